@@ -1,0 +1,4 @@
+"""Observe: offline-first classroom evidence and strengths-based feedback for instructional coaches."""
+
+__version__ = "0.1.0"
+APP_NAME = "Observe"

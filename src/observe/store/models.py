@@ -1,0 +1,418 @@
+"""The desktop store's tables.
+
+Every record a coach makes is a :class:`SyncRecord`: it carries the fields the sync protocol
+needs (client-made UUID, author, device, UTC times, last server version, tombstone, visibility)
+so that nothing has to be reshaped when it leaves the laptop. Relationships hold ids, not
+student names: seats carry labels the coach chooses.
+
+Local-only tables (profile settings, the outbox, drafts) are plain ``Base`` subclasses and never
+sync.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from observe.clock import utcnow
+from observe.ids import new_id
+from observe.store.types import UTCDateTime, str_enum
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
+
+
+class Visibility(StrEnum):
+    PRIVATE = "private"
+    TEACHER = "teacher"
+    TEAM = "team"
+
+
+class EvidenceKind(StrEnum):
+    STUDENT_TALK = "student_talk"
+    STUDENT_ACTION = "student_action"
+    TEACHER_MOVE = "teacher_move"
+    ARTIFACT = "artifact"
+    NOTE = "note"
+
+
+class VisitType(StrEnum):
+    LEARNING_WALK = "learning_walk"
+    COACHING_OBSERVATION = "coaching_observation"
+    MODELING = "modeling"
+    CO_TEACHING = "co_teaching"
+    STUDENT_LISTENING = "student_listening"
+
+
+class ParticipationKind(StrEnum):
+    VOLUNTEERED = "volunteered"
+    CALLED_ON = "called_on"
+    ASKED_QUESTION = "asked_question"
+    PEER_TALK = "peer_talk"
+
+
+class CycleStatus(StrEnum):
+    PLANNED = "planned"
+    ACTIVE = "active"
+    COMPLETED = "completed"
+
+
+class MeasureKind(StrEnum):
+    LOOKFOR_FREQUENCY = "lookfor_frequency"
+    DISTINCT_VOICES = "distinct_voices"
+    CONTRIBUTIONS = "contributions"
+
+
+class StepKind(StrEnum):
+    MODEL = "model"
+    CO_PLAN = "co_plan"
+    CO_TEACH = "co_teach"
+    OBSERVE = "observe"
+    DEBRIEF = "debrief"
+
+
+class StepStatus(StrEnum):
+    PLANNED = "planned"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+class LogActivity(StrEnum):
+    COACHING_CYCLE = "coaching_cycle"
+    LEARNING_WALK = "learning_walk"
+    PLC = "plc"
+    DATA_MEETING = "data_meeting"
+    OTHER_DUTY = "other_duty"
+    ADMIN = "admin"
+
+
+class SyncRecord(Base):
+    """Fields every syncable record carries (see DESIGN.md, "Records")."""
+
+    __abstract__ = True
+    #: Name used on the wire and in exports; stable even if a class is renamed.
+    kind: ClassVar[str]
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    author_id: Mapped[str] = mapped_column(String(36))
+    device_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    visibility: Mapped[Visibility] = mapped_column(
+        str_enum(Visibility, "visibility"), default=Visibility.PRIVATE
+    )
+
+
+class School(SyncRecord):
+    __tablename__ = "school"
+    kind = "school"
+
+    name: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str | None] = mapped_column(String(64))
+
+
+class Teacher(SyncRecord):
+    __tablename__ = "teacher"
+    kind = "teacher"
+
+    school_id: Mapped[str] = mapped_column(ForeignKey("school.id"), index=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(254))
+
+    school: Mapped[School] = relationship()
+    classrooms: Mapped[list[Classroom]] = relationship(back_populates="teacher")
+
+
+class Classroom(SyncRecord):
+    """A teacher's class; ``rows``×``cols`` is the seating layout the coach drew."""
+
+    __tablename__ = "classroom"
+    kind = "classroom"
+
+    teacher_id: Mapped[str] = mapped_column(ForeignKey("teacher.id"), index=True)
+    subject: Mapped[str] = mapped_column(String(120))
+    grade: Mapped[str | None] = mapped_column(String(20))
+    period: Mapped[str | None] = mapped_column(String(20))
+    room: Mapped[str | None] = mapped_column(String(40))
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    cols: Mapped[int] = mapped_column(Integer, default=0)
+
+    teacher: Mapped[Teacher] = relationship(back_populates="classrooms")
+    seats: Mapped[list[Seat]] = relationship(back_populates="classroom")
+
+
+class Seat(SyncRecord):
+    """A place in the seating chart. ``label`` is the coach's own (e.g. "A3"), never a name."""
+
+    __tablename__ = "seat"
+    kind = "seat"
+
+    classroom_id: Mapped[str] = mapped_column(ForeignKey("classroom.id"), index=True)
+    label: Mapped[str] = mapped_column(String(40))
+    row: Mapped[int] = mapped_column(Integer)
+    col: Mapped[int] = mapped_column(Integer)
+    group_label: Mapped[str | None] = mapped_column(String(60))
+
+    classroom: Mapped[Classroom] = relationship(back_populates="seats")
+
+
+class LookForSet(SyncRecord):
+    __tablename__ = "lookfor_set"
+    kind = "lookfor_set"
+
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+
+    items: Mapped[list[LookFor]] = relationship(
+        back_populates="lookfor_set", order_by="LookFor.position"
+    )
+
+
+class LookFor(SyncRecord):
+    __tablename__ = "lookfor"
+    kind = "lookfor"
+    __table_args__ = (CheckConstraint("hotkey IS NULL OR hotkey BETWEEN 1 AND 9", name="hotkey"),)
+
+    set_id: Mapped[str] = mapped_column(ForeignKey("lookfor_set.id"), index=True)
+    code: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    category: Mapped[str | None] = mapped_column(String(120))
+    hotkey: Mapped[int | None] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    lookfor_set: Mapped[LookForSet] = relationship(back_populates="items")
+
+
+class Walk(SyncRecord):
+    """A learning walk: several short visits across classrooms around one focus."""
+
+    __tablename__ = "walk"
+    kind = "walk"
+
+    school_id: Mapped[str | None] = mapped_column(ForeignKey("school.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    focus: Mapped[str | None] = mapped_column(Text)
+    lookfor_set_id: Mapped[str | None] = mapped_column(ForeignKey("lookfor_set.id"))
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None]
+
+    visits: Mapped[list[Visit]] = relationship(back_populates="walk", order_by="Visit.started_at")
+
+
+class CoachingCycle(SyncRecord):
+    __tablename__ = "coaching_cycle"
+    kind = "coaching_cycle"
+
+    teacher_id: Mapped[str] = mapped_column(ForeignKey("teacher.id"), index=True)
+    focus: Mapped[str] = mapped_column(Text)
+    student_goal: Mapped[str | None] = mapped_column(Text)
+    measure_kind: Mapped[MeasureKind | None] = mapped_column(str_enum(MeasureKind, "measure_kind"))
+    measure_lookfor_id: Mapped[str | None] = mapped_column(ForeignKey("lookfor.id"))
+    baseline: Mapped[float | None]
+    target: Mapped[float | None]
+    status: Mapped[CycleStatus] = mapped_column(
+        str_enum(CycleStatus, "cycle_status"), default=CycleStatus.ACTIVE
+    )
+    started_on: Mapped[date | None] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    reflection: Mapped[str | None] = mapped_column(Text)
+
+    teacher: Mapped[Teacher] = relationship()
+    steps: Mapped[list[CycleStep]] = relationship(
+        back_populates="cycle", order_by="CycleStep.position"
+    )
+
+
+class Visit(SyncRecord):
+    """Time in one classroom. ``prompts`` is used by student listening sessions."""
+
+    __tablename__ = "visit"
+    kind = "visit"
+    __table_args__ = (Index("ix_visit_started_at", "started_at"),)
+
+    classroom_id: Mapped[str] = mapped_column(ForeignKey("classroom.id"), index=True)
+    walk_id: Mapped[str | None] = mapped_column(ForeignKey("walk.id"), index=True)
+    cycle_id: Mapped[str | None] = mapped_column(ForeignKey("coaching_cycle.id"), index=True)
+    visit_type: Mapped[VisitType] = mapped_column(str_enum(VisitType, "visit_type"))
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None]
+    focus: Mapped[str | None] = mapped_column(Text)
+    prompts: Mapped[list[str] | None] = mapped_column(JSON)
+
+    classroom: Mapped[Classroom] = relationship()
+    walk: Mapped[Walk | None] = relationship(back_populates="visits")
+    cycle: Mapped[CoachingCycle | None] = relationship()
+    evidence: Mapped[list[Evidence]] = relationship(
+        back_populates="visit", order_by="Evidence.observed_at"
+    )
+
+
+evidence_lookfor = Table(
+    "evidence_lookfor",
+    Base.metadata,
+    Column("evidence_id", ForeignKey("evidence.id", ondelete="CASCADE"), primary_key=True),
+    Column("lookfor_id", ForeignKey("lookfor.id"), primary_key=True, index=True),
+)
+
+
+class Evidence(SyncRecord):
+    """One timestamped, low-inference observation. Its look-for tags travel with it on sync."""
+
+    __tablename__ = "evidence"
+    kind = "evidence"
+    __table_args__ = (Index("ix_evidence_visit_observed", "visit_id", "observed_at"),)
+
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"))
+    observed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    evidence_kind: Mapped[EvidenceKind] = mapped_column(str_enum(EvidenceKind, "evidence_kind"))
+    text: Mapped[str] = mapped_column(Text)
+    prompt_index: Mapped[int | None] = mapped_column(Integer)
+
+    visit: Mapped[Visit] = relationship(back_populates="evidence")
+    lookfors: Mapped[list[LookFor]] = relationship(secondary=evidence_lookfor)
+
+
+class ParticipationEvent(SyncRecord):
+    __tablename__ = "participation_event"
+    kind = "participation_event"
+
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
+    seat_id: Mapped[str] = mapped_column(ForeignKey("seat.id"), index=True)
+    occurred_at: Mapped[datetime] = mapped_column(default=utcnow)
+    participation_kind: Mapped[ParticipationKind] = mapped_column(
+        str_enum(ParticipationKind, "participation_kind")
+    )
+
+
+class Feedback(SyncRecord):
+    """What the coach hands the teacher: glows tied to evidence and one wondering.
+
+    ``glows`` is a list of ``{"evidence_id": str | None, "text": str}`` so a strength keeps its
+    link to what was seen.
+    """
+
+    __tablename__ = "feedback"
+    kind = "feedback"
+
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
+    glows: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    wondering: Mapped[str | None] = mapped_column(Text)
+    reflection_prompt: Mapped[str | None] = mapped_column(Text)
+    shared_at: Mapped[datetime | None]
+
+
+class CycleStep(SyncRecord):
+    __tablename__ = "cycle_step"
+    kind = "cycle_step"
+
+    cycle_id: Mapped[str] = mapped_column(ForeignKey("coaching_cycle.id"), index=True)
+    step_kind: Mapped[StepKind] = mapped_column(str_enum(StepKind, "step_kind"))
+    title: Mapped[str] = mapped_column(String(300))
+    due_on: Mapped[date | None] = mapped_column(Date)
+    done_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[StepStatus] = mapped_column(
+        str_enum(StepStatus, "step_status"), default=StepStatus.PLANNED
+    )
+    notes: Mapped[str | None] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    cycle: Mapped[CoachingCycle] = relationship(back_populates="steps")
+
+
+class CoachingLogEntry(SyncRecord):
+    __tablename__ = "coaching_log_entry"
+    kind = "coaching_log_entry"
+
+    occurred_on: Mapped[date] = mapped_column(Date, index=True)
+    minutes: Mapped[int] = mapped_column(Integer)
+    activity: Mapped[LogActivity] = mapped_column(str_enum(LogActivity, "log_activity"))
+    note: Mapped[str | None] = mapped_column(Text)
+    visit_id: Mapped[str | None] = mapped_column(ForeignKey("visit.id"), index=True)
+    cycle_id: Mapped[str | None] = mapped_column(ForeignKey("coaching_cycle.id"), index=True)
+
+    __table_args__ = (CheckConstraint("minutes >= 0", name="minutes"),)
+
+
+# --- local-only tables -------------------------------------------------------------------------
+
+
+class ProfileSetting(Base):
+    """Key/value facts about this profile: its device id, the local author id, preferences."""
+
+    __tablename__ = "profile_setting"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class OutboxOp(Base):
+    """One local change waiting to be pushed.
+
+    Written in the same transaction as the change (see ``observe.store.outbox``), so a record and
+    its outbox row are either both on disk or neither is. ``seq`` keeps push order equal to
+    commit order; ``op_id`` makes retries idempotent on the server.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (UniqueConstraint("op_id"),)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    op_id: Mapped[str] = mapped_column(String(36), default=new_id)
+    record_kind: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    op: Mapped[str] = mapped_column(String(10))
+    base_version: Mapped[int] = mapped_column(Integer)
+    snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+SYNC_MODELS: tuple[type[SyncRecord], ...] = (
+    School,
+    Teacher,
+    Classroom,
+    Seat,
+    LookForSet,
+    LookFor,
+    Walk,
+    CoachingCycle,
+    Visit,
+    Evidence,
+    ParticipationEvent,
+    Feedback,
+    CycleStep,
+    CoachingLogEntry,
+)
+"""Syncable kinds in dependency order: parents before children (exports and pulls rely on it)."""
+
+MODEL_BY_KIND: dict[str, type[SyncRecord]] = {m.kind: m for m in SYNC_MODELS}
