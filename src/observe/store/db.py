@@ -87,13 +87,13 @@ class Store:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; nothing it does is committed."""
+        """A session for reading; nothing it does is committed.
+
+        Closing (not rolling back) ends it, so loaded objects stay readable afterwards.
+        """
         with self._read() as session:
             session.info["identity"] = getattr(self, "identity", None)
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
@@ -136,17 +136,18 @@ class Store:
         out: dict[str, int] = {}
         with self.read() as s:
             for model in SYNC_MODELS:
-                out[model.kind] = s.scalar(
-                    select(func.count()).select_from(model).where(model.deleted.is_(False))
-                ) or 0
+                out[model.kind] = (
+                    s.scalar(
+                        select(func.count()).select_from(model).where(model.deleted.is_(False))
+                    )
+                    or 0
+                )
             out["outbox"] = s.scalar(select(func.count()).select_from(OutboxOp)) or 0
         return out
 
     def is_empty(self) -> bool:
         with self.read() as s:
-            return all(
-                s.scalar(select(model.id).limit(1)) is None for model in SYNC_MODELS
-            )
+            return all(s.scalar(select(model.id).limit(1)) is None for model in SYNC_MODELS)
 
 
 def _check_folder(data_dir: Path) -> None:
@@ -246,7 +247,5 @@ def live(model: type[SyncRecord]) -> Any:
 
 def database_size(paths: ProfilePaths) -> int:
     return sum(
-        os.path.getsize(p)
-        for p in (paths.database, Path(f"{paths.database}-wal"))
-        if p.exists()
+        os.path.getsize(p) for p in (paths.database, Path(f"{paths.database}-wal")) if p.exists()
     )

@@ -314,6 +314,9 @@ class ParticipationEvent(SyncRecord):
         str_enum(ParticipationKind, "participation_kind")
     )
 
+    visit: Mapped[Visit] = relationship()
+    seat: Mapped[Seat] = relationship()
+
 
 class Feedback(SyncRecord):
     """What the coach hands the teacher: glows tied to evidence and one wondering.
@@ -330,6 +333,8 @@ class Feedback(SyncRecord):
     wondering: Mapped[str | None] = mapped_column(Text)
     reflection_prompt: Mapped[str | None] = mapped_column(Text)
     shared_at: Mapped[datetime | None]
+
+    visit: Mapped[Visit] = relationship()
 
 
 class CycleStep(SyncRecord):

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, insert
+from sqlalchemy import event, insert, update
 from sqlalchemy.orm import Session, UOWTransaction
 
 from observe.clock import utcnow
@@ -22,6 +22,7 @@ from observe.ids import new_id
 from observe.store.models import OutboxOp, SyncRecord
 from observe.store.snapshot import snapshot, snapshot_values
 
+_QUEUED = "observe.outbox.queued"
 UPSERT = "upsert"
 DELETE = "delete"
 
@@ -34,8 +35,9 @@ class Identity:
     device_id: str
 
 
-def outbox_row(record_kind: str, record_id: str, op: str, base_version: int,
-               snap: dict[str, Any] | None) -> dict[str, Any]:
+def outbox_row(
+    record_kind: str, record_id: str, op: str, base_version: int, snap: dict[str, Any] | None
+) -> dict[str, Any]:
     return {
         "op_id": new_id(),
         "record_kind": record_kind,
@@ -47,10 +49,14 @@ def outbox_row(record_kind: str, record_id: str, op: str, base_version: int,
     }
 
 
-def bulk_outbox_rows(model: type[SyncRecord], rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def bulk_outbox_rows(
+    model: type[SyncRecord], rows: Iterable[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """Outbox rows for records inserted with Core (bulk paths such as demo data)."""
     return [
-        outbox_row(model.kind, row["id"], UPSERT, row.get("version", 0), snapshot_values(model, row))
+        outbox_row(
+            model.kind, row["id"], UPSERT, row.get("version", 0), snapshot_values(model, row)
+        )
         for row in rows
     ]
 
@@ -84,6 +90,35 @@ def _stamp(session: Session, flush_context: UOWTransaction, instances: object) -
 def _queue(session: Session, flush_context: UOWTransaction) -> None:
     if session.info.get("applying_remote"):
         return
+    rows = _changes(session)
+    if not rows:
+        return
+    # Several flushes in one transaction (autoflush before a query, say) describe one change:
+    # the record's row queued earlier in this transaction is brought up to date instead.
+    queued: dict[tuple[str, str], str] = session.info.setdefault(_QUEUED, {})
+    fresh: list[dict[str, Any]] = []
+    conn = session.connection()
+    table = OutboxOp.__table__
+    for row in rows:
+        key = (row["record_kind"], row["record_id"])
+        if key in queued:
+            conn.execute(
+                update(table)
+                .where(table.c.op_id == queued[key])
+                .values(op=row["op"], snapshot=row["snapshot"], created_at=row["created_at"])
+            )
+        else:
+            queued[key] = row["op_id"]
+            fresh.append(row)
+    if fresh:
+        conn.execute(insert(table), fresh)
+
+
+def _forget_queued(session: Session, *args: object) -> None:
+    session.info.pop(_QUEUED, None)
+
+
+def _changes(session: Session) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for obj in session.new:
         if isinstance(obj, SyncRecord):
@@ -98,8 +133,7 @@ def _queue(session: Session, flush_context: UOWTransaction) -> None:
     for obj in session.deleted:
         if isinstance(obj, SyncRecord):
             rows.append(outbox_row(obj.kind, obj.id, DELETE, obj.version, None))
-    if rows:
-        session.connection().execute(insert(OutboxOp.__table__), rows)
+    return rows
 
 
 def install(session_class: type[Session]) -> None:
@@ -107,3 +141,5 @@ def install(session_class: type[Session]) -> None:
     if not event.contains(session_class, "before_flush", _stamp):
         event.listen(session_class, "before_flush", _stamp)
         event.listen(session_class, "after_flush", _queue)
+        event.listen(session_class, "after_commit", _forget_queued)
+        event.listen(session_class, "after_rollback", _forget_queued)

@@ -8,3 +8,11 @@ from __future__ import annotations
 
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
+
+#: Tables made with raw SQL in migrations (FTS5 and its shadow tables); not in the ORM models.
+RAW_SQL_TABLE_PREFIXES: tuple[str, ...] = ("evidence_fts", "evidence_search_key")
+
+
+def include_in_autogenerate(name: str | None, type_: str, parent_names: object) -> bool:
+    """Keeps Alembic's model comparison away from the raw-SQL search tables."""
+    return not (type_ == "table" and name and name.startswith(RAW_SQL_TABLE_PREFIXES))

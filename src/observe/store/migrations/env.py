@@ -10,6 +10,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from observe.store.models import Base
+from observe.store.schema import include_in_autogenerate
 
 config = context.config
 target_metadata = Base.metadata
@@ -32,6 +33,7 @@ def _run(connection) -> None:  # noqa: ANN001
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=include_in_autogenerate,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,0 +1,1 @@
+"""Capturing what happens in a classroom: visits, evidence, participation."""
