@@ -7,7 +7,7 @@ from observe.store.models import Classroom, LookFor, LookForSet, School, Teacher
 
 
 def make_visit(store: Store) -> tuple[str, list[str]]:
-    """A school, teacher, classroom and visit, plus two look-fors; returns (visit id, look-for ids)."""
+    """A school, teacher, classroom, visit and two look-fors: (visit id, look-for ids)."""
     with store.write() as s:
         school = School(name="Lincoln Middle")
         teacher = Teacher(school=school, display_name="Zoë Okafor")
