@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -10,144 +10,22 @@ from sqlalchemy import select
 from observe.store import open_profile
 from observe.store.models import (
     SYNC_MODELS,
-    Classroom,
-    CoachingCycle,
     CoachingLogEntry,
-    CycleStatus,
     CycleStep,
     Evidence,
     EvidenceKind,
     Feedback,
-    LogActivity,
-    LookFor,
     LookForSet,
     MeasureKind,
     ParticipationEvent,
     ParticipationKind,
     School,
-    Seat,
-    StepKind,
     StepStatus,
-    Teacher,
     Visibility,
     Visit,
-    VisitType,
-    Walk,
 )
 
-T0 = datetime(2026, 10, 6, 14, 5, 30, 250000, tzinfo=UTC)
-LONG_NOTE = "Students revise their claims after peer feedback. " * 1000  # 50,000 characters
-
-
-def build_all(s) -> dict[str, object]:
-    school = School(name="École Saint-Éloi", timezone="America/Chicago")
-    teacher = Teacher(school=school, display_name="Nguyễn Thị Ánh", email="anh@example.org")
-    room = Classroom(
-        teacher=teacher, subject="Math 7", grade="7", period="3", room="B12", rows=5, cols=6
-    )
-    seat = Seat(classroom=room, label="A1", row=0, col=0, group_label="Table 1")
-    lset = LookForSet(
-        name="Student discourse", description="Talk moves", visibility=Visibility.TEAM
-    )
-    lookfor = LookFor(
-        lookfor_set=lset,
-        code="D1",
-        title="Students build on each other",
-        category="Discourse",
-        hotkey=1,
-        position=0,
-    )
-    walk = Walk(school_id=None, title="Week 6 walk", focus="Who is talking?", started_at=T0)
-    cycle = CoachingCycle(
-        teacher=teacher,
-        focus="Equity of voice",
-        student_goal="More students explain their reasoning",
-        measure_kind=MeasureKind.DISTINCT_VOICES,
-        baseline=9,
-        target=17,
-        status=CycleStatus.ACTIVE,
-        started_on=date(2026, 9, 1),
-    )
-    visit = Visit(
-        classroom=room,
-        walk=walk,
-        cycle=cycle,
-        visit_type=VisitType.STUDENT_LISTENING,
-        started_at=T0,
-        ended_at=T0.replace(minute=25),
-        focus="Discourse",
-        prompts=["What helps you learn?", "¿Cuándo hablas en clase?"],
-    )
-    talk = Evidence(
-        visit=visit,
-        observed_at=T0,
-        evidence_kind=EvidenceKind.STUDENT_TALK,
-        text='"I think it\'s 3 because… 🙂" — «مرحبا بالعالم»',
-        lookfors=[lookfor],
-        prompt_index=1,
-    )
-    note = Evidence(
-        visit=visit,
-        observed_at=T0.replace(second=59),
-        evidence_kind=EvidenceKind.NOTE,
-        text=LONG_NOTE,
-    )
-    event = ParticipationEvent(
-        visit=visit, seat=seat, occurred_at=T0, participation_kind=ParticipationKind.VOLUNTEERED
-    )
-    feedback = Feedback(
-        visit=visit,
-        glows=[{"evidence_id": None, "text": "Students were able to…"}],
-        wondering="I wonder what would happen if…",
-        reflection_prompt="What did you notice?",
-    )
-    step = CycleStep(
-        cycle=cycle,
-        step_kind=StepKind.CO_PLAN,
-        title="Co-plan the launch",
-        due_on=date(2026, 10, 8),
-        status=StepStatus.DONE,
-        position=1,
-    )
-    log = CoachingLogEntry(
-        occurred_on=date(2026, 10, 6),
-        minutes=45,
-        activity=LogActivity.COACHING_CYCLE,
-        note="Debrief ☕",
-    )
-    s.add_all(
-        [
-            school,
-            teacher,
-            room,
-            seat,
-            lset,
-            lookfor,
-            walk,
-            cycle,
-            visit,
-            talk,
-            note,
-            feedback,
-            step,
-            log,
-            event,
-        ]
-    )
-    s.flush()
-    feedback.glows = [{"evidence_id": talk.id, "text": "Students were able to explain"}]
-    log.visit_id = visit.id
-    s.add(event)
-    return {
-        "talk": talk.id,
-        "note": note.id,
-        "visit": visit.id,
-        "lookfor": lookfor.id,
-        "event": event.id,
-        "feedback": feedback.id,
-        "log": log.id,
-        "step": step.id,
-    }
+from .helpers import LONG_NOTE, T0, build_all
 
 
 def test_every_kind_round_trips_through_a_reopened_file(profile_dir: Path):

@@ -1,0 +1,107 @@
+"""The ``observe`` command: the desktop app by default, sub-commands for headless work.
+
+Every sub-command reports failures as one sentence on stderr with a non-zero exit code; the
+traceback, if any, goes to the log file. Qt is imported only when the GUI is started, so the
+headless commands work on a machine without a display or Qt's system libraries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import logging
+import sys
+from collections.abc import Sequence
+
+from observe import __version__
+from observe.cli import profile_commands
+from observe.errors import ObserveError
+from observe.logsetup import log_file, setup_logging
+
+log = logging.getLogger("observe.cli")
+
+
+def _data_dir_parent() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="profile folder (default: your user data folder for Observe)",
+    )
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _data_dir_parent()
+    parser = argparse.ArgumentParser(
+        prog="observe",
+        description="Observe: classroom evidence and strengths-based feedback for coaches. "
+        "With no command, opens the desktop app.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"Observe {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    profile_commands.register(sub, common)
+    return parser
+
+
+def _run_gui(data_dir: str | None) -> int:
+    from observe.ui.app import run_gui
+
+    return run_gui(data_dir)
+
+
+def _os_error_sentence(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return (
+            "The disk is full, so Observe could not finish writing. Free some space and try again."
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        name = f" {exc.filename}" if exc.filename else ""
+        return (
+            f"Observe is not allowed to write{name}. Check the permissions or choose another place."
+        )
+    return f"Observe could not read or write a file ({exc.strerror or exc})."
+
+
+def _silence_stdout() -> None:
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    data_dir = getattr(args, "data_dir", None)
+    setup_logging()
+    try:
+        if args.command is None:
+            return _run_gui(data_dir)
+        return int(args.handler(args, data_dir) or 0)
+    except ObserveError as exc:
+        log.warning("%s failed: %s (%s)", args.command, exc.sentence, exc.detail)
+        print(exc.sentence, file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("Cancelled.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`observe export --out - | head`): not an error worth a word.
+        _silence_stdout()
+        return 0
+    except OSError as exc:
+        log.exception("%s failed", args.command)
+        print(_os_error_sentence(exc), file=sys.stderr)
+        return 1
+    except Exception as exc:
+        log.exception("%s failed", args.command)
+        where = log_file()
+        print(
+            f"Something went wrong ({type(exc).__name__}). "
+            + (f"Details were written to {where}." if where else "No log file could be written."),
+            file=sys.stderr,
+        )
+        return 1

@@ -1,0 +1,172 @@
+"""Sub-commands that work on one profile: demo, info, export, check, backup."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from observe.errors import UsageError
+from observe.paths import ProfilePaths
+from observe.store import open_profile
+from observe.store.check import check_database
+from observe.store.db import database_size
+from observe.store.sqlite_file import Damaged, NotSQLite, backup_to, inspect_file
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("demo", parents=[common], help="fill an empty profile with demo data")
+    p.add_argument("--size", choices=["small", "district"], default="small")
+    p.add_argument("--seed", type=int, default=2026, help=argparse.SUPPRESS)
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("info", parents=[common], help="profile paths, schema and record counts")
+    p.set_defaults(handler=cmd_info)
+
+    p = sub.add_parser("export", parents=[common], help="export every record as JSON or CSV")
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.add_argument(
+        "--out", required=True, help="file (JSON), folder (CSV), or - for JSON on stdout"
+    )
+    p.add_argument("--include-deleted", action="store_true", help="also export deleted records")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("check", parents=[common], help="check the database for damage")
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("backup", parents=[common], help="copy the database safely, even while open")
+    p.add_argument("path", help="backup file, or an existing folder to put it in")
+    p.add_argument("--force", action="store_true", help="replace an existing backup file")
+    p.set_defaults(handler=cmd_backup)
+
+
+def _human_size(n: int) -> str:
+    size = float(n)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:,.0f} {unit}" if unit == "bytes" else f"{size:,.1f} {unit}"
+        size /= 1024
+    return f"{n} bytes"
+
+
+def cmd_demo(args: argparse.Namespace, data_dir: str | None) -> int:
+    from observe.demo.generator import load_demo
+
+    store = open_profile(data_dir)
+    try:
+        show = sys.stderr.isatty()
+        last = [0.0]
+
+        def progress(done: int, total: int) -> None:
+            now = time.monotonic()
+            if show and (now - last[0] > 0.2 or done == total):
+                last[0] = now
+                print(
+                    f"\rLoading demo data… {100 * done // max(total, 1)}%", end="", file=sys.stderr
+                )
+
+        summary = load_demo(store, args.size, seed=args.seed, progress=progress)
+        if show:
+            print(file=sys.stderr)
+        counts = summary.counts
+        print(
+            f"Loaded {args.size} demo data into {store.paths.data_dir} in {summary.seconds:.1f} s: "
+            f"{counts.get('teacher', 0)} teachers, {counts.get('visit', 0)} visits, "
+            f"{counts.get('evidence', 0):,} evidence items."
+        )
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_info(args: argparse.Namespace, data_dir: str | None) -> int:
+    store = open_profile(data_dir)
+    try:
+        paths = store.paths
+        counts = store.counts()
+        print(f"Profile folder:  {paths.data_dir}")
+        print(f"Database:        {paths.database} ({_human_size(database_size(paths))})")
+        print(f"Backups:         {paths.backups}")
+        print(f"Logs:            {paths.logs}")
+        print(f"Schema version:  {store.schema_revision()}")
+        print(f"This device:     {store.identity.device_id}")
+        print("Records:")
+        width = max(len(k) for k in counts)
+        for kind, n in counts.items():
+            if kind != "outbox":
+                print(f"  {kind.ljust(width)}  {n:>9,}")
+        print(f"Changes waiting to sync: {counts['outbox']:,}")
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, data_dir: str | None) -> int:
+    from observe.store.export import export_csv, export_json, write_json
+
+    store = open_profile(data_dir)
+    try:
+        if args.out == "-":
+            if args.format != "json":
+                raise UsageError("--out - writes JSON only; give a folder for CSV export.")
+            write_json(store, sys.stdout, args.include_deleted)
+            return 0
+        out = Path(args.out).expanduser()
+        if args.format == "json":
+            if out.is_dir():
+                raise UsageError(f"{out} is a folder; give a file name for the JSON export.")
+            counts = export_json(store, out, args.include_deleted)
+        else:
+            if out.exists() and not out.is_dir():
+                raise UsageError(f"{out} is a file; CSV export needs a folder (one file per kind).")
+            counts = export_csv(store, out, args.include_deleted)
+        total = sum(counts.values())
+        print(f"Exported {total:,} records to {out}.", file=sys.stderr)
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, data_dir: str | None) -> int:
+    paths = ProfilePaths.at(data_dir)
+    report = check_database(paths.database)
+    for line in report.findings:
+        print(line)
+    for line in report.problems:
+        print(f"Problem: {line}")
+    if report.ok:
+        print(f"{paths.database} is in good health.")
+        return 0
+    print(
+        f"Found {len(report.problems)} problem(s). Make a copy of {paths.data_dir} before "
+        f"trying repairs; earlier copies are in {paths.backups}.",
+        file=sys.stderr,
+    )
+    return 4
+
+
+def cmd_backup(args: argparse.Namespace, data_dir: str | None) -> int:
+    paths = ProfilePaths.at(data_dir)
+    try:
+        state = inspect_file(paths.database)
+    except (NotSQLite, Damaged) as exc:
+        raise UsageError(
+            f"{paths.database} can't be backed up because it is not a readable database ({exc})."
+        ) from exc
+    if not state.exists or state.is_empty:
+        raise UsageError(f"There is no Observe database in {paths.data_dir} to back up.")
+    dest = Path(args.path).expanduser()
+    if dest.is_dir():
+        dest = dest / f"observe-backup-{datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+    if dest.exists() and not args.force:
+        raise UsageError(
+            f"{dest} already exists; choose another name or add --force to replace it."
+        )
+    if dest.resolve() == paths.database.resolve():
+        raise UsageError("The backup can't be written over the database it copies.")
+    backup_to(paths.database, dest)
+    print(f"Backed up {paths.database} to {dest} ({_human_size(dest.stat().st_size)}).")
+    return 0

@@ -1,0 +1,102 @@
+"""``observe check``: is the database file sound? Answered in sentences, without writing to it."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from observe.store.sqlite_file import (
+    Damaged,
+    NotSQLite,
+    foreign_key_problems,
+    inspect_file,
+    integrity_problems,
+)
+
+_NOUNS = {
+    "school": "school",
+    "teacher": "teacher",
+    "classroom": "classroom",
+    "seat": "seat",
+    "lookfor_set": "look-for set",
+    "lookfor": "look-for",
+    "walk": "learning walk",
+    "coaching_cycle": "coaching cycle",
+    "visit": "visit",
+    "evidence": "evidence item",
+    "evidence_lookfor": "look-for tag",
+    "participation_event": "participation event",
+    "feedback": "feedback sheet",
+    "cycle_step": "cycle step",
+    "coaching_log_entry": "coaching-log entry",
+}
+
+
+def _noun(table: str, n: int) -> str:
+    word = _NOUNS.get(table, table.replace("_", " "))
+    return word if n == 1 else word + ("es" if word.endswith("ch") else "s")
+
+
+@dataclass
+class CheckReport:
+    problems: list[str] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_database(path: Path) -> CheckReport:
+    report = CheckReport()
+    try:
+        state = inspect_file(path)
+    except NotSQLite:
+        report.problems.append(f"{path} is not a SQLite database, so it is not an Observe profile.")
+        return report
+    except Damaged as exc:
+        report.problems.append(f"{path} is damaged and can't be read ({exc}).")
+        return report
+    if not state.exists or state.is_empty:
+        report.problems.append(f"There is no database at {path} yet; nothing to check.")
+        return report
+
+    conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
+    try:
+        try:
+            damage = integrity_problems(conn)
+        except sqlite3.DatabaseError as exc:
+            damage = [str(exc)]
+        if damage:
+            report.problems.append(
+                "SQLite's integrity check found damage: " + "; ".join(damage[:5]) + "."
+            )
+        else:
+            report.findings.append("SQLite's integrity check passed.")
+
+        broken = foreign_key_problems(conn, limit=100_000)
+        if broken:
+            for (table, parent), n in sorted(Counter((t, p) for t, _, p in broken).items()):
+                report.problems.append(
+                    f"{n} {_noun(table, n)} {'points' if n == 1 else 'point'} at "
+                    f"{_noun(parent, 1)} records that no longer exist."
+                )
+        else:
+            report.findings.append("Every record's links to other records are intact.")
+
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if {"evidence", "evidence_fts"} <= tables:
+            live = conn.execute("SELECT count(*) FROM evidence WHERE deleted = 0").fetchone()[0]
+            indexed = conn.execute("SELECT count(*) FROM evidence_fts").fetchone()[0]
+            if live == indexed:
+                report.findings.append(f"The search index covers all {live:,} evidence items.")
+            else:
+                report.problems.append(
+                    f"The search index has {indexed:,} entries for {live:,} evidence items, so "
+                    "search may miss or show stale text."
+                )
+    finally:
+        conn.close()
+    return report
