@@ -1,0 +1,45 @@
+"""Project rules that are cheap to check on every run."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src" / "observe"
+
+
+def test_ruff_is_clean():
+    ruff = shutil.which("ruff") or str(Path(__import__("sys").executable).with_name("ruff"))
+    if not Path(ruff).exists():
+        pytest.skip("ruff is not installed (it comes with the test extra)")
+    result = subprocess.run(
+        [ruff, "check", "--quiet", str(ROOT)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_qt_is_imported_only_under_ui():
+    pattern = re.compile(r"^\s*(from|import)\s+(PySide6|shiboken6)\b", re.MULTILINE)
+    offenders = [
+        str(path.relative_to(SRC))
+        for path in SRC.rglob("*.py")
+        if "ui" not in path.relative_to(SRC).parts[:1] and pattern.search(path.read_text())
+    ]
+    assert offenders == []
+
+
+def test_headless_commands_do_not_load_qt(tmp_path: Path):
+    code = (
+        "import sys; from observe.cli import main; "
+        f"rc = main(['info', '--data-dir', {str(tmp_path)!r}]); "
+        "assert 'PySide6' not in sys.modules, 'Qt was imported'; sys.exit(rc)"
+    )
+    result = subprocess.run(
+        [__import__("sys").executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
