@@ -9,12 +9,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from observe.clock import utcnow
 from observe.errors import UsageError
+from observe.ids import new_id
 from observe.store import Store
-from observe.store.models import Evidence, EvidenceKind, LookFor
+from observe.store.models import (
+    Evidence,
+    EvidenceKind,
+    LookFor,
+    OutboxOp,
+    Visibility,
+    evidence_lookfor,
+)
+from observe.store.outbox import UPSERT, outbox_row
+from observe.store.snapshot import snapshot_values
 
 MAX_EVIDENCE_CHARS = 100_000
 
@@ -41,21 +51,42 @@ def save_evidence(
     observed_at: datetime | None = None,
     prompt_index: int | None = None,
 ) -> Evidence:
-    """Stores one evidence item and returns it once committed."""
+    """Stores one evidence item (with its outbox row) and returns it once committed.
+
+    This is the capture line's Enter key, the hottest write in the app, so it inserts with Core
+    instead of the ORM unit of work (about a millisecond less per save; see benchmarks/) and
+    therefore writes its outbox row itself, in the same transaction.
+    """
     body = _checked_text(text)
     ids = list(dict.fromkeys(lookfor_ids))
-    with store.write() as s:
-        lookfors = list(s.scalars(select(LookFor).where(LookFor.id.in_(ids)))) if ids else []
-        item = Evidence(
-            visit_id=visit_id,
-            evidence_kind=kind,
-            text=body,
-            observed_at=observed_at or utcnow(),
-            prompt_index=prompt_index,
-            lookfors=lookfors,
-        )
-        s.add(item)
-    return item
+    now = utcnow()
+    row = {
+        "id": new_id(),
+        "author_id": store.identity.author_id,
+        "device_id": store.identity.device_id,
+        "created_at": now,
+        "updated_at": now,
+        "version": 0,
+        "deleted": False,
+        "visibility": Visibility.PRIVATE,
+        "visit_id": visit_id,
+        "observed_at": observed_at or now,
+        "evidence_kind": kind,
+        "text": body,
+        "prompt_index": prompt_index,
+    }
+    with store.write_core() as conn:
+        if ids:
+            known = set(conn.scalars(select(LookFor.id).where(LookFor.id.in_(ids))))
+            ids = [i for i in ids if i in known]
+        conn.execute(insert(Evidence.__table__), row)
+        if ids:
+            conn.execute(
+                insert(evidence_lookfor), [{"evidence_id": row["id"], "lookfor_id": i} for i in ids]
+            )
+        snap = snapshot_values(Evidence, {**row, "lookfor_ids": ids})
+        conn.execute(insert(OutboxOp.__table__), outbox_row("evidence", row["id"], UPSERT, 0, snap))
+    return Evidence(**row)
 
 
 def update_evidence(

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from observe.errors import ProfileError
@@ -76,8 +76,9 @@ class Store:
         self.paths = paths
         self.engine = engine
         self._read = sessionmaker(engine, class_=ObserveSession, expire_on_commit=False)
+        self._immediate = engine.execution_options(immediate=True)
         self._write = sessionmaker(
-            engine.execution_options(immediate=True),
+            self._immediate,
             class_=ObserveSession,
             expire_on_commit=False,
         )
@@ -102,6 +103,16 @@ class Store:
             session.info["identity"] = getattr(self, "identity", None)
             with session.begin():
                 yield session
+
+    @contextlib.contextmanager
+    def write_core(self) -> Iterator[Connection]:
+        """A write transaction on a bare Connection, for the hottest paths (saving evidence).
+
+        Skips the ORM's unit of work, so the outbox hooks do not run: callers must write their
+        outbox rows themselves (``observe.store.outbox.outbox_row``), as ``save_evidence`` does.
+        """
+        with self._immediate.begin() as conn:
+            yield conn
 
     def close(self) -> None:
         self.engine.dispose()
