@@ -47,7 +47,7 @@ def test_info_shows_paths_schema_and_counts(capsys, filled: Path):
     code, out, _ = run(capsys, "info", "--data-dir", str(filled))
     assert code == 0
     assert str(filled) in out
-    assert "Schema version:  0002" in out
+    assert "Schema version:  0003" in out
     lines = dict(
         line.split(None, 1) for line in out.splitlines() if line.startswith("  ") and line.strip()
     )
@@ -68,7 +68,7 @@ def test_export_json_to_file_and_stdout(capsys, filled: Path, tmp_path: Path):
     )
     assert code == 0 and "Exported 15 records" in err
     doc = json.loads(target.read_text(encoding="utf-8"))
-    assert doc["format"] == "observe-export" and doc["schema_revision"] == "0002"
+    assert doc["format"] == "observe-export" and doc["schema_revision"] == "0003"
     evidence = doc["records"]["evidence"]
     assert {e["text"] for e in evidence} == {
         '"I think it\'s 3 because… 🙂" — «مرحبا بالعالم»',
@@ -231,3 +231,25 @@ def test_export_to_a_full_disk_says_so_and_leaves_no_partial_file(
     assert code == 1
     assert "disk is full" in err
     assert leftovers == []
+
+
+def test_import_roster_command(capsys, profile_dir: Path, tmp_path: Path):
+    good = tmp_path / "roster.csv"
+    good.write_text(
+        "teacher,subject,grade,period,room\nZoë Okafor,Science,6,2,Lab 1\n"
+        "Zoë Okafor,Science,6,4,Lab 1\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(
+        capsys, "import", "roster", str(good), "--dry-run", "--data-dir", str(profile_dir)
+    )
+    assert code == 0 and "2 classes would be imported" in out
+    code, out, _ = run(capsys, "import", "roster", str(good), "--data-dir", str(profile_dir))
+    assert code == 0 and out.strip() == "Imported 2 classes and 1 new teachers."
+    bad = tmp_path / "bad.csv"
+    bad.write_text("teacher,subject\n,Art\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", "roster", str(bad), "--data-dir", str(profile_dir))
+    assert code == 2
+    assert "Line 2: the teacher's name is missing." in err and "nothing was imported" in err
+    code, out, _ = run(capsys, "info", "--data-dir", str(profile_dir))
+    assert "classroom                    2" in out

@@ -113,3 +113,24 @@ def delete_evidence(store: Store, evidence_id: str) -> None:
     """Tombstones the item so the deletion can sync; it leaves search at once."""
     with store.write() as s:
         s.get_one(Evidence, evidence_id).deleted = True
+
+
+def restore_evidence(store: Store, evidence_id: str) -> None:
+    """Brings back a deleted item (undo of delete, redo of create); it syncs as an edit."""
+    with store.write() as s:
+        s.get_one(Evidence, evidence_id).deleted = False
+
+
+def visit_evidence(store: Store, visit_id: str) -> list[Evidence]:
+    """The visit's live evidence in time order, with tags loaded."""
+    from sqlalchemy.orm import selectinload
+
+    with store.read() as s:
+        return list(
+            s.scalars(
+                select(Evidence)
+                .where(Evidence.visit_id == visit_id, Evidence.deleted.is_(False))
+                .options(selectinload(Evidence.lookfors))
+                .order_by(Evidence.observed_at, Evidence.id)
+            )
+        )

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from observe import __version__
-from observe.cli import profile_commands
+from observe.cli import import_commands, profile_commands
 from observe.errors import ObserveError
 from observe.logsetup import log_file, setup_logging
 
@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Observe {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     profile_commands.register(sub, common)
+    import_commands.register(sub, common)
     return parser
 
 

@@ -402,6 +402,21 @@ class OutboxOp(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class Draft(Base):
+    """Text being typed, saved every second so a crash loses (almost) nothing.
+
+    Local only: a half-typed line is not a record and never syncs. ``key`` names the place it
+    was typed (e.g. ``capture:<visit id>`` or ``edit:<evidence id>``).
+    """
+
+    __tablename__ = "draft"
+
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    meta: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 SYNC_MODELS: tuple[type[SyncRecord], ...] = (
     School,
     Teacher,

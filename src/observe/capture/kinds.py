@@ -1,0 +1,60 @@
+"""Choosing an evidence kind from how the coach starts the line.
+
+Typing speed matters more than menus during a visit: a line that opens with a quotation mark is
+verbatim student talk (the quotes stay, they mark it as verbatim), and a short prefix such as
+``t:`` picks another kind and is removed. Anything else keeps the kind already selected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from observe.store.models import EvidenceKind
+
+QUOTES = ('"', "“", "„", "«", "‘", "'", "「")
+
+PREFIXES: dict[str, EvidenceKind] = {
+    "s:": EvidenceKind.STUDENT_ACTION,
+    "sa:": EvidenceKind.STUDENT_ACTION,
+    "t:": EvidenceKind.TEACHER_MOVE,
+    "tm:": EvidenceKind.TEACHER_MOVE,
+    "a:": EvidenceKind.ARTIFACT,
+    "n:": EvidenceKind.NOTE,
+    "q:": EvidenceKind.STUDENT_TALK,
+}
+
+LABELS: dict[EvidenceKind, str] = {
+    EvidenceKind.STUDENT_TALK: "Student talk",
+    EvidenceKind.STUDENT_ACTION: "Student action",
+    EvidenceKind.TEACHER_MOVE: "Teacher move",
+    EvidenceKind.ARTIFACT: "Artifact",
+    EvidenceKind.NOTE: "Note",
+}
+
+#: The order kinds appear in menus and on Alt+1…5.
+ORDER: tuple[EvidenceKind, ...] = tuple(LABELS)
+
+
+@dataclass(frozen=True)
+class ParsedLine:
+    kind: EvidenceKind
+    text: str
+
+
+def parse_line(line: str, selected: EvidenceKind) -> ParsedLine:
+    stripped = line.strip()
+    if stripped.startswith(QUOTES):
+        return ParsedLine(EvidenceKind.STUDENT_TALK, stripped)
+    lowered = stripped.lower()
+    for prefix, kind in PREFIXES.items():
+        if lowered.startswith(prefix):
+            return ParsedLine(kind, stripped[len(prefix) :].strip())
+    return ParsedLine(selected, stripped)
+
+
+def format_offset(seconds: float) -> str:
+    """Minutes:seconds into the visit, as shown beside each item (hours only when needed)."""
+    total = max(0, int(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"

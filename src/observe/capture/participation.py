@@ -1,0 +1,223 @@
+"""Seating charts and who gets to talk.
+
+A seat is a place with a label the coach chooses and an optional group (a table, a language
+group, anything the coach finds useful); no student names. During a visit each contribution is
+tallied on a seat. The summary answers the equity-of-voice questions coaches bring to a
+debrief: how many distinct voices out of the students present, and whether each group's share
+of the talk matches its share of the class.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+
+from observe.clock import utcnow
+from observe.errors import UsageError
+from observe.store import Store
+from observe.store.models import Classroom, ParticipationEvent, ParticipationKind, Seat, Visit
+
+NO_GROUP = "No group"
+MAX_ROWS = 20
+MAX_COLS = 20
+
+KIND_LABELS: dict[ParticipationKind, str] = {
+    ParticipationKind.VOLUNTEERED: "Volunteered",
+    ParticipationKind.CALLED_ON: "Called on",
+    ParticipationKind.ASKED_QUESTION: "Asked a question",
+    ParticipationKind.PEER_TALK: "Peer talk",
+}
+
+
+@dataclass(frozen=True)
+class SeatSpec:
+    label: str
+    group: str | None = None
+
+
+def default_label(row: int, col: int) -> str:
+    return f"{chr(ord('A') + row)}{col + 1}"
+
+
+def live_seats(store: Store, classroom_id: str) -> list[Seat]:
+    with store.read() as s:
+        return list(
+            s.scalars(
+                select(Seat)
+                .where(Seat.classroom_id == classroom_id, Seat.deleted.is_(False))
+                .order_by(Seat.row, Seat.col)
+            )
+        )
+
+
+def save_seating(
+    store: Store, classroom_id: str, rows: int, cols: int, cells: dict[tuple[int, int], SeatSpec]
+) -> list[Seat]:
+    """Makes the chart match ``cells``: new seats added, changed ones updated, removed ones
+    tombstoned (their past tallies stay meaningful), all in one transaction."""
+    if not (1 <= rows <= MAX_ROWS and 1 <= cols <= MAX_COLS):
+        raise UsageError(f"A seating chart can be 1–{MAX_ROWS} rows by 1–{MAX_COLS} columns.")
+    outside = [pos for pos in cells if not (0 <= pos[0] < rows and 0 <= pos[1] < cols)]
+    if outside:
+        raise UsageError("Some seats are outside the chart; make the chart larger first.")
+    labels = [spec.label.strip() for spec in cells.values()]
+    if any(not label for label in labels):
+        raise UsageError("Every seat needs a label (for example A1); nothing was saved.")
+    dupes = sorted({label for label in labels if labels.count(label) > 1})
+    if dupes:
+        raise UsageError(f"Seat labels must be different; {', '.join(dupes)} is used twice.")
+    with store.write() as s:
+        room = s.get_one(Classroom, classroom_id)
+        room.rows, room.cols = rows, cols
+        existing = {
+            (seat.row, seat.col): seat
+            for seat in s.scalars(
+                select(Seat).where(Seat.classroom_id == classroom_id, Seat.deleted.is_(False))
+            )
+        }
+        for pos, seat in existing.items():
+            if pos not in cells:
+                seat.deleted = True
+        for (row, col), spec in cells.items():
+            group = (spec.group or "").strip() or None
+            seat = existing.get((row, col))
+            if seat is None:
+                s.add(
+                    Seat(
+                        classroom_id=classroom_id,
+                        row=row,
+                        col=col,
+                        label=spec.label.strip(),
+                        group_label=group,
+                    )
+                )
+            else:
+                if seat.label != spec.label.strip():
+                    seat.label = spec.label.strip()
+                if seat.group_label != group:
+                    seat.group_label = group
+    return live_seats(store, classroom_id)
+
+
+def tally(
+    store: Store,
+    visit_id: str,
+    seat_id: str,
+    kind: ParticipationKind,
+    occurred_at: datetime | None = None,
+) -> ParticipationEvent:
+    with store.write() as s:
+        event = ParticipationEvent(
+            visit_id=visit_id,
+            seat_id=seat_id,
+            participation_kind=kind,
+            occurred_at=occurred_at or utcnow(),
+        )
+        s.add(event)
+    return event
+
+
+def remove_tally(store: Store, event_id: str) -> None:
+    with store.write() as s:
+        s.get_one(ParticipationEvent, event_id).deleted = True
+
+
+def restore_tally(store: Store, event_id: str) -> None:
+    with store.write() as s:
+        s.get_one(ParticipationEvent, event_id).deleted = False
+
+
+@dataclass(frozen=True)
+class GroupShare:
+    group: str
+    seats: int
+    contributions: int
+    voices: int
+    share_of_class: float
+    share_of_contributions: float
+
+
+@dataclass(frozen=True)
+class ParticipationSummary:
+    contributions: int
+    occupied_seats: int
+    distinct_voices: int
+    by_kind: dict[ParticipationKind, int]
+    by_seat: dict[str, int]
+    groups: list[GroupShare] = field(default_factory=list)
+
+    @property
+    def every_group_contributed(self) -> bool:
+        real = [g for g in self.groups if g.group != NO_GROUP]
+        return bool(real) and all(g.contributions > 0 for g in real)
+
+    def sentence(self) -> str:
+        """E.g. "18 of 24 students spoke; every table group contributed." """
+        if self.occupied_seats == 0:
+            return "No seating chart for this class yet."
+        text = f"{self.distinct_voices} of {self.occupied_seats} students spoke"
+        text += f" ({self.contributions} contribution{'s' if self.contributions != 1 else ''})"
+        real = [g for g in self.groups if g.group != NO_GROUP]
+        if real and self.contributions:
+            silent = [g.group for g in real if g.contributions == 0]
+            if not silent:
+                text += "; every group contributed"
+            else:
+                text += f"; not yet heard from: {', '.join(silent)}"
+        return text + "."
+
+
+def summarize(seats: list[Seat], events: list[ParticipationEvent]) -> ParticipationSummary:
+    """Figures from a chart's live seats and a visit's live events (pure: easy to test)."""
+    seat_ids = {seat.id for seat in seats}
+    counted = [e for e in events if not e.deleted and e.seat_id in seat_ids]
+    by_seat = Counter(e.seat_id for e in counted)
+    total = len(counted)
+    groups: dict[str, list[Seat]] = {}
+    for seat in seats:
+        groups.setdefault(seat.group_label or NO_GROUP, []).append(seat)
+    shares = []
+    if any(label != NO_GROUP for label in groups):
+        for label in sorted(groups, key=lambda g: (g == NO_GROUP, g)):
+            members = groups[label]
+            contributions = sum(by_seat[seat.id] for seat in members)
+            shares.append(
+                GroupShare(
+                    group=label,
+                    seats=len(members),
+                    contributions=contributions,
+                    voices=sum(1 for seat in members if by_seat[seat.id]),
+                    share_of_class=len(members) / len(seats),
+                    share_of_contributions=contributions / total if total else 0.0,
+                )
+            )
+    return ParticipationSummary(
+        contributions=total,
+        occupied_seats=len(seats),
+        distinct_voices=len(by_seat),
+        by_kind=dict(Counter(e.participation_kind for e in counted)),
+        by_seat=dict(by_seat),
+        groups=shares,
+    )
+
+
+def visit_summary(store: Store, visit_id: str) -> ParticipationSummary:
+    with store.read() as s:
+        visit = s.get_one(Visit, visit_id)
+        seats = list(
+            s.scalars(
+                select(Seat).where(Seat.classroom_id == visit.classroom_id, Seat.deleted.is_(False))
+            )
+        )
+        events = list(
+            s.scalars(
+                select(ParticipationEvent).where(
+                    ParticipationEvent.visit_id == visit_id,
+                    ParticipationEvent.deleted.is_(False),
+                )
+            )
+        )
+    return summarize(seats, events)

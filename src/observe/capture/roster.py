@@ -1,0 +1,220 @@
+"""Importing teachers and classrooms from a roster CSV (teacher, subject, grade, period, room).
+
+Reading and importing are separate steps so the app can show a preview with every problem,
+row by row, in sentences; the import itself is one transaction and refuses a file with any
+problem, so a roster is never half-imported. Rows that match a classroom already in the
+profile are skipped, which makes importing the same file twice harmless.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from observe.errors import UsageError
+from observe.store import Store
+from observe.store.models import Classroom, School, Teacher
+
+COLUMNS = ("teacher", "subject", "grade", "period", "room")
+ALIASES = {
+    "teacher name": "teacher",
+    "name": "teacher",
+    "course": "subject",
+    "class": "subject",
+    "grade level": "grade",
+    "block": "period",
+    "room number": "room",
+}
+LIMITS = {"teacher": 200, "subject": 120, "grade": 20, "period": 20, "room": 40}
+MAX_BYTES = 5_000_000
+
+
+@dataclass
+class RosterRow:
+    line: int
+    teacher: str
+    subject: str
+    grade: str | None
+    period: str | None
+    room: str | None
+    errors: list[str] = field(default_factory=list)
+    exists: bool = False
+    new_teacher: bool = False
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.teacher.casefold(), self.subject.casefold(), (self.period or "").casefold())
+
+
+@dataclass
+class RosterPreview:
+    rows: list[RosterRow]
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not any(r.errors for r in self.rows)
+
+    @property
+    def to_import(self) -> list[RosterRow]:
+        return [r for r in self.rows if not r.errors and not r.exists]
+
+    def error_sentences(self) -> list[str]:
+        out = list(self.problems)
+        for row in self.rows:
+            out.extend(f"Line {row.line}: {error}" for error in row.errors)
+        return out
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UsageError("The roster file's text encoding isn't recognised; save it as UTF-8 CSV.")
+
+
+def read_roster(store: Store, path: Path) -> RosterPreview:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise UsageError(f"There is no file at {path}.") from exc
+    except IsADirectoryError as exc:
+        raise UsageError(f"{path} is a folder; choose a CSV file.") from exc
+    if len(data) > MAX_BYTES:
+        raise UsageError(f"{path} is larger than 5 MB, which is too big for a roster.")
+    return parse_roster(store, _decode(data))
+
+
+def parse_roster(store: Store, text: str) -> RosterPreview:
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return RosterPreview([], ["The file is empty."])
+    except csv.Error as exc:
+        return RosterPreview([], [f"The file isn't readable as CSV ({exc})."])
+    names = [ALIASES.get(h.strip().casefold(), h.strip().casefold()) for h in header]
+    missing = [c for c in ("teacher", "subject") if c not in names]
+    if missing:
+        return RosterPreview(
+            [],
+            [
+                "The first line must name the columns: teacher, subject, grade, period, room "
+                f"(teacher and subject are required; this file has no {' or '.join(missing)} "
+                "column)."
+            ],
+        )
+    index = {name: names.index(name) for name in COLUMNS if name in names}
+
+    with store.read() as s:
+        existing_teachers = {
+            t.casefold() for t in s.scalars(select(Teacher.display_name).where(~Teacher.deleted))
+        }
+        existing_rooms = {
+            (t.casefold(), subj.casefold(), (period or "").casefold())
+            for t, subj, period in s.execute(
+                select(Teacher.display_name, Classroom.subject, Classroom.period)
+                .join(Classroom.teacher)
+                .where(~Classroom.deleted, ~Teacher.deleted)
+            )
+        }
+
+    rows: list[RosterRow] = []
+    seen: dict[tuple[str, str, str], int] = {}
+    try:
+        for line_no, cells in enumerate(reader, start=2):
+            if not any(c.strip() for c in cells):
+                continue
+            values = {
+                name: (cells[i].strip() if i < len(cells) else "") for name, i in index.items()
+            }
+            row = RosterRow(
+                line=line_no,
+                teacher=values.get("teacher", ""),
+                subject=values.get("subject", ""),
+                grade=values.get("grade") or None,
+                period=values.get("period") or None,
+                room=values.get("room") or None,
+            )
+            if not row.teacher:
+                row.errors.append("the teacher's name is missing.")
+            if not row.subject:
+                row.errors.append("the subject is missing.")
+            for name, limit in LIMITS.items():
+                if len(values.get(name, "")) > limit:
+                    row.errors.append(f"the {name} is longer than {limit} characters.")
+            if not row.errors:
+                if row.key in seen:
+                    row.errors.append(f"the same class is already on line {seen[row.key]}.")
+                else:
+                    seen[row.key] = line_no
+                row.exists = row.key in existing_rooms
+                row.new_teacher = row.teacher.casefold() not in existing_teachers
+            rows.append(row)
+    except csv.Error as exc:
+        return RosterPreview(rows, [f"The file isn't readable as CSV ({exc})."])
+    if not rows:
+        return RosterPreview([], ["The file has a header line but no classes."])
+    return RosterPreview(rows)
+
+
+@dataclass(frozen=True)
+class RosterResult:
+    teachers_added: int
+    classrooms_added: int
+    skipped: int
+
+
+def import_roster(
+    store: Store, preview: RosterPreview, school_name: str | None = None
+) -> RosterResult:
+    """Imports every row or none."""
+    if not preview.ok:
+        raise UsageError(
+            "The roster has problems, so nothing was imported: "
+            + " ".join(preview.error_sentences()[:5])
+        )
+    teachers_added = classrooms_added = 0
+    with store.write() as s:
+        school = s.scalars(
+            select(School).where(~School.deleted).order_by(School.created_at)
+        ).first()
+        if school is None or (school_name and school.name != school_name):
+            named = (
+                s.scalars(select(School).where(School.name == school_name, ~School.deleted)).first()
+                if school_name
+                else None
+            )
+            school = named or School(name=school_name or "My school")
+            s.add(school)
+        teachers = {
+            t.display_name.casefold(): t for t in s.scalars(select(Teacher).where(~Teacher.deleted))
+        }
+        for row in preview.to_import:
+            teacher = teachers.get(row.teacher.casefold())
+            if teacher is None:
+                teacher = Teacher(school=school, display_name=row.teacher)
+                teachers[row.teacher.casefold()] = teacher
+                s.add(teacher)
+                teachers_added += 1
+            s.add(
+                Classroom(
+                    teacher=teacher,
+                    subject=row.subject,
+                    grade=row.grade,
+                    period=row.period,
+                    room=row.room,
+                )
+            )
+            classrooms_added += 1
+    return RosterResult(teachers_added, classrooms_added, len(preview.rows) - classrooms_added)
