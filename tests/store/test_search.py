@@ -51,3 +51,53 @@ def test_typed_punctuation_is_not_query_syntax(store):
     assert found(store, "NOT") == []
     assert fts_query("  ?! ") is None
     assert found(store, "?!") == []
+
+
+def test_filters_narrow_by_teacher_kind_lookfor_and_dates(store):
+    from datetime import UTC, datetime, timedelta
+
+    from observe.store.models import Visit
+    from observe.store.search import SearchFilters
+
+    visit_id, (lf1, _) = make_visit(store)
+    other_visit, _ = make_visit(store)
+    t0 = datetime(2026, 10, 1, 14, 0, tzinfo=UTC)
+    a = save_evidence(
+        store,
+        visit_id,
+        EvidenceKind.STUDENT_TALK,
+        '"A ratio compares"',
+        lookfor_ids=[lf1],
+        observed_at=t0,
+    )
+    b = save_evidence(
+        store,
+        visit_id,
+        EvidenceKind.NOTE,
+        "ratio table on the wall",
+        observed_at=t0 + timedelta(days=2),
+    )
+    c = save_evidence(
+        store,
+        other_visit,
+        EvidenceKind.STUDENT_TALK,
+        '"My ratio is 2 to 3"',
+        observed_at=t0 + timedelta(days=5),
+    )
+    with store.read() as s:
+        teacher_id = s.get_one(Visit, visit_id).classroom.teacher_id
+
+        def ids(words: str, **kw) -> set[str]:
+            return {h.evidence_id for h in search_evidence(s, words, SearchFilters(**kw))}
+
+        assert ids("ratio") == {a.id, b.id, c.id}
+        assert ids("ratio", teacher_id=teacher_id) == {a.id, b.id}
+        assert ids("ratio", kind=EvidenceKind.STUDENT_TALK) == {a.id, c.id}
+        assert ids("ratio", lookfor_id=lf1) == {a.id}
+        assert ids("ratio", since=t0 + timedelta(days=1)) == {b.id, c.id}
+        assert ids("ratio", until=t0 + timedelta(days=2)) == {a.id}
+        assert ids("", kind=EvidenceKind.NOTE) == {b.id}  # filters alone browse, newest first
+        assert ids("") == set()
+        (hit,) = search_evidence(s, "compares", SearchFilters())
+        assert hit.visit_id == visit_id and hit.teacher_name == "Zoë Okafor"
+        assert hit.observed_at == t0 and hit.snippet == '"A ratio [compares]"'
