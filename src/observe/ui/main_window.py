@@ -1,0 +1,283 @@
+"""The main window: menus, the welcome panel and the status bar around one open profile.
+
+Everything slow (counting, demo data, backups) goes through :mod:`observe.ui.operations`, and
+every failure through the injected ``report_error`` so tests see it instead of a blocking
+dialog.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+from typing import cast
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog
+
+from observe import APP_NAME
+from observe.errors import ObserveError, UsageError
+from observe.store import Store
+from observe.ui import operations
+from observe.ui.about import AboutDialog
+from observe.ui.errors import ErrorReporter, log_folder, show_error
+from observe.ui.operations import Operation, Progress
+from observe.ui.summary import SummaryPanel
+
+SAVED = "All changes saved"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, *, report_error: ErrorReporter = show_error) -> None:
+        super().__init__()
+        self.store = store
+        self._report_error = report_error
+        self.demo_operation: Operation | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self.setWindowTitle(APP_NAME)
+
+        self.summary = SummaryPanel(store.paths)
+        self.summary.load_demo_requested.connect(self.load_demo)
+        self.setCentralWidget(self.summary)
+
+        self.profile_label = QLabel(f"Profile: {store.paths.data_dir.name}")
+        self.profile_label.setToolTip(str(store.paths.data_dir))
+        self.profile_label.setAccessibleName("Profile")
+        self.save_label = QLabel(SAVED)
+        self.save_label.setAccessibleName("Save state")
+        self.statusBar().addWidget(self.profile_label)
+        self.statusBar().addPermanentWidget(self.save_label)
+
+        self._build_menus()
+        self._size_to_screen()
+        self.refresh_counts()
+
+    # -- menus ------------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: str | None, tip: str) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.load_demo_action = self._action(
+            "&Load demo data…", "Ctrl+Shift+D", "Fill this empty profile with made-up records"
+        )
+        self.load_demo_action.triggered.connect(self.load_demo)
+        self.open_folder_action = self._action(
+            "&Open profile folder", "Ctrl+Shift+O", "Show the profile folder in your file manager"
+        )
+        self.open_folder_action.triggered.connect(self.open_profile_folder)
+        self.backup_action = self._action(
+            "&Back up database…", "Ctrl+Shift+B", "Save a copy of this profile's database"
+        )
+        self.backup_action.triggered.connect(self.choose_backup_file)
+        self.quit_action = self._action("&Quit", "Ctrl+Q", f"Close {APP_NAME}")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.load_demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.open_folder_action)
+        file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        self.refresh_action = self._action("&Refresh", "F5", "Count the records again")
+        self.refresh_action.triggered.connect(self.refresh_counts)
+        bar.addMenu("&View").addAction(self.refresh_action)
+
+        self.about_action = self._action(f"&About {APP_NAME}", None, "Version and folders")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        self.log_folder_action = self._action(
+            "Show &log folder", None, "Open the folder with Observe's log files"
+        )
+        self.log_folder_action.triggered.connect(self.open_log_folder)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.log_folder_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
+
+    def _size_to_screen(self) -> None:
+        # A share of the screen rather than pixels: right on 1366×768 and on a 4K panel alike.
+        screen = self.screen().availableGeometry()
+        self.resize(int(screen.width() * 0.7), int(screen.height() * 0.75))
+
+    # -- counts -----------------------------------------------------------------------------
+
+    def refresh_counts(self) -> Operation:
+        self.summary.show_busy("Counting records…")
+        store = self.store
+
+        def count(_: Progress) -> tuple[dict[str, int], bool]:
+            return store.counts(), store.is_empty()
+
+        return operations.run(
+            count,
+            name="count records",
+            context=self,
+            on_success=self._show_counts,
+            on_failure=self._failed,
+        )
+
+    def _show_counts(self, result: object) -> None:
+        counts, empty = cast(tuple[dict[str, int], bool], result)
+        self.summary.show_counts(counts, empty=empty)
+
+    def _failed(self, error: BaseException) -> None:
+        self._report_error(self, error)
+
+    # -- demo data --------------------------------------------------------------------------
+
+    def load_demo(self) -> Operation | None:
+        if self.demo_operation is not None and self.demo_operation.is_running:
+            return None
+        store = self.store
+
+        def load(progress: Progress) -> object:
+            from observe.demo.generator import load_demo  # lands separately; import late
+
+            return load_demo(store, progress=progress.report, should_cancel=progress.should_cancel)
+
+        dialog = QProgressDialog("Loading demo data…", "Cancel", 0, 0, self)
+        dialog.setWindowTitle("Load demo data")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(0)
+        dialog.setAccessibleName("Loading demo data")
+        self.progress_dialog = dialog
+        self.save_label.setText("Saving demo data…")
+        self.summary.show_busy("Loading demo data…")
+        self.load_demo_action.setEnabled(False)
+
+        op = operations.run(
+            load,
+            name="load demo data",
+            context=self,
+            on_success=self._demo_loaded,
+            on_failure=self._failed,
+            on_progress=self._demo_progress,
+            on_cancel=lambda: self.statusBar().showMessage(
+                "Loading demo data was cancelled; nothing was added.", 10_000
+            ),
+        )
+        op.finished.connect(self._demo_finished)
+        dialog.canceled.connect(op.cancel)
+        dialog.show()
+        self.demo_operation = op
+        return op
+
+    def _demo_progress(self, done: int, total: int) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.setMaximum(total)
+            self.progress_dialog.setValue(done)
+
+    def _demo_loaded(self, summary: object) -> None:
+        seconds = getattr(summary, "seconds", None)
+        took = f" in {seconds:.1f} s" if isinstance(seconds, float) else ""
+        self.statusBar().showMessage(f"Demo data loaded{took}.", 10_000)
+
+    def _demo_finished(self) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.canceled.disconnect()  # closing emits canceled otherwise
+            self.progress_dialog.close()
+            self.progress_dialog.deleteLater()
+            self.progress_dialog = None
+        self.save_label.setText(SAVED)
+        self.load_demo_action.setEnabled(True)
+        self.refresh_counts()
+
+    # -- backup -----------------------------------------------------------------------------
+
+    def choose_backup_file(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = Path(folder or Path.home()) / f"Observe backup {date.today()}.sqlite3"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            "Back up database",
+            str(suggested),
+            "Observe database (*.sqlite3);;All files (*)",
+        )
+        if chosen:
+            self.back_up_to(Path(chosen))
+
+    def back_up_to(self, dest: Path) -> Operation | None:
+        """Copies the live database to ``dest`` in the background; refuses to overwrite it."""
+        database = self.store.paths.database
+        own_files = {database, *(Path(f"{database}{s}") for s in ("-wal", "-shm", "-journal"))}
+        if dest.expanduser().absolute() in own_files:
+            self._report_error(
+                self,
+                UsageError(
+                    f"{dest} is the profile's own database file. "
+                    "Choose a different name or folder for the backup."
+                ),
+            )
+            return None
+
+        def copy(_: Progress) -> Path:
+            from observe.store.sqlite_file import backup_to
+
+            try:
+                return backup_to(database, dest)
+            except (OSError, sqlite3.Error) as exc:
+                reason = getattr(exc, "strerror", None) or str(exc)
+                raise ObserveError(
+                    f"Observe couldn't save the backup to {dest} ({reason}). Check that the "
+                    "folder exists, that you can write to it and that the disk has free space, "
+                    "then try again. Your data was not changed.",
+                    detail=repr(exc),
+                ) from exc
+
+        self.backup_action.setEnabled(False)
+        self.statusBar().showMessage(f"Backing up to {dest}…")
+        op = operations.run(
+            copy,
+            name="back up database",
+            context=self,
+            on_success=lambda path: self.statusBar().showMessage(f"Backed up to {path}.", 10_000),
+            on_failure=self._failed,
+        )
+        op.finished.connect(lambda: self.backup_action.setEnabled(True))
+        return op
+
+    # -- folders and about ------------------------------------------------------------------
+
+    def _open_folder(self, folder: Path, what: str) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, "", parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText(f"Observe couldn't open a file manager. The {what} is:\n{folder}")
+            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            box.exec()
+
+    def open_profile_folder(self) -> None:
+        self._open_folder(self.store.paths.data_dir, "profile folder")
+
+    def open_log_folder(self) -> None:
+        self._open_folder(log_folder(), "log folder")
+
+    def about_dialog(self) -> AboutDialog:
+        return AboutDialog(self.store.paths.data_dir, log_folder(), self)
+
+    def show_about(self) -> None:
+        dialog = self.about_dialog()
+        dialog.exec()
+        dialog.deleteLater()
+
+    # -- closing ----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Demo data stops and rolls back; the store must not be closed under a writer.
+        if self.demo_operation is not None:
+            self.demo_operation.cancel()
+        operations.shutdown()
+        super().closeEvent(event)

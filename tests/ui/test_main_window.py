@@ -1,0 +1,202 @@
+"""The main window as a coach meets it: title, menus, shortcuts, counts, demo data, backup."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import time
+import types
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QProgressDialog, QPushButton
+
+from observe import __version__
+from observe.errors import ObserveError, UsageError
+from observe.store import Store
+from observe.store.models import School
+from observe.ui.main_window import MainWindow
+
+
+def _menu(window: MainWindow, title: str) -> list[str]:
+    for action in window.menuBar().actions():
+        if action.text() == title:
+            return [a.text() for a in action.menu().actions() if not a.isSeparator()]
+    raise AssertionError(f"no menu {title}")
+
+
+def _shortcut(window: MainWindow, text: str) -> str:
+    for action in window.findChildren(type(window.quit_action)):
+        if action.text() == text:
+            return action.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+    raise AssertionError(f"no action {text}")
+
+
+def test_window_has_title_menus_and_shortcuts(window: MainWindow):
+    assert window.windowTitle() == "Observe"
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Help"]
+    assert _menu(window, "&File") == [
+        "&Load demo data…",
+        "&Open profile folder",
+        "&Back up database…",
+        "&Quit",
+    ]
+    assert _menu(window, "&View") == ["&Refresh"]
+    assert _menu(window, "&Help") == ["Show &log folder", "&About Observe"]
+    assert _shortcut(window, "&Quit") == "Ctrl+Q"
+    assert _shortcut(window, "&Load demo data…") == "Ctrl+Shift+D"
+    assert _shortcut(window, "&Back up database…") == "Ctrl+Shift+B"
+    assert _shortcut(window, "&Refresh") == "F5"
+
+
+def test_quit_closes_the_window(window: MainWindow):
+    window.quit_action.trigger()
+    assert not window.isVisible()
+
+
+def test_status_bar_shows_profile_and_save_state(window: MainWindow, store: Store):
+    assert window.profile_label.text() == f"Profile: {store.paths.data_dir.name}"
+    assert window.save_label.text() == "All changes saved"
+
+
+def test_empty_profile_shows_zero_counts_and_offers_demo_data(window: MainWindow, store: Store):
+    counts = window.summary.shown_counts()
+    assert set(counts) == set(store.counts())
+    assert set(counts.values()) == {"0"}
+    assert window.summary.path_label.text() == str(store.paths.data_dir)
+    assert window.summary.empty_box.isVisible()
+    assert window.summary.load_demo_button.isEnabled()
+
+
+def test_controls_have_accessible_names(window: MainWindow):
+    assert window.summary.load_demo_button.accessibleName() == "Load demo data"
+    values = [w for w in window.findChildren(QLabel) if w.objectName().startswith("count-")]
+    assert values and all(v.accessibleName().endswith(": 0") for v in values)
+
+
+def test_refresh_shows_records_added_meanwhile(window: MainWindow, store: Store, idle):
+    with store.write() as s:
+        s.add(School(name="Maple Elementary"))
+    window.refresh_action.trigger()
+    idle()
+    assert window.summary.shown_counts()["school"] == "1"
+    assert not window.summary.empty_box.isVisible()
+
+
+def test_load_demo_fills_the_counts(window: MainWindow, errors_seen, idle):
+    pytest.importorskip("observe.demo.generator")
+    window.summary.load_demo_button.click()
+    idle()
+    assert errors_seen == []
+    counts = {k: int(v.replace(",", "")) for k, v in window.summary.shown_counts().items()}
+    assert counts["school"] > 0 and counts["visit"] > 0 and counts["evidence"] > 0
+    assert not window.summary.empty_box.isVisible()
+    assert window.save_label.text() == "All changes saved"
+
+
+@pytest.fixture
+def fake_generator(monkeypatch) -> Callable[[Callable[..., object]], None]:
+    """Puts a stand-in ``observe.demo.generator`` in place, for wiring tests."""
+
+    def install(load_demo: Callable[..., object]) -> None:
+        module = types.ModuleType("observe.demo.generator")
+        module.load_demo = load_demo  # type: ignore[attr-defined]
+        monkeypatch.setitem(sys.modules, "observe.demo.generator", module)
+
+    return install
+
+
+def test_cancelling_demo_data_closes_the_progress_and_says_so(
+    window: MainWindow, fake_generator, errors_seen, qtbot, idle
+):
+    def slow_load(store, size="small", *, seed=2026, progress=None, should_cancel=None):
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            progress(1, 10)
+            if should_cancel():
+                raise ObserveError("Loading demo data was cancelled.")
+            time.sleep(0.005)
+        raise AssertionError("cancel never arrived")
+
+    fake_generator(slow_load)
+    op = window.load_demo()
+    assert op is not None
+    dialog = window.findChild(QProgressDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.maximum() == 10, timeout=5000)
+    [cancel] = [b for b in dialog.findChildren(QPushButton) if b.text() == "Cancel"]
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    idle()
+    assert window.progress_dialog is None
+    assert errors_seen == []
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert window.save_label.text() == "All changes saved"
+    assert window.load_demo_action.isEnabled()
+
+
+def test_demo_refusal_is_reported_as_its_sentence(window: MainWindow, fake_generator, idle):
+    def refuse(store, size="small", **_: object):
+        raise UsageError("Demo data can only be loaded into an empty profile.")
+
+    fake_generator(refuse)
+    window.load_demo_action.trigger()
+    idle()
+    [error] = window._report_error  # type: ignore[misc]
+    assert isinstance(error, UsageError)
+    assert window.progress_dialog is None
+
+
+def test_backup_writes_a_complete_copy(window: MainWindow, store: Store, tmp_path: Path, idle):
+    with store.write() as s:
+        s.add(School(name="Maple Elementary"))
+    dest = tmp_path / "copies" / "backup.sqlite3"
+    assert window.back_up_to(dest) is not None
+    idle()
+    with sqlite3.connect(dest) as conn:
+        assert conn.execute("SELECT name FROM school").fetchall() == [("Maple Elementary",)]
+    assert "Backed up" in window.statusBar().currentMessage()
+
+
+def test_backup_over_the_live_database_is_refused(window: MainWindow, store: Store, errors_seen):
+    before = store.paths.database.read_bytes()
+    assert window.back_up_to(store.paths.database) is None
+    [error] = errors_seen
+    assert isinstance(error, UsageError)
+    assert store.paths.database.read_bytes() == before
+
+
+def test_backup_failure_is_a_sentence(window: MainWindow, tmp_path: Path, errors_seen, idle):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    window.back_up_to(blocker / "backup.sqlite3")
+    idle()
+    [error] = errors_seen
+    assert isinstance(error, ObserveError)
+    assert "couldn't save the backup" in error.sentence
+    assert window.backup_action.isEnabled()
+
+
+def test_about_shows_version_license_and_folders(window: MainWindow, store: Store, qtbot):
+    dialog = window.about_dialog()
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert __version__ in texts
+    assert "MIT" in texts
+    assert str(store.paths.data_dir) in texts
+    assert "Observe" in texts
+
+
+def test_ctrl_q_quits_from_the_keyboard(window: MainWindow, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
+
+
+def test_tab_moves_between_the_welcome_controls(window: MainWindow):
+    button = window.summary.load_demo_button
+    assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert button.nextInFocusChain() is window.summary.path_label
