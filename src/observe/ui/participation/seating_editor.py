@@ -1,0 +1,481 @@
+"""Drawing a classroom's seating chart: rows, columns, which cells are seats, labels, groups.
+
+Coaches draw a chart once per class, often minutes before a visit, so the common cases take one
+step: a new chart starts full (every cell a seat labelled A1, A2, …), "Group by tables" names
+table groups in one go, and several cells can be selected and changed together. Nothing is
+written until Save; a refused chart (two seats labelled alike) keeps every edit on screen and
+selects the cells to fix.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from observe.capture.participation import MAX_COLS, MAX_ROWS, live_seats, save_seating
+from observe.errors import UsageError
+from observe.store import Store
+from observe.store.models import Classroom
+from observe.ui.context import VisitContext
+from observe.ui.errors import ErrorReporter, show_error
+from observe.ui.participation.chart_model import GROUP_ROLE, SEAT_ROLE, ChartModel, Pos
+
+NEW_CHART_ROWS = 5
+NEW_CHART_COLS = 6
+INTRO = (
+    "Draw the room with the front at the top. Space turns a cell into a seat or a gap; type or "
+    "press F2 to rename a seat. Labels are yours to choose: no student names."
+)
+
+
+def _small(font: QFont) -> QFont:
+    small = QFont(font)
+    small.setPointSizeF(max(font.pointSizeF() * 0.85, 6.0))
+    return small
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Shows the label with the group beneath it; gaps get a faint dash, not a blank."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect = opt.rect.adjusted(4, 2, -4, -2)
+        painter.save()
+        if not index.data(SEAT_ROLE):
+            colour = opt.palette.color(
+                QPalette.ColorRole.HighlightedText
+                if selected
+                else QPalette.ColorRole.PlaceholderText
+            )
+            painter.setPen(colour)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "no seat")
+            painter.restore()
+            return
+        painter.setPen(opt.palette.color(role))
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        fm = QFontMetrics(bold)
+        label = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        painter.drawText(
+            QRect(rect.left(), rect.top(), rect.width(), fm.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(label, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        group = str(index.data(GROUP_ROLE) or "")
+        if group:
+            small = _small(opt.font)
+            sfm = QFontMetrics(small)
+            painter.setFont(small)
+            painter.drawText(
+                QRect(rect.left(), rect.bottom() - sfm.height() + 1, rect.width(), sfm.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                sfm.elidedText(group, Qt.TextElideMode.ElideRight, rect.width()),
+            )
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        fm = QFontMetrics(option.font)
+        return QSize(fm.horizontalAdvance("Table 10") + 8, fm.height() * 2 + 6)
+
+
+class ChartTable(QTableView):
+    """The chart's cells; Space and Delete act on every selected cell at once."""
+
+    def __init__(self, model: ChartModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setItemDelegate(CellDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setTabKeyNavigation(False)  # Tab leaves the chart; arrows move inside it
+        self.setAccessibleName("Seating chart cells")
+        fm = self.fontMetrics()
+        self.verticalHeader().setDefaultSectionSize(fm.height() * 2 + 8)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.horizontalHeader().setDefaultSectionSize(fm.horizontalAdvance("Table 10") + 12)
+        self.horizontalHeader().setMinimumSectionSize(fm.horizontalAdvance("MM"))
+
+    def sizeHint(self) -> QSize:
+        """Big enough to show the whole chart when the screen allows, instead of a scroll."""
+        frame = self.frameWidth() * 2
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        header = self.horizontalHeader()
+        width = self.verticalHeader().sizeHint().width() + header.length() + frame + bar
+        height = header.sizeHint().height() + self.verticalHeader().length() + frame + bar
+        return QSize(width, height)
+
+    def chart(self) -> ChartModel:
+        model = self.model()
+        assert isinstance(model, ChartModel)
+        return model
+
+    def selected_positions(self) -> list[Pos]:
+        indexes = self.selectionModel().selectedIndexes() if self.selectionModel() else []
+        if not indexes and self.currentIndex().isValid():
+            indexes = [self.currentIndex()]
+        return sorted({(i.row(), i.column()) for i in indexes})
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        if plain and self.state() != QAbstractItemView.State.EditingState:
+            positions = self.selected_positions()
+            if event.key() == Qt.Key.Key_Space and positions:
+                make_seat = not all(self.chart().cell(p).seat for p in positions)
+                self.chart().set_seat(positions, make_seat)
+                return
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and positions:
+                self.chart().set_seat(positions, False)
+                return
+        super().keyPressEvent(event)
+
+
+class SeatingEditorDialog(QDialog):
+    """Edits one classroom's chart; ``Accepted`` means it was saved (and announced as "seat")."""
+
+    def __init__(
+        self,
+        store: Store,
+        classroom_id: str,
+        parent: QWidget | None = None,
+        *,
+        context: VisitContext | None = None,
+        report_error: ErrorReporter = show_error,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.classroom_id = classroom_id
+        self.context = context
+        self._report_error = report_error
+        self._syncing = False
+
+        with store.read() as s:
+            room = s.get_one(Classroom, classroom_id)
+            rows, cols = room.rows, room.cols
+            title = ", ".join(
+                part
+                for part in (
+                    room.subject,
+                    room.grade and f"grade {room.grade}",
+                    room.period and f"period {room.period}",
+                )
+                if part
+            )
+        seats = live_seats(store, classroom_id)
+        if rows and cols:
+            self.model = ChartModel.from_seats(rows, cols, seats)
+        else:
+            self.model = ChartModel(NEW_CHART_ROWS, NEW_CHART_COLS, {})
+        self.setWindowTitle(f"Seating chart — {title}" if title else "Seating chart")
+
+        intro = QLabel(INTRO)
+        intro.setWordWrap(True)
+        self.rows_spin = self._spin(self.model.rows, MAX_ROWS, "Rows")
+        self.cols_spin = self._spin(self.model.cols, MAX_COLS, "Columns")
+        size_row = QHBoxLayout()
+        for text, spin in (("R&ows:", self.rows_spin), ("Col&umns:", self.cols_spin)):
+            label = QLabel(text)
+            label.setBuddy(spin)
+            size_row.addWidget(label)
+            size_row.addWidget(spin)
+        size_row.addStretch(1)
+
+        front = QLabel("Front of room")
+        front.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        front.setFrameShape(QFrame.Shape.StyledPanel)
+        front.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        front.setAutoFillBackground(True)
+        self.table = ChartTable(self.model)
+        chart_column = QVBoxLayout()
+        chart_column.addWidget(front)
+        chart_column.addWidget(self.table, 1)
+
+        body = QHBoxLayout()
+        body.addLayout(chart_column, 1)
+        body.addWidget(self._side_panel())
+
+        self.problem_label = QLabel()
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setAccessibleName("Problem")
+        bold = QFont(self.problem_label.font())
+        bold.setBold(True)
+        self.problem_label.setFont(bold)
+        self.problem_label.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("&Save")
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_button.setToolTip("Save the chart (Ctrl+S)")
+        for button in self.buttons.buttons():
+            if isinstance(button, QPushButton):
+                # Enter while renaming a seat must not save a half-edited chart.
+                button.setAutoDefault(False)
+                button.setDefault(False)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(size_row)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(self.buttons)
+
+        self.rows_spin.valueChanged.connect(self._resize_chart)
+        self.cols_spin.valueChanged.connect(self._resize_chart)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().currentChanged.connect(self._selection_changed)
+        self.model.dataChanged.connect(self._cells_changed)
+        self.model.modelReset.connect(self._selection_changed)
+        self.table.setCurrentIndex(self.model.index(0, 0))
+        self.table.setFocus()
+        self._fit_to_screen()
+
+    def _spin(self, value: int, maximum: int, name: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(1, maximum)
+        spin.setValue(value)
+        spin.setAccessibleName(name)
+        return spin
+
+    def _side_panel(self) -> QWidget:
+        selection = QGroupBox("Selected cells")
+        self.seat_check = QCheckBox("Seat &here")
+        self.seat_check.setToolTip("Make the selected cells seats or gaps (Space in the chart)")
+        self.seat_check.clicked.connect(self._seat_clicked)
+        self.label_edit = QLineEdit()
+        self.label_edit.setAccessibleName("Seat label")
+        self.label_edit.setPlaceholderText("e.g. A1")
+        self.label_edit.textEdited.connect(self._label_edited)
+        self.group_combo = QComboBox()
+        self.group_combo.setEditable(True)
+        self.group_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.group_combo.setAccessibleName("Group")
+        self.group_combo.setToolTip("A group you choose (a table, a language group…); optional")
+        line = self.group_combo.lineEdit()
+        if line is not None:
+            line.setPlaceholderText("no group")
+            line.returnPressed.connect(self.apply_group)
+        self.apply_group_button = QPushButton("A&pply group")
+        self.apply_group_button.setToolTip("Give the selected seats this group (Enter)")
+        self.apply_group_button.clicked.connect(self.apply_group)
+        form = QFormLayout(selection)
+        form.addRow(self.seat_check)
+        label_label = QLabel("&Label:")
+        label_label.setBuddy(self.label_edit)
+        form.addRow(label_label, self.label_edit)
+        group_label = QLabel("&Group:")
+        group_label.setBuddy(self.group_combo)
+        form.addRow(group_label, self.group_combo)
+        form.addRow(self.apply_group_button)
+
+        helpers = QGroupBox("Whole chart")
+        self.fill_button = QPushButton("Fill &all")
+        self.fill_button.setToolTip("Make every cell a seat")
+        self.fill_button.clicked.connect(self.model.fill_all)
+        self.clear_button = QPushButton("&Clear all")
+        self.clear_button.setToolTip("Make every cell a gap, to start over")
+        self.clear_button.clicked.connect(self.model.clear_all)
+        self.table_rows_spin = self._spin(2, MAX_ROWS, "Rows per table")
+        self.table_cols_spin = self._spin(2, MAX_COLS, "Seats across per table")
+        self.tables_button = QPushButton("Group by &tables")
+        self.tables_button.setToolTip(
+            "Name blocks of seats Table 1, Table 2, … (rows × seats across each table)"
+        )
+        self.tables_button.clicked.connect(self.group_by_tables)
+        fill_row = QHBoxLayout()
+        fill_row.addWidget(self.fill_button)
+        fill_row.addWidget(self.clear_button)
+        block_row = QHBoxLayout()
+        size_label = QLabel("Table si&ze:")
+        size_label.setBuddy(self.table_rows_spin)
+        size_label.setToolTip("Rows × seats across for each table")
+        block_row.addWidget(size_label)
+        block_row.addWidget(self.table_rows_spin)
+        block_row.addWidget(QLabel("×"))
+        block_row.addWidget(self.table_cols_spin)
+        block_row.addStretch(1)
+        helper_layout = QVBoxLayout(helpers)
+        helper_layout.addLayout(fill_row)
+        helper_layout.addLayout(block_row)
+        helper_layout.addWidget(self.tables_button)
+
+        panel = QWidget()
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(selection)
+        column.addWidget(helpers)
+        column.addStretch(1)
+        # On a short screen (768 px at 200 %) the tools scroll rather than push Save off-screen.
+        scroll = QScrollArea()
+        scroll.setWidget(panel)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        scroll.setMinimumWidth(panel.minimumSizeHint().width() + bar)
+        self._side_scroll = scroll
+        return scroll
+
+    def _fit_to_screen(self) -> None:
+        hint = self.sizeHint()
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None:
+            return
+        self.resize(min(hint.width(), screen.width()), min(hint.height(), screen.height()))
+
+    # -- syncing the side panel with the selection -------------------------------------------
+
+    def _cells_changed(self, *_: object) -> None:
+        # A group typed but not yet applied survives renaming a seat.
+        self._selection_changed(keep_group_text=True)
+
+    def _selection_changed(self, *_: object, keep_group_text: bool = False) -> None:
+        positions = self.table.selected_positions()
+        cells = [self.model.cell(p) for p in positions if p in self.model.positions()]
+        self._syncing = True
+        try:
+            seats = [c for c in cells if c.seat]
+            if cells and len(seats) == len(cells):
+                self.seat_check.setCheckState(Qt.CheckState.Checked)
+            elif seats:
+                self.seat_check.setCheckState(Qt.CheckState.PartiallyChecked)
+            else:
+                self.seat_check.setCheckState(Qt.CheckState.Unchecked)
+            self.seat_check.setEnabled(bool(cells))
+            current = self.table.currentIndex()
+            current_cell = (
+                self.model.cell((current.row(), current.column())) if current.isValid() else None
+            )
+            label = current_cell.label if current_cell is not None and current_cell.seat else None
+            self.label_edit.setEnabled(label is not None)
+            if self.label_edit.text() != (label or ""):
+                self.label_edit.setText(label or "")
+            groups = {c.group for c in seats}
+            typed = self.group_combo.currentText()
+            self.group_combo.clear()
+            self.group_combo.addItems(self.model.groups_used())
+            if keep_group_text:
+                self.group_combo.setEditText(typed)
+            else:
+                self.group_combo.setEditText(next(iter(groups)) if len(groups) == 1 else "")
+            line = self.group_combo.lineEdit()
+            if line is not None:
+                line.setPlaceholderText("several groups" if len(groups) > 1 else "no group")
+            self.group_combo.setEnabled(bool(seats))
+            self.apply_group_button.setEnabled(bool(seats))
+        finally:
+            self._syncing = False
+
+    def _seat_clicked(self) -> None:
+        make_seat = self.seat_check.checkState() != Qt.CheckState.Unchecked
+        self.seat_check.setTristate(False)
+        self.model.set_seat(self.table.selected_positions(), make_seat)
+
+    def _label_edited(self, text: str) -> None:
+        current = self.table.currentIndex()
+        if not self._syncing and current.isValid():
+            self.model.set_label((current.row(), current.column()), text)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def apply_group(self) -> None:
+        self.model.set_group(self.table.selected_positions(), self.group_combo.currentText())
+
+    def group_by_tables(self) -> None:
+        self.model.group_by_tables(self.table_rows_spin.value(), self.table_cols_spin.value())
+
+    def _resize_chart(self) -> None:
+        self.model.resize(self.rows_spin.value(), self.cols_spin.value())
+        self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def show_problem(self, sentence: str) -> None:
+        self.problem_label.setText(sentence)
+        self.problem_label.show()
+
+    def save(self) -> bool:
+        """Writes the chart; on a refusal the sentence shows here and every edit stays."""
+        self._commit_open_editor()
+        try:
+            save_seating(
+                self.store,
+                self.classroom_id,
+                self.model.rows,
+                self.model.cols,
+                self.model.specs(),
+            )
+        except UsageError as error:
+            self.show_problem(error.sentence)
+            self._select(self.model.duplicate_positions())
+            return False
+        except Exception as error:  # the sentence and the log entry come from the reporter
+            self._report_error(self, error)
+            return False
+        self.problem_label.hide()
+        if self.context is not None:
+            self.context.announce("seat")
+        self.accept()
+        return True
+
+    def _commit_open_editor(self) -> None:
+        """Ctrl+S leaves focus in a cell being renamed; its text must count before saving."""
+        editor = QApplication.focusWidget()
+        if (
+            editor is not None
+            and self.table.state() == QAbstractItemView.State.EditingState
+            and self.table.isAncestorOf(editor)
+        ):
+            self.table.commitData(editor)
+            self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def _select(self, positions: list[Pos]) -> None:
+        if not positions:
+            return
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        for pos in positions:
+            selection.select(self.model.index(*pos), selection.SelectionFlag.Select)
+        selection.setCurrentIndex(self.model.index(*positions[0]), selection.SelectionFlag.NoUpdate)
+        self.table.setFocus()
