@@ -1,0 +1,423 @@
+"""The navigator: the coach's way to every visit and every teacher.
+
+Two tabs. *Visits* is the school year as it happened, newest day first, walks holding their
+visits; Enter or a double-click opens a visit through the shared :class:`VisitContext`.
+*Teachers* lists teachers and their classes, with a filter box, and is where they are added,
+edited and imported from a roster.
+
+The navigator owns its actions (with shortcuts) but not the menus: the main window puts
+``actions_for_menu()`` where it wants them. Edit (F2) only fires while the navigator has focus,
+so it can't steal F2 from the capture pane.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QStackedWidget,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from observe.ui.context import VisitContext
+from observe.ui.navigator.dialogs import ClassroomDialog, RecordDialog, TeacherDialog
+from observe.ui.navigator.records import PAGE_VISITS, VISIT_TYPE_SHORT
+from observe.ui.navigator.roster_dialog import RosterImportDialog
+from observe.ui.navigator.teacher_model import (
+    CLASSROOM,
+    ID_ROLE,
+    TEACHER,
+    TeacherFilter,
+    TeacherTreeModel,
+)
+from observe.ui.navigator.visit_model import DAY, KEY_ROLE, KIND_ROLE, VISIT_ID_ROLE, VisitTreeModel
+
+#: Record kinds whose changes show in each tab.
+VISIT_KINDS = frozenset({"visit", "walk", "teacher", "classroom"})
+TEACHER_KINDS = frozenset({"teacher", "classroom"})
+
+SHORTCUTS = {
+    "new_teacher": "Ctrl+Shift+T",
+    "new_classroom": "Ctrl+Shift+L",
+    "edit": "F2",
+    "import_roster": "Ctrl+Shift+I",
+}
+
+
+class _FilterEdit(QLineEdit):
+    """Down or Enter moves to the list, so typing a name and pressing ↓ picks it."""
+
+    def __init__(self, target: QTreeView) -> None:
+        super().__init__()
+        self._target = target
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            model = self._target.model()
+            if model.rowCount() and not self._target.currentIndex().isValid():
+                self._target.setCurrentIndex(model.index(0, 0))
+            self._target.setFocus()
+            return
+        super().keyPressEvent(event)
+
+
+class Navigator(QWidget):
+    VISITS_TAB, TEACHERS_TAB = 0, 1
+
+    def __init__(
+        self,
+        context: VisitContext,
+        parent: QWidget | None = None,
+        *,
+        page_visits: int = PAGE_VISITS,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.store = context.store
+        self.setAccessibleName("Navigator")
+        self._collapsed_days: set[str] = set()
+        self._expanded_keys: set[str] = set()
+        self._select_after_load: str | None = None
+
+        self.visit_model = VisitTreeModel(self.store, self, page_visits=page_visits)
+        self.visits_view = self._visits_view()
+        self.empty_label = QLabel(
+            "No visits yet. Visits and learning walks appear here as you make them, "
+            "newest day first."
+        )
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setAccessibleName("No visits yet")
+        self.visits_stack = QStackedWidget()
+        self.visits_stack.addWidget(self.visits_view)
+        self.visits_stack.addWidget(self.empty_label)
+        self.loading_label = QLabel("Loading visits…")
+        self.loading_label.setAccessibleName("Loading visits")
+        self.loading_label.hide()
+        visits_page = QWidget()
+        visits_layout = QVBoxLayout(visits_page)
+        visits_layout.setContentsMargins(0, 0, 0, 0)
+        visits_layout.addWidget(self.visits_stack, 1)
+        visits_layout.addWidget(self.loading_label)
+
+        self.teacher_model = TeacherTreeModel(self.store, self)
+        self.teacher_filter = TeacherFilter(self)
+        self.teacher_filter.setSourceModel(self.teacher_model)
+        self.teachers_view = self._teachers_view()
+        self.filter_edit = _FilterEdit(self.teachers_view)
+        self.filter_edit.setPlaceholderText("Filter teachers and classes")
+        self.filter_edit.setAccessibleName("Filter teachers")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        teachers_page = QWidget()
+        teachers_layout = QVBoxLayout(teachers_page)
+        teachers_layout.setContentsMargins(0, 0, 0, 0)
+        teachers_layout.addWidget(self.filter_edit)
+        teachers_layout.addWidget(self.teachers_view, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Navigator views")
+        self.tabs.addTab(visits_page, "&Visits")
+        self.tabs.addTab(teachers_page, "&Teachers")
+        self.tabs.setTabToolTip(0, "Walks and visits by date, newest first")
+        self.tabs.setTabToolTip(1, "Teachers and their classes")
+        self.tabs.currentChanged.connect(self._update_actions)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.setTabOrder(self.filter_edit, self.teachers_view)
+
+        self._build_actions()
+        self._reload_timer = self._timer(self.visit_model.reload)
+        self._teacher_timer = self._timer(self.teacher_model.reload)
+        context.records_changed.connect(self._records_changed)
+        context.visit_changed.connect(self._visit_changed)
+        self.teacher_model.loaded.connect(self._teachers_loaded)
+        self.visit_model.fetchMore()
+        self.teacher_model.reload()
+        self._update_actions()
+
+    # -- construction -------------------------------------------------------------------------
+
+    def _timer(self, slot: object) -> QTimer:
+        # Several announcements in a row (teacher, then classroom) cause one reload.
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(50)
+        timer.timeout.connect(slot)
+        return timer
+
+    def _visits_view(self) -> QTreeView:
+        view = QTreeView()
+        view.setModel(self.visit_model)
+        view.setAccessibleName("Visits by date")
+        view.setUniformRowHeights(True)
+        view.setAllColumnsShowFocus(True)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setExpandsOnDoubleClick(True)
+        # Fixed widths from the font, not ResizeToContents: that measures every loaded row on
+        # each layout, which costs tens of milliseconds once a few pages are in.
+        header = view.header()
+        header.setStretchLastSection(False)
+        metrics = view.fontMetrics()
+        pad = metrics.averageCharWidth() * 3
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(0, view.indentation() * 3 + metrics.horizontalAdvance("00:00") + pad)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        widest = max(
+            metrics.horizontalAdvance(t) for t in [*VISIT_TYPE_SHORT.values(), "99 visits"]
+        )
+        header.resizeSection(2, widest + pad)
+        view.activated.connect(self._visit_activated)
+        view.expanded.connect(lambda i: self._remember(i, True))
+        view.collapsed.connect(lambda i: self._remember(i, False))
+        self.visit_model.rowsInserted.connect(self._dress_days)
+        self.visit_model.modelReset.connect(lambda: self._dress_days(QModelIndex()))
+        self.visit_model.loaded.connect(self._visits_loaded)
+        return view
+
+    def _teachers_view(self) -> QTreeView:
+        view = QTreeView()
+        view.setModel(self.teacher_filter)
+        view.setHeaderHidden(True)
+        view.setUniformRowHeights(True)
+        view.setAccessibleName("Teachers and classes")
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._teacher_menu)
+        view.selectionModel().currentChanged.connect(self._update_actions)
+        view.expanded.connect(lambda i: self._remember_teacher(i, True))
+        view.collapsed.connect(lambda i: self._remember_teacher(i, False))
+        return view
+
+    def _action(self, text: str, key: str, tip: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(SHORTCUTS[key]))
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())  # not the flag as an argument
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_teacher_action = self._action(
+            "New &teacher…", "new_teacher", "Add a teacher to this profile", self.new_teacher
+        )
+        self.new_classroom_action = self._action(
+            "New &classroom…", "new_classroom", "Add a class for a teacher", self.new_classroom
+        )
+        self.edit_action = self._action(
+            "&Edit…", "edit", "Edit the selected teacher or class", self.edit_selected
+        )
+        self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.import_roster_action = self._action(
+            "&Import roster…",
+            "import_roster",
+            "Add teachers and classes from a CSV file",
+            self.import_roster,
+        )
+
+    def actions_for_menu(self) -> list[QAction]:
+        """New teacher…, New classroom…, Edit… and Import roster…, for the main window's menus."""
+        return [
+            self.new_teacher_action,
+            self.new_classroom_action,
+            self.edit_action,
+            self.import_roster_action,
+        ]
+
+    # -- visits -------------------------------------------------------------------------------
+
+    def _dress_days(self, parent: QModelIndex, first: int = 0, last: int = -1) -> None:
+        """Day headings span the row; days start expanded unless the coach collapsed them."""
+        if parent.isValid():
+            return
+        view, model = self.visits_view, self.visit_model
+        last = model.rowCount() - 1 if last < 0 else last
+        # Spanning and expanding lay the view out; half-dressed, every day looks visible and
+        # the view would fetch page after page.
+        with model.fetch_held():
+            for row in range(first, last + 1):
+                index = model.index(row, 0)
+                if index.data(KEY_ROLE) not in self._collapsed_days:
+                    view.expand(index)
+                for sub in range(model.rowCount(index)):
+                    child = model.index(sub, 0, index)
+                    if child.data(KEY_ROLE) in self._expanded_keys:
+                        view.expand(child)
+                view.setFirstColumnSpanned(row, QModelIndex(), True)
+
+    def _remember(self, index: QModelIndex, expanded: bool) -> None:
+        key = index.data(KEY_ROLE)
+        if index.data(KIND_ROLE) == DAY:
+            (self._collapsed_days.discard if expanded else self._collapsed_days.add)(key)
+        else:
+            (self._expanded_keys.add if expanded else self._expanded_keys.discard)(key)
+
+    def _visits_loaded(self) -> None:
+        model = self.visit_model
+        empty = model.started and model.rowCount() == 0 and not model.canFetchMore()
+        self.visits_stack.setCurrentWidget(self.empty_label if empty else self.visits_view)
+        self.loading_label.setVisible(model.loading)
+        if self.context.visit_id:
+            self._visit_changed(self.context.visit_id)
+
+    def _visit_activated(self, index: QModelIndex) -> None:
+        visit_id = index.data(VISIT_ID_ROLE)
+        if visit_id:
+            self.context.open_visit(visit_id)
+        else:
+            first = index.siblingAtColumn(0)
+            self.visits_view.setExpanded(first, not self.visits_view.isExpanded(first))
+
+    def _visit_changed(self, visit_id: object) -> None:
+        self.visit_model.set_current_visit(visit_id if isinstance(visit_id, str) else None)
+        index = self.visit_model.visit_index(visit_id) if isinstance(visit_id, str) else None
+        if index is not None and index.isValid():
+            self.visits_view.setCurrentIndex(index)
+            self.visits_view.scrollTo(index)
+
+    def _records_changed(self, kind: str) -> None:
+        if kind in VISIT_KINDS:
+            self._reload_timer.start()
+        if kind in TEACHER_KINDS:
+            self._teacher_timer.start()
+
+    def refresh(self) -> None:
+        self.visit_model.reload()
+        self.teacher_model.reload()
+
+    # -- teachers -----------------------------------------------------------------------------
+
+    def _filter_changed(self, text: str) -> None:
+        self.teacher_filter.set_text(text)
+        if self.teacher_filter.active:
+            self.teachers_view.expandAll()
+        else:
+            self._restore_teacher_view()
+
+    def _remember_teacher(self, index: QModelIndex, expanded: bool) -> None:
+        if self.teacher_filter.active:  # expansion while filtering is the filter's doing
+            return
+        key = index.data(KEY_ROLE)
+        (self._expanded_keys.add if expanded else self._expanded_keys.discard)(key)
+
+    def _restore_teacher_view(self) -> None:
+        view = self.teachers_view
+        for row in range(self.teacher_filter.rowCount()):
+            index = self.teacher_filter.index(row, 0)
+            expand = self.teacher_filter.active or index.data(KEY_ROLE) in self._expanded_keys
+            view.setExpanded(index, expand)
+
+    def _teachers_loaded(self) -> None:
+        self._restore_teacher_view()
+        key = self._select_after_load
+        if key:
+            self._select_after_load = None
+            self.select_record(key)
+        self._update_actions()
+
+    def select_record(self, key: str) -> None:
+        """Shows ``teacher:<id>`` or ``classroom:<id>`` in the Teachers tab and selects it."""
+        source = self.teacher_model.key_index(key)
+        index = self.teacher_filter.mapFromSource(source)
+        if not index.isValid() and source.isValid():
+            self.filter_edit.clear()
+            index = self.teacher_filter.mapFromSource(source)
+        if index.isValid():
+            self.tabs.setCurrentIndex(self.TEACHERS_TAB)
+            if index.parent().isValid():
+                self.teachers_view.expand(index.parent())
+            self.teachers_view.setCurrentIndex(index)
+            self.teachers_view.scrollTo(index)
+
+    def _selected(self) -> tuple[str | None, str | None]:
+        """(kind, id) of the current row in the Teachers tab."""
+        index = self.teachers_view.currentIndex()
+        if not index.isValid():
+            return None, None
+        return index.data(KIND_ROLE), index.data(ID_ROLE)
+
+    def _selected_teacher_id(self) -> str | None:
+        kind, record_id = self._selected()
+        if kind == TEACHER:
+            return record_id
+        if kind == CLASSROOM:
+            room = self.teacher_model.classroom(record_id)
+            return room.teacher_id if room else None
+        return None
+
+    def _update_actions(self, *_: object) -> None:
+        on_teachers = self.tabs.currentIndex() == self.TEACHERS_TAB
+        kind, _ = self._selected()
+        self.edit_action.setEnabled(on_teachers and kind in (TEACHER, CLASSROOM))
+        has_teachers = bool(self.teacher_model.teachers) or self.teacher_model.loading
+        self.new_classroom_action.setEnabled(has_teachers)
+
+    def _teacher_menu(self, point: QPoint) -> None:
+        menu = QMenu(self)
+        for action in (self.new_teacher_action, self.new_classroom_action, self.edit_action):
+            menu.addAction(action)
+        menu.popup(self.teachers_view.viewport().mapToGlobal(point))
+
+    # -- dialogs ------------------------------------------------------------------------------
+
+    def _open(self, dialog: RecordDialog, kind: str) -> RecordDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def saved(record_id: str) -> None:
+            self._select_after_load = f"{kind}:{record_id}"
+            self.context.announce(kind)
+
+        dialog.saved.connect(saved)
+        dialog.open()
+        return dialog
+
+    def new_teacher(self) -> RecordDialog:
+        return self._open(TeacherDialog(self.store, parent=self), TEACHER)
+
+    def new_classroom(self) -> RecordDialog:
+        dialog = ClassroomDialog(
+            self.store,
+            self.teacher_model.teachers,
+            teacher_id=self._selected_teacher_id(),
+            parent=self,
+        )
+        return self._open(dialog, CLASSROOM)
+
+    def edit_selected(self) -> RecordDialog | None:
+        kind, record_id = self._selected()
+        if kind == TEACHER:
+            teacher = self.teacher_model.teacher(record_id)
+            if teacher:
+                return self._open(TeacherDialog(self.store, teacher=teacher, parent=self), kind)
+        if kind == CLASSROOM:
+            room = self.teacher_model.classroom(record_id)
+            if room:
+                dialog = ClassroomDialog(
+                    self.store, self.teacher_model.teachers, classroom=room, parent=self
+                )
+                return self._open(dialog, kind)
+        return None
+
+    def import_roster(self, path: Path | None = None) -> RosterImportDialog:
+        """Opens the import dialog; without ``path`` it asks for a file straight away."""
+        dialog = RosterImportDialog(self.store, self, context=self.context)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        if path is not None:
+            dialog.load(path)
+        else:
+            QTimer.singleShot(0, dialog, dialog.choose_file)
+        return dialog

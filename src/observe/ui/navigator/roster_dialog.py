@@ -1,0 +1,344 @@
+"""Importing a roster CSV: choose the file, see every row and every problem, then import.
+
+The preview says, row by row and in sentences, what will happen: a new class, a class already in
+the profile (skipped), or what is wrong with the row. A file with any problem can't be imported
+at all, because a half-imported roster is worse than none: the coach would have to work out
+which classes made it. Reading and importing both run through :mod:`observe.ui.operations`
+(a roster can be thousands of lines).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QStandardPaths,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from observe.capture.roster import (
+    RosterPreview,
+    RosterResult,
+    RosterRow,
+    import_roster,
+    read_roster,
+)
+from observe.errors import ObserveError
+from observe.store import Store
+from observe.ui import operations
+from observe.ui.context import VisitContext
+from observe.ui.errors import record, sentence_for
+from observe.ui.operations import Progress
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def row_status(row: RosterRow) -> str:
+    if row.errors:
+        return " ".join(_sentence(e) for e in row.errors)
+    if row.exists:
+        return "Already in profile"
+    return "New (new teacher)" if row.new_teacher else "New"
+
+
+def summary(preview: RosterPreview) -> str:
+    """One line saying what Import would do, or why it can't."""
+    fix = "fix the file and choose it again — nothing will be imported."
+    bad = sum(1 for r in preview.rows if r.errors)
+    if preview.problems:
+        rows = f" {_plural(bad, 'row has', 'rows have')} problems too." if bad else ""
+        return f"{' '.join(preview.problems)}{rows} {_sentence(fix)}"
+    if bad:
+        return f"{_plural(bad, 'row has', 'rows have')} problems; {fix}"
+    new = len(preview.to_import)
+    there = sum(1 for r in preview.rows if r.exists)
+    if new == 0:
+        return "Every class in this file is already in the profile; there is nothing to import."
+    teachers = len({r.teacher.casefold() for r in preview.to_import if r.new_teacher})
+    text = f"{_plural(new, 'class', 'classes')} to import"
+    if there:
+        text += f", {there} already there"
+    if teachers:
+        text += f"; {_plural(teachers, 'teacher is', 'teachers are')} new"
+    return text + "."
+
+
+def result_sentence(result: RosterResult) -> str:
+    text = f"Imported {_plural(result.classrooms_added, 'class', 'classes')}"
+    if result.teachers_added:
+        text += f" and {_plural(result.teachers_added, 'new teacher')}"
+    if result.skipped:
+        text += f"; {_plural(result.skipped, 'class was', 'classes were')} already there"
+    return text + "."
+
+
+class RosterPreviewModel(QAbstractTableModel):
+    HEADERS = ("Line", "Teacher", "Subject", "Grade", "Period", "Room", "Status")
+    STATUS = 6
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[RosterRow] = []
+
+    def set_rows(self, rows: list[RosterRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            values = (row.line, row.teacher, row.subject, row.grade, row.period, row.room)
+            return row_status(row) if column == self.STATUS else values[column]
+        if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS and row.errors:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role == Qt.ItemDataRole.FontRole and row.errors:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and row.exists and not row.errors:
+            # Skipped rows recede; the colour comes from the palette, so dark mode works.
+            return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+        return None
+
+
+class RosterImportDialog(QDialog):
+    #: Emitted with the :class:`RosterResult` once the import committed.
+    imported = Signal(object)
+
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        context: VisitContext | None = None,
+        school_name: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.context = context
+        self.school_name = school_name
+        self.preview: RosterPreview | None = None
+        self.result: RosterResult | None = None
+        self.path: Path | None = None
+        self._busy = False
+        self.setWindowTitle("Import roster")
+        self.setAccessibleName("Import roster")
+
+        intro = QLabel(
+            "A roster is a CSV file with the columns teacher, subject, grade, period and room "
+            "(teacher and subject are required). Nothing is imported until you choose Import."
+        )
+        intro.setWordWrap(True)
+        self.file_label = QLabel("No file chosen yet.")
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.file_label.setAccessibleName("Roster file")
+        self.choose_button = QPushButton("&Choose file…")
+        self.choose_button.setAccessibleName("Choose roster file")
+        self.choose_button.clicked.connect(self.choose_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_label, 1)
+        file_row.addWidget(self.choose_button)
+
+        self.summary_icon = QLabel()
+        self.summary_label = QLabel("Choose a roster file to see what it would import.")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_label.setAccessibleName("Import summary")
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary_icon, 0, Qt.AlignmentFlag.AlignTop)
+        summary_row.addWidget(self.summary_label, 1)
+
+        self.model = RosterPreviewModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Roster preview")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(200)  # a 5,000-line roster must not stall the GUI
+        for column in range(RosterPreviewModel.STATUS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(RosterPreviewModel.STATUS, QHeaderView.ResizeMode.Stretch)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.import_button = QPushButton("&Import")
+        self.import_button.setAccessibleName("Import roster")
+        self.import_button.setEnabled(False)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button.clicked.connect(self.start_import)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(file_row)
+        layout.addLayout(summary_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+        self.setTabOrder(self.choose_button, self.table)
+        self.setTabOrder(self.table, self.import_button)
+        metrics = self.fontMetrics()
+        self.resize(metrics.averageCharWidth() * 110, metrics.lineSpacing() * 28)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        start = (
+            str(self.path.parent)
+            if self.path
+            else QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        )
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "Choose a roster CSV", start, "CSV files (*.csv *.txt);;All files (*)"
+        )
+        if chosen:
+            self.load(Path(chosen))
+
+    def load(self, path: Path) -> operations.Operation:
+        """Reads ``path`` in the background and shows its preview."""
+        self.path = path
+        self.preview = None
+        self.result = None
+        self.file_label.setText(str(path))
+        self.model.set_rows([])
+        self._say(f"Reading {path.name}…", None)
+        self._set_busy(True)
+        store = self.store
+
+        def work(_: Progress) -> RosterPreview:
+            return read_roster(store, path)
+
+        return operations.run(
+            work,
+            name="read roster",
+            context=self,
+            on_success=self._show_preview,
+            on_failure=self._failed,
+        )
+
+    def _show_preview(self, preview: object) -> None:
+        assert isinstance(preview, RosterPreview)
+        self._set_busy(False)
+        self.preview = preview
+        self.model.set_rows(preview.rows)
+        problem = not preview.ok
+        self._say(summary(preview), QStyle.StandardPixmap.SP_MessageBoxWarning if problem else None)
+        first_bad = next((i for i, r in enumerate(preview.rows) if r.errors), None)
+        if first_bad is not None:
+            self.table.selectRow(first_bad)
+            self.table.scrollTo(self.model.index(first_bad, 0))
+        self._update_buttons()
+
+    # -- importing ----------------------------------------------------------------------------
+
+    def start_import(self) -> operations.Operation | None:
+        preview = self.preview
+        if preview is None or not preview.ok or not preview.to_import or self._busy:
+            return None
+        self._set_busy(True)
+        self._say("Importing…", None)
+        store, school = self.store, self.school_name
+
+        def work(_: Progress) -> RosterResult:
+            return import_roster(store, preview, school)
+
+        return operations.run(
+            work,
+            name="import roster",
+            context=self,
+            on_success=self._imported,
+            on_failure=self._failed,
+        )
+
+    def _imported(self, result: object) -> None:
+        assert isinstance(result, RosterResult)
+        self._set_busy(False)
+        self.result = result
+        self.preview = None  # imported; importing again would only skip every row
+        self._say(result_sentence(result), QStyle.StandardPixmap.SP_DialogApplyButton)
+        self._update_buttons()
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setFocus()
+        self.imported.emit(result)
+        if self.context is not None:
+            self.context.announce("teacher")
+            self.context.announce("classroom")
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if not isinstance(error, ObserveError):
+            record(error)
+        self._say(sentence_for(error), QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self._update_buttons()
+
+    # -- state --------------------------------------------------------------------------------
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.choose_button.setEnabled(not busy)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        preview = self.preview
+        ready = preview is not None and preview.ok and bool(preview.to_import)
+        self.import_button.setEnabled(ready and not self._busy)
+        if ready and not self._busy:
+            self.import_button.setDefault(True)
+
+    def _say(self, text: str, icon: QStyle.StandardPixmap | None) -> None:
+        self.summary_label.setText(text)
+        self.summary_label.setAccessibleDescription(text)
+        if icon is None:
+            self.summary_icon.clear()
+            self.summary_icon.hide()
+            return
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        self.summary_icon.setPixmap(self.style().standardIcon(icon).pixmap(size, size))
+        self.summary_icon.show()

@@ -1,0 +1,409 @@
+"""The Visits tree: days, newest first; under each day its walks and stand-alone visits.
+
+A district profile holds thousands of visits, so the model never reads them all: it starts
+with one page (about a hundred visits, rounded to whole days) and the view asks for the next
+through ``canFetchMore``/``fetchMore`` when the coach scrolls to the bottom. Every read runs on
+a worker via :mod:`observe.ui.operations`; the GUI thread only turns a page into rows.
+
+A refresh (records changed elsewhere) reloads exactly the span already on screen, so the list
+doesn't shrink back to the first page under the coach's eyes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+
+from observe.store import Store
+from observe.ui import operations
+from observe.ui.navigator.records import (
+    PAGE_VISITS,
+    VISIT_TYPE_LABELS,
+    VISIT_TYPE_SHORT,
+    VisitPage,
+    VisitRow,
+    WalkRow,
+    load_visit_page,
+    load_visit_span,
+    local,
+    room_label,
+)
+from observe.ui.operations import Progress
+
+log = logging.getLogger(__name__)
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+KEY_ROLE = Qt.ItemDataRole.UserRole + 3
+
+DAY, WALK, VISIT = "day", "walk", "visit"
+
+_uids = itertools.count(1)
+
+
+@dataclass(eq=False)
+class _Node:
+    kind: str
+    key: str
+    texts: tuple[str, str, str]
+    tip: str
+    when: datetime
+    parent: _Node | None = None
+    row: int = 0
+    children: list[_Node] = field(default_factory=list)
+    visit_id: str | None = None
+    uid: int = field(default_factory=lambda: next(_uids))
+
+    def adopt(self, children: list[_Node]) -> None:
+        for row, child in enumerate(children):
+            child.parent, child.row = self, row
+        self.children = children
+
+
+def day_label(day: date, today: date | None = None) -> str:
+    today = today or date.today()
+    text = QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+    if day == today:
+        return f"Today · {text}"
+    if day == today - timedelta(days=1):
+        return f"Yesterday · {text}"
+    return text
+
+
+def _visit_node(visit: VisitRow) -> _Node:
+    at = local(visit.started_at)
+    kind = VISIT_TYPE_LABELS.get(visit.visit_type, str(visit.visit_type))
+    bits = []
+    if visit.grade:
+        bits.append(f"grade {visit.grade}")
+    if visit.period:
+        bits.append(f"period {visit.period}")
+    if visit.room:
+        bits.append(room_label(visit.room))
+    details = ", ".join(bits)
+    where = f" ({details})" if details else ""
+    return _Node(
+        kind=VISIT,
+        key=f"visit:{visit.id}",
+        texts=(f"{at:%H:%M}", visit.class_label, VISIT_TYPE_SHORT.get(visit.visit_type, kind)),
+        tip=f"{kind}: {visit.class_label}{where}, {day_label(at.date())} at {at:%H:%M}",
+        when=at,
+        visit_id=visit.id,
+    )
+
+
+def _walk_node(walk: WalkRow, day: date, visits: list[_Node]) -> _Node:
+    at = local(walk.started_at)
+    if at.date() != day and visits:
+        at = visits[0].when
+    count = "1 visit" if len(visits) == 1 else f"{len(visits)} visits"
+    node = _Node(
+        kind=WALK,
+        key=f"walk:{walk.id}:{day.isoformat()}",
+        texts=(f"{at:%H:%M}", f"Walk: {walk.title}", count),
+        tip=f"Learning walk: {walk.title}" + (f" (focus: {walk.focus})" if walk.focus else ""),
+        when=at,
+    )
+    node.adopt(sorted(visits, key=lambda n: n.when))
+    return node
+
+
+def build_days(page: VisitPage, today: date | None = None) -> list[_Node]:
+    """Day nodes for one page, newest first; walks sit on the day they started when that day
+    is in the page, otherwise (a walk crossing a page boundary) on their visits' day."""
+    days: dict[date, list[_Node]] = {}
+    walk_visits: dict[tuple[str, date], list[_Node]] = {}
+    for visit in page.visits:
+        node = _visit_node(visit)
+        day = node.when.date()
+        if visit.walk_id and visit.walk_id in page.walks:
+            walk_day = local(page.walks[visit.walk_id].started_at).date()
+            in_page = page.oldest is None or page.walks[visit.walk_id].started_at >= page.oldest
+            walk_visits.setdefault((visit.walk_id, walk_day if in_page else day), []).append(node)
+        else:
+            days.setdefault(day, []).append(node)
+    placed = {walk_id for walk_id, _ in walk_visits}
+    for walk in page.walks.values():
+        if walk.id not in placed:  # a walk started but with no visits yet
+            walk_visits[(walk.id, local(walk.started_at).date())] = []
+    for (walk_id, day), visits in walk_visits.items():
+        days.setdefault(day, []).append(_walk_node(page.walks[walk_id], day, visits))
+
+    out = []
+    for day in sorted(days, reverse=True):
+        label = day_label(day, today)
+        node = _Node(
+            kind=DAY,
+            key=f"day:{day.isoformat()}",
+            texts=(label, "", ""),
+            tip=label,
+            when=max(n.when for n in days[day]),
+        )
+        node.adopt(sorted(days[day], key=lambda n: n.when, reverse=True))
+        out.append(node)
+    return out
+
+
+@dataclass(frozen=True)
+class _Built:
+    """A page and its nodes, built on the worker so the GUI thread only inserts them."""
+
+    page: VisitPage
+    days: list[_Node]
+
+
+class VisitTreeModel(QAbstractItemModel):
+    """Three columns (time, teacher · subject, visit type); day rows use the first only."""
+
+    #: A page or a refresh has been applied (tests and the empty-state label wait on it).
+    loaded = Signal()
+
+    HEADERS = ("Time", "Class", "Type")
+
+    def __init__(
+        self, store: Store, parent: QObject | None = None, *, page_visits: int = PAGE_VISITS
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._page_visits = page_visits
+        self._roots: list[_Node] = []
+        self._nodes: dict[int, _Node] = {}
+        self._by_visit: dict[str, _Node] = {}
+        self._started = False
+        self._oldest: datetime | None = None
+        self._more = True
+        self._loading = False
+        self._generation = 0
+        self._current_visit: str | None = None
+        self._held = 0
+
+    # -- loading ------------------------------------------------------------------------------
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    @property
+    def started(self) -> bool:
+        return self._started
+
+    def visit_count(self) -> int:
+        return len(self._by_visit)
+
+    @contextlib.contextmanager
+    def fetch_held(self) -> Iterator[None]:
+        """No fetching while the view is being arranged (it would see a half-laid-out tree)."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more and not self._loading and not self._held
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        store, before, size = self._store, self._oldest, self._page_visits
+        first = not self._started
+
+        def work(_: Progress) -> _Built:
+            with store.read() as s:
+                page = load_visit_page(s, None if first else before, page_visits=size)
+            return _Built(page, build_days(page))
+
+        self._start(work, self._append_page)
+
+    def reload(self) -> None:
+        """Reads again everything on screen (or the first page if nothing is yet)."""
+        if not self._started:
+            self._more = True
+            self.fetchMore()
+            return
+        store, oldest = self._store, self._oldest
+
+        def work(_: Progress) -> _Built:
+            with store.read() as s:
+                page = load_visit_span(s, oldest)
+            return _Built(page, build_days(page))
+
+        self._start(work, self._replace)
+
+    def _start(self, work: operations.Work, apply: Any) -> None:
+        self._generation += 1
+        generation = self._generation
+        self._loading = True
+
+        def done(page: object) -> None:
+            if generation == self._generation:  # a newer reload supersedes this result
+                self._loading = False
+                apply(page)
+                self.loaded.emit()
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                self._loading = False
+                self._more = False  # don't retry in a loop; a refresh tries again
+                self.loaded.emit()
+            log.warning("loading visits failed: %r", error)
+
+        operations.run(work, name="load visits", context=self, on_success=done, on_failure=failed)
+
+    def _index_nodes(self, roots: list[_Node]) -> None:
+        for day in roots:
+            self._nodes[day.uid] = day
+            for item in day.children:
+                self._nodes[item.uid] = item
+                if item.visit_id:
+                    self._by_visit[item.visit_id] = item
+                for visit in item.children:
+                    self._nodes[visit.uid] = visit
+                    if visit.visit_id:
+                        self._by_visit[visit.visit_id] = visit
+
+    def _append_page(self, built: object) -> None:
+        assert isinstance(built, _Built)
+        page = built.page
+        self._started = True
+        self._oldest, self._more = page.oldest, page.more
+        days = built.days
+        if not days:
+            return
+        first = len(self._roots)
+        for offset, day in enumerate(days):
+            day.row = first + offset
+        self.beginInsertRows(QModelIndex(), first, first + len(days) - 1)
+        self._roots.extend(days)
+        self._index_nodes(days)
+        self.endInsertRows()
+
+    def _replace(self, built: object) -> None:
+        assert isinstance(built, _Built)
+        page = built.page
+        self.beginResetModel()
+        self._more = page.more
+        self._roots = built.days
+        for row, day in enumerate(self._roots):
+            day.row = row
+        self._nodes.clear()
+        self._by_visit.clear()
+        self._index_nodes(self._roots)
+        self.endResetModel()
+
+    # -- lookups ------------------------------------------------------------------------------
+
+    def _node(self, index: ModelIndex) -> _Node | None:
+        return self._nodes.get(index.internalId()) if index.isValid() else None
+
+    def _index_of(self, node: _Node, column: int = 0) -> QModelIndex:
+        return self.createIndex(node.row, column, node.uid)
+
+    def visit_index(self, visit_id: str) -> QModelIndex:
+        node = self._by_visit.get(visit_id)
+        return self._index_of(node) if node else QModelIndex()
+
+    def key_index(self, key: str) -> QModelIndex:
+        for node in self._nodes.values():
+            if node.key == key:
+                return self._index_of(node)
+        return QModelIndex()
+
+    def set_current_visit(self, visit_id: str | None) -> None:
+        """Shows the open visit in bold, so the coach sees where they are."""
+        old, self._current_visit = self._current_visit, visit_id
+        for vid in (old, visit_id):
+            node = self._by_visit.get(vid or "")
+            if node is not None:
+                self.dataChanged.emit(self._index_of(node, 0), self._index_of(node, 2))
+
+    # -- QAbstractItemModel ---------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        siblings = self._children(parent)
+        if siblings is None or not (0 <= row < len(siblings)) or not (0 <= column < 3):
+            return QModelIndex()
+        return self.createIndex(row, column, siblings[row].uid)
+
+    def parent(self, index: ModelIndex | None = None) -> Any:  # type: ignore[override]
+        if index is None:  # QObject.parent()
+            return super().parent()
+        node = self._node(index)
+        if node is None or node.parent is None:
+            return QModelIndex()
+        return self._index_of(node.parent)
+
+    def _children(self, parent: ModelIndex) -> list[_Node] | None:
+        if not parent.isValid():
+            return self._roots
+        if parent.column() != 0:
+            return None
+        node = self._node(parent)
+        return node.children if node else None
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        children = self._children(parent)
+        return len(children) if children is not None else 0
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 3
+
+    def hasChildren(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        node = self._node(index)
+        if node is None:
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if node.kind == VISIT:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        return flags
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section] if 0 <= section < 3 else None
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self._node(index)
+        if node is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node.texts[index.column()]
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return node.tip
+        if role == Qt.ItemDataRole.FontRole:
+            if node.kind == DAY or (node.visit_id and node.visit_id == self._current_visit):
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role == KIND_ROLE:
+            return node.kind
+        if role == VISIT_ID_ROLE:
+            return node.visit_id
+        if role == KEY_ROLE:
+            return node.key
+        return None
