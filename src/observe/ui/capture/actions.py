@@ -1,0 +1,166 @@
+"""The capture pane's actions: every command a coach can give it, each with a shortcut.
+
+They live on the pane (window-wide shortcuts) and are handed to the main window through
+``CapturePane.actions_for_menu`` so the menus show the same QAction objects — one action per
+shortcut, never two competing ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from observe.capture.kinds import LABELS, ORDER
+
+if TYPE_CHECKING:
+    from observe.ui.capture.capture_pane import CapturePane
+
+
+def _action(
+    pane: CapturePane,
+    text: str,
+    shortcut: str | None,
+    tip: str,
+    slot: Callable[[], object],
+    *,
+    scoped: bool = False,
+) -> QAction:
+    """``scoped`` actions only answer their key while focus is inside the pane.
+
+    F2, Alt+1…5 and Ctrl+Up/Down mean something only here, and other screens (the navigator's
+    F2) bind the same keys; two window-wide bindings of one key cancel each other out.
+    """
+    action = QAction(text, pane)
+    if scoped:
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+        tip = f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+    action.setStatusTip(tip)
+    action.setToolTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    pane.addAction(action)
+    return action
+
+
+class PaneActions:
+    """``lookfor_hotkeys=False`` leaves Ctrl+1…9 to the look-for panel, which emits
+    ``context.lookfor_toggled``; the pane handles that signal the same way."""
+
+    def __init__(self, pane: CapturePane, *, lookfor_hotkeys: bool = True) -> None:
+        stack = pane.context.undo_stack
+        self.new_visit = _action(
+            pane, "&New visit…", "Ctrl+N", "Start a visit in a classroom", pane.new_visit
+        )
+        self.next_on_walk = _action(
+            pane,
+            "Ne&xt classroom on walk…",
+            "Ctrl+Shift+N",
+            "End this visit and start the next one on the same learning walk",
+            pane.next_on_walk,
+        )
+        self.end_visit = _action(
+            pane, "&End visit", "Ctrl+E", "Record the visit's end time", pane.end_visit
+        )
+        self.undo = stack.createUndoAction(pane, "&Undo")
+        self.undo.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo = stack.createRedoAction(pane, "&Redo")
+        self.redo.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        pane.addActions([self.undo, self.redo])
+        self.edit_item = _action(
+            pane,
+            "Ed&it item",
+            "F2",
+            "Edit the selected item's text (or the last one)",
+            pane.edit_selected,
+            scoped=True,
+        )
+        self.delete_item = _action(
+            pane, "&Delete item", "Del", "Delete the selected items", pane.delete_selected
+        )
+        # Delete only acts from the timeline: in the capture line it must delete characters.
+        self.delete_item.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        pane.removeAction(self.delete_item)
+        pane.timeline.addAction(self.delete_item)
+        self.focus_line = _action(
+            pane,
+            "Go to capture &line",
+            "Ctrl+L",
+            "Put the cursor in the capture line",
+            pane.focus_line,
+        )
+        self.focus_timeline = _action(
+            pane,
+            "Go to &timeline",
+            "Ctrl+T",
+            "Move to the list of saved items",
+            pane.focus_timeline,
+            scoped=True,
+        )
+        self.previous_prompt = _action(
+            pane,
+            "&Previous prompt",
+            "Ctrl+Up",
+            "Listening session: the previous prompt",
+            lambda: pane.step_prompt(-1),
+            scoped=True,
+        )
+        self.next_prompt = _action(
+            pane,
+            "Next pro&mpt",
+            "Ctrl+Down",
+            "Listening session: the next prompt",
+            lambda: pane.step_prompt(1),
+            scoped=True,
+        )
+        self.hints = _action(
+            pane,
+            "Language &hints",
+            "Ctrl+Shift+H",
+            "Quietly suggest low-inference wording for evaluative words",
+            lambda: pane.set_hints_enabled(self.hints.isChecked()),
+        )
+        self.hints.setCheckable(True)
+        self.kinds = [
+            _action(
+                pane,
+                f"&{n} {LABELS[kind]}",
+                f"Alt+{n}",
+                f"Record {LABELS[kind].lower()} (or re-kind the selected item)",
+                lambda kind=kind: pane.choose_kind(kind),
+                scoped=True,
+            )
+            for n, kind in enumerate(ORDER, start=1)
+        ]
+        self.lookfors = [
+            _action(
+                pane,
+                f"Toggle look-for {n}",
+                f"Ctrl+{n}",
+                f"Tag the line being typed (or the selected item) with look-for {n}",
+                lambda n=n: pane.toggle_hotkey(n),
+            )
+            for n in range(1, 10)
+            if lookfor_hotkeys
+        ]
+
+    def all(self) -> list[QAction]:
+        return [
+            self.new_visit,
+            self.next_on_walk,
+            self.end_visit,
+            self.undo,
+            self.redo,
+            self.edit_item,
+            self.delete_item,
+            self.focus_line,
+            self.focus_timeline,
+            self.previous_prompt,
+            self.next_prompt,
+            self.hints,
+            *self.kinds,
+            *self.lookfors,
+        ]

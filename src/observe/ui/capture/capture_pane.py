@@ -1,0 +1,439 @@
+"""The capture pane: the open visit's header, timeline and capture line.
+
+Typing speed rules here. The line keeps focus; Enter saves (synchronously — a ~1 ms commit with
+its outbox row) and only then does the item appear in the timeline, so what is shown as saved is
+on disk. A failed save leaves the text in the line and says why. Every change to evidence is a
+command on the context's undo stack (see ``commands``), and the pane keeps nothing the store
+doesn't: after each change it re-reads the item it touched.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QHideEvent
+from PySide6.QtWidgets import QWidget
+
+from observe.capture.drafts import capture_key, load_draft
+from observe.capture.evidence import save_evidence
+from observe.capture.hints import find_hints
+from observe.capture.kinds import LABELS, ORDER, format_offset, parse_line
+from observe.capture.visits import end_visit
+from observe.clock import as_utc, utcnow
+from observe.errors import UsageError
+from observe.store.models import EvidenceKind
+from observe.ui.capture import commands
+from observe.ui.capture.actions import PaneActions
+from observe.ui.capture.capture_line import DraftKeeper
+from observe.ui.capture.items import (
+    VISIT_TYPE_LABELS,
+    Item,
+    VisitInfo,
+    visit_info,
+    visit_items,
+)
+from observe.ui.capture.pane_layout import PaneLayout
+from observe.ui.capture.quick_visit import QuickVisitDialog, next_on_walk
+from observe.ui.capture.timeline_ops import TimelineEditor
+from observe.ui.context import SAVED, VisitContext
+from observe.ui.errors import ErrorReporter, show_error
+
+NOT_SAVED = "Not saved — the text is still in the capture line"
+HINTS_SETTING = "hints_enabled"
+TIMER_INTERVAL_MS = 250
+
+
+class CapturePane(PaneLayout):
+    """Follows the context's open visit; ``report_error`` replaces the dialog in tests.
+
+    ``lookfor_hotkeys=False`` when the window's look-for panel binds Ctrl+1…9 itself (two
+    window-wide bindings of one key would cancel each other out).
+    """
+
+    def __init__(
+        self,
+        context: VisitContext,
+        parent: QWidget | None = None,
+        *,
+        report_error: ErrorReporter = show_error,
+        lookfor_hotkeys: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.store = context.store
+        self.report_error = report_error
+        self.info: VisitInfo | None = None
+        self.line_tags: list[str] = []
+        self.typed_at: datetime | None = None
+        self._target = "line"
+        self.news = commands.news_for(context)
+        self.editor = TimelineEditor(context, self.timeline, self._report, self)
+        self.drafts = DraftKeeper(self.store, self.line, self._draft_meta, self._report, self)
+
+        self.pane_actions = PaneActions(self, lookfor_hotkeys=lookfor_hotkeys)
+        self.hints_enabled = self.store.setting(HINTS_SETTING, "1") != "0"
+        self.pane_actions.hints.setChecked(self.hints_enabled)
+        self.clock = QTimer(self)
+        self.clock.setInterval(TIMER_INTERVAL_MS)
+        self.clock.timeout.connect(self.tick)
+
+        self.line.returnPressed.connect(self.save_line)
+        self.line.textChanged.connect(self._line_changed)
+        self.line.textEdited.connect(self._line_edited)
+        self.line.focused.connect(lambda: self._set_target("line"))
+        self.timeline.focused.connect(lambda: self._set_target("timeline"))
+        self.kind_combo.activated.connect(lambda _i: self._kind_picked())
+        self.prompt_combo.activated.connect(lambda _i: self.drafts.touch())
+        self.end_button.clicked.connect(self.end_visit)
+        self.next_button.clicked.connect(self.next_on_walk)
+        self.start_button.clicked.connect(self.new_visit)
+
+        context.visit_changed.connect(self.show_visit)
+        context.records_changed.connect(self._records_changed)
+        context.focus_evidence.connect(self.select_evidence)
+        context.lookfor_toggled.connect(self.toggle_lookfor)
+        self.news.visit_changed.connect(self._visit_news)
+        self.news.failed.connect(self._report)
+        self.show_visit(context.visit_id)
+
+    # -- public API ---------------------------------------------------------------------------
+
+    def actions_for_menu(self) -> list[QAction]:
+        """The QActions (with their shortcuts) for the main window's menus."""
+        return self.pane_actions.all()
+
+    def selected_kind(self) -> EvidenceKind:
+        return EvidenceKind(self.kind_combo.currentData())
+
+    def flush_draft(self) -> None:
+        """Saves what is being typed now; call before closing the window."""
+        self.drafts.flush()
+
+    # -- opening a visit ----------------------------------------------------------------------
+
+    def show_visit(self, visit_id: str | None) -> None:
+        self.drafts.switch(visit_id)
+        self.clock.stop()
+        self.line.reset()
+        self.line_tags = []
+        self.typed_at = None
+        self.set_notice("")
+        self.info = None
+        items: list[Item] = []
+        if visit_id is not None:
+            try:
+                self.info = visit_info(self.store, visit_id)
+                items = visit_items(self.store, visit_id)
+            except Exception as exc:
+                self.info = None
+                self.drafts.switch(None)
+                self._report(exc)
+        self.editor.load(self.info, items)
+        if self.info is None:
+            self.pages.setCurrentWidget(self.empty_page)
+            self._update_actions()
+            return
+        self._show_info()
+        self.set_kind(
+            EvidenceKind.STUDENT_TALK if self.info.is_listening else EvidenceKind.STUDENT_ACTION
+        )
+        self.pages.setCurrentWidget(self.capture_page)
+        self._restore_draft(visit_id)
+        self._line_changed()
+        self.timeline.scrollToBottom()
+        self.focus_line()
+
+    def _show_info(self) -> None:
+        info = self.info
+        assert info is not None
+        self.title_label.setText(info.title)
+        kind = VISIT_TYPE_LABELS[info.visit_type]
+        self.type_label.setText(f"{kind} · {info.walk_title}" if info.walk_title else kind)
+        self.next_button.setVisible(info.walk_id is not None)
+        self.prompt_row.setVisible(info.is_listening)
+        self.timeline.show_prompts(info.is_listening)
+        current = max(0, self.prompt_combo.currentIndex())
+        self.prompt_combo.clear()
+        for n, prompt in enumerate(info.prompts, start=1):
+            self.prompt_combo.addItem(f"{n}. {prompt}")
+        self.prompt_combo.setCurrentIndex(min(current, len(info.prompts) - 1))
+        hotkeys = [t for t in info.tags if t.hotkey]
+        keys = ", ".join(
+            f"Ctrl+{t.hotkey} {t.code}" for t in sorted(hotkeys, key=lambda t: t.hotkey)
+        )
+        self.tags_label.setToolTip(f"Look-for keys: {keys}" if keys else "No look-for set")
+        self.tick()
+        if info.ended_at is None:
+            self.clock.start()
+        self._update_actions()
+        self._show_line_state()
+
+    def _restore_draft(self, visit_id: str) -> None:
+        try:
+            draft = load_draft(self.store, capture_key(visit_id))
+        except Exception as exc:
+            self._report(exc)
+            return
+        if draft is None or not draft.text.strip():
+            return
+        meta: dict[str, Any] = draft.meta or {}
+        self.line.reset(draft.text)
+        if meta.get("kind") in {k.value for k in ORDER}:
+            self.set_kind(EvidenceKind(meta["kind"]))
+        self.line_tags = [i for i in meta.get("lookfor_ids", []) if self.model.known_tag(i)]
+        prompt = meta.get("prompt_index")
+        if isinstance(prompt, int) and 0 <= prompt < self.prompt_combo.count():
+            self.prompt_combo.setCurrentIndex(prompt)
+        typed = meta.get("typed_at")
+        self.typed_at = as_utc(datetime.fromisoformat(typed)) if typed else None
+        when = as_utc(draft.updated_at).astimezone()
+        self.set_notice(f"Restored unsaved text from {when:%H:%M}.")
+
+    # -- the timer ----------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        info = self.info
+        if info is None:
+            return
+        if info.ended_at is not None:
+            took = format_offset((info.ended_at - info.started_at).total_seconds())
+            self.timer_label.setText(f"Ended · {took}")
+            self.timer_label.setToolTip(f"Ended at {info.ended_at.astimezone():%H:%M}")
+            return
+        self.timer_label.setText(format_offset((utcnow() - info.started_at).total_seconds()))
+        self.timer_label.setToolTip(f"Started at {info.started_at.astimezone():%H:%M}")
+
+    def end_visit(self) -> None:
+        info = self.info
+        if info is None or info.ended_at is not None:
+            return
+        try:
+            end_visit(self.store, info.id)
+        except Exception as exc:
+            self._report(exc)
+            return
+        self.context.undo_stack.push(commands.EndVisit(self.context, info.id))
+        self._visit_news(info.id)
+        commands.announce(self.context, "visit")
+
+    def _visit_news(self, visit_id: str) -> None:
+        if self.info is None or self.info.id != visit_id:
+            return
+        try:
+            self.info = visit_info(self.store, visit_id)
+        except Exception as exc:
+            self._report(exc)
+            return
+        self.clock.stop()
+        self._show_info()
+
+    # -- the capture line ---------------------------------------------------------------------
+
+    def save_line(self) -> None:
+        info = self.info
+        if info is None or not self.line.text().strip():
+            return
+        parsed = parse_line(self.line.text(), self.selected_kind())
+        prompt = self.prompt_combo.currentIndex() if info.is_listening else None
+        try:
+            saved = save_evidence(
+                self.store,
+                info.id,
+                parsed.kind,
+                parsed.text,
+                lookfor_ids=self.line_tags,
+                observed_at=self.typed_at,
+                prompt_index=prompt if prompt is not None and prompt >= 0 else None,
+            )
+        except Exception as exc:
+            self.context.set_save_state(NOT_SAVED)
+            self.drafts.flush()
+            self._report(exc)
+            return
+        self.drafts.forget()
+        self.line.reset()
+        self.line_tags = []
+        self.typed_at = None
+        self.set_notice("")
+        self.context.undo_stack.push(commands.CreateEvidence(self.context, info.id, saved.id))
+        self.editor.refresh_item(saved.id, select=True)
+        self._line_changed()
+        self.context.set_save_state(SAVED)
+        commands.announce(self.context, "evidence")
+
+    def _line_edited(self, text: str) -> None:
+        if not text.strip():
+            self.typed_at = None
+        elif self.typed_at is None:
+            self.typed_at = utcnow()
+
+    def _line_changed(self, *_: object) -> None:
+        text = self.line.text()
+        hints = find_hints(text) if self.hints_enabled else []
+        self.hint_label.setText(hints[0].message if hints else "")
+        self.hint_label.setAccessibleDescription(hints[0].message if hints else "")
+        self._show_line_state()
+
+    def _show_line_state(self) -> None:
+        parsed = parse_line(self.line.text(), self.selected_kind())
+        codes = [self._tag_code(i) for i in self.line_tags]
+        tags = ", ".join(codes) if codes else "none (Ctrl+1…9)"
+        self.tags_label.setText(f"Saves as {LABELS[parsed.kind]} · Look-fors: {tags}")
+
+    def _tag_code(self, lookfor_id: str) -> str:
+        info = self.info
+        tag = next((t for t in info.tags if t.id == lookfor_id), None) if info else None
+        return f"{tag.code} {tag.title}" if tag else "?"
+
+    def _draft_meta(self) -> dict[str, Any]:
+        prompt = self.prompt_combo.currentIndex()
+        return {
+            "kind": self.selected_kind().value,
+            "lookfor_ids": list(self.line_tags),
+            "prompt_index": prompt if self.info and self.info.is_listening else None,
+            "typed_at": self.typed_at.isoformat() if self.typed_at else None,
+        }
+
+    def set_hints_enabled(self, enabled: bool) -> None:
+        self.hints_enabled = enabled
+        self.pane_actions.hints.setChecked(enabled)
+        try:
+            self.store.set_setting(HINTS_SETTING, "1" if enabled else "0")
+        except Exception as exc:
+            self._report(exc)
+        self._line_changed()
+
+    # -- kinds, tags and prompts --------------------------------------------------------------
+
+    def set_kind(self, kind: EvidenceKind) -> None:
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
+        self._show_line_state()
+
+    def choose_kind(self, kind: EvidenceKind) -> None:
+        """Alt+1…5: the selected item's kind when working in the timeline, else the line's."""
+        target = self._selected_item()
+        if target is not None:
+            self.editor.edit(target, {"kind": kind}, "Change kind")
+            return
+        self.set_kind(kind)
+        self.drafts.touch()
+
+    def _kind_picked(self) -> None:
+        self._show_line_state()
+        self.drafts.touch()
+        self.focus_line()
+
+    def toggle_hotkey(self, hotkey: int) -> None:
+        tag = self.info.tag_for_hotkey(hotkey) if self.info else None
+        if tag is None:
+            self.set_notice(f"No look-for has the key Ctrl+{hotkey}.")
+            return
+        self.toggle_lookfor(tag.id)
+
+    def toggle_lookfor(self, lookfor_id: str) -> None:
+        """Tags the selected item when the timeline is being worked in, else the line."""
+        if self.info is None:
+            return
+        target = self._selected_item()
+        if target is not None:
+            self.editor.toggle_tag(target, lookfor_id)
+            return
+        if lookfor_id in self.line_tags:
+            self.line_tags.remove(lookfor_id)
+        else:
+            self.line_tags.append(lookfor_id)
+        self._show_line_state()
+        self.drafts.touch()
+
+    def step_prompt(self, step: int) -> None:
+        if self.info is None or not self.info.is_listening:
+            return
+        count = self.prompt_combo.count()
+        self.prompt_combo.setCurrentIndex((self.prompt_combo.currentIndex() + step) % count)
+        self.drafts.touch()
+
+    # -- the timeline -------------------------------------------------------------------------
+
+    def _set_target(self, target: str) -> None:
+        self._target = target
+
+    def _selected_item(self) -> str | None:
+        return self.timeline.current_id() if self._target == "timeline" else None
+
+    def select_evidence(self, evidence_id: str) -> None:
+        self.timeline.select_id(evidence_id)
+
+    def edit_selected(self) -> None:
+        self.editor.edit_selected()
+
+    def delete_selected(self) -> None:
+        self.editor.delete_selected()
+
+    def _records_changed(self, kind: str) -> None:
+        if self.news.announcing or self.info is None:
+            return
+        if kind == "evidence":
+            self.editor.reload()
+        elif kind in {"visit", "walk", "teacher", "classroom", "lookfor", "lookfor_set"}:
+            self._visit_news(self.info.id)
+
+    # -- visits -------------------------------------------------------------------------------
+
+    def new_visit(self) -> QuickVisitDialog:
+        self.drafts.flush()
+        dialog = QuickVisitDialog(
+            self.context, parent=self.window(), report_error=self.report_error
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def next_on_walk(self) -> QuickVisitDialog | None:
+        self.drafts.flush()
+        dialog = next_on_walk(self.context, self.window(), report_error=self.report_error)
+        if dialog is not None:
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return dialog
+
+    # -- focus and housekeeping ---------------------------------------------------------------
+
+    def focus_line(self) -> None:
+        if self.info is not None:
+            self.line.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_timeline(self) -> None:
+        if self.info is None:
+            return
+        self.timeline.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.timeline.current_id() is None and self.model.rowCount():
+            self.timeline.select_id(self.model.item(self.model.rowCount() - 1).id)
+
+    def _update_actions(self) -> None:
+        info = self.info
+        is_open = info is not None
+        for action in (
+            self.pane_actions.edit_item,
+            self.pane_actions.delete_item,
+            self.pane_actions.focus_line,
+            self.pane_actions.focus_timeline,
+            *self.pane_actions.kinds,
+            *self.pane_actions.lookfors,
+        ):
+            action.setEnabled(is_open)
+        running = is_open and info.ended_at is None
+        self.pane_actions.end_visit.setEnabled(running)
+        self.end_button.setEnabled(running)
+        listening = is_open and info.is_listening
+        self.pane_actions.previous_prompt.setEnabled(listening)
+        self.pane_actions.next_prompt.setEnabled(listening)
+
+    def _report(self, error: object) -> None:
+        if not isinstance(error, BaseException):
+            error = UsageError(str(error))
+        self.report_error(self, error)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.drafts.flush()
+        super().hideEvent(event)

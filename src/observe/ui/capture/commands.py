@@ -1,0 +1,215 @@
+"""Undoable evidence changes, on the one undo stack the capture window shares.
+
+Every command is built *after* its first application succeeded (the pane does the write first
+so a failure can be shown with the coach's text still in place), so its first ``redo`` — the
+one ``QUndoStack.push`` makes — does nothing. Later undo/redo calls go through the core
+functions, which commit and queue an outbox row, so an undone change syncs like any other.
+
+Commands outlive panes (the stack belongs to the context), so they never hold a widget. They
+report through :class:`EvidenceNews`, a small object owned by the context that every pane
+listens to; a change in a visit that isn't open first opens it, because undo should show what
+it undid.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand
+
+from observe.capture.evidence import delete_evidence, restore_evidence, update_evidence
+from observe.capture.visits import end_visit
+from observe.store.models import EvidenceKind
+from observe.ui.capture.items import reopen_visit
+from observe.ui.context import VisitContext
+
+log = logging.getLogger(__name__)
+
+NEWS_NAME = "capture-evidence-news"
+
+
+class EvidenceNews(QObject):
+    """What undo and redo changed, for whichever pane shows that visit."""
+
+    #: (visit id, evidence id): re-read this item; it may now be deleted.
+    changed = Signal(str, str)
+    #: (visit id): the visit's own fields (end time) changed.
+    visit_changed = Signal(str)
+    #: An undo or redo failed; the pane shows the sentence.
+    failed = Signal(object)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.setObjectName(NEWS_NAME)
+        #: True while this module announces, so panes skip reloading what they just updated.
+        self.announcing = False
+
+
+def news_for(context: VisitContext) -> EvidenceNews:
+    found = context.findChild(EvidenceNews, NEWS_NAME)
+    return found if isinstance(found, EvidenceNews) else EvidenceNews(context)
+
+
+def announce(context: VisitContext, kind: str) -> None:
+    news = news_for(context)
+    news.announcing = True
+    try:
+        context.announce(kind)
+    finally:
+        news.announcing = False
+
+
+@dataclass(frozen=True)
+class State:
+    """The editable parts of an item; an edit command swaps one State for another."""
+
+    text: str
+    kind: EvidenceKind
+    lookfor_ids: tuple[str, ...]
+
+
+class _Command(QUndoCommand):
+    def __init__(self, context: VisitContext, visit_id: str, text: str) -> None:
+        super().__init__(text)
+        self.context = context
+        self.visit_id = visit_id
+        self._first = True
+
+    def _run(self, work: Callable[[], None], focus: str | None) -> None:
+        news = news_for(self.context)
+        try:
+            work()
+        except Exception as exc:  # reported as a sentence; the stack can't carry exceptions
+            log.warning("%s failed", self.text(), exc_info=True)
+            news.failed.emit(exc)
+            return
+        self._show(news, focus)
+
+    def _show(self, news: EvidenceNews, focus: str | None) -> None:
+        raise NotImplementedError
+
+    def _evidence_shown(self, news: EvidenceNews, ids: Sequence[str], focus: str | None) -> None:
+        if self.context.visit_id != self.visit_id:
+            self.context.open_visit(self.visit_id, focus)
+        else:
+            for evidence_id in ids:
+                news.changed.emit(self.visit_id, evidence_id)
+            if focus:
+                self.context.focus_evidence.emit(focus)
+        announce(self.context, "evidence")
+
+
+class CreateEvidence(_Command):
+    def __init__(self, context: VisitContext, visit_id: str, evidence_id: str) -> None:
+        super().__init__(context, visit_id, "Save evidence")
+        self.evidence_id = evidence_id
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._run(lambda: restore_evidence(self.context.store, self.evidence_id), self.evidence_id)
+
+    def undo(self) -> None:
+        self._run(lambda: delete_evidence(self.context.store, self.evidence_id), None)
+
+    def _show(self, news: EvidenceNews, focus: str | None) -> None:
+        self._evidence_shown(news, [self.evidence_id], focus)
+
+
+class DeleteEvidence(_Command):
+    def __init__(self, context: VisitContext, visit_id: str, ids: Sequence[str]) -> None:
+        label = "Delete evidence" if len(ids) == 1 else f"Delete {len(ids)} evidence items"
+        super().__init__(context, visit_id, label)
+        self.ids = tuple(ids)
+
+    @staticmethod
+    def apply(context: VisitContext, ids: Sequence[str]) -> None:
+        for evidence_id in ids:
+            delete_evidence(context.store, evidence_id)
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._run(lambda: self.apply(self.context, self.ids), None)
+
+    def undo(self) -> None:
+        def work() -> None:
+            for evidence_id in self.ids:
+                restore_evidence(self.context.store, evidence_id)
+
+        self._run(work, self.ids[0] if self.ids else None)
+
+    def _show(self, news: EvidenceNews, focus: str | None) -> None:
+        self._evidence_shown(news, self.ids, focus)
+
+
+class EditEvidence(_Command):
+    """Text, kind or tags of one item; undo puts back exactly the previous State."""
+
+    def __init__(
+        self,
+        context: VisitContext,
+        visit_id: str,
+        evidence_id: str,
+        before: State,
+        after: State,
+        text: str = "Edit evidence",
+    ) -> None:
+        super().__init__(context, visit_id, text)
+        self.evidence_id = evidence_id
+        self.before = before
+        self.after = after
+
+    @staticmethod
+    def apply(context: VisitContext, evidence_id: str, old: State, new: State) -> None:
+        """Writes only what differs, so retagging can't trip over the text's checks."""
+        update_evidence(
+            context.store,
+            evidence_id,
+            text=new.text if new.text != old.text else None,
+            kind=new.kind if new.kind != old.kind else None,
+            lookfor_ids=new.lookfor_ids if new.lookfor_ids != old.lookfor_ids else None,
+        )
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._run(
+            lambda: self.apply(self.context, self.evidence_id, self.before, self.after),
+            self.evidence_id,
+        )
+
+    def undo(self) -> None:
+        self._run(
+            lambda: self.apply(self.context, self.evidence_id, self.after, self.before),
+            self.evidence_id,
+        )
+
+    def _show(self, news: EvidenceNews, focus: str | None) -> None:
+        self._evidence_shown(news, [self.evidence_id], focus)
+
+
+class EndVisit(_Command):
+    """Ending a visit is undoable too: a mis-pressed Ctrl+E mustn't close the record for good."""
+
+    def __init__(self, context: VisitContext, visit_id: str) -> None:
+        super().__init__(context, visit_id, "End visit")
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._run(lambda: end_visit(self.context.store, self.visit_id), None)
+
+    def undo(self) -> None:
+        self._run(lambda: reopen_visit(self.context.store, self.visit_id), None)
+
+    def _show(self, news: EvidenceNews, focus: str | None) -> None:
+        news.visit_changed.emit(self.visit_id)
+        announce(self.context, "visit")

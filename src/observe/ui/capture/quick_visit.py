@@ -1,0 +1,346 @@
+"""Starting a visit in a few keystrokes: Ctrl+N, a few letters of a name, Enter.
+
+The first match is always preselected so Enter alone starts the visit; on a learning walk the
+first classroom *not yet visited* on that walk is preferred, which is what Ctrl+Shift+N
+("next classroom") relies on. Walks and visits are created only when the dialog is accepted, so
+cancelling leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from observe.capture.visits import (
+    ClassroomChoice,
+    classroom_choices,
+    end_visit,
+    start_visit,
+    start_walk,
+    visited_classrooms,
+)
+from observe.store.models import LookForSet, Visit, VisitType, Walk
+from observe.ui.capture import commands
+from observe.ui.capture.items import VISIT_TYPE_LABELS
+from observe.ui.context import VisitContext
+from observe.ui.errors import ErrorReporter, show_error
+
+DEFAULT_PROMPTS = (
+    "What are you learning right now, and why?",
+    "What do you do when you get stuck in this class?",
+    "When do you get to share your thinking here?",
+)
+NO_WALK = "none"
+NEW_WALK = "new"
+_NAV_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+
+
+def default_walk_title(when: datetime | None = None) -> str:
+    local = (when or datetime.now().astimezone()).astimezone()
+    return f"Learning walk, {local:%a} {local.day} {local:%b}"
+
+
+def open_walks(context: VisitContext, include: str | None = None) -> list[tuple[str, str]]:
+    """(id, title) of walks still under way, newest first, plus ``include`` even if ended."""
+    with context.store.read() as s:
+        query = select(Walk.id, Walk.title).where(Walk.deleted.is_(False))
+        if include:
+            query = query.where((Walk.ended_at.is_(None)) | (Walk.id == include))
+        else:
+            query = query.where(Walk.ended_at.is_(None))
+        return [(r.id, r.title) for r in s.execute(query.order_by(Walk.started_at.desc()))]
+
+
+class QuickVisitDialog(QDialog):
+    def __init__(
+        self,
+        context: VisitContext,
+        walk_id: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        report_error: ErrorReporter = show_error,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.report_error = report_error
+        self.visit_id: str | None = None
+        self._visited: set[str] = set()
+        self._type_touched = False
+        self._sized = False
+        self.setWindowTitle("Start a visit")
+        self.setAccessibleName("Start a visit")
+        self._build()
+        self._fill_walks(walk_id)
+        self.type_combo.setCurrentIndex(
+            self.type_combo.findData(
+                VisitType.LEARNING_WALK if walk_id else VisitType.COACHING_OBSERVATION
+            )
+        )
+        self._walk_changed()
+        self._type_changed()
+        self.search.setFocus()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Teacher or classroom")
+        self.search.setPlaceholderText("Type a teacher, subject, period or room")
+        self.search.installEventFilter(self)
+        self.choices = QListWidget()
+        self.choices.setAccessibleName("Matching classrooms")
+        # Narrow screens: elide in the middle so the name and "— visited" both stay in view.
+        self.choices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.choices.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.choices.itemDoubleClicked.connect(lambda _item: self.accept())
+        self.type_combo = QComboBox()
+        self.type_combo.setAccessibleName("Visit type")
+        for visit_type, label in VISIT_TYPE_LABELS.items():
+            self.type_combo.addItem(label, visit_type)
+        self.walk_combo = QComboBox()
+        self.walk_combo.setAccessibleName("Learning walk")
+        self.walk_title = QLineEdit(default_walk_title())
+        self.walk_title.setAccessibleName("New walk title")
+        self.walk_title_label = QLabel("Walk &title:")
+        self.walk_title_label.setBuddy(self.walk_title)
+        self.prompts = QPlainTextEdit("\n".join(DEFAULT_PROMPTS))
+        self.prompts.setAccessibleName("Prompts, one per line")
+        self.prompts.setTabChangesFocus(True)
+        self.prompts.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.choices.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        self.prompts_label = QLabel("&Prompts\n(one per line):")
+        self.prompts_label.setBuddy(self.prompts)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("&Start visit")
+        self.ok_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        find_label = QLabel("&Classroom:")
+        find_label.setBuddy(self.search)
+        form.addRow(find_label, self.search)
+        form.addRow("", self.choices)
+        type_label = QLabel("Visit t&ype:")
+        type_label.setBuddy(self.type_combo)
+        form.addRow(type_label, self.type_combo)
+        walk_label = QLabel("&Walk:")
+        walk_label.setBuddy(self.walk_combo)
+        form.addRow(walk_label, self.walk_combo)
+        form.addRow(self.walk_title_label, self.walk_title)
+        form.addRow(self.prompts_label, self.prompts)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+        self.search.textChanged.connect(self.refilter)
+        self.type_combo.activated.connect(self._type_touched_by_user)
+        self.type_combo.currentIndexChanged.connect(self._type_changed)
+        self.walk_combo.currentIndexChanged.connect(self._walk_changed)
+        for first, second in (
+            (self.search, self.choices),
+            (self.choices, self.type_combo),
+            (self.type_combo, self.walk_combo),
+            (self.walk_combo, self.walk_title),
+            (self.walk_title, self.prompts),
+        ):
+            QWidget.setTabOrder(first, second)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Sized from the font and the screen: wide enough for a label, never off-screen.
+
+        At 1366×768 with 200% scaling the screen is 683×384 logical pixels, so the list and the
+        prompts give up height before the dialog outgrows the screen.
+        """
+        super().showEvent(event)
+        if self._sized:
+            return
+        self._sized = True
+        screen = self.screen().availableGeometry()
+        hint = self.sizeHint()
+        width = max(hint.width(), self.fontMetrics().averageCharWidth() * 80)
+        self.resize(
+            min(width, int(screen.width() * 0.95)),
+            min(hint.height(), int(screen.height() * 0.9)),
+        )
+
+    def _fill_walks(self, walk_id: str | None) -> None:
+        self.walk_combo.addItem("No walk", NO_WALK)
+        self.walk_combo.addItem("New learning walk…", NEW_WALK)
+        try:
+            walks = open_walks(self.context, walk_id)
+        except Exception as exc:
+            self.report_error(self, exc)
+            walks = []
+        for wid, title in walks:
+            self.walk_combo.addItem(title, wid)
+        if walk_id:
+            self.walk_combo.setCurrentIndex(max(0, self.walk_combo.findData(walk_id)))
+
+    # -- behaviour ----------------------------------------------------------------------------
+
+    def walk_choice(self) -> str:
+        return str(self.walk_combo.currentData())
+
+    def visit_type(self) -> VisitType:
+        return VisitType(self.type_combo.currentData())
+
+    def selected_choice(self) -> ClassroomChoice | None:
+        item = self.choices.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def refilter(self, *_: object) -> None:
+        try:
+            found = classroom_choices(self.context.store, self.search.text())
+        except Exception as exc:
+            self.report_error(self, exc)
+            found = []
+        self.choices.clear()
+        preferred = -1
+        for row, choice in enumerate(found):
+            seen = choice.classroom_id in self._visited
+            label = f"{choice.label} — visited" if seen else choice.label
+            item = QListWidgetItem(label)
+            item.setToolTip(label)
+            item.setData(Qt.ItemDataRole.UserRole, choice)
+            self.choices.addItem(item)
+            if preferred < 0 and not seen:
+                preferred = row
+        if found:
+            self.choices.setCurrentRow(preferred if preferred >= 0 else 0)
+            self.message.clear()
+        else:
+            self.message.setText("No classroom matches. Try part of the teacher's name.")
+        self.ok_button.setEnabled(bool(found))
+
+    def _walk_changed(self, *_: object) -> None:
+        choice = self.walk_choice()
+        self.walk_title.setVisible(choice == NEW_WALK)
+        self.walk_title_label.setVisible(choice == NEW_WALK)
+        self._visited = set()
+        if choice not in (NO_WALK, NEW_WALK):
+            try:
+                self._visited = set(visited_classrooms(self.context.store, choice))
+            except Exception as exc:
+                self.report_error(self, exc)
+        if not self._type_touched:
+            on_walk = choice != NO_WALK
+            wanted = VisitType.LEARNING_WALK if on_walk else VisitType.COACHING_OBSERVATION
+            self.type_combo.setCurrentIndex(self.type_combo.findData(wanted))
+        self.refilter()
+
+    def _type_touched_by_user(self, *_: object) -> None:
+        self._type_touched = True
+
+    def _type_changed(self, *_: object) -> None:
+        listening = self.visit_type() == VisitType.STUDENT_LISTENING
+        self.prompts.setVisible(listening)
+        self.prompts_label.setVisible(listening)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Up/Down in the search box move through the matches, so hands stay on the keys.
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _NAV_KEYS
+        ):
+            QApplication.sendEvent(self.choices, QKeyEvent(event))
+            return True
+        return super().eventFilter(watched, event)
+
+    def accept(self) -> None:
+        choice = self.selected_choice()
+        if choice is None:
+            self.message.setText("Choose a classroom first.")
+            return
+        store = self.context.store
+        walk = self.walk_choice()
+        listening = self.visit_type() == VisitType.STUDENT_LISTENING
+        prompts = self.prompts.toPlainText().splitlines() if listening else None
+        try:
+            walk_id: str | None = None if walk == NO_WALK else walk
+            if walk == NEW_WALK:
+                walk_id = start_walk(
+                    store, self.walk_title.text(), lookfor_set_id=_first_lookfor_set(self.context)
+                ).id
+            visit = start_visit(
+                store, choice.classroom_id, self.visit_type(), walk_id=walk_id, prompts=prompts
+            )
+        except Exception as exc:
+            self.report_error(self, exc)
+            return
+        self.visit_id = visit.id
+        super().accept()
+        self.context.open_visit(visit.id)
+        commands.announce(self.context, "visit")
+        parent = self.parentWidget()
+        if parent is not None:
+            # Back to the capture line at once; not every window manager reactivates the
+            # window under a closed dialog.
+            parent.window().activateWindow()
+
+
+def _first_lookfor_set(context: VisitContext) -> str | None:
+    with context.store.read() as s:
+        return s.scalar(
+            select(LookForSet.id)
+            .where(LookForSet.deleted.is_(False))
+            .order_by(LookForSet.created_at, LookForSet.name)
+            .limit(1)
+        )
+
+
+def next_on_walk(
+    context: VisitContext,
+    parent: QWidget | None = None,
+    *,
+    report_error: ErrorReporter = show_error,
+) -> QuickVisitDialog | None:
+    """Ctrl+Shift+N: ends the open visit (undoably) and offers the walk's next classroom.
+
+    Without an open visit on a walk there is no "next", so the plain dialog opens instead and
+    nothing is ended. Returns the (already open, non-blocking) dialog, or None on failure.
+    """
+    walk_id: str | None = None
+    visit_id = context.visit_id
+    if visit_id is not None:
+        try:
+            with context.store.read() as s:
+                visit = s.get_one(Visit, visit_id)
+                walk_id, ended = visit.walk_id, visit.ended_at is not None
+            if walk_id is not None and not ended:
+                end_visit(context.store, visit_id)
+                context.undo_stack.push(commands.EndVisit(context, visit_id))
+                commands.news_for(context).visit_changed.emit(visit_id)
+                commands.announce(context, "visit")
+        except Exception as exc:
+            report_error(parent, exc)
+            return None
+    dialog = QuickVisitDialog(context, walk_id=walk_id, parent=parent, report_error=report_error)
+    dialog.open()
+    return dialog

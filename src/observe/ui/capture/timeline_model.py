@@ -1,0 +1,252 @@
+"""The timeline's table model: one row per evidence item of the open visit.
+
+The model never writes to the store. An edit made in a cell is turned into a request
+(``edit_requested``) that the pane carries out as an undoable command; the command then
+reports back and the row is replaced with what the store holds. So the table always shows what
+was committed, never what was merely typed.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+
+from observe.capture.kinds import LABELS, format_offset
+from observe.store.models import EvidenceKind
+from observe.ui.capture.items import Item, Tag
+
+TIME, KIND, PROMPT, TEXT, TAGS = range(5)
+HEADERS = ("Time", "Kind", "Prompt", "Evidence", "Look-fors")
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _key(item: Item) -> tuple[datetime, str]:
+    return (item.observed_at, item.id)
+
+
+class TimelineModel(QAbstractTableModel):
+    #: (evidence id, changes) — changes holds ``text`` or ``kind``.
+    edit_requested = Signal(str, dict)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._items: list[Item] = []
+        self._keys: list[tuple[datetime, str]] = []
+        self._started_at: datetime | None = None
+        self._tags: dict[str, Tag] = {}
+        self._prompts: tuple[str, ...] = ()
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def load(
+        self,
+        items: Iterable[Item],
+        started_at: datetime | None,
+        tags: dict[str, Tag],
+        prompts: tuple[str, ...] = (),
+    ) -> None:
+        self.beginResetModel()
+        self._items = sorted(items, key=_key)
+        self._keys = [_key(i) for i in self._items]
+        self._started_at = started_at
+        self._tags = dict(tags)
+        self._prompts = prompts
+        self.endResetModel()
+
+    def add_tags(self, tags: dict[str, Tag]) -> None:
+        self._tags.update(tags)
+
+    def known_tag(self, lookfor_id: str) -> bool:
+        return lookfor_id in self._tags
+
+    def upsert(self, item: Item) -> int:
+        """Puts ``item`` in its time-ordered place (replacing an older copy); returns its row."""
+        old = self.row_of(item.id)
+        if old is not None and self._keys[old] == _key(item):
+            self._items[old] = item
+            self.dataChanged.emit(self.index(old, 0), self.index(old, len(HEADERS) - 1))
+            return old
+        if old is not None:
+            self.remove(item.id)
+        row = bisect.bisect_right(self._keys, _key(item))
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._items.insert(row, item)
+        self._keys.insert(row, _key(item))
+        self.endInsertRows()
+        self._prompt_heading_changed(row + 1)
+        return row
+
+    def remove(self, evidence_id: str) -> int | None:
+        row = self.row_of(evidence_id)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._items[row]
+            del self._keys[row]
+            self.endRemoveRows()
+            self._prompt_heading_changed(row)
+        return row
+
+    def _prompt_heading_changed(self, row: int) -> None:
+        """The row after an insert or removal may now start (or no longer start) a prompt."""
+        if 0 <= row < len(self._items):
+            self.dataChanged.emit(self.index(row, PROMPT), self.index(row, PROMPT))
+
+    # -- lookup -----------------------------------------------------------------------------
+
+    def row_of(self, evidence_id: str) -> int | None:
+        # Rows are few hundred at most per visit; a scan beats keeping an index in step.
+        for row, item in enumerate(self._items):
+            if item.id == evidence_id:
+                return row
+        return None
+
+    def item(self, row: int) -> Item:
+        return self._items[row]
+
+    def items(self) -> list[Item]:
+        return list(self._items)
+
+    def find(self, evidence_id: str) -> Item | None:
+        row = self.row_of(evidence_id)
+        return None if row is None else self._items[row]
+
+    def offset(self, item: Item) -> str:
+        if self._started_at is None:
+            return ""
+        return format_offset((item.observed_at - self._started_at).total_seconds())
+
+    def tag_codes(self, item: Item) -> str:
+        return " ".join(self._tags[i].code if i in self._tags else "?" for i in item.lookfor_ids)
+
+    def prompt_label(self, item: Item) -> str:
+        i = item.prompt_index
+        if i is None:
+            return ""
+        text = self._prompts[i] if 0 <= i < len(self._prompts) else ""
+        return f"{i + 1}. {text}" if text else f"Prompt {i + 1}"
+
+    # -- Qt model API -----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.column() in (TEXT, KIND):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self._items[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(index.row(), col)
+        if role == Qt.ItemDataRole.EditRole:
+            return item.kind.value if col == KIND else self._display(index.row(), col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item, col)
+        if role == Qt.ItemDataRole.FontRole and col == TEXT:
+            if item.kind == EvidenceKind.STUDENT_TALK:
+                # Verbatim words are set apart from the coach's own descriptions.
+                font = QFont()
+                font.setItalic(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if col == PROMPT:
+                return self.prompt_label(item)
+            return self._spoken(item) if col == TEXT else self._display(index.row(), col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == TIME:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if role == ID_ROLE:
+            return item.id
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        item = self._items[index.row()]
+        if index.column() == TEXT and isinstance(value, str) and value.strip() != item.text:
+            self.edit_requested.emit(item.id, {"text": value})
+        elif index.column() == KIND and value and EvidenceKind(value) != item.kind:
+            self.edit_requested.emit(item.id, {"kind": EvidenceKind(value)})
+        # The row changes when the command has committed, through ``upsert``.
+        return False
+
+    # -- presentation -----------------------------------------------------------------------
+
+    def _display(self, row: int, col: int) -> str:
+        item = self._items[row]
+        if col == TIME:
+            return self.offset(item)
+        if col == KIND:
+            return LABELS[item.kind]
+        if col == PROMPT:
+            return self._prompt_heading(row)
+        if col == TEXT:
+            return item.text
+        return self.tag_codes(item)
+
+    def _prompt_heading(self, row: int) -> str:
+        """The prompt in full on the first of its run of responses, then just its number.
+
+        The responses read as grouped under their prompt, and a row scrolled away from the
+        start of its group still says which prompt it answers.
+        """
+        item = self._items[row]
+        previous = self._items[row - 1].prompt_index if row else None
+        if item.prompt_index is not None and previous == item.prompt_index:
+            return f"{item.prompt_index + 1}."
+        return self.prompt_label(item)
+
+    def _tooltip(self, item: Item, col: int) -> str:
+        if col == TIME:
+            local = item.observed_at.astimezone()
+            return f"Recorded at {local:%H:%M:%S}"
+        if col == TAGS:
+            return "\n".join(
+                f"{self._tags[i].code} — {self._tags[i].title}"
+                for i in item.lookfor_ids
+                if i in self._tags
+            )
+        if col == PROMPT:
+            return self.prompt_label(item)
+        if col == TEXT:
+            return item.text
+        return LABELS[item.kind]
+
+    def _spoken(self, item: Item) -> str:
+        parts = [self.offset(item), LABELS[item.kind]]
+        if item.prompt_index is not None:
+            parts.append(self.prompt_label(item))
+        parts.append(item.text)
+        if item.lookfor_ids:
+            parts.append(f"look-fors {self.tag_codes(item)}")
+        return ", ".join(p for p in parts if p)

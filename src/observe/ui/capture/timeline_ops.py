@@ -1,0 +1,144 @@
+"""Changing saved evidence from the timeline: edit, re-kind, retag, delete.
+
+Each change is written first (so a failure can be reported with nothing half-done), then pushed
+on the undo stack as an already-applied command, then the touched row is re-read from the
+store. The timeline therefore only ever shows committed state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from observe.ui.capture import commands
+from observe.ui.capture.items import Item, VisitInfo, load_item, lookfor_codes, visit_items
+from observe.ui.capture.timeline_view import TimelineView
+from observe.ui.context import SAVED, VisitContext
+
+
+class TimelineEditor(QObject):
+    def __init__(
+        self,
+        context: VisitContext,
+        view: TimelineView,
+        report: Callable[[BaseException], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.store = context.store
+        self.view = view
+        self.model = view.timeline()
+        self.report = report
+        self.info: VisitInfo | None = None
+        self.model.edit_requested.connect(lambda i, c: self.edit(i, c, "Edit evidence"))
+        commands.news_for(context).changed.connect(self._news)
+
+    def load(self, info: VisitInfo | None, items: list[Item]) -> None:
+        self.info = info
+        if info is None:
+            self.model.load([], None, {})
+            return
+        tags = {t.id: t for t in info.tags}
+        extra = {i for item in items for i in item.lookfor_ids if i not in tags}
+        tags.update(lookfor_codes(self.store, extra))
+        self.model.load(items, info.started_at, tags, info.prompts)
+
+    def reload(self) -> None:
+        """Re-reads the whole visit after a change made elsewhere (sync, another screen)."""
+        if self.info is None:
+            return
+        keep = self.view.current_id()
+        try:
+            items = visit_items(self.store, self.info.id)
+        except Exception as exc:
+            self.report(exc)
+            return
+        self.load(self.info, items)
+        if keep:
+            self.view.select_id(keep)
+
+    def refresh_item(self, evidence_id: str, *, select: bool = False) -> None:
+        """Shows the item exactly as committed (or drops it if it is now deleted)."""
+        try:
+            _visit, item = load_item(self.store, evidence_id)
+        except Exception as exc:
+            self.report(exc)
+            return
+        if item is None:
+            self.model.remove(evidence_id)
+            return
+        extra = {i for i in item.lookfor_ids if not self.model.known_tag(i)}
+        if extra:
+            self.model.add_tags(lookfor_codes(self.store, extra))
+        self.model.upsert(item)
+        if select:
+            self.view.select_id(evidence_id)
+
+    def _news(self, visit_id: str, evidence_id: str) -> None:
+        if self.info is not None and self.info.id == visit_id:
+            self.refresh_item(evidence_id)
+
+    def edit_selected(self) -> None:
+        """F2: the selected item, or the newest one (the usual typo is in the last line)."""
+        evidence_id = self.view.current_id()
+        if evidence_id is None and self.model.rowCount():
+            evidence_id = self.model.item(self.model.rowCount() - 1).id
+        if evidence_id is not None:
+            self.view.edit_text(evidence_id)
+
+    def delete_selected(self) -> None:
+        info = self.info
+        ids = self.view.selected_ids()
+        if info is None or not ids:
+            return
+        row = self.model.row_of(ids[0]) or 0
+        try:
+            commands.DeleteEvidence.apply(self.context, ids)
+        except Exception as exc:
+            self.report(exc)
+            self.reload()
+            return
+        self.context.undo_stack.push(commands.DeleteEvidence(self.context, info.id, ids))
+        for evidence_id in ids:
+            self.model.remove(evidence_id)
+        if self.model.rowCount():
+            self.view.select_id(self.model.item(min(row, self.model.rowCount() - 1)).id)
+        self.context.set_save_state(SAVED)
+        commands.announce(self.context, "evidence")
+
+    def toggle_tag(self, evidence_id: str, lookfor_id: str) -> None:
+        item = self.model.find(evidence_id)
+        if item is None:
+            return
+        ids = [i for i in item.lookfor_ids if i != lookfor_id]
+        if len(ids) == len(item.lookfor_ids):
+            ids.append(lookfor_id)
+        self.edit(evidence_id, {"lookfor_ids": tuple(ids)}, "Tag evidence")
+
+    def edit(self, evidence_id: str, changes: dict[str, Any], label: str) -> None:
+        info = self.info
+        item = self.model.find(evidence_id)
+        if info is None or item is None:
+            return
+        before = commands.State(item.text, item.kind, item.lookfor_ids)
+        after = commands.State(
+            text=str(changes.get("text", item.text)).strip(),
+            kind=changes.get("kind", item.kind),
+            lookfor_ids=tuple(changes.get("lookfor_ids", item.lookfor_ids)),
+        )
+        if after == before:
+            return
+        try:
+            commands.EditEvidence.apply(self.context, evidence_id, before, after)
+        except Exception as exc:
+            self.report(exc)
+            return
+        self.context.undo_stack.push(
+            commands.EditEvidence(self.context, info.id, evidence_id, before, after, label)
+        )
+        self.refresh_item(evidence_id, select=True)
+        self.context.set_save_state(SAVED)
+        commands.announce(self.context, "evidence")
