@@ -37,19 +37,61 @@ def _shortcut(window: MainWindow, text: str) -> str:
 
 def test_window_has_title_menus_and_shortcuts(window: MainWindow):
     assert window.windowTitle() == "Observe"
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Help"]
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "&File",
+        "&Edit",
+        "&Capture",
+        "&View",
+        "Cla&sses",
+        "&Help",
+    ]
     assert _menu(window, "&File") == [
+        "&New visit…",
+        "Ne&xt classroom on walk…",
+        "&End visit",
         "&Load demo data…",
         "&Open profile folder",
         "&Back up database…",
         "&Quit",
     ]
-    assert _menu(window, "&View") == ["&Refresh"]
+    assert _menu(window, "&Edit")[-1] == "&Find evidence…"
+    assert _menu(window, "&View")[-1] == "&Refresh"
+    assert "Import roster…" in " ".join(_menu(window, "Cla&sses")).replace("&", "")
     assert _menu(window, "&Help") == ["Show &log folder", "&About Observe"]
     assert _shortcut(window, "&Quit") == "Ctrl+Q"
     assert _shortcut(window, "&Load demo data…") == "Ctrl+Shift+D"
     assert _shortcut(window, "&Back up database…") == "Ctrl+Shift+B"
     assert _shortcut(window, "&Refresh") == "F5"
+    assert _shortcut(window, "&New visit…") == "Ctrl+N"
+    assert _shortcut(window, "Ne&xt classroom on walk…") == "Ctrl+Shift+N"
+    assert _shortcut(window, "&Find evidence…") == "Ctrl+F"
+
+
+def _all_menu_actions(window: MainWindow) -> list:
+    found = []
+
+    def walk(menu) -> None:
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu())
+            elif not action.isSeparator():
+                found.append(action)
+
+    for top in window.menuBar().actions():
+        walk(top.menu())
+    return found
+
+
+def test_every_window_wide_shortcut_is_unique_so_none_is_ambiguous(window: MainWindow):
+    # F2 means "edit this" in both the navigator and the timeline; each is scoped to its pane.
+    keys = [
+        a.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+        for a in _all_menu_actions(window)
+        if not a.shortcut().isEmpty()
+        and a.shortcutContext() != Qt.ShortcutContext.WidgetWithChildrenShortcut
+    ]
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+    assert len(keys) >= 25
 
 
 def test_quit_closes_the_window(window: MainWindow):
@@ -200,3 +242,27 @@ def test_tab_moves_between_the_welcome_controls(window: MainWindow):
     button = window.summary.load_demo_button
     assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
     assert button.nextInFocusChain() is window.summary.path_label
+
+
+def test_an_unfinished_visit_is_reopened_on_start_but_not_an_ended_one(qtbot, store: Store):
+    from observe.capture.visits import end_visit
+
+    from ..store.helpers import make_visit
+
+    visit_id, _ = make_visit(store)
+    first = MainWindow(store, report_error=lambda parent, error: None)
+    qtbot.addWidget(first)
+    first.context.open_visit(visit_id)
+    first.close()
+
+    again = MainWindow(store, report_error=lambda parent, error: None)
+    qtbot.addWidget(again)
+    assert again.context.visit_id == visit_id
+    assert again.workspace.center.currentWidget() is again.workspace.capture
+    again.close()
+
+    end_visit(store, visit_id)
+    third = MainWindow(store, report_error=lambda parent, error: None)
+    qtbot.addWidget(third)
+    assert third.context.visit_id is None
+    assert third.workspace.center.currentWidget() is third.summary

@@ -1,4 +1,4 @@
-"""The main window: menus, the welcome panel and the status bar around one open profile.
+"""The main window: menus and the status bar around the capture workspace of one profile.
 
 Everything slow (counting, demo data, backups) goes through :mod:`observe.ui.operations`, and
 every failure through the injected ``report_error`` so tests see it instead of a blocking
@@ -24,6 +24,7 @@ from observe.ui.about import AboutDialog
 from observe.ui.errors import ErrorReporter, log_folder, show_error
 from observe.ui.operations import Operation, Progress
 from observe.ui.summary import SummaryPanel
+from observe.ui.workspace import Workspace
 
 SAVED = "All changes saved"
 
@@ -39,7 +40,9 @@ class MainWindow(QMainWindow):
 
         self.summary = SummaryPanel(store.paths)
         self.summary.load_demo_requested.connect(self.load_demo)
-        self.setCentralWidget(self.summary)
+        self.workspace = Workspace(store, self, self.summary, report_error=report_error)
+        self.context = self.workspace.context
+        self.setCentralWidget(self.workspace)
 
         self.profile_label = QLabel(f"Profile: {store.paths.data_dir.name}")
         self.profile_label.setToolTip(str(store.paths.data_dir))
@@ -48,10 +51,17 @@ class MainWindow(QMainWindow):
         self.save_label.setAccessibleName("Save state")
         self.statusBar().addWidget(self.profile_label)
         self.statusBar().addPermanentWidget(self.save_label)
+        self.context.save_state_changed.connect(self.save_label.setText)
+        # Imports, new teachers and demo data change the counts on the welcome panel.
+        self.context.records_changed.connect(self._records_changed)
 
         self._build_menus()
         self._size_to_screen()
         self.refresh_counts()
+
+    def _records_changed(self, kind: str) -> None:
+        if self.workspace.center.currentWidget() is self.summary:
+            self.refresh_counts()
 
     # -- menus ------------------------------------------------------------------------------
 
@@ -80,7 +90,10 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", "Ctrl+Q", f"Close {APP_NAME}")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
+        ws = self.workspace
         file_menu = bar.addMenu("&File")
+        file_menu.addActions(ws.file_actions())
+        file_menu.addSeparator()
         file_menu.addAction(self.load_demo_action)
         file_menu.addSeparator()
         file_menu.addAction(self.open_folder_action)
@@ -88,9 +101,32 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
+        edit_menu = bar.addMenu("&Edit")
+        undo, redo, *item_actions, find = ws.edit_actions()
+        edit_menu.addActions([undo, redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions(item_actions)
+        edit_menu.addSeparator()
+        edit_menu.addAction(find)
+
+        capture_menu = bar.addMenu("&Capture")
+        *kinds, previous_prompt, next_prompt, hints = ws.capture_actions()
+        capture_menu.addActions(kinds)
+        capture_menu.addSeparator()
+        capture_menu.addActions([previous_prompt, next_prompt])
+        capture_menu.addSeparator()
+        capture_menu.addAction(hints)
+        self.lookfor_menu = capture_menu.addMenu("&Look-for tags")
+        self.lookfor_menu.addActions(ws.lookfor_actions())
+
         self.refresh_action = self._action("&Refresh", "F5", "Count the records again")
         self.refresh_action.triggered.connect(self.refresh_counts)
-        bar.addMenu("&View").addAction(self.refresh_action)
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions(ws.view_actions())
+        view_menu.addSeparator()
+        view_menu.addAction(self.refresh_action)
+
+        bar.addMenu("Cla&sses").addActions(ws.class_actions())
 
         self.about_action = self._action(f"&About {APP_NAME}", None, "Version and folders")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -107,7 +143,8 @@ class MainWindow(QMainWindow):
     def _size_to_screen(self) -> None:
         # A share of the screen rather than pixels: right on 1366×768 and on a 4K panel alike.
         screen = self.screen().availableGeometry()
-        self.resize(int(screen.width() * 0.7), int(screen.height() * 0.75))
+        self.resize(int(screen.width() * 0.9), int(screen.height() * 0.85))
+        self.workspace.size_columns(self.width())
 
     # -- counts -----------------------------------------------------------------------------
 
@@ -276,6 +313,7 @@ class MainWindow(QMainWindow):
     # -- closing ----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.workspace.flush()
         # Demo data stops and rolls back; the store must not be closed under a writer.
         if self.demo_operation is not None:
             self.demo_operation.cancel()

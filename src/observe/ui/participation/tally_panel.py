@@ -95,7 +95,7 @@ class TallyPanel(QWidget):
         self.grid.kind_changed.connect(self.kind_selector.set_kind)
 
         self.focus_seats_action = QAction("Tally on the &seating chart", self)
-        self.focus_seats_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.focus_seats_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.focus_seats_action.setStatusTip("Move to the seats; arrows choose, Space tallies")
         self.focus_seats_action.triggered.connect(self.focus_seats)
         self.edit_chart_action = QAction("Edit seating &chart…", self)

@@ -1,0 +1,125 @@
+"""The capture window's layout: navigator | capture pane | look-fors and participation.
+
+The pieces never call each other; they share one :class:`VisitContext`. The centre shows the
+welcome/summary panel until a visit is open, then the capture pane. Look-fors and the
+participation tally share the right-hand column as tabs, because at 1366×768 (and at 200%)
+there is not room for both side by side with a readable capture pane.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget
+
+from observe.store import Store
+from observe.store.models import Visit
+from observe.ui.capture import CapturePane
+from observe.ui.context import VisitContext
+from observe.ui.errors import ErrorReporter
+from observe.ui.lookfors_panel import LookForsPanel
+from observe.ui.navigator import Navigator
+from observe.ui.participation import TallyPanel
+from observe.ui.search import SearchLauncher
+
+OPEN_VISIT_KEY = "ui.open_visit_id"
+
+
+class Workspace(QSplitter):
+    def __init__(
+        self,
+        store: Store,
+        window: QMainWindow,
+        welcome: QWidget,
+        *,
+        report_error: ErrorReporter,
+    ) -> None:
+        super().__init__(Qt.Orientation.Horizontal, window)
+        self.setChildrenCollapsible(False)
+        self.context = VisitContext(store, self)
+
+        self.navigator = Navigator(self.context)
+        # The look-for panel owns Ctrl+1…9 and emits lookfor_toggled; the pane follows it.
+        self.capture = CapturePane(self.context, report_error=report_error, lookfor_hotkeys=False)
+        self.lookfors = LookForsPanel(self.context, report_error=report_error)
+        self.tally = TallyPanel(self.context, report_error=report_error)
+        self.search = SearchLauncher(self.context, window)
+
+        self.welcome = welcome
+        self.center = QStackedWidget()
+        self.center.addWidget(welcome)
+        self.center.addWidget(self.capture)
+
+        self.side = QTabWidget()
+        self.side.setAccessibleName("Look-fors and participation")
+        self.lookfors.heading.hide()
+        self.tally.heading.hide()
+        self.side.addTab(self.lookfors, "&Look-fors")
+        self.side.addTab(self.tally, "&Participation")
+        # Ctrl+Shift+T (go to the seats) must first bring the Participation tab forward.
+        self.tally.focus_seats_action.triggered.connect(self._show_seats)
+
+        for widget in (self.navigator, self.center, self.side):
+            self.addWidget(widget)
+        self.setStretchFactor(0, 2)
+        self.setStretchFactor(1, 5)
+        self.setStretchFactor(2, 2)
+        self.center.setCurrentWidget(self.welcome)
+        self._reopen_unfinished_visit()
+        self.context.visit_changed.connect(self._visit_changed)
+        if self.context.visit_id:
+            self.center.setCurrentWidget(self.capture)
+
+    def _visit_changed(self, visit_id: object) -> None:
+        self.center.setCurrentWidget(self.capture if visit_id else self.welcome)
+        self.context.store.set_setting(OPEN_VISIT_KEY, str(visit_id or ""))
+
+    def _reopen_unfinished_visit(self) -> None:
+        """After a crash or a closed lid, go straight back to the visit that was in progress
+        (its unsaved line comes back as a draft). A visit that was ended is not reopened."""
+        visit_id = self.context.store.setting(OPEN_VISIT_KEY)
+        if not visit_id:
+            return
+        with self.context.store.read() as s:
+            visit = s.get(Visit, visit_id)
+            unfinished = visit is not None and not visit.deleted and visit.ended_at is None
+        if unfinished:
+            self.context.open_visit(visit_id)
+
+    def _show_seats(self) -> None:
+        self.side.setCurrentWidget(self.tally)
+        self.tally.focus_seats()
+
+    def size_columns(self, width: int) -> None:
+        """Navigator and side column a fixed share of the window, the capture pane the rest."""
+        side = max(260, int(width * 0.23))
+        nav = max(240, int(width * 0.27))
+        self.setSizes([nav, max(300, width - side - nav), side])
+
+    # -- actions for the main window's menus -------------------------------------------------
+
+    def file_actions(self) -> list[QAction]:
+        a = self.capture.pane_actions
+        return [a.new_visit, a.next_on_walk, a.end_visit]
+
+    def edit_actions(self) -> list[QAction]:
+        a = self.capture.pane_actions
+        return [a.undo, a.redo, a.edit_item, a.delete_item, *self.search.actions_for_menu()]
+
+    def capture_actions(self) -> list[QAction]:
+        a = self.capture.pane_actions
+        return [*a.kinds, a.previous_prompt, a.next_prompt, a.hints]
+
+    def view_actions(self) -> list[QAction]:
+        a = self.capture.pane_actions
+        return [a.focus_line, a.focus_timeline, self.tally.focus_seats_action]
+
+    def class_actions(self) -> list[QAction]:
+        return [*self.navigator.actions_for_menu(), self.tally.edit_chart_action]
+
+    def lookfor_actions(self) -> list[QAction]:
+        return list(self.lookfors.hotkey_actions)
+
+    def flush(self) -> None:
+        """Saves what is being typed; called before the window closes."""
+        self.capture.flush_draft()
