@@ -94,7 +94,7 @@ def main() -> None:
     out = args.out
 
     navigator = Navigator(context)
-    navigator.resize(400, 640)
+    navigator.resize(int(os.environ.get("NAV_WIDTH", "300")), 640)
     grab(navigator, app, out / f"navigator-visits{suffix}.png")
     first = navigator.visit_model.index(0, 0)
     walk = next(

@@ -111,7 +111,7 @@ def test_teacher_problems_are_sentences_in_the_dialog(school, navigator, store, 
 
     # A name already in the profile is refused by the store, and said the same way.
     dialog.email.clear()
-    dialog.name.setText("zoë okafor")  # keyClicks only types ASCII reliably
+    dialog.name.setText("zoë okafor")  # QTest.keyClicks aborts on characters beyond ASCII
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.general.isVisible(), timeout=5000)
     assert "There is already a teacher named zoë okafor" in dialog.general.text.text()

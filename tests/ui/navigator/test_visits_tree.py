@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from observe.errors import ObserveError
 from observe.store.models import Classroom, Teacher, Visit, VisitType
 from observe.ui.navigator import Navigator, VisitTreeModel
 from observe.ui.navigator.visit_model import KEY_ROLE, VISIT_ID_ROLE
@@ -13,8 +14,8 @@ from observe.ui.navigator.visit_model import KEY_ROLE, VISIT_ID_ROLE
 from .conftest import add_visit, add_walk, at
 
 
-def texts(model, index: QModelIndex) -> tuple[str, str, str]:
-    return tuple(model.index(index.row(), c, index.parent()).data() for c in range(3))
+def texts(model, index: QModelIndex) -> tuple[str, str]:
+    return tuple(model.index(index.row(), c, index.parent()).data() for c in range(2))
 
 
 def test_walks_and_visits_are_grouped_by_day_newest_first(navigator, store, school, settle):
@@ -43,14 +44,15 @@ def test_walks_and_visits_are_grouped_by_day_newest_first(navigator, store, scho
     # Within a day the latest comes first; the walk starts at 09:55 so it is second.
     assert model.rowCount(newest) == 2
     latest = model.index(0, 0, newest)
-    assert texts(model, latest) == ("14:05", "Zoë Okafor · Science", "Observation")
+    assert texts(model, latest) == ("14:05  Zoë Okafor · Science", "Observation")
     assert model.index(0, 0, newest).data(VISIT_ID_ROLE) == afternoon
     walk_row = model.index(1, 0, newest)
-    assert texts(model, walk_row) == ("09:55", "Walk: Talk moves", "2 visits")
+    assert texts(model, walk_row) == ("09:55  Walk: Talk moves", "2 visits")
     # A walk's stops read in the order they were made.
     stops = [model.index(r, 0, walk_row).data(VISIT_ID_ROLE) for r in range(2)]
     assert stops == [first_stop, second_stop]
-    assert texts(model, model.index(1, 0, walk_row))[1] == "Ben Ode · History"
+    # The walk row says they are walk visits; each stop shows its time and class.
+    assert texts(model, model.index(1, 0, walk_row)) == ("10:20  Ben Ode · History", "")
 
     # The deleted visit is not listed.
     assert model.rowCount(oldest) == 1
@@ -185,3 +187,52 @@ def test_the_open_visit_is_selected_when_opened_elsewhere(navigator, store, scho
     assert current.data(Qt.ItemDataRole.FontRole).bold()
     two_index = navigator.visit_model.visit_index(two)
     assert two_index.data(Qt.ItemDataRole.FontRole) is None
+
+
+def test_a_failed_load_is_explained_instead_of_showing_an_empty_list(
+    qtbot, context, settle, monkeypatch
+):
+    def broken(*args, **kwargs):
+        raise ObserveError("Observe couldn't read the visits (the disk is unavailable).")
+
+    monkeypatch.setattr("observe.ui.navigator.visit_model.load_visit_page", broken)
+    navigator = Navigator(context)
+    qtbot.addWidget(navigator)
+    navigator.show()
+    settle()
+    assert navigator.visits_stack.currentWidget() is navigator.empty_label
+    assert navigator.empty_label.text().startswith("Observe couldn't read the visits")
+    assert "No visits yet" not in navigator.empty_label.text()
+
+
+def test_a_refresh_keeps_what_the_coach_opened_and_closed(navigator, store, school, settle):
+    today, earlier = date.today(), date.today() - timedelta(days=2)
+    walk = add_walk(store, "Questioning", at(today, 9))
+    stop = add_visit(store, school["science"], at(today, 9, 5), VisitType.LEARNING_WALK, walk)
+    add_visit(store, school["history"], at(earlier, 13))
+    navigator.context.announce("visit")
+    settle()
+    view, model = navigator.visits_view, navigator.visit_model
+    view.expand(model.index(0, 0, model.index(0, 0)))  # the walk
+    view.collapse(model.index(1, 0))  # the earlier day
+    view.setCurrentIndex(model.visit_index(stop))
+
+    add_visit(store, school["history"], at(today, 15))
+    navigator.context.announce("visit")
+    settle()
+    assert model.rowCount(model.index(0, 0)) == 2  # the new visit is in
+    walk_row = model.index(1, 0, model.index(0, 0))
+    assert walk_row.data() == "09:00  Walk: Questioning"
+    assert view.isExpanded(walk_row)
+    assert not view.isExpanded(model.index(1, 0))
+    assert view.currentIndex().data(VISIT_ID_ROLE) == stop
+
+
+def test_the_visit_already_open_is_selected_on_start(qtbot, context, store, school, settle):
+    visit_id = add_visit(store, school["science"], at(date.today(), 9))
+    context.open_visit(visit_id)
+    navigator = Navigator(context)
+    qtbot.addWidget(navigator)
+    navigator.show()
+    settle()
+    assert navigator.visits_view.currentIndex().data(VISIT_ID_ROLE) == visit_id

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from observe.ui.context import VisitContext
+from observe.ui.errors import record, sentence_for
 from observe.ui.navigator.dialogs import ClassroomDialog, RecordDialog, TeacherDialog
 from observe.ui.navigator.records import PAGE_VISITS, VISIT_TYPE_SHORT
 from observe.ui.navigator.roster_dialog import RosterImportDialog
@@ -46,6 +47,8 @@ from observe.ui.navigator.visit_model import DAY, KEY_ROLE, KIND_ROLE, VISIT_ID_
 #: Record kinds whose changes show in each tab.
 VISIT_KINDS = frozenset({"visit", "walk", "teacher", "classroom"})
 TEACHER_KINDS = frozenset({"teacher", "classroom"})
+
+EMPTY = "No visits yet. Visits and learning walks appear here as you make them, newest day first."
 
 SHORTCUTS = {
     "new_teacher": "Ctrl+Shift+T",
@@ -72,6 +75,17 @@ class _FilterEdit(QLineEdit):
         super().keyPressEvent(event)
 
 
+class _VisitsView(QTreeView):
+    """Drops the Type column when the pane is too narrow for it and a readable name (the type
+    stays in each row's tooltip): at 200% on a small screen the pane is ~220 px wide."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow = self.viewport().width() < self.fontMetrics().averageCharWidth() * 36
+        if self.isColumnHidden(1) != narrow:
+            self.setColumnHidden(1, narrow)
+
+
 class Navigator(QWidget):
     VISITS_TAB, TEACHERS_TAB = 0, 1
 
@@ -87,29 +101,30 @@ class Navigator(QWidget):
         self.store = context.store
         self.setAccessibleName("Navigator")
         self._collapsed_days: set[str] = set()
-        self._expanded_keys: set[str] = set()
+        self._expanded_walks: set[str] = set()
+        self._expanded_teachers: set[str] = set()
         self._select_after_load: str | None = None
+        self._place: tuple[str | None, str | None] = (None, None)
 
         self.visit_model = VisitTreeModel(self.store, self, page_visits=page_visits)
         self.visits_view = self._visits_view()
-        self.empty_label = QLabel(
-            "No visits yet. Visits and learning walks appear here as you make them, "
-            "newest day first."
-        )
+        self.empty_label = QLabel(EMPTY)
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setAccessibleName("No visits yet")
         self.visits_stack = QStackedWidget()
         self.visits_stack.addWidget(self.visits_view)
         self.visits_stack.addWidget(self.empty_label)
-        self.loading_label = QLabel("Loading visits…")
-        self.loading_label.setAccessibleName("Loading visits")
-        self.loading_label.hide()
+        # Only for problems: a "Loading…" line flashing on every page would make the list jump.
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setAccessibleName("Visit list problem")
+        self.status_label.hide()
         visits_page = QWidget()
         visits_layout = QVBoxLayout(visits_page)
         visits_layout.setContentsMargins(0, 0, 0, 0)
         visits_layout.addWidget(self.visits_stack, 1)
-        visits_layout.addWidget(self.loading_label)
+        visits_layout.addWidget(self.status_label)
 
         self.teacher_model = TeacherTreeModel(self.store, self)
         self.teacher_filter = TeacherFilter(self)
@@ -144,6 +159,7 @@ class Navigator(QWidget):
         context.records_changed.connect(self._records_changed)
         context.visit_changed.connect(self._visit_changed)
         self.teacher_model.loaded.connect(self._teachers_loaded)
+        self.visit_model.loaded.connect(self._first_page, Qt.ConnectionType.SingleShotConnection)
         self.visit_model.fetchMore()
         self.teacher_model.reload()
         self._update_actions()
@@ -159,32 +175,32 @@ class Navigator(QWidget):
         return timer
 
     def _visits_view(self) -> QTreeView:
-        view = QTreeView()
+        view = _VisitsView()
         view.setModel(self.visit_model)
         view.setAccessibleName("Visits by date")
         view.setUniformRowHeights(True)
         view.setAllColumnsShowFocus(True)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setExpandsOnDoubleClick(True)
-        # Fixed widths from the font, not ResizeToContents: that measures every loaded row on
+        # A fixed width from the font, not ResizeToContents: that measures every loaded row on
         # each layout, which costs tens of milliseconds once a few pages are in.
+        view.setHeaderHidden(True)
+        view.setIndentation(max(12, view.fontMetrics().averageCharWidth() * 2))
         header = view.header()
         header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         metrics = view.fontMetrics()
-        pad = metrics.averageCharWidth() * 3
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(0, view.indentation() * 3 + metrics.horizontalAdvance("00:00") + pad)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         widest = max(
             metrics.horizontalAdvance(t) for t in [*VISIT_TYPE_SHORT.values(), "99 visits"]
         )
-        header.resizeSection(2, widest + pad)
+        header.resizeSection(1, widest + metrics.averageCharWidth() * 2)
         view.activated.connect(self._visit_activated)
         view.expanded.connect(lambda i: self._remember(i, True))
         view.collapsed.connect(lambda i: self._remember(i, False))
         self.visit_model.rowsInserted.connect(self._dress_days)
-        self.visit_model.modelReset.connect(lambda: self._dress_days(QModelIndex()))
+        self.visit_model.modelAboutToBeReset.connect(self._keep_place)
+        self.visit_model.modelReset.connect(self._after_reset)
         self.visit_model.loaded.connect(self._visits_loaded)
         return view
 
@@ -248,14 +264,18 @@ class Navigator(QWidget):
         # Spanning and expanding lay the view out; half-dressed, every day looks visible and
         # the view would fetch page after page.
         with model.fetch_held():
+            # Expanding while a layout is pending only records the wish; spanning then lays the
+            # tree out once. Interleaved, each expansion would re-lay every row already shown.
+            view.scheduleDelayedItemsLayout()
             for row in range(first, last + 1):
                 index = model.index(row, 0)
                 if index.data(KEY_ROLE) not in self._collapsed_days:
                     view.expand(index)
-                for sub in range(model.rowCount(index)):
-                    child = model.index(sub, 0, index)
-                    if child.data(KEY_ROLE) in self._expanded_keys:
-                        view.expand(child)
+            for key in self._expanded_walks:
+                walk = model.key_index(key)
+                if walk.isValid() and first <= walk.parent().row() <= last:
+                    view.expand(walk)
+            for row in range(first, last + 1):
                 view.setFirstColumnSpanned(row, QModelIndex(), True)
 
     def _remember(self, index: QModelIndex, expanded: bool) -> None:
@@ -263,13 +283,44 @@ class Navigator(QWidget):
         if index.data(KIND_ROLE) == DAY:
             (self._collapsed_days.discard if expanded else self._collapsed_days.add)(key)
         else:
-            (self._expanded_keys.add if expanded else self._expanded_keys.discard)(key)
+            (self._expanded_walks.add if expanded else self._expanded_walks.discard)(key)
 
     def _visits_loaded(self) -> None:
         model = self.visit_model
         empty = model.started and model.rowCount() == 0 and not model.canFetchMore()
+        problem = ""
+        if model.error is not None:
+            record(model.error)
+            problem = f"{sentence_for(model.error)} The list tries again when visits change."
+        self.empty_label.setText(problem or EMPTY)
         self.visits_stack.setCurrentWidget(self.empty_label if empty else self.visits_view)
-        self.loading_label.setVisible(model.loading)
+        self.status_label.setText(problem)
+        self.status_label.setVisible(bool(problem) and not empty)
+
+    def _keep_place(self) -> None:
+        view = self.visits_view
+        top = view.indexAt(QPoint(1, 1))
+        self._place = (top.data(KEY_ROLE), view.currentIndex().data(KEY_ROLE))
+
+    def _after_reset(self) -> None:
+        """Same days open, same row current, same row at the top: a refresh shouldn't move
+        the list under the coach's eyes."""
+        self._dress_days(QModelIndex())
+        top_key, current_key = self._place
+        view, model = self.visits_view, self.visit_model
+        current = model.key_index(current_key) if current_key else QModelIndex()
+        if current.isValid():
+            view.selectionModel().setCurrentIndex(
+                current,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        top = model.key_index(top_key) if top_key else QModelIndex()
+        if top.isValid():
+            view.scrollTo(top, QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def _first_page(self) -> None:
+        """Once the first page is in, the open visit (if any) is shown selected."""
         if self.context.visit_id:
             self._visit_changed(self.context.visit_id)
 
@@ -311,13 +362,13 @@ class Navigator(QWidget):
         if self.teacher_filter.active:  # expansion while filtering is the filter's doing
             return
         key = index.data(KEY_ROLE)
-        (self._expanded_keys.add if expanded else self._expanded_keys.discard)(key)
+        (self._expanded_teachers.add if expanded else self._expanded_teachers.discard)(key)
 
     def _restore_teacher_view(self) -> None:
         view = self.teachers_view
         for row in range(self.teacher_filter.rowCount()):
             index = self.teacher_filter.index(row, 0)
-            expand = self.teacher_filter.active or index.data(KEY_ROLE) in self._expanded_keys
+            expand = self.teacher_filter.active or index.data(KEY_ROLE) in self._expanded_teachers
             view.setExpanded(index, expand)
 
     def _teachers_loaded(self) -> None:

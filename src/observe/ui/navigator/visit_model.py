@@ -64,7 +64,7 @@ _uids = itertools.count(1)
 class _Node:
     kind: str
     key: str
-    texts: tuple[str, str, str]
+    texts: tuple[str, str]
     tip: str
     when: datetime
     parent: _Node | None = None
@@ -79,9 +79,17 @@ class _Node:
         self.children = children
 
 
+def long_date(day: date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+
+
 def day_label(day: date, today: date | None = None) -> str:
+    """Short enough for a narrow pane: "Today · Mon 23 Nov", the year only when it differs."""
     today = today or date.today()
-    text = QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+    text = QLocale().toString(
+        QDate(day.year, day.month, day.day),
+        "ddd d MMM" if day.year == today.year else "ddd d MMM yyyy",
+    )
     if day == today:
         return f"Today · {text}"
     if day == today - timedelta(days=1):
@@ -104,8 +112,8 @@ def _visit_node(visit: VisitRow) -> _Node:
     return _Node(
         kind=VISIT,
         key=f"visit:{visit.id}",
-        texts=(f"{at:%H:%M}", visit.class_label, VISIT_TYPE_SHORT.get(visit.visit_type, kind)),
-        tip=f"{kind}: {visit.class_label}{where}, {day_label(at.date())} at {at:%H:%M}",
+        texts=(f"{at:%H:%M}  {visit.class_label}", VISIT_TYPE_SHORT.get(visit.visit_type, kind)),
+        tip=f"{kind}: {visit.class_label}{where}, {long_date(at.date())} at {at:%H:%M}",
         when=at,
         visit_id=visit.id,
     )
@@ -119,10 +127,12 @@ def _walk_node(walk: WalkRow, day: date, visits: list[_Node]) -> _Node:
     node = _Node(
         kind=WALK,
         key=f"walk:{walk.id}:{day.isoformat()}",
-        texts=(f"{at:%H:%M}", f"Walk: {walk.title}", count),
+        texts=(f"{at:%H:%M}  Walk: {walk.title}", count),
         tip=f"Learning walk: {walk.title}" + (f" (focus: {walk.focus})" if walk.focus else ""),
         when=at,
     )
+    for visit in visits:  # the walk row already says what kind of visits these are
+        visit.texts = (visit.texts[0], "")
     node.adopt(sorted(visits, key=lambda n: n.when))
     return node
 
@@ -154,8 +164,8 @@ def build_days(page: VisitPage, today: date | None = None) -> list[_Node]:
         node = _Node(
             kind=DAY,
             key=f"day:{day.isoformat()}",
-            texts=(label, "", ""),
-            tip=label,
+            texts=(label, ""),
+            tip=long_date(day),
             when=max(n.when for n in days[day]),
         )
         node.adopt(sorted(days[day], key=lambda n: n.when, reverse=True))
@@ -171,13 +181,25 @@ class _Built:
     days: list[_Node]
 
 
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_FLAGS = {
+    DAY: _SELECTABLE,
+    WALK: _SELECTABLE,
+    VISIT: _SELECTABLE | Qt.ItemFlag.ItemNeverHasChildren,
+}
+
+
 class VisitTreeModel(QAbstractItemModel):
-    """Three columns (time, teacher · subject, visit type); day rows use the first only."""
+    """Two columns: "HH:MM  teacher · subject" and the visit type; day rows span both.
+
+    Two, not three: the navigator is about 300 px wide at 1366×768, and a separate time column
+    left the teacher's name too little room to be read.
+    """
 
     #: A page or a refresh has been applied (tests and the empty-state label wait on it).
     loaded = Signal()
 
-    HEADERS = ("Time", "Class", "Type")
+    HEADERS = ("Visit", "Type")
 
     def __init__(
         self, store: Store, parent: QObject | None = None, *, page_visits: int = PAGE_VISITS
@@ -188,6 +210,7 @@ class VisitTreeModel(QAbstractItemModel):
         self._roots: list[_Node] = []
         self._nodes: dict[int, _Node] = {}
         self._by_visit: dict[str, _Node] = {}
+        self._by_key: dict[str, _Node] = {}
         self._started = False
         self._oldest: datetime | None = None
         self._more = True
@@ -195,6 +218,10 @@ class VisitTreeModel(QAbstractItemModel):
         self._generation = 0
         self._current_visit: str | None = None
         self._held = 0
+        self._bold = QFont()
+        self._bold.setBold(True)
+        #: Why the last load failed, for the navigator to say; None after a good load.
+        self.error: BaseException | None = None
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -257,23 +284,29 @@ class VisitTreeModel(QAbstractItemModel):
         def done(page: object) -> None:
             if generation == self._generation:  # a newer reload supersedes this result
                 self._loading = False
+                self.error = None
                 apply(page)
                 self.loaded.emit()
 
         def failed(error: BaseException) -> None:
             if generation == self._generation:
                 self._loading = False
+                self._started = True
                 self._more = False  # don't retry in a loop; a refresh tries again
+                self.error = error
                 self.loaded.emit()
-            log.warning("loading visits failed: %r", error)
+            log.debug("loading visits failed: %r", error)
 
         operations.run(work, name="load visits", context=self, on_success=done, on_failure=failed)
 
     def _index_nodes(self, roots: list[_Node]) -> None:
         for day in roots:
             self._nodes[day.uid] = day
+            self._by_key[day.key] = day
             for item in day.children:
                 self._nodes[item.uid] = item
+                if item.kind == WALK:
+                    self._by_key[item.key] = item
                 if item.visit_id:
                     self._by_visit[item.visit_id] = item
                 for visit in item.children:
@@ -307,6 +340,7 @@ class VisitTreeModel(QAbstractItemModel):
             day.row = row
         self._nodes.clear()
         self._by_visit.clear()
+        self._by_key.clear()
         self._index_nodes(self._roots)
         self.endResetModel()
 
@@ -318,15 +352,14 @@ class VisitTreeModel(QAbstractItemModel):
     def _index_of(self, node: _Node, column: int = 0) -> QModelIndex:
         return self.createIndex(node.row, column, node.uid)
 
+    def key_index(self, key: str) -> QModelIndex:
+        """The row with this ``KEY_ROLE`` (``day:<date>``, ``walk:<id>:<date>``, ``visit:<id>``)."""
+        node = self._by_key.get(key) or self._by_visit.get(key.removeprefix("visit:"))
+        return self._index_of(node) if node else QModelIndex()
+
     def visit_index(self, visit_id: str) -> QModelIndex:
         node = self._by_visit.get(visit_id)
         return self._index_of(node) if node else QModelIndex()
-
-    def key_index(self, key: str) -> QModelIndex:
-        for node in self._nodes.values():
-            if node.key == key:
-                return self._index_of(node)
-        return QModelIndex()
 
     def set_current_visit(self, visit_id: str | None) -> None:
         """Shows the open visit in bold, so the coach sees where they are."""
@@ -334,15 +367,23 @@ class VisitTreeModel(QAbstractItemModel):
         for vid in (old, visit_id):
             node = self._by_visit.get(vid or "")
             if node is not None:
-                self.dataChanged.emit(self._index_of(node, 0), self._index_of(node, 2))
+                self.dataChanged.emit(self._index_of(node, 0), self._index_of(node, 1))
 
     # -- QAbstractItemModel ---------------------------------------------------------------------
 
+    # The view calls these thousands of times per layout, so they take the shortest path.
+
     def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        siblings = self._children(parent)
-        if siblings is None or not (0 <= row < len(siblings)) or not (0 <= column < 3):
-            return QModelIndex()
-        return self.createIndex(row, column, siblings[row].uid)
+        if parent.isValid():
+            node = self._nodes.get(parent.internalId()) if parent.column() == 0 else None
+            if node is None:
+                return QModelIndex()
+            siblings = node.children
+        else:
+            siblings = self._roots
+        if 0 <= row < len(siblings) and 0 <= column < 2:
+            return self.createIndex(row, column, siblings[row].uid)
+        return QModelIndex()
 
     def parent(self, index: ModelIndex | None = None) -> Any:  # type: ignore[override]
         if index is None:  # QObject.parent()
@@ -365,25 +406,23 @@ class VisitTreeModel(QAbstractItemModel):
         return len(children) if children is not None else 0
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 3
+        return 2
 
     def hasChildren(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return self.rowCount(parent) > 0
+        if not parent.isValid():
+            return bool(self._roots)
+        node = self._nodes.get(parent.internalId())
+        return bool(node is not None and parent.column() == 0 and node.children)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        node = self._node(index)
-        if node is None:
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if node.kind == VISIT:
-            flags |= Qt.ItemFlag.ItemNeverHasChildren
-        return flags
+        node = self._nodes.get(index.internalId()) if index.isValid() else None
+        return _FLAGS[node.kind] if node is not None else Qt.ItemFlag.NoItemFlags
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section] if 0 <= section < 3 else None
+            return self.HEADERS[section] if 0 <= section < 2 else None
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -396,9 +435,7 @@ class VisitTreeModel(QAbstractItemModel):
             return node.tip
         if role == Qt.ItemDataRole.FontRole:
             if node.kind == DAY or (node.visit_id and node.visit_id == self._current_visit):
-                font = QFont()
-                font.setBold(True)
-                return font
+                return self._bold
             return None
         if role == KIND_ROLE:
             return node.kind
