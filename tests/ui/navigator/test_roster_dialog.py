@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from observe.store.models import Classroom, OutboxOp, Teacher
+from observe.store.models import Classroom, OutboxOp, School, Teacher
 from observe.ui.navigator import RosterImportDialog
 from observe.ui.navigator.roster_dialog import RosterPreviewModel
 
@@ -151,3 +151,26 @@ def test_choose_file_uses_the_file_dialog(navigator, tmp_path, settle, qtbot, mo
     dialog = navigator.findChild(RosterImportDialog)
     assert dialog.file_label.text() == str(path)
     assert dialog.model.rowCount() == 4
+
+
+def test_in_a_district_new_teachers_join_the_chosen_school(
+    school, navigator, store, tmp_path, settle, qtbot
+):
+    with store.write() as s:
+        s.add(School(name="Washington High"))
+    navigator.context.announce("teacher")
+    settle()
+    dialog = open_dialog(qtbot, navigator, write(tmp_path, GOOD), settle)
+    assert dialog.school_combo is not None
+    dialog.school_combo.setCurrentText("Washington High")
+    with qtbot.waitSignal(dialog.imported, timeout=5000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    with store.read() as s:
+        homes = set(
+            s.scalars(
+                select(School.name)
+                .join(Teacher, Teacher.school_id == School.id)
+                .where(Teacher.display_name.in_(["Ana Ruiz", "Cy Pham"]))
+            )
+        )
+    assert homes == {"Washington High"}

@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog
 from sqlalchemy import select
 
-from observe.store.models import Classroom, OutboxOp, Teacher
+from observe.store.models import Classroom, OutboxOp, School, Teacher
 from observe.ui.navigator import ClassroomDialog, Navigator, TeacherDialog
 from observe.ui.navigator.teacher_model import ID_ROLE
 
@@ -200,4 +200,29 @@ def test_new_classroom_without_teachers_says_what_to_do(navigator, qtbot):
     dialog = navigator.new_classroom()
     assert not dialog.save_button.isEnabled()
     assert "Add a teacher first" in dialog.general.text.text()
+    dialog.reject()
+
+
+def test_with_several_schools_the_coach_picks_the_teachers_school(
+    school, navigator, store, settle, qtbot
+):
+    with store.write() as s:
+        other = School(name="Washington High")
+        s.add(other)
+    navigator.context.announce("teacher")
+    settle()
+    dialog = navigator.new_teacher()
+    assert dialog.school is not None
+    assert [dialog.school.itemText(i) for i in range(2)] == ["Lincoln Middle", "Washington High"]
+    dialog.school.setCurrentIndex(1)
+    qtbot.keyClicks(dialog.name, "Dee Park")
+    save(qtbot, dialog)
+    with store.read() as s:
+        dee = s.scalars(select(Teacher).where(Teacher.display_name == "Dee Park")).one()
+    assert dee.school_id == other.id
+
+
+def test_with_one_school_there_is_nothing_to_pick(school, navigator):
+    dialog = navigator.new_teacher()
+    assert dialog.school is None
     dialog.reject()

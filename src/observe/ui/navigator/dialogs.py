@@ -178,8 +178,15 @@ class RecordDialog(QDialog):
 
 
 class TeacherDialog(RecordDialog):
+    """Name, optional email and, in a profile with several schools, the school."""
+
     def __init__(
-        self, store: Store, *, teacher: TeacherRow | None = None, parent: QWidget | None = None
+        self,
+        store: Store,
+        *,
+        teacher: TeacherRow | None = None,
+        schools: Sequence[tuple[str, str]] = (),
+        parent: QWidget | None = None,
     ) -> None:
         editing = teacher is not None
         super().__init__(
@@ -193,6 +200,14 @@ class TeacherDialog(RecordDialog):
         self.name.setPlaceholderText("e.g. Zoë Okafor")
         self.email = self.line("email", "&Email (optional):", teacher and teacher.email, "Email")
         self.email.setPlaceholderText("name@school.org")
+        self.school: QComboBox | None = None
+        if len(schools) > 1:
+            self.school = QComboBox()
+            for school_id, name in schools:
+                self.school.addItem(name, school_id)
+            chosen = teacher.school_id if teacher else None
+            self.school.setCurrentIndex(max(0, self.school.findData(chosen)))
+            self.add_field("school", "&School:", self.school, "School")
 
     def check(self) -> dict[str, str]:
         return teacher_problems(self.name.text(), self.email.text())
@@ -200,7 +215,8 @@ class TeacherDialog(RecordDialog):
     def save_work(self) -> Callable[[Progress], str]:
         store, teacher_id = self.store, self.teacher_id
         name, email = self.name.text(), self.email.text()
-        return lambda _: save_teacher(store, teacher_id, name, email)
+        school_id = self.school.currentData() if self.school is not None else None
+        return lambda _: save_teacher(store, teacher_id, name, email, school_id)
 
 
 class ClassroomDialog(RecordDialog):

@@ -436,7 +436,8 @@ class Navigator(QWidget):
         return dialog
 
     def new_teacher(self) -> RecordDialog:
-        return self._open(TeacherDialog(self.store, parent=self), TEACHER)
+        schools = self.teacher_model.schools
+        return self._open(TeacherDialog(self.store, schools=schools, parent=self), TEACHER)
 
     def new_classroom(self) -> RecordDialog:
         dialog = ClassroomDialog(
@@ -452,7 +453,10 @@ class Navigator(QWidget):
         if kind == TEACHER:
             teacher = self.teacher_model.teacher(record_id)
             if teacher:
-                return self._open(TeacherDialog(self.store, teacher=teacher, parent=self), kind)
+                dialog = TeacherDialog(
+                    self.store, teacher=teacher, schools=self.teacher_model.schools, parent=self
+                )
+                return self._open(dialog, kind)
         if kind == CLASSROOM:
             room = self.teacher_model.classroom(record_id)
             if room:
@@ -464,7 +468,8 @@ class Navigator(QWidget):
 
     def import_roster(self, path: Path | None = None) -> RosterImportDialog:
         """Opens the import dialog; without ``path`` it asks for a file straight away."""
-        dialog = RosterImportDialog(self.store, self, context=self.context)
+        schools = [name for _, name in self.teacher_model.schools]
+        dialog = RosterImportDialog(self.store, self, context=self.context, schools=schools)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         if path is not None:

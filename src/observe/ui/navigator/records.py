@@ -212,6 +212,15 @@ class TeacherRow:
     name: str
     email: str | None
     classrooms: tuple[ClassroomRow, ...] = ()
+    school_id: str | None = None
+
+
+def load_schools(session: Session) -> list[tuple[str, str]]:
+    """(id, name) of live schools, oldest first (the first is where new teachers go by default)."""
+    rows = session.execute(
+        select(School.id, School.name).where(School.deleted.is_(False)).order_by(School.created_at)
+    )
+    return [(sid, name) for sid, name in rows]
 
 
 def load_teachers(session: Session) -> list[TeacherRow]:
@@ -229,7 +238,9 @@ def load_teachers(session: Session) -> list[TeacherRow]:
     ):
         rooms.setdefault(row[1], []).append(ClassroomRow(*row))
     teachers = session.execute(
-        select(Teacher.id, Teacher.display_name, Teacher.email).where(Teacher.deleted.is_(False))
+        select(Teacher.id, Teacher.display_name, Teacher.email, Teacher.school_id).where(
+            Teacher.deleted.is_(False)
+        )
     ).all()
     out = [
         TeacherRow(
@@ -242,8 +253,9 @@ def load_teachers(session: Session) -> list[TeacherRow]:
                     key=lambda c: ((c.period or "").zfill(4), c.subject.casefold()),
                 )
             ),
+            school_id,
         )
-        for tid, name, email in teachers
+        for tid, name, email, school_id in teachers
     ]
     out.sort(key=lambda t: t.name.casefold())
     return out
@@ -285,8 +297,15 @@ def classroom_problems(
     return problems
 
 
-def save_teacher(store: Store, teacher_id: str | None, name: str, email: str | None) -> str:
-    """Adds (``teacher_id`` None) or edits a teacher and returns its id.
+def save_teacher(
+    store: Store,
+    teacher_id: str | None,
+    name: str,
+    email: str | None,
+    school_id: str | None = None,
+) -> str:
+    """Adds (``teacher_id`` None) or edits a teacher and returns its id; without ``school_id``
+    a new teacher joins the profile's first school and an edited one stays where it is.
 
     Names must be unique because roster import matches teachers by name: two "J. Smith"s would
     make the next import attach classes to whichever came first.
@@ -308,13 +327,18 @@ def save_teacher(store: Store, teacher_id: str | None, name: str, email: str | N
                 f"There is already a teacher named {name}. Use a different name, "
                 "for example with an initial."
             )
+        school = s.get(School, school_id) if school_id else None
+        if school_id and (school is None or school.deleted):
+            raise UsageError("That school is no longer in the profile; choose another.")
         if teacher_id is None:
-            teacher = Teacher(school=_school(s), display_name=name, email=_clean(email))
+            teacher = Teacher(school=school or _school(s), display_name=name, email=_clean(email))
             s.add(teacher)
         else:
             teacher = s.get_one(Teacher, teacher_id)
             teacher.display_name = name
             teacher.email = _clean(email)
+            if school is not None:
+                teacher.school_id = school.id
         s.flush()
         return teacher.id
 

@@ -9,6 +9,7 @@ which classes made it. Reading and importing both run through :mod:`observe.ui.o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -159,11 +161,12 @@ class RosterImportDialog(QDialog):
         *,
         context: VisitContext | None = None,
         school_name: str | None = None,
+        schools: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.context = context
-        self.school_name = school_name
+        self._school_name = school_name
         self.preview: RosterPreview | None = None
         self.result: RosterResult | None = None
         self.path: Path | None = None
@@ -185,6 +188,20 @@ class RosterImportDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_label, 1)
         file_row.addWidget(self.choose_button)
+        # In a district profile new teachers must land in the right school, so it is asked.
+        self.school_combo: QComboBox | None = None
+        school_row = QHBoxLayout()
+        if len(schools) > 1:
+            self.school_combo = QComboBox()
+            self.school_combo.addItems(list(schools))
+            self.school_combo.setAccessibleName("School for new teachers")
+            if school_name in schools:
+                self.school_combo.setCurrentText(school_name)
+            school_label = QLabel("New teachers join &school:")
+            school_label.setBuddy(self.school_combo)
+            school_row.addWidget(school_label)
+            school_row.addWidget(self.school_combo)
+            school_row.addStretch(1)
 
         self.summary_icon = QLabel()
         self.summary_label = QLabel("Choose a roster file to see what it would import.")
@@ -220,6 +237,7 @@ class RosterImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(file_row)
+        layout.addLayout(school_row)
         layout.addLayout(summary_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
@@ -227,6 +245,9 @@ class RosterImportDialog(QDialog):
         self.setTabOrder(self.table, self.import_button)
         metrics = self.fontMetrics()
         self.resize(metrics.averageCharWidth() * 110, metrics.lineSpacing() * 28)
+
+    def school_name(self) -> str | None:
+        return self.school_combo.currentText() if self.school_combo else self._school_name
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -285,7 +306,7 @@ class RosterImportDialog(QDialog):
             return None
         self._set_busy(True)
         self._say("Importing…", None)
-        store, school = self.store, self.school_name
+        store, school = self.store, self.school_name()
 
         def work(_: Progress) -> RosterResult:
             return import_roster(store, preview, school)

@@ -20,7 +20,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from observe.capture.visits import fold
 from observe.store import Store
 from observe.ui import operations
-from observe.ui.navigator.records import ClassroomRow, TeacherRow, load_teachers
+from observe.ui.navigator.records import ClassroomRow, TeacherRow, load_schools, load_teachers
 from observe.ui.navigator.visit_model import KEY_ROLE, KIND_ROLE
 from observe.ui.operations import Progress
 
@@ -39,6 +39,8 @@ class TeacherTreeModel(QStandardItemModel):
         super().__init__(parent)
         self._store = store
         self._teachers: list[TeacherRow] = []
+        #: (id, name) of the profile's schools; dialogs offer a choice when there are several.
+        self.schools: list[tuple[str, str]] = []
         self._generation = 0
         self.loading = False
         self.setHorizontalHeaderLabels(["Teacher or class"])
@@ -63,14 +65,15 @@ class TeacherTreeModel(QStandardItemModel):
         generation = self._generation
         self.loading = True
 
-        def work(_: Progress) -> list[TeacherRow]:
+        def work(_: Progress) -> tuple[list[TeacherRow], list[tuple[str, str]]]:
             with store.read() as s:
-                return load_teachers(s)
+                return load_teachers(s), load_schools(s)
 
-        def done(rows: object) -> None:
+        def done(result: object) -> None:
             if generation == self._generation:
                 self.loading = False
-                self._fill(rows)  # type: ignore[arg-type]
+                teachers, self.schools = result  # type: ignore[misc]
+                self._fill(teachers)
                 self.loaded.emit()
 
         operations.run(work, name="load teachers", context=self, on_success=done)
@@ -83,10 +86,15 @@ class TeacherTreeModel(QStandardItemModel):
             item = _item(teacher.name, TEACHER, teacher.id)
             count = len(teacher.classrooms)
             classes = "no classes yet" if not count else f"{count} class" + ("es" * (count != 1))
-            item.setToolTip(f"{teacher.name} ({teacher.email})" if teacher.email else teacher.name)
+            tip = f"{teacher.name} ({teacher.email})" if teacher.email else teacher.name
+            if len(self.schools) > 1:
+                tip += f", {dict(self.schools).get(teacher.school_id or '', '')}"
+            item.setToolTip(tip)
             item.setData(f"{teacher.name}, {classes}", Qt.ItemDataRole.AccessibleTextRole)
             for room in teacher.classrooms:
-                item.appendRow(_item(room.label, CLASSROOM, room.id))
+                child = _item(room.label, CLASSROOM, room.id)
+                child.setToolTip(room.label)  # the pane is narrow; the label is often elided
+                item.appendRow(child)
             root.appendRow(item)
 
     def key_index(self, key: str) -> QModelIndex:

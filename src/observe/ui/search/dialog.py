@@ -361,6 +361,8 @@ class SearchDialog(QDialog):
         return True
 
     def focus_query(self) -> None:
+        if not self.isVisible() and self._latest is not None:
+            self._timer.start()  # evidence may have changed while the dialog was hidden
         self.show()
         self.raise_()
         self.activateWindow()
