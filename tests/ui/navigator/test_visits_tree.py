@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QModelIndex, Qt
 
 from observe.errors import ObserveError
-from observe.store.models import Classroom, Teacher, Visit, VisitType
+from observe.store.models import Classroom, School, Teacher, Visit, VisitType
 from observe.ui.navigator import Navigator, VisitTreeModel
 from observe.ui.navigator.visit_model import KEY_ROLE, VISIT_ID_ROLE
 
@@ -115,11 +115,8 @@ def make_visits_per_day(store, days: int) -> list[str]:
     """One visit a day at noon for ``days`` days up to today: ids newest first."""
     today = date.today()
     with store.write() as s:
-        teacher = Teacher(school_id=None, display_name="Ana Ruiz")
-        from observe.store.models import School
-
         school = School(name="Big school")
-        teacher.school = school
+        teacher = Teacher(school=school, display_name="Ana Ruiz")
         room = Classroom(teacher=teacher, subject="Math 7")
         visits = [
             Visit(

@@ -166,7 +166,7 @@ class Navigator(QWidget):
 
     # -- construction -------------------------------------------------------------------------
 
-    def _timer(self, slot: object) -> QTimer:
+    def _timer(self, slot: Callable[[], object]) -> QTimer:
         # Several announcements in a row (teacher, then classroom) cause one reload.
         timer = QTimer(self)
         timer.setSingleShot(True)
