@@ -91,6 +91,8 @@ def test_filters_narrow_by_teacher_kind_lookfor_and_dates(store):
             return {h.evidence_id for h in search_evidence(s, words, SearchFilters(**kw))}
 
         assert ids("ratio") == {a.id, b.id, c.id}
+        newest_first = [h.evidence_id for h in search_evidence(s, "ratio")]
+        assert newest_first == [c.id, b.id, a.id]
         assert ids("ratio", teacher_id=teacher_id) == {a.id, b.id}
         assert ids("ratio", kind=EvidenceKind.STUDENT_TALK) == {a.id, c.id}
         assert ids("ratio", lookfor_id=lf1) == {a.id}

@@ -50,10 +50,9 @@ RESULT_KINDS = frozenset({"evidence", "visit", "teacher", "classroom"})
 Request = tuple[str, SearchFilters]
 
 
-def count_text(shown: int, capped: bool, ranked: bool = True) -> str:
+def count_text(shown: int, capped: bool) -> str:
     if capped:
-        which = "best" if ranked else "newest"
-        return f"{LIMIT}+ results (the {which} {LIMIT} are shown; add words or filters to narrow)"
+        return f"{LIMIT}+ results (the newest {LIMIT} are shown; add words or filters to narrow)"
     if shown == 0:
         return "No evidence matches."
     return "1 result" if shown == 1 else f"{shown} results"
@@ -330,7 +329,7 @@ class SearchDialog(QDialog):
         capped = len(results) > LIMIT
         shown = results[:LIMIT]
         self.model.set_results(shown)
-        self.count_label.setText(count_text(len(shown), capped, fts_query(request[0]) is not None))
+        self.count_label.setText(count_text(len(shown), capped))
         if shown:
             self.results.setCurrentIndex(self.model.index(0))
         self.results_shown.emit()
