@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-import sys
-import time
-import types
-from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -139,56 +136,39 @@ def test_load_demo_fills_the_counts(window: MainWindow, errors_seen, idle):
     assert window.save_label.text() == "All changes saved"
 
 
-@pytest.fixture
-def fake_generator(monkeypatch) -> Callable[[Callable[..., object]], None]:
-    """Puts a stand-in ``observe.demo.generator`` in place, for wiring tests."""
-
-    def install(load_demo: Callable[..., object]) -> None:
-        module = types.ModuleType("observe.demo.generator")
-        module.load_demo = load_demo  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, "observe.demo.generator", module)
-
-    return install
-
-
-def test_cancelling_demo_data_closes_the_progress_and_says_so(
-    window: MainWindow, fake_generator, errors_seen, qtbot, idle
+def test_cancelling_demo_data_closes_the_progress_and_leaves_the_profile_empty(
+    window: MainWindow, store: Store, errors_seen, qtbot, idle, monkeypatch
 ):
-    def slow_load(store, size="small", *, seed=2026, progress=None, should_cancel=None):
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            progress(1, 10)
-            if should_cancel():
-                raise ObserveError("Loading demo data was cancelled.")
-            time.sleep(0.005)
-        raise AssertionError("cancel never arrived")
+    # A bigger "small" demo (the district path, reduced) so the cancel lands mid-load.
+    from observe.demo import SCALES
 
-    fake_generator(slow_load)
+    monkeypatch.setitem(SCALES, "small", replace(SCALES["district"], min_evidence=0))
     op = window.load_demo()
     assert op is not None
     dialog = window.findChild(QProgressDialog)
     assert dialog is not None and dialog.isVisible()
-    qtbot.waitUntil(lambda: dialog.maximum() == 10, timeout=5000)
+    qtbot.waitUntil(lambda: 0 < dialog.value() < dialog.maximum(), timeout=30_000)
     [cancel] = [b for b in dialog.findChildren(QPushButton) if b.text() == "Cancel"]
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.progress_dialog is None, timeout=30_000)
     idle()
-    assert window.progress_dialog is None
     assert errors_seen == []
     assert "cancelled" in window.statusBar().currentMessage()
     assert window.save_label.text() == "All changes saved"
     assert window.load_demo_action.isEnabled()
+    assert store.is_empty()
 
 
-def test_demo_refusal_is_reported_as_its_sentence(window: MainWindow, fake_generator, idle):
-    def refuse(store, size="small", **_: object):
-        raise UsageError("Demo data can only be loaded into an empty profile.")
-
-    fake_generator(refuse)
+def test_demo_refusal_is_reported_as_its_sentence(window: MainWindow, store: Store, idle):
+    with store.write() as s:
+        s.add(School(name="Maple Elementary"))
     window.load_demo_action.trigger()
     idle()
     [error] = window._report_error  # type: ignore[misc]
     assert isinstance(error, UsageError)
+    assert "already has records" in error.sentence
     assert window.progress_dialog is None
+    assert store.counts()["school"] == 1
 
 
 def test_backup_writes_a_complete_copy(window: MainWindow, store: Store, tmp_path: Path, idle):

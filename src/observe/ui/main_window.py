@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         store = self.store
 
         def load(progress: Progress) -> object:
-            from observe.demo.generator import load_demo  # lands separately; import late
+            from observe.demo.generator import load_demo  # heavy; only when asked
 
             return load_demo(store, progress=progress.report, should_cancel=progress.should_cancel)
 
