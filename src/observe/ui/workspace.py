@@ -56,7 +56,7 @@ class Workspace(QSplitter):
         self.tally.heading.hide()
         self.side.addTab(self.lookfors, "&Look-fors")
         self.side.addTab(self.tally, "&Participation")
-        # Ctrl+Shift+T (go to the seats) must first bring the Participation tab forward.
+        # Ctrl+Shift+P (go to the seats) must first bring the Participation tab forward.
         self.tally.focus_seats_action.triggered.connect(self._show_seats)
 
         for widget in (self.navigator, self.center, self.side):
