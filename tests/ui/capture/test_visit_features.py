@@ -55,6 +55,11 @@ def test_hints_are_quiet_never_block_and_can_be_turned_off(
     assert committed(store, visit[0])[0][0] == "Teacher did a great job with the launch"
     assert open_pane.hint_label.text() == ""
 
+    qtbot.keyClicks(open_pane.line, "Great launch, but two students were lazy")
+    hint = open_pane.hint_label.text()
+    assert hint.startswith("“Great”") and "Also: “lazy”" in hint
+    open_pane.line.setText("")
+
     qtbot.keyClicks(open_pane.line, '"That was a good job" says a student')
     assert open_pane.hint_label.text() == ""  # a student's own words are not judged
 

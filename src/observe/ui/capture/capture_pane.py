@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from observe.capture.drafts import capture_key, load_draft
 from observe.capture.evidence import save_evidence
-from observe.capture.hints import find_hints
+from observe.capture.hints import Hint, find_hints
 from observe.capture.kinds import LABELS, ORDER, format_offset, parse_line
 from observe.capture.visits import end_visit
 from observe.clock import as_utc, utcnow
@@ -272,8 +272,9 @@ class CapturePane(PaneLayout):
     def _line_changed(self, *_: object) -> None:
         text = self.line.text()
         hints = find_hints(text) if self.hints_enabled else []
-        self.hint_label.setText(hints[0].message if hints else "")
-        self.hint_label.setAccessibleDescription(hints[0].message if hints else "")
+        message = _hint_message(hints)
+        self.hint_label.setText(message)
+        self.hint_label.setAccessibleDescription(message)
         self._show_line_state()
 
     def _show_line_state(self) -> None:
@@ -437,3 +438,13 @@ class CapturePane(PaneLayout):
     def hideEvent(self, event: QHideEvent) -> None:
         self.drafts.flush()
         super().hideEvent(event)
+
+
+def _hint_message(hints: list[Hint]) -> str:
+    """The first hint in full, then the other phrases by name, so none hides behind another."""
+    if not hints:
+        return ""
+    others = [f"“{h.phrase}”" for h in hints[1:]]
+    if not others:
+        return hints[0].message
+    return f"{hints[0].message} Also: {', '.join(others)}."
