@@ -1,0 +1,202 @@
+"""Wire schemas of sync protocol v1 (see docs/sync-protocol.md for what each field means).
+
+Ids travel as canonical lowercase UUID strings (``UUIDStr``) rather than ``uuid.UUID`` objects:
+the desktop store keeps ids as strings, so the client never has to convert. Replies ignore
+unknown fields, so a newer server can add fields without breaking an older client.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+API_PREFIX = "/v1"
+
+MAX_PUSH_OPS = 500
+"""Most ops in one push; more is refused with 413 (the client sends batches of this size)."""
+DEFAULT_PULL_LIMIT = 500
+MAX_PULL_LIMIT = 1000
+MAX_BODY_BYTES = 8 * 1024 * 1024
+"""Largest request body the server reads; bigger ones get 413 before any work is done."""
+
+KINDS: tuple[str, ...] = (
+    "school",
+    "teacher",
+    "classroom",
+    "seat",
+    "lookfor_set",
+    "lookfor",
+    "walk",
+    "coaching_cycle",
+    "visit",
+    "evidence",
+    "participation_event",
+    "feedback",
+    "cycle_step",
+    "coaching_log_entry",
+)
+"""Record kinds that sync, parents before children. Equal to the ``kind`` names of
+``observe.store.models.SYNC_MODELS`` (a test checks it), kept here so the server needs no
+desktop code."""
+
+
+def _canonical_uuid(value: str) -> str:
+    try:
+        return str(uuid.UUID(value))
+    except (ValueError, AttributeError, TypeError) as exc:
+        raise ValueError("must be a UUID such as 0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b") from exc
+
+
+UUIDStr = Annotated[
+    str,
+    AfterValidator(_canonical_uuid),
+    Field(min_length=32, max_length=45, json_schema_extra={"format": "uuid"}),
+]
+Visibility = Literal["private", "teacher", "team"]
+Role = Literal["coach", "leader", "admin"]
+OpKind = Literal["upsert", "delete"]
+OpStatus = Literal["applied", "duplicate", "conflict", "rejected"]
+AggregateName = Literal["visits-per-week", "coaching-time", "lookfor-frequencies", "participation"]
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _Reply(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class ErrorBody(_Reply):
+    code: str
+    message: str
+
+
+class ErrorReply(_Reply):
+    """Every 4xx/5xx body: ``{"error": {"code", "message"}}``; show ``message`` to people."""
+
+    error: ErrorBody
+
+
+class ServerState(_Reply):
+    """Carried by every authenticated reply so the client can notice a restored server."""
+
+    server_id: UUIDStr
+    epoch: UUIDStr
+    head_seq: int
+
+
+class UserInfo(_Reply):
+    id: UUIDStr
+    email: str
+    name: str
+    role: Role
+    school: str
+
+
+class LoginRequest(_Request):
+    email: str = Field(min_length=3, max_length=254)
+    password: str = Field(min_length=1, max_length=1024)
+    device_id: UUIDStr
+    device_name: str = Field(default="", max_length=200)
+
+
+class LoginReply(ServerState):
+    token: str
+    device_id: UUIDStr
+    user: UserInfo
+
+
+class MeReply(ServerState):
+    user: UserInfo
+    device_id: UUIDStr
+
+
+class Op(_Request):
+    """One local change. ``base_version`` None marks a recovery op (see the protocol doc)."""
+
+    op_id: UUIDStr
+    kind: str = Field(min_length=1, max_length=40)
+    id: UUIDStr
+    op: OpKind
+    base_version: int | None = Field(ge=0, le=2**53)
+    client_version: int = Field(default=0, ge=0, le=2**53)
+    data: dict[str, Any] | None = None
+    visibility: Visibility = "private"
+
+
+class PushRequest(_Request):
+    """At most ``MAX_PUSH_OPS`` ops; the server answers 413 above that."""
+
+    ops: list[Op]
+
+
+class ServerRecord(_Reply):
+    kind: str
+    id: UUIDStr
+    owner_id: UUIDStr
+    visibility: Visibility
+    version: int
+    server_seq: int
+    deleted: bool
+    updated_at: datetime
+    data: dict[str, Any] | None = None
+
+
+class OpResult(_Reply):
+    op_id: UUIDStr
+    status: OpStatus
+    version: int | None = None
+    server_seq: int | None = None
+    reason: str | None = None
+    server: ServerRecord | None = None
+
+
+class PushReply(ServerState):
+    results: list[OpResult]
+
+
+class PullReply(ServerState):
+    changes: list[ServerRecord]
+    next_since: int
+    more: bool
+
+
+class AggregateReply(ServerState):
+    """Figures only: each row maps column names to numbers (and week starts / category codes)."""
+
+    name: AggregateName
+    school: str
+    rows: list[dict[str, int | float | str | None]]
+
+
+class AdminUser(_Reply):
+    id: UUIDStr
+    email: str
+    name: str
+    role: Role
+    school: str
+    disabled: bool
+    created_at: datetime
+
+
+class AdminUsersReply(ServerState):
+    users: list[AdminUser]
+
+
+class AdminDevice(_Reply):
+    id: UUIDStr
+    user_id: UUIDStr
+    user_email: str
+    name: str
+    created_at: datetime
+    last_seen_at: datetime | None = None
+    revoked: bool
+
+
+class AdminDevicesReply(ServerState):
+    devices: list[AdminDevice]
