@@ -417,6 +417,71 @@ class Draft(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class SyncState(Base):
+    """Where this profile stands with its sync server (one row, ``id`` 1). Local only.
+
+    ``server_id``/``epoch`` are what the server said last; a change means it was restored or
+    replaced and the client must re-push instead of trusting its cursor (sync-protocol.md).
+    """
+
+    __tablename__ = "sync_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    server_url: Mapped[str | None] = mapped_column(String(500))
+    email: Mapped[str | None] = mapped_column(String(254))
+    user_id: Mapped[str | None] = mapped_column(String(36))
+    user_name: Mapped[str | None] = mapped_column(String(200))
+    server_id: Mapped[str | None] = mapped_column(String(36))
+    epoch: Mapped[str | None] = mapped_column(String(36))
+    cursor: Mapped[int] = mapped_column(Integer, default=0)
+    last_synced_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class SyncConflict(Base):
+    """A change the server did not take as it was: both versions, kept for the coach to decide.
+
+    ``mine`` is the local snapshot (None when the local change was a delete); ``theirs`` the
+    server's copy (None when the server has none). Local only; one row per record.
+    """
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = (UniqueConstraint("record_kind", "record_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    record_kind: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(Text)
+    mine: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    mine_deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    theirs: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    theirs_deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    theirs_version: Mapped[int | None] = mapped_column(Integer)
+    theirs_owner_id: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SyncParked(Base):
+    """A pulled record whose parent rows are not here yet (or may never be visible to us).
+
+    ``waiting_id`` is the first missing parent, indexed so that a page bringing it in finds the
+    records waiting for it without scanning. ``partial`` marks another coach's record shown
+    without references we may not see. Local only.
+    """
+
+    __tablename__ = "sync_parked"
+
+    record_kind: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+    waiting_kind: Mapped[str] = mapped_column(String(40))
+    waiting_id: Mapped[str] = mapped_column(String(36), index=True)
+    partial: Mapped[bool] = mapped_column(Boolean, default=False)
+    parked_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 SYNC_MODELS: tuple[type[SyncRecord], ...] = (
     School,
     Teacher,
