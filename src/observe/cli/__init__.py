@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from observe import __version__
-from observe.cli import import_commands, profile_commands
+from observe.cli import import_commands, profile_commands, report_commands
 from observe.errors import ObserveError
 from observe.logsetup import log_file, setup_logging
 
@@ -41,10 +41,29 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"Observe {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this installation has what it needs (resources, migrations, Qt), "
+        "without a display, then exit",
+    )
+    # The Qt half of --self-test, run by it in a child process (observe.selftest).
+    parser.add_argument("--self-test-qt", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     profile_commands.register(sub, common)
     import_commands.register(sub, common)
+    report_commands.register(sub, common)
     return parser
+
+
+def _self_test(qt_child: bool) -> int:
+    if qt_child:
+        from observe.ui.selftest_qt import main as qt_checks
+
+        return qt_checks()
+    from observe.selftest import run_self_test
+
+    return run_self_test(sys.stdout, sys.stderr)
 
 
 def _run_gui(data_dir: str | None) -> int:
@@ -79,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     data_dir = getattr(args, "data_dir", None)
     setup_logging()
     try:
+        if args.self_test or args.self_test_qt:
+            return _self_test(args.self_test_qt)
         if args.command is None:
             return _run_gui(data_dir)
         return int(args.handler(args, data_dir) or 0)

@@ -1,0 +1,140 @@
+"""``observe report``: feedback sheets, walk debriefs and cycle summaries as PDF files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from observe.errors import UsageError
+from observe.store import open_profile
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    report = sub.add_parser(
+        "report", parents=[common], help="make a feedback sheet, walk debrief or cycle summary"
+    )
+    kinds = report.add_subparsers(dest="report_kind", metavar="KIND")
+    report.set_defaults(handler=_missing_kind)
+
+    paper = argparse.ArgumentParser(add_help=False)
+    paper.add_argument(
+        "--paper",
+        choices=["letter", "a4"],
+        type=str.lower,
+        help="paper size (default: from your locale)",
+    )
+    out = argparse.ArgumentParser(add_help=False)
+    out.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF file to write")
+
+    p = kinds.add_parser(
+        "feedback", parents=[common, paper, out], help="the feedback sheet for a visit"
+    )
+    p.add_argument("--visit", required=True, metavar="ID|latest")
+    p.add_argument(
+        "--include-notes", action="store_true", help="also print your private notes (n: lines)"
+    )
+    p.add_argument("--coach", metavar="NAME", help="your name in the sheet's header")
+    p.set_defaults(handler=cmd_feedback)
+
+    p = kinds.add_parser(
+        "walk", parents=[common, paper, out], help="the debrief of a learning walk (no names)"
+    )
+    p.add_argument("--walk", required=True, metavar="ID|latest")
+    p.set_defaults(handler=cmd_walk)
+
+    p = kinds.add_parser("cycle", parents=[common, paper, out], help="a coaching-cycle summary")
+    p.add_argument("--cycle", required=True, metavar="ID|latest")
+    p.set_defaults(handler=cmd_cycle)
+
+    p = kinds.add_parser(
+        "sheets", parents=[common, paper], help="a feedback sheet for every visit on a walk"
+    )
+    p.add_argument("--walk", required=True, metavar="ID|latest")
+    p.add_argument("--out-dir", required=True, metavar="FOLDER")
+    p.set_defaults(handler=cmd_sheets)
+
+
+def _missing_kind(args: argparse.Namespace, data_dir: str | None) -> int:
+    raise UsageError("Say which report to make: observe report feedback, walk, cycle or sheets.")
+
+
+def _out(path: str) -> Path:
+    out = Path(path).expanduser()
+    if out.suffix.lower() != ".pdf":
+        raise UsageError(f"{out} does not end in .pdf; give a file name like sheet.pdf.")
+    return out
+
+
+def _pages(n: int) -> str:
+    return f"{n} page{'s' if n != 1 else ''}"
+
+
+def cmd_feedback(args: argparse.Namespace, data_dir: str | None) -> int:
+    from observe.feedback.service import saved_feedback
+    from observe.reports.feedback_sheet import SheetOptions, feedback_sheet_pdf
+    from observe.reports.select import resolve_visit
+
+    out = _out(args.out)
+    store = open_profile(data_dir)
+    try:
+        visit_id = resolve_visit(store, args.visit)
+        options = SheetOptions(args.paper, args.include_notes, args.coach)
+        pdf = feedback_sheet_pdf(store, visit_id, options)
+        pdf.save(out)
+        if saved_feedback(store, visit_id) is None:
+            print(
+                "No feedback has been saved for this visit yet, so the sheet shows Observe's "
+                "proposed draft. Edit it in the app (Reports → Compose feedback) to make it yours.",
+                file=sys.stderr,
+            )
+    finally:
+        store.close()
+    print(f"Saved the feedback sheet ({_pages(pdf.pages)}) to {out}.")
+    return 0
+
+
+def cmd_walk(args: argparse.Namespace, data_dir: str | None) -> int:
+    from observe.reports.select import resolve_walk
+    from observe.reports.walk_debrief import walk_debrief_pdf
+
+    out = _out(args.out)
+    store = open_profile(data_dir)
+    try:
+        pdf = walk_debrief_pdf(store, resolve_walk(store, args.walk), args.paper)
+        pdf.save(out)
+    finally:
+        store.close()
+    print(f"Saved the learning walk debrief ({_pages(pdf.pages)}) to {out}.")
+    return 0
+
+
+def cmd_cycle(args: argparse.Namespace, data_dir: str | None) -> int:
+    from observe.reports.cycle_summary import cycle_summary_pdf
+    from observe.reports.select import resolve_cycle
+
+    out = _out(args.out)
+    store = open_profile(data_dir)
+    try:
+        pdf = cycle_summary_pdf(store, resolve_cycle(store, args.cycle), args.paper)
+        pdf.save(out)
+    finally:
+        store.close()
+    print(f"Saved the coaching cycle summary ({_pages(pdf.pages)}) to {out}.")
+    return 0
+
+
+def cmd_sheets(args: argparse.Namespace, data_dir: str | None) -> int:
+    from observe.reports.batch import export_sheets, walk_visit_ids
+    from observe.reports.feedback_sheet import SheetOptions
+    from observe.reports.select import resolve_walk
+
+    store = open_profile(data_dir)
+    try:
+        ids = walk_visit_ids(store, resolve_walk(store, args.walk))
+        result = export_sheets(store, ids, Path(args.out_dir), SheetOptions(args.paper))
+    finally:
+        store.close()
+    print(f"Saved {len(result.files)} feedback sheets ({_pages(result.pages)}) to {result.folder}.")
+    return 0

@@ -1,0 +1,138 @@
+"""A first draft of feedback, proposed from the visit's own evidence.
+
+A coach should never face a blank page after a visit: the draft names the look-fors seen most,
+ties each proposed strength to something a student said or did, states the participation
+figures plainly, and suggests one wondering. Every sentence is an offer to edit, which is why
+the stems are plain and the wording stays low-inference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from observe.capture.participation import NO_GROUP
+from observe.feedback.facts import EvidenceFact, LookForTag, VisitFacts
+
+#: Sentence starters offered for strengths (glows).
+STEMS: tuple[str, ...] = (
+    "Students were able to…",
+    "I noticed…",
+    "Students said…",
+    "When you…, students…",
+    "It was clear that students…",
+)
+
+#: Sentence starters offered for the one wondering or next step.
+WONDERING_STEMS: tuple[str, ...] = (
+    "I wonder what would happen if…",
+    "What might shift if…",
+    "Next step to try:…",
+    "I'm curious how…",
+)
+
+REFLECTION_PROMPTS: tuple[str, ...] = (
+    "Which of these strengths would you like to build on next time?",
+    "What did you notice about who talked today?",
+    "Which moment are you proudest of, and why?",
+)
+
+MAX_PROPOSED_GLOWS = 3
+
+
+@dataclass
+class Glow:
+    """A strength, tied to the evidence it rests on (``evidence_id`` None: a figure or overall
+    observation, such as the participation sentence)."""
+
+    text: str
+    evidence_id: str | None = None
+
+    def as_record(self) -> dict[str, str | None]:
+        return {"evidence_id": self.evidence_id, "text": self.text}
+
+
+@dataclass
+class FeedbackDraft:
+    visit_id: str
+    glows: list[Glow] = field(default_factory=list)
+    wondering: str = ""
+    reflection_prompt: str = ""
+    #: The saved record this draft edits; None for a proposal not yet saved.
+    feedback_id: str | None = None
+
+    @property
+    def proposed(self) -> bool:
+        return self.feedback_id is None
+
+
+def strength_sentence(tag: LookForTag) -> str:
+    """Turns a look-for title into a strength: "Students justify with evidence" becomes
+    "Students were able to justify with evidence." """
+    title = tag.title.strip().rstrip(".")
+    words = title.split(" ", 1)
+    if len(words) == 2 and words[0].lower() == "students":
+        return f"Students were able to {words[1]}."
+    return f"I noticed that {title[:1].lower()}{title[1:]}."
+
+
+def _best_evidence(facts: VisitFacts, tag: LookForTag, used: set[str]) -> EvidenceFact | None:
+    tagged = [e for e in facts.evidence if tag in e.lookfors and e.id not in used]
+    for pick in (
+        [e for e in tagged if e.is_quote],
+        [e for e in tagged if e.about_students],
+        tagged,
+    ):
+        if pick:
+            return pick[0]
+    return None
+
+
+def propose(facts: VisitFacts) -> FeedbackDraft:
+    """Strengths from the look-fors seen most (each tied to a quote or student action),
+    the participation figures, one wondering and a reflection question."""
+    draft = FeedbackDraft(visit_id=facts.visit_id)
+    used: set[str] = set()
+    for tag in facts.top_lookfors:
+        if len(draft.glows) >= MAX_PROPOSED_GLOWS:
+            break
+        item = _best_evidence(facts, tag, used)
+        if item is None:
+            continue
+        used.add(item.id)
+        draft.glows.append(Glow(strength_sentence(tag), item.id))
+    if not draft.glows:
+        talk = [e for e in facts.evidence if e.about_students]
+        if talk:
+            draft.glows.append(Glow("I noticed students…", talk[0].id))
+    summary = facts.participation
+    if summary is not None and participation_is_a_strength(facts):
+        draft.glows.append(Glow(summary.sentence()))
+    draft.wondering = propose_wondering(facts)
+    draft.reflection_prompt = REFLECTION_PROMPTS[0]
+    return draft
+
+
+def participation_is_a_strength(facts: VisitFacts) -> bool:
+    """Worth naming as a strength: most students spoke, or every group was heard."""
+    summary = facts.participation
+    if summary is None or not summary.contributions or not summary.occupied_seats:
+        return False
+    share = summary.distinct_voices / summary.occupied_seats
+    return share >= 0.5 or summary.every_group_contributed
+
+
+def propose_wondering(facts: VisitFacts) -> str:
+    summary = facts.participation
+    if summary is not None and summary.contributions:
+        silent = [g.group for g in summary.groups if g.contributions == 0 and g.group != NO_GROUP]
+        if silent:
+            return (
+                f"I wonder what might help {', '.join(silent)} join the conversation "
+                "earlier in the lesson?"
+            )
+        if summary.occupied_seats and summary.distinct_voices / summary.occupied_seats < 0.6:
+            return (
+                "I wonder what would happen if students rehearsed with a partner before the "
+                "whole-class share?"
+            )
+    return "I wonder what students would say if asked who they learned from today?"

@@ -1,0 +1,193 @@
+"""Everything about one visit that feedback is built from, read in one go.
+
+The composer proposes a draft from these facts and the feedback sheet prints them, so both read
+the same thing the same way: live evidence in time order with its look-for tags, the look-fors
+seen most, and the participation summary. Plain dataclasses, no ORM objects, so the facts can
+cross from a worker thread to the GUI safely.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from observe.capture.kinds import format_offset
+from observe.capture.participation import ParticipationSummary, summarize
+from observe.clock import as_utc
+from observe.errors import UsageError
+from observe.store import Store
+from observe.store.models import (
+    Classroom,
+    Evidence,
+    EvidenceKind,
+    ParticipationEvent,
+    Seat,
+    Teacher,
+    Visit,
+    VisitType,
+)
+
+VISIT_TYPE_LABELS: dict[VisitType, str] = {
+    VisitType.LEARNING_WALK: "Learning walk",
+    VisitType.COACHING_OBSERVATION: "Coaching observation",
+    VisitType.MODELING: "Modeling",
+    VisitType.CO_TEACHING: "Co-teaching",
+    VisitType.STUDENT_LISTENING: "Student listening",
+}
+
+
+@dataclass(frozen=True)
+class LookForTag:
+    id: str
+    code: str
+    title: str
+
+
+@dataclass(frozen=True)
+class EvidenceFact:
+    id: str
+    observed_at: datetime
+    offset: str
+    kind: EvidenceKind
+    text: str
+    lookfors: tuple[LookForTag, ...]
+
+    @property
+    def is_quote(self) -> bool:
+        return self.kind is EvidenceKind.STUDENT_TALK
+
+    @property
+    def about_students(self) -> bool:
+        return self.kind in (EvidenceKind.STUDENT_TALK, EvidenceKind.STUDENT_ACTION)
+
+
+@dataclass(frozen=True)
+class VisitFacts:
+    visit_id: str
+    visit_type: VisitType
+    teacher: str
+    school: str | None
+    class_label: str
+    started_at: datetime
+    ended_at: datetime | None
+    tz: tzinfo
+    focus: str | None
+    evidence: list[EvidenceFact]
+    lookfor_counts: list[tuple[LookForTag, int]]
+    participation: ParticipationSummary | None
+    walk_id: str | None = None
+    cycle_id: str | None = None
+    prompts: list[str] = field(default_factory=list)
+
+    @property
+    def local_start(self) -> datetime:
+        return self.started_at.astimezone(self.tz)
+
+    @property
+    def minutes_in_room(self) -> int | None:
+        end = self.ended_at or (self.evidence[-1].observed_at if self.evidence else None)
+        if end is None:
+            return None
+        return max(1, round((end - self.started_at).total_seconds() / 60))
+
+    @property
+    def top_lookfors(self) -> list[LookForTag]:
+        return [tag for tag, _ in self.lookfor_counts[:3]]
+
+    def evidence_by_id(self) -> dict[str, EvidenceFact]:
+        return {e.id: e for e in self.evidence}
+
+
+def zone(name: str | None) -> tzinfo:
+    """The school's time zone, else this computer's."""
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    local = datetime.now().astimezone().tzinfo
+    assert local is not None
+    return local
+
+
+def class_label(room: Classroom) -> str:
+    parts = [room.subject]
+    if room.grade:
+        parts.append(f"grade {room.grade}")
+    if room.period:
+        parts.append(f"period {room.period}")
+    return ", ".join(parts)
+
+
+def read_visit_facts(session: Session, visit_id: str) -> VisitFacts:
+    visit = session.get(Visit, visit_id)
+    if visit is None or visit.deleted:
+        raise UsageError("That visit does not exist (or was deleted); choose another visit.")
+    room = session.get_one(Classroom, visit.classroom_id)
+    teacher = session.get_one(Teacher, room.teacher_id)
+    tz = zone(teacher.school.timezone if teacher.school else None)
+    started = as_utc(visit.started_at)
+    rows = session.scalars(
+        select(Evidence)
+        .where(Evidence.visit_id == visit_id, Evidence.deleted.is_(False))
+        .options(selectinload(Evidence.lookfors))
+        .order_by(Evidence.observed_at, Evidence.id)
+    )
+    evidence: list[EvidenceFact] = []
+    counts: Counter[LookForTag] = Counter()
+    for row in rows:
+        at = as_utc(row.observed_at)
+        tags = tuple(
+            LookForTag(lf.id, lf.code, lf.title)
+            for lf in sorted(row.lookfors, key=lambda lf: lf.position)
+            if not lf.deleted
+        )
+        counts.update(tags)
+        evidence.append(
+            EvidenceFact(
+                id=row.id,
+                observed_at=at,
+                offset=format_offset((at - started).total_seconds()),
+                kind=row.evidence_kind,
+                text=row.text,
+                lookfors=tags,
+            )
+        )
+    seats = list(
+        session.scalars(select(Seat).where(Seat.classroom_id == room.id, Seat.deleted.is_(False)))
+    )
+    events = list(
+        session.scalars(
+            select(ParticipationEvent).where(
+                ParticipationEvent.visit_id == visit_id, ParticipationEvent.deleted.is_(False)
+            )
+        )
+    )
+    participation = summarize(seats, events) if seats else None
+    return VisitFacts(
+        visit_id=visit.id,
+        visit_type=visit.visit_type,
+        teacher=teacher.display_name,
+        school=teacher.school.name if teacher.school else None,
+        class_label=class_label(room),
+        started_at=started,
+        ended_at=as_utc(visit.ended_at) if visit.ended_at else None,
+        tz=tz,
+        focus=visit.focus,
+        evidence=evidence,
+        lookfor_counts=sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].code)),
+        participation=participation,
+        walk_id=visit.walk_id,
+        cycle_id=visit.cycle_id,
+        prompts=list(visit.prompts or []),
+    )
+
+
+def visit_facts(store: Store, visit_id: str) -> VisitFacts:
+    with store.read() as s:
+        return read_visit_facts(s, visit_id)

@@ -1,0 +1,133 @@
+"""Loading and saving a visit's feedback.
+
+Saving goes through an ORM write session, so the store's flush hooks queue the record for sync
+in the same transaction (DESIGN.md sync rule 1): feedback travels like any other record. The
+checks here keep the sheet strengths-based: at least one strength, each in words, each tied (if
+at all) to evidence from this visit.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from observe.clock import utcnow
+from observe.errors import UsageError
+from observe.feedback.draft import FeedbackDraft, Glow, propose
+from observe.feedback.facts import VisitFacts, visit_facts
+from observe.store import Store
+from observe.store.models import Evidence, Feedback, Visibility, Visit
+
+MAX_GLOWS = 12
+MAX_GLOW_CHARS = 1_000
+MAX_WONDERING_CHARS = 2_000
+
+
+def saved_feedback(store: Store, visit_id: str) -> FeedbackDraft | None:
+    """The visit's most recently edited live feedback, as an editable draft."""
+    with store.read() as s:
+        row = s.scalars(
+            select(Feedback)
+            .where(Feedback.visit_id == visit_id, Feedback.deleted.is_(False))
+            .order_by(Feedback.updated_at.desc(), Feedback.id.desc())
+            .limit(1)
+        ).first()
+        if row is None:
+            return None
+        return FeedbackDraft(
+            visit_id=visit_id,
+            glows=[
+                Glow(str(g.get("text") or ""), g.get("evidence_id"))
+                for g in (row.glows or [])
+                if isinstance(g, dict)
+            ],
+            wondering=row.wondering or "",
+            reflection_prompt=row.reflection_prompt or "",
+            feedback_id=row.id,
+        )
+
+
+def draft_for(store: Store, visit_id: str, facts: VisitFacts | None = None) -> FeedbackDraft:
+    """What the composer opens with: the saved feedback, else a proposal from the visit."""
+    saved = saved_feedback(store, visit_id)
+    if saved is not None:
+        return saved
+    return propose(facts or visit_facts(store, visit_id))
+
+
+def _clean(draft: FeedbackDraft) -> tuple[list[Glow], str | None, str | None]:
+    glows = [Glow(g.text.strip(), g.evidence_id or None) for g in draft.glows if g.text.strip()]
+    if not glows:
+        raise UsageError(
+            "Feedback starts with strengths: add at least one strength before saving. "
+            "Nothing was saved."
+        )
+    if len(glows) > MAX_GLOWS:
+        raise UsageError(
+            f"This feedback has {len(glows)} strengths; keep it to {MAX_GLOWS} or fewer so the "
+            "teacher can take them in. Nothing was saved."
+        )
+    for glow in glows:
+        if len(glow.text) > MAX_GLOW_CHARS:
+            raise UsageError(
+                f"A strength is {len(glow.text):,} characters long; keep each under "
+                f"{MAX_GLOW_CHARS:,}. Nothing was saved."
+            )
+    wondering = draft.wondering.strip() or None
+    if wondering and len(wondering) > MAX_WONDERING_CHARS:
+        raise UsageError(
+            f"The wondering is {len(wondering):,} characters long; keep it under "
+            f"{MAX_WONDERING_CHARS:,}. Nothing was saved."
+        )
+    prompt = draft.reflection_prompt.strip() or None
+    if prompt and len(prompt) > MAX_WONDERING_CHARS:
+        raise UsageError(
+            f"The reflection question is {len(prompt):,} characters long; keep it under "
+            f"{MAX_WONDERING_CHARS:,}. Nothing was saved."
+        )
+    return glows, wondering, prompt
+
+
+def save_feedback(store: Store, draft: FeedbackDraft, *, share: bool | None = None) -> str:
+    """Creates or updates the visit's feedback and returns its id.
+
+    ``share`` True marks it shared with the teacher (visibility ``teacher``, ``shared_at``
+    now); False makes it private again; None leaves sharing as it was.
+    """
+    glows, wondering, prompt = _clean(draft)
+    with store.write() as s:
+        visit = s.get(Visit, draft.visit_id)
+        if visit is None or visit.deleted:
+            raise UsageError("That visit no longer exists, so the feedback was not saved.")
+        linked = {g.evidence_id for g in glows if g.evidence_id}
+        if linked:
+            found = set(
+                s.scalars(
+                    select(Evidence.id).where(
+                        Evidence.id.in_(linked),
+                        Evidence.visit_id == draft.visit_id,
+                        Evidence.deleted.is_(False),
+                    )
+                )
+            )
+            if linked - found:
+                raise UsageError(
+                    "A strength is tied to evidence that is not part of this visit (or was "
+                    "deleted); choose its evidence again. Nothing was saved."
+                )
+        row = s.get(Feedback, draft.feedback_id) if draft.feedback_id else None
+        if row is None or row.deleted or row.visit_id != draft.visit_id:
+            row = Feedback(visit_id=draft.visit_id)
+            s.add(row)
+        row.glows = [g.as_record() for g in glows]
+        row.wondering = wondering
+        row.reflection_prompt = prompt
+        if share is True:
+            row.visibility = Visibility.TEACHER
+            row.shared_at = row.shared_at or utcnow()
+        elif share is False:
+            row.visibility = Visibility.PRIVATE
+            row.shared_at = None
+        s.flush()
+        feedback_id = row.id
+    draft.feedback_id = feedback_id
+    return feedback_id

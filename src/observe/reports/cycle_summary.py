@@ -1,0 +1,317 @@
+"""The coaching-cycle summary: goal, steps taken, evidence, and the trend across its visits.
+
+The measure is the one the coach and teacher chose when the cycle began (distinct voices,
+contributions, or how often a look-for was seen); the chart shows it visit by visit against the
+baseline and the target, so the conversation is about students' learning, not impressions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from sqlalchemy import select
+
+from observe.errors import UsageError
+from observe.feedback.draft import FeedbackDraft
+from observe.feedback.facts import VISIT_TYPE_LABELS, VisitFacts, read_visit_facts
+from observe.feedback.service import saved_feedback
+from observe.reports import charts
+from observe.reports.common import facts_box, long_date, reflection_space, short_date
+from observe.reports.layout import (
+    RULE,
+    TEAL_LIGHT,
+    Pdf,
+    ReportMeta,
+    check_paper,
+    frame_width,
+    render,
+    styles,
+)
+from observe.reports.text import markup, para, shorten
+from observe.store import Store
+from observe.store.models import (
+    CoachingCycle,
+    CycleStep,
+    LookFor,
+    MeasureKind,
+    StepKind,
+    StepStatus,
+    Teacher,
+    Visit,
+)
+
+SECTION_GOAL = "The goal"
+SECTION_STEPS = "Steps taken"
+SECTION_TREND = "Across the cycle's visits"
+SECTION_EVIDENCE = "Evidence from the visits"
+SECTION_REFLECTION = "Reflection"
+
+STEP_LABELS = {
+    StepKind.MODEL: "Model",
+    StepKind.CO_PLAN: "Co-plan",
+    StepKind.CO_TEACH: "Co-teach",
+    StepKind.OBSERVE: "Observe",
+    StepKind.DEBRIEF: "Debrief",
+}
+STATUS_MARKS = {StepStatus.DONE: "✓", StepStatus.PLANNED: "○", StepStatus.SKIPPED: "–"}
+MEASURE_LABELS = {
+    MeasureKind.DISTINCT_VOICES: "Students who spoke (distinct voices)",
+    MeasureKind.CONTRIBUTIONS: "Student contributions",
+    MeasureKind.LOOKFOR_FREQUENCY: "Times the look-for was seen",
+}
+
+
+@dataclass(frozen=True)
+class StepFact:
+    kind: StepKind
+    title: str
+    status: StepStatus
+    due_on: date | None
+    done_on: date | None
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class CycleFacts:
+    teacher: str
+    focus: str
+    student_goal: str | None
+    measure_kind: MeasureKind | None
+    measure_lookfor: str | None
+    measure_lookfor_id: str | None
+    baseline: float | None
+    target: float | None
+    status: str
+    started_on: date | None
+    ended_on: date | None
+    reflection: str | None
+    steps: list[StepFact]
+    visits: list[VisitFacts]
+    feedback: dict[str, FeedbackDraft]
+
+
+def read_cycle(store: Store, cycle_id: str) -> CycleFacts:
+    with store.read() as s:
+        cycle = s.get(CoachingCycle, cycle_id)
+        if cycle is None or cycle.deleted:
+            raise UsageError("That coaching cycle does not exist (or was deleted); choose another.")
+        teacher = s.get_one(Teacher, cycle.teacher_id)
+        lookfor = s.get(LookFor, cycle.measure_lookfor_id) if cycle.measure_lookfor_id else None
+        steps = [
+            StepFact(st.step_kind, st.title, st.status, st.due_on, st.done_on, st.notes)
+            for st in s.scalars(
+                select(CycleStep)
+                .where(CycleStep.cycle_id == cycle_id, CycleStep.deleted.is_(False))
+                .order_by(CycleStep.position, CycleStep.due_on)
+            )
+        ]
+        visit_ids = list(
+            s.scalars(
+                select(Visit.id)
+                .where(Visit.cycle_id == cycle_id, Visit.deleted.is_(False))
+                .order_by(Visit.started_at)
+            )
+        )
+        visits = [read_visit_facts(s, vid) for vid in visit_ids]
+        facts = CycleFacts(
+            teacher=teacher.display_name,
+            focus=cycle.focus,
+            student_goal=cycle.student_goal,
+            measure_kind=cycle.measure_kind,
+            measure_lookfor=f"{lookfor.code} {lookfor.title}" if lookfor else None,
+            measure_lookfor_id=lookfor.id if lookfor else None,
+            baseline=cycle.baseline,
+            target=cycle.target,
+            status=cycle.status.value.capitalize(),
+            started_on=cycle.started_on,
+            ended_on=cycle.ended_on,
+            reflection=cycle.reflection,
+            steps=steps,
+            visits=visits,
+            feedback={},
+        )
+    for v in visits:
+        saved = saved_feedback(store, v.visit_id)
+        if saved is not None:
+            facts.feedback[v.visit_id] = saved
+    return facts
+
+
+def measure_value(cycle: CycleFacts, visit: VisitFacts) -> float | None:
+    p = visit.participation
+    if cycle.measure_kind is MeasureKind.DISTINCT_VOICES:
+        return float(p.distinct_voices) if p and p.contributions else None
+    if cycle.measure_kind is MeasureKind.CONTRIBUTIONS:
+        return float(p.contributions) if p and p.contributions else None
+    if cycle.measure_kind is MeasureKind.LOOKFOR_FREQUENCY and cycle.measure_lookfor_id:
+        return float(
+            sum(
+                1
+                for e in visit.evidence
+                if any(t.id == cycle.measure_lookfor_id for t in e.lookfors)
+            )
+        )
+    return None
+
+
+def _fmt(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
+
+
+def cycle_story(cycle: CycleFacts, paper: str) -> list[Flowable]:
+    st = styles()
+    width = frame_width(paper)
+    dates = " – ".join(short_date(d) for d in (cycle.started_on, cycle.ended_on) if d)
+    measure = MEASURE_LABELS.get(cycle.measure_kind, "") if cycle.measure_kind else ""
+    if cycle.measure_lookfor and cycle.measure_kind is MeasureKind.LOOKFOR_FREQUENCY:
+        measure = f"{measure}: {cycle.measure_lookfor}"
+    if measure and (cycle.baseline is not None or cycle.target is not None):
+        measure += f" (baseline {_fmt(cycle.baseline)}, target {_fmt(cycle.target)})"
+    story: list[Flowable] = [
+        Paragraph("Coaching cycle summary", st.title),
+        Paragraph(markup(f"{cycle.teacher} · {cycle.status}"), st.subtitle),
+        facts_box(
+            [
+                ("Teacher", cycle.teacher),
+                ("Dates", dates),
+                ("Visits", str(len(cycle.visits))),
+            ],
+            width,
+        ),
+        Paragraph(SECTION_GOAL, st.h2),
+        para(cycle.focus, st.glow, bullet="◆"),
+    ]
+    if cycle.student_goal:
+        story.append(para(f"For students: {cycle.student_goal}", st.body))
+    if measure:
+        story.append(para(f"Success measure: {measure}", st.muted))
+
+    story.append(Paragraph(SECTION_STEPS, st.h2))
+    if cycle.steps:
+        rows: list[list[object]] = [["", "Step", "What", "When"]]
+        for step in cycle.steps:
+            when = step.done_on or step.due_on
+            label = "done " if step.done_on else ("due " if step.due_on else "")
+            what: Flowable = para(
+                step.title + (f"\n{shorten(step.notes, 240)}" if step.notes else ""), st.small
+            )
+            rows.append(
+                [
+                    STATUS_MARKS[step.status],
+                    STEP_LABELS[step.kind],
+                    what,
+                    f"{label}{short_date(when)}" if when else "",
+                ]
+            )
+        table = Table(
+            rows,
+            colWidths=[18, width * 0.14, width * 0.6, width * 0.26 - 18],
+            repeatRows=1,
+            hAlign="LEFT",
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), st.small.fontName, 8.5),
+                    ("BACKGROUND", (0, 0), (-1, 0), TEAL_LIGHT),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
+        story.append(table)
+    else:
+        story.append(Paragraph("No steps have been planned yet.", st.muted))
+
+    story.append(Paragraph(SECTION_TREND, st.h2))
+    if cycle.visits:
+        labels = [short_date(v.local_start)[:-5] for v in cycle.visits]
+        values = [measure_value(cycle, v) for v in cycle.visits]
+        shares = [
+            v.participation.distinct_voices / v.participation.occupied_seats
+            if v.participation and v.participation.contributions and v.participation.occupied_seats
+            else None
+            for v in cycle.visits
+        ]
+        if cycle.measure_kind and any(x is not None for x in values):
+            story.append(Paragraph(markup(MEASURE_LABELS[cycle.measure_kind]), st.h3))
+            story.append(charts.trend(labels, values, width, target=cycle.target, percent=False))
+        if any(x is not None for x in shares):
+            story.append(Paragraph("Share of students who spoke", st.h3))
+            story.append(charts.trend(labels, shares, width, height=100))
+        rows = [["Date", "Visit", "Spoke", "Contributions", "Measure"]]
+        for v, value in zip(cycle.visits, values, strict=True):
+            p = v.participation
+            rows.append(
+                [
+                    short_date(v.local_start),
+                    VISIT_TYPE_LABELS[v.visit_type],
+                    f"{p.distinct_voices} of {p.occupied_seats}" if p and p.contributions else "—",
+                    str(p.contributions) if p and p.contributions else "—",
+                    _fmt(value),
+                ]
+            )
+        table = Table(
+            rows,
+            colWidths=[width * w for w in (0.18, 0.3, 0.16, 0.18, 0.18)],
+            repeatRows=1,
+            hAlign="LEFT",
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), st.small.fontName, 8.5),
+                    ("BACKGROUND", (0, 0), (-1, 0), TEAL_LIGHT),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                ]
+            )
+        )
+        story += [Spacer(1, 6), table]
+    else:
+        story.append(Paragraph("No visits are linked to this cycle yet.", st.muted))
+
+    if cycle.visits:
+        story.append(Paragraph(SECTION_EVIDENCE, st.h2))
+        for v in cycle.visits:
+            block: list[Flowable] = [
+                Paragraph(
+                    markup(f"{long_date(v.local_start)} · {VISIT_TYPE_LABELS[v.visit_type]}"),
+                    st.h3,
+                )
+            ]
+            draft = cycle.feedback.get(v.visit_id)
+            for glow in draft.glows if draft else []:
+                block.append(para(glow.text, st.body, bullet="✓"))
+            quotes = [e for e in v.evidence if e.is_quote][:3]
+            for e in quotes:
+                block.append(para(shorten(e.text, 240), st.quote, bullet=e.offset))
+            if len(block) == 1:
+                block.append(Paragraph("No strengths or quotes were recorded.", st.muted))
+            story.append(KeepTogether(block))
+
+    if cycle.reflection:
+        story.append(Paragraph(SECTION_REFLECTION, st.h2))
+        story.append(para(cycle.reflection, st.body))
+    else:
+        story.append(Spacer(1, 6))
+        story.append(
+            reflection_space(
+                SECTION_REFLECTION, "What changed for students, and what will you keep doing?", 6
+            )
+        )
+    return story
+
+
+def cycle_summary_pdf(store: Store, cycle_id: str, paper: str | None = None) -> Pdf:
+    chosen = check_paper(paper)
+    cycle = read_cycle(store, cycle_id)
+    meta = ReportMeta(
+        title=f"Coaching cycle summary: {cycle.teacher}, {shorten(cycle.focus, 60)}",
+        author="Observe",
+        subject="Goal, steps, evidence and participation trend of a coaching cycle",
+        footer=f"Coaching cycle · {cycle.teacher} · {shorten(cycle.focus, 60)}",
+        keywords=("coaching cycle", "Observe"),
+    )
+    return render(cycle_story(cycle, chosen), meta, chosen)

@@ -1,0 +1,329 @@
+"""The learning-walk debrief: patterns across classrooms, for sharing with a leader.
+
+Leaders see aggregates, not teachers (DESIGN.md, "Trust"), so this report names no teacher:
+classrooms are "Room A", "Room B" in the order they were visited, and any teacher's name that
+turns up in a quote or a strength is replaced with "the teacher". Seat labels never appear.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from sqlalchemy import select
+
+from observe.clock import as_utc
+from observe.errors import UsageError
+from observe.feedback.facts import EvidenceFact, LookForTag, VisitFacts, read_visit_facts, zone
+from observe.feedback.service import draft_for
+from observe.reports import charts
+from observe.reports.common import facts_box, long_date, reflection_space
+from observe.reports.fonts import REGULAR
+from observe.reports.layout import (
+    RULE,
+    TEAL_LIGHT,
+    Pdf,
+    ReportMeta,
+    check_paper,
+    frame_width,
+    render,
+    styles,
+)
+from observe.reports.text import markup, para, shorten
+from observe.store import Store
+from observe.store.models import LookForSet, School, Teacher, Visit, Walk
+
+SECTION_LOOKFORS = "Look-fors seen across classrooms"
+SECTION_PARTICIPATION = "Who got to talk, room by room"
+SECTION_STRENGTHS = "Strengths seen across rooms"
+SECTION_VOICES = "In students' words"
+SECTION_NEXT = "Next steps for our school"
+
+MAX_QUOTES = 8
+
+
+@dataclass(frozen=True)
+class WalkFacts:
+    title: str
+    school: str | None
+    focus: str | None
+    lookfor_set: str | None
+    set_lookfors: list[LookForTag]
+    started_local: object
+    rooms: list[VisitFacts]
+    strengths: list[tuple[str, int]]
+    teacher_names: list[str]
+
+
+def _name_pattern(names: list[str]) -> re.Pattern[str] | None:
+    """Whole names and each capitalised part of them (surnames turn up as "Ms. Okafor")."""
+    parts: set[str] = set()
+    for name in names:
+        parts.add(name)
+        parts.update(p for p in name.split() if len(p) >= 3 and p[:1].isupper())
+    if not parts:
+        return None
+    ordered = sorted(parts, key=len, reverse=True)
+    honorific = r"(?:(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+)?"
+    return re.compile(honorific + r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b")
+
+
+class Anonymiser:
+    def __init__(self, names: list[str]) -> None:
+        self._pattern = _name_pattern(names)
+
+    def __call__(self, text: str) -> str:
+        if self._pattern is None:
+            return text
+        return self._pattern.sub("the teacher", text)
+
+
+def read_walk(store: Store, walk_id: str) -> WalkFacts:
+    with store.read() as s:
+        walk = s.get(Walk, walk_id)
+        if walk is None or walk.deleted:
+            raise UsageError("That learning walk does not exist (or was deleted); choose another.")
+        school = s.get(School, walk.school_id) if walk.school_id else None
+        visit_ids = list(
+            s.scalars(
+                select(Visit.id)
+                .where(Visit.walk_id == walk_id, Visit.deleted.is_(False))
+                .order_by(Visit.started_at)
+            )
+        )
+        rooms = [read_visit_facts(s, vid) for vid in visit_ids]
+        lset = s.get(LookForSet, walk.lookfor_set_id) if walk.lookfor_set_id else None
+        set_lookfors = [
+            LookForTag(lf.id, lf.code, lf.title)
+            for lf in (lset.items if lset else [])
+            if not lf.deleted
+        ]
+        teachers = [t.display_name for t in s.scalars(select(Teacher))]
+        tz = zone(school.timezone if school else None)
+        started = as_utc(walk.started_at).astimezone(tz)
+    strengths: Counter[str] = Counter()
+    for room in rooms:
+        draft = draft_for(store, room.visit_id, room)
+        for glow in draft.glows:
+            if glow.evidence_id:  # figures (evidence-less glows) are room-specific
+                strengths[glow.text.strip()] += 1
+    return WalkFacts(
+        title=walk.title,
+        school=school.name if school else (rooms[0].school if rooms else None),
+        focus=walk.focus,
+        lookfor_set=lset.name if lset else None,
+        set_lookfors=set_lookfors,
+        started_local=started,
+        rooms=rooms,
+        strengths=strengths.most_common(),
+        teacher_names=teachers,
+    )
+
+
+def _room_name(i: int) -> str:
+    return f"Room {chr(ord('A') + i)}" if i < 26 else f"Room {i + 1}"
+
+
+def _room_class(room: VisitFacts) -> str:
+    # Subject and grade only: the period would point at one teacher's timetable.
+    return room.class_label.split(", period")[0]
+
+
+def _table(rows: list[list[object]], widths: list[float]) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR, 8.5),
+                ("BACKGROUND", (0, 0), (-1, 0), TEAL_LIGHT),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return table
+
+
+def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
+    st = styles()
+    width = frame_width(paper)
+    clean = Anonymiser(walk.teacher_names)
+    n = len(walk.rooms)
+    minutes = sum(r.minutes_in_room or 0 for r in walk.rooms)
+    evidence = sum(len(r.evidence) for r in walk.rooms)
+    story: list[Flowable] = [
+        Paragraph("Learning walk debrief", st.title),
+        Paragraph(markup(" · ".join(p for p in (walk.title, walk.school) if p)), st.subtitle),
+        facts_box(
+            [
+                ("Date", long_date(walk.started_local)),  # type: ignore[arg-type]
+                ("Classrooms visited", str(n)),
+                ("Time in classrooms", f"{minutes} minutes" if minutes else ""),
+                ("Focus", clean(walk.focus or "")),
+                ("Look-for set", walk.lookfor_set or ""),
+                ("Evidence items", f"{evidence}"),
+            ],
+            width,
+        ),
+        Spacer(1, 6),
+        Paragraph(
+            "Patterns across the classrooms we visited. No teacher is named: rooms are lettered "
+            "in the order we visited them.",
+            st.muted,
+        ),
+    ]
+    # -- look-fors
+    story.append(Paragraph(SECTION_LOOKFORS, st.h2))
+    rooms_seen: Counter[LookForTag] = Counter()
+    tagged: Counter[LookForTag] = Counter()
+    for room in walk.rooms:
+        for tag, count in room.lookfor_counts:
+            rooms_seen[tag] += 1
+            tagged[tag] += count
+    known = walk.set_lookfors or sorted(rooms_seen, key=lambda t: t.code)
+    if n and known:
+        order = sorted(known, key=lambda t: (-rooms_seen[t], t.code))
+        story.append(
+            Paragraph(markup(f"In how many of the {n} rooms each look-for was seen"), st.h3)
+        )
+        story.append(
+            charts.single_bars(
+                [f"{t.code} {t.title}" for t in order],
+                [rooms_seen[t] for t in order],
+                n,
+                width,
+                suffix=f" of {n}",
+            )
+        )
+        story.append(Spacer(1, 6))
+        rows: list[list[object]] = [["Look-for", "Rooms", "Times noted"]]
+        for t in order:
+            rows.append(
+                [para(f"{t.code} · {t.title}", st.small), str(rooms_seen[t]), str(tagged[t])]
+            )
+        story.append(_table(rows, [width * 0.64, width * 0.16, width * 0.2]))
+        unseen = [t for t in order if not rooms_seen[t]]
+        if unseen:
+            story.append(Spacer(1, 4))
+            story.append(
+                para(
+                    "Not seen on this walk: " + "; ".join(t.title for t in unseen) + ".",
+                    st.muted,
+                )
+            )
+    else:
+        story.append(Paragraph("No look-fors were tagged on this walk.", st.muted))
+    # -- participation
+    story.append(Paragraph(SECTION_PARTICIPATION, st.h2))
+    tallied = [
+        (i, r)
+        for i, r in enumerate(walk.rooms)
+        if r.participation is not None and r.participation.contributions
+    ]
+    if tallied:
+        shares = [
+            r.participation.distinct_voices / r.participation.occupied_seats  # type: ignore[union-attr]
+            for _, r in tallied
+        ]
+        groups_ok = sum(1 for _, r in tallied if r.participation.every_group_contributed)  # type: ignore[union-attr]
+        story.append(
+            Paragraph(
+                markup(
+                    f"Participation was tallied in {len(tallied)} of {n} rooms. "
+                    f"Median share of students who spoke: {statistics.median(shares):.0%}. "
+                    f"Every group contributed in {groups_ok} of {len(tallied)}."
+                ),
+                st.body,
+            )
+        )
+        story.append(
+            charts.single_bars(
+                [f"{_room_name(i)} · {_room_class(r)}" for i, r in tallied],
+                [round(100 * s) for s in shares],
+                100,
+                width,
+                suffix="%",
+            )
+        )
+        story.append(Spacer(1, 6))
+        rows = [["Room", "Class", "Spoke", "Contributions", "Every group heard"]]
+        for i, r in tallied:
+            p = r.participation
+            assert p is not None
+            has_groups = any(g.group != "No group" for g in p.groups)
+            rows.append(
+                [
+                    _room_name(i),
+                    para(_room_class(r), st.small),
+                    f"{p.distinct_voices} of {p.occupied_seats}",
+                    str(p.contributions),
+                    ("yes" if p.every_group_contributed else "not yet") if has_groups else "—",
+                ]
+            )
+        story.append(
+            _table(rows, [width * 0.12, width * 0.36, width * 0.15, width * 0.17, width * 0.2])
+        )
+    else:
+        story.append(Paragraph("No participation was tallied on this walk.", st.muted))
+    # -- strengths
+    story.append(Paragraph(SECTION_STRENGTHS, st.h2))
+    if walk.strengths:
+        for text, count in walk.strengths[:10]:
+            rooms = f"{count} room{'s' if count != 1 else ''}"
+            story.append(
+                para(
+                    clean(text),
+                    st.glow,
+                    bullet="•",
+                    suffix=f' <font size="8.5" color="#6B6B6B">({rooms})</font>',
+                )
+            )
+    else:
+        story.append(Paragraph("No strengths have been written for these visits yet.", st.muted))
+    # -- quotes
+    quotes: list[tuple[int, EvidenceFact]] = []
+    said: set[str] = set()
+    for i, r in enumerate(walk.rooms):
+        for e in r.evidence:
+            key = " ".join(e.text.lower().split())
+            if e.is_quote and key not in said:
+                said.add(key)
+                quotes.append((i, e))
+    if quotes:
+        story.append(Paragraph(SECTION_VOICES, st.h2))
+        step = max(1, len(quotes) // MAX_QUOTES)
+        for i, e in quotes[::step][:MAX_QUOTES]:
+            story.append(para(shorten(clean(e.text), 300), st.quote, bullet=_room_name(i)))
+    story.append(Spacer(1, 6))
+    story.append(
+        reflection_space(
+            SECTION_NEXT, "What patterns do we notice, and what is one next step we could try?", 6
+        )
+    )
+    return story
+
+
+def walk_debrief_pdf(store: Store, walk_id: str, paper: str | None = None) -> Pdf:
+    chosen = check_paper(paper)
+    walk = read_walk(store, walk_id)
+    day = long_date(walk.started_local)  # type: ignore[arg-type]
+    meta = ReportMeta(
+        title=f"Learning walk debrief: {walk.title}, {day}",
+        author="Observe",
+        subject="Patterns across classrooms from a learning walk (no teacher names)",
+        footer=f"Learning walk debrief · {walk.title} · {day}",
+        keywords=("learning walk", "debrief", "Observe"),
+    )
+    meta = ReportMeta(
+        title=Anonymiser(walk.teacher_names)(meta.title),
+        author=meta.author,
+        subject=meta.subject,
+        footer=Anonymiser(walk.teacher_names)(meta.footer),
+        keywords=meta.keywords,
+    )
+    return render(walk_story(walk, chosen), meta, chosen)
