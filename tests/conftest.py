@@ -13,6 +13,9 @@ import pytest
 
 from observe.store import Store, open_profile
 
+# Real observe-server processes (SQLite / PostgreSQL) for server and sync tests.
+pytest_plugins = ["tests.serverfixtures"]
+
 
 @pytest.fixture
 def profile_dir(tmp_path: Path) -> Path:

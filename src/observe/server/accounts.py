@@ -1,0 +1,292 @@
+"""Users, schools, devices and tokens: the part the admin CLI and the admin endpoints share.
+
+Passwords are hashed with argon2id (argon2-cffi's defaults). Device tokens are 32 random bytes,
+shown once and stored only as a SHA-256 hash: a leaked database holds no usable token, and a
+revoked device's hash is cleared so its token can never match again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from observe.errors import UsageError
+from observe.server.errors import ApiError, not_found
+from observe.server.schema import account, device, school, utcnow
+
+ROLES = ("coach", "leader", "admin")
+MIN_PASSWORD_LENGTH = 8
+LAST_SEEN_RESOLUTION = timedelta(minutes=5)
+
+_hasher = PasswordHasher()
+_DUMMY_HASH = _hasher.hash("not a real password: keeps timing alike for unknown emails")
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling, looked up afresh on every request (so revocation is immediate)."""
+
+    user_id: str
+    email: str
+    name: str
+    role: str
+    school_id: str
+    school: str
+    device_id: str
+
+    def user_info(self) -> dict[str, Any]:
+        return {
+            "id": self.user_id,
+            "email": self.email,
+            "name": self.name,
+            "role": self.role,
+            "school": self.school,
+        }
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def needs_rehash(stored_hash: str) -> bool:
+    """True when the hash was made with weaker parameters than today's defaults."""
+    return _hasher.check_needs_rehash(stored_hash)
+
+
+def verify_password(stored_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(stored_hash or _DUMMY_HASH, password) and stored_hash is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _school_id(conn: Connection, name: str) -> str:
+    found = conn.execute(select(school.c.id).where(school.c.name == name)).scalar()
+    if found:
+        return str(found)
+    new = str(uuid.uuid4())
+    conn.execute(insert(school).values(id=new, name=name, created_at=utcnow()))
+    return new
+
+
+def add_user(
+    engine: Engine, *, email: str, name: str, role: str, school_name: str, password: str
+) -> dict[str, Any]:
+    email = normalize_email(email)
+    if "@" not in email or len(email) > 254:
+        raise UsageError(f"{email!r} is not an email address.")
+    if role not in ROLES:
+        raise UsageError(f"The role must be one of {', '.join(ROLES)}, not {role!r}.")
+    if not name.strip():
+        raise UsageError("Give the person's name with --name.")
+    if not school_name.strip():
+        raise UsageError("Give the school's name with --school.")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UsageError(f"The password must have at least {MIN_PASSWORD_LENGTH} characters.")
+    password_hash = hash_password(password)
+    user_id = str(uuid.uuid4())
+    try:
+        with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+            taken = conn.execute(select(account.c.id).where(account.c.email == email)).scalar()
+            if taken:
+                raise UsageError(f"There is already a user with the email {email}.")
+            conn.execute(
+                insert(account).values(
+                    id=user_id,
+                    email=email,
+                    name=name.strip(),
+                    role=role,
+                    school_id=_school_id(conn, school_name.strip()),
+                    password_hash=password_hash,
+                    disabled=False,
+                    created_at=utcnow(),
+                )
+            )
+    except IntegrityError as exc:  # a concurrent add of the same email
+        raise UsageError(f"There is already a user with the email {email}.") from exc
+    return {"id": user_id, "email": email, "name": name.strip(), "role": role}
+
+
+def _user_rows(conn: Connection) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        select(
+            account.c.id,
+            account.c.email,
+            account.c.name,
+            account.c.role,
+            school.c.name.label("school"),
+            account.c.disabled,
+            account.c.created_at,
+        )
+        .join(school, school.c.id == account.c.school_id)
+        .order_by(school.c.name, account.c.email)
+    )
+    return [dict(r._mapping) for r in rows]
+
+
+def list_users(engine: Engine) -> list[dict[str, Any]]:
+    with engine.connect() as conn:
+        return _user_rows(conn)
+
+
+def find_user_id(conn: Connection, email_or_id: str) -> str:
+    key = email_or_id.strip()
+    found = conn.execute(
+        select(account.c.id).where(
+            (account.c.email == normalize_email(key)) | (account.c.id == key.lower())
+        )
+    ).scalar()
+    if not found:
+        raise not_found(f"There is no user {key}.")
+    return str(found)
+
+
+def set_disabled(engine: Engine, email_or_id: str, disabled: bool = True) -> str:
+    """Disables (or enables) a user; a disabled user's devices are refused from the next call."""
+    with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        user_id = find_user_id(conn, email_or_id)
+        conn.execute(update(account).where(account.c.id == user_id).values(disabled=disabled))
+        return user_id
+
+
+def list_devices(engine: Engine, email_or_id: str | None = None) -> list[dict[str, Any]]:
+    with engine.connect() as conn:
+        query = (
+            select(
+                device.c.id,
+                device.c.user_id,
+                account.c.email.label("user_email"),
+                device.c.name,
+                device.c.created_at,
+                device.c.last_seen_at,
+                device.c.revoked_at,
+            )
+            .join(account, account.c.id == device.c.user_id)
+            .order_by(account.c.email, device.c.created_at)
+        )
+        if email_or_id:
+            query = query.where(device.c.user_id == find_user_id(conn, email_or_id))
+        return [
+            {**dict(r._mapping), "revoked": r.revoked_at is not None} for r in conn.execute(query)
+        ]
+
+
+def revoke_device(engine: Engine, device_id: str) -> None:
+    key = device_id.strip().lower()
+    with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        found = conn.execute(select(device.c.id).where(device.c.id == key)).scalar()
+        if not found:
+            raise not_found(f"There is no device {device_id}.")
+        conn.execute(
+            update(device)
+            .where(device.c.id == key)
+            .values(token_hash=None, revoked_at=func.coalesce(device.c.revoked_at, utcnow()))
+        )
+
+
+def issue_token(
+    conn: Connection, user_id: str, device_id: str, device_name: str
+) -> tuple[str, str]:
+    """A new token for the device; returns (token, device id actually used).
+
+    The client's own device id is kept unless it belongs to someone else or was revoked (a
+    revoked device stays revoked; signing in again makes a new device).
+    """
+    token = secrets.token_urlsafe(32)
+    now = utcnow()
+    existing = conn.execute(
+        select(device.c.user_id, device.c.revoked_at).where(device.c.id == device_id)
+    ).one_or_none()
+    if existing is not None and existing.user_id == user_id and existing.revoked_at is None:
+        conn.execute(
+            update(device)
+            .where(device.c.id == device_id)
+            .values(token_hash=hash_token(token), name=device_name, last_seen_at=now)
+        )
+        return token, device_id
+    if existing is not None:
+        device_id = str(uuid.uuid4())
+    conn.execute(
+        insert(device).values(
+            id=device_id,
+            user_id=user_id,
+            name=device_name,
+            token_hash=hash_token(token),
+            created_at=now,
+            last_seen_at=now,
+        )
+    )
+    return token, device_id
+
+
+def authenticate(engine: Engine, token: str | None) -> Principal:
+    """The caller of this request, checked against the database every time."""
+    if not token:
+        raise ApiError(401, "unauthenticated", "Sign in first: this request carries no token.")
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(
+                device.c.id.label("device_id"),
+                device.c.revoked_at,
+                device.c.last_seen_at,
+                account.c.id.label("user_id"),
+                account.c.email,
+                account.c.name,
+                account.c.role,
+                account.c.disabled,
+                school.c.id.label("school_id"),
+                school.c.name.label("school"),
+            )
+            .join(account, account.c.id == device.c.user_id)
+            .join(school, school.c.id == account.c.school_id)
+            .where(device.c.token_hash == hash_token(token))
+        ).one_or_none()
+    if row is None:
+        raise ApiError(
+            401, "unauthenticated", "This device is not signed in to the server; sign in again."
+        )
+    if row.revoked_at is not None or row.disabled:
+        raise ApiError(
+            401,
+            "revoked",
+            "This device or account has been switched off on the server; ask your administrator.",
+        )
+    _touch(engine, row.device_id, row.last_seen_at)
+    return Principal(
+        user_id=row.user_id,
+        email=row.email,
+        name=row.name,
+        role=row.role,
+        school_id=row.school_id,
+        school=row.school,
+        device_id=row.device_id,
+    )
+
+
+def _touch(engine: Engine, device_id: str, last_seen: datetime | None) -> None:
+    now = utcnow()
+    if last_seen is not None and now - last_seen < LAST_SEEN_RESOLUTION:
+        return
+    with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        conn.execute(update(device).where(device.c.id == device_id).values(last_seen_at=now))
+
+
+def logout(engine: Engine, principal: Principal) -> None:
+    revoke_device(engine, principal.device_id)

@@ -1,0 +1,219 @@
+"""Figures for leaders (their school) and coaches (their own records), from stored snapshots.
+
+Only numbers leave: counts, minutes, shares, week starts and category codes. No evidence text,
+no teacher, classroom or seat names, no record ids. Look-fors are named by their framework code
+and title (the shared framework's labels, not anyone's notes) so a frequency means something.
+Snapshots are read as the desktop writes them (see ``observe.store.snapshot``): ISO datetimes
+ending in ``Z``, dates as ``YYYY-MM-DD``, enums as their values.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from observe.server.accounts import Principal
+from observe.server.errors import ApiError, forbidden
+from observe.server.schema import record
+from observe.server.state import read_state
+
+NAMES = ("visits-per-week", "coaching-time", "lookfor-frequencies", "participation")
+PARTICIPATION_KINDS = ("volunteered", "called_on", "asked_question", "peer_talk")
+
+
+def _day(value: Any) -> date | None:
+    """The UTC date of a snapshot's datetime or date string; None if absent or unreadable."""
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _moment(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _week(day: date) -> str:
+    return (day - timedelta(days=day.weekday())).isoformat()
+
+
+class _Scope:
+    """The snapshots the caller may count, by kind, limited to one date range."""
+
+    def __init__(self, engine: Engine, principal: Principal, start: date | None, end: date | None):
+        self.engine = engine
+        self.principal = principal
+        self.start = start
+        self.end = end
+
+    def in_range(self, day: date | None) -> bool:
+        if day is None:
+            return False
+        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+
+    def snapshots(self, kind: str) -> Iterator[dict[str, Any]]:
+        query = select(record.c.data).where(
+            record.c.school_id == self.principal.school_id,
+            record.c.kind == kind,
+            record.c.deleted.is_(False),
+        )
+        if self.principal.role == "coach":
+            query = query.where(record.c.owner_id == self.principal.user_id)
+        with self.engine.connect() as conn:
+            for (data,) in conn.execute(query):
+                if isinstance(data, dict):
+                    yield data
+
+    def ids(self, kind: str, field: str) -> dict[str, Any]:
+        return {d.get("id"): d.get(field) for d in self.snapshots(kind)}
+
+
+def visits_per_week(scope: _Scope) -> list[dict[str, Any]]:
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for visit in scope.snapshots("visit"):
+        day = _day(visit.get("started_at"))
+        if not scope.in_range(day):
+            continue
+        assert day is not None
+        key = (_week(day), str(visit.get("visit_type") or "unknown")[:40])
+        counts[key][0] += 1
+        start, end = _moment(visit.get("started_at")), _moment(visit.get("ended_at"))
+        if start and end and end > start:
+            counts[key][1] += round((end - start).total_seconds() / 60)
+    return [
+        {"week_start": week, "visit_type": kind, "visits": n, "minutes": minutes}
+        for (week, kind), (n, minutes) in sorted(counts.items())
+    ]
+
+
+def coaching_time(scope: _Scope) -> list[dict[str, Any]]:
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for entry in scope.snapshots("coaching_log_entry"):
+        if not scope.in_range(_day(entry.get("occurred_on"))):
+            continue
+        minutes = entry.get("minutes")
+        if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes < 0:
+            continue
+        key = str(entry.get("activity") or "unknown")[:40]
+        totals[key][0] += 1
+        totals[key][1] += minutes
+    return [
+        {"activity": activity, "entries": n, "minutes": minutes}
+        for activity, (n, minutes) in sorted(totals.items())
+    ]
+
+
+def lookfor_frequencies(scope: _Scope) -> list[dict[str, Any]]:
+    tagged: Counter[str] = Counter()
+    total = 0
+    for item in scope.snapshots("evidence"):
+        if not scope.in_range(_day(item.get("observed_at"))):
+            continue
+        total += 1
+        ids = item.get("lookfor_ids")
+        if isinstance(ids, list):
+            tagged.update({i for i in ids if isinstance(i, str)})
+    labels = {d.get("id"): d for d in scope.snapshots("lookfor")}
+    rows = []
+    for lookfor_id, n in tagged.most_common():
+        label = labels.get(lookfor_id) or {}
+        rows.append(
+            {
+                "code": _label(label.get("code")),
+                "title": _label(label.get("title")),
+                "evidence": n,
+                "share": round(n / total, 4) if total else 0.0,
+            }
+        )
+    rows.append({"code": None, "title": None, "evidence": total, "share": 1.0 if total else 0.0})
+    return rows
+
+
+def _label(value: Any) -> str | None:
+    return value[:200] if isinstance(value, str) else None
+
+
+def participation(scope: _Scope) -> list[dict[str, Any]]:
+    """Per week: events by kind, and per visit the distinct voices and the share of seats heard."""
+    seats_per_room = Counter(
+        s.get("classroom_id") for s in scope.snapshots("seat") if s.get("classroom_id")
+    )
+    room_of_visit = scope.ids("visit", "classroom_id")
+    by_visit: dict[str, dict[str, Any]] = {}
+    for event in scope.snapshots("participation_event"):
+        day = _day(event.get("occurred_at"))
+        if not scope.in_range(day):
+            continue
+        assert day is not None
+        visit_id = event.get("visit_id")
+        if not isinstance(visit_id, str):
+            continue
+        info = by_visit.setdefault(
+            visit_id, {"week": _week(day), "seats": set(), "kinds": Counter()}
+        )
+        info["week"] = min(info["week"], _week(day))
+        if isinstance(event.get("seat_id"), str):
+            info["seats"].add(event["seat_id"])
+        info["kinds"][str(event.get("participation_kind"))] += 1
+    weeks: dict[str, dict[str, Any]] = {}
+    for visit_id, info in by_visit.items():
+        week = weeks.setdefault(
+            info["week"],
+            {"visits": 0, "events": 0, "kinds": Counter(), "voices": [], "shares": []},
+        )
+        week["visits"] += 1
+        week["events"] += sum(info["kinds"].values())
+        week["kinds"].update(info["kinds"])
+        week["voices"].append(len(info["seats"]))
+        seats = seats_per_room.get(room_of_visit.get(visit_id))
+        if seats:
+            week["shares"].append(min(1.0, len(info["seats"]) / seats))
+    return [
+        {
+            "week_start": week_start,
+            "visits": w["visits"],
+            "events": w["events"],
+            **{kind: w["kinds"].get(kind, 0) for kind in PARTICIPATION_KINDS},
+            "distinct_voices_mean": _mean(w["voices"]),
+            "seat_share_mean": _mean(w["shares"]),
+        }
+        for week_start, w in sorted(weeks.items())
+    ]
+
+
+def _mean(values: list[float] | list[int]) -> float | None:
+    return round(sum(values) / len(values), 4) if values else None
+
+
+_COMPUTE: dict[str, Callable[[_Scope], list[dict[str, Any]]]] = {
+    "visits-per-week": visits_per_week,
+    "coaching-time": coaching_time,
+    "lookfor-frequencies": lookfor_frequencies,
+    "participation": participation,
+}
+
+
+def aggregate(
+    engine: Engine, principal: Principal, name: str, start: date | None, end: date | None
+) -> dict[str, Any]:
+    if principal.role not in ("coach", "leader"):
+        raise forbidden("Administrators manage accounts and devices; figures are for leaders.")
+    if name not in _COMPUTE:
+        raise ApiError(404, "not_found", f"There is no aggregate called {name[:60]!r}.")
+    if start and end and start > end:
+        raise ApiError(422, "invalid", "The 'from' date must not be after the 'to' date.")
+    rows = _COMPUTE[name](_Scope(engine, principal, start, end))
+    with engine.connect() as conn:
+        state = read_state(conn)
+    return {**state, "name": name, "school": principal.school, "rows": rows}

@@ -1,0 +1,213 @@
+"""The FastAPI application: /v1 endpoints of docs/sync-protocol.md.
+
+Endpoints are plain ``def`` functions: FastAPI runs them in its thread pool, and SQLAlchemy's
+blocking engine is shared by those threads. Every authenticated request looks its token up in
+the database (no cache), so a revoked device or disabled user is refused on the very next call.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine
+
+from observe import __version__
+from observe.protocol import (
+    API_PREFIX,
+    DEFAULT_PULL_LIMIT,
+    MAX_BODY_BYTES,
+    MAX_PULL_LIMIT,
+    MAX_PUSH_OPS,
+    PROTOCOL_VERSION,
+    AdminDevicesReply,
+    AdminUsersReply,
+    AggregateName,
+    AggregateReply,
+    ErrorReply,
+    LoginReply,
+    LoginRequest,
+    MeReply,
+    PullReply,
+    PushReply,
+    PushRequest,
+    ServerState,
+)
+from observe.server import accounts, http_errors, login, pull, push
+from observe.server.accounts import Principal
+from observe.server.aggregates import aggregate
+from observe.server.db import ENV_DATABASE_URL, make_engine
+from observe.server.errors import ApiError, forbidden
+from observe.server.state import read_state
+
+log = logging.getLogger(__name__)
+
+_bearer = HTTPBearer(auto_error=False, description="The device token from /v1/auth/login.")
+_ERRORS = {status: {"model": ErrorReply} for status in (400, 401, 403, 404, 413, 422, 429, 503)}
+MAX_SEQ = 2**63 - 1
+
+
+def engine_of(request: Request) -> Engine:
+    return request.app.state.engine
+
+
+EngineDep = Annotated[Engine, Depends(engine_of)]
+
+
+def caller(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    token = credentials.credentials if credentials else None
+    return accounts.authenticate(engine_of(request), token)
+
+
+Caller = Annotated[Principal, Depends(caller)]
+
+
+def _coach(principal: Principal) -> None:
+    if principal.role != "coach":
+        raise forbidden(
+            "Only coaches sync records; leaders see figures and administrators manage accounts."
+        )
+
+
+def _admin(principal: Principal) -> None:
+    if principal.role != "admin":
+        raise forbidden("Only administrators can manage users and devices.")
+
+
+router = APIRouter(prefix=API_PREFIX, responses=_ERRORS)
+
+
+@router.get("/health", tags=["server"])
+def health() -> dict[str, str | int]:
+    """Unauthenticated liveness check (used by the test fixtures and load balancers)."""
+    return {"status": "ok", "protocol": PROTOCOL_VERSION, "version": __version__}
+
+
+@router.post("/auth/login", response_model=LoginReply, tags=["auth"])
+def auth_login(body: LoginRequest, request: Request, engine: EngineDep) -> dict:
+    address = request.client.host if request.client else "unknown"
+    result = login.login(
+        engine,
+        email=body.email,
+        password=body.password,
+        device_id=body.device_id,
+        device_name=body.device_name,
+        client_address=address,
+    )
+    with engine.connect() as conn:
+        state = read_state(conn)
+    return login.as_reply(result, state)
+
+
+@router.post("/auth/logout", response_model=ServerState, tags=["auth"])
+def auth_logout(principal: Caller, engine: EngineDep) -> dict:
+    accounts.logout(engine, principal)
+    with engine.connect() as conn:
+        return read_state(conn)
+
+
+@router.get("/me", response_model=MeReply, tags=["auth"])
+def me(principal: Caller, engine: EngineDep) -> dict:
+    with engine.connect() as conn:
+        state = read_state(conn)
+    return {**state, "user": principal.user_info(), "device_id": principal.device_id}
+
+
+@router.post("/sync/push", response_model=PushReply, tags=["sync"])
+def sync_push(body: PushRequest, principal: Caller, engine: EngineDep) -> dict:
+    _coach(principal)
+    if len(body.ops) > MAX_PUSH_OPS:
+        raise ApiError(413, "too_many_ops", f"Send at most {MAX_PUSH_OPS} changes in one push.")
+    return push.push(engine, principal, body.ops)
+
+
+@router.get("/sync/pull", response_model=PullReply, tags=["sync"])
+def sync_pull(
+    principal: Caller,
+    engine: EngineDep,
+    since: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+) -> dict:
+    _coach(principal)
+    return pull.pull(engine, principal, since, limit)
+
+
+@router.get("/aggregates/{name}", response_model=AggregateReply, tags=["aggregates"])
+def aggregates(
+    name: Annotated[AggregateName, Path()],
+    principal: Caller,
+    engine: EngineDep,
+    start: Annotated[date | None, Query(alias="from")] = None,
+    end: Annotated[date | None, Query(alias="to")] = None,
+) -> dict:
+    return aggregate(engine, principal, name, start, end)
+
+
+@router.get("/admin/users", response_model=AdminUsersReply, tags=["admin"])
+def admin_users(principal: Caller, engine: EngineDep) -> dict:
+    _admin(principal)
+    with engine.connect() as conn:
+        state = read_state(conn)
+    return {**state, "users": accounts.list_users(engine)}
+
+
+@router.post("/admin/users/{user_id}/disable", response_model=ServerState, tags=["admin"])
+def admin_disable(
+    user_id: Annotated[str, Path(max_length=64)], principal: Caller, engine: EngineDep
+) -> dict:
+    _admin(principal)
+    accounts.set_disabled(engine, user_id, True)
+    with engine.connect() as conn:
+        return read_state(conn)
+
+
+@router.get("/admin/devices", response_model=AdminDevicesReply, tags=["admin"])
+def admin_devices(principal: Caller, engine: EngineDep) -> dict:
+    _admin(principal)
+    with engine.connect() as conn:
+        state = read_state(conn)
+    return {**state, "devices": accounts.list_devices(engine)}
+
+
+@router.post("/admin/devices/{device_id}/revoke", response_model=ServerState, tags=["admin"])
+def admin_revoke(
+    device_id: Annotated[str, Path(max_length=64)], principal: Caller, engine: EngineDep
+) -> dict:
+    _admin(principal)
+    accounts.revoke_device(engine, device_id)
+    with engine.connect() as conn:
+        return read_state(conn)
+
+
+def create_app(engine: Engine) -> FastAPI:
+    app = FastAPI(
+        title="Observe server",
+        version=__version__,
+        description="Sync, accounts and figures for Observe (protocol v1).",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    app.state.engine = engine
+    app.include_router(router)
+    http_errors.install(app)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(http_errors.BodyLimit, limit=MAX_BODY_BYTES)
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """Factory for uvicorn workers: the CLI passes the database URL in the environment."""
+    url = os.environ.get(ENV_DATABASE_URL)
+    if not url:
+        raise RuntimeError(f"{ENV_DATABASE_URL} is not set; start the server with observe-server")
+    pool = int(os.environ.get("OBSERVE_SERVER_POOL_SIZE", "5"))
+    return create_app(make_engine(url, pool_size=pool, max_overflow=pool * 2))

@@ -1,0 +1,177 @@
+"""The server's own tables (SQLAlchemy Core), portable between SQLite and PostgreSQL.
+
+Records are stored generically (kind, id, owner, visibility, version, seq, JSON snapshot): the
+server never needs the desktop's domain tables, so it never imports ``observe.store``. Ids that
+leave the server are UUID strings; there are no integer autoincrement keys in the tables a
+backup carries, so a restore can insert rows as they are on either database.
+
+Migrations under ``migrations/versions`` create exactly these tables (a test compares them).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Naive UTC in the database (SQLite has no zones), aware UTC in Python."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC)
+        return value.replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+ID = String(36)
+
+server_state = Table(
+    "server_state",
+    metadata,
+    # One row (id 1). Its head_seq is the push counter: pushes lock this row (FOR UPDATE on
+    # PostgreSQL, BEGIN IMMEDIATE on SQLite), so server_seq is gap-free in commit order.
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("server_id", ID, nullable=False),
+    Column("epoch", ID, nullable=False),
+    Column("head_seq", BigInteger, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+school = Table(
+    "school",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+account = Table(
+    "account",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("email", String(254), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("role", String(10), nullable=False),
+    Column("school_id", ID, ForeignKey("school.id"), nullable=False, index=True),
+    Column("password_hash", String(200), nullable=False),
+    Column("disabled", Boolean, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+device = Table(
+    "device",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("user_id", ID, ForeignKey("account.id"), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    # SHA-256 hex of the bearer token; NULL once revoked, so the token can never match again.
+    Column("token_hash", String(64), unique=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("last_seen_at", UTCDateTime),
+    Column("revoked_at", UTCDateTime),
+)
+
+record = Table(
+    "record",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("kind", String(40), nullable=False),
+    Column("owner_id", ID, ForeignKey("account.id"), nullable=False),
+    Column("school_id", ID, ForeignKey("school.id"), nullable=False),
+    Column("visibility", String(10), nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Column("server_seq", BigInteger, nullable=False, unique=True),
+    Column("deleted", Boolean, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("data", JSON),
+    Index("ix_record_owner_seq", "owner_id", "server_seq"),
+    Index("ix_record_school_kind", "school_id", "kind"),
+)
+
+applied_op = Table(
+    "applied_op",
+    metadata,
+    # Every op id the server has answered, with the answer, so a retry gets the same one.
+    Column("op_id", ID, primary_key=True),
+    Column("user_id", ID, ForeignKey("account.id"), nullable=False),
+    Column("record_id", ID, nullable=False),
+    Column("status", String(10), nullable=False),
+    Column("version", BigInteger),
+    Column("server_seq", BigInteger),
+    Column("reason", Text),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+conflict = Table(
+    "conflict",
+    metadata,
+    # An incoming change that lost a race: kept whole, never dropped.
+    Column("id", ID, primary_key=True),
+    Column("record_id", ID, nullable=False, index=True),
+    Column("kind", String(40), nullable=False),
+    Column("op_id", ID, nullable=False),
+    Column("user_id", ID, ForeignKey("account.id"), nullable=False),
+    Column("device_id", ID, nullable=False),
+    Column("base_version", BigInteger),
+    Column("deleted", Boolean, nullable=False),
+    Column("visibility", String(10), nullable=False),
+    Column("data", JSON),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("resolved_at", UTCDateTime),
+)
+
+login_failure = Table(
+    "login_failure",
+    metadata,
+    # Failed logins per key ("email:..." / "addr:..."), counted across all worker processes.
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(300), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Index("ix_login_failure_key_at", "key", "at"),
+)
+
+BACKUP_TABLES = (server_state, school, account, device, record, applied_op, conflict)
+"""Tables a backup carries, parents first (login failures are transient and left out)."""
