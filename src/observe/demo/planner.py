@@ -596,6 +596,7 @@ class Planner:
             note=note,
             visit_id=visit_id,
             cycle_id=cycle_id,
+            auto_minutes=None,
         )
         self.rows[CoachingLogEntry].append(row)
 

@@ -365,6 +365,10 @@ class CoachingLogEntry(SyncRecord):
     note: Mapped[str | None] = mapped_column(Text)
     visit_id: Mapped[str | None] = mapped_column(ForeignKey("visit.id"), index=True)
     cycle_id: Mapped[str | None] = mapped_column(ForeignKey("coaching_cycle.id"), index=True)
+    #: The minutes Observe filled in from the visit's length (None for entries a coach typed).
+    #: While ``minutes`` still equals it the coach hasn't changed them, so ending the visit
+    #: again (after an undo) may correct them; see ``observe.coaching.log``.
+    auto_minutes: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (CheckConstraint("minutes >= 0", name="minutes"),)
 
