@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from observe import __version__
-from observe.cli import import_commands, profile_commands, report_commands
+from observe.cli import import_commands, profile_commands, report_commands, sync_commands
 from observe.errors import ObserveError
 from observe.logsetup import log_file, setup_logging
 
@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     profile_commands.register(sub, common)
     import_commands.register(sub, common)
+    sync_commands.register(sub, common)
     report_commands.register(sub, common)
     return parser
 

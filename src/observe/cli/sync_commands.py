@@ -1,0 +1,136 @@
+"""``observe login``, ``observe sync``, ``observe logout`` and ``observe conflicts``.
+
+The password is read with getpass (never echoed, never an argument that would land in shell
+history) or, for scripts, from standard input with ``--password-stdin``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import Any
+
+from observe.errors import UsageError
+from observe.store import open_profile
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("login", parents=[common], help="sign this profile in to a sync server")
+    p.add_argument("--server", required=True, metavar="URL", help="e.g. https://observe.school.org")
+    p.add_argument("--email", required=True)
+    p.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    p.add_argument("--device-name", help="how this computer is listed on the server")
+    p.set_defaults(handler=cmd_login)
+
+    p = sub.add_parser("sync", parents=[common], help="send and receive changes now")
+    p.add_argument(
+        "--allow-mass-delete",
+        action="store_true",
+        help="go ahead even if the server deleted a large share of this profile's records",
+    )
+    p.set_defaults(handler=cmd_sync)
+
+    p = sub.add_parser("logout", parents=[common], help="sign this profile out of its server")
+    p.set_defaults(handler=cmd_logout)
+
+    p = sub.add_parser(
+        "conflicts", parents=[common], help="list changes the server did not take as they were"
+    )
+    p.add_argument("--keep-mine", type=int, metavar="N", help="resolve conflict N with your copy")
+    p.add_argument(
+        "--keep-theirs", type=int, metavar="N", help="resolve conflict N with the server's copy"
+    )
+    p.set_defaults(handler=cmd_conflicts)
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        line = sys.stdin.readline()
+        password = line[:-1] if line.endswith("\n") else line
+        password = password.removesuffix("\r")
+    else:
+        if not sys.stdin.isatty():
+            raise UsageError(
+                "There is no terminal to ask for the password; pass it on standard input "
+                "with --password-stdin."
+            )
+        password = getpass.getpass(f"Password for {args.email}: ")
+    if not password:
+        raise UsageError("No password was given, so Observe did not sign in.")
+    return password
+
+
+def cmd_login(args: argparse.Namespace, data_dir: str | None) -> int:
+    from observe.sync.account import login
+    from observe.sync.client import normalize_server_url
+
+    normalize_server_url(args.server)  # a bad address is refused before asking for a password
+    password = _read_password(args)
+    store = open_profile(data_dir)
+    try:
+        done = login(store, args.server, args.email, password, device_name=args.device_name)
+    finally:
+        store.close()
+    where = (
+        "the system keyring"
+        if done.token_stored_in == "keyring"
+        else f"{done.credentials_path} (readable only by you)"
+    )
+    print(f"Signed in to {done.server_url} as {done.email} ({done.name}).")
+    print(f"This device's sign-in is kept in {where}. Run `observe sync` to sync now.")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace, data_dir: str | None) -> int:
+    from observe.sync.engine import SyncEngine
+
+    store = open_profile(data_dir)
+    try:
+        result = SyncEngine(store).sync(allow_mass_delete=args.allow_mass_delete)
+    finally:
+        store.close()
+    print(result.summary())
+    if result.open_conflicts:
+        print("See them with `observe conflicts` (or Sync → Conflicts… in the app).")
+    return 0
+
+
+def cmd_logout(args: argparse.Namespace, data_dir: str | None) -> int:
+    from observe.sync.account import logout
+
+    store = open_profile(data_dir)
+    try:
+        done = logout(store)
+    finally:
+        store.close()
+    print(done.sentence)
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace, data_dir: str | None) -> int:
+    from observe.sync import conflicts
+
+    if args.keep_mine is not None and args.keep_theirs is not None:
+        raise UsageError("Choose one: --keep-mine or --keep-theirs.")
+    store = open_profile(data_dir)
+    try:
+        if args.keep_mine is not None:
+            conflicts.keep_mine(store, args.keep_mine)
+            print(f"Conflict {args.keep_mine}: your copy will be sent at the next sync.")
+            return 0
+        if args.keep_theirs is not None:
+            conflicts.keep_theirs(store, args.keep_theirs)
+            print(f"Conflict {args.keep_theirs}: the server's copy is now the one here.")
+            return 0
+        items = conflicts.list_conflicts(store)
+    finally:
+        store.close()
+    if not items:
+        print("No conflicts.")
+        return 0
+    for c in items:
+        print(f"{c.id}\t{c.title()}\t{c.explanation()}")
+    return 0

@@ -1,0 +1,168 @@
+"""Signing a profile in to a sync server and out again.
+
+After the first sign-in the server's user id becomes this profile's author id, and records
+written before it are re-labelled (without queueing: the server sets the owner from the token
+anyway). A profile belongs to one coach: signing in as someone else is refused, so two
+people's notes never mix in one profile.
+"""
+
+from __future__ import annotations
+
+import logging
+import platform
+from dataclasses import dataclass
+
+from sqlalchemy import update
+
+from observe.errors import UsageError
+from observe.protocol import LoginReply
+from observe.store import Store
+from observe.store.models import SYNC_MODELS, ProfileSetting
+from observe.store.outbox import Identity
+from observe.sync import state
+from observe.sync.client import SyncClient, normalize_server_url
+from observe.sync.credentials import Credentials
+from observe.sync.errors import AuthFailed, SyncError
+from observe.sync.records import table
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    server_url: str
+    email: str
+    name: str
+    user_id: str
+    device_id: str
+    token_stored_in: str  # "keyring" or "file"
+    credentials_path: str
+
+
+def login(
+    store: Store,
+    server_url: str,
+    email: str,
+    password: str,
+    *,
+    device_name: str | None = None,
+    credentials: Credentials | None = None,
+    client: SyncClient | None = None,
+) -> SignedIn:
+    url = normalize_server_url(server_url)
+    email = email.strip()
+    if "@" not in email:
+        raise UsageError(f"{email or 'That'} is not an email address; sign in with your email.")
+    if not password:
+        raise UsageError("Enter your password to sign in.")
+    creds = credentials or Credentials(store.paths.data_dir)
+    st = state.load(store)
+    if st.email and st.email.lower() != email.lower():
+        raise UsageError(
+            f"This profile belongs to {st.email}. Sign in as {st.email}, or use another "
+            f"profile folder (--data-dir) for {email}, so two people's records never mix."
+        )
+    http = client or SyncClient(url)
+    try:
+        reply = http.login(
+            email, password, store.identity.device_id, device_name or platform.node() or "Observe"
+        )
+        if reply.user.role != "coach":
+            _revoke(url, reply.token)
+            raise SyncError(
+                f"{email} is a {reply.user.role} account; Observe syncs records only for coach "
+                "accounts. Use the server's web pages for your role's tools."
+            )
+        if st.user_id and st.user_id != reply.user.id and st.server_id == reply.server_id:
+            _revoke(url, reply.token)
+            raise UsageError(
+                f"This profile was synced with another account on {url}. Use another profile "
+                "folder (--data-dir) for this account."
+            )
+        where = creds.save(url, email, reply.token)
+        _adopt(store, url, reply)
+    finally:
+        if client is None:
+            http.close()
+    return SignedIn(
+        server_url=url,
+        email=reply.user.email,
+        name=reply.user.name,
+        user_id=reply.user.id,
+        device_id=reply.device_id,
+        token_stored_in=where,
+        credentials_path=str(creds.path),
+    )
+
+
+def _revoke(url: str, token: str) -> None:
+    try:
+        with SyncClient(url, token) as c:
+            c.logout()
+    except SyncError as exc:
+        log.warning("could not revoke a token just issued: %s", exc.detail)
+
+
+def _adopt(store: Store, url: str, reply: LoginReply) -> None:
+    """Makes the server's user id this profile's author id, in one transaction."""
+    old_author = store.identity.author_id
+    st = state.load(store)
+    old_ids = {i for i in (old_author, st.user_id) if i and i != reply.user.id}
+    with store.write_core() as conn:
+        for model in SYNC_MODELS:
+            t = table(model)
+            if old_ids:
+                conn.execute(
+                    update(t).where(t.c.author_id.in_(old_ids)).values(author_id=reply.user.id)
+                )
+        settings = ProfileSetting.__table__
+        for key, value in (("author_id", reply.user.id), ("device_id", reply.device_id)):
+            conn.execute(update(settings).where(settings.c.key == key).values(value=value))
+        values = {
+            "server_url": url,
+            "email": reply.user.email,
+            "user_id": reply.user.id,
+            "user_name": reply.user.name,
+        }
+        if st.server_id is None:
+            # First contact: nothing was ever acknowledged elsewhere, so no recovery is due.
+            values.update(server_id=reply.server_id, epoch=reply.epoch)
+        state.write(conn, **values)
+    store.identity = Identity(author_id=reply.user.id, device_id=reply.device_id)
+
+
+@dataclass(frozen=True)
+class SignedOut:
+    server_told: bool
+    sentence: str
+
+
+def logout(store: Store, *, credentials: Credentials | None = None) -> SignedOut:
+    """Revokes this device's token on the server (if reachable) and forgets it here."""
+    creds = credentials or Credentials(store.paths.data_dir)
+    st = state.load(store)
+    if not st.has_account:
+        return SignedOut(False, "This profile was not signed in.")
+    assert st.server_url and st.email
+    token = creds.load(st.server_url, st.email)
+    told = False
+    problem = ""
+    if token:
+        try:
+            with SyncClient(st.server_url, token) as c:
+                c.logout()
+            told = True
+        except AuthFailed:
+            told = True  # the token was no longer valid anyway
+        except SyncError as exc:
+            problem = exc.sentence
+            log.warning("logout: the server was not told: %s", exc.detail)
+    creds.delete(st.server_url, st.email)
+    if told or not token:
+        return SignedOut(told, f"Signed out of {st.server_url}. Your records stay here.")
+    return SignedOut(
+        False,
+        f"Signed out on this computer, but the server could not be told ({problem.rstrip('.')}"
+        "). Ask your server's administrator to revoke this device if it matters. "
+        "Your records stay here.",
+    )

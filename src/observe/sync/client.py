@@ -1,0 +1,268 @@
+"""Talking to observe-server over HTTP, with every way it can go wrong turned into a sentence.
+
+A coach on school Wi-Fi meets captive portals (an HTML page where JSON should be), proxies that
+answer 502, servers being restarted, replies cut in half. None of these may surface as a
+traceback or be mistaken for success, so each request is validated against the
+``observe.protocol`` models before anything local changes.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from observe import __version__
+from observe.errors import UsageError
+from observe.protocol import (
+    API_PREFIX,
+    ErrorReply,
+    LoginReply,
+    LoginRequest,
+    MeReply,
+    Op,
+    PullReply,
+    PushReply,
+    PushRequest,
+)
+from observe.sync.errors import (
+    KEPT,
+    AuthFailed,
+    BadReply,
+    RateLimited,
+    ServerUnreachable,
+    SyncError,
+)
+
+log = logging.getLogger(__name__)
+
+Reply = TypeVar("Reply", bound=BaseModel)
+
+CONNECT_TIMEOUT_S = 10.0
+READ_TIMEOUT_S = 120.0
+
+
+def normalize_server_url(text: str) -> str:
+    """``school.example.org`` → ``https://school.example.org``; refuses what can't be a server."""
+    url = text.strip().rstrip("/")
+    if not url:
+        raise UsageError("Enter the sync server's address, such as https://observe.school.org.")
+    if "://" not in url:
+        url = "https://" + url
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageError(
+            f"{text.strip()} is not a server address Observe can use; "
+            "it should look like https://observe.school.org."
+        )
+    if parts.query or parts.fragment:
+        raise UsageError(f"{text.strip()} should be just the server's address, without ? or #.")
+    return url
+
+
+def _looks_like_html(body: bytes) -> bool:
+    head = body.lstrip()[:200].lower()
+    return head.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<"))
+
+
+class SyncClient:
+    """One server, one device token. Not thread-safe; make one per sync."""
+
+    def __init__(
+        self,
+        server_url: str,
+        token: str | None = None,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        timeout: httpx.Timeout | None = None,
+    ) -> None:
+        self.server_url = normalize_server_url(server_url)
+        headers = {"User-Agent": f"Observe/{__version__}", "Accept": "application/json"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        self._http = httpx.Client(
+            base_url=self.server_url + API_PREFIX,
+            headers=headers,
+            timeout=timeout or httpx.Timeout(READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S),
+            transport=transport,
+            follow_redirects=False,
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- endpoints --------------------------------------------------------------------------
+
+    def login(self, email: str, password: str, device_id: str, device_name: str = "") -> LoginReply:
+        body = LoginRequest(
+            email=email, password=password, device_id=device_id, device_name=device_name[:200]
+        )
+        return self._call("POST", "/auth/login", LoginReply, json=body.model_dump(), login=True)
+
+    def logout(self) -> None:
+        self._call("POST", "/auth/logout", None)
+
+    def me(self) -> MeReply:
+        return self._call("GET", "/me", MeReply)
+
+    def push(self, ops: list[Op]) -> PushReply:
+        body = PushRequest(ops=ops).model_dump(mode="json")
+        return self._call("POST", "/sync/push", PushReply, json=body)
+
+    def pull(self, since: int, limit: int) -> PullReply:
+        return self._call("GET", "/sync/pull", PullReply, params={"since": since, "limit": limit})
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        model: type[Reply] | None,
+        *,
+        json: Any = None,
+        params: dict[str, Any] | None = None,
+        login: bool = False,
+    ) -> Any:
+        where = self.server_url
+        after = "Check the address and your network, then try again." if login else KEPT
+        try:
+            response = self._http.request(method, path, json=json, params=params)
+            body = response.content
+        except httpx.ConnectTimeout as exc:
+            raise ServerUnreachable(
+                f"The sync server at {where} did not answer in time. {after}", detail=repr(exc)
+            ) from exc
+        except httpx.ConnectError as exc:
+            raise ServerUnreachable(
+                f"Observe couldn't reach the sync server at {where} (no network, or the server "
+                f"is not running). {after}",
+                detail=repr(exc),
+            ) from exc
+        except httpx.TimeoutException as exc:
+            raise ServerUnreachable(
+                f"The sync server at {where} stopped answering part-way. {after}",
+                detail=repr(exc),
+            ) from exc
+        except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
+            raise ServerUnreachable(
+                f"The connection to the sync server at {where} was cut before it answered. {after}",
+                detail=repr(exc),
+            ) from exc
+        except httpx.HTTPError as exc:
+            raise ServerUnreachable(
+                f"Observe couldn't talk to the sync server at {where} ({type(exc).__name__}). "
+                f"{after}",
+                detail=repr(exc),
+            ) from exc
+        status = response.status_code
+        if status >= 400 or 300 <= status < 400:
+            raise self._error(response, body, after, login)
+        if model is None:
+            return None
+        return self._parse(model, body, response, after)
+
+    def _parse(
+        self, model: type[Reply], body: bytes, response: httpx.Response, after: str
+    ) -> Reply:
+        where = self.server_url
+        if not body.strip():
+            raise BadReply(
+                f"The sync server at {where} sent an empty reply. {after}",
+                detail=f"{response.request.method} {response.request.url} -> empty body",
+            )
+        try:
+            data = json.loads(body)
+        except (ValueError, UnicodeDecodeError) as exc:
+            if _looks_like_html(body):
+                sentence = (
+                    f"The address {where} answered with a web page instead of Observe's sync "
+                    "service (a Wi-Fi sign-in page or a wrong address, perhaps). "
+                )
+            else:
+                sentence = f"The sync server at {where} sent a reply that was cut off or garbled. "
+            raise BadReply(sentence + after, detail=f"{exc!r}: {body[:200]!r}") from exc
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            raise BadReply(
+                f"The sync server at {where} sent a reply Observe doesn't understand (a "
+                f"different version of the server, perhaps). {after}",
+                detail=f"{exc}: {body[:200]!r}",
+            ) from exc
+
+    def _error(self, response: httpx.Response, body: bytes, after: str, login: bool) -> SyncError:
+        where = self.server_url
+        status = response.status_code
+        code, message = "", ""
+        try:
+            err = ErrorReply.model_validate(json.loads(body)).error
+            code, message = err.code, err.message.strip()
+        except (ValueError, UnicodeDecodeError, ValidationError):
+            pass
+        said = f" The server said: {message}" if message else ""
+        if message and not said.endswith((".", "!", "?")):
+            said += "."
+        detail = f"HTTP {status} {code}: {body[:300]!r}"
+        if status == 401:
+            if login:
+                return AuthFailed(
+                    message or "The email or password was not accepted. Check them and try again.",
+                    detail=detail,
+                )
+            if code == "revoked":
+                return AuthFailed(
+                    f"The sync server at {where} no longer accepts this device (its access was "
+                    f"withdrawn, or the account was disabled).{said} Sign in again, or ask your "
+                    "server's administrator. Your records stay on this computer.",
+                    detail=detail,
+                )
+            return AuthFailed(
+                f"The sync server at {where} did not accept this device's sign-in.{said} "
+                "Sign in again. Your records stay on this computer.",
+                detail=detail,
+            )
+        if status == 429:
+            retry = response.headers.get("Retry-After")
+            seconds = float(retry) if retry and retry.replace(".", "", 1).isdigit() else None
+            wait = f" Try again in {int(seconds)} seconds." if seconds else " Try again later."
+            return RateLimited(
+                f"The sync server at {where} asked Observe to slow down.{said}{wait}",
+                retry_after=seconds,
+            )
+        if status >= 500:
+            return BadReply(
+                f"The sync server at {where} had a problem (HTTP {status}).{said} {after}",
+                detail=detail,
+            )
+        if 300 <= status < 400:
+            target = response.headers.get("Location", "another address")
+            return BadReply(
+                f"The address {where} sends Observe on to {target}; enter the server's own "
+                f"address instead. {after}",
+                detail=detail,
+            )
+        if message:
+            return SyncError(
+                f"The sync server at {where} refused the request: {message}", detail=detail
+            )
+        if not body.strip().startswith(b"{"):
+            return BadReply(
+                f"The address {where} answered HTTP {status} and not like an Observe sync "
+                f"server; check the address. {after}",
+                detail=detail,
+            )
+        return SyncError(
+            f"The sync server at {where} refused the request (HTTP {status}). {after}",
+            detail=detail,
+        )

@@ -1,0 +1,252 @@
+"""The coach's conflicts list: changes the server did not take as they were, and resolving them.
+
+Both versions are kept until the coach chooses (DESIGN.md sync rule 8): keep mine (pushed again
+on top of the server's version), keep theirs (the server's copy replaces mine here, nothing is
+pushed), or merge (mine with the text edited, pushed like keep mine).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+
+from observe.clock import utcnow
+from observe.errors import UsageError
+from observe.protocol import ServerRecord
+from observe.store import Store
+from observe.store.models import MODEL_BY_KIND, OutboxOp, SyncConflict
+from observe.sync import state
+
+_conflict = SyncConflict.__table__
+_outbox = OutboxOp.__table__
+
+#: Bookkeeping that differs between any two copies and means nothing to a coach.
+HIDDEN_FIELDS = frozenset(
+    {"id", "author_id", "device_id", "created_at", "updated_at", "version", "deleted"}
+)
+
+#: The free-text field a coach can merge by hand, per kind.
+TEXT_FIELD: dict[str, str] = {
+    "school": "name",
+    "teacher": "display_name",
+    "classroom": "subject",
+    "seat": "label",
+    "lookfor_set": "name",
+    "lookfor": "title",
+    "walk": "title",
+    "coaching_cycle": "focus",
+    "visit": "focus",
+    "evidence": "text",
+    "feedback": "wondering",
+    "cycle_step": "title",
+    "coaching_log_entry": "note",
+}
+
+KIND_LABEL: dict[str, str] = {
+    "school": "School",
+    "teacher": "Teacher",
+    "classroom": "Class",
+    "seat": "Seat",
+    "lookfor_set": "Look-for set",
+    "lookfor": "Look-for",
+    "walk": "Learning walk",
+    "coaching_cycle": "Coaching cycle",
+    "visit": "Visit",
+    "evidence": "Evidence",
+    "participation_event": "Participation tally",
+    "feedback": "Feedback",
+    "cycle_step": "Cycle step",
+    "coaching_log_entry": "Coaching log entry",
+}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    id: int
+    kind: str
+    record_id: str
+    status: str
+    reason: str | None
+    mine: dict[str, Any] | None
+    mine_deleted: bool
+    theirs: dict[str, Any] | None
+    theirs_deleted: bool
+    theirs_version: int | None
+    theirs_owner_id: str | None
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def text_field(self) -> str | None:
+        return TEXT_FIELD.get(self.kind)
+
+    @property
+    def has_theirs(self) -> bool:
+        return self.theirs is not None or self.theirs_deleted
+
+    @property
+    def can_merge(self) -> bool:
+        return bool(self.text_field and self.mine is not None and not self.mine_deleted)
+
+    def text(self, side: str) -> str:
+        data = self.mine if side == "mine" else self.theirs
+        field = self.text_field
+        if not data or not field:
+            return ""
+        return str(data.get(field) or "")
+
+    def title(self) -> str:
+        label = KIND_LABEL.get(self.kind, self.kind)
+        text = self.text("mine") or self.text("theirs")
+        text = " ".join(text.split())
+        if len(text) > 60:
+            text = text[:59] + "…"
+        return f"{label}: {text}" if text else label
+
+    def explanation(self) -> str:
+        if self.status == "rejected":
+            return self.reason or "The server refused this change."
+        if self.mine_deleted and not self.theirs_deleted:
+            return "You deleted this here, but it was changed elsewhere."
+        if self.theirs_deleted and not self.mine_deleted:
+            return "You changed this here, but it was deleted elsewhere."
+        return self.reason or "This was changed both here and elsewhere."
+
+    def differing_fields(self) -> list[str]:
+        mine, theirs = self.mine or {}, self.theirs or {}
+        names = sorted((set(mine) | set(theirs)) - HIDDEN_FIELDS)
+        return [n for n in names if mine.get(n) != theirs.get(n)]
+
+
+def describe(kind: str, data: dict[str, Any] | None, deleted: bool) -> str:
+    """A side of a conflict as plain lines a coach can read."""
+    if data is None:
+        return "(deleted)" if deleted else "(the server has no copy)"
+    lines = ["(deleted)"] if deleted else []
+    main = TEXT_FIELD.get(kind)
+    if main and data.get(main) is not None:
+        lines.append(str(data[main]))
+        lines.append("")
+    for name in sorted(set(data) - HIDDEN_FIELDS - {main}):
+        value = data[name]
+        if value is None or value == [] or value == "":
+            continue
+        label = name.replace("_ids", "").replace("_id", "").replace("_", " ")
+        if isinstance(value, list):
+            value = f"{len(value)} item(s)" if name.endswith("_ids") else value
+        lines.append(f"{label}: {value}")
+    return "\n".join(lines)
+
+
+def _from_row(row: Any) -> Conflict:
+    return Conflict(
+        id=row.id,
+        kind=row.record_kind,
+        record_id=row.record_id,
+        status=row.status,
+        reason=row.reason,
+        mine=row.mine,
+        mine_deleted=bool(row.mine_deleted),
+        theirs=row.theirs,
+        theirs_deleted=bool(row.theirs_deleted),
+        theirs_version=row.theirs_version,
+        theirs_owner_id=row.theirs_owner_id,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def list_conflicts(store: Store) -> list[Conflict]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(_conflict).order_by(_conflict.c.created_at, _conflict.c.id))
+        return [_from_row(r) for r in rows]
+
+
+def count_conflicts(store: Store) -> int:
+    with store.engine.connect() as conn:
+        return conn.scalar(select(func.count()).select_from(_conflict)) or 0
+
+
+def get_conflict(store: Store, conflict_id: int) -> Conflict:
+    with store.engine.connect() as conn:
+        row = conn.execute(select(_conflict).where(_conflict.c.id == conflict_id)).first()
+    if row is None:
+        raise UsageError(f"There is no conflict number {conflict_id}; it may be resolved already.")
+    return _from_row(row)
+
+
+def keep_mine(store: Store, conflict_id: int, text: str | None = None) -> None:
+    """Pushes my version (or, with ``text``, my version with its text replaced) at next sync.
+
+    The change is queued on top of the server's version, so the server takes it as a normal
+    edit; the server's copy stays in its history as the version this one replaced.
+    """
+    c = get_conflict(store, conflict_id)
+    model = MODEL_BY_KIND.get(c.kind)
+    if text is not None:
+        if not c.can_merge or c.text_field is None:
+            raise UsageError("This record has no text to merge; keep one version or the other.")
+        if not text.strip():
+            raise UsageError("The merged text is empty; type the text to keep, or keep a version.")
+    with store.write() as s:
+        conn = s.connection()
+        row = conn.execute(select(_conflict.c.id).where(_conflict.c.id == conflict_id)).first()
+        if row is None:
+            raise UsageError("This conflict was already resolved.")
+        obj = s.get(model, c.record_id) if model is not None else None
+        if obj is not None:
+            base = c.theirs_version if c.theirs_version is not None else obj.version
+            # Edits made since the conflict was found sit on the old version: rebase them too.
+            conn.execute(
+                update(_outbox)
+                .where(
+                    _outbox.c.record_kind == c.kind,
+                    _outbox.c.record_id == c.record_id,
+                    _outbox.c.base_version >= 0,
+                )
+                .values(base_version=base)
+            )
+            obj.version = base
+            if text is not None and c.text_field is not None:
+                setattr(obj, c.text_field, text.strip())
+            obj.updated_at = utcnow()  # always a change, so it is queued even if equal
+        conn.execute(delete(_conflict).where(_conflict.c.id == conflict_id))
+
+
+def keep_theirs(store: Store, conflict_id: int) -> None:
+    """Replaces my copy here with the server's; nothing is pushed."""
+    from observe.sync.apply import Applier
+
+    c = get_conflict(store, conflict_id)
+    if not c.has_theirs:
+        raise UsageError(
+            "The server has no copy of this record, so there is nothing to take from it; "
+            "keep your version instead."
+        )
+    user_id = state.load(store).user_id
+    theirs = c.theirs or {}
+    owner = c.theirs_owner_id or theirs.get("author_id") or user_id or ""
+    rec = ServerRecord(
+        kind=c.kind,
+        id=c.record_id,
+        owner_id=owner,
+        visibility=theirs.get("visibility") or (c.mine or {}).get("visibility") or "private",
+        version=c.theirs_version or 0,
+        server_seq=0,
+        deleted=c.theirs_deleted,
+        updated_at=theirs.get("updated_at") or utcnow(),
+        data=c.theirs,
+    )
+    with store.write_core() as conn:
+        gone = conn.execute(delete(_conflict).where(_conflict.c.id == conflict_id)).rowcount
+        if not gone:
+            raise UsageError("This conflict was already resolved.")
+        conn.execute(
+            delete(_outbox).where(
+                _outbox.c.record_kind == c.kind, _outbox.c.record_id == c.record_id
+            )
+        )
+        Applier(conn, user_id).apply([rec])

@@ -1,0 +1,329 @@
+"""One sync of one profile: lock, check the server, recover if needed, push, pull.
+
+Runs on whatever thread calls it (the CLI's main thread, a GUI worker) with its own short
+store transactions, so the app's capture keeps writing alongside it (SQLite WAL). Nothing
+local changes on failure: every step is a transaction that either commits whole or not at all.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+import httpx
+
+from observe.clock import utcnow
+from observe.protocol import MAX_PULL_LIMIT, PullReply, ServerState
+from observe.store import Store
+from observe.sync import push as pushing
+from observe.sync import state
+from observe.sync.apply import Applier, count_deletions, live_record_count, parked_count
+from observe.sync.client import SyncClient
+from observe.sync.conflicts import count_conflicts
+from observe.sync.credentials import Credentials
+from observe.sync.errors import (
+    AuthFailed,
+    BadReply,
+    MassDeleteStopped,
+    NotSignedIn,
+    ServerChanged,
+    SyncCancelled,
+    SyncError,
+)
+from observe.sync.lock import SyncLock
+from observe.sync.recovery import queue_recovery
+
+log = logging.getLogger(__name__)
+
+MASS_DELETE_MIN = 50
+MASS_DELETE_SHARE = 0.25
+MAX_PASSES = 100
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    pushed: int
+    pulled: int  # changes received
+    applied: int  # records written locally
+    deleted: int  # local records deleted because the server deleted them
+    new_conflicts: int
+    open_conflicts: int
+    waiting: int  # outbox rows still waiting (written during the sync, or unanswered)
+    parked: int
+    recovered: bool
+    synced_at: datetime
+
+    def summary(self) -> str:
+        bits = [f"Pushed {self.pushed:,} changes, pulled {self.pulled:,}"]
+        if self.deleted:
+            bits.append(f"{self.deleted:,} deleted here")
+        if self.open_conflicts:
+            word = "conflict" if self.open_conflicts == 1 else "conflicts"
+            bits.append(f"{self.open_conflicts:,} {word} to resolve")
+        else:
+            bits.append("no conflicts")
+        text = ", ".join(bits) + "."
+        if self.recovered:
+            text += " The server had been restored or replaced; everything was sent again."
+        if self.waiting:
+            text += f" {self.waiting:,} changes are still waiting."
+        return text
+
+
+def needs_recovery(st: state.State, server: ServerState) -> bool:
+    if st.server_id is None:
+        return False
+    return (
+        st.server_id != server.server_id or st.epoch != server.epoch or server.head_seq < st.cursor
+    )
+
+
+def mass_delete(deletes: int, total: int) -> bool:
+    return deletes > MASS_DELETE_MIN and deletes > total * MASS_DELETE_SHARE
+
+
+class SyncEngine:
+    """Syncs ``store`` with the server it is signed in to."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        credentials: Credentials | None = None,
+        transport: httpx.BaseTransport | None = None,
+        pull_limit: int = MAX_PULL_LIMIT,
+        lock_wait: float = 30.0,
+    ) -> None:
+        self.store = store
+        self.credentials = credentials or Credentials(store.paths.data_dir)
+        self.transport = transport
+        self.pull_limit = pull_limit
+        self.lock_wait = lock_wait
+
+    def sync(
+        self,
+        *,
+        allow_mass_delete: bool = False,
+        progress: Progress | None = None,
+        should_cancel: Callable[[], bool] | None = None,
+    ) -> SyncResult:
+        run = _Run(self, allow_mass_delete, progress, should_cancel or (lambda: False))
+        with SyncLock(self.store.paths.data_dir, wait=self.lock_wait):
+            try:
+                result = run.go()
+            except SyncError as exc:
+                log.warning("sync failed: %s (%s)", exc.sentence, exc.detail)
+                state.save(self.store, last_error=exc.sentence)
+                raise
+            state.save(self.store, last_synced_at=result.synced_at, last_error=None)
+        log.info("sync done: %s", result.summary())
+        return result
+
+
+class _Run:
+    def __init__(
+        self,
+        engine: SyncEngine,
+        allow_mass_delete: bool,
+        progress: Progress | None,
+        should_cancel: Callable[[], bool],
+    ) -> None:
+        self.engine = engine
+        self.store = engine.store
+        self.allow_mass_delete = allow_mass_delete
+        self.progress = progress
+        self.should_cancel = should_cancel
+        self.push_stats = pushing.PushStats()
+        self.pulled = 0
+        self.applied = 0
+        self.deleted = 0
+        self.recovered = False
+        self.done = 0
+        self.total = 0
+        self.known: ServerState | None = None
+        self.user_id: str | None = None
+
+    # -- the run ----------------------------------------------------------------------------
+
+    def go(self) -> SyncResult:
+        st = state.load(self.store)
+        if not st.has_account:
+            raise NotSignedIn(
+                "This profile is not signed in to a sync server. Sign in first "
+                "(Sync → Sign in…, or observe login --server URL --email ADDRESS)."
+            )
+        assert st.server_url and st.email
+        token = self.engine.credentials.load(st.server_url, st.email)
+        if not token:
+            raise NotSignedIn(
+                f"This profile has no sign-in for {st.server_url} on this computer. Sign in "
+                "again (Sync → Sign in…, or observe login). Your records stay on this computer."
+            )
+        with SyncClient(st.server_url, token, transport=self.engine.transport) as client:
+            me = client.me()
+            if st.user_id and me.user.id != st.user_id and st.server_id == me.server_id:
+                raise AuthFailed(
+                    f"The sign-in stored for {st.email} belongs to another account on this "
+                    "server. Sign in again."
+                )
+            self.user_id = me.user.id
+            server: ServerState = me
+            for _attempt in range(3):
+                try:
+                    self._prepare(server)
+                    self._push(client)
+                    self._pull(client)
+                    break
+                except ServerChanged:
+                    log.warning("the server changed during the sync; recovering")
+                    server = client.me()
+            else:
+                raise SyncError(
+                    "The sync server kept changing identity while Observe was syncing (it is "
+                    "probably being restored). Try again in a few minutes. Nothing was lost."
+                )
+        with self.store.engine.connect() as conn:
+            waiting = pushing.outbox_count(conn)
+            parked = parked_count(conn)
+        return SyncResult(
+            pushed=self.push_stats.pushed,
+            pulled=self.pulled,
+            applied=self.applied,
+            deleted=self.deleted,
+            new_conflicts=self.push_stats.conflicts + self.push_stats.rejected,
+            open_conflicts=count_conflicts(self.store),
+            waiting=waiting,
+            parked=parked,
+            recovered=self.recovered,
+            synced_at=utcnow(),
+        )
+
+    def _prepare(self, server: ServerState) -> None:
+        st = state.load(self.store)
+        if needs_recovery(st, server):
+            log.warning(
+                "server %s/%s head %d differs from %s/%s cursor %d: recovering",
+                server.server_id,
+                server.epoch,
+                server.head_seq,
+                st.server_id,
+                st.epoch,
+                st.cursor,
+            )
+            queue_recovery(self.store, self.user_id, self.should_cancel)
+            self._check_cancel()
+            self.recovered = True
+            state.save(self.store, server_id=server.server_id, epoch=server.epoch, cursor=0)
+            st = state.load(self.store)
+        elif st.server_id is None:
+            state.save(self.store, server_id=server.server_id, epoch=server.epoch)
+            st = state.load(self.store)
+        self.known = server
+        with self.store.engine.connect() as conn:
+            self.total = pushing.outbox_count(conn) + max(server.head_seq - st.cursor, 0)
+        self._report()
+
+    def _check(self, reply: ServerState, cursor: int | None = None) -> None:
+        known = self.known
+        assert known is not None
+        if reply.server_id != known.server_id or reply.epoch != known.epoch:
+            raise ServerChanged("The sync server was restored or replaced during the sync.")
+        if cursor is not None and reply.head_seq < cursor:
+            raise ServerChanged("The sync server lost changes during the sync.")
+
+    def _check_cancel(self) -> None:
+        if self.should_cancel():
+            raise SyncCancelled
+
+    def _report(self) -> None:
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), max(self.total, 1))
+
+    # -- push -------------------------------------------------------------------------------
+
+    def _push(self, client: SyncClient) -> None:
+        for _pass in range(MAX_PASSES):
+            after, seen, skipped, unanswered = 0, set[tuple[str, str]](), 0, 0
+            while True:
+                self._check_cancel()
+                with self.store.engine.connect() as conn:
+                    batch = pushing.next_batch(conn, after, seen)
+                    ops, bad = pushing.build_ops(conn, batch.rows)
+                after = batch.after
+                skipped += batch.skipped
+                if not batch.rows:
+                    break
+                reply = client.push(ops) if ops else None
+                if reply is not None:
+                    self._check(reply)
+                with self.store.write_core() as conn:
+                    stats = pushing.record_results(conn, batch.rows, reply, bad)
+                self.push_stats.add(stats)
+                unanswered += stats.unanswered
+                self.done += len(batch.rows)
+                self._report()
+            if unanswered:
+                raise BadReply(
+                    f"The sync server did not answer for {unanswered:,} of the changes sent. "
+                    "They stay on this computer and will be sent at the next sync."
+                )
+            if not skipped:
+                return
+
+    # -- pull -------------------------------------------------------------------------------
+
+    def _pull(self, client: SyncClient) -> None:
+        st = state.load(self.store)
+        cursor = st.cursor
+        with self.store.engine.connect() as conn:
+            live_total = live_record_count(conn)
+        spool: list[PullReply] = []
+        deletions = 0
+        while True:
+            self._check_cancel()
+            page = client.pull(cursor, self.engine.pull_limit)
+            self._check(page, cursor)
+            if page.next_since < cursor:
+                raise BadReply(
+                    "The sync server sent its changes out of order. Nothing was changed here; "
+                    "try again later, and tell your server's administrator if this repeats."
+                )
+            with self.store.engine.connect() as conn:
+                page_deletions = count_deletions(conn, page.changes)
+            if spool or page_deletions:
+                # Held back until the whole pull is known: the guard must stop before any
+                # deletion is applied, not half-way through.
+                spool.append(page)
+                deletions += page_deletions
+            else:
+                self._apply(page, cursor)
+            cursor = page.next_since
+            self.done += len(page.changes)
+            self._report()
+            if not page.more:
+                break
+        if spool:
+            if mass_delete(deletions, live_total) and not self.allow_mass_delete:
+                raise MassDeleteStopped(deletions, live_total)
+            since = state.load(self.store).cursor
+            for page in spool:
+                self._check_cancel()
+                self._apply(page, since)
+                since = page.next_since
+        with self.store.write_core() as conn:
+            Applier(conn, self.user_id).apply_partial()
+
+    def _apply(self, page: PullReply, since: int) -> None:
+        with self.store.write_core() as conn:
+            current = state.read(conn).cursor
+            if current != since:  # someone else moved it (cannot happen under the lock)
+                raise SyncError("The sync position changed under this sync; sync again.")
+            stats = Applier(conn, self.user_id).apply(page.changes)
+            state.write(conn, cursor=page.next_since)
+        self.pulled += len(page.changes)
+        self.applied += stats.applied
+        self.deleted += stats.deleted

@@ -1,0 +1,78 @@
+"""Sync failures as sentences, with what the GUI needs to decide whether to retry.
+
+``transient`` says whether waiting and trying again can help (network down, server busy or
+restarting); anything else needs the person (sign in again, a refused account) and the GUI
+stops retrying until they act.
+"""
+
+from __future__ import annotations
+
+from observe.errors import ObserveError
+
+KEPT = "Nothing was lost: your changes stay on this computer and will be sent at the next sync."
+
+
+class SyncError(ObserveError):
+    """A sync (or sign-in) that could not finish. Local data is never changed by the failure."""
+
+    exit_code = 5
+    transient = False
+
+
+class ServerUnreachable(SyncError):
+    """No answer: connection refused, no network, DNS, timeout, connection cut."""
+
+    transient = True
+
+
+class BadReply(SyncError):
+    """An answer that isn't the sync protocol: garbage, truncated JSON, an HTML page, a 5xx."""
+
+    transient = True
+
+
+class RateLimited(SyncError):
+    transient = True
+
+    def __init__(self, sentence: str, *, retry_after: float | None = None) -> None:
+        super().__init__(sentence)
+        self.retry_after = retry_after
+
+
+class AuthFailed(SyncError):
+    """Wrong password, expired or revoked token, disabled account: the person must sign in."""
+
+
+class NotSignedIn(SyncError):
+    """This profile has no account or no stored device token."""
+
+
+class ServerChanged(SyncError):
+    """Raised inside a sync when a reply shows a restored or replaced server (handled there)."""
+
+    transient = True
+
+
+class MassDeleteStopped(SyncError):
+    """The pull would delete a large share of local records; nothing was deleted."""
+
+    exit_code = 4
+
+    def __init__(self, deletes: int, total: int) -> None:
+        super().__init__(
+            f"This sync would delete {deletes:,} of your {total:,} records on this computer, "
+            "so it stopped before deleting anything. If those records really were deleted "
+            "elsewhere, sync again and allow it (observe sync --allow-mass-delete, or answer "
+            "Yes in the app); otherwise ask your server's administrator what happened."
+        )
+        self.deletes = deletes
+        self.total = total
+
+
+class SyncBusy(SyncError):
+    transient = True
+
+
+class SyncCancelled(SyncError):
+    def __init__(self) -> None:
+        super().__init__("The sync was cancelled. " + KEPT)

@@ -1,0 +1,230 @@
+"""Push: outbox rows to ops, and the server's per-op results back into the store.
+
+Rules (docs/sync-protocol.md, "Push"):
+
+- An outbox row is deleted only when its own ``op_id`` comes back with a status, never because
+  the request as a whole succeeded.
+- A batch carries at most one op per record: the record's earliest pending row. Every outbox
+  row of a record was written on the version the record had then, so a second edit made
+  offline carries the same ``base_version`` as the first; sent together, the second would
+  conflict with the first. Sending the earliest, then rebasing the record's later rows on the
+  version the server gave it, keeps a coach's own edits from colliding with each other.
+- ``applied``/``duplicate`` set the local record's version. ``conflict``/``rejected`` become
+  one entry in the conflicts list holding both versions; the record's remaining rows are folded
+  into that entry (its "mine" side is the record's current local state).
+- Recovery ops (after a server restore) are outbox rows with ``base_version`` -1, sent as
+  ``null``; their snapshot's ``version`` is the ``client_version``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from observe.clock import utcnow
+from observe.protocol import MAX_PUSH_OPS, Op, PushReply, ServerRecord
+from observe.store.models import MODEL_BY_KIND, OutboxOp, SyncConflict
+from observe.sync.records import local_snapshot, table
+
+log = logging.getLogger(__name__)
+
+RECOVERY_BASE = -1
+_outbox = OutboxOp.__table__
+_conflict = SyncConflict.__table__
+
+
+@dataclass
+class PushStats:
+    pushed: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    unanswered: int = 0
+
+    def add(self, other: PushStats) -> None:
+        self.pushed += other.pushed
+        self.conflicts += other.conflicts
+        self.rejected += other.rejected
+        self.unanswered += other.unanswered
+
+
+def outbox_count(conn: Connection) -> int:
+    return conn.scalar(select(func.count()).select_from(_outbox)) or 0
+
+
+@dataclass
+class Batch:
+    rows: list[Any]
+    after: int  # the last seq looked at
+    skipped: int  # rows left for a later pass (a record's later edits)
+
+
+def next_batch(
+    conn: Connection, after: int, seen: set[tuple[str, str]], limit: int = MAX_PUSH_OPS
+) -> Batch:
+    """Up to ``limit`` rows after seq ``after``, at most one per record not yet ``seen``."""
+    picked: list[Any] = []
+    skipped = 0
+    while len(picked) < limit:
+        rows = list(
+            conn.execute(
+                select(_outbox).where(_outbox.c.seq > after).order_by(_outbox.c.seq).limit(limit)
+            )
+        )
+        if not rows:
+            break
+        for row in rows:
+            after = row.seq
+            key = (row.record_kind, row.record_id)
+            if key in seen:
+                skipped += 1
+            else:
+                seen.add(key)
+                picked.append(row)
+                if len(picked) >= limit:
+                    break
+    return Batch(picked, after, skipped)
+
+
+def _visibilities(conn: Connection, rows: list[Any]) -> dict[tuple[str, str], str]:
+    wanted: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        if not row.snapshot and row.record_kind in MODEL_BY_KIND:
+            wanted[row.record_kind].append(row.record_id)
+    out: dict[tuple[str, str], str] = {}
+    for kind, ids in wanted.items():
+        t = table(MODEL_BY_KIND[kind])
+        for rid, vis in conn.execute(select(t.c.id, t.c.visibility).where(t.c.id.in_(ids))):
+            out[(kind, rid)] = getattr(vis, "value", vis)
+    return out
+
+
+def build_ops(conn: Connection, rows: list[Any]) -> tuple[list[Op], list[tuple[Any, str]]]:
+    """Ops for ``rows``, plus rows that can't be sent at all (with a reason)."""
+    vis = _visibilities(conn, rows)
+    ops: list[Op] = []
+    bad: list[tuple[Any, str]] = []
+    for row in rows:
+        snap = row.snapshot or {}
+        recovery = row.base_version == RECOVERY_BASE
+        base = None if recovery else row.base_version
+        client_version = int(snap.get("version") or 0) if recovery else row.base_version
+        visibility = snap.get("visibility") or vis.get((row.record_kind, row.record_id))
+        try:
+            ops.append(
+                Op(
+                    op_id=row.op_id,
+                    kind=row.record_kind,
+                    id=row.record_id,
+                    op=row.op,
+                    base_version=base,
+                    client_version=max(client_version, 0),
+                    data=row.snapshot if row.op == "upsert" else None,
+                    visibility=visibility or "private",
+                )
+            )
+        except ValidationError as exc:
+            log.warning("outbox row %s can't be sent: %s", row.op_id, exc)
+            bad.append((row, "Observe could not send this change (it is not in a valid form)."))
+    return ops, bad
+
+
+def record_results(
+    conn: Connection, rows: list[Any], reply: PushReply | None, bad: list[tuple[Any, str]] = ()
+) -> PushStats:
+    """Acts on each op's result, in one transaction with the caller's connection."""
+    stats = PushStats()
+    results = {r.op_id: r for r in reply.results} if reply is not None else {}
+    for row, reason in bad:
+        _to_conflict(conn, row, "rejected", reason, None)
+        stats.rejected += 1
+    bad_ids = {row.op_id for row, _ in bad}
+    for row in rows:
+        if row.op_id in bad_ids:
+            continue
+        res = results.get(row.op_id)
+        if res is None:
+            stats.unanswered += 1
+            continue
+        if res.status in ("applied", "duplicate") and res.version is not None:
+            _acknowledge(conn, row, res.version)
+            stats.pushed += 1
+        elif res.status in ("applied", "duplicate"):
+            _to_conflict(
+                conn,
+                row,
+                "conflict",
+                "The server had already received this change but did not say which version "
+                "it kept; compare the two and choose.",
+                res.server,
+            )
+            stats.conflicts += 1
+        else:
+            _to_conflict(conn, row, res.status, res.reason, res.server)
+            if res.status == "rejected":
+                stats.rejected += 1
+            else:
+                stats.conflicts += 1
+    return stats
+
+
+def _acknowledge(conn: Connection, row: Any, version: int) -> None:
+    conn.execute(delete(_outbox).where(_outbox.c.op_id == row.op_id))
+    model = MODEL_BY_KIND.get(row.record_kind)
+    if model is not None:
+        t = table(model)
+        conn.execute(update(t).where(t.c.id == row.record_id).values(version=version))
+    # The record's later rows were written on top of the change just acknowledged.
+    conn.execute(
+        update(_outbox)
+        .where(
+            _outbox.c.record_kind == row.record_kind,
+            _outbox.c.record_id == row.record_id,
+            _outbox.c.base_version >= 0,
+        )
+        .values(base_version=version)
+    )
+
+
+def _to_conflict(
+    conn: Connection, row: Any, status: str, reason: str | None, server: ServerRecord | None
+) -> None:
+    mine = local_snapshot(conn, row.record_kind, row.record_id)
+    mine_deleted = mine is None or bool(mine.get("deleted"))
+    now = utcnow()
+    values = {
+        "record_kind": row.record_kind,
+        "record_id": row.record_id,
+        "status": status,
+        "reason": reason,
+        "mine": mine,
+        "mine_deleted": mine_deleted,
+        "theirs": server.data if server else None,
+        "theirs_deleted": bool(server.deleted) if server else False,
+        "theirs_version": server.version if server else None,
+        "theirs_owner_id": server.owner_id if server else None,
+        "created_at": now,
+        "updated_at": now,
+    }
+    stmt = sqlite_insert(_conflict).values(**values)
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[_conflict.c.record_kind, _conflict.c.record_id],
+            set_={
+                k: v
+                for k, v in values.items()
+                if k not in ("record_kind", "record_id", "created_at")
+            },
+        )
+    )
+    # Every pending row of the record is folded into the entry: "mine" is its latest state.
+    conn.execute(
+        delete(_outbox).where(
+            _outbox.c.record_kind == row.record_kind, _outbox.c.record_id == row.record_id
+        )
+    )
