@@ -8,8 +8,9 @@ set -euo pipefail
 common=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 fonts-dejavu-core)
 gui=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
      libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-xfixes0 libx11-xcb1)
-# The durability test runs the real app on a virtual X screen and types into it with xdotool.
-test=(poppler-utils qpdf xvfb xdotool xauth)
+# The durability test runs the real app on a virtual X screen and types into it with xdotool;
+# tests/test_packaging.py runs the .desktop and AppStream validators.
+test=(poppler-utils qpdf xvfb xdotool xauth desktop-file-utils appstream)
 
 case "${1:-gui}" in
   gui) wanted=("${common[@]}" "${gui[@]}") ;;
