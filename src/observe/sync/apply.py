@@ -384,18 +384,13 @@ class Applier:
         return [value] if value else []
 
     def _upsert(self, model: type[SyncRecord], ready: list[_Candidate]) -> list[_Candidate]:
+        """Inserts new records and updates known ones (separately, not with SQLite's UPSERT:
+        an UPSERT overrides the ``OR IGNORE`` inside the search-index triggers)."""
         if not ready:
             return []
-        t = table(model)
-        stmt = sqlite_insert(t)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[t.c.id],
-            set_={c.name: stmt.excluded[c.name] for c in t.columns if c.name != "id"},
-        )
         try:
             with self.conn.begin_nested():
-                self.conn.execute(stmt, [c.values for c in ready])
-                self._write_tags(model, ready)
+                self._write(model, ready)
             return ready
         except (IntegrityError, StatementError) as exc:
             log.warning("a page of %s failed as a whole (%r); storing one by one", model.kind, exc)
@@ -403,13 +398,34 @@ class Applier:
         for c in ready:
             try:
                 with self.conn.begin_nested():
-                    self.conn.execute(stmt, [c.values])
-                    self._write_tags(model, [c])
+                    self._write(model, [c])
                 stored.append(c)
             except (IntegrityError, StatementError) as exc:
                 log.warning("can't store %s %s (%r); parked as invalid", model.kind, c.rec.id, exc)
                 self._park(c.rec, INVALID, "constraint")
         return stored
+
+    def _write(self, model: type[SyncRecord], ready: list[_Candidate]) -> None:
+        t = table(model)
+        known = _existing_ids(self.conn, model.kind, {c.rec.id for c in ready})
+        fresh = [c.values for c in ready if c.rec.id not in known]
+        if fresh:
+            self.conn.execute(sa.insert(t), fresh)
+        changed = [{f"p_{k}": v for k, v in c.values.items()} for c in ready if c.rec.id in known]
+        if changed:
+            stmt = (
+                update(t)
+                .where(t.c.id == sa.bindparam("p_id"))
+                .values(
+                    {
+                        col.name: sa.bindparam(f"p_{col.name}", type_=col.type)
+                        for col in t.columns
+                        if col.name != "id"
+                    }
+                )
+            )
+            self.conn.execute(stmt, changed)
+        self._write_tags(model, ready)
 
     def _write_tags(self, model: type[SyncRecord], ready: list[_Candidate]) -> None:
         if model is not Evidence:

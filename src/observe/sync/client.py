@@ -220,16 +220,11 @@ class SyncClient:
                     message or "The email or password was not accepted. Check them and try again.",
                     detail=detail,
                 )
-            if code == "revoked":
-                return AuthFailed(
-                    f"The sync server at {where} no longer accepts this device (its access was "
-                    f"withdrawn, or the account was disabled).{said} Sign in again, or ask your "
-                    "server's administrator. Your records stay on this computer.",
-                    detail=detail,
-                )
+            # "revoked" per the protocol; a revoked token may also just be unknown now.
             return AuthFailed(
-                f"The sync server at {where} did not accept this device's sign-in.{said} "
-                "Sign in again. Your records stay on this computer.",
+                f"The sync server at {where} no longer accepts this device's sign-in (it may "
+                f"have been revoked, or the account disabled).{said} Sign in again, or ask "
+                "your server's administrator. Your records stay on this computer.",
                 detail=detail,
             )
         if status == 429:

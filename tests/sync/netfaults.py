@@ -1,0 +1,193 @@
+"""Real misbehaving network peers on 127.0.0.1 for sync tests.
+
+- :class:`BadServer` answers every request with one chosen kind of nonsense (garbage bytes,
+  truncated JSON, an HTML page, a closed connection, a 5xx).
+- :class:`Proxy` forwards requests to a real observe-server and can, for chosen requests,
+  forward and then drop the reply (the server committed, the client never hears), or kill the
+  server while the request is in flight.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
+
+import httpx
+
+BAD_REPLIES: dict[str, tuple[int, str, bytes]] = {
+    "garbage": (200, "application/json", b"\x00\xff\xfe garbage \x13\x37"),
+    "truncated": (
+        200,
+        "application/json",
+        b'{"server_id": "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", "ep',
+    ),
+    "html": (
+        200,
+        "text/html",
+        b"<!DOCTYPE html><html><head><title>Sign in to Wi-Fi</title></head><body>Accept the "
+        b"terms</body></html>",
+    ),
+    "empty": (200, "application/json", b""),
+    "wrong-shape": (200, "application/json", b'{"hello": "world"}'),
+    "502-html": (502, "text/html", b"<html><body><h1>502 Bad Gateway</h1></body></html>"),
+    "500-json": (
+        500,
+        "application/json",
+        b'{"error": {"code": "internal", "message": "The database is being upgraded."}}',
+    ),
+    "404-html": (404, "text/html", b"<html><body>Not Found</body></html>"),
+}
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+class BadServer:
+    """Answers everything with ``mode`` (a key of BAD_REPLIES, or "close")."""
+
+    def __init__(self, mode: str = "garbage") -> None:
+        self.mode = mode
+        self.requests = 0
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def _answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                if length:
+                    self.rfile.read(length)
+                outer.requests += 1
+                if outer.mode == "close":
+                    self.close_connection = True
+                    return
+                status, ctype, body = BAD_REPLIES[outer.mode]
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                if outer.mode == "truncated":
+                    # Promise more than is sent, then hang up: a reply cut in transit.
+                    self.send_header("Content-Length", str(len(body) + 500))
+                    self.end_headers()
+                    self.wfile.write(body)
+                    self.wfile.flush()
+                    self.close_connection = True
+                    with contextlib.suppress(OSError):
+                        self.connection.shutdown(2)
+                    return
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = _answer
+            do_POST = _answer
+
+        self._httpd = _Server(("127.0.0.1", 0), Handler)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._httpd.server_address[1]}"
+
+    def close(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+
+#: What the proxy does with one request: "forward", "drop" (forward, then hang up without a
+#: reply), or "kill" (forward, call ``on_kill`` while it is in flight, hang up).
+Plan = Callable[[str, str, int], str]
+
+
+class Proxy:
+    """A loopback HTTP proxy in front of a real server; ``plan`` picks each request's fate."""
+
+    HOP_HEADERS: ClassVar[set[str]] = {"host", "content-length", "connection", "accept-encoding"}
+
+    def __init__(self, upstream: str) -> None:
+        self.upstream = upstream
+        self.plan: Plan = lambda method, path, n: "forward"
+        self.on_kill: Callable[[], None] = lambda: None
+        self.kill_delay = 0.01
+        self.counts: dict[str, int] = {}
+        self.outcomes: list[tuple[str, str]] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def _relay(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                path = self.path.split("?")[0]
+                n = outer.counts[path] = outer.counts.get(path, 0) + 1
+                action = outer.plan(self.command, path, n)
+                outer.outcomes.append((path, action))
+                headers = {
+                    k: v for k, v in self.headers.items() if k.lower() not in outer.HOP_HEADERS
+                }
+
+                def forward() -> httpx.Response | None:
+                    try:
+                        return httpx.request(
+                            self.command,
+                            outer.upstream + self.path,
+                            content=body,
+                            headers=headers,
+                            timeout=60,
+                        )
+                    except httpx.HTTPError:
+                        return None
+
+                if action == "kill":
+                    box: list[httpx.Response | None] = []
+                    t = threading.Thread(target=lambda: box.append(forward()))
+                    t.start()
+                    time.sleep(outer.kill_delay)
+                    outer.on_kill()
+                    t.join(30)
+                    self.close_connection = True
+                    return
+                response = forward()
+                if action == "drop" or response is None:
+                    self.close_connection = True
+                    return
+                self.send_response(response.status_code)
+                for k, v in response.headers.items():
+                    if k.lower() not in (
+                        "content-length",
+                        "transfer-encoding",
+                        "connection",
+                        "content-encoding",
+                    ):
+                        self.send_header(k, v)
+                self.send_header("Content-Length", str(len(response.content)))
+                self.end_headers()
+                self.wfile.write(response.content)
+
+            do_GET = _relay
+            do_POST = _relay
+
+        self._httpd = _Server(("127.0.0.1", 0), Handler)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._httpd.server_address[1]}"
+
+    def close(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
