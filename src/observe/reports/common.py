@@ -25,10 +25,16 @@ def coach_name(store: Store) -> str | None:
     try:
         import pwd
 
-        gecos = pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
+        entry = pwd.getpwuid(os.getuid())
     except (ImportError, KeyError, AttributeError):
         return None
-    return gecos or None
+    gecos = entry.pw_gecos.split(",")[0].strip()
+    # System accounts ("root") carry their login as the name; that is nobody's name on a sheet.
+    return gecos if gecos and gecos.lower() != entry.pw_name.lower() else None
+
+
+def medium_date(value: date | datetime) -> str:
+    return f"{value.day} {value:%B %Y}"
 
 
 def long_date(value: date | datetime) -> str:

@@ -21,7 +21,14 @@ from observe.feedback.draft import FeedbackDraft
 from observe.feedback.facts import VISIT_TYPE_LABELS, EvidenceFact, VisitFacts, visit_facts
 from observe.feedback.service import draft_for
 from observe.reports import charts
-from observe.reports.common import clock, coach_name, facts_box, long_date, reflection_space
+from observe.reports.common import (
+    clock,
+    coach_name,
+    facts_box,
+    long_date,
+    medium_date,
+    reflection_space,
+)
 from observe.reports.layout import Pdf, ReportMeta, check_paper, frame_width, render, styles
 from observe.reports.text import markup, para, shorten
 from observe.store import Store
@@ -127,7 +134,7 @@ def sheet_story(
             [
                 ("Teacher", facts.teacher),
                 ("Class", facts.class_label),
-                ("Date", f"{long_date(start)}, {clock(start)}"),
+                ("Date", f"{medium_date(start)}, {clock(start)}"),
                 ("Time in room", f"{minutes} minutes" if minutes else ""),
                 ("Coach", coach or ""),
                 ("Focus look-fors", focus),

@@ -85,10 +85,22 @@ def register_fonts() -> None:
 
 
 @cache
-def _coverage() -> frozenset[int]:
+def coverage(font_name: str = REGULAR) -> frozenset[int]:
     register_fonts()
-    font = pdfmetrics.getFont(REGULAR)
+    font = pdfmetrics.getFont(font_name)
     return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+
+
+def covers(font_name: str, text: str) -> bool:
+    """Whether ``font_name`` has a glyph for every visible character of ``text``."""
+    if text.isascii():
+        return True
+    have = coverage(font_name)
+    return all(ord(ch) in have or ch.isspace() for ch in text)
+
+
+def _coverage() -> frozenset[int]:
+    return coverage(REGULAR)
 
 
 def has_glyph(ch: str) -> bool:

@@ -14,7 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from observe.reports.bidi import BidiParagraph, has_rtl
-from observe.reports.fonts import printable
+from observe.reports.fonts import REGULAR, covers, printable
 
 
 def markup(text: str) -> str:
@@ -33,6 +33,10 @@ def para(
     """A paragraph of plain ``text``; ``prefix``/``suffix`` are trusted markup (anchors, links,
     bold labels) placed around it and dropped for right-to-left text, which has no markup."""
     clean = printable(text)
+    if not covers(style.fontName, clean):
+        # DejaVu Sans Oblique has no Arabic or Hebrew; the upright face has every glyph that
+        # printable() let through.
+        style = ParagraphStyle(f"{style.name}-upright", parent=style, fontName=REGULAR)
     if has_rtl(clean):
         return BidiParagraph(clean, style, bullet)
     body = escape(clean).replace("\n", "<br/>")
