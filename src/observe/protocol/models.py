@@ -51,6 +51,19 @@ def _canonical_uuid(value: str) -> str:
         raise ValueError("must be a UUID such as 0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b") from exc
 
 
+def _clean_text(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError("must be valid Unicode text") from exc
+    return value
+
+
+Text = Annotated[str, AfterValidator(_clean_text)]
+"""Text that every database can store (no NUL, no lone surrogates)."""
+
 UUIDStr = Annotated[
     str,
     AfterValidator(_canonical_uuid),
@@ -99,10 +112,10 @@ class UserInfo(_Reply):
 
 
 class LoginRequest(_Request):
-    email: str = Field(min_length=3, max_length=254)
-    password: str = Field(min_length=1, max_length=1024)
+    email: Text = Field(min_length=3, max_length=254)
+    password: Text = Field(min_length=1, max_length=1024)
     device_id: UUIDStr
-    device_name: str = Field(default="", max_length=200)
+    device_name: Text = Field(default="", max_length=200)
 
 
 class LoginReply(ServerState):
@@ -120,7 +133,7 @@ class Op(_Request):
     """One local change. ``base_version`` None marks a recovery op (see the protocol doc)."""
 
     op_id: UUIDStr
-    kind: str = Field(min_length=1, max_length=40)
+    kind: Text = Field(min_length=1, max_length=40)
     id: UUIDStr
     op: OpKind
     base_version: int | None = Field(ge=0, le=2**53)

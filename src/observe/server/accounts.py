@@ -28,7 +28,15 @@ MIN_PASSWORD_LENGTH = 8
 LAST_SEEN_RESOLUTION = timedelta(minutes=5)
 
 _hasher = PasswordHasher()
-_DUMMY_HASH = _hasher.hash("not a real password: keeps timing alike for unknown emails")
+_dummy_hash: str | None = None
+
+
+def _dummy() -> str:
+    """A hash to verify against for unknown emails, so they take as long as known ones."""
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = _hasher.hash("not a real password: keeps timing alike for unknown emails")
+    return _dummy_hash
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,7 @@ def needs_rehash(stored_hash: str) -> bool:
 
 def verify_password(stored_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(stored_hash or _DUMMY_HASH, password) and stored_hash is not None
+        return _hasher.verify(stored_hash or _dummy(), password) and stored_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 
@@ -146,8 +154,15 @@ def list_users(engine: Engine) -> list[dict[str, Any]]:
         return _user_rows(conn)
 
 
+def _usable_key(key: str) -> bool:
+    """Keys from URLs or the command line may hold what no database column can match."""
+    return "\x00" not in key and key.isprintable() and len(key) <= 254
+
+
 def find_user_id(conn: Connection, email_or_id: str) -> str:
     key = email_or_id.strip()
+    if not _usable_key(key):
+        raise not_found(f"There is no user {key!r}.")
     found = conn.execute(
         select(account.c.id).where(
             (account.c.email == normalize_email(key)) | (account.c.id == key.lower())
@@ -190,6 +205,8 @@ def list_devices(engine: Engine, email_or_id: str | None = None) -> list[dict[st
 
 def revoke_device(engine: Engine, device_id: str) -> None:
     key = device_id.strip().lower()
+    if not _usable_key(key):
+        raise not_found(f"There is no device {key!r}.")
     with engine.connect().execution_options(immediate=True) as conn, conn.begin():
         found = conn.execute(select(device.c.id).where(device.c.id == key)).scalar()
         if not found:

@@ -10,6 +10,7 @@ a handful of round trips, not thousands.
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from dataclasses import dataclass, field
@@ -146,11 +147,22 @@ class _Batch:
         return self.store(op, _result(op.op_id, "rejected", reason=reason))
 
 
+def _storable(data: dict[str, Any]) -> bool:
+    """True when every database can store the snapshot (stdlib JSON lets lone surrogates in)."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, ValueError, TypeError):
+        return False
+    return True
+
+
 def _decide(batch: _Batch, op: Op) -> dict[str, Any]:
     if op.kind not in _KINDS:
         return batch.reject(op, f"The server does not know records of kind {op.kind[:40]!r}.")
     if op.op == "upsert" and op.data is None:
         return batch.reject(op, "An upsert must carry the record's data.")
+    if op.data is not None and not _storable(op.data):
+        return batch.reject(op, "The record's data holds text that is not valid Unicode.")
     current = batch.records.get(op.id)
     if current is not None and current["kind"] != op.kind:
         return batch.reject(op, "This record id already belongs to a record of another kind.")
