@@ -113,7 +113,7 @@ class Conflict:
             return "You deleted this here, but it was changed elsewhere."
         if self.theirs_deleted and not self.mine_deleted:
             return "You changed this here, but it was deleted elsewhere."
-        return self.reason or "This was changed both here and elsewhere."
+        return "This was changed both here and elsewhere."
 
     def differing_fields(self) -> list[str]:
         mine, theirs = self.mine or {}, self.theirs or {}
