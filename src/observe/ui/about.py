@@ -1,11 +1,14 @@
-"""The About dialog: what this is, which version, and where its files are.
+"""The About dialog: what this is, which version, under which license, and where its files are.
 
 The folders are here because "where is my data?" and "send us the log" are the two questions
-support asks first; the paths are selectable so they can be copied into an email.
+support asks first; the paths are selectable so they can be copied into an email. The license
+text is one click away, and so are the licenses of what ships inside the app (Qt is LGPL).
 """
 
 from __future__ import annotations
 
+import sys
+from importlib import metadata
 from pathlib import Path
 
 import PySide6
@@ -14,18 +17,59 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+import observe
 from observe import APP_NAME, __version__
+from observe.ui.icons import app_icon
 
 DESCRIPTION = (
     "Offline-first classroom evidence and strengths-based feedback for instructional coaches. "
     "It works without a network connection; your notes live in the data folder below."
 )
 LICENSE = "MIT"
+COPYRIGHT = "Copyright © 2026 Observe developers"
+THIRD_PARTY = (
+    "Observe is built on Qt and PySide6 (LGPL v3), python-bidi (LGPL), SQLAlchemy, Alembic, "
+    "pydantic and platformdirs (MIT), ReportLab and httpx (BSD) and other open-source "
+    "libraries under their own licenses; its PDFs use the DejaVu fonts (Bitstream Vera license)."
+)
+
+
+def license_text() -> str | None:
+    """The full license, wherever this installation keeps it (build, wheel or checkout)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    candidates = [Path(bundle) / "LICENSE"] if bundle else []
+    candidates.append(Path(observe.__file__).resolve().parents[2] / "LICENSE")
+    for path in candidates:
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    try:
+        return metadata.distribution("observe").read_text("licenses/LICENSE")
+    except metadata.PackageNotFoundError:
+        return None
+
+
+class LicenseDialog(QDialog):
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"{APP_NAME} license")
+        self.text = QPlainTextEdit(text)
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName("License text")
+        metrics = self.text.fontMetrics()
+        self.text.setMinimumSize(metrics.horizontalAdvance("M") * 44, metrics.height() * 18)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
 
 
 def _value(text: str, name: str) -> QLabel:
@@ -45,7 +89,11 @@ class AboutDialog(QDialog):
     def __init__(self, data_dir: Path, log_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"About {APP_NAME}")
+        self.license_dialog: LicenseDialog | None = None
 
+        logo = QLabel()
+        logo.setPixmap(app_icon().pixmap(64, 64))
+        logo.setAccessibleName(f"{APP_NAME} icon")
         title = QLabel(APP_NAME)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -55,6 +103,15 @@ class AboutDialog(QDialog):
 
         description = QLabel(DESCRIPTION)
         description.setWordWrap(True)
+        heading = QVBoxLayout()
+        heading.addWidget(title)
+        heading.addWidget(description)
+        top = QHBoxLayout()
+        top.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(heading, 1)
+        notices = QLabel(f"{COPYRIGHT}. {THIRD_PARTY}")
+        notices.setWordWrap(True)
+        notices.setAccessibleName("Copyright and licenses")
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -67,11 +124,24 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
+        self.license_button = QPushButton("Show &license")
+        self.license_button.setAccessibleName("Show the license text")
+        self.license_button.clicked.connect(self.show_license)
+        self.license_button.setEnabled(license_text() is not None)
+        buttons.addButton(self.license_button, QDialogButtonBox.ButtonRole.ActionRole)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(description)
+        layout.addLayout(top)
         layout.addLayout(form)
+        layout.addWidget(notices)
         layout.addWidget(buttons)
         # Wide enough that a typical path doesn't wrap, measured in text so it scales.
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
+
+    def show_license(self) -> None:
+        text = license_text()
+        if text is None:
+            return
+        if self.license_dialog is None:
+            self.license_dialog = LicenseDialog(text, self)
+        self.license_dialog.open()

@@ -1,4 +1,8 @@
-"""Starting the desktop app: logging, the Qt application, the profile, the window."""
+"""Starting the desktop app: logging, the Qt application, the profile, the window.
+
+Also the crash handler (observe.ui.crash), the window icon, and the welcome dialog that a new,
+empty profile opens with (observe.ui.first_run).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,10 @@ from observe.errors import ObserveError
 from observe.logsetup import setup_logging
 from observe.store import open_profile
 from observe.ui import operations
-from observe.ui.errors import ErrorReporter, install_excepthook, show_error
+from observe.ui.crash import install_crash_handlers
+from observe.ui.errors import ErrorReporter, show_error
+from observe.ui.first_run import offer_welcome
+from observe.ui.icons import APP_ID, app_icon
 from observe.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -28,6 +35,10 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    # The desktop entry's name: lets Wayland compositors and task bars match the window to
+    # the menu entry and its icon.
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -48,7 +59,7 @@ def run_gui(
     setup_logging(log_dir)
     app = application(argv)
     report = show_error if report_error is None else report_error
-    uninstall_hook = install_excepthook(report)
+    uninstall_hook = install_crash_handlers(report)
     try:
         log.info("%s %s starting, profile %s", APP_NAME, __version__, data_dir or "(default)")
         try:
@@ -63,6 +74,7 @@ def run_gui(
         try:
             window = MainWindow(store, report_error=report)
             window.show()
+            offer_welcome(window)
             # Startup objects (models, SQLAlchemy mappers, Qt wrappers) live as long as the app;
             # freezing them keeps the cyclic GC from re-walking them in pauses a coach feels.
             gc.freeze()

@@ -1,0 +1,210 @@
+"""The welcome dialog: the first thing a coach sees in a new, empty profile.
+
+Three questions and three ways out. Start saves the coach's name (it goes on feedback sheets),
+creates their School and keeps the sync server's address; Load demo data fills the profile
+with made-up records to explore; Skip says "not now, and don't ask again". Closing the dialog
+any other way asks again next time, because an accidental Escape shouldn't lose the welcome.
+
+It opens window-modal with ``open()``, not ``exec()``: the main window is already running
+behind it, and nothing waits on the answer.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from observe import APP_NAME
+from observe.errors import UsageError
+from observe.profile_setup import (
+    SERVER_URL,
+    apply_welcome,
+    check_welcome,
+    needs_welcome,
+    skip_welcome,
+)
+from observe.store import Store
+from observe.ui.icons import app_icon
+
+if TYPE_CHECKING:
+    from observe.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+INTRO = (
+    "Observe keeps your classroom notes on this computer, and works without a network. "
+    "Tell it who you are to get started."
+)
+SERVER_HELP = (
+    "If your school runs an Observe server, type its address to sync your notes to it. "
+    "Leave it empty to work on this computer only."
+)
+
+
+def _field(placeholder: str, name: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setAccessibleName(name)
+    edit.setClearButtonEnabled(True)
+    return edit
+
+
+class WelcomeDialog(QDialog):
+    """Asks for name, school and an optional server; ``outcome`` says which way it ended."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        #: "completed", "demo", "skipped", or None while open / when closed without a choice.
+        self.outcome: str | None = None
+        self.setWindowTitle(f"Welcome to {APP_NAME}")
+        self.setWindowIcon(app_icon())
+        self.setAccessibleName("Welcome")
+
+        logo = QLabel()
+        logo.setPixmap(app_icon().pixmap(64, 64))
+        logo.setAccessibleName(f"{APP_NAME} icon")
+        heading = QLabel(f"Welcome to {APP_NAME}")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        heading.setFont(font)
+        intro = QLabel(INTRO)
+        intro.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
+        words = QVBoxLayout()
+        words.addWidget(heading)
+        words.addWidget(intro)
+        top.addLayout(words, 1)
+
+        self.name_edit = _field("as it should appear on feedback sheets", "Your name")
+        self.school_edit = _field("for example, Riverside Middle School", "School")
+        self.server_edit = _field("https://observe.school.org (optional)", "Sync server address")
+        server_help = QLabel(SERVER_HELP)
+        server_help.setWordWrap(True)
+        server_help.setEnabled(False)  # the palette's quieter text colour, no hard-coded grey
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Your &name:", self.name_edit)
+        form.addRow("&School:", self.school_edit)
+        form.addRow("Sync se&rver:", self.server_edit)
+        form.addRow("", server_help)
+
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setAccessibleName("Problem")
+        self.problem.setVisible(False)
+        font = self.problem.font()
+        font.setBold(True)
+        self.problem.setFont(font)
+
+        self.buttons = QDialogButtonBox()
+        self.start_button = QPushButton("&Start")
+        self.start_button.setDefault(True)
+        self.start_button.setAccessibleName("Start using Observe")
+        self.demo_button = QPushButton("Load &demo data")
+        self.demo_button.setAccessibleName("Load demo data instead")
+        self.demo_button.setToolTip("Fill this empty profile with made-up records to explore")
+        self.skip_button = QPushButton("S&kip")
+        self.skip_button.setAccessibleName("Skip and don't ask again")
+        self.buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.demo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.skip_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.start_button.clicked.connect(self.start)
+        self.demo_button.clicked.connect(self.choose_demo)
+        self.skip_button.clicked.connect(self.skip)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addSpacing(self.fontMetrics().height() // 2)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
+        self.name_edit.setFocus()
+
+    # -- the three ways out -----------------------------------------------------------------
+
+    def start(self) -> None:
+        try:
+            welcome = check_welcome(
+                self.name_edit.text(), self.school_edit.text(), self.server_edit.text()
+            )
+        except UsageError as exc:
+            self._show_problem(exc.sentence)
+            return
+        # One small write (a school, three settings): milliseconds, fine on the GUI thread.
+        school = apply_welcome(self.store, welcome)
+        log.info("welcome completed: school %s, server %s", school.id, welcome.server_url)
+        self.outcome = "completed"
+        self.accept()
+
+    def choose_demo(self) -> None:
+        skip_welcome(self.store, "demo")
+        self.outcome = "demo"
+        self.accept()
+
+    def skip(self) -> None:
+        skip_welcome(self.store, "skipped")
+        self.outcome = "skipped"
+        self.reject()
+
+    def _show_problem(self, sentence: str) -> None:
+        self.problem.setText(sentence)
+        self.problem.setVisible(True)
+        lowered = sentence.lower()
+        if "your name" in lowered:
+            self.name_edit.setFocus()
+        elif "school" in lowered and "server" not in lowered:
+            self.school_edit.setFocus()
+        else:
+            self.server_edit.setFocus()
+            self.server_edit.selectAll()
+
+
+def welcome_message(store: Store) -> str:
+    """The status-bar line after a completed welcome."""
+    server = store.setting(SERVER_URL)
+    if server:
+        return (
+            f"Welcome! Your school is set up. The server address {server} is saved for "
+            "when you sign in to sync."
+        )
+    return "Welcome! Your school is set up; add teachers from the Classes menu."
+
+
+def offer_welcome(window: MainWindow) -> WelcomeDialog | None:
+    """Opens the welcome over ``window`` if this profile has never been set up."""
+    if not needs_welcome(window.store):
+        return None
+    dialog = WelcomeDialog(window.store, window)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+
+    def finished() -> None:
+        if dialog.outcome == "demo":
+            window.load_demo()
+        elif dialog.outcome == "completed":
+            window.context.announce("school")
+            window.refresh_counts()
+            window.statusBar().showMessage(welcome_message(window.store), 15_000)
+        dialog.deleteLater()
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    return dialog
