@@ -177,7 +177,8 @@ class ServerProcess:
         return [sys.executable, "-m", "observe.server.cli", *args]
 
     def start(self, timeout: float = 30.0) -> ServerProcess:
-        self.port = free_port()
+        """Starts (or restarts, on the same port, so clients keep their base URL)."""
+        self.port = self.port or free_port()
         self.workdir.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("ab")
         cmd = self.command(

@@ -43,3 +43,38 @@ def test_headless_commands_do_not_load_qt(tmp_path: Path):
         [__import__("sys").executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def _imports_of(package: str) -> dict[str, set[str]]:
+    pattern = re.compile(r"^\s*(?:from|import)\s+(observe(?:\.\w+)*)", re.MULTILINE)
+    return {
+        str(path.relative_to(SRC)): set(pattern.findall(path.read_text()))
+        for path in (SRC / package).rglob("*.py")
+    }
+
+
+def test_server_and_protocol_never_import_desktop_code():
+    forbidden = ("observe.store", "observe.capture", "observe.ui", "observe.sync", "observe.cli")
+    offenders = {
+        name: sorted(m for m in modules if m.startswith(forbidden))
+        for package in ("server", "protocol")
+        for name, modules in _imports_of(package).items()
+        if any(m.startswith(forbidden) for m in modules)
+    }
+    assert offenders == {}
+    protocol = {m for modules in _imports_of("protocol").values() for m in modules}
+    assert protocol <= {"observe.protocol", "observe.protocol.models"}
+
+
+def test_server_process_does_not_load_desktop_modules():
+    code = (
+        "import sys; import observe.server.app, observe.server.cli; "
+        "bad = [m for m in sys.modules if m.split('.')[:2] in "
+        "(['observe', 'store'], ['observe', 'capture'], ['observe', 'ui'])] "
+        "+ [m for m in sys.modules if m.startswith('PySide6')]; "
+        "assert not bad, bad"
+    )
+    result = subprocess.run(
+        [__import__("sys").executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr

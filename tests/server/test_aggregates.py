@@ -1,0 +1,147 @@
+"""Figures for leaders: counted from the coaches' snapshots, and nothing but figures."""
+
+from __future__ import annotations
+
+import uuid
+
+from observe.ids import new_id
+from tests.server.helpers import op, push
+
+SECRET = "Maya said the answer is twelve"
+
+
+def _school_with_data(server):
+    school = f"Figures {uuid.uuid4().hex[:6]}"
+    coach_a = server.login(server.add_user(school=school))
+    coach_b = server.login(server.add_user(school=school))
+    lf1, lf2, room, visit, visit_b = new_id(), new_id(), new_id(), new_id(), new_id()
+    seats = [new_id() for _ in range(4)]
+    ops = [
+        op(lf1, kind="lookfor", data={"id": lf1, "code": "T1", "title": "Students explain"}),
+        op(lf2, kind="lookfor", data={"id": lf2, "code": "T2", "title": "Students question"}),
+        *[
+            op(s, kind="seat", data={"id": s, "classroom_id": room, "label": f"A{i}"})
+            for i, s in enumerate(seats)
+        ],
+        op(
+            visit,
+            kind="visit",
+            data={
+                "id": visit,
+                "classroom_id": room,
+                "visit_type": "learning_walk",
+                "started_at": "2026-03-04T09:00:00Z",  # a Wednesday
+                "ended_at": "2026-03-04T09:20:00Z",
+                "focus": SECRET,
+            },
+        ),
+    ]
+    for i, tags in enumerate([[lf1], [lf1, lf2], []]):
+        eid = new_id()
+        ops.append(
+            op(
+                eid,
+                data={
+                    "id": eid,
+                    "visit_id": visit,
+                    "observed_at": f"2026-03-04T09:0{i}:00Z",
+                    "text": SECRET,
+                    "lookfor_ids": tags,
+                },
+            )
+        )
+    for seat, kind in [(seats[0], "volunteered"), (seats[0], "called_on"), (seats[1], "peer_talk")]:
+        pid = new_id()
+        ops.append(
+            op(
+                pid,
+                kind="participation_event",
+                data={
+                    "id": pid,
+                    "visit_id": visit,
+                    "seat_id": seat,
+                    "occurred_at": "2026-03-04T09:05:00Z",
+                    "participation_kind": kind,
+                },
+            )
+        )
+    for minutes, activity, day in [(30, "plc", "2026-03-02"), (45, "plc", "2026-03-09")]:
+        lid = new_id()
+        ops.append(
+            op(
+                lid,
+                kind="coaching_log_entry",
+                data={"id": lid, "occurred_on": day, "minutes": minutes, "activity": activity,
+                      "note": SECRET},
+            )
+        )  # fmt: skip
+    push(coach_a, *ops)
+    # Coach B's private visit counts for the leader, not for coach A.
+    push(
+        coach_b,
+        op(
+            visit_b,
+            kind="visit",
+            data={"id": visit_b, "visit_type": "modeling", "started_at": "2026-03-10T10:00:00Z"},
+        ),
+    )
+    # A deleted visit counts for nobody.
+    gone = new_id()
+    push(coach_b, op(gone, kind="visit", data={"id": gone, "started_at": "2026-03-10T10:00:00Z"}))
+    push(coach_b, op(gone, kind="visit", base_version=1, delete=True))
+    leader = server.login(server.add_user(role="leader", school=school))
+    return leader, coach_a
+
+
+def test_leader_figures_for_the_school(shared_server):
+    leader, coach_a = _school_with_data(shared_server)
+    get = leader.client.get
+
+    visits = get("/v1/aggregates/visits-per-week").json()
+    assert visits["rows"] == [
+        {"week_start": "2026-03-02", "visit_type": "learning_walk", "visits": 1, "minutes": 20},
+        {"week_start": "2026-03-09", "visit_type": "modeling", "visits": 1, "minutes": 0},
+    ]
+    assert visits["name"] == "visits-per-week" and "epoch" in visits
+
+    time = get("/v1/aggregates/coaching-time", params={"from": "2026-03-01", "to": "2026-03-07"})
+    assert time.json()["rows"] == [{"activity": "plc", "entries": 1, "minutes": 30}]
+
+    lookfors = get("/v1/aggregates/lookfor-frequencies").json()["rows"]
+    assert lookfors == [
+        {"code": "T1", "title": "Students explain", "evidence": 2, "share": 0.6667},
+        {"code": "T2", "title": "Students question", "evidence": 1, "share": 0.3333},
+        {"code": None, "title": None, "evidence": 3, "share": 1.0},
+    ]
+
+    participation = get("/v1/aggregates/participation").json()["rows"]
+    assert participation == [
+        {
+            "week_start": "2026-03-02",
+            "visits": 1,
+            "events": 3,
+            "volunteered": 1,
+            "called_on": 1,
+            "asked_question": 0,
+            "peer_talk": 1,
+            "distinct_voices_mean": 2.0,
+            "seat_share_mean": 0.5,
+        }
+    ]
+    for name in ("visits-per-week", "coaching-time", "lookfor-frequencies", "participation"):
+        body = get(f"/v1/aggregates/{name}").text
+        assert SECRET not in body and coach_a.user.id not in body
+
+    # A coach gets the same figures over their own records only.
+    own = coach_a.client.get("/v1/aggregates/visits-per-week").json()["rows"]
+    assert [r["visit_type"] for r in own] == ["learning_walk"]
+
+
+def test_another_schools_leader_sees_none_of_it(shared_server):
+    _school_with_data(shared_server)
+    stranger = shared_server.login(
+        shared_server.add_user(role="leader", school=f"Else {uuid.uuid4().hex[:6]}")
+    )
+    for name in ("visits-per-week", "coaching-time", "lookfor-frequencies", "participation"):
+        rows = stranger.client.get(f"/v1/aggregates/{name}").json()["rows"]
+        assert rows in ([], [{"code": None, "title": None, "evidence": 0, "share": 0.0}])
