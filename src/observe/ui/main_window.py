@@ -24,6 +24,7 @@ from observe.ui.about import AboutDialog
 from observe.ui.errors import ErrorReporter, log_folder, show_error
 from observe.ui.operations import Operation, Progress
 from observe.ui.summary import SummaryPanel
+from observe.ui.sync import SyncUi
 from observe.ui.workspace import Workspace
 
 SAVED = "All changes saved"
@@ -127,6 +128,11 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
 
         bar.addMenu("Cla&sses").addActions(ws.class_actions())
+
+        self.sync_ui = SyncUi(
+            self, self.store, report_error=self._report_error, changes=self.context.records_changed
+        )
+        bar.addMenu(self.sync_ui.menu)
 
         self.about_action = self._action(f"&About {APP_NAME}", None, "Version and folders")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -317,5 +323,6 @@ class MainWindow(QMainWindow):
         # Demo data stops and rolls back; the store must not be closed under a writer.
         if self.demo_operation is not None:
             self.demo_operation.cancel()
+        self.sync_ui.close()
         operations.shutdown()
         super().closeEvent(event)

@@ -1,0 +1,216 @@
+"""The conflicts view: each change the server did not take, both versions side by side.
+
+The coach keeps theirs, keeps mine, or merges by editing the text (prefilled with theirs and
+mine one after the other, so nothing has to be retyped). Loading and resolving run through
+:mod:`observe.ui.operations`; the list reloads after each decision.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from observe.store import Store
+from observe.sync import conflicts
+from observe.sync.conflicts import Conflict, describe
+from observe.ui import operations
+from observe.ui.errors import ErrorReporter
+from observe.ui.operations import Operation, Progress
+
+
+def _merge_seed(c: Conflict) -> str:
+    mine, theirs = c.text("mine"), c.text("theirs")
+    if not theirs or theirs == mine or c.theirs_deleted:
+        return mine
+    return f"{theirs}\n{mine}"
+
+
+class ConflictsDialog(QDialog):
+    #: A conflict was resolved (the controller syncs soon after).
+    resolved = Signal()
+
+    def __init__(
+        self, store: Store, report_error: ErrorReporter, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._report_error = report_error
+        self.items: list[Conflict] = []
+        self.operation: Operation | None = None
+        self.setWindowTitle("Sync conflicts")
+        self.setAccessibleName("Sync conflicts")
+
+        self.list = QListWidget()
+        self.list.setAccessibleName("Conflicts")
+        self.list.currentRowChanged.connect(self._show_current)
+        self.empty_label = QLabel("No conflicts: everything here matches the server.")
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextFormat(Qt.TextFormat.PlainText)
+        self.explanation.setAccessibleName("What happened")
+
+        self.mine = QPlainTextEdit()
+        self.mine.setReadOnly(True)
+        self.mine.setAccessibleName("Your version")
+        self.theirs = QPlainTextEdit()
+        self.theirs.setReadOnly(True)
+        self.theirs.setAccessibleName("Server version")
+        self.merged = QPlainTextEdit()
+        self.merged.setAccessibleName("Merged text")
+        self.merged.setTabChangesFocus(True)
+
+        self.keep_mine_button = QPushButton("Keep &mine")
+        self.keep_mine_button.setAccessibleName("Keep mine")
+        self.keep_mine_button.setToolTip("Send your version to the server (Alt+M)")
+        self.keep_mine_button.clicked.connect(self.keep_mine)
+        self.keep_theirs_button = QPushButton("Keep &theirs")
+        self.keep_theirs_button.setAccessibleName("Keep theirs")
+        self.keep_theirs_button.setToolTip("Use the server's version here (Alt+T)")
+        self.keep_theirs_button.clicked.connect(self.keep_theirs)
+        self.merge_button = QPushButton("Save m&erged text")
+        self.merge_button.setAccessibleName("Save merged text")
+        self.merge_button.setToolTip("Send your version with the merged text (Ctrl+Return)")
+        self.merge_button.clicked.connect(self.merge)
+        QShortcut(QKeySequence("Ctrl+Return"), self.merged, activated=self.merge)
+        close = QPushButton("Close")
+        close.clicked.connect(self.accept)
+
+        sides = QGridLayout()
+        sides.addWidget(QLabel("Your version (this computer)"), 0, 0)
+        sides.addWidget(QLabel("Server version (elsewhere)"), 0, 1)
+        sides.addWidget(self.mine, 1, 0)
+        sides.addWidget(self.theirs, 1, 1)
+        self.merge_label = QLabel("&Merged text (edit, then save):")
+        self.merge_label.setBuddy(self.merged)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.keep_mine_button)
+        buttons.addWidget(self.keep_theirs_button)
+        buttons.addWidget(self.merge_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+
+        detail = QWidget()
+        right = QVBoxLayout(detail)
+        right.addWidget(self.explanation)
+        right.addLayout(sides, 3)
+        right.addWidget(self.merge_label)
+        right.addWidget(self.merged, 1)
+        right.addLayout(buttons)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list)
+        left_layout.addWidget(self.empty_label)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(detail)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self.setTabOrder(self.list, self.mine)
+        self.setTabOrder(self.mine, self.theirs)
+        self.setTabOrder(self.theirs, self.merged)
+        self.setTabOrder(self.merged, self.keep_mine_button)
+        self.setTabOrder(self.keep_mine_button, self.keep_theirs_button)
+        self.setTabOrder(self.keep_theirs_button, self.merge_button)
+        self.resize(960, 560)
+        self._show_current(-1)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def reload(self) -> Operation:
+        store = self.store
+
+        def load(_: Progress) -> list[Conflict]:
+            return conflicts.list_conflicts(store)
+
+        return operations.run(
+            load,
+            name="load conflicts",
+            context=self,
+            on_success=self._loaded,
+            on_failure=lambda exc: self._report_error(self, exc),
+        )
+
+    def _loaded(self, result: object) -> None:
+        previous = self.current()
+        self.items = list(result) if isinstance(result, list) else []
+        self.list.blockSignals(True)
+        self.list.clear()
+        for c in self.items:
+            item = QListWidgetItem(c.title())
+            item.setToolTip(c.explanation())
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self.empty_label.setVisible(not self.items)
+        row = 0
+        if previous is not None:
+            row = next((i for i, c in enumerate(self.items) if c.id == previous.id), 0)
+        self.list.setCurrentRow(row if self.items else -1)
+        self._show_current(self.list.currentRow())
+
+    def current(self) -> Conflict | None:
+        row = self.list.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def _show_current(self, row: int) -> None:
+        c = self.items[row] if 0 <= row < len(self.items) else None
+        busy = self.operation is not None and self.operation.is_running
+        self.explanation.setText(c.explanation() if c else "")
+        self.mine.setPlainText(describe(c.kind, c.mine, c.mine_deleted) if c else "")
+        self.theirs.setPlainText(describe(c.kind, c.theirs, c.theirs_deleted) if c else "")
+        self.merged.setPlainText(_merge_seed(c) if c and c.can_merge else "")
+        can_merge = bool(c and c.can_merge)
+        self.merged.setEnabled(can_merge and not busy)
+        self.merge_label.setEnabled(can_merge)
+        self.merge_button.setEnabled(can_merge and not busy)
+        self.keep_mine_button.setEnabled(c is not None and not busy)
+        self.keep_theirs_button.setEnabled(bool(c and c.has_theirs) and not busy)
+
+    # -- deciding ---------------------------------------------------------------------------
+
+    def keep_mine(self) -> Operation | None:
+        c = self.current()
+        return self._resolve(lambda: conflicts.keep_mine(self.store, c.id)) if c else None
+
+    def keep_theirs(self) -> Operation | None:
+        c = self.current()
+        return self._resolve(lambda: conflicts.keep_theirs(self.store, c.id)) if c else None
+
+    def merge(self) -> Operation | None:
+        c = self.current()
+        if c is None or not c.can_merge:
+            return None
+        text = self.merged.toPlainText()
+        return self._resolve(lambda: conflicts.keep_mine(self.store, c.id, text=text))
+
+    def _resolve(self, decide: object) -> Operation | None:
+        if self.operation is not None and self.operation.is_running:
+            return None
+
+        def work(_: Progress) -> None:
+            decide()  # type: ignore[operator]
+
+        self.operation = operations.run(
+            work,
+            name="resolve conflict",
+            context=self,
+            on_success=lambda _: self.resolved.emit(),
+            on_failure=lambda exc: self._report_error(self, exc),
+        )
+        self.operation.finished.connect(self.reload)
+        self._show_current(self.list.currentRow())
+        return self.operation

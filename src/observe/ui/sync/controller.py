@@ -1,0 +1,253 @@
+"""When the app syncs: soon after changes (debounced), every few minutes, and on request.
+
+Sync runs through :mod:`observe.ui.operations` on a worker thread with its own store
+transactions, so capture never waits on it. One sync at a time: asking while one runs marks
+another to follow. Failures that time can cure (no network, server restarting) are retried
+with exponential backoff and full jitter (2 s doubling to 5 min) and shown only in the status
+label; failures only the coach can cure (signed out, revoked device) stop the retries and say
+so. A manual "Sync now" reports its failure in a dialog as well.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from observe.store import Store
+from observe.sync import state
+from observe.sync.backoff import Backoff
+from observe.sync.conflicts import count_conflicts
+from observe.sync.engine import SyncEngine, SyncResult
+from observe.sync.errors import MassDeleteStopped, SyncError
+from observe.sync.push import outbox_count
+from observe.ui import operations
+from observe.ui.errors import ErrorReporter
+from observe.ui.operations import Operation, Progress
+from observe.ui.sync.status import SyncStatus
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 5_000
+PERIOD_MS = 5 * 60_000
+GUI_PULL_LIMIT = 250  # short page transactions: capture never waits long for the lock
+
+#: Asks the coach a yes/no question (the mass-delete guard); tests answer without a dialog.
+Ask = Callable[[QWidget | None, str], bool]
+
+
+def _read_status(store: Store) -> SyncStatus:
+    st = state.load(store)
+    with store.engine.connect() as conn:
+        waiting = outbox_count(conn)
+    return SyncStatus(
+        signed_in=st.has_account and _has_token(store, st),
+        server_url=st.server_url,
+        email=st.email,
+        last_synced_at=st.last_synced_at,
+        waiting=waiting,
+        conflicts=count_conflicts(store),
+    )
+
+
+def _has_token(store: Store, st: state.State) -> bool:
+    from observe.sync.credentials import Credentials
+
+    assert st.server_url and st.email
+    return Credentials(store.paths.data_dir).load(st.server_url, st.email) is not None
+
+
+class SyncController(QObject):
+    status_changed = Signal(object)  # SyncStatus
+    synced = Signal(object)  # SyncResult
+    #: Records arrived from the server; views reload.
+    records_arrived = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        window: QWidget,
+        *,
+        ask: Ask,
+        report_error: ErrorReporter,
+        debounce_ms: int = DEBOUNCE_MS,
+        period_ms: int = PERIOD_MS,
+        backoff: Backoff | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.store = store
+        self.window = window
+        self._ask = ask
+        self._report_error = report_error
+        self.backoff = backoff or Backoff(base=2.0, cap=300.0)
+        self.status = SyncStatus()
+        self.operation: Operation | None = None
+        self._again = False
+        self._stopped = False
+
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(debounce_ms)
+        self.debounce.timeout.connect(self._background_sync)
+        self.periodic = QTimer(self)
+        self.periodic.setInterval(period_ms)
+        self.periodic.timeout.connect(self._background_sync)
+        self.recount = QTimer(self)  # the "N waiting" count follows edits, a few per second
+        self.recount.setSingleShot(True)
+        self.recount.setInterval(500)
+        self.recount.timeout.connect(self.refresh)
+        self.retry = QTimer(self)
+        self.retry.setSingleShot(True)
+        self.retry.timeout.connect(self._background_sync)
+
+    # -- status -----------------------------------------------------------------------------
+
+    def _set(self, status: SyncStatus) -> None:
+        self.status = status
+        self.status_changed.emit(status)
+
+    def refresh(self, then_sync: bool = False) -> Operation:
+        """Reads sign-in, waiting and conflict counts off the GUI thread."""
+        store = self.store
+
+        def read(_: Progress) -> SyncStatus:
+            return _read_status(store)
+
+        def show(result: object) -> None:
+            fresh = result if isinstance(result, SyncStatus) else SyncStatus()
+            self._set(
+                fresh.with_(
+                    syncing=self.is_syncing,
+                    offline=self.status.offline and fresh.signed_in,
+                    needs_sign_in=self.status.needs_sign_in and fresh.signed_in,
+                    problem=self.status.problem,
+                    retry_in_s=self.status.retry_in_s,
+                )
+            )
+            if fresh.signed_in and not self._stopped:
+                if not self.periodic.isActive():
+                    self.periodic.start()
+                if then_sync:
+                    self.sync_now(manual=False)
+            else:
+                self.periodic.stop()
+
+        return operations.run(read, name="sync status", context=self.window, on_success=show)
+
+    @property
+    def is_syncing(self) -> bool:
+        return self.operation is not None and self.operation.is_running
+
+    # -- triggers ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Shows the status and, when signed in, syncs once and then every few minutes."""
+        self.refresh(then_sync=True)
+
+    def stop(self) -> None:
+        self._stopped = True
+        for timer in (self.debounce, self.periodic, self.retry, self.recount):
+            timer.stop()
+        if self.operation is not None:
+            self.operation.cancel()
+
+    def changed(self, _kind: object = None) -> None:
+        """Something was saved here: sync a little later (typing ten items makes one sync)."""
+        if self._stopped:
+            return
+        self.recount.start()
+        if self.status.signed_in and not self.status.needs_sign_in:
+            self.debounce.start()
+
+    def _background_sync(self) -> None:
+        if self.status.signed_in and not self.status.needs_sign_in:
+            self.sync_now(manual=False)
+
+    def sync_now(self, manual: bool = True, allow_mass_delete: bool = False) -> Operation | None:
+        """Starts a sync unless one runs (then another follows it). Returns the operation."""
+        if self._stopped:
+            return None
+        if self.is_syncing:
+            self._again = True
+            return None
+        self.debounce.stop()
+        self.retry.stop()
+        store = self.store
+
+        def work(progress: Progress) -> SyncResult:
+            engine = SyncEngine(store, pull_limit=GUI_PULL_LIMIT, lock_wait=60.0)
+            return engine.sync(
+                allow_mass_delete=allow_mass_delete,
+                progress=progress.report,
+                should_cancel=progress.should_cancel,
+            )
+
+        self._set(self.status.with_(syncing=True))
+        op = operations.run(
+            work,
+            name="sync",
+            context=self.window,
+            on_success=self._done,
+            on_failure=lambda exc: self._failed(exc, manual),
+        )
+        op.finished.connect(self._finished)
+        self.operation = op
+        return op
+
+    # -- outcomes ---------------------------------------------------------------------------
+
+    def _done(self, result: object) -> None:
+        assert isinstance(result, SyncResult)
+        self.backoff.reset()
+        self._set(
+            self.status.with_(
+                syncing=False,
+                offline=False,
+                needs_sign_in=False,
+                problem=None,
+                retry_in_s=None,
+                last_synced_at=result.synced_at,
+                waiting=result.waiting,
+                conflicts=result.open_conflicts,
+            )
+        )
+        self.synced.emit(result)
+        if result.applied or result.deleted:
+            self.records_arrived.emit()
+
+    def _failed(self, exc: BaseException, manual: bool) -> None:
+        if isinstance(exc, MassDeleteStopped):
+            self._set(self.status.with_(syncing=False, problem=exc.sentence))
+            question = exc.sentence.split(" If those")[0] + " Delete them here too?"
+            if self._ask(self.window, question):
+                self._again = False
+                QTimer.singleShot(0, lambda: self.sync_now(manual=True, allow_mass_delete=True))
+            return
+        if isinstance(exc, SyncError) and exc.transient:
+            delay = self.backoff.next_delay(getattr(exc, "retry_after", None))
+            self._set(
+                self.status.with_(
+                    syncing=False, offline=True, problem=exc.sentence, retry_in_s=delay
+                )
+            )
+            if not self._stopped:
+                self.retry.start(int(delay * 1000))
+        else:
+            sentence = exc.sentence if isinstance(exc, SyncError) else None
+            self._set(
+                self.status.with_(
+                    syncing=False,
+                    needs_sign_in=isinstance(exc, SyncError),
+                    problem=sentence,
+                )
+            )
+        if manual or not isinstance(exc, SyncError):
+            self._report_error(self.window, exc)
+
+    def _finished(self) -> None:
+        self.refresh()
+        if self._again and not self._stopped:
+            self._again = False
+            self.debounce.start()

@@ -1,0 +1,72 @@
+"""The status bar's sync label: offline / syncing / synced at HH:MM / N waiting / N conflicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from observe.clock import as_utc
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    signed_in: bool = False
+    server_url: str | None = None
+    email: str | None = None
+    syncing: bool = False
+    offline: bool = False  # the last try could not reach the server (it will retry)
+    needs_sign_in: bool = False  # the server refused this device: only the coach can fix it
+    last_synced_at: datetime | None = None
+    waiting: int = 0
+    conflicts: int = 0
+    problem: str | None = None  # the last failure's sentence
+    retry_in_s: float | None = None
+
+    def with_(self, **changes: object) -> SyncStatus:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def status_text(s: SyncStatus) -> str:
+    if s.syncing:
+        head = "Syncing…"
+    elif not s.signed_in or s.offline or s.needs_sign_in:
+        head = "Offline"
+    elif s.last_synced_at is not None:
+        head = f"Synced at {as_utc(s.last_synced_at).astimezone().strftime('%H:%M')}"
+    else:
+        head = "Not synced yet"
+    bits = [head]
+    if s.waiting:
+        bits.append(f"{s.waiting:,} waiting")
+    if s.conflicts:
+        bits.append(f"{s.conflicts:,} conflict" + ("" if s.conflicts == 1 else "s"))
+    return " · ".join(bits)
+
+
+def status_tip(s: SyncStatus) -> str:
+    if not s.signed_in:
+        return "Not signed in to a sync server. Choose Sync → Sign in… to sync."
+    where = f"Signed in to {s.server_url} as {s.email}."
+    if s.needs_sign_in and s.problem:
+        return f"{s.problem}\n{where}"
+    if s.offline and s.problem:
+        retry = f" Observe will try again in {s.retry_in_s:.0f} s." if s.retry_in_s else ""
+        return f"{s.problem}{retry}\n{where}"
+    if s.conflicts:
+        return f"{where} Some changes need you: Sync → Conflicts…"
+    return where
+
+
+class SyncStatusLabel(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Sync status")
+        self.show_status(SyncStatus())
+
+    def show_status(self, status: SyncStatus) -> None:
+        self.setText(status_text(status))
+        tip = status_tip(status)
+        self.setToolTip(tip)
+        self.setAccessibleDescription(tip)
