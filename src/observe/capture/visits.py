@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from observe.clock import utcnow
+from observe.coaching.log import log_visit
 from observe.store import Store
 from observe.store.models import Classroom, Teacher, Visit, VisitType, Walk
 
@@ -120,11 +121,16 @@ def start_visit(
 
 
 def end_visit(store: Store, visit_id: str, ended_at: datetime | None = None) -> Visit:
-    """Records the end time once; ending an ended visit keeps the first end time."""
+    """Records the end time once; ending an ended visit keeps the first end time.
+
+    The visit's coaching-log entry is written in the same transaction (see
+    ``observe.coaching.log``), so the time in the room is logged without a second step.
+    """
     with store.write() as s:
         visit = s.get_one(Visit, visit_id)
         if visit.ended_at is None:
             visit.ended_at = ended_at or utcnow()
+            log_visit(s, visit)
     return visit
 
 
@@ -145,5 +151,6 @@ def end_walk(store: Store, walk_id: str) -> None:
         for visit in walk.visits:
             if visit.ended_at is None:
                 visit.ended_at = utcnow()
+                log_visit(s, visit)
         if walk.ended_at is None:
             walk.ended_at = utcnow()

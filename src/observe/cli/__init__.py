@@ -14,7 +14,13 @@ import sys
 from collections.abc import Sequence
 
 from observe import __version__
-from observe.cli import import_commands, profile_commands, report_commands, sync_commands
+from observe.cli import (
+    impact_commands,
+    import_commands,
+    profile_commands,
+    report_commands,
+    sync_commands,
+)
 from observe.errors import ObserveError
 from observe.logsetup import log_file, setup_logging
 
@@ -54,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_commands.register(sub, common)
     sync_commands.register(sub, common)
     report_commands.register(sub, common)
+    impact_commands.register(sub, common)  # adds `report impact` to the group above
     return parser
 
 

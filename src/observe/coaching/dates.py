@@ -1,0 +1,48 @@
+"""Days and weeks as a coach reads them: local dates, weeks starting on Monday.
+
+Stored times are UTC, but "what did I do this week" means the coach's own calendar, so every
+grouping here converts to a local date first. ``tz=None`` means the computer's time zone.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from observe.clock import as_utc
+
+
+def local_day(moment: datetime, tz: tzinfo | None = None) -> date:
+    """The calendar day ``moment`` fell on where the coach is (naive values count as UTC)."""
+    return as_utc(moment).astimezone(tz).date()
+
+
+def week_start(day: date) -> date:
+    """The Monday of ``day``'s week."""
+    return day - timedelta(days=day.weekday())
+
+
+def weeks_between(first: date, last: date) -> list[date]:
+    """Every Monday from ``first``'s week to ``last``'s, so empty weeks show as gaps, not as
+    nothing at all (a chart that skips a quiet week exaggerates the trend)."""
+    out: list[date] = []
+    monday = week_start(first)
+    end = week_start(last)
+    while monday <= end:
+        out.append(monday)
+        monday += timedelta(days=7)
+    return out
+
+
+def local_midnight(day: date, tz: tzinfo | None = None) -> datetime:
+    """The aware instant a local day begins."""
+    naive = datetime.combine(day, time.min)
+    return naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
+
+
+def utc_bounds(
+    start: date | None, end: date | None, tz: tzinfo | None = None
+) -> tuple[datetime | None, datetime | None]:
+    """UTC instants ``[lo, hi)`` covering the local days ``start``…``end`` (both included)."""
+    lo = as_utc(local_midnight(start, tz)) if start else None
+    hi = as_utc(local_midnight(end + timedelta(days=1), tz)) if end else None
+    return lo, hi

@@ -1,0 +1,433 @@
+"""Impact figures from the coach's own records: the tables behind the impact view and the CSVs.
+
+Everything is grouped by the coach's local calendar week (Monday first) and every week in the
+period gets a row, including quiet ones, so a trend line doesn't skip the week of state tests.
+Figures come from low-inference records only: visit times, log minutes, look-for tags and
+participation tallies; no note or evidence text is read.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from statistics import fmean
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from observe.clock import as_utc
+from observe.coaching import log as coaching_log
+from observe.coaching.dates import local_day, utc_bounds, week_start, weeks_between
+from observe.coaching.impact_tables import Cell, ImpactReport, Table
+from observe.coaching.labels import (
+    ACTIVITY_LABELS,
+    CYCLE_STATUS_LABELS,
+    VISIT_TYPE_LABELS,
+)
+from observe.coaching.measures import progress_in, visit_equity
+from observe.store import Store
+from observe.store.models import (
+    CoachingCycle,
+    CycleStep,
+    Evidence,
+    LogActivity,
+    LookFor,
+    LookForSet,
+    StepStatus,
+    Teacher,
+    Visit,
+    VisitType,
+    evidence_lookfor,
+)
+
+
+def school_year_start(today: date) -> date:
+    """1 August of the school year ``today`` is in: the default start of the impact period."""
+    year = today.year if today.month >= 8 else today.year - 1
+    return date(year, 8, 1)
+
+
+@dataclass
+class LocalImpactSource:
+    """The coach's view: their own records in this profile."""
+
+    store: Store
+    tz: tzinfo | None = None
+
+    @property
+    def description(self) -> str:
+        return "My records on this computer"
+
+    def load(self, start: date | None, end: date | None) -> ImpactReport:
+        return local_report(self.store, start, end, self.tz)
+
+
+def local_report(
+    store: Store, start: date | None, end: date | None, tz: tzinfo | None = None
+) -> ImpactReport:
+    lo, hi = utc_bounds(start, end, tz)
+    with store.read() as s:
+        visits = _visits(s, lo, hi)
+        weeks = _weeks(start, end, [local_day(v.started_at, tz) for v in visits])
+        tables = [
+            visits_table(visits, weeks, tz),
+            cycles_table(s, start, end),
+            *lookfor_tables(s, lo, hi, weeks, tz),
+            participation_table(s, visits, weeks, tz),
+        ]
+    rows = coaching_log.entries(store, start, end)
+    log_weeks = _weeks(start, end, [r.occurred_on for r in rows])
+    tables += [time_by_activity_table(rows), time_by_week_table(rows, log_weeks)]
+    return ImpactReport(
+        scope="My records on this computer",
+        start=start,
+        end=end,
+        tables={t.key: t for t in tables},
+    )
+
+
+def _visits(s: Session, lo: datetime | None, hi: datetime | None) -> list[Visit]:
+    query = select(Visit).where(Visit.deleted.is_(False))
+    if lo is not None:
+        query = query.where(Visit.started_at >= lo)
+    if hi is not None:
+        query = query.where(Visit.started_at < hi)
+    return list(s.scalars(query.order_by(Visit.started_at)))
+
+
+def _weeks(start: date | None, end: date | None, days: list[date]) -> list[date]:
+    first = start or (min(days) if days else None)
+    last = end or (max(days) if days else None)
+    if first is None or last is None or first > last:
+        return []
+    return weeks_between(first, last)
+
+
+def _minutes(visit: Visit) -> int:
+    if visit.ended_at is None:
+        return 0
+    return max(0, round((as_utc(visit.ended_at) - as_utc(visit.started_at)).total_seconds() / 60))
+
+
+# -- visits -----------------------------------------------------------------------------------
+
+
+def visits_table(visits: list[Visit], weeks: list[date], tz: tzinfo | None = None) -> Table:
+    types = list(VisitType)
+    per_week: dict[date, Counter[VisitType]] = defaultdict(Counter)
+    minutes: Counter[date] = Counter()
+    for v in visits:
+        week = week_start(local_day(v.started_at, tz))
+        per_week[week][v.visit_type] += 1
+        minutes[week] += _minutes(v)
+    rows = tuple(
+        (
+            week,
+            sum(per_week[week].values()),
+            minutes[week],
+            *(per_week[week][t] for t in types),
+        )
+        for week in weeks
+    )
+    return Table(
+        key="visits_per_week",
+        title="Visits per week",
+        columns=("week_start", "visits", "minutes", *(t.value for t in types)),
+        headers=("Week of", "Visits", "Minutes", *(VISIT_TYPE_LABELS[t] for t in types)),
+        rows=rows,
+    )
+
+
+# -- time -------------------------------------------------------------------------------------
+
+
+def time_by_activity_table(rows: list[coaching_log.LogRow]) -> Table:
+    totals = coaching_log.time_by_activity(rows)
+    return Table(
+        key="time_by_activity",
+        title="Time by activity",
+        columns=("activity", "label", "counts_as", "entries", "minutes", "share_of_time"),
+        headers=("Activity", "Activity", "Counts as", "Entries", "Minutes", "Share of time"),
+        rows=tuple(
+            (
+                t.activity.value,
+                t.label,
+                "coaching" if coaching_log.is_coaching(t.activity) else "other duties",
+                t.entries,
+                t.minutes,
+                t.share,
+            )
+            for t in totals
+        ),
+    )
+
+
+def time_by_week_table(rows: list[coaching_log.LogRow], weeks: list[date]) -> Table:
+    shares = {w.week_start: w for w in coaching_log.weekly_shares(rows)}
+    activities = list(LogActivity)
+    out: list[tuple[Cell, ...]] = []
+    for week in weeks:
+        share = shares.get(week) or coaching_log.WeekShare(week)
+        out.append(
+            (
+                week,
+                share.coaching,
+                share.other,
+                share.total,
+                share.coaching_share,
+                *(share.minutes.get(a, 0) for a in activities),
+            )
+        )
+    return Table(
+        key="time_by_week",
+        title="Coaching vs other duties, by week",
+        columns=(
+            "week_start",
+            "coaching_minutes",
+            "other_minutes",
+            "total_minutes",
+            "coaching_share",
+            *(a.value for a in activities),
+        ),
+        headers=(
+            "Week of",
+            "Coaching (min)",
+            "Other duties (min)",
+            "Total (min)",
+            "Coaching share",
+            *(ACTIVITY_LABELS[a] for a in activities),
+        ),
+        rows=tuple(out),
+    )
+
+
+# -- cycles -----------------------------------------------------------------------------------
+
+
+def cycles_table(s: Session, start: date | None, end: date | None) -> Table:
+    """Cycles that overlap the period (begun by its end, not finished before its start),
+    with their measure before and after."""
+    rows = s.execute(
+        select(CoachingCycle, Teacher.display_name)
+        .join(Teacher, Teacher.id == CoachingCycle.teacher_id)
+        .where(CoachingCycle.deleted.is_(False))
+        .order_by(CoachingCycle.started_on, Teacher.display_name)
+    ).all()
+    steps: dict[str, list[StepStatus]] = defaultdict(list)
+    for cycle_id, status in s.execute(
+        select(CycleStep.cycle_id, CycleStep.status).where(CycleStep.deleted.is_(False))
+    ):
+        steps[cycle_id].append(status)
+    out: list[tuple[Cell, ...]] = []
+    for cycle, teacher in rows:
+        if end is not None and cycle.started_on is not None and cycle.started_on > end:
+            continue
+        if start is not None and cycle.ended_on is not None and cycle.ended_on < start:
+            continue
+        progress = progress_in(s, cycle)
+        before, after = progress.before, progress.after
+        out.append(
+            (
+                teacher,
+                cycle.focus,
+                CYCLE_STATUS_LABELS[cycle.status],
+                cycle.started_on,
+                cycle.ended_on,
+                progress.measure_name if cycle.measure_kind else None,
+                cycle.baseline,
+                cycle.target,
+                before.value if before else None,
+                before.out_of if before else None,
+                after.value if after else None,
+                after.out_of if after else None,
+                progress.change,
+                None if progress.target_met is None else ("yes" if progress.target_met else "no"),
+                len(progress.points),
+                sum(1 for st in steps[cycle.id] if st is StepStatus.DONE),
+                len(steps[cycle.id]),
+            )
+        )
+    return Table(
+        key="cycles",
+        title="Coaching cycles",
+        columns=(
+            "teacher",
+            "focus",
+            "status",
+            "started_on",
+            "ended_on",
+            "measure",
+            "baseline",
+            "target",
+            "before",
+            "before_out_of",
+            "after",
+            "after_out_of",
+            "change",
+            "target_met",
+            "visits",
+            "steps_done",
+            "steps_total",
+        ),
+        headers=(
+            "Teacher",
+            "Focus",
+            "Status",
+            "Started",
+            "Ended",
+            "Measure",
+            "Baseline",
+            "Target",
+            "Before",
+            "(out of)",
+            "After",
+            "(out of)",
+            "Change",
+            "Target met",
+            "Visits",
+            "Steps done",
+            "Steps",
+        ),
+        rows=tuple(out),
+        note="Before is the first linked visit that measured the cycle's measure, after the "
+        "latest; “out of” is the students seated (distinct voices) or the evidence items "
+        "recorded (look-for frequency).",
+    )
+
+
+# -- look-fors --------------------------------------------------------------------------------
+
+
+def lookfor_tables(
+    s: Session,
+    lo: datetime | None,
+    hi: datetime | None,
+    weeks: list[date],
+    tz: tzinfo | None = None,
+) -> tuple[Table, Table]:
+    """Totals per look-for, and each look-for's share of the evidence week by week."""
+    live = (Evidence.deleted.is_(False), Visit.deleted.is_(False))
+    bounds = []
+    if lo is not None:
+        bounds.append(Evidence.observed_at >= lo)
+    if hi is not None:
+        bounds.append(Evidence.observed_at < hi)
+    all_items = s.execute(
+        select(Evidence.observed_at)
+        .join(Visit, Visit.id == Evidence.visit_id)
+        .where(*live, *bounds)
+    ).scalars()
+    evidence_per_week: Counter[date] = Counter(week_start(local_day(t, tz)) for t in all_items)
+    tagged_rows = s.execute(
+        select(Evidence.observed_at, evidence_lookfor.c.lookfor_id)
+        .join(evidence_lookfor, evidence_lookfor.c.evidence_id == Evidence.id)
+        .join(Visit, Visit.id == Evidence.visit_id)
+        .where(*live, *bounds)
+    ).all()
+    per_week: dict[str, Counter[date]] = defaultdict(Counter)
+    for observed_at, lookfor_id in tagged_rows:
+        per_week[lookfor_id][week_start(local_day(observed_at, tz))] += 1
+    unknown = ("?", "(look-for not in this profile)", "", 0)
+    labels: dict[str, tuple[str, str, str, int]] = {
+        lf_id: (code, title, set_name, position)
+        for lf_id, code, title, set_name, position in s.execute(
+            select(LookFor.id, LookFor.code, LookFor.title, LookForSet.name, LookFor.position)
+            .join(LookForSet, LookForSet.id == LookFor.set_id)
+            .where(LookFor.id.in_(list(per_week)))
+        )
+    }
+    order = sorted(per_week, key=lambda i: (labels.get(i, unknown)[2], labels.get(i, unknown)[3]))
+    total = sum(evidence_per_week.values())
+    totals: list[tuple[Cell, ...]] = []
+    for i in order:
+        code, title, set_name, _ = labels.get(i, unknown)
+        n = sum(per_week[i].values())
+        totals.append((code, title, set_name, n, n / total if total else 0.0))
+    trends = tuple(
+        (
+            week,
+            labels.get(i, unknown)[0],
+            per_week[i][week],
+            evidence_per_week[week],
+            per_week[i][week] / evidence_per_week[week] if evidence_per_week[week] else None,
+        )
+        for week in weeks
+        for i in order
+    )
+    return (
+        Table(
+            key="lookfors",
+            title="Look-fors seen",
+            columns=("code", "title", "set", "tagged_evidence", "share_of_evidence"),
+            headers=("Code", "Look-for", "Set", "Evidence tagged", "Share of evidence"),
+            rows=tuple(totals),
+            note=f"{total:,} evidence items in the period.",
+        ),
+        Table(
+            key="lookfor_trends",
+            title="Look-for trends by week",
+            columns=("week_start", "code", "tagged_evidence", "evidence", "share_of_evidence"),
+            headers=("Week of", "Code", "Evidence tagged", "Evidence", "Share of evidence"),
+            rows=trends,
+        ),
+    )
+
+
+# -- participation ----------------------------------------------------------------------------
+
+
+def participation_table(
+    s: Session, visits: list[Visit], weeks: list[date], tz: tzinfo | None = None
+) -> Table:
+    """Equity of voice by week: means over the visits where the coach tallied participation."""
+    figures = visit_equity(s, [v.id for v in visits])
+    per_week: dict[date, list] = defaultdict(list)
+    for v in visits:
+        if v.id in figures:
+            per_week[week_start(local_day(v.started_at, tz))].append(figures[v.id])
+    out: list[tuple[Cell, ...]] = []
+    for week in weeks:
+        eqs = per_week.get(week, [])
+        out.append(
+            (
+                week,
+                len(eqs),
+                sum(e.contributions for e in eqs),
+                _mean([e.voices for e in eqs]),
+                _mean([e.voice_share for e in eqs]),
+                _mean([e.top_quarter_share for e in eqs]),
+                _mean([e.group_gap for e in eqs]),
+            )
+        )
+    return Table(
+        key="participation",
+        title="Equity of voice by week",
+        columns=(
+            "week_start",
+            "visits_tallied",
+            "contributions",
+            "distinct_voices_mean",
+            "voice_share_mean",
+            "top_quarter_share_mean",
+            "group_gap_mean",
+        ),
+        headers=(
+            "Week of",
+            "Visits tallied",
+            "Contributions",
+            "Distinct voices (mean)",
+            "Share of class heard (mean)",
+            "Talk from most-heard quarter (mean)",
+            "Largest group gap (mean)",
+        ),
+        rows=tuple(out),
+        note="Share of class heard: students who spoke over students seated. The most-heard "
+        "quarter's share of talk is about 25% when talk is even and rises when a few voices "
+        "carry the discussion.",
+    )
+
+
+def _mean(values: list) -> float | None:
+    known = [v for v in values if v is not None]
+    return round(fmean(known), 4) if known else None

@@ -1,0 +1,132 @@
+"""The impact view's data: named tables, and the interface every source of them implements.
+
+Two sources fill the same tables: the coach's own store (:mod:`observe.coaching.impact`) and,
+for a leader, the school server's aggregate endpoints (:mod:`observe.coaching.leader_source`),
+which return figures only. A table a source can't provide is simply absent, with a sentence
+in :attr:`ImpactReport.missing` saying why, so the view never shows invented zeros.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Protocol
+
+from observe.errors import ObserveError
+
+Cell = str | int | float | date | None
+
+#: Every table the view knows, in the order it shows them, with its file name.
+TABLE_ORDER: tuple[str, ...] = (
+    "visits_per_week",
+    "time_by_activity",
+    "time_by_week",
+    "cycles",
+    "lookfors",
+    "lookfor_trends",
+    "participation",
+)
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of figures; ``columns`` are the CSV header, ``headers`` what people read."""
+
+    key: str
+    title: str
+    columns: tuple[str, ...]
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    note: str | None = None
+
+    def column(self, name: str) -> list[Cell]:
+        i = self.columns.index(name)
+        return [row[i] for row in self.rows]
+
+    def dicts(self) -> list[dict[str, Cell]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+@dataclass(frozen=True)
+class ImpactReport:
+    scope: str
+    start: date | None
+    end: date | None
+    tables: dict[str, Table]
+    #: Table key → why this source has no such table.
+    missing: dict[str, str] = field(default_factory=dict)
+    leader: bool = False
+
+    def ordered(self) -> list[Table]:
+        return [self.tables[k] for k in TABLE_ORDER if k in self.tables]
+
+
+class ImpactSource(Protocol):
+    """Where the impact figures come from; ``load`` runs off the GUI thread."""
+
+    @property
+    def description(self) -> str: ...
+
+    def load(self, start: date | None, end: date | None) -> ImpactReport: ...
+
+
+# -- CSV --------------------------------------------------------------------------------------
+
+
+def cell_text(value: Cell) -> str:
+    """How a cell is written to CSV: ISO dates, shares to 4 places, blanks for unknown."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return f"{value:.4f}".rstrip("0").rstrip(".") if not value.is_integer() else str(int(value))
+    return str(value)
+
+
+def write_csv(table: Table, path: Path) -> Path:
+    """Writes one table as UTF-8 CSV (with a BOM, so spreadsheets read accents right);
+    the file appears whole or not at all."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("w", encoding="utf-8-sig", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(table.columns)
+            for row in table.rows:
+                writer.writerow([cell_text(v) for v in row])
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ObserveError(
+            f"Observe couldn't write {path} ({exc.strerror or exc}). Check that the folder "
+            "exists, that you can write to it and that the disk has space.",
+            detail=repr(exc),
+        ) from exc
+    return path
+
+
+def write_report(
+    report: ImpactReport, folder: Path, keys: Sequence[str] | None = None
+) -> list[Path]:
+    """Writes each table (or those in ``keys``) as ``<key>.csv`` in ``folder``."""
+    folder = folder.expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise ObserveError(f"{folder} is a file; give a folder for the CSV files.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ObserveError(
+            f"Observe couldn't create the folder {folder} ({exc.strerror or exc}).",
+            detail=repr(exc),
+        ) from exc
+    wanted = keys or [t.key for t in report.ordered()]
+    return [write_csv(report.tables[k], folder / f"{k}.csv") for k in wanted if k in report.tables]

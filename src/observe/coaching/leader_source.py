@@ -1,0 +1,327 @@
+"""The leader's impact view: school figures from the server's aggregate endpoints.
+
+A leader never receives records, only figures (docs/sync-protocol.md, "Aggregates"): counts,
+minutes and shares per week, activity, look-for code or participation kind. So this source
+fills only the tables those figures support. Cycles, per-week time and per-week look-for
+trends are absent, with a sentence saying why, rather than shown as zeros.
+
+Leaders don't sync (the sync sign-in is for coach accounts), so signing in here makes a
+session that lives as long as the view: the token is kept in memory only and revoked by
+:meth:`LeaderSession.close`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+import httpx
+from pydantic import ValidationError
+
+from observe import __version__
+from observe.coaching.dates import weeks_between
+from observe.coaching.impact_tables import Cell, ImpactReport, Table
+from observe.coaching.labels import ACTIVITY_LABELS, VISIT_TYPE_LABELS
+from observe.coaching.log import is_coaching
+from observe.errors import ObserveError, UsageError
+from observe.ids import new_id
+from observe.protocol import API_PREFIX, AggregateReply, ErrorReply
+from observe.store.models import LogActivity, VisitType
+from observe.sync.client import SyncClient, normalize_server_url
+
+TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+
+NO_CYCLES = (
+    "Coaching cycles are the coach's and teacher's own work; the school figures include "
+    "none of them."
+)
+NO_WEEKLY_TIME = (
+    "The server totals coaching time for the whole period, not week by week; see time by activity."
+)
+NO_TRENDS = "The server totals look-fors for the whole period; see look-fors seen."
+
+
+class LeaderSession:
+    """A signed-in leader account on one server (figures only)."""
+
+    def __init__(
+        self,
+        server_url: str,
+        token: str,
+        school: str,
+        name: str,
+        *,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.server_url = normalize_server_url(server_url)
+        self.school = school
+        self.name = name
+        self._token = token
+        self._http = httpx.Client(
+            base_url=self.server_url + API_PREFIX,
+            headers={
+                "User-Agent": f"Observe/{__version__}",
+                "Accept": "application/json",
+                "Authorization": f"Bearer {token}",
+            },
+            timeout=TIMEOUT,
+            transport=transport,
+            follow_redirects=False,
+        )
+
+    @classmethod
+    def sign_in(
+        cls,
+        server_url: str,
+        email: str,
+        password: str,
+        *,
+        transport: httpx.BaseTransport | None = None,
+    ) -> LeaderSession:
+        """Signs in; refuses (and revokes the token of) an account that isn't a leader's."""
+        url = normalize_server_url(server_url)
+        if "@" not in email:
+            raise UsageError("Sign in with your email address.")
+        if not password:
+            raise UsageError("Enter your password to sign in.")
+        with SyncClient(url, transport=transport) as client:
+            reply = client.login(email.strip(), password, new_id(), "Observe impact view")
+        session = cls(url, reply.token, reply.user.school, reply.user.name, transport=transport)
+        if reply.user.role != "leader":
+            session.close()
+            raise UsageError(
+                f"{reply.user.email} is a {reply.user.role} account; the school figures are "
+                "for leader accounts. Coaches see their own figures under “My records”."
+            )
+        return session
+
+    def close(self) -> None:
+        """Revokes the token (best effort: an unreachable server will expire it on its own)."""
+        try:
+            self._http.post("/auth/logout")
+        except httpx.HTTPError:
+            pass
+        finally:
+            self._http.close()
+
+    def aggregate(self, name: str, start: date | None, end: date | None) -> AggregateReply:
+        params = {}
+        if start is not None:
+            params["from"] = start.isoformat()
+        if end is not None:
+            params["to"] = end.isoformat()
+        where = self.server_url
+        try:
+            response = self._http.get(f"/aggregates/{name}", params=params)
+        except httpx.HTTPError as exc:
+            raise ObserveError(
+                f"Observe couldn't reach the server at {where} for the school figures "
+                "(no network, or the server is not running). Try again later.",
+                detail=repr(exc),
+            ) from exc
+        if response.status_code != 200:
+            message = ""
+            with contextlib.suppress(ValueError, ValidationError):
+                message = ErrorReply.model_validate(response.json()).error.message
+            said = f" The server said: {message.rstrip('.')}." if message else ""
+            if response.status_code == 401:
+                raise UsageError(f"The server at {where} ended this sign-in.{said} Sign in again.")
+            raise ObserveError(
+                f"The server at {where} didn't give the school figures "
+                f"(HTTP {response.status_code}).{said}",
+                detail=response.text[:300],
+            )
+        try:
+            return AggregateReply.model_validate(json.loads(response.content))
+        except (ValueError, ValidationError) as exc:
+            raise ObserveError(
+                f"The server at {where} sent figures Observe doesn't understand (a different "
+                "version of the server, perhaps).",
+                detail=f"{exc}: {response.content[:200]!r}",
+            ) from exc
+
+
+@dataclass
+class ServerImpactSource:
+    """The leader's view: aggregates for their school, from the server."""
+
+    session: LeaderSession
+
+    @property
+    def description(self) -> str:
+        return f"{self.session.school}: school figures from {self.session.server_url}"
+
+    def load(self, start: date | None, end: date | None) -> ImpactReport:
+        get = self.session.aggregate
+        visits = get("visits-per-week", start, end).rows
+        time = get("coaching-time", start, end).rows
+        lookfors = get("lookfor-frequencies", start, end).rows
+        participation = get("participation", start, end).rows
+        weeks = _weeks(start, end, [r.get("week_start") for r in (*visits, *participation)])
+        tables = [
+            visits_table(visits, weeks),
+            time_table(time),
+            lookfors_table(lookfors),
+            participation_table(participation, weeks),
+        ]
+        return ImpactReport(
+            scope=self.description,
+            start=start,
+            end=end,
+            tables={t.key: t for t in tables},
+            missing={
+                "time_by_week": NO_WEEKLY_TIME,
+                "cycles": NO_CYCLES,
+                "lookfor_trends": NO_TRENDS,
+            },
+            leader=True,
+        )
+
+
+# -- rows → tables (pure; the same columns as the coach's tables) ----------------------------
+
+
+def _weeks(start: date | None, end: date | None, found: list[object]) -> list[date]:
+    days = sorted(date.fromisoformat(w) for w in found if isinstance(w, str))
+    first = start or (days[0] if days else None)
+    last = end or (days[-1] if days else None)
+    if first is None or last is None or first > last:
+        return []
+    return weeks_between(first, last)
+
+
+def _int(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def _float(value: object) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return None
+
+
+def visits_table(rows: list[dict[str, Cell]], weeks: list[date]) -> Table:
+    types = list(VisitType)
+    count: dict[str, dict[str, int]] = defaultdict(dict)
+    minutes: dict[str, int] = defaultdict(int)
+    for row in rows:
+        week = str(row.get("week_start"))
+        kind = str(row.get("visit_type"))
+        count[week][kind] = count[week].get(kind, 0) + _int(row.get("visits"))
+        minutes[week] += _int(row.get("minutes"))
+    out = tuple(
+        (
+            w,
+            sum(count[w.isoformat()].values()),
+            minutes[w.isoformat()],
+            *(count[w.isoformat()].get(t.value, 0) for t in types),
+        )
+        for w in weeks
+    )
+    return Table(
+        key="visits_per_week",
+        title="Visits per week",
+        columns=("week_start", "visits", "minutes", *(t.value for t in types)),
+        headers=("Week of", "Visits", "Minutes", *(VISIT_TYPE_LABELS[t] for t in types)),
+        rows=out,
+    )
+
+
+def time_table(rows: list[dict[str, Cell]]) -> Table:
+    entries: dict[str, int] = defaultdict(int)
+    minutes: dict[str, int] = defaultdict(int)
+    for row in rows:
+        key = str(row.get("activity"))
+        entries[key] += _int(row.get("entries"))
+        minutes[key] += _int(row.get("minutes"))
+    total = sum(minutes.values())
+    out = []
+    for activity in LogActivity:
+        m = minutes.get(activity.value, 0)
+        out.append(
+            (
+                activity.value,
+                ACTIVITY_LABELS[activity],
+                "coaching" if is_coaching(activity) else "other duties",
+                entries.get(activity.value, 0),
+                m,
+                m / total if total else 0.0,
+            )
+        )
+    return Table(
+        key="time_by_activity",
+        title="Time by activity",
+        columns=("activity", "label", "counts_as", "entries", "minutes", "share_of_time"),
+        headers=("Activity", "Activity", "Counts as", "Entries", "Minutes", "Share of time"),
+        rows=tuple(out),
+    )
+
+
+def lookfors_table(rows: list[dict[str, Cell]]) -> Table:
+    total_row = next((r for r in rows if r.get("code") is None), None)
+    total = _int(total_row.get("evidence")) if total_row else 0
+    out = tuple(
+        (
+            str(r.get("code")),
+            str(r.get("title") or ""),
+            "",
+            _int(r.get("evidence")),
+            _float(r.get("share")) or 0.0,
+        )
+        for r in rows
+        if r.get("code") is not None
+    )
+    return Table(
+        key="lookfors",
+        title="Look-fors seen",
+        columns=("code", "title", "set", "tagged_evidence", "share_of_evidence"),
+        headers=("Code", "Look-for", "Set", "Evidence tagged", "Share of evidence"),
+        rows=out,
+        note=f"{total:,} evidence items in the period, across the school.",
+    )
+
+
+def participation_table(rows: list[dict[str, Cell]], weeks: list[date]) -> Table:
+    by_week = {str(r.get("week_start")): r for r in rows}
+    out = []
+    for w in weeks:
+        r = by_week.get(w.isoformat(), {})
+        out.append(
+            (
+                w,
+                _int(r.get("visits")),
+                _int(r.get("events")),
+                _float(r.get("distinct_voices_mean")),
+                _float(r.get("seat_share_mean")),
+                None,
+                None,
+            )
+        )
+    return Table(
+        key="participation",
+        title="Equity of voice by week",
+        columns=(
+            "week_start",
+            "visits_tallied",
+            "contributions",
+            "distinct_voices_mean",
+            "voice_share_mean",
+            "top_quarter_share_mean",
+            "group_gap_mean",
+        ),
+        headers=(
+            "Week of",
+            "Visits tallied",
+            "Contributions",
+            "Distinct voices (mean)",
+            "Share of class heard (mean)",
+            "Talk from most-heard quarter (mean)",
+            "Largest group gap (mean)",
+        ),
+        rows=tuple(out),
+        note="School figures: the server gives distinct voices and the share of the class "
+        "heard; the most-heard quarter and group gaps need seat-level detail it doesn't share.",
+    )

@@ -1,0 +1,313 @@
+"""The coaching log: minutes by activity, typed in quickly or filled in by visits.
+
+Leaders ask coaches where their time goes, and coaches want the answer to show coaching, not
+lunch duty. So the log keeps minutes per activity and the weekly view splits them into
+*coaching* (cycle work, learning walks, PLC facilitation, data meetings) and *other duties*
+(subbing, testing, admin).
+
+Visits fill the log in: ending a visit makes one entry for it (``visit_id`` set), in the same
+transaction, with the visit's length as its minutes. One visit, one entry: ending it again
+(after an undo of "End visit") corrects the minutes only while the coach hasn't changed them
+(``minutes == auto_minutes``), and an entry the coach deleted stays deleted.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta, tzinfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from observe.clock import as_utc, utcnow
+from observe.coaching.dates import local_day, week_start, weeks_between
+from observe.coaching.labels import ACTIVITY_LABELS, VISIT_TYPE_LABELS
+from observe.errors import UsageError
+from observe.store import Store
+from observe.store.models import (
+    Classroom,
+    CoachingCycle,
+    CoachingLogEntry,
+    LogActivity,
+    Visit,
+    VisitType,
+)
+
+#: Activities that count as coaching in the weekly share; the rest are other duties.
+COACHING_ACTIVITIES: frozenset[LogActivity] = frozenset(
+    {
+        LogActivity.COACHING_CYCLE,
+        LogActivity.LEARNING_WALK,
+        LogActivity.PLC,
+        LogActivity.DATA_MEETING,
+    }
+)
+MAX_MINUTES = 12 * 60
+NOTE_MAX = 2000
+
+
+def is_coaching(activity: LogActivity) -> bool:
+    return activity in COACHING_ACTIVITIES
+
+
+@dataclass(frozen=True)
+class LogEntryDraft:
+    """What the quick-entry form (or a script) asks to record."""
+
+    occurred_on: date
+    minutes: int
+    activity: LogActivity
+    note: str | None = None
+    cycle_id: str | None = None
+
+
+@dataclass(frozen=True)
+class LogRow:
+    id: str
+    occurred_on: date
+    minutes: int
+    activity: LogActivity
+    note: str | None
+    visit_id: str | None
+    cycle_id: str | None
+
+    @property
+    def from_visit(self) -> bool:
+        return self.visit_id is not None
+
+
+def validate(draft: LogEntryDraft, today: date | None = None) -> LogEntryDraft:
+    """The draft tidied, or a :class:`UsageError` saying what to fix."""
+    today = today or date.today()
+    if not isinstance(draft.minutes, int) or isinstance(draft.minutes, bool):
+        raise UsageError("Enter the time as a whole number of minutes, such as 45.")
+    if draft.minutes <= 0:
+        raise UsageError("Enter how many minutes it took (more than 0); nothing was saved.")
+    if draft.minutes > MAX_MINUTES:
+        raise UsageError(
+            f"{draft.minutes} minutes is more than 12 hours; log one day's activity at a time."
+        )
+    if draft.occurred_on > today + timedelta(days=1):
+        raise UsageError(
+            f"{draft.occurred_on:%d %B %Y} is in the future; the log records time already spent."
+        )
+    try:
+        activity = LogActivity(draft.activity)
+    except ValueError:
+        raise UsageError(f"{draft.activity!r} is not an activity the log knows.") from None
+    note = (draft.note or "").strip() or None
+    if note and len(note) > NOTE_MAX:
+        raise UsageError(f"The note is longer than {NOTE_MAX} characters; shorten it.")
+    return LogEntryDraft(draft.occurred_on, draft.minutes, activity, note, draft.cycle_id)
+
+
+def _check_cycle(s: Session, cycle_id: str | None) -> None:
+    if cycle_id is None:
+        return
+    cycle = s.get(CoachingCycle, cycle_id)
+    if cycle is None or cycle.deleted:
+        raise UsageError("That coaching cycle no longer exists; choose another or none.")
+
+
+def add_entry(store: Store, draft: LogEntryDraft, *, today: date | None = None) -> str:
+    clean = validate(draft, today)
+    with store.write() as s:
+        _check_cycle(s, clean.cycle_id)
+        entry = CoachingLogEntry(
+            occurred_on=clean.occurred_on,
+            minutes=clean.minutes,
+            activity=clean.activity,
+            note=clean.note,
+            cycle_id=clean.cycle_id,
+        )
+        s.add(entry)
+        s.flush()
+        return entry.id
+
+
+def update_entry(
+    store: Store, entry_id: str, draft: LogEntryDraft, *, today: date | None = None
+) -> None:
+    clean = validate(draft, today)
+    with store.write() as s:
+        entry = s.get(CoachingLogEntry, entry_id)
+        if entry is None or entry.deleted:
+            raise UsageError("That log entry was deleted; nothing was changed.")
+        _check_cycle(s, clean.cycle_id)
+        changes = {
+            "occurred_on": clean.occurred_on,
+            "minutes": clean.minutes,
+            "activity": clean.activity,
+            "note": clean.note,
+            "cycle_id": clean.cycle_id,
+        }
+        for key, value in changes.items():
+            if getattr(entry, key) != value:
+                setattr(entry, key, value)
+
+
+def delete_entry(store: Store, entry_id: str) -> None:
+    with store.write() as s:
+        entry = s.get(CoachingLogEntry, entry_id)
+        if entry is not None and not entry.deleted:
+            entry.deleted = True
+
+
+def restore_entry(store: Store, entry_id: str) -> None:
+    with store.write() as s:
+        entry = s.get(CoachingLogEntry, entry_id)
+        if entry is not None and entry.deleted:
+            entry.deleted = False
+
+
+def entries(store: Store, start: date | None = None, end: date | None = None) -> list[LogRow]:
+    """Live entries on the days ``start``…``end`` (both included), oldest first."""
+    query = select(CoachingLogEntry).where(CoachingLogEntry.deleted.is_(False))
+    if start is not None:
+        query = query.where(CoachingLogEntry.occurred_on >= start)
+    if end is not None:
+        query = query.where(CoachingLogEntry.occurred_on <= end)
+    query = query.order_by(CoachingLogEntry.occurred_on, CoachingLogEntry.created_at)
+    with store.read() as s:
+        return [
+            LogRow(e.id, e.occurred_on, e.minutes, e.activity, e.note, e.visit_id, e.cycle_id)
+            for e in s.scalars(query)
+        ]
+
+
+# -- filled in by visits --------------------------------------------------------------------
+
+
+def visit_activity(visit_type: VisitType) -> LogActivity:
+    """Walk visits are learning-walk time; every other visit is work with a teacher."""
+    if visit_type is VisitType.LEARNING_WALK:
+        return LogActivity.LEARNING_WALK
+    return LogActivity.COACHING_CYCLE
+
+
+def visit_minutes(visit: Visit) -> int:
+    """Whole minutes in the room, rounded up (a 30-second pop-in still took a minute)."""
+    if visit.ended_at is None:
+        return 0
+    seconds = (as_utc(visit.ended_at) - as_utc(visit.started_at)).total_seconds()
+    return max(1, min(MAX_MINUTES, math.ceil(seconds / 60)))
+
+
+def log_visit(s: Session, visit: Visit, tz: tzinfo | None = None) -> CoachingLogEntry | None:
+    """Makes or corrects the log entry of an ended visit, inside the caller's transaction.
+
+    Returns the entry written, or None when nothing needed writing.
+    """
+    if visit.ended_at is None or visit.deleted:
+        return None
+    minutes = visit_minutes(visit)
+    existing = s.scalars(
+        select(CoachingLogEntry)
+        .where(CoachingLogEntry.visit_id == visit.id)
+        .order_by(CoachingLogEntry.created_at)
+        .limit(1)
+    ).first()
+    if existing is None:
+        room = s.get(Classroom, visit.classroom_id)
+        who = f"{room.teacher.display_name}, {room.subject}" if room is not None else ""
+        entry = CoachingLogEntry(
+            occurred_on=local_day(visit.started_at, tz),
+            minutes=minutes,
+            auto_minutes=minutes,
+            activity=visit_activity(visit.visit_type),
+            note=f"{VISIT_TYPE_LABELS[visit.visit_type]}: {who}".rstrip(": "),
+            visit_id=visit.id,
+            cycle_id=visit.cycle_id,
+        )
+        s.add(entry)
+        return entry
+    untouched = existing.auto_minutes is not None and existing.minutes == existing.auto_minutes
+    if existing.deleted or not untouched or existing.minutes == minutes:
+        return None
+    existing.minutes = minutes
+    existing.auto_minutes = minutes
+    return existing
+
+
+def fill_from_visit(store: Store, visit_id: str) -> None:
+    """:func:`log_visit` in a transaction of its own (for callers that already ended it)."""
+    with store.write() as s:
+        visit = s.get(Visit, visit_id)
+        if visit is not None:
+            log_visit(s, visit)
+
+
+# -- weekly figures --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WeekShare:
+    """One week's minutes by activity, and how much of it was coaching."""
+
+    week_start: date
+    minutes: dict[LogActivity, int] = field(default_factory=dict)
+
+    @property
+    def coaching(self) -> int:
+        return sum(m for a, m in self.minutes.items() if is_coaching(a))
+
+    @property
+    def other(self) -> int:
+        return sum(m for a, m in self.minutes.items() if not is_coaching(a))
+
+    @property
+    def total(self) -> int:
+        return sum(self.minutes.values())
+
+    @property
+    def coaching_share(self) -> float | None:
+        """Coaching minutes over all logged minutes; None for a week with nothing logged."""
+        return self.coaching / self.total if self.total else None
+
+
+def weekly_shares(
+    rows: list[LogRow], start: date | None = None, end: date | None = None
+) -> list[WeekShare]:
+    """Every week from the first to the last (or ``start``…``end``), empty weeks included."""
+    if not rows and (start is None or end is None):
+        return []
+    by_week: dict[date, Counter[LogActivity]] = defaultdict(Counter)
+    for row in rows:
+        by_week[week_start(row.occurred_on)][row.activity] += row.minutes
+    first = start or min(r.occurred_on for r in rows)
+    last = end or max(r.occurred_on for r in rows)
+    return [WeekShare(w, dict(by_week.get(w, {}))) for w in weeks_between(first, last)]
+
+
+@dataclass(frozen=True)
+class ActivityTotal:
+    activity: LogActivity
+    entries: int
+    minutes: int
+    share: float
+
+    @property
+    def label(self) -> str:
+        return ACTIVITY_LABELS[self.activity]
+
+
+def time_by_activity(rows: list[LogRow]) -> list[ActivityTotal]:
+    """Minutes and entries per activity (every activity, in the log's order) and each one's
+    share of all logged time."""
+    minutes: Counter[LogActivity] = Counter()
+    count: Counter[LogActivity] = Counter()
+    for row in rows:
+        minutes[row.activity] += row.minutes
+        count[row.activity] += 1
+    total = sum(minutes.values())
+    return [
+        ActivityTotal(a, count[a], minutes[a], minutes[a] / total if total else 0.0)
+        for a in LogActivity
+    ]
+
+
+def this_week(today: date | None = None) -> tuple[date, date]:
+    monday = week_start(today or utcnow().astimezone().date())
+    return monday, monday + timedelta(days=6)
