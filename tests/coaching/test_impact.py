@@ -1,0 +1,183 @@
+"""Impact tables from the coach's records, their CSV files read back, and the CLI."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+from datetime import UTC, date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from observe.cli import main
+from observe.coaching.impact import LocalImpactSource, local_report, school_year_start
+from observe.coaching.impact_tables import cell_text, write_report
+from observe.demo import load_demo
+from observe.store.models import CoachingLogEntry, Visit
+from tests.coaching.helpers import T0, make_room, visit_with_voices
+
+START, END = date(2026, 8, 1), date(2026, 11, 22)
+
+
+@pytest.fixture
+def demo(store):
+    load_demo(store, "small")
+    return store
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_visits_per_week_add_up_to_the_visits_in_the_period(demo):
+    report = local_report(demo, None, None, UTC)
+    table = report.tables["visits_per_week"]
+    with demo.read() as s:
+        total = s.scalar(select(func.count()).select_from(Visit).where(Visit.deleted.is_(False)))
+    assert sum(table.column("visits")) == total
+    weeks = table.column("week_start")
+    assert all(b - a == timedelta(days=7) for a, b in itertools.pairwise(weeks))
+    for row in table.dicts():  # the per-type columns add up to the week's visits
+        types = ("learning_walk", "coaching_observation", "modeling", "co_teaching")
+        assert row["visits"] == sum(row[t] for t in types) + row["student_listening"]
+
+
+def test_time_tables_agree_with_the_log(demo):
+    report = local_report(demo, None, None, UTC)
+    with demo.read() as s:
+        minutes = s.scalar(
+            select(func.sum(CoachingLogEntry.minutes)).where(CoachingLogEntry.deleted.is_(False))
+        )
+    by_activity = report.tables["time_by_activity"]
+    by_week = report.tables["time_by_week"]
+    assert sum(by_activity.column("minutes")) == minutes == sum(by_week.column("total_minutes"))
+    assert sum(by_activity.column("share_of_time")) == pytest.approx(1.0)
+    coaching = sum(r["minutes"] for r in by_activity.dicts() if r["counts_as"] == "coaching")
+    assert sum(by_week.column("coaching_minutes")) == coaching
+    for row in by_week.dicts():
+        if row["total_minutes"]:
+            assert row["coaching_share"] == pytest.approx(
+                row["coaching_minutes"] / row["total_minutes"]
+            )
+
+
+def test_cycles_show_the_measure_before_and_after(store):
+    from observe.coaching import cycles
+    from observe.coaching.cycles import CycleDraft
+    from observe.store.models import MeasureKind
+
+    teacher, room, seats = make_room(store, seats=24)
+    cycle_id = cycles.save_cycle(
+        store,
+        CycleDraft(
+            teacher,
+            "Widen participation",
+            measure_kind=MeasureKind.DISTINCT_VOICES,
+            baseline=9,
+            target=16,
+            started_on=T0.date(),
+        ),
+    )
+    for week, voices in enumerate((9, 17)):
+        visit_with_voices(
+            store, room, seats, voices, start=T0 + timedelta(weeks=week), cycle_id=cycle_id
+        )
+    [row] = local_report(store, START, END, UTC).tables["cycles"].dicts()
+    assert (row["before"], row["before_out_of"], row["after"], row["after_out_of"]) == (
+        9,
+        24,
+        17,
+        24,
+    )
+    assert (row["change"], row["target_met"], row["visits"]) == (8, "yes", 2)
+
+
+def test_participation_equity_by_week(store):
+    _teacher, room, seats = make_room(store, seats=20)
+    visit_with_voices(store, room, seats, 5, start=T0)  # 5/20 heard
+    visit_with_voices(store, room, seats, 15, start=T0 + timedelta(days=2))  # 15/20
+    visit_with_voices(store, room, seats, 18, start=T0 + timedelta(days=7), extra=18)
+    rows = (
+        local_report(store, T0.date(), T0.date() + timedelta(days=13), UTC)
+        .tables["participation"]
+        .dicts()
+    )
+    first, second = rows
+    assert (first["visits_tallied"], first["contributions"]) == (2, 20)
+    assert first["distinct_voices_mean"] == 10
+    assert first["voice_share_mean"] == pytest.approx(0.5)
+    # Week 2: 36 contributions; the most-heard 5 seats made 19 + 4.
+    assert second["top_quarter_share_mean"] == pytest.approx(round(23 / 36, 4))
+
+
+def test_every_table_written_as_csv_reads_back_the_same(demo, tmp_path):
+    report = LocalImpactSource(demo, UTC).load(START, END)
+    paths = write_report(report, tmp_path / "csv")
+    assert sorted(p.name for p in paths) == sorted(f"{k}.csv" for k in report.tables)
+    for table in report.ordered():
+        rows = _read(tmp_path / "csv" / f"{table.key}.csv")
+        assert list(rows[0]) == list(table.columns) if rows else True
+        assert [list(r.values()) for r in rows] == [
+            [cell_text(v) for v in row] for row in table.rows
+        ]
+    cycles = _read(tmp_path / "csv" / "cycles.csv")
+    assert any(c["status"] == "Completed" and c["before"] for c in cycles)
+    assert "Siobhán O'Connell" in {c["teacher"] for c in cycles}  # UTF-8 survives
+
+
+def test_cli_writes_the_impact_tables(capsys, demo, tmp_path):
+    data_dir = str(demo.paths.data_dir)
+    out = tmp_path / "impact"
+    code = main(
+        ["report", "impact", "--out", str(out), "--data-dir", data_dir, "--from", "2026-08-01"]
+    )
+    printed = capsys.readouterr().out
+    assert code == 0
+    for name in ("visits_per_week", "time_by_activity", "cycles", "lookfors", "participation"):
+        assert (out / f"{name}.csv").is_file() and f"{name}.csv" in printed
+    visits = _read(out / "visits_per_week.csv")
+    with demo.read() as s:
+        total = s.scalar(select(func.count()).select_from(Visit))
+    assert sum(int(r["visits"]) for r in visits) == total
+    lookfors = _read(out / "lookfors.csv")
+    assert {r["code"] for r in lookfors} >= {"SD1", "SD2"}
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--from", "2026-02-30"], "is not a date"),
+        (["--from", "2026-10-01", "--to", "2026-09-01"], "is after --to"),
+    ],
+)
+def test_cli_refuses_bad_dates_with_a_sentence(capsys, store, tmp_path, args, words):
+    code = main(
+        [
+            "report",
+            "impact",
+            "--out",
+            str(tmp_path / "x"),
+            "--data-dir",
+            str(store.paths.data_dir),
+            *args,
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == 2 and words in err and "Traceback" not in err
+    assert not (tmp_path / "x").exists()
+
+
+def test_cli_refuses_an_out_path_that_is_a_file(capsys, store, tmp_path):
+    target = tmp_path / "taken"
+    target.write_text("not a folder")
+    code = main(["report", "impact", "--out", str(target), "--data-dir", str(store.paths.data_dir)])
+    assert code == 1 and "is a file" in capsys.readouterr().err
+    assert target.read_text() == "not a folder"
+
+
+def test_school_year_starts_in_august():
+    assert school_year_start(date(2026, 11, 23)) == date(2026, 8, 1)
+    assert school_year_start(date(2027, 3, 2)) == date(2026, 8, 1)
+    assert school_year_start(date(2027, 8, 1)) == date(2027, 8, 1)
