@@ -218,7 +218,7 @@ class ServerProcess:
             return
         self._signal_group(signal.SIGTERM)
         try:
-            self.proc.wait(15)
+            self.proc.wait(5)
         except subprocess.TimeoutExpired:
             self.kill()
         # Worker processes share the group; make sure none outlives the test.

@@ -35,8 +35,18 @@ def database_url(request, tmp_path):
     return request.getfixturevalue("pg_cluster").new_database()
 
 
-def test_migrate_users_and_devices(database_url):
+def test_migrate_and_add_on_both_databases(database_url):
     db = ["--database-url", database_url]
+    assert "revision 0001" in run("migrate", *db).stdout
+    add = ["user", "add", "--email", "a@school.org", "--name", "A", "--role", "leader",
+           "--school", "Lincoln High", "--password-stdin", *db]  # fmt: skip
+    assert run(*add, input=DEFAULT_PASSWORD + "\n").returncode == 0
+    dup = no_traceback(run(*add, input=DEFAULT_PASSWORD + "\n"))
+    assert dup.returncode == 2 and "already a user" in dup.stderr
+
+
+def test_migrate_users_and_devices(tmp_path):
+    db = ["--database-url", f"sqlite:///{tmp_path / 'admin.sqlite3'}"]
     assert "revision 0001" in run("migrate", *db).stdout
     assert run("migrate", *db).returncode == 0  # idempotent
     added = run(

@@ -28,7 +28,7 @@ def test_fuzzing_the_openapi_document_finds_no_server_errors(sqlite_server, tmp_
         _st(), "run", f"{sqlite_server.base_url}/v1/openapi.json",
         "--checks", "not_a_server_error",
         "--max-examples", "15",
-        "--max-time", "14",
+        "--max-time", "12",
         "--seed", "4",
         "--generation-database", "none",
         "--request-timeout", "10",
