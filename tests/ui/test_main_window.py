@@ -40,6 +40,7 @@ def test_window_has_title_menus_and_shortcuts(window: MainWindow):
         "&Capture",
         "&View",
         "Cla&sses",
+        "&Reports",
         "S&ync",
         "&Help",
     ]

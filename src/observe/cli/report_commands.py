@@ -57,7 +57,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _missing_kind(args: argparse.Namespace, data_dir: str | None) -> int:
-    raise UsageError("Say which report to make: observe report feedback, walk, cycle or sheets.")
+    raise UsageError(
+        "Say which report to make: observe report feedback, walk, cycle, sheets or impact."
+    )
 
 
 def _out(path: str) -> Path:

@@ -23,6 +23,7 @@ from observe.ui import operations
 from observe.ui.about import AboutDialog
 from observe.ui.errors import ErrorReporter, log_folder, show_error
 from observe.ui.operations import Operation, Progress
+from observe.ui.reports.actions import ReportActions
 from observe.ui.summary import SummaryPanel
 from observe.ui.sync import SyncUi
 from observe.ui.workspace import Workspace
@@ -128,6 +129,13 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
 
         bar.addMenu("Cla&sses").addActions(ws.class_actions())
+
+        self.reports = ReportActions(self, self.context, report_error=self._report_error)
+        reports_menu = bar.addMenu("&Reports")
+        compose, sheet, *others = self.reports.actions()
+        reports_menu.addActions([compose, sheet])
+        reports_menu.addSeparator()
+        reports_menu.addActions(others)
 
         self.sync_ui = SyncUi(
             self, self.store, report_error=self._report_error, changes=self.context.records_changed
