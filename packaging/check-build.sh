@@ -39,6 +39,11 @@ if [ -n "$missing" ]; then
   echo "The build lacks these resources:" >&2; echo "$missing" >&2; exit 1
 fi
 
+step "license texts beside the program"
+for f in LICENSE licenses/LGPL-3.0.txt licenses/GPL-3.0.txt; do
+  [ -s "$app/$f" ] || { echo "The build lacks $f." >&2; exit 1; }
+done
+
 step "headless commands on a new profile"
 run "$exe" --data-dir "$tmp/profile" info >"$tmp/info.txt"
 grep -q "Schema version" "$tmp/info.txt"
