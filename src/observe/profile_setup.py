@@ -54,11 +54,11 @@ def normalize_server_address(text: str) -> str | None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname or " " in url:
         raise UsageError(
-            f"{text.strip()} is not a server address Observe can use. Type it as your school "
+            f"“{text.strip()}” is not a server address Observe can use. Type it as your school "
             "gave it, such as https://observe.school.org, or leave it empty to work offline."
         )
     if parts.query or parts.fragment:
-        raise UsageError(f"{text.strip()} should be just the server's address, without ? or #.")
+        raise UsageError(f"“{text.strip()}” should be just the server's address, without ? or #.")
     return url
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -63,8 +64,11 @@ class LicenseDialog(QDialog):
         self.text = QPlainTextEdit(text)
         self.text.setReadOnly(True)
         self.text.setAccessibleName("License text")
+        # The text is wrapped at 80 columns already; rewrapping it would break every line.
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         metrics = self.text.fontMetrics()
-        self.text.setMinimumSize(metrics.horizontalAdvance("M") * 44, metrics.height() * 18)
+        self.text.setMinimumSize(metrics.horizontalAdvance("M" * 84), metrics.height() * 20)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -136,7 +136,7 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 42)
         self.name_edit.setFocus()
 
     # -- the three ways out -----------------------------------------------------------------
@@ -168,6 +168,7 @@ class WelcomeDialog(QDialog):
     def _show_problem(self, sentence: str) -> None:
         self.problem.setText(sentence)
         self.problem.setVisible(True)
+        self.adjustSize()  # room for the sentence without squeezing the form
         lowered = sentence.lower()
         if "your name" in lowered:
             self.name_edit.setFocus()
