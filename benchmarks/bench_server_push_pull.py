@@ -1,0 +1,233 @@
+"""observe-server over loopback: push/pull throughput, no-op sync latency, 100 clients.
+
+    .venv/bin/python benchmarks/bench_server_push_pull.py [--records 50000] [--clients 100]
+
+Starts real ``observe-server serve`` processes (SQLite file; PostgreSQL from
+/usr/lib/postgresql/*/bin with fsync on) and talks to them with httpx, exactly as the desktop
+client does. Goals (issue 4): no-op sync <= 20 ms, 100 clients p99 <= 500 ms with 0 errors.
+
+``push_throughput(base_url, n, token=...)`` and ``pull_throughput`` are reusable: point them at
+any server speaking protocol v1 (the PouchDB comparison uses the same record shape).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.serverfixtures import PgCluster, ServerProcess, postgres_bindir  # noqa: E402
+
+from observe.ids import new_id  # noqa: E402
+
+PHRASES = [
+    "Student A: I think the answer is 12 because 3 groups of 4.",
+    "Two students compare their drawings and point at the number line.",
+    "Teacher asks: How do you know? Student B explains with the array.",
+    "Students at table 3 write a question for their partner.",
+]
+
+
+def evidence_op(i: int, visit_id: str, visibility: str = "private") -> dict:
+    """An op shaped like the desktop's evidence snapshot (~450 bytes of JSON)."""
+    record_id = new_id()
+    return {
+        "op_id": str(uuid.uuid4()),
+        "kind": "evidence",
+        "id": record_id,
+        "op": "upsert",
+        "base_version": 0,
+        "client_version": 0,
+        "visibility": visibility,
+        "data": {
+            "id": record_id,
+            "author_id": None,
+            "device_id": None,
+            "visit_id": visit_id,
+            "observed_at": f"2026-03-04T09:{i // 60 % 60:02d}:{i % 60:02d}Z",
+            "evidence_kind": "student_talk",
+            "text": PHRASES[i % len(PHRASES)],
+            "prompt_index": None,
+            "lookfor_ids": [],
+            "created_at": "2026-03-04T09:00:00Z",
+            "updated_at": "2026-03-04T09:00:00Z",
+            "version": 0,
+            "deleted": False,
+            "visibility": visibility,
+        },
+    }
+
+
+def push_throughput(base_url: str, n: int, *, token: str, batch_size: int = 500) -> float:
+    """Pushes ``n`` new evidence records in batches; returns records per second."""
+    visit_id = new_id()
+    ops = [evidence_op(i, visit_id) for i in range(n)]
+    headers = {"Authorization": f"Bearer {token}"}
+    with httpx.Client(base_url=base_url, headers=headers, timeout=120) as client:
+        start = time.perf_counter()
+        for offset in range(0, n, batch_size):
+            reply = client.post("/v1/sync/push", json={"ops": ops[offset : offset + batch_size]})
+            reply.raise_for_status()
+            results = reply.json()["results"]
+            if any(r["status"] != "applied" for r in results):
+                raise RuntimeError("an op was not applied")
+        return n / (time.perf_counter() - start)
+
+
+def pull_throughput(base_url: str, *, token: str, since: int = 0, limit: int = 1000) -> float:
+    """Pulls everything after ``since`` in pages; returns records per second."""
+    headers = {"Authorization": f"Bearer {token}", "Accept-Encoding": "gzip"}
+    got = 0
+    with httpx.Client(base_url=base_url, headers=headers, timeout=120) as client:
+        start = time.perf_counter()
+        while True:
+            body = client.get("/v1/sync/pull", params={"since": since, "limit": limit}).json()
+            got += len(body["changes"])
+            since = body["next_since"]
+            if not body["more"]:
+                break
+        return got / (time.perf_counter() - start)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
+
+
+def noop_sync_latency(base_url: str, *, token: str, runs: int = 500) -> tuple[float, float]:
+    """A sync with nothing to do: push of 0 ops, then a pull from head. (p50, p99) in ms."""
+    headers = {"Authorization": f"Bearer {token}"}
+    times = []
+    with httpx.Client(base_url=base_url, headers=headers, timeout=30) as client:
+        head = client.get("/v1/me").json()["head_seq"]
+        for i in range(runs + 20):
+            start = time.perf_counter()
+            client.post("/v1/sync/push", json={"ops": []}).raise_for_status()
+            reply = client.get("/v1/sync/pull", params={"since": head})
+            reply.raise_for_status()
+            if i >= 20:  # warm-up
+                times.append((time.perf_counter() - start) * 1000)
+    return percentile(times, 50), percentile(times, 99)
+
+
+async def _client_loop(
+    base_url: str, token: str, syncs: int, latencies: list[float], errors: list[str]
+) -> None:
+    headers = {"Authorization": f"Bearer {token}"}
+    visit_id = new_id()
+    cursor = 0
+    async with httpx.AsyncClient(base_url=base_url, headers=headers, timeout=30) as client:
+        await asyncio.sleep(random.uniform(0, 1.0))
+        for i in range(syncs):
+            start = time.perf_counter()
+            try:
+                ops = [evidence_op(i * 5 + k, visit_id, "team") for k in range(5)]
+                reply = await client.post("/v1/sync/push", json={"ops": ops})
+                if reply.status_code != 200:
+                    errors.append(f"push {reply.status_code}")
+                    continue
+                while True:
+                    reply = await client.get(
+                        "/v1/sync/pull", params={"since": cursor, "limit": 1000}
+                    )
+                    if reply.status_code != 200:
+                        errors.append(f"pull {reply.status_code}")
+                        break
+                    body = reply.json()
+                    cursor = body["next_since"]
+                    if not body["more"]:
+                        break
+                latencies.append((time.perf_counter() - start) * 1000)
+            except httpx.HTTPError as exc:
+                errors.append(type(exc).__name__)
+            await asyncio.sleep(random.uniform(0.5, 1.5))
+
+
+def many_clients(server: ServerProcess, clients: int, syncs: int) -> tuple[float, float, int, int]:
+    users = [server.add_user(school="Bench District School") for _ in range(max(1, clients // 5))]
+    tokens = [server.login(users[i % len(users)]).token for i in range(clients)]
+    latencies: list[float] = []
+    errors: list[str] = []
+
+    async def run() -> None:
+        await asyncio.gather(
+            *(_client_loop(server.base_url, t, syncs, latencies, errors) for t in tokens)
+        )
+
+    asyncio.run(run())
+    if errors:
+        print(f"  errors: {sorted(set(errors))}")
+    return percentile(latencies, 50), percentile(latencies, 99), len(latencies), len(errors)
+
+
+def bench_backend(name: str, url: str, workdir: Path, records: int, workers: int) -> None:
+    server = ServerProcess(url, workdir, workers=workers)
+    server.start()
+    try:
+        session = server.login(server.add_user(school=f"Bench {name}"))
+        rate = push_throughput(server.base_url, records, token=session.token)
+        print(f"{name}: push {records} records: {rate:,.0f} records/s")
+        rate = pull_throughput(server.base_url, token=session.token)
+        print(f"{name}: pull {records} records: {rate:,.0f} records/s")
+        p50, p99 = noop_sync_latency(server.base_url, token=session.token)
+        print(f"{name}: no-op sync (push 0 + pull): p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+    finally:
+        server.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=50_000)
+    parser.add_argument("--clients", type=int, default=100)
+    parser.add_argument("--syncs", type=int, default=10, help="syncs per client")
+    parser.add_argument("--workers", type=int, default=4, help="server workers for PostgreSQL")
+    parser.add_argument("--skip-sqlite", action="store_true")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="bench-server-") as tmp:
+        base = Path(tmp)
+        if not args.skip_sqlite:
+            bench_backend(
+                "SQLite", f"sqlite:///{base / 'bench.sqlite3'}", base / "s", args.records, 1
+            )
+        bindir = postgres_bindir()
+        if bindir is None:
+            print("PostgreSQL binaries not found; skipping the PostgreSQL runs")
+            return 0
+        cluster = PgCluster(bindir, fsync=True).start()
+        try:
+            bench_backend(
+                f"PostgreSQL ({args.workers} workers)",
+                cluster.new_database(),
+                base / "p",
+                args.records,
+                args.workers,
+            )
+            server = ServerProcess(cluster.new_database(), base / "c", workers=args.workers)
+            server.start()
+            try:
+                p50, p99, n, errors = many_clients(server, args.clients, args.syncs)
+            finally:
+                server.close()
+            print(
+                f"PostgreSQL, {args.clients} clients x {args.syncs} syncs (push 5 + pull), "
+                f"{args.workers} workers: p50 {p50:.1f} ms, p99 {p99:.1f} ms, "
+                f"{n} syncs, {errors} errors"
+            )
+        finally:
+            cluster.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
