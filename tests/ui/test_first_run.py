@@ -14,6 +14,7 @@ from observe.store.models import School
 from observe.ui.app import run_gui
 from observe.ui.first_run import WelcomeDialog, offer_welcome
 from observe.ui.main_window import MainWindow
+from observe.ui.sync import SignInDialog
 
 
 def schools(store: Store) -> list[str]:
@@ -53,7 +54,16 @@ def test_filling_the_welcome_creates_the_school_and_stores_the_name(
     assert schools(store) == ["Riverside Middle School"]
     assert store.setting(COACH_NAME) == "Ana Ruiz"
     assert store.setting(SERVER_URL) == "https://observe.riverside.org"
-    assert "https://observe.riverside.org is saved" in window.statusBar().currentMessage()
+    assert "Sign in to https://observe.riverside.org" in window.statusBar().currentMessage()
+
+    # Handed over to the sync sign-in, with the address filled in and the email to type next.
+    sign_in = window.sync_ui.sign_in_dialog
+    assert isinstance(sign_in, SignInDialog)
+    qtbot.waitUntil(sign_in.isVisible)
+    assert sign_in.server.text() == "https://observe.riverside.org"
+    assert sign_in.focusWidget() is sign_in.email
+    sign_in.reject()  # "later": the welcome's work stays done
+    qtbot.waitUntil(lambda: window.sync_ui.sign_in_dialog is None)
     idle()
 
     # Not offered again, in this window or when the profile is opened next time.
@@ -101,6 +111,7 @@ def test_missing_answers_are_explained_in_the_dialog_and_nothing_is_saved(
     qtbot.waitUntil(lambda: dialog.outcome == "completed")
     assert schools(store) == ["Riverside"]
     assert store.setting(SERVER_URL) is None
+    assert window.sync_ui.sign_in_dialog is None  # no server, no sign-in
 
 
 def test_load_demo_data_fills_the_profile_instead(qtbot, window: MainWindow, store: Store, idle):
@@ -169,3 +180,25 @@ def test_a_profile_with_records_opens_without_the_welcome(qtbot, window: MainWin
     window.load_demo()
     idle()
     assert offer_welcome(window) is None
+
+
+def test_the_welcome_hands_over_to_a_real_sign_in(
+    qtbot, window: MainWindow, store: Store, sqlite_server, monkeypatch, idle
+):
+    """End to end: the server typed in the welcome is the one the coach signs in to."""
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    coach = sqlite_server.add_user()
+    dialog = welcome(qtbot, window)
+    fill(qtbot, dialog, "Ana Ruiz", "Lincoln High", sqlite_server.base_url)
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+
+    sign_in = window.sync_ui.sign_in_dialog
+    assert isinstance(sign_in, SignInDialog)
+    qtbot.waitUntil(sign_in.isVisible)
+    qtbot.keyClicks(sign_in.email, coach.email)
+    qtbot.keyClicks(sign_in.password, coach.password)
+    with qtbot.waitSignal(sign_in.accepted, timeout=20_000):
+        qtbot.mouseClick(sign_in.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.sync_ui.controller.status.signed_in, timeout=20_000)
+    idle()
+    assert schools(store) == ["Lincoln High"]

@@ -1,7 +1,8 @@
 """The welcome dialog: the first thing a coach sees in a new, empty profile.
 
 Three questions and three ways out. Start saves the coach's name (it goes on feedback sheets),
-creates their School and keeps the sync server's address; Load demo data fills the profile
+creates their School and, when a sync server was given, hands over to the sync sign-in dialog
+with that address filled in (observe.ui.sync); Load demo data fills the profile
 with made-up records to explore; Skip says "not now, and don't ask again". Closing the dialog
 any other way asks again next time, because an accidental Escape shouldn't lose the welcome.
 
@@ -184,10 +185,34 @@ def welcome_message(store: Store) -> str:
     server = store.setting(SERVER_URL)
     if server:
         return (
-            f"Welcome! Your school is set up. The server address {server} is saved for "
-            "when you sign in to sync."
+            f"Welcome! Your school is set up. Sign in to {server} to sync; you can also do it "
+            "later from the Sync menu."
         )
     return "Welcome! Your school is set up; add teachers from the Classes menu."
+
+
+def open_sign_in(window: MainWindow, server_url: str) -> QDialog | None:
+    """Hands over to the sync sign-in dialog, with the server the coach just typed filled in.
+
+    Window-modal and not waited for: cancelling it leaves the welcome's work done, and the Sync
+    menu offers it again.
+    """
+    sync_ui = getattr(window, "sync_ui", None)
+    if sync_ui is None:  # a window without sync (never in the app; kept for embedders)
+        return None
+    dialog = sync_ui.sign_in_dialog_for()
+    dialog.server.setText(server_url)
+    dialog.email.setFocus()
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+
+    def closed() -> None:
+        if sync_ui.sign_in_dialog is dialog:
+            sync_ui.sign_in_dialog = None
+        dialog.deleteLater()
+
+    dialog.finished.connect(closed)
+    dialog.open()
+    return dialog
 
 
 def offer_welcome(window: MainWindow) -> WelcomeDialog | None:
@@ -204,6 +229,9 @@ def offer_welcome(window: MainWindow) -> WelcomeDialog | None:
             window.context.announce("school")
             window.refresh_counts()
             window.statusBar().showMessage(welcome_message(window.store), 15_000)
+            server = window.store.setting(SERVER_URL)
+            if server:
+                open_sign_in(window, server)
         dialog.deleteLater()
 
     dialog.finished.connect(finished)
