@@ -1,0 +1,110 @@
+"""The leader's impact source against a real observe-server process.
+
+A coach's profile (demo data) syncs to the server; a leader of the same school signs in and
+gets the school figures. They must match what the coach's own computer computes, and they
+must hold no text, names or ids.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+
+import json
+from datetime import UTC, date
+
+import pytest
+
+from observe.coaching.impact import local_report
+from observe.coaching.leader_source import LeaderSession, ServerImpactSource
+from observe.demo import load_demo
+from observe.errors import ObserveError, UsageError
+from observe.sync.account import login
+from observe.sync.engine import SyncEngine
+
+START, END = date(2026, 8, 1), date(2026, 11, 22)
+
+
+@pytest.fixture
+def synced(sqlite_server, store):
+    """(server, leader account, coach's store) with the coach's demo year on the server."""
+    coach = sqlite_server.add_user(role="coach", school="Lincoln Middle")
+    leader = sqlite_server.add_user(role="leader", school="Lincoln Middle")
+    load_demo(store, "small")
+    login(store, sqlite_server.base_url, coach.email, coach.password, device_name="laptop")
+    result = SyncEngine(store, lock_wait=5.0).sync()
+    assert (result.new_conflicts, result.waiting) == (0, 0) and result.pushed > 1000
+    return sqlite_server, leader, store
+
+
+def test_school_figures_match_the_coachs_own_and_hold_only_figures(synced):
+    server, leader, store = synced
+    session = LeaderSession.sign_in(server.base_url, leader.email, leader.password)
+    try:
+        school = ServerImpactSource(session).load(START, END)
+        replies = [
+            session.aggregate(name, START, END).model_dump_json()
+            for name in ("visits-per-week", "coaching-time", "lookfor-frequencies", "participation")
+        ]
+    finally:
+        session.close()
+    mine = local_report(store, START, END, UTC)  # the server groups days in UTC
+
+    assert school.leader and "Lincoln Middle" in school.scope
+    assert set(school.missing) == {"time_by_week", "cycles", "lookfor_trends"}
+    assert "cycles" not in school.tables
+
+    visits, my_visits = school.tables["visits_per_week"], mine.tables["visits_per_week"]
+    assert visits.rows == my_visits.rows
+
+    time = {r["activity"]: r["minutes"] for r in school.tables["time_by_activity"].dicts()}
+    my_time = {r["activity"]: r["minutes"] for r in mine.tables["time_by_activity"].dicts()}
+    assert time == my_time and sum(time.values()) > 0
+
+    lookfors = {r["code"]: r["tagged_evidence"] for r in school.tables["lookfors"].dicts()}
+    my_lookfors = {r["code"]: r["tagged_evidence"] for r in mine.tables["lookfors"].dicts()}
+    assert lookfors == my_lookfors
+
+    tallied = school.tables["participation"].column("visits_tallied")
+    assert sum(tallied) == sum(mine.tables["participation"].column("visits_tallied")) > 0
+    voices = school.tables["participation"].column("distinct_voices_mean")
+    assert voices == mine.tables["participation"].column("distinct_voices_mean")
+
+    # And nothing but figures left the server: no text, names or record ids.
+    blob = "\n".join(replies)
+    with store.read() as s:
+        from sqlalchemy import select
+
+        from observe.store.models import CoachingCycle, Evidence, Teacher
+
+        names = s.scalars(select(Teacher.display_name)).all()
+        some_text = s.scalars(select(Evidence.text).limit(20)).all()
+        focus = s.scalars(select(CoachingCycle.focus)).all()
+        ids = s.scalars(select(Evidence.id).limit(20)).all()
+    for secret in [*names, *some_text, *focus, *ids]:
+        assert secret not in blob
+    assert json.loads(replies[0])["rows"]
+
+
+def test_refusals_are_sentences_coach_tokens_are_revoked(sqlite_server):
+    coach = sqlite_server.add_user(role="coach", school="Lincoln Middle")
+    leader = sqlite_server.add_user(role="leader", school="Lincoln Middle")
+    with pytest.raises(UsageError) as err:
+        LeaderSession.sign_in(sqlite_server.base_url, coach.email, coach.password)
+    assert "is a coach account" in err.value.sentence
+    admin = sqlite_server.login(sqlite_server.add_user(role="admin", school="Lincoln Middle"))
+    devices = admin.client.get("/v1/admin/devices").json()["devices"]
+    [made] = [d for d in devices if d["user_email"] == coach.email]
+    assert made["revoked"] is True
+
+    with pytest.raises(ObserveError) as err:
+        LeaderSession.sign_in(sqlite_server.base_url, leader.email, "not the password")
+    assert err.value.sentence and "Traceback" not in err.value.sentence
+
+    session = LeaderSession.sign_in(sqlite_server.base_url, leader.email, leader.password)
+    sqlite_server.kill()
+    with pytest.raises(ObserveError) as err:
+        ServerImpactSource(session).load(START, END)
+    assert "couldn't reach the server" in err.value.sentence
+    session.close()  # best effort; must not raise with the server gone
