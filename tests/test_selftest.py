@@ -76,6 +76,8 @@ def test_a_damaged_font_and_a_broken_framework_file_are_each_named(resources_cop
     font.write_bytes(font.read_bytes()[:2000])
     (resources_copy / "frameworks").mkdir(exist_ok=True)
     (resources_copy / "frameworks" / "zz-broken.json").write_text('{"name": "half a file', "utf-8")
+    # Valid JSON, but not a look-for framework: the coaching code's own reader refuses it.
+    (resources_copy / "frameworks" / "equity-of-voice.json").write_text('{"name": 3}', "utf-8")
 
     result = self_test({"OBSERVE_RESOURCES": str(resources_copy)})
 
@@ -86,6 +88,11 @@ def test_a_damaged_font_and_a_broken_framework_file_are_each_named(resources_cop
     ), result.stderr
     assert any(
         line.startswith("Observe can't use frameworks/zz-broken.json") and "look-for frameworks"
+        for line in lines
+    ), result.stderr
+    assert any(
+        line.startswith("Observe can't use frameworks/equity-of-voice.json")
+        and "the starter look-for framework Equity of Voice" in line
         for line in lines
     ), result.stderr
     assert "Traceback" not in result.stderr

@@ -64,6 +64,16 @@ def _check_json(path: Path) -> None:
     json.loads(path.read_text(encoding="utf-8"))
 
 
+def _check_framework(path: Path) -> None:
+    """A look-for framework file, read by the same code that offers it as a starter set."""
+    from observe.coaching.framework_schema import FrameworkError, read_framework_file
+
+    try:
+        read_framework_file(path)
+    except FrameworkError as exc:
+        raise ValueError(exc.sentence) from exc
+
+
 def _check_xml(path: Path) -> None:
     ET.parse(path)
 
@@ -88,6 +98,7 @@ def _check_text(path: Path) -> None:
 CHECKERS: dict[str, Callable[[Path], None]] = {
     "truetype": _check_truetype,
     "json": _check_json,
+    "framework": _check_framework,
     "xml": _check_xml,
     "svg": _check_svg,
     "png": _check_png,
@@ -169,7 +180,7 @@ def check_needs(root: Path, needs: list[Need]) -> tuple[int, list[str]]:
 
 def _reason(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
-    return text[0][:200] if text else type(exc).__name__
+    return text[0][:200].rstrip(".") if text else type(exc).__name__
 
 
 def check_resources() -> Outcome:
