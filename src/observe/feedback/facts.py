@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
 
 from observe.capture.kinds import format_offset
 from observe.capture.participation import ParticipationSummary, summarize
@@ -25,11 +26,14 @@ from observe.store.models import (
     Classroom,
     Evidence,
     EvidenceKind,
+    LookFor,
     ParticipationEvent,
+    School,
     Seat,
     Teacher,
     Visit,
     VisitType,
+    evidence_lookfor,
 )
 
 VISIT_TYPE_LABELS: dict[VisitType, str] = {
@@ -124,29 +128,55 @@ def class_label(room: Classroom) -> str:
     return ", ".join(parts)
 
 
+_VISIT = bindparam("visit_id")
+_ROOM = bindparam("classroom_id")
+
+# Built once: constructing and caching a statement costs more than running it on a small visit.
+_HEAD = (
+    select(Visit, Classroom, Teacher, School.name, School.timezone)
+    .join(Classroom, Classroom.id == Visit.classroom_id)
+    .join(Teacher, Teacher.id == Classroom.teacher_id)
+    .outerjoin(School, School.id == Teacher.school_id)
+    .where(Visit.id == _VISIT)
+)
+_TAGS = (
+    select(evidence_lookfor.c.evidence_id, LookFor.id, LookFor.code, LookFor.title)
+    .join(LookFor, LookFor.id == evidence_lookfor.c.lookfor_id)
+    .join(Evidence, Evidence.id == evidence_lookfor.c.evidence_id)
+    .where(Evidence.visit_id == _VISIT, LookFor.deleted.is_(False))
+    .order_by(LookFor.position, LookFor.code)
+)
+_EVIDENCE = (
+    select(Evidence.id, Evidence.observed_at, Evidence.evidence_kind, Evidence.text)
+    .where(Evidence.visit_id == _VISIT, Evidence.deleted.is_(False))
+    .order_by(Evidence.observed_at, Evidence.id)
+)
+_SEATS = select(Seat.id, Seat.group_label).where(
+    Seat.classroom_id == _ROOM, Seat.deleted.is_(False)
+)
+_EVENTS = select(
+    ParticipationEvent.seat_id, ParticipationEvent.participation_kind, ParticipationEvent.deleted
+).where(ParticipationEvent.visit_id == _VISIT, ParticipationEvent.deleted.is_(False))
+
+
 def read_visit_facts(session: Session, visit_id: str) -> VisitFacts:
-    visit = session.get(Visit, visit_id)
-    if visit is None or visit.deleted:
+    head = session.execute(_HEAD, {"visit_id": visit_id}).first()
+    if head is None or head[0].deleted:
         raise UsageError("That visit does not exist (or was deleted); choose another visit.")
-    room = session.get_one(Classroom, visit.classroom_id)
-    teacher = session.get_one(Teacher, room.teacher_id)
-    tz = zone(teacher.school.timezone if teacher.school else None)
+    visit, room, teacher, school_name, school_tz = head
+    tz = zone(school_tz)
     started = as_utc(visit.started_at)
-    rows = session.scalars(
-        select(Evidence)
-        .where(Evidence.visit_id == visit_id, Evidence.deleted.is_(False))
-        .options(selectinload(Evidence.lookfors))
-        .order_by(Evidence.observed_at, Evidence.id)
-    )
+    # Plain rows rather than ORM objects: a sheet is made for every visit of a walk at once,
+    # and building hundreds of objects only to copy them into dataclasses is the slow part.
+    params = {"visit_id": visit_id}
+    tags_by_item: dict[str, list[LookForTag]] = {}
+    for evidence_id, lf_id, code, title in session.execute(_TAGS, params):
+        tags_by_item.setdefault(evidence_id, []).append(LookForTag(lf_id, code, title))
     evidence: list[EvidenceFact] = []
     counts: Counter[LookForTag] = Counter()
-    for row in rows:
+    for row in session.execute(_EVIDENCE, params):
         at = as_utc(row.observed_at)
-        tags = tuple(
-            LookForTag(lf.id, lf.code, lf.title)
-            for lf in sorted(row.lookfors, key=lambda lf: lf.position)
-            if not lf.deleted
-        )
+        tags = tuple(tags_by_item.get(row.id, ()))
         counts.update(tags)
         evidence.append(
             EvidenceFact(
@@ -158,22 +188,14 @@ def read_visit_facts(session: Session, visit_id: str) -> VisitFacts:
                 lookfors=tags,
             )
         )
-    seats = list(
-        session.scalars(select(Seat).where(Seat.classroom_id == room.id, Seat.deleted.is_(False)))
-    )
-    events = list(
-        session.scalars(
-            select(ParticipationEvent).where(
-                ParticipationEvent.visit_id == visit_id, ParticipationEvent.deleted.is_(False)
-            )
-        )
-    )
+    seats: list[Any] = list(session.execute(_SEATS, {"classroom_id": room.id}))
+    events: list[Any] = list(session.execute(_EVENTS, params))
     participation = summarize(seats, events) if seats else None
     return VisitFacts(
         visit_id=visit.id,
         visit_type=visit.visit_type,
         teacher=teacher.display_name,
-        school=teacher.school.name if teacher.school else None,
+        school=school_name,
         class_label=class_label(room),
         started_at=started,
         ended_at=as_utc(visit.ended_at) if visit.ended_at else None,

@@ -26,7 +26,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from observe import __version__
 from observe.errors import ObserveError, UsageError
-from observe.reports.fonts import BOLD, ITALIC, REGULAR, register_fonts
+from observe.reports.fonts import BOLD, REGULAR, register_fonts
 
 PAPERS: dict[str, tuple[float, float]] = {"letter": LETTER, "a4": A4}
 
@@ -143,7 +143,7 @@ def make_styles() -> Styles:
         ),
         quote=_style(
             "quote",
-            fontName=ITALIC,
+            fontName=REGULAR,
             fontSize=9.5,
             leading=13.5,
             leftIndent=56,

@@ -189,11 +189,19 @@ class ComposerDialog(QDialog):
         wondering_row = QHBoxLayout()
         wondering_row.addWidget(self.wondering, 1)
         wondering_row.addWidget(self.wondering_stems, 0, Qt.AlignmentFlag.AlignTop)
-        form.addRow("One &wondering or next step", wondering_row)
+        wondering_label = QLabel("One &wondering or next step")
+        wondering_label.setBuddy(self.wondering)
+        form.addRow(wondering_label, wondering_row)
         form.addRow("Reflection &question for the teacher (optional)", self.reflection)
         form.addRow("Your &name on sheets", self.coach_edit)
         form.addRow(self.share_box)
-        for label_for in (self.glow_list, self.glow_text, self.reflection, self.coach_edit):
+        self.glow_text.setMaximumHeight(90)
+        for label_for in (
+            self.glow_list,
+            self.glow_text,
+            self.reflection,
+            self.coach_edit,
+        ):
             label = form.labelForField(label_for)
             if isinstance(label, QLabel):
                 label.setBuddy(label_for)
@@ -281,7 +289,12 @@ class ComposerDialog(QDialog):
             f"{VISIT_TYPE_LABELS[facts.visit_type]}"
         )
         p = facts.participation
-        self.figures.setText(p.sentence() if p is not None else "No seating chart was used.")
+        if p is None:
+            self.figures.setText("No seating chart was used during this visit.")
+        elif not p.contributions:
+            self.figures.setText("No participation was tallied during this visit.")
+        else:
+            self.figures.setText(p.sentence())
         for item in facts.evidence:
             row = QListWidgetItem(_evidence_line(item))
             row.setData(ID_ROLE, item.id)
