@@ -1,0 +1,1 @@
+"""Coaching screens: cycles, the coaching log, look-for frameworks and the impact view."""

@@ -1,0 +1,418 @@
+"""The impact view: is coaching reaching students? Figures, charts, and tables to export.
+
+The window shows whichever :class:`~observe.coaching.impact_tables.ImpactSource` it is given:
+the coach's own records by default, or, after a leader signs in, the school's aggregates from
+the server. Loading runs on a worker; the tabs fill in when the figures arrive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from observe.coaching.impact import LocalImpactSource, school_year_start
+from observe.coaching.impact_tables import ImpactReport, ImpactSource, write_report
+from observe.coaching.labels import VISIT_TYPE_LABELS
+from observe.coaching.leader_source import ServerImpactSource
+from observe.store import Store
+from observe.store.models import VisitType
+from observe.ui import operations
+from observe.ui.coaching.charts import ChartView
+from observe.ui.coaching.leader_signin import LeaderSignInDialog
+from observe.ui.coaching.panes import SaveChooser, TablePane, choose_csv_file, documents_folder
+from observe.ui.errors import ErrorReporter
+from observe.ui.operations import Progress
+
+MY_RECORDS = "My records on this computer"
+SCHOOL = "School figures (leader sign-in)…"
+#: Chooses a folder for "Export all"; tests pass one that answers at once.
+FolderChooser = Callable[[QWidget, Path], Path | None]
+
+
+def choose_folder(parent: QWidget, start: Path) -> Path | None:
+    chosen = QFileDialog.getExistingDirectory(parent, "Export all tables to folder", str(start))
+    return Path(chosen) if chosen else None
+
+
+def _week_label(value: object) -> str:
+    return f"{value.day} {value:%b}" if isinstance(value, date) else str(value)
+
+
+class ImpactWindow(QDialog):
+    loaded = Signal(object)
+
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        report_error: ErrorReporter,
+        choose_csv: SaveChooser = choose_csv_file,
+        choose_export_folder: FolderChooser = choose_folder,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Impact")
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setAccessibleName("Impact view")
+        self.store = store
+        self._report_error = report_error
+        self._choose_folder = choose_export_folder
+        self.source: ImpactSource = LocalImpactSource(store)
+        self.report: ImpactReport | None = None
+        self.operation: operations.Operation | None = None
+        self._leader: ServerImpactSource | None = None
+        today = today or date.today()
+
+        self.source_box = QComboBox()
+        self.source_box.addItems([MY_RECORDS, SCHOOL])
+        self.source_box.setAccessibleName("Whose figures")
+        self.source_box.activated.connect(self._source_chosen)
+        self.start = QDateEdit(QDate(school_year_start(today)))
+        self.end = QDateEdit(QDate(today))
+        for edit, name in ((self.start, "From"), (self.end, "To")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setAccessibleName(name)
+        self.refresh_button = QPushButton("&Refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_all_button = QPushButton("Export &all…")
+        self.export_all_button.setToolTip("Save every table as CSV files in a folder")
+        self.export_all_button.clicked.connect(self.export_all)
+        self.export_all_button.setEnabled(False)
+        top = QHBoxLayout()
+        for label, widget in (("Figures &for:", self.source_box), ("Fro&m:", self.start)):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            top.addWidget(caption)
+            top.addWidget(widget)
+        to = QLabel("&To:")
+        to.setBuddy(self.end)
+        top.addWidget(to)
+        top.addWidget(self.end)
+        top.addWidget(self.refresh_button)
+        top.addStretch(1)
+        top.addWidget(self.export_all_button)
+
+        self.status = QLabel()
+        self.status.setAccessibleName("Impact status")
+        self.status.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Impact summary")
+        bold = QFont(self.summary.font())
+        bold.setBold(True)
+        self.summary.setFont(bold)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Impact figures")
+        self.charts: dict[str, ChartView] = {}
+        self.panes: dict[str, TablePane] = {}
+        tab_tables = {
+            "&Visits": ("visits_per_week",),
+            "&Time": ("time_by_week", "time_by_activity"),
+            "C&ycles": ("cycles",),
+            "&Look-fors": ("lookfors", "lookfor_trends"),
+            "&Participation": ("participation",),
+        }
+        titles = {
+            "visits_per_week": "Visits per week",
+            "time_by_week": "Coaching vs other duties, by week",
+            "time_by_activity": "Time by activity",
+            "cycles": "Coaching cycles",
+            "lookfors": "Look-fors seen",
+            "lookfor_trends": "Look-for trends by week",
+            "participation": "Equity of voice by week",
+        }
+        for tab_title, keys in tab_tables.items():
+            page = QSplitter(Qt.Orientation.Vertical)
+            chart = ChartView(f"Chart: {titles[keys[0]]}")
+            self.charts[keys[0]] = chart
+            page.addWidget(chart)
+            for key in keys:
+                pane = TablePane(titles[key], choose_csv)
+                pane.exported.connect(self._exported)
+                pane.failed.connect(lambda e: self._report_error(self, e))
+                self.panes[key] = pane
+                page.addWidget(pane)
+            page.setStretchFactor(0, 3)
+            for i in range(1, len(keys) + 1):
+                page.setStretchFactor(i, 2)
+            self.tabs.addTab(page, tab_title)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.status)
+        layout.addWidget(self.tabs, 1)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        screen = self.screen().availableGeometry()
+        self.resize(min(1200, int(screen.width() * 0.92)), min(760, int(screen.height() * 0.9)))
+
+    # -- sources ----------------------------------------------------------------------------
+
+    def use_source(self, source: ImpactSource) -> operations.Operation:
+        self.source = source
+        is_leader = isinstance(source, ServerImpactSource)
+        self.source_box.setCurrentIndex(1 if is_leader else 0)
+        if is_leader:
+            self.source_box.setItemText(1, source.description)
+        return self.refresh()
+
+    def _source_chosen(self, index: int) -> None:
+        if index == 0:
+            self.use_source(LocalImpactSource(self.store))
+            return
+        if self._leader is not None:
+            self.use_source(self._leader)
+            return
+        self.source_box.setCurrentIndex(0 if not isinstance(self.source, ServerImpactSource) else 1)
+        dialog = LeaderSignInDialog(_sync_server(self.store), self)
+        dialog.signed_in.connect(self._signed_in)
+        dialog.open()
+        self.signin_dialog = dialog
+
+    def _signed_in(self, session: object) -> None:
+        from observe.coaching.leader_source import LeaderSession
+
+        assert isinstance(session, LeaderSession)
+        self._leader = ServerImpactSource(session)
+        self.use_source(self._leader)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def period(self) -> tuple[date, date]:
+        return self.start.date().toPython(), self.end.date().toPython()
+
+    def refresh(self) -> operations.Operation:
+        start, end = self.period()
+        source = self.source
+        self.status.setText(f"Loading {source.description}…")
+        self.refresh_button.setEnabled(False)
+
+        def work(_: Progress) -> ImpactReport:
+            return source.load(start, end)
+
+        op = operations.run(
+            work,
+            name="impact figures",
+            context=self,
+            on_success=self._show,
+            on_failure=self._failed,
+        )
+        op.finished.connect(lambda: self.refresh_button.setEnabled(True))
+        self.operation = op
+        return op
+
+    def _failed(self, error: BaseException) -> None:
+        self.status.setText("The figures could not be loaded.")
+        self._report_error(self, error)
+
+    def _show(self, result: object) -> None:
+        assert isinstance(result, ImpactReport)
+        self.report = result
+        start, end = result.start, result.end
+        span = f"{_day(start)} to {_day(end)}" if start and end else "all dates"
+        self.status.setText(f"{result.scope}, {span}.")
+        for key, pane in self.panes.items():
+            pane.set_table(result.tables.get(key), result.missing.get(key))
+        self.summary.setText(summary_sentence(result))
+        self._draw()
+        self.export_all_button.setEnabled(True)
+        self.loaded.emit(result)
+
+    # -- charts -----------------------------------------------------------------------------
+
+    def _draw(self) -> None:
+        report = self.report
+        assert report is not None
+        t = report.tables
+        visits = t.get("visits_per_week")
+        if visits is not None:
+            labels = [_week_label(w) for w in visits.column("week_start")]
+            sets = [
+                (VISIT_TYPE_LABELS[vt], [float(v or 0) for v in visits.column(vt.value)])
+                for vt in VisitType
+                if any(visits.column(vt.value))
+            ]
+            self.charts["visits_per_week"].show_bars(
+                labels, sets, title="Visits per week", axis_title="Visits", stacked=True
+            )
+        weekly = t.get("time_by_week")
+        by_activity = t.get("time_by_activity")
+        if weekly is not None:
+            labels = [_week_label(w) for w in weekly.column("week_start")]
+            self.charts["time_by_week"].show_bars(
+                labels,
+                [
+                    ("Coaching", [float(v or 0) for v in weekly.column("coaching_minutes")]),
+                    ("Other duties", [float(v or 0) for v in weekly.column("other_minutes")]),
+                ],
+                title="Minutes per week: coaching vs other duties",
+                axis_title="Minutes",
+                stacked=True,
+            )
+        elif by_activity is not None:
+            self.charts["time_by_week"].show_bars(
+                [str(v) for v in by_activity.column("label")],
+                [("Minutes", [float(v or 0) for v in by_activity.column("minutes")])],
+                title="Minutes by activity (whole period)",
+                axis_title="Minutes",
+            )
+        cycles = t.get("cycles")
+        if cycles is not None:
+            rows = [r for r in cycles.dicts() if r["before"] is not None]
+            self.charts["cycles"].show_bars(
+                [f"{r['teacher']}" for r in rows],
+                [
+                    ("Before", [float(r["before"] or 0) for r in rows]),
+                    ("After", [float(r["after"] or r["before"] or 0) for r in rows]),
+                ],
+                title="Each cycle's measure: first measured visit vs latest",
+                axis_title="Measure",
+            )
+        else:
+            self.charts["cycles"].fresh(report.missing.get("cycles", ""))
+        trends = t.get("lookfor_trends")
+        lookfors = t.get("lookfors")
+        if trends is not None and lookfors is not None:
+            weeks = sorted({r["week_start"] for r in trends.dicts()})
+            top_codes = [
+                str(r["code"])
+                for r in sorted(lookfors.dicts(), key=lambda r: -int(r["tagged_evidence"] or 0))
+            ][:5]
+            share = {(r["week_start"], r["code"]): r["share_of_evidence"] for r in trends.dicts()}
+            self.charts["lookfors"].show_lines(
+                [_week_label(w) for w in weeks],
+                [(code, [_pct(share.get((w, code))) for w in weeks]) for code in top_codes],
+                title="Share of evidence tagged, by week (five most seen look-fors)",
+                axis_title="% of evidence",
+                fmt="%d%%",
+            )
+        elif lookfors is not None:
+            self.charts["lookfors"].show_bars(
+                [str(c) for c in lookfors.column("code")],
+                [("Evidence tagged", [float(v or 0) for v in lookfors.column("tagged_evidence")])],
+                title="Evidence tagged per look-for (whole period)",
+                axis_title="Evidence items",
+            )
+        part = t.get("participation")
+        if part is not None:
+            labels = [_week_label(w) for w in part.column("week_start")]
+            lines = [("Share of class heard", [_pct(v) for v in part.column("voice_share_mean")])]
+            if any(v is not None for v in part.column("top_quarter_share_mean")):
+                lines.append(
+                    (
+                        "Talk from the most-heard quarter",
+                        [_pct(v) for v in part.column("top_quarter_share_mean")],
+                    )
+                )
+            self.charts["participation"].show_lines(
+                labels,
+                lines,
+                title="Equity of voice by week (visits with a participation tally)",
+                axis_title="%",
+                fmt="%d%%",
+                top=100,
+            )
+
+    # -- export -----------------------------------------------------------------------------
+
+    def export_all(self) -> list[Path]:
+        if self.report is None:
+            return []
+        folder = self._choose_folder(self, documents_folder())
+        if folder is None:
+            return []
+        try:
+            paths = write_report(self.report, folder)
+        except Exception as exc:
+            self._report_error(self, exc)
+            return []
+        self.status.setText(f"Saved {len(paths)} CSV files in {folder}.")
+        return paths
+
+    def _exported(self, path: object) -> None:
+        self.status.setText(f"Saved {path}.")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._leader is not None:
+            session = self._leader.session
+            operations.run(lambda _: session.close(), name="leader sign-out")
+            self._leader = None
+        super().closeEvent(event)
+
+
+def _day(value: date) -> str:
+    return f"{value.day} {value:%b %Y}"
+
+
+def _pct(value: object) -> float | None:
+    return float(value) * 100 if isinstance(value, int | float) else None
+
+
+def _sync_server(store: Store) -> str:
+    try:
+        from observe.sync import state
+
+        return state.load(store).server_url or ""
+    except Exception:
+        return ""
+
+
+def summary_sentence(report: ImpactReport) -> str:
+    """The headline figures in words, e.g. "52 visits · 62% of logged time coaching · …"."""
+    t = report.tables
+    bits: list[str] = []
+    visits = t.get("visits_per_week")
+    if visits is not None:
+        n = sum(int(v or 0) for v in visits.column("visits"))
+        bits.append(f"{n:,} visit{'s' if n != 1 else ''}")
+    time = t.get("time_by_activity")
+    if time is not None:
+        rows = time.dicts()
+        total = sum(int(r["minutes"] or 0) for r in rows)
+        coaching = sum(int(r["minutes"] or 0) for r in rows if r["counts_as"] == "coaching")
+        if total:
+            bits.append(f"{coaching / total:.0%} of logged time spent coaching")
+    cycles = t.get("cycles")
+    if cycles is not None:
+        status = [str(s) for s in cycles.column("status")]
+        bits.append(
+            f"{status.count('Active')} cycle{'s' if status.count('Active') != 1 else ''} active, "
+            f"{status.count('Completed')} completed"
+        )
+    part = t.get("participation")
+    if part is not None:
+        pairs = [
+            (float(share), int(n or 0))
+            for share, n in zip(
+                part.column("voice_share_mean"), part.column("visits_tallied"), strict=True
+            )
+            if share is not None
+        ]
+        tallies = sum(n for _, n in pairs)
+        if tallies:
+            mean = sum(share * n for share, n in pairs) / tallies
+            bits.append(f"{mean:.0%} of the class heard in an average tallied visit")
+    return " · ".join(bits) if bits else "No figures for this period yet."
