@@ -72,7 +72,7 @@ def test_a_missing_font_is_named_in_a_sentence(resources_copy: Path):
 
 
 def test_a_damaged_font_and_a_broken_framework_file_are_each_named(resources_copy: Path):
-    font = resources_copy / "fonts" / "DejaVuSans-Oblique.ttf"
+    font = resources_copy / "fonts" / "DejaVuSans.ttf"
     font.write_bytes(font.read_bytes()[:2000])
     (resources_copy / "frameworks").mkdir(exist_ok=True)
     (resources_copy / "frameworks" / "zz-broken.json").write_text('{"name": "half a file', "utf-8")
@@ -84,7 +84,7 @@ def test_a_damaged_font_and_a_broken_framework_file_are_each_named(resources_cop
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert any(
-        line.startswith("Observe can't use fonts/DejaVuSans-Oblique.ttf") for line in lines
+        line.startswith("Observe can't use fonts/DejaVuSans.ttf") for line in lines
     ), result.stderr
     assert any(
         line.startswith("Observe can't use frameworks/zz-broken.json") and "look-for frameworks"
