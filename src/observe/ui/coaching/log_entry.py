@@ -1,0 +1,187 @@
+"""Quick entry for the coaching log: a day, minutes, an activity, Enter.
+
+Coaches log time between other things, so the form opens with today, 30 minutes and the last
+activity used, and "Save and add another" keeps it open for the next line of a busy day.
+A bad value keeps the form open with the sentence beside it; nothing is saved.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from observe.coaching import log
+from observe.coaching.labels import ACTIVITY_LABELS
+from observe.coaching.log import LogEntryDraft
+from observe.errors import ObserveError
+from observe.store import Store
+from observe.store.models import CoachingCycle, CoachingLogEntry, CycleStatus, LogActivity, Teacher
+from observe.ui.errors import ErrorReporter
+
+LAST_ACTIVITY_KEY = "ui.log.last_activity"
+
+
+def cycle_choices(store: Store) -> list[tuple[str, str]]:
+    """(id, "Teacher: focus") of planned and active cycles, for linking time to a cycle."""
+    with store.read() as s:
+        rows = s.execute(
+            select(CoachingCycle.id, Teacher.display_name, CoachingCycle.focus)
+            .join(Teacher, Teacher.id == CoachingCycle.teacher_id)
+            .where(
+                CoachingCycle.deleted.is_(False),
+                CoachingCycle.status != CycleStatus.COMPLETED,
+            )
+            .order_by(Teacher.display_name)
+        ).all()
+    return [(r[0], f"{r[1]}: {r[2]}"[:80]) for r in rows]
+
+
+class LogEntryDialog(QDialog):
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        report_error: ErrorReporter,
+        today: date | None = None,
+        day: date | None = None,
+        entry_id: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.entry_id = entry_id
+        self._report_error = report_error
+        self._today = today or date.today()
+        self.setWindowTitle("Edit log entry" if entry_id else "Log time")
+
+        self.day = QDateEdit(QDate(day or self._today))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("ddd d MMM yyyy")
+        self.day.setMaximumDate(QDate(self._today))
+        self.day.setAccessibleName("Day")
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, log.MAX_MINUTES)
+        self.minutes.setSingleStep(5)
+        self.minutes.setValue(30)
+        self.minutes.setSuffix(" min")
+        self.minutes.setAccessibleName("Minutes")
+        self.activity = QComboBox()
+        for activity, label in ACTIVITY_LABELS.items():
+            self.activity.addItem(label, activity.value)
+        self.activity.setAccessibleName("Activity")
+        self.cycle = QComboBox()
+        self.cycle.addItem("None", None)
+        for cycle_id, label in cycle_choices(store):
+            self.cycle.addItem(label, cycle_id)
+        self.cycle.setAccessibleName("Coaching cycle")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("What it was, e.g. “Grade 7 PLC: exit tickets”")
+        self.note.setAccessibleName("Note")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Log message")
+
+        form = QFormLayout()
+        form.addRow("&Day:", self.day)
+        form.addRow("&Minutes:", self.minutes)
+        form.addRow("&Activity:", self.activity)
+        form.addRow("C&ycle:", self.cycle)
+        form.addRow("&Note:", self.note)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        self.another = QPushButton("Save and add a&nother")
+        if entry_id is None:
+            self.buttons.addButton(self.another, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.accepted.connect(self.save_and_close)
+        self.buttons.rejected.connect(self.reject)
+        self.another.clicked.connect(self.save_and_continue)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+        if entry_id is not None:
+            self._load(entry_id)
+        else:
+            last = store.setting(LAST_ACTIVITY_KEY)
+            index = self.activity.findData(last) if last else -1
+            if index >= 0:
+                self.activity.setCurrentIndex(index)
+        self.minutes.setFocus()
+        self.minutes.selectAll()
+
+    def _load(self, entry_id: str) -> None:
+        with self.store.read() as s:
+            entry = s.get(CoachingLogEntry, entry_id)
+        if entry is None:
+            return
+        self.day.setMaximumDate(QDate(max(self._today, entry.occurred_on)))
+        self.day.setDate(QDate(entry.occurred_on))
+        self.minutes.setValue(entry.minutes)
+        self.activity.setCurrentIndex(self.activity.findData(entry.activity.value))
+        if entry.cycle_id:
+            index = self.cycle.findData(entry.cycle_id)
+            if index < 0:  # a completed cycle: keep the link visible
+                self.cycle.addItem("(completed cycle)", entry.cycle_id)
+                index = self.cycle.count() - 1
+            self.cycle.setCurrentIndex(index)
+        self.note.setText(entry.note or "")
+
+    def draft(self) -> LogEntryDraft:
+        return LogEntryDraft(
+            occurred_on=self.day.date().toPython(),
+            minutes=self.minutes.value(),
+            activity=LogActivity(self.activity.currentData()),
+            note=self.note.text(),
+            cycle_id=self.cycle.currentData(),
+        )
+
+    def save(self) -> str | None:
+        draft = self.draft()
+        try:
+            if self.entry_id is None:
+                entry_id = log.add_entry(self.store, draft, today=self._today)
+            else:
+                log.update_entry(self.store, self.entry_id, draft, today=self._today)
+                entry_id = self.entry_id
+            self.store.set_setting(LAST_ACTIVITY_KEY, draft.activity.value)
+        except ObserveError as exc:
+            self.message.setText(exc.sentence)
+            return None
+        except Exception as exc:
+            self._report_error(self, exc)
+            return None
+        label = ACTIVITY_LABELS[draft.activity]
+        day = f"{draft.occurred_on:%a} {draft.occurred_on.day} {draft.occurred_on:%b}"
+        self.message.setText(f"Saved {draft.minutes} minutes ({label}) on {day}.")
+        self.saved.emit(entry_id)
+        return entry_id
+
+    def save_and_close(self) -> None:
+        if self.save() is not None:
+            self.accept()
+
+    def save_and_continue(self) -> None:
+        if self.save() is not None:
+            self.note.clear()
+            self.minutes.setValue(30)
+            self.minutes.setFocus()
+            self.minutes.selectAll()

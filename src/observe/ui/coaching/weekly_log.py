@@ -1,0 +1,268 @@
+"""The weekly log: where this week's time went, and how much of it was coaching.
+
+The chart shows the eight weeks up to the one on screen (coaching stacked on other duties),
+so a week of testing duty reads as the exception it is. The table lists the week's entries;
+visits' own entries are marked, and can be edited like any other.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from observe.coaching import log
+from observe.coaching.dates import week_start
+from observe.coaching.labels import ACTIVITY_LABELS
+from observe.store import Store
+from observe.store.models import LogActivity
+from observe.ui.coaching.charts import ChartView
+from observe.ui.coaching.log_entry import LogEntryDialog
+from observe.ui.errors import ErrorReporter
+
+CHART_WEEKS = 8
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def hours(minutes: int) -> str:
+    h, m = divmod(minutes, 60)
+    return f"{h} h {m:02d} min" if h else f"{m} min"
+
+
+class WeeklyLogWindow(QDialog):
+    changed = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        report_error: ErrorReporter,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Weekly coaching log")
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.store = store
+        self._report_error = report_error
+        self._today = today or date.today()
+        self.week = week_start(self._today)
+        self.rows: list[log.LogRow] = []
+        self.last_deleted: str | None = None
+        self.entry_dialog: LogEntryDialog | None = None
+
+        self.previous_button = QPushButton("◀ &Previous week")
+        self.this_week_button = QPushButton("T&his week")
+        self.next_button = QPushButton("Ne&xt week ▶")
+        self.previous_button.clicked.connect(lambda: self.show_week(self.week - timedelta(7)))
+        self.next_button.clicked.connect(lambda: self.show_week(self.week + timedelta(7)))
+        self.this_week_button.clicked.connect(lambda: self.show_week(week_start(self._today)))
+        self.heading = QLabel()
+        bold = QFont(self.heading.font())
+        bold.setBold(True)
+        self.heading.setFont(bold)
+        self.heading.setAccessibleName("Week")
+        self.share = QLabel()
+        self.share.setWordWrap(True)
+        self.share.setAccessibleName("This week's time")
+        nav = QHBoxLayout()
+        nav.addWidget(self.previous_button)
+        nav.addWidget(self.this_week_button)
+        nav.addWidget(self.next_button)
+        nav.addStretch(1)
+        nav.addWidget(self.heading)
+
+        self.chart = ChartView("Chart: coaching and other duties, minutes per week")
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["Day", "Activity", "Minutes", "Note", "From"])
+        self.table.setAccessibleName("This week's log entries")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.itemActivated.connect(lambda _item: self.edit_selected())
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+
+        self.add_button = QPushButton("&Log time…")
+        self.edit_button = QPushButton("&Edit…")
+        self.delete_button = QPushButton("&Delete")
+        self.undo_button = QPushButton("&Undo delete")
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.status = QLabel()
+        self.status.setAccessibleName("Log status")
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.delete_button, self.undo_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.status)
+
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.share)
+        lower_layout.addWidget(self.table, 1)
+        lower_layout.addLayout(buttons)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.chart)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(nav)
+        layout.addWidget(split, 1)
+        QShortcut(QKeySequence("Alt+Left"), self, lambda: self.previous_button.click())
+        QShortcut(QKeySequence("Alt+Right"), self, lambda: self.next_button.click())
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected)
+        screen = self.screen().availableGeometry()
+        self.resize(min(960, int(screen.width() * 0.9)), min(700, int(screen.height() * 0.88)))
+        self.show_week(self.week)
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def show_week(self, monday: date) -> None:
+        self.week = week_start(monday)
+        first = self.week - timedelta(weeks=CHART_WEEKS - 1)
+        try:
+            rows = log.entries(self.store, first, self.week + timedelta(days=6))
+        except Exception as exc:
+            self._report_error(self, exc)
+            return
+        shares = log.weekly_shares(rows, first, self.week + timedelta(days=6))
+        self.rows = [r for r in rows if r.occurred_on >= self.week]
+        current = shares[-1]
+        end = self.week + timedelta(days=6)
+        self.heading.setText(f"Week of {self.week.day} {self.week:%B %Y}")
+        self.next_button.setEnabled(end < self._today)
+        if current.total:
+            parts = "; ".join(
+                f"{ACTIVITY_LABELS[a]} {hours(m)}"
+                for a, m in sorted(current.minutes.items(), key=lambda kv: -kv[1])
+            )
+            share = current.coaching_share or 0.0
+            self.share.setText(
+                f"{hours(current.total)} logged: {share:.0%} coaching "
+                f"({hours(current.coaching)}), {1 - share:.0%} other duties "
+                f"({hours(current.other)}). By activity: {parts}."
+            )
+        else:
+            self.share.setText("Nothing logged this week yet. Log time with Ctrl+Shift+A.")
+        self.chart.show_bars(
+            [f"{w.week_start.day} {w.week_start:%b}" for w in shares],
+            [
+                ("Coaching", [float(w.coaching) for w in shares]),
+                ("Other duties", [float(w.other) for w in shares]),
+            ],
+            title="Minutes per week: coaching vs other duties",
+            axis_title="Minutes",
+            stacked=True,
+        )
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        self.table.setRowCount(len(self.rows))
+        for i, row in enumerate(self.rows):
+            cells = [
+                f"{row.occurred_on:%a} {row.occurred_on.day} {row.occurred_on:%b}",
+                ACTIVITY_LABELS[LogActivity(row.activity)],
+                str(row.minutes),
+                row.note or "",
+                "Visit" if row.from_visit else "Typed",
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(ID_ROLE, row.id)
+                if column == 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(i, column, item)
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        chosen = self.selected_id() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+        self.undo_button.setEnabled(self.last_deleted is not None)
+
+    def selected_id(self) -> str | None:
+        items = self.table.selectedItems()
+        return items[0].data(ID_ROLE) if items else None
+
+    # -- changing ---------------------------------------------------------------------------
+
+    def _open(self, dialog: LogEntryDialog) -> LogEntryDialog:
+        dialog.saved.connect(lambda _id: self._changed())
+        dialog.open()
+        self.entry_dialog = dialog
+        return dialog
+
+    def add(self) -> LogEntryDialog:
+        day = min(self._today, self.week + timedelta(days=6))
+        return self._open(
+            LogEntryDialog(
+                self.store, self, report_error=self._report_error, today=self._today, day=day
+            )
+        )
+
+    def edit_selected(self) -> LogEntryDialog | None:
+        entry_id = self.selected_id()
+        if entry_id is None:
+            return None
+        return self._open(
+            LogEntryDialog(
+                self.store,
+                self,
+                report_error=self._report_error,
+                today=self._today,
+                entry_id=entry_id,
+            )
+        )
+
+    def delete_selected(self) -> None:
+        entry_id = self.selected_id()
+        if entry_id is None:
+            return
+        try:
+            log.delete_entry(self.store, entry_id)
+        except Exception as exc:
+            self._report_error(self, exc)
+            return
+        self.last_deleted = entry_id
+        self.status.setText("Entry deleted.")
+        self._changed()
+
+    def undo_delete(self) -> None:
+        if self.last_deleted is None:
+            return
+        try:
+            log.restore_entry(self.store, self.last_deleted)
+        except Exception as exc:
+            self._report_error(self, exc)
+            return
+        self.last_deleted = None
+        self.status.setText("Entry restored.")
+        self._changed()
+
+    def _changed(self) -> None:
+        self.show_week(self.week)
+        self.changed.emit()
