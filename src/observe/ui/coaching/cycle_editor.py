@@ -1,0 +1,330 @@
+"""Editing a coaching cycle: teacher, focus, goal, success measure, dates and action steps.
+
+The form builds a :class:`~observe.coaching.cycles.CycleDraft` and the core saves it whole;
+a refusal (no focus, a look-for measure without a look-for…) shows its sentence under the form
+and nothing is written.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from observe.coaching import cycles
+from observe.coaching.cycles import CycleDraft, StepDraft
+from observe.coaching.frameworks import set_in_use
+from observe.coaching.labels import (
+    CYCLE_STATUS_LABELS,
+    MEASURE_LABELS,
+    STEP_KIND_LABELS,
+    STEP_STATUS_LABELS,
+)
+from observe.errors import ObserveError
+from observe.store import Store
+from observe.store.models import (
+    CycleStatus,
+    LookFor,
+    LookForSet,
+    MeasureKind,
+    StepKind,
+    StepStatus,
+)
+from observe.ui.errors import ErrorReporter
+
+NO_DATE = QDate(2000, 1, 1)
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def optional_date_edit(value: date | None, name: str) -> QDateEdit:
+    """A date edit where the earliest date shows as "—" and means "not set"."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("—")
+    edit.setDate(QDate(value) if value else NO_DATE)
+    edit.setAccessibleName(name)
+    return edit
+
+
+def date_of(edit: QDateEdit) -> date | None:
+    return None if edit.date() == NO_DATE else edit.date().toPython()
+
+
+def lookfor_choices(store: Store) -> list[tuple[str, str]]:
+    """(id, "CODE title") of the look-fors, the set in use first."""
+    with store.read() as s:
+        first = set_in_use(s)
+        rows = s.execute(
+            select(LookFor.id, LookFor.code, LookFor.title, LookFor.set_id, LookForSet.name)
+            .join(LookForSet, LookForSet.id == LookFor.set_id)
+            .where(LookFor.deleted.is_(False), LookForSet.deleted.is_(False))
+            .order_by(LookForSet.name, LookFor.position)
+        ).all()
+    rows.sort(key=lambda r: r[3] != first)
+    return [(r[0], f"{r[1]} {r[2]}" + ("" if r[3] == first else f" ({r[4]})")) for r in rows]
+
+
+class CycleEditor(QDialog):
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        report_error: ErrorReporter,
+        cycle_id: str | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.cycle_id = cycle_id
+        self._report_error = report_error
+        self.setWindowTitle("Edit coaching cycle" if cycle_id else "New coaching cycle")
+        today = today or date.today()
+
+        self.teacher = QComboBox()
+        self.teacher.setAccessibleName("Teacher")
+        for teacher_id, name in cycles.teachers(store):
+            self.teacher.addItem(name, teacher_id)
+        self.focus = QLineEdit()
+        self.focus.setAccessibleName("Focus")
+        self.focus.setPlaceholderText("e.g. Widen participation in whole-class discussion")
+        self.goal = QPlainTextEdit()
+        self.goal.setAccessibleName("Student-learning goal")
+        self.goal.setPlaceholderText("What students will do: e.g. 18 of 24 students contribute")
+        self.goal.setTabChangesFocus(True)
+        self.goal.setFixedHeight(56)
+        self.measure = QComboBox()
+        self.measure.setAccessibleName("Success measure")
+        self.measure.addItem("None yet", None)
+        for kind, label in MEASURE_LABELS.items():
+            self.measure.addItem(label, kind.value)
+        self.lookfor = QComboBox()
+        self.lookfor.setAccessibleName("Look-for measured")
+        for lookfor_id, label in lookfor_choices(store):
+            self.lookfor.addItem(label, lookfor_id)
+        self.baseline = self._number("Baseline")
+        self.target = self._number("Target")
+        self.status = QComboBox()
+        self.status.setAccessibleName("Status")
+        for status, label in CYCLE_STATUS_LABELS.items():
+            self.status.addItem(label, status.value)
+        self.started = optional_date_edit(today, "Started on")
+        self.ended = optional_date_edit(None, "Ended on")
+        self.reflection = QPlainTextEdit()
+        self.reflection.setAccessibleName("Closing reflection")
+        self.reflection.setTabChangesFocus(True)
+        self.reflection.setFixedHeight(56)
+        self.measure.currentIndexChanged.connect(self._measure_changed)
+
+        numbers = QHBoxLayout()
+        numbers.addWidget(QLabel("Baseline:"))
+        numbers.addWidget(self.baseline)
+        numbers.addWidget(QLabel("Target:"))
+        numbers.addWidget(self.target)
+        numbers.addStretch(1)
+        dates = QHBoxLayout()
+        dates.addWidget(self.status)
+        dates.addWidget(QLabel("from"))
+        dates.addWidget(self.started)
+        dates.addWidget(QLabel("to"))
+        dates.addWidget(self.ended)
+        dates.addStretch(1)
+        form = QFormLayout()
+        form.addRow("&Teacher:", self.teacher)
+        form.addRow("&Focus:", self.focus)
+        form.addRow("Student-learning &goal:", self.goal)
+        form.addRow("Success &measure:", self.measure)
+        form.addRow("&Look-for:", self.lookfor)
+        form.addRow("", numbers)
+        status_label = QLabel("&Status:")
+        status_label.setBuddy(self.status)
+        form.addRow(status_label, dates)
+        form.addRow("&Reflection:", self.reflection)
+
+        self.steps = QTableWidget(0, 5)
+        self.steps.setHorizontalHeaderLabels(["Step", "What will happen", "Due", "Status", "Done"])
+        self.steps.setAccessibleName("Action steps")
+        self.steps.verticalHeader().hide()
+        self.steps.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.steps.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        add = QPushButton("&Add step")
+        remove = QPushButton("Remo&ve step")
+        add.clicked.connect(lambda: self.add_step(StepDraft(StepKind.CO_PLAN, "")))
+        remove.clicked.connect(self.remove_step)
+        step_buttons = QHBoxLayout()
+        step_buttons.addWidget(add)
+        step_buttons.addWidget(remove)
+        step_buttons.addStretch(1)
+        steps_box = QGroupBox("Action steps (model, co-plan, co-teach, observe, debrief)")
+        steps_layout = QVBoxLayout(steps_box)
+        steps_layout.addWidget(self.steps)
+        steps_layout.addLayout(step_buttons)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Cycle message")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(steps_box, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        screen = self.screen().availableGeometry()
+        self.resize(min(820, int(screen.width() * 0.9)), min(700, int(screen.height() * 0.9)))
+
+        if cycle_id is not None:
+            self._load(cycles.load_cycle(store, cycle_id))
+        self._measure_changed()
+        self.focus.setFocus()
+
+    def _number(self, name: str) -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        box.setRange(-1, 10_000)
+        box.setDecimals(1)
+        box.setSpecialValueText("—")
+        box.setValue(-1)
+        box.setAccessibleName(name)
+        return box
+
+    def _measure_changed(self) -> None:
+        kind = self.measure.currentData()
+        self.lookfor.setEnabled(kind == MeasureKind.LOOKFOR_FREQUENCY.value)
+        for box in (self.baseline, self.target):
+            box.setEnabled(kind is not None)
+
+    def _load(self, draft: CycleDraft) -> None:
+        index = self.teacher.findData(draft.teacher_id)
+        if index >= 0:
+            self.teacher.setCurrentIndex(index)
+        self.focus.setText(draft.focus)
+        self.goal.setPlainText(draft.student_goal or "")
+        if draft.measure_kind is not None:
+            self.measure.setCurrentIndex(self.measure.findData(draft.measure_kind.value))
+        if draft.measure_lookfor_id:
+            self.lookfor.setCurrentIndex(max(0, self.lookfor.findData(draft.measure_lookfor_id)))
+        self.baseline.setValue(-1 if draft.baseline is None else draft.baseline)
+        self.target.setValue(-1 if draft.target is None else draft.target)
+        self.status.setCurrentIndex(self.status.findData(draft.status.value))
+        self.started.setDate(QDate(draft.started_on) if draft.started_on else NO_DATE)
+        self.ended.setDate(QDate(draft.ended_on) if draft.ended_on else NO_DATE)
+        self.reflection.setPlainText(draft.reflection or "")
+        for step in draft.steps:
+            self.add_step(step)
+
+    # -- steps ------------------------------------------------------------------------------
+
+    def add_step(self, step: StepDraft) -> int:
+        row = self.steps.rowCount()
+        self.steps.insertRow(row)
+        kind = QComboBox()
+        for k, label in STEP_KIND_LABELS.items():
+            kind.addItem(label, k.value)
+        kind.setCurrentIndex(kind.findData(StepKind(step.kind).value))
+        kind.setAccessibleName(f"Step {row + 1} kind")
+        title = QTableWidgetItem(step.title)
+        title.setData(ID_ROLE, step.id)
+        status = QComboBox()
+        for s, label in STEP_STATUS_LABELS.items():
+            status.addItem(label, s.value)
+        status.setCurrentIndex(status.findData(StepStatus(step.status).value))
+        status.setAccessibleName(f"Step {row + 1} status")
+        self.steps.setCellWidget(row, 0, kind)
+        self.steps.setItem(row, 1, title)
+        self.steps.setCellWidget(row, 2, optional_date_edit(step.due_on, f"Step {row + 1} due"))
+        self.steps.setCellWidget(row, 3, status)
+        self.steps.setCellWidget(row, 4, optional_date_edit(step.done_on, f"Step {row + 1} done"))
+        if not step.title:
+            self.steps.setCurrentCell(row, 1)
+            self.steps.editItem(title)
+        return row
+
+    def remove_step(self) -> None:
+        row = self.steps.currentRow()
+        if row >= 0:
+            self.steps.removeRow(row)
+
+    def step_drafts(self) -> tuple[StepDraft, ...]:
+        out = []
+        for row in range(self.steps.rowCount()):
+            kind = self.steps.cellWidget(row, 0)
+            status = self.steps.cellWidget(row, 3)
+            due = self.steps.cellWidget(row, 2)
+            done = self.steps.cellWidget(row, 4)
+            title = self.steps.item(row, 1)
+            assert isinstance(kind, QComboBox) and isinstance(status, QComboBox)
+            assert isinstance(due, QDateEdit) and isinstance(done, QDateEdit)
+            out.append(
+                StepDraft(
+                    kind=StepKind(kind.currentData()),
+                    title=title.text() if title else "",
+                    due_on=date_of(due),
+                    status=StepStatus(status.currentData()),
+                    done_on=date_of(done),
+                    id=title.data(ID_ROLE) if title else None,
+                )
+            )
+        return tuple(out)
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def draft(self) -> CycleDraft:
+        kind = self.measure.currentData()
+        return CycleDraft(
+            teacher_id=self.teacher.currentData() or "",
+            focus=self.focus.text(),
+            student_goal=self.goal.toPlainText(),
+            measure_kind=MeasureKind(kind) if kind else None,
+            measure_lookfor_id=self.lookfor.currentData(),
+            baseline=None if self.baseline.value() < 0 else self.baseline.value(),
+            target=None if self.target.value() < 0 else self.target.value(),
+            status=CycleStatus(self.status.currentData()),
+            started_on=date_of(self.started),
+            ended_on=date_of(self.ended),
+            reflection=self.reflection.toPlainText(),
+            steps=self.step_drafts(),
+        )
+
+    def save(self) -> str | None:
+        try:
+            cycle_id = cycles.save_cycle(self.store, self.draft(), self.cycle_id)
+        except ObserveError as exc:
+            self.message.setText(exc.sentence)
+            return None
+        except Exception as exc:
+            self._report_error(self, exc)
+            return None
+        self.cycle_id = cycle_id
+        self.saved.emit(cycle_id)
+        self.accept()
+        return cycle_id

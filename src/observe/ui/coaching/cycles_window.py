@@ -1,0 +1,405 @@
+"""Coaching cycles: the list, and for the chosen cycle its goal, steps and measure over time.
+
+The measure is the point of the screen: visit by visit in a table and a chart, with baseline
+and target lines, and one sentence comparing before and after ("Distinct voices: 9/24 →
+17/24 (+8); target 16, met."). Everything a cycle needs is reached from here: new, edit,
+link visits, close with a reflection, delete.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from observe.clock import as_utc
+from observe.coaching import cycles, measures
+from observe.coaching.labels import (
+    CYCLE_STATUS_LABELS,
+    STEP_KIND_LABELS,
+    STEP_STATUS_LABELS,
+    VISIT_TYPE_LABELS,
+)
+from observe.store import Store
+from observe.store.models import CoachingCycle, CycleStatus
+from observe.ui.coaching.charts import ChartView
+from observe.ui.coaching.cycle_dialogs import CloseCycleDialog, LinkVisitsDialog
+from observe.ui.coaching.cycle_editor import CycleEditor
+from observe.ui.errors import ErrorReporter
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+EMPTY = (
+    "No coaching cycles yet. A cycle is a few weeks of work with one teacher on one focus: "
+    "choose New cycle to start one."
+)
+
+
+def _day(value: date | None) -> str:
+    return f"{value.day} {value:%b %Y}" if value else "—"
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setAccessibleName(name)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.setItem(r, c, QTableWidgetItem(text))
+    table.resizeRowsToContents()
+
+
+class CycleView(QWidget):
+    """One cycle, read-only: details, the measure (sentence, chart, table), steps, reflection."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.focus = QLabel()
+        big = QFont(self.focus.font())
+        big.setBold(True)
+        big.setPointSizeF(big.pointSizeF() * 1.2)
+        self.focus.setFont(big)
+        self.focus.setWordWrap(True)
+        self.focus.setAccessibleName("Cycle focus")
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setAccessibleName("Cycle details")
+        self.sentence = QLabel()
+        bold = QFont(self.sentence.font())
+        bold.setBold(True)
+        self.sentence.setFont(bold)
+        self.sentence.setWordWrap(True)
+        self.sentence.setAccessibleName("Measure, before and after")
+        self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.chart = ChartView("Chart: the cycle's measure visit by visit")
+        self.chart.setMinimumHeight(220)
+        self.visits = _table(["Visit", "Kind", "Measure"], "Measure visit by visit")
+        self.steps = _table(["Step", "What", "Due", "Status", "Done"], "Action steps")
+        self.reflection = QLabel()
+        self.reflection.setWordWrap(True)
+        self.reflection.setAccessibleName("Reflection")
+
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.addWidget(self.focus)
+        layout.addWidget(self.details)
+        layout.addWidget(self.sentence)
+        layout.addWidget(self.chart, 2)
+        layout.addWidget(QLabel("Measure visit by visit"))
+        layout.addWidget(self.visits, 1)
+        layout.addWidget(QLabel("Action steps"))
+        layout.addWidget(self.steps, 1)
+        layout.addWidget(self.reflection)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.progress: measures.CycleProgress | None = None
+
+    def show_cycle(self, store: Store, cycle_id: str | None) -> None:
+        if cycle_id is None:
+            self.focus.setText("")
+            self.details.setText(EMPTY)
+            for w in (self.sentence, self.reflection):
+                w.setText("")
+            self.visits.setRowCount(0)
+            self.steps.setRowCount(0)
+            self.chart.fresh()
+            self.progress = None
+            return
+        draft = cycles.load_cycle(store, cycle_id)
+        progress = measures.cycle_progress(store, cycle_id)
+        self.progress = progress
+        with store.read() as s:
+            cycle = s.get_one(CoachingCycle, cycle_id)
+            teacher = cycle.teacher.display_name
+        self.focus.setText(draft.focus)
+        dates = f"{_day(draft.started_on)} to {_day(draft.ended_on)}"
+        lines = [f"With {teacher} · {CYCLE_STATUS_LABELS[draft.status]} · {dates}"]
+        if draft.student_goal:
+            lines.append(f"Student-learning goal: {draft.student_goal}")
+        self.details.setText("\n".join(lines))
+        self.sentence.setText(progress.sentence())
+        labels, values = [], []
+        for point in progress.points:
+            local = as_utc(point.started_at).astimezone()
+            labels.append(f"{local.day} {local:%b}")
+            values.append(point.value)
+        top = max((p.out_of or 0 for p in progress.points), default=0)
+        self.chart.show_measure(
+            labels,
+            values,
+            name=progress.measure_name,
+            baseline=draft.baseline,
+            target=draft.target,
+            top=float(top) if top and progress.measure_kind is not None else None,
+        )
+        _fill(
+            self.visits,
+            [
+                [
+                    f"{as_utc(p.started_at).astimezone():%a %d %b %Y}",
+                    VISIT_TYPE_LABELS[p.visit_type],
+                    p.text(),
+                ]
+                for p in progress.points
+            ],
+        )
+        _fill(
+            self.steps,
+            [
+                [
+                    STEP_KIND_LABELS[st.kind],
+                    st.title,
+                    _day(st.due_on),
+                    STEP_STATUS_LABELS[st.status],
+                    _day(st.done_on) if st.done_on else "",
+                ]
+                for st in draft.steps
+            ],
+        )
+        self.reflection.setText(f"Reflection: {draft.reflection}" if draft.reflection else "")
+
+
+class CyclesWindow(QDialog):
+    changed = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        report_error: ErrorReporter,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Coaching cycles")
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.store = store
+        self._report_error = report_error
+        self._today = today or date.today()
+        self.dialog: QDialog | None = None
+
+        self.list = QListWidget()
+        self.list.setAccessibleName("Coaching cycles")
+        self.list.setSpacing(3)
+        self.list.setWordWrap(True)
+        self.list.currentItemChanged.connect(lambda *_: self._show_current())
+        self.list.itemActivated.connect(lambda _item: self.edit())
+        self.new_button = QPushButton("&New cycle…")
+        self.edit_button = QPushButton("&Edit…")
+        self.link_button = QPushButton("&Visits…")
+        self.link_button.setToolTip("Choose which of the teacher's visits are in this cycle")
+        self.close_button = QPushButton("C&lose cycle…")
+        self.delete_button = QPushButton("&Delete")
+        self.new_button.clicked.connect(self.new)
+        self.edit_button.clicked.connect(self.edit)
+        self.link_button.clicked.connect(self.link_visits)
+        self.close_button.clicked.connect(self.close_cycle)
+        self.delete_button.clicked.connect(self.delete)
+        buttons = QHBoxLayout()
+        for b in (
+            self.new_button,
+            self.edit_button,
+            self.link_button,
+            self.close_button,
+            self.delete_button,
+        ):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.view = CycleView()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.view)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(split, 1)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.new)
+        screen = self.screen().availableGeometry()
+        self.resize(min(1180, int(screen.width() * 0.92)), min(740, int(screen.height() * 0.9)))
+        split.setSizes([300, 860])
+        self.reload()
+
+    # -- list -------------------------------------------------------------------------------
+
+    def reload(self, select_id: str | None = None) -> None:
+        current = select_id or self.current_id()
+        try:
+            rows = cycles.list_cycles(self.store)
+        except Exception as exc:
+            self._report_error(self, exc)
+            return
+        self.list.blockSignals(True)
+        self.list.clear()
+        for row in rows:
+            steps = f" · {row.steps_done}/{row.steps_total} steps" if row.steps_total else ""
+            item = QListWidgetItem(
+                f"{row.teacher_name}\n{row.focus}\n{CYCLE_STATUS_LABELS[row.status]}"
+                f" · {row.visits} visit{'s' if row.visits != 1 else ''}{steps}"
+            )
+            item.setData(ID_ROLE, row.id)
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                f"{row.teacher_name}: {row.focus}, {CYCLE_STATUS_LABELS[row.status]}",
+            )
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        index = next(
+            (i for i in range(self.list.count()) if self.list.item(i).data(ID_ROLE) == current),
+            0,
+        )
+        if self.list.count():
+            self.list.setCurrentRow(index)
+        self._show_current()
+
+    def current_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(ID_ROLE) if item is not None else None
+
+    def _show_current(self) -> None:
+        cycle_id = self.current_id()
+        for b in (self.edit_button, self.link_button, self.close_button, self.delete_button):
+            b.setEnabled(cycle_id is not None)
+        try:
+            self.view.show_cycle(self.store, cycle_id)
+        except Exception as exc:
+            self._report_error(self, exc)
+            return
+        if cycle_id is not None:
+            with self.store.read() as s:
+                cycle = s.get(CoachingCycle, cycle_id)
+                done = cycle is not None and cycle.status is CycleStatus.COMPLETED
+            self.close_button.setEnabled(not done)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        dialog.saved.connect(self._saved)  # type: ignore[attr-defined]
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def _saved(self, cycle_id: object = None) -> None:
+        self.reload(cycle_id if isinstance(cycle_id, str) else None)
+        self.changed.emit()
+
+    def new(self) -> QDialog | None:
+        if not cycles.teachers(self.store):
+            self._report_error(
+                self,
+                _usage("Add a teacher first (Classes → New teacher); a cycle is with a teacher."),
+            )
+            return None
+        return self._open(
+            CycleEditor(self.store, self, report_error=self._report_error, today=self._today)
+        )
+
+    def edit(self) -> QDialog | None:
+        cycle_id = self.current_id()
+        if cycle_id is None:
+            return None
+        return self._open(
+            CycleEditor(
+                self.store,
+                self,
+                report_error=self._report_error,
+                cycle_id=cycle_id,
+                today=self._today,
+            )
+        )
+
+    def link_visits(self) -> QDialog | None:
+        cycle_id = self.current_id()
+        if cycle_id is None:
+            return None
+        return self._open(
+            LinkVisitsDialog(self.store, cycle_id, self, report_error=self._report_error)
+        )
+
+    def close_cycle(self) -> QDialog | None:
+        cycle_id = self.current_id()
+        if cycle_id is None:
+            return None
+        return self._open(
+            CloseCycleDialog(
+                self.store, cycle_id, self, report_error=self._report_error, today=self._today
+            )
+        )
+
+    def delete(self, *, confirm: bool = True) -> bool:
+        cycle_id = self.current_id()
+        if cycle_id is None:
+            return False
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                "Delete cycle",
+                "Delete this coaching cycle and its action steps? Its visits and their "
+                "evidence stay; they just stop being part of a cycle.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            cycles.delete_cycle(self.store, cycle_id)
+        except Exception as exc:
+            self._report_error(self, exc)
+            return False
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def select(self, cycle_id: str) -> None:
+        self.reload(cycle_id)
+
+
+def _usage(sentence: str) -> Exception:
+    from observe.errors import UsageError
+
+    return UsageError(sentence)
+
+
+def latest_cycle_id(store: Store) -> str | None:
+    with store.read() as s:
+        return s.scalar(
+            select(CoachingCycle.id)
+            .where(CoachingCycle.deleted.is_(False))
+            .order_by(CoachingCycle.started_on.desc())
+            .limit(1)
+        )
