@@ -13,6 +13,7 @@ from datetime import date
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 from sqlalchemy import select
 
+from observe.coaching.measures import CycleProgress, progress_in
 from observe.errors import UsageError
 from observe.feedback.draft import FeedbackDraft
 from observe.feedback.facts import VISIT_TYPE_LABELS, VisitFacts, read_visit_facts
@@ -90,6 +91,8 @@ class CycleFacts:
     steps: list[StepFact]
     visits: list[VisitFacts]
     feedback: dict[str, FeedbackDraft]
+    #: The cycle's measure visit by visit, as the coaching screens compute it.
+    progress: CycleProgress | None = None
 
 
 def read_cycle(store: Store, cycle_id: str) -> CycleFacts:
@@ -131,6 +134,7 @@ def read_cycle(store: Store, cycle_id: str) -> CycleFacts:
             steps=steps,
             visits=visits,
             feedback={},
+            progress=progress_in(s, cycle),
         )
     for v in visits:
         saved = saved_feedback(store, v.visit_id)
@@ -140,19 +144,13 @@ def read_cycle(store: Store, cycle_id: str) -> CycleFacts:
 
 
 def measure_value(cycle: CycleFacts, visit: VisitFacts) -> float | None:
-    p = visit.participation
-    if cycle.measure_kind is MeasureKind.DISTINCT_VOICES:
-        return float(p.distinct_voices) if p and p.contributions else None
-    if cycle.measure_kind is MeasureKind.CONTRIBUTIONS:
-        return float(p.contributions) if p and p.contributions else None
-    if cycle.measure_kind is MeasureKind.LOOKFOR_FREQUENCY and cycle.measure_lookfor_id:
-        return float(
-            sum(
-                1
-                for e in visit.evidence
-                if any(t.id == cycle.measure_lookfor_id for t in e.lookfors)
-            )
-        )
+    """The success measure in one visit (None: not measured), from ``observe.coaching``, so
+    the PDF and the app's impact view always agree."""
+    if cycle.progress is None:
+        return None
+    for point in cycle.progress.points:
+        if point.visit_id == visit.visit_id:
+            return point.value
     return None
 
 
@@ -235,6 +233,8 @@ def cycle_story(cycle: CycleFacts, paper: str) -> list[Flowable]:
             else None
             for v in cycle.visits
         ]
+        if cycle.progress is not None and cycle.measure_kind:
+            story.append(para(cycle.progress.sentence(), st.body))
         if cycle.measure_kind and any(x is not None for x in values):
             story.append(Paragraph(markup(MEASURE_LABELS[cycle.measure_kind]), st.h3))
             story.append(charts.trend(labels, values, width, target=cycle.target, percent=False))
