@@ -50,6 +50,10 @@ import pytest
 
 DEFAULT_PASSWORD = "correct horse battery staple"
 
+# Cheaper argon2id for the many sign-ins tests make (the real default costs ~150 ms a hash on a
+# small VM). Same code path; tests/server/test_cli.py checks the default parameters separately.
+os.environ.setdefault("OBSERVE_SERVER_ARGON2", "t=1,m=8192,p=1")
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -218,7 +222,7 @@ class ServerProcess:
             return
         self._signal_group(signal.SIGTERM)
         try:
-            self.proc.wait(5)
+            self.proc.wait(3)
         except subprocess.TimeoutExpired:
             self.kill()
         # Worker processes share the group; make sure none outlives the test.

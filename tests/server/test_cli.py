@@ -217,3 +217,25 @@ def test_new_epoch_and_restore_change_the_epoch(observe_server, tmp_path):
     damaged.write_bytes(b"not gzip")
     bad = no_traceback(observe_server.cli("restore", str(damaged), "--replace"))
     assert bad.returncode == 2 and "damaged" in bad.stderr
+
+
+def test_passwords_are_argon2id_with_the_default_cost(tmp_path):
+    import os
+
+    from sqlalchemy import select
+
+    from observe.server.schema import account
+
+    url = f"sqlite:///{tmp_path / 'cost.sqlite3'}"
+    env = {k: v for k, v in os.environ.items() if k != "OBSERVE_SERVER_ARGON2"}
+    result = subprocess.run(
+        [sys.executable, "-m", "observe.server.cli", "user", "add", "--email", "c@d.org",
+         "--name", "C", "--role", "coach", "--school", "S", "--password-stdin",
+         "--database-url", url],
+        input=DEFAULT_PASSWORD + "\n", capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    with create_engine(url).connect() as conn:
+        stored = conn.execute(select(account.c.password_hash)).scalar_one()
+    assert stored.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    assert DEFAULT_PASSWORD not in stored

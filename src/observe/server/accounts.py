@@ -8,6 +8,7 @@ revoked device's hash is cleared so its token can never match again.
 from __future__ import annotations
 
 import hashlib
+import os
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -27,7 +28,27 @@ ROLES = ("coach", "leader", "admin")
 MIN_PASSWORD_LENGTH = 8
 LAST_SEEN_RESOLUTION = timedelta(minutes=5)
 
-_hasher = PasswordHasher()
+ENV_ARGON2 = "OBSERVE_SERVER_ARGON2"
+
+
+def _make_hasher() -> PasswordHasher:
+    """argon2id with argon2-cffi's defaults (t=3, m=64 MiB, p=4), or the cost named in
+    ``$OBSERVE_SERVER_ARGON2`` ("t=2,m=32768,p=2") for small machines and test suites."""
+    spec = os.environ.get(ENV_ARGON2, "").strip()
+    if not spec:
+        return PasswordHasher()
+    try:
+        cost = {k.strip(): int(v) for k, v in (part.split("=") for part in spec.split(","))}
+        return PasswordHasher(
+            time_cost=cost.get("t", 3),
+            memory_cost=cost.get("m", 65536),
+            parallelism=cost.get("p", 4),
+        )
+    except (ValueError, TypeError) as exc:
+        raise UsageError(f"{ENV_ARGON2} should look like t=3,m=65536,p=4, not {spec!r}.") from exc
+
+
+_hasher = _make_hasher()
 _dummy_hash: str | None = None
 
 
