@@ -162,13 +162,15 @@ class ServerProcess:
     workdir: Path
     workers: int = 1
     port: int = 0
+    extra_args: list[str] = field(default_factory=list)
+    scheme: str = "http"
     proc: subprocess.Popen[bytes] | None = None
     _clients: list[httpx.Client] = field(default_factory=list)
     _engine: Any = None
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{self.scheme}://127.0.0.1:{self.port}"
 
     @property
     def log_path(self) -> Path:
@@ -187,7 +189,7 @@ class ServerProcess:
         log = self.log_path.open("ab")
         cmd = self.command(
             "serve", "--database-url", self.database_url, "--port", str(self.port),
-            "--workers", str(self.workers), "--no-access-log",
+            "--workers", str(self.workers), "--no-access-log", *self.extra_args,
         )  # fmt: skip
         self.proc = subprocess.Popen(
             cmd, stdout=log, stderr=log, stdin=subprocess.DEVNULL, start_new_session=True
@@ -198,7 +200,8 @@ class ServerProcess:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"observe-server exited at start:\n{self.log_text()[-3000:]}")
             try:
-                if httpx.get(f"{self.base_url}/v1/health", timeout=1.0).status_code == 200:
+                health = httpx.get(f"{self.base_url}/v1/health", timeout=1.0, verify=False)
+                if health.status_code == 200:
                     return self
             except httpx.HTTPError:
                 pass
