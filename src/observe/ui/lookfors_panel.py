@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from observe.coaching.frameworks import set_in_use
 from observe.store.models import LookFor, LookForSet, Visit, Walk
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter, show_error
@@ -54,7 +55,7 @@ def hotkey_text(n: int) -> str:
 def load_lookfors(
     context: VisitContext, visit_id: str | None
 ) -> tuple[LookForSet | None, list[LookForRow]]:
-    """The walk's set for a walk visit, else the first live set; items in their set order."""
+    """The walk's set for a walk visit, else the set in use; items in their set order."""
     with context.store.read() as s:
         chosen: LookForSet | None = None
         visit = s.get(Visit, visit_id) if visit_id else None
@@ -63,12 +64,8 @@ def load_lookfors(
             if walk is not None and walk.lookfor_set_id:
                 chosen = s.get(LookForSet, walk.lookfor_set_id)
         if chosen is None or chosen.deleted:
-            chosen = s.scalars(
-                select(LookForSet)
-                .where(LookForSet.deleted.is_(False))
-                .order_by(LookForSet.created_at, LookForSet.name)
-                .limit(1)
-            ).first()
+            in_use = set_in_use(s)  # the coach's choice (Coaching → Look-for frameworks)
+            chosen = s.get(LookForSet, in_use) if in_use else None
         if chosen is None:
             return None, []
         items = s.scalars(

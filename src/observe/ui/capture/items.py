@@ -17,13 +17,13 @@ from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from observe.clock import as_utc
+from observe.coaching.frameworks import set_in_use
 from observe.store import Store
 from observe.store.models import (
     Classroom,
     Evidence,
     EvidenceKind,
     LookFor,
-    LookForSet,
     Teacher,
     Visit,
     VisitType,
@@ -168,12 +168,7 @@ def lookfor_codes(store: Store, ids: set[str]) -> dict[str, Tag]:
 
 def _visit_tags(s: Session, lookfor_set_id: str | None) -> tuple[Tag, ...]:
     if lookfor_set_id is None:
-        lookfor_set_id = s.scalar(
-            select(LookForSet.id)
-            .where(LookForSet.deleted.is_(False))
-            .order_by(LookForSet.created_at, LookForSet.name)
-            .limit(1)
-        )
+        lookfor_set_id = set_in_use(s)  # the coach's choice (Coaching → Look-for frameworks)
     if lookfor_set_id is None:
         return ()
     rows = s.execute(
@@ -185,7 +180,7 @@ def _visit_tags(s: Session, lookfor_set_id: str | None) -> tuple[Tag, ...]:
 
 
 def visit_info(store: Store, visit_id: str) -> VisitInfo:
-    """The visit with its teacher, walk and look-fors: the walk's set, else the first live set."""
+    """The visit with its teacher, walk and look-fors: the walk's set, else the set in use."""
     with store.read() as s:
         row = s.execute(
             select(Visit, Classroom, Teacher.display_name, Walk.title, Walk.lookfor_set_id)

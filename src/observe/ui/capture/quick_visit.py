@@ -36,7 +36,8 @@ from observe.capture.visits import (
     start_walk,
     visited_classrooms,
 )
-from observe.store.models import LookForSet, Visit, VisitType, Walk
+from observe.coaching.frameworks import set_in_use
+from observe.store.models import Visit, VisitType, Walk
 from observe.ui.capture import commands
 from observe.ui.capture.items import VISIT_TYPE_LABELS
 from observe.ui.context import VisitContext
@@ -306,13 +307,9 @@ class QuickVisitDialog(QDialog):
 
 
 def _first_lookfor_set(context: VisitContext) -> str | None:
+    """The set in use (Coaching → Look-for frameworks), for a new walk."""
     with context.store.read() as s:
-        return s.scalar(
-            select(LookForSet.id)
-            .where(LookForSet.deleted.is_(False))
-            .order_by(LookForSet.created_at, LookForSet.name)
-            .limit(1)
-        )
+        return set_in_use(s)
 
 
 def next_on_walk(
