@@ -129,6 +129,18 @@ def test_text_no_database_can_store_is_rejected_per_op(coach_session):
     )
     assert reply.status_code == 200, reply.text
     assert [r["status"] for r in reply.json()["results"]] == ["rejected", "applied"]
+    not_a_number = op()
+    body = json.dumps({"ops": [not_a_number]}).replace(
+        '"prompt_index": null', '"prompt_index": NaN'
+    )
+    reply = coach_session.client.post(
+        "/v1/sync/push", content=body, headers={"Content-Type": "application/json"}
+    )
+    assert reply.status_code in (200, 400, 422), reply.text
+    if reply.status_code == 200:
+        assert reply.json()["results"][0]["status"] == "rejected"
+    pulled = coach_session.client.get("/v1/sync/pull", params={"limit": 1000})
+    assert pulled.status_code == 200 and pulled.json()["changes"] is not None
     for path in ("/v1/admin/users/%00/disable", "/v1/admin/devices/%00%ff/revoke"):
         assert coach_session.client.post(path).status_code == 403
 

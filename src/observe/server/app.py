@@ -155,7 +155,7 @@ def sync_pull(
 ) -> Response:
     principal = who(engine, token)
     _coach(principal)
-    return fast_json(pull.pull(engine, principal, since, limit))
+    return Response(pull.pull_body(engine, principal, since, limit), media_type="application/json")
 
 
 @router.get("/aggregates/{name}", response_model=AggregateReply, tags=["aggregates"])

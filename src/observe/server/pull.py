@@ -3,18 +3,33 @@
 Who may read what is decided here, in the query, so no code path can hand out a record the
 caller may not see: a coach reads their own records and their school's ``team`` records.
 Leaders and admins never reach this (the endpoint refuses them).
+
+Snapshots are stored as JSON text and spliced into the reply as they are: decoding and
+re-encoding a 1,000-record page would cost more than the query.
 """
 
 from __future__ import annotations
 
+import json
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, and_, or_, select
+from sqlalchemy import Engine, Text, and_, cast, or_, select
 
 from observe.server.accounts import Principal
-from observe.server.push import server_record
 from observe.server.schema import record
 from observe.server.state import read_state
+
+_META = (
+    record.c.kind,
+    record.c.id,
+    record.c.owner_id,
+    record.c.visibility,
+    record.c.version,
+    record.c.server_seq,
+    record.c.deleted,
+    record.c.updated_at,
+)
 
 
 def readable_by(principal: Principal) -> Any:
@@ -24,10 +39,15 @@ def readable_by(principal: Principal) -> Any:
     )
 
 
-def pull(engine: Engine, principal: Principal, since: int, limit: int) -> dict[str, Any]:
+def _stamp(value: datetime) -> str:
+    return value.isoformat().replace("+00:00", "Z")
+
+
+def pull_body(engine: Engine, principal: Principal, since: int, limit: int) -> bytes:
+    """The PullReply for this caller as JSON bytes."""
     with engine.connect() as conn:
         rows = conn.execute(
-            select(record)
+            select(*_META, cast(record.c.data, Text).label("data"))
             .where(record.c.server_seq > since, readable_by(principal))
             .order_by(record.c.server_seq)
             .limit(limit + 1)
@@ -35,6 +55,23 @@ def pull(engine: Engine, principal: Principal, since: int, limit: int) -> dict[s
         # Read after the records, so head_seq is never below a seq in this page.
         state = read_state(conn)
     more = len(rows) > limit
-    changes = [server_record(r._mapping) for r in rows[:limit]]
-    next_since = changes[-1]["server_seq"] if changes else since
-    return {**state, "changes": changes, "next_since": next_since, "more": more}
+    rows = rows[:limit]
+    changes = []
+    for r in rows:
+        meta = json.dumps(
+            {
+                "kind": r.kind,
+                "id": r.id,
+                "owner_id": r.owner_id,
+                "visibility": r.visibility,
+                "version": int(r.version),
+                "server_seq": int(r.server_seq),
+                "deleted": bool(r.deleted),
+                "updated_at": _stamp(r.updated_at),
+            },
+            separators=(",", ":"),
+        )
+        changes.append(f'{meta[:-1]},"data":{r.data if r.data is not None else "null"}}}')
+    next_since = int(rows[-1].server_seq) if rows else since
+    head = json.dumps({**state, "next_since": next_since, "more": more}, separators=(",", ":"))
+    return f'{head[:-1]},"changes":[{",".join(changes)}]}}'.encode()

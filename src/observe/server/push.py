@@ -150,7 +150,7 @@ class _Batch:
 def _storable(data: dict[str, Any]) -> bool:
     """True when every database can store the snapshot (stdlib JSON lets lone surrogates in)."""
     try:
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
+        json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
     except (UnicodeEncodeError, ValueError, TypeError):
         return False
     return True
