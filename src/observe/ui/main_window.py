@@ -21,6 +21,7 @@ from observe.errors import ObserveError, UsageError
 from observe.store import Store
 from observe.ui import operations
 from observe.ui.about import AboutDialog
+from observe.ui.coaching import CoachingUi
 from observe.ui.errors import ErrorReporter, log_folder, show_error
 from observe.ui.operations import Operation, Progress
 from observe.ui.reports.actions import ReportActions
@@ -141,6 +142,9 @@ class MainWindow(QMainWindow):
             self, self.store, report_error=self._report_error, changes=self.context.records_changed
         )
         bar.addMenu(self.sync_ui.menu)
+
+        self.coaching_ui = CoachingUi(self, self.context, report_error=self._report_error)
+        bar.addMenu(self.coaching_ui.menu)
 
         self.about_action = self._action(f"&About {APP_NAME}", None, "Version and folders")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)

@@ -1,0 +1,394 @@
+"""Look-for frameworks: choose the set in use, edit sets, import/export JSON, share with the team.
+
+Importing reads and checks the whole file first; a bad file is reported with its sentence
+(every problem listed) and the profile is left as it was. A file whose name matches one of the
+coach's sets asks whether to update that set (look-fors matched by code, tags kept) or add a
+copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from observe.coaching import frameworks
+from observe.coaching.framework_schema import Framework, read_framework_file
+from observe.errors import ObserveError
+from observe.store import Store
+from observe.ui.coaching.framework_editor import FrameworkEditor
+from observe.ui.coaching.panes import documents_folder
+from observe.ui.errors import ErrorReporter
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+#: Asks for a framework file to open / a place to save one; tests answer without dialogs.
+OpenChooser = Callable[[QWidget], Path | None]
+SaveChooser = Callable[[QWidget, Path], Path | None]
+#: Asks what to do with a file named like one of my sets: "update", "copy" or None (cancel).
+UpdateAsker = Callable[[QWidget, str], str | None]
+
+
+def choose_open(parent: QWidget) -> Path | None:
+    chosen, _ = QFileDialog.getOpenFileName(
+        parent, "Import look-for framework", str(documents_folder()), "Frameworks (*.json)"
+    )
+    return Path(chosen) if chosen else None
+
+
+def choose_save(parent: QWidget, suggested: Path) -> Path | None:
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, "Export look-for framework", str(suggested), "Frameworks (*.json)"
+    )
+    return Path(chosen) if chosen else None
+
+
+def ask_update(parent: QWidget, name: str) -> str | None:
+    box = QMessageBox(parent)
+    box.setWindowTitle("Import look-for framework")
+    box.setText(f"You already have a set called “{name}”.")
+    box.setInformativeText(
+        "Update it from the file (look-fors are matched by code, so tagged evidence keeps its "
+        "tags), or add the file as a separate set?"
+    )
+    update = box.addButton("&Update my set", QMessageBox.ButtonRole.AcceptRole)
+    copy = box.addButton("Add as a &copy", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return "update" if clicked is update else "copy" if clicked is copy else None
+
+
+class FrameworksWindow(QDialog):
+    #: A set was changed or the set in use changed; capture screens reload their look-fors.
+    changed = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        report_error: ErrorReporter,
+        choose_open_file: OpenChooser = choose_open,
+        choose_save_file: SaveChooser = choose_save,
+        ask_update_or_copy: UpdateAsker = ask_update,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Look-for frameworks")
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.store = store
+        self._report_error = report_error
+        self._open_file = choose_open_file
+        self._save_file = choose_save_file
+        self._ask = ask_update_or_copy
+        self.dirty = False
+
+        self.list = QListWidget()
+        self.list.setAccessibleName("Look-for sets")
+        self.list.setSpacing(2)
+        self.list.currentItemChanged.connect(lambda *_: self._show_current())
+        self.use_button = QPushButton("U&se this set")
+        self.use_button.setToolTip("Offer this set's look-fors and keys in the capture window")
+        self.use_button.clicked.connect(self.use_current)
+        self.new_button = QPushButton("&New set")
+        self.new_button.clicked.connect(self.new_set)
+        self.starter_button = QPushButton("Add a s&tarter set")
+        self.starter_menu = QMenu(self.starter_button)
+        self.starter_button.setMenu(self.starter_menu)
+        self.starter_actions: list[QAction] = []
+        self.import_button = QPushButton("&Import…")
+        self.import_button.clicked.connect(self.import_file)
+        self.export_button = QPushButton("E&xport…")
+        self.export_button.clicked.connect(self.export_current)
+        self.duplicate_button = QPushButton("Dup&licate")
+        self.duplicate_button.clicked.connect(self.duplicate_current)
+        self.delete_button = QPushButton("&Delete")
+        self.delete_button.clicked.connect(self.delete_current)
+        self.share_box = QCheckBox("S&hare with my team")
+        self.share_box.setToolTip("Shared sets sync to every coach of your school")
+        self.share_box.clicked.connect(self.share_current)
+        self.owner_note = QLabel()
+        self.owner_note.setWordWrap(True)
+
+        self.editor = FrameworkEditor()
+        self.editor.edited.connect(self._edited)
+        self.save_button = QPushButton("Sa&ve changes")
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton("Re&vert")
+        self.revert_button.clicked.connect(self._show_current)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Framework message")
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list, 1)
+        for row in (
+            (self.use_button,),
+            (self.new_button, self.starter_button),
+            (self.import_button, self.export_button),
+            (self.duplicate_button, self.delete_button),
+        ):
+            line = QHBoxLayout()
+            for b in row:
+                line.addWidget(b)
+            left_layout.addLayout(line)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.share_box)
+        top.addWidget(self.owner_note, 1)
+        right_layout.addLayout(top)
+        right_layout.addWidget(self.editor, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.revert_button)
+        bottom.addWidget(self.save_button)
+        right_layout.addLayout(bottom)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        screen = self.screen().availableGeometry()
+        self.resize(min(1180, int(screen.width() * 0.92)), min(700, int(screen.height() * 0.9)))
+        split.setSizes([320, 840])
+        self._fill_starters()
+        self.reload()
+
+    # -- list -------------------------------------------------------------------------------
+
+    def _fill_starters(self) -> None:
+        try:
+            starters = frameworks.starter_sets()
+        except ObserveError as exc:
+            self.starter_button.setEnabled(False)
+            self.starter_button.setToolTip(exc.sentence)
+            return
+        for starter in starters:
+            action = self.starter_menu.addAction(starter.framework.name)
+            action.triggered.connect(lambda _=False, fw=starter.framework: self.add_framework(fw))
+            self.starter_actions.append(action)
+
+    def reload(self, select_id: str | None = None) -> None:
+        current = select_id or self.current_id()
+        try:
+            rows = frameworks.list_sets(self.store)
+        except Exception as exc:
+            self._report_error(self, exc)
+            return
+        self.list.blockSignals(True)
+        self.list.clear()
+        for row in rows:
+            marks = [f"{row.items} look-for{'s' if row.items != 1 else ''}"]
+            if row.in_use:
+                marks.insert(0, "in use")
+            if row.shared:
+                marks.append("shared" if row.mine else "shared by a colleague")
+            item = QListWidgetItem(f"{row.name}\n{' · '.join(marks)}")
+            item.setData(ID_ROLE, row.id)
+            if row.in_use:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        ids = [r.id for r in rows]
+        chosen = current if current in ids else next((r.id for r in rows if r.in_use), None)
+        if chosen is not None:
+            self.list.setCurrentRow(ids.index(chosen))
+        self._show_current()
+
+    def current_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(ID_ROLE) if item is not None else None
+
+    def _row(self, set_id: str | None) -> frameworks.SetRow | None:
+        return next((r for r in frameworks.list_sets(self.store) if r.id == set_id), None)
+
+    def _show_current(self) -> None:
+        set_id = self.current_id()
+        row = self._row(set_id)
+        for b in (self.use_button, self.export_button, self.duplicate_button):
+            b.setEnabled(row is not None)
+        mine = row is not None and row.mine
+        self.delete_button.setEnabled(mine)
+        self.share_box.setEnabled(mine)
+        self.share_box.setChecked(row is not None and row.shared)
+        self.use_button.setEnabled(row is not None and not row.in_use)
+        if row is None:
+            self.editor.set_framework(None)
+            self.owner_note.setText("No look-for sets yet: add a starter set or import one.")
+        else:
+            self.editor.set_framework(frameworks.load_framework(self.store, row.id), editable=mine)
+            self.owner_note.setText(
+                ""
+                if mine
+                else "Shared by a colleague: you can use, export or duplicate it, "
+                "but only they can change it."
+            )
+        self.message.setText("")
+        self._set_dirty(False)
+
+    def _edited(self) -> None:
+        self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.dirty = dirty
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _after_change(self, set_id: str | None, message: str) -> None:
+        self.reload(set_id)
+        self.message.setText(message)
+        self.changed.emit()
+
+    def use_current(self) -> None:
+        set_id = self.current_id()
+        if set_id is None:
+            return
+        try:
+            frameworks.use_set(self.store, set_id)
+        except Exception as exc:
+            self._report_error(self, exc)
+            return
+        self._after_change(set_id, "The capture window now offers this set's look-fors.")
+
+    def new_set(self) -> None:
+        self.list.clearSelection()
+        self.list.setCurrentItem(None)
+        self.editor.set_framework(Framework("New look-for set", None, ()), editable=True)
+        self.editor.add_row()
+        self.owner_note.setText("A new set: give it a name and look-fors, then save.")
+        self._set_dirty(True)
+
+    def save(self) -> str | None:
+        set_id = self.current_id()
+        try:
+            saved = frameworks.save_framework(self.store, self.editor.framework(), set_id)
+        except ObserveError as exc:
+            self.message.setText(exc.sentence)
+            return None
+        except Exception as exc:
+            self._report_error(self, exc)
+            return None
+        self._after_change(saved, "Saved.")
+        return saved
+
+    def add_framework(self, framework: Framework) -> str | None:
+        try:
+            set_id = frameworks.import_framework(self.store, framework)
+        except Exception as exc:
+            self._report_error(self, exc)
+            return None
+        self._after_change(set_id, f"Added “{framework.name}”.")
+        return set_id
+
+    def import_file(self) -> str | None:
+        path = self._open_file(self)
+        if path is None:
+            return None
+        try:
+            framework = read_framework_file(path)
+            update = frameworks.same_name_set(self.store, framework.name)
+            if update is not None:
+                answer = self._ask(self, framework.name)
+                if answer is None:
+                    return None
+                if answer == "copy":
+                    update = None
+            set_id = frameworks.import_framework(self.store, framework, update_set_id=update)
+        except Exception as exc:
+            self._report_error(self, exc)
+            return None
+        verb = "Updated" if update else "Imported"
+        self._after_change(set_id, f"{verb} “{framework.name}” from {path.name}.")
+        return set_id
+
+    def export_current(self) -> Path | None:
+        set_id = self.current_id()
+        row = self._row(set_id)
+        if set_id is None or row is None:
+            return None
+        safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in row.name).strip()
+        target = self._save_file(self, documents_folder() / f"{safe or 'framework'}.json")
+        if target is None:
+            return None
+        try:
+            path = frameworks.export_framework(self.store, set_id, target)
+        except Exception as exc:
+            self._report_error(self, exc)
+            return None
+        self.message.setText(f"Exported to {path}.")
+        return path
+
+    def duplicate_current(self) -> str | None:
+        set_id = self.current_id()
+        if set_id is None:
+            return None
+        try:
+            copy = frameworks.duplicate_set(self.store, set_id)
+        except Exception as exc:
+            self._report_error(self, exc)
+            return None
+        self._after_change(copy, "Duplicated: this copy is yours to change.")
+        return copy
+
+    def share_current(self, checked: bool) -> None:
+        set_id = self.current_id()
+        if set_id is None:
+            return
+        try:
+            frameworks.share_set(self.store, set_id, checked)
+        except Exception as exc:
+            self._report_error(self, exc)
+            self.share_box.setChecked(not checked)
+            return
+        self._after_change(
+            set_id,
+            "Shared: your team gets this set at their next sync."
+            if checked
+            else "Now private to you.",
+        )
+
+    def delete_current(self, *, confirm: bool = True) -> bool:
+        set_id = self.current_id()
+        if set_id is None:
+            return False
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                "Delete look-for set",
+                "Delete this look-for set? Evidence already tagged keeps its tags.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            frameworks.delete_set(self.store, set_id)
+        except Exception as exc:
+            self._report_error(self, exc)
+            return False
+        self._after_change(None, "Deleted.")
+        return True
