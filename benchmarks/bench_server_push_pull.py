@@ -104,6 +104,18 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
+def health_latency(base_url: str, runs: int = 500) -> tuple[float, float]:
+    """GET /v1/health (no token, no database): the HTTP stack's own floor. (p50, p99) in ms."""
+    times = []
+    with httpx.Client(base_url=base_url, timeout=30) as client:
+        for i in range(runs + 20):
+            start = time.perf_counter()
+            client.get("/v1/health").raise_for_status()
+            if i >= 20:
+                times.append((time.perf_counter() - start) * 1000)
+    return percentile(times, 50), percentile(times, 99)
+
+
 def noop_sync_latency(base_url: str, *, token: str, runs: int = 500) -> tuple[float, float]:
     """A sync with nothing to do: push of 0 ops, then a pull from head. (p50, p99) in ms."""
     headers = {"Authorization": f"Bearer {token}"}
@@ -181,6 +193,11 @@ def bench_backend(name: str, url: str, workdir: Path, records: int, workers: int
         print(f"{name}: pull {records} records: {rate:,.0f} records/s")
         p50, p99 = noop_sync_latency(server.base_url, token=session.token)
         print(f"{name}: no-op sync (push 0 + pull): p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+        h50, h99 = health_latency(server.base_url)
+        print(
+            f"{name}: floor, one GET /v1/health: p50 {h50:.1f} ms, p99 {h99:.1f} ms "
+            f"(no-op sync = {p50 / h50:.1f}x one bare request at p50)"
+        )
     finally:
         server.close()
 

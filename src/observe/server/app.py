@@ -16,7 +16,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request, Response
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from observe import __version__
 from observe.protocol import (
@@ -79,9 +79,11 @@ EngineDep = Annotated[Engine, Depends(engine_of)]
 Token = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
-def who(engine: Engine, token: HTTPAuthorizationCredentials | None) -> Principal:
+def who(
+    engine: Engine, token: HTTPAuthorizationCredentials | None, conn: Connection | None = None
+) -> Principal:
     """The caller, looked up inside the endpoint's own worker thread (one hop per request)."""
-    return accounts.authenticate(engine, token.credentials if token else None)
+    return accounts.authenticate(engine, token.credentials if token else None, conn)
 
 
 def _coach(principal: Principal) -> None:
@@ -131,14 +133,18 @@ def auth_logout(token: Token, engine: EngineDep) -> dict:
 
 @router.get("/me", response_model=MeReply, tags=["auth"])
 def me(token: Token, engine: EngineDep) -> dict:
-    principal = who(engine, token)
     with engine.connect() as conn:
+        principal = who(engine, token, conn)
         state = read_state(conn)
     return {**state, "user": principal.user_info(), "device_id": principal.device_id}
 
 
 @router.post("/sync/push", response_model=PushReply, tags=["sync"])
 def sync_push(body: PushRequest, token: Token, engine: EngineDep) -> Response:
+    if not body.ops:  # a sync with nothing to send: one connection, no write transaction
+        with engine.connect() as conn:
+            _coach(who(engine, token, conn))
+            return fast_json({**read_state(conn), "results": []})
     principal = who(engine, token)
     _coach(principal)
     if len(body.ops) > MAX_PUSH_OPS:
@@ -153,9 +159,11 @@ def sync_pull(
     since: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
 ) -> Response:
-    principal = who(engine, token)
-    _coach(principal)
-    return Response(pull.pull_body(engine, principal, since, limit), media_type="application/json")
+    with engine.connect() as conn:
+        principal = who(engine, token, conn)
+        _coach(principal)
+        body = pull.pull_body(conn, principal, since, limit)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/aggregates/{name}", response_model=AggregateReply, tags=["aggregates"])

@@ -14,7 +14,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, Text, and_, cast, or_, select
+from sqlalchemy import Connection, Text, and_, cast, or_, select
 
 from observe.server.accounts import Principal
 from observe.server.schema import record
@@ -43,17 +43,16 @@ def _stamp(value: datetime) -> str:
     return value.isoformat().replace("+00:00", "Z")
 
 
-def pull_body(engine: Engine, principal: Principal, since: int, limit: int) -> bytes:
+def pull_body(conn: Connection, principal: Principal, since: int, limit: int) -> bytes:
     """The PullReply for this caller as JSON bytes."""
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(*_META, cast(record.c.data, Text).label("data"))
-            .where(record.c.server_seq > since, readable_by(principal))
-            .order_by(record.c.server_seq)
-            .limit(limit + 1)
-        ).all()
-        # Read after the records, so head_seq is never below a seq in this page.
-        state = read_state(conn)
+    rows = conn.execute(
+        select(*_META, cast(record.c.data, Text).label("data"))
+        .where(record.c.server_seq > since, readable_by(principal))
+        .order_by(record.c.server_seq)
+        .limit(limit + 1)
+    ).all()
+    # Read after the records, so head_seq is never below a seq in this page.
+    state = read_state(conn)
     more = len(rows) > limit
     rows = rows[:limit]
     changes = []
