@@ -88,8 +88,24 @@ class Conflict:
         return self.theirs is not None or self.theirs_deleted
 
     @property
+    def can_keep_mine(self) -> bool:
+        """False when the server refused the change itself (not the coach's record, say):
+        sending it again would only be refused again."""
+        return self.status != "rejected"
+
+    @property
+    def can_keep_theirs(self) -> bool:
+        """A refused change can always be dropped: the server's copy is fetched again."""
+        return self.has_theirs or self.status == "rejected"
+
+    @property
     def can_merge(self) -> bool:
-        return bool(self.text_field and self.mine is not None and not self.mine_deleted)
+        return bool(
+            self.can_keep_mine
+            and self.text_field
+            and self.mine is not None
+            and not self.mine_deleted
+        )
 
     def text(self, side: str) -> str:
         data = self.mine if side == "mine" else self.theirs
@@ -185,6 +201,11 @@ def keep_mine(store: Store, conflict_id: int, text: str | None = None) -> None:
     edit; the server's copy stays in its history as the version this one replaced.
     """
     c = get_conflict(store, conflict_id)
+    if not c.can_keep_mine:
+        raise UsageError(
+            f"The server refused this change ({(c.reason or 'no reason given').rstrip('.')}), "
+            "so sending it again would not help. Keep the server's copy instead."
+        )
     model = MODEL_BY_KIND.get(c.kind)
     if text is not None:
         if not c.can_merge or c.text_field is None:
@@ -221,6 +242,15 @@ def keep_theirs(store: Store, conflict_id: int) -> None:
     from observe.sync.apply import Applier
 
     c = get_conflict(store, conflict_id)
+    if not c.has_theirs and c.status == "rejected":
+        # The refusal came without the server's copy: drop my change and read everything
+        # again, which brings the server's copy back (records that didn't change are skipped).
+        with store.write_core() as conn:
+            gone = conn.execute(delete(_conflict).where(_conflict.c.id == conflict_id)).rowcount
+            if not gone:
+                raise UsageError("This conflict was already resolved.")
+            state.write(conn, cursor=0)
+        return
     if not c.has_theirs:
         raise UsageError(
             "The server has no copy of this record, so there is nothing to take from it; "

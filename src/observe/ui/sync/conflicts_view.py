@@ -177,8 +177,8 @@ class ConflictsDialog(QDialog):
         self.merged.setEnabled(can_merge and not busy)
         self.merge_label.setEnabled(can_merge)
         self.merge_button.setEnabled(can_merge and not busy)
-        self.keep_mine_button.setEnabled(c is not None and not busy)
-        self.keep_theirs_button.setEnabled(bool(c and c.has_theirs) and not busy)
+        self.keep_mine_button.setEnabled(bool(c and c.can_keep_mine) and not busy)
+        self.keep_theirs_button.setEnabled(bool(c and c.can_keep_theirs) and not busy)
 
     # -- deciding ---------------------------------------------------------------------------
 
