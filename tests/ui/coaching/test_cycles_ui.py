@@ -1,0 +1,133 @@
+"""Cycles as a coach works them: create, link visits, watch the measure, close with a reflection."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from observe.coaching import cycles
+from observe.store.models import CycleStatus, MeasureKind, StepKind, StepStatus
+from observe.ui.coaching.cycle_editor import CycleEditor
+from observe.ui.coaching.cycles_window import CyclesWindow
+from tests.coaching.helpers import T0, make_room, visit_with_voices
+from tests.ui.conftest import ErrorsSeen
+
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture
+def cycles_window(qtbot, store, errors_seen: ErrorsSeen):
+    w = CyclesWindow(store, report_error=errors_seen, today=TODAY)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_a_new_cycle_from_the_editor_to_a_measure_that_moved(
+    qtbot, store, errors_seen, cycles_window: CyclesWindow
+):
+    _teacher, room, seats = make_room(store, seats=24)
+    cycles_window.reload()
+    assert cycles_window.list.count() == 0 and "No coaching cycles yet" in (
+        cycles_window.view.details.text()
+    )
+
+    editor = cycles_window.new()
+    assert isinstance(editor, CycleEditor)
+    editor.focus.setText("Widen participation in whole-class discussion")
+    editor.goal.setPlainText("At least 16 of 24 students contribute aloud.")
+    editor.measure.setCurrentIndex(editor.measure.findData(MeasureKind.DISTINCT_VOICES.value))
+    editor.baseline.setValue(9)
+    editor.target.setValue(16)
+    editor.started.setDate(QDate(T0.date()))
+    from observe.coaching.cycles import StepDraft
+
+    editor.add_step(StepDraft(StepKind.CO_PLAN, "Co-plan partner talk", T0.date()))
+    editor.add_step(StepDraft(StepKind.OBSERVE, "Observe with the seating chart"))
+    with qtbot.waitSignal(editor.saved):
+        editor.save()
+    assert errors_seen == []
+    [row] = cycles.list_cycles(store)
+    assert (row.teacher_name, row.steps_total) == ("Ana Reyes", 2)
+    assert cycles_window.list.count() == 1
+
+    visits = [
+        visit_with_voices(store, room, seats, voices, start=T0 + timedelta(weeks=i))
+        for i, voices in enumerate((9, 13, 17))
+    ]
+    dialog = cycles_window.link_visits()
+    assert dialog.visits.count() == 3
+    for i in range(3):
+        dialog.visits.item(i).setCheckState(Qt.CheckState.Checked)
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    assert sorted(dialog.checked_ids()) == sorted(visits)
+
+    view = cycles_window.view
+    assert view.sentence.text() == "Distinct voices: 9/24 → 17/24 (+8); target 16, met."
+    assert [view.visits.item(r, 2).text() for r in range(3)] == ["9/24", "13/24", "17/24"]
+    # The chart: the measure plus dashed baseline and target lines.
+    assert view.chart.series_count() == 3
+    assert [s.name() for s in view.chart.chart().series()] == [
+        "Distinct voices",
+        "Baseline (9)",
+        "Target (16)",
+    ]
+    assert [p.y() for p in view.chart.chart().series()[0].points()] == [9, 13, 17]
+
+
+def test_an_invalid_cycle_keeps_the_editor_open_with_a_sentence(
+    store, errors_seen, cycles_window: CyclesWindow
+):
+    make_room(store)
+    editor = cycles_window.new()
+    editor.focus.setText("Justify with evidence")
+    editor.measure.setCurrentIndex(editor.measure.findData(MeasureKind.LOOKFOR_FREQUENCY.value))
+    assert editor.lookfor.count() == 0  # no look-fors in this profile
+    assert editor.save() is None
+    assert "Choose the look-for" in editor.message.text()
+    assert cycles.list_cycles(store) == [] and errors_seen == []
+
+
+def test_editing_steps_and_closing_the_cycle(qtbot, store, cycles_window: CyclesWindow):
+    teacher, _room, _seats = make_room(store)
+    cycle_id = cycles.save_cycle(
+        store,
+        cycles.CycleDraft(
+            teacher,
+            "Students ask each other questions",
+            started_on=date(2026, 10, 1),
+            steps=(cycles.StepDraft(StepKind.MODEL, "Model question stems"),),
+        ),
+    )
+    cycles_window.reload(cycle_id)
+    editor = cycles_window.edit()
+    status = editor.steps.cellWidget(0, 3)
+    status.setCurrentIndex(status.findData(StepStatus.DONE.value))
+    editor.steps.cellWidget(0, 4).setDate(QDate(2026, 10, 8))
+    editor.add_step(cycles.StepDraft(StepKind.DEBRIEF, "Debrief with the participation map"))
+    with qtbot.waitSignal(editor.saved):
+        editor.save()
+    steps = cycles.load_cycle(store, cycle_id).steps
+    assert [(s.kind, s.status, s.done_on) for s in steps] == [
+        (StepKind.MODEL, StepStatus.DONE, date(2026, 10, 8)),
+        (StepKind.DEBRIEF, StepStatus.PLANNED, None),
+    ]
+    assert cycles_window.view.steps.rowCount() == 2
+
+    closing = cycles_window.close_cycle()
+    assert closing.save() is False
+    assert "reflection" in closing.message.text()
+    assert cycles.load_cycle(store, cycle_id).status is CycleStatus.ACTIVE
+    closing.reflection.setPlainText("Students now open discussions with their own questions.")
+    with qtbot.waitSignal(closing.saved):
+        closing.save()
+    closed = cycles.load_cycle(store, cycle_id)
+    assert closed.status is CycleStatus.COMPLETED and closed.ended_on == TODAY
+    assert "own questions" in cycles_window.view.reflection.text()
+    assert not cycles_window.close_button.isEnabled()
+
+    assert cycles_window.delete(confirm=False)
+    assert cycles.list_cycles(store) == [] and cycles_window.list.count() == 0
