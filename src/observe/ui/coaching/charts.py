@@ -88,6 +88,7 @@ class ChartView(QChartView):
         baseline: float | None,
         target: float | None,
         top: float | None = None,
+        axis_title: str | None = None,
     ) -> None:
         """The measure visit by visit (unmeasured visits leave a gap), with baseline and
         target as dashed lines."""
@@ -95,7 +96,7 @@ class ChartView(QChartView):
         x_axis = self._category_axis(chart, labels)
         known = [v for v in values if v is not None]
         high = max([*known, baseline or 0, target or 0, top or 0, 1])
-        y_axis = self._value_axis(chart, high * 1.1, name)
+        y_axis = self._value_axis(chart, high * 1.1, axis_title or name)
         line = QLineSeries()
         line.setName(name)
         line.setPointsVisible(True)

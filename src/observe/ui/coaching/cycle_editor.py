@@ -205,6 +205,8 @@ class CycleEditor(QDialog):
 
         if cycle_id is not None:
             self._load(cycles.load_cycle(store, cycle_id))
+        else:
+            self.status.setCurrentIndex(self.status.findData(CycleStatus.ACTIVE.value))
         self._measure_changed()
         self.focus.setFocus()
 

@@ -40,13 +40,18 @@ from observe.coaching.labels import (
     VISIT_TYPE_LABELS,
 )
 from observe.store import Store
-from observe.store.models import CoachingCycle, CycleStatus
+from observe.store.models import CoachingCycle, CycleStatus, MeasureKind
 from observe.ui.coaching.charts import ChartView
 from observe.ui.coaching.cycle_dialogs import CloseCycleDialog, LinkVisitsDialog
 from observe.ui.coaching.cycle_editor import CycleEditor
 from observe.ui.errors import ErrorReporter
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+AXIS_TITLES = {
+    MeasureKind.DISTINCT_VOICES: "Students who spoke",
+    MeasureKind.CONTRIBUTIONS: "Contributions",
+    MeasureKind.LOOKFOR_FREQUENCY: "Evidence items tagged",
+}
 EMPTY = (
     "No coaching cycles yet. A cycle is a few weeks of work with one teacher on one focus: "
     "choose New cycle to start one."
@@ -164,6 +169,7 @@ class CycleView(QWidget):
             baseline=draft.baseline,
             target=draft.target,
             top=float(top) if top and progress.measure_kind is not None else None,
+            axis_title=AXIS_TITLES.get(progress.measure_kind, "Measure"),
         )
         _fill(
             self.visits,

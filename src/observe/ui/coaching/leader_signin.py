@@ -36,6 +36,7 @@ class LeaderSignInDialog(QDialog):
     def __init__(self, server_url: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("School figures: sign in")
+        self.setMinimumWidth(480)
         self.session: LeaderSession | None = None
         intro = QLabel(INTRO)
         intro.setWordWrap(True)
