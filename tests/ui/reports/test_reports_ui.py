@@ -78,6 +78,8 @@ def test_compose_edit_and_save_feedback(demo_window: MainWindow, store, qtbot, i
     assert dialog.glow_list.count() >= 1  # never a blank page
     assert dialog.wondering.toPlainText()
     assert dialog.coach_edit.text() == "Sam Rivera"
+    demo_window.reports.compose_action.trigger()  # again: the same composer comes forward
+    assert demo_window.reports.last_composer is dialog
     # Pick a student quote as a strength and word it with a stem.
     quotes = [
         i

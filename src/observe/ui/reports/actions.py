@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog
@@ -163,6 +164,13 @@ class ReportActions(QObject):
         if not visit_id:
             self._fail(UsageError(NO_VISIT))
             return None
+        current = self.last_composer
+        alive = current is not None and shiboken6.isValid(current) and current.isVisible()
+        if alive and current.visit_id == visit_id:  # type: ignore[union-attr]
+            # One composer per visit: bring it forward rather than open a second copy.
+            current.raise_()  # type: ignore[union-attr]
+            current.activateWindow()  # type: ignore[union-attr]
+            return current
         dialog = ComposerDialog(
             self.store,
             visit_id,

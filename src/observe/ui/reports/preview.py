@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPageSize
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -200,6 +200,10 @@ class PreviewWindow(QMainWindow):
             return
         printer = self.printer or QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.pdf.title)
+        # The PDF carries its own margins: print it on the whole sheet of the same paper.
+        printer.setFullPage(True)
+        size = QPageSize.PageSizeId.A4 if self.paper == "a4" else QPageSize.PageSizeId.Letter
+        printer.setPageSize(QPageSize(size))
         self.printer = printer
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("Print report")
