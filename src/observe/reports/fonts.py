@@ -110,6 +110,8 @@ def _fallback(ch: str) -> str:
     near = NEAR_GLYPHS.get(ch)
     if near is not None:
         return near
+    if unicodedata.category(ch) == "Cf":
+        return ""  # invisible format characters (BOM, joiners, direction marks) print as nothing
     name = unicodedata.name(ch, "")
     return f"({name.lower()})" if name else "\ufffd"
 
