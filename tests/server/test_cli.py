@@ -37,7 +37,7 @@ def database_url(request, tmp_path):
 
 def test_migrate_and_add_on_both_databases(database_url):
     db = ["--database-url", database_url]
-    assert "revision 0001" in run("migrate", *db).stdout
+    assert "revision 0002" in run("migrate", *db).stdout
     add = ["user", "add", "--email", "a@school.org", "--name", "A", "--role", "leader",
            "--school", "Lincoln High", "--password-stdin", *db]  # fmt: skip
     assert run(*add, input=DEFAULT_PASSWORD + "\n").returncode == 0
@@ -47,7 +47,7 @@ def test_migrate_and_add_on_both_databases(database_url):
 
 def test_migrate_users_and_devices(tmp_path):
     db = ["--database-url", f"sqlite:///{tmp_path / 'admin.sqlite3'}"]
-    assert "revision 0001" in run("migrate", *db).stdout
+    assert "revision 0002" in run("migrate", *db).stdout
     assert run("migrate", *db).returncode == 0  # idempotent
     added = run(
         "user", "add", "--email", "Ana@School.org", "--name", "Ana", "--role", "coach",
@@ -168,6 +168,22 @@ def test_serve_refuses_a_newer_or_foreign_database(tmp_path):
         conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     result = no_traceback(run("serve", "--database-url", newer, "--port", str(free_port())))
     assert result.returncode == 3 and "newer observe-server" in result.stderr
+
+    older = f"sqlite:///{tmp_path / 'older.sqlite3'}"
+    from alembic import command
+
+    from observe.server import migrate
+    from observe.server.db import make_engine
+
+    engine = make_engine(older)
+    cfg = migrate.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    result = no_traceback(run("serve", "--database-url", older, "--port", str(free_port())))
+    assert result.returncode == 3 and "observe-server migrate" in result.stderr
+    assert run("migrate", "--database-url", older).returncode == 0
+    assert migrate.schema_state(engine) is migrate.SchemaState.CURRENT
 
     foreign = tmp_path / "foreign.sqlite3"
     with create_engine(f"sqlite:///{foreign}").begin() as conn:

@@ -129,6 +129,7 @@ record = Table(
     Column("data", JSON),
     Index("ix_record_owner_seq", "owner_id", "server_seq"),
     Index("ix_record_school_kind", "school_id", "kind"),
+    Index("ix_record_school_vis_seq", "school_id", "visibility", "server_seq"),
 )
 
 applied_op = Table(
