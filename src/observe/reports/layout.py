@@ -315,15 +315,17 @@ def write_atomically(data: bytes, out: Path) -> Path:
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"The folder {folder} does not exist; create it or choose another.")
-    fd, tmp = tempfile.mkstemp(prefix=".observe-", suffix=".pdf.part", dir=folder)
+    tmp = ""
     try:
+        fd, tmp = tempfile.mkstemp(prefix=".observe-", suffix=".pdf.part", dir=folder)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, out)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
         raise ObserveError(
             f"Observe couldn't save the PDF to {out} ({exc.strerror or exc}). Check that you can "
             "write there and that the disk has space, then try again.",
