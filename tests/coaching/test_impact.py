@@ -181,3 +181,35 @@ def test_school_year_starts_in_august():
     assert school_year_start(date(2026, 11, 23)) == date(2026, 8, 1)
     assert school_year_start(date(2027, 3, 2)) == date(2026, 8, 1)
     assert school_year_start(date(2027, 8, 1)) == date(2027, 8, 1)
+
+
+def test_look_for_weeks_follow_the_coachs_time_zone_even_at_half_hours(store):
+    """18:40 UTC on Sunday 13 Sep is 00:10 on Monday 14 Sep in India (UTC+5:30)."""
+    from datetime import datetime, timezone
+
+    from observe.capture.evidence import save_evidence
+    from observe.capture.visits import start_visit
+    from observe.store.models import EvidenceKind, LookFor, LookForSet, VisitType
+
+    _teacher, room, _seats = make_room(store, seats=4)
+    with store.write() as s:
+        lset = LookForSet(name="Discourse")
+        lookfor = LookFor(lookfor_set=lset, code="DI1", title="Students explain")
+        s.add_all([lset, lookfor])
+    sunday_evening = datetime(2026, 9, 13, 18, 40, tzinfo=UTC)
+    visit = start_visit(store, room, VisitType.COACHING_OBSERVATION, started_at=sunday_evening)
+    save_evidence(
+        store,
+        visit.id,
+        EvidenceKind.STUDENT_TALK,
+        "Because the slope is 3",
+        lookfor_ids=[lookfor.id],
+        observed_at=sunday_evening,
+    )
+    india = timezone(timedelta(hours=5, minutes=30))
+    week = date(2026, 9, 14)
+    for tz, expected in ((india, week), (UTC, week - timedelta(days=7))):
+        trends = local_report(store, None, None, tz).tables["lookfor_trends"].dicts()
+        assert [(r["week_start"], r["tagged_evidence"], r["evidence"]) for r in trends] == [
+            (expected, 1, 1)
+        ]

@@ -6,7 +6,9 @@ grouping here converts to a local date first. ``tz=None`` means the computer's t
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+from sqlalchemy import ColumnElement, Integer, String, cast, func
 
 from observe.clock import as_utc
 
@@ -46,3 +48,25 @@ def utc_bounds(
     lo = as_utc(local_midnight(start, tz)) if start else None
     hi = as_utc(local_midnight(end + timedelta(days=1), tz)) if end else None
     return lo, hi
+
+
+def quarter_hour(column: ColumnElement[datetime]) -> ColumnElement[str]:
+    """SQL for the UTC quarter hour of a stored time, as text: "2026-09-14 13:2" (13:30).
+
+    Stored times are text "YYYY-MM-DD HH:MM:SS…" in UTC (see ``observe.store.types``).
+    """
+    minutes = cast(func.substr(column, 15, 2), Integer) // 15
+    return func.substr(column, 1, 14).concat(cast(minutes, String))
+
+
+def bucket_day(key: str, tz: tzinfo | None = None) -> date:
+    """The local day of a :func:`quarter_hour` bucket."""
+    moment = datetime(
+        int(key[0:4]),
+        int(key[5:7]),
+        int(key[8:10]),
+        int(key[11:13]),
+        int(key[14:]) * 15,
+        tzinfo=UTC,
+    )
+    return moment.astimezone(tz).date()

@@ -13,12 +13,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from statistics import fmean
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from observe.clock import as_utc
 from observe.coaching import log as coaching_log
-from observe.coaching.dates import local_day, utc_bounds, week_start, weeks_between
+from observe.coaching.dates import (
+    bucket_day,
+    local_day,
+    quarter_hour,
+    utc_bounds,
+    week_start,
+    weeks_between,
+)
 from observe.coaching.impact_tables import Cell, ImpactReport, Table
 from observe.coaching.labels import (
     ACTIVITY_LABELS,
@@ -313,21 +320,27 @@ def lookfor_tables(
         bounds.append(Evidence.observed_at >= lo)
     if hi is not None:
         bounds.append(Evidence.observed_at < hi)
-    all_items = s.execute(
-        select(Evidence.observed_at)
+    # Grouped in SQL by quarter hour of UTC time: every real time zone is a whole number of
+    # quarter hours from UTC, so each bucket falls on one local day, and 100,000 items become a
+    # few thousand rows to convert instead of 100,000 datetimes.
+    bucket = quarter_hour(Evidence.observed_at)
+    evidence_per_week: Counter[date] = Counter()
+    for key, n in s.execute(
+        select(bucket, func.count())
         .join(Visit, Visit.id == Evidence.visit_id)
         .where(*live, *bounds)
-    ).scalars()
-    evidence_per_week: Counter[date] = Counter(week_start(local_day(t, tz)) for t in all_items)
-    tagged_rows = s.execute(
-        select(Evidence.observed_at, evidence_lookfor.c.lookfor_id)
+        .group_by(bucket)
+    ):
+        evidence_per_week[week_start(bucket_day(key, tz))] += n
+    per_week: dict[str, Counter[date]] = defaultdict(Counter)
+    for key, lookfor_id, n in s.execute(
+        select(bucket, evidence_lookfor.c.lookfor_id, func.count())
         .join(evidence_lookfor, evidence_lookfor.c.evidence_id == Evidence.id)
         .join(Visit, Visit.id == Evidence.visit_id)
         .where(*live, *bounds)
-    ).all()
-    per_week: dict[str, Counter[date]] = defaultdict(Counter)
-    for observed_at, lookfor_id in tagged_rows:
-        per_week[lookfor_id][week_start(local_day(observed_at, tz))] += 1
+        .group_by(bucket, evidence_lookfor.c.lookfor_id)
+    ):
+        per_week[lookfor_id][week_start(bucket_day(key, tz))] += n
     unknown = ("?", "(look-for not in this profile)", "", 0)
     labels: dict[str, tuple[str, str, str, int]] = {
         lf_id: (code, title, set_name, position)
