@@ -128,6 +128,7 @@ def test_preview_paper_save_and_print(demo_window: MainWindow, store, qtbot, idl
     demo_window.reports.sheet_action.trigger()
     preview = demo_window.reports.last_preview
     idle()
+    assert preview._file_stem.startswith("Feedback ")  # whose sheet, which day
     assert preview.source.pages >= 1
     assert round(preview.source.document.pagePointSize(0).width()) == 612
     preview.paper_box.setCurrentIndex(1)  # A4, re-rendered in the background

@@ -15,7 +15,9 @@ import shiboken6
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog
+from sqlalchemy import select
 
+from observe.clock import as_utc
 from observe.errors import UsageError
 from observe.store.models import Visit
 from observe.ui import operations
@@ -209,8 +211,24 @@ class ReportActions(QObject):
         return self._preview(
             lambda paper: feedback_sheet_pdf(store, visit_id, SheetOptions(paper)),
             "Feedback sheet",
-            "Feedback sheet",
+            self._sheet_name(visit_id),
         )
+
+    def _sheet_name(self, visit_id: str) -> str:
+        """A file name saying whose sheet and which day: "Feedback Zoë Okafor 2026-10-06"."""
+        from observe.reports.batch import safe_name
+        from observe.store.models import Classroom, Teacher
+
+        with self.store.read() as s:
+            row = s.execute(
+                select(Teacher.display_name, Visit.started_at)
+                .join(Classroom, Classroom.teacher_id == Teacher.id)
+                .join(Visit, Visit.classroom_id == Classroom.id)
+                .where(Visit.id == visit_id)
+            ).first()
+        if row is None:
+            return "Feedback sheet"
+        return safe_name(f"Feedback {row[0]} {as_utc(row[1]).astimezone():%Y-%m-%d}")
 
     def preview_draft(self, visit_id: str, draft: FeedbackDraft, coach: str) -> PreviewWindow:
         from observe.reports.feedback_sheet import SheetOptions, feedback_sheet_pdf
@@ -221,7 +239,7 @@ class ReportActions(QObject):
                 store, visit_id, SheetOptions(paper, coach=coach or None), draft=draft
             ),
             "Feedback sheet (draft)",
-            "Feedback sheet",
+            self._sheet_name(visit_id),
         )
 
     def preview_walk(self) -> PreviewWindow | None:
