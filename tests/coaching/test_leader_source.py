@@ -108,3 +108,43 @@ def test_refusals_are_sentences_coach_tokens_are_revoked(sqlite_server):
         ServerImpactSource(session).load(START, END)
     assert "couldn't reach the server" in err.value.sentence
     session.close()  # best effort; must not raise with the server gone
+
+
+def test_a_shared_look_for_set_reaches_the_team_and_stays_its_authors(
+    sqlite_server, store, tmp_path
+):
+    """Sharing a framework makes team records: a colleague of the same school receives the set
+    and its look-fors at their next sync, can use and duplicate it, but not change it."""
+    from observe.coaching import frameworks
+    from observe.store import open_profile
+
+    school = "Lincoln Middle"
+    ana = sqlite_server.add_user(role="coach", school=school)
+    ben = sqlite_server.add_user(role="coach", school=school)
+    login(store, sqlite_server.base_url, ana.email, ana.password, device_name="ana")
+    shared = frameworks.import_framework(store, frameworks.starter_sets()[1].framework)
+    private = frameworks.import_framework(store, frameworks.starter_sets()[0].framework)
+    frameworks.share_set(store, shared, True)
+    SyncEngine(store, lock_wait=5.0).sync()
+
+    other = open_profile(tmp_path / "ben")
+    try:
+        login(other, sqlite_server.base_url, ben.email, ben.password, device_name="ben")
+        SyncEngine(other, lock_wait=5.0).sync()
+        [row] = frameworks.list_sets(other)
+        assert (row.id, row.name, row.items, row.shared, row.mine) == (
+            shared,
+            "Equity of Voice",
+            7,
+            True,
+            False,
+        )
+        assert private not in {r.id for r in frameworks.list_sets(other)}
+        frameworks.use_set(other, shared)
+        assert frameworks.set_in_use_id(other) == shared
+        with pytest.raises(UsageError, match="shared by another coach"):
+            frameworks.share_set(other, shared, False)
+        copy = frameworks.duplicate_set(other, shared)
+        assert frameworks.load_framework(other, copy).lookfors[0].code == "EV1"
+    finally:
+        other.close()
