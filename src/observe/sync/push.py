@@ -23,6 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+import sqlalchemy as sa
 from pydantic import ValidationError
 from sqlalchemy import Connection, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -30,7 +31,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from observe.clock import utcnow
 from observe.protocol import MAX_PUSH_OPS, Op, PushReply, ServerRecord
 from observe.store.models import MODEL_BY_KIND, OutboxOp, SyncConflict
-from observe.sync.records import local_snapshot, table
+from observe.sync.records import chunks, local_snapshot, table
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +145,7 @@ def record_results(
         _to_conflict(conn, row, "rejected", reason, None)
         stats.rejected += 1
     bad_ids = {row.op_id for row, _ in bad}
+    acks: list[tuple[Any, int]] = []
     for row in rows:
         if row.op_id in bad_ids:
             continue
@@ -152,8 +154,7 @@ def record_results(
             stats.unanswered += 1
             continue
         if res.status in ("applied", "duplicate") and res.version is not None:
-            _acknowledge(conn, row, res.version)
-            stats.pushed += 1
+            acks.append((row, res.version))
         elif res.status in ("applied", "duplicate"):
             _to_conflict(
                 conn,
@@ -170,25 +171,51 @@ def record_results(
                 stats.rejected += 1
             else:
                 stats.conflicts += 1
+    _acknowledge(conn, acks)
+    stats.pushed += len(acks)
     return stats
 
 
-def _acknowledge(conn: Connection, row: Any, version: int) -> None:
-    conn.execute(delete(_outbox).where(_outbox.c.op_id == row.op_id))
-    model = MODEL_BY_KIND.get(row.record_kind)
-    if model is not None:
+def _acknowledge(conn: Connection, acks: list[tuple[Any, int]]) -> None:
+    """Deletes acknowledged rows and stores the versions the server gave, in a few statements."""
+    if not acks:
+        return
+    for part in chunks([row.op_id for row, _ in acks]):
+        conn.execute(delete(_outbox).where(_outbox.c.op_id.in_(part)))
+    by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row, version in acks:
+        by_kind[row.record_kind].append({"rid": row.record_id, "v": version})
+    for kind, values in by_kind.items():
+        model = MODEL_BY_KIND.get(kind)
+        if model is None:
+            continue
         t = table(model)
-        conn.execute(update(t).where(t.c.id == row.record_id).values(version=version))
-    # The record's later rows were written on top of the change just acknowledged.
-    conn.execute(
-        update(_outbox)
-        .where(
-            _outbox.c.record_kind == row.record_kind,
-            _outbox.c.record_id == row.record_id,
-            _outbox.c.base_version >= 0,
+        conn.execute(
+            update(t).where(t.c.id == sa.bindparam("rid")).values(version=sa.bindparam("v")),
+            values,
         )
-        .values(base_version=version)
-    )
+    # A record's later rows were written on top of the change just acknowledged.
+    version_of = {(row.record_kind, row.record_id): v for row, v in acks}
+    later: list[dict[str, Any]] = []
+    for part in chunks(sorted({rid for _, rid in version_of})):
+        for kind, rid in conn.execute(
+            select(_outbox.c.record_kind, _outbox.c.record_id).where(
+                _outbox.c.record_id.in_(part), _outbox.c.base_version >= 0
+            )
+        ):
+            if (kind, rid) in version_of:
+                later.append({"k": kind, "rid": rid, "v": version_of[(kind, rid)]})
+    if later:
+        conn.execute(
+            update(_outbox)
+            .where(
+                _outbox.c.record_kind == sa.bindparam("k"),
+                _outbox.c.record_id == sa.bindparam("rid"),
+                _outbox.c.base_version >= 0,
+            )
+            .values(base_version=sa.bindparam("v")),
+            later,
+        )
 
 
 def _to_conflict(

@@ -1,0 +1,149 @@
+"""The desktop sync client end to end: a real profile pushes N evidence items, another pulls them.
+
+    .venv/bin/python benchmarks/bench_sync_client.py [--records 50000]
+
+Starts a real ``observe-server serve`` (SQLite file) on loopback. Profile A gets N evidence
+items (written in bulk with their outbox rows, as the demo generator does), signs in, and runs
+``SyncEngine.sync()`` — the code behind ``observe sync`` and the app's background sync: outbox
+batches, per-op acknowledgement, version updates, then the pull of its own changes. Profile B
+(the same coach's second laptop) signs in and pulls everything into its store (validation,
+parent checks, inserts, search-index triggers, cursor per page).
+
+For scale, the same run also measures the bare protocol (httpx posting ready-made ops and
+reading pages, nothing stored; ``bench_server_push_pull``), and prints client/bare ratios: the
+price of doing it properly on the client.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from sqlalchemy import insert  # noqa: E402
+from tests.serverfixtures import ServerProcess  # noqa: E402
+
+from bench_server_push_pull import pull_throughput, push_throughput  # noqa: E402
+from observe.clock import utcnow  # noqa: E402
+from observe.ids import new_id  # noqa: E402
+from observe.store import open_profile  # noqa: E402
+from observe.store.models import (  # noqa: E402
+    Classroom,
+    Evidence,
+    EvidenceKind,
+    OutboxOp,
+    School,
+    Teacher,
+    Visibility,
+    Visit,
+    VisitType,
+)
+from observe.store.outbox import bulk_outbox_rows  # noqa: E402
+from observe.sync.account import login  # noqa: E402
+from observe.sync.engine import SyncEngine  # noqa: E402
+
+PHRASES = [
+    "Student A: I think the answer is 12 because 3 groups of 4.",
+    "Two students compare their drawings and point at the number line.",
+    "Teacher asks: How do you know? Student B explains with the array.",
+    "Students at table 3 write a question for their partner.",
+]
+
+
+def fill(store, n: int) -> None:
+    with store.write() as s:
+        school = School(name="Lincoln Middle")
+        teacher = Teacher(school=school, display_name="Zoë Okafor")
+        room = Classroom(teacher=teacher, subject="Math 6")
+        visit = Visit(classroom=room, visit_type=VisitType.COACHING_OBSERVATION)
+        s.add_all([school, teacher, room, visit])
+    now = utcnow()
+    rows = [
+        {
+            "id": new_id(),
+            "author_id": store.identity.author_id,
+            "device_id": store.identity.device_id,
+            "created_at": now,
+            "updated_at": now,
+            "version": 0,
+            "deleted": False,
+            "visibility": Visibility.PRIVATE,
+            "visit_id": visit.id,
+            "observed_at": now,
+            "evidence_kind": EvidenceKind.STUDENT_TALK,
+            "text": f"{PHRASES[i % len(PHRASES)]} ({i})",
+            "prompt_index": None,
+        }
+        for i in range(n)
+    ]
+    with store.write_core() as conn:
+        conn.execute(insert(Evidence.__table__), rows)
+        conn.execute(insert(OutboxOp.__table__), bulk_outbox_rows(Evidence, rows))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--records", type=int, default=50_000)
+    args = parser.parse_args()
+    n = args.records
+    root = Path(tempfile.mkdtemp(prefix="observe-bench-sync-"))
+    server = ServerProcess(f"sqlite:///{root / 'server.sqlite3'}", root / "server").start()
+    try:
+        coach = server.add_user(email="bench@example.org")
+        a = open_profile(root / "laptop")
+        b = open_profile(root / "tablet")
+        fill(a, n)
+        login(a, server.base_url, coach.email, coach.password)
+        login(b, server.base_url, coach.email, coach.password)
+        total = a.counts()["outbox"]
+
+        marks: dict[str, float] = {}
+
+        def progress(done: int, _total: int) -> None:
+            if done >= total and "pushed" not in marks:
+                marks["pushed"] = time.perf_counter()
+
+        start = time.perf_counter()
+        pushed = SyncEngine(a).sync(progress=progress)
+        end = time.perf_counter()
+        push_s = marks.get("pushed", end) - start
+        echo_s = end - marks.get("pushed", end)
+
+        start = time.perf_counter()
+        pulled = SyncEngine(b).sync()
+        pull_s = time.perf_counter() - start
+        assert pulled.applied == total == pushed.pushed, (pulled, pushed)
+        assert b.counts()["evidence"] == n
+
+        other = server.add_user(email="bare@example.org")
+        token = server.login(other).token
+        bare_push = push_throughput(server.base_url, n, token=token)
+        bare_pull = pull_throughput(server.base_url, token=token)
+        a.close()
+        b.close()
+    finally:
+        server.close()
+
+    client_push = total / push_s
+    client_pull = total / pull_s
+    print(f"records: {total:,} ({n:,} evidence + their visit's parents)")
+    print(f"client push (observe sync, laptop):  {push_s:6.1f} s  {client_push:8,.0f} records/s")
+    print(f"  then pull of its own echo:         {echo_s:6.1f} s  (skips unchanged records)")
+    print(f"client pull (observe sync, tablet):  {pull_s:6.1f} s  {client_pull:8,.0f} records/s")
+    print(f"bare protocol push (httpx only):     {bare_push:8,.0f} records/s")
+    print(f"bare protocol pull (httpx only):     {bare_pull:8,.0f} records/s")
+    print(f"ratio client/bare push: {client_push / bare_push:.2f}")
+    print(f"ratio client/bare pull: {client_pull / bare_pull:.2f}")
+
+
+if __name__ == "__main__":
+    main()
