@@ -16,6 +16,7 @@ from observe import __version__
 from observe.cli import main
 from observe.store import open_profile
 from observe.store.models import Evidence
+from observe.store.schema import HEAD_REVISION
 
 from ..store.helpers import LONG_NOTE, build_all
 
@@ -47,7 +48,7 @@ def test_info_shows_paths_schema_and_counts(capsys, filled: Path):
     code, out, _ = run(capsys, "info", "--data-dir", str(filled))
     assert code == 0
     assert str(filled) in out
-    assert "Schema version:  0003" in out
+    assert f"Schema version:  {HEAD_REVISION}" in out
     lines = dict(
         line.split(None, 1) for line in out.splitlines() if line.startswith("  ") and line.strip()
     )
@@ -68,7 +69,7 @@ def test_export_json_to_file_and_stdout(capsys, filled: Path, tmp_path: Path):
     )
     assert code == 0 and "Exported 15 records" in err
     doc = json.loads(target.read_text(encoding="utf-8"))
-    assert doc["format"] == "observe-export" and doc["schema_revision"] == "0003"
+    assert doc["format"] == "observe-export" and doc["schema_revision"] == HEAD_REVISION
     evidence = doc["records"]["evidence"]
     assert {e["text"] for e in evidence} == {
         '"I think it\'s 3 because… 🙂" — «مرحبا بالعالم»',

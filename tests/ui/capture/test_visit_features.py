@@ -170,10 +170,8 @@ def test_switching_visits_keeps_each_visits_typing(pane, context, qtbot, store, 
 
 
 @pytest.mark.parametrize("count", [3000])
-def test_a_long_visit_opens_quickly(pane, context, store, visit, count):
-    import gc
-    import time
-
+def test_a_long_visit_opens_with_every_item(pane, context, store, visit, count):
+    # How fast it opens is measured in benchmarks/bench_open_visit.py, not asserted here.
     from sqlalchemy import insert
 
     from observe.ids import new_id
@@ -204,11 +202,10 @@ def test_a_long_visit_opens_quickly(pane, context, store, visit, count):
             insert(evidence_lookfor),
             [{"evidence_id": r["id"], "lookfor_id": visit[1][0]} for r in rows[::3]],
         )
-    gc.collect()  # a full collection is a whole-app pause, not this screen's cost
-    began = time.perf_counter()
     context.open_visit(visit[0])
-    took = time.perf_counter() - began
     assert pane.model.rowCount() == count
     assert shown_rows(pane)[3][-1] == "D1"
-    # The budget is 50 ms; measuring every row's height (as ResizeToContents did) took 250+.
-    assert took < 0.15, f"opening a {count}-item visit took {took * 1000:.0f} ms"
+    assert (
+        shown_rows(pane)[count - 1][2]
+        == f"Students at table {(count - 1) % 8} compare answers, item {count - 1}"
+    )
