@@ -42,6 +42,7 @@ def test_window_has_title_menus_and_shortcuts(window: MainWindow):
         "Cla&sses",
         "&Reports",
         "S&ync",
+        "C&oaching",
         "&Help",
     ]
     assert _menu(window, "&File") == [
