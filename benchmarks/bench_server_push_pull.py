@@ -137,13 +137,18 @@ async def _client_loop(
 ) -> None:
     headers = {"Authorization": f"Bearer {token}"}
     visit_id = new_id()
-    cursor = 0
     async with httpx.AsyncClient(base_url=base_url, headers=headers, timeout=30) as client:
+        # A client that has synced before: its cursor is the head when the run starts.
+        cursor = (await client.get("/v1/me")).json()["head_seq"]
         await asyncio.sleep(random.uniform(0, 1.0))
         for i in range(syncs):
             start = time.perf_counter()
             try:
-                ops = [evidence_op(i * 5 + k, visit_id, "team") for k in range(5)]
+                # Five new items a sync; one in five shared with the school's coaching team.
+                ops = [
+                    evidence_op(i * 5 + k, visit_id, "team" if k == 0 else "private")
+                    for k in range(5)
+                ]
                 reply = await client.post("/v1/sync/push", json={"ops": ops})
                 if reply.status_code != 200:
                     errors.append(f"push {reply.status_code}")
@@ -166,7 +171,8 @@ async def _client_loop(
 
 
 def many_clients(server: ServerProcess, clients: int, syncs: int) -> tuple[float, float, int, int]:
-    users = [server.add_user(school="Bench District School") for _ in range(max(1, clients // 5))]
+    # 20 coaches in 10 schools, five devices (clients) each.
+    users = [server.add_user(school=f"Bench School {i % 10}") for i in range(max(1, clients // 5))]
     tokens = [server.login(users[i % len(users)]).token for i in range(clients)]
     latencies: list[float] = []
     errors: list[str] = []
@@ -209,11 +215,12 @@ def main() -> int:
     parser.add_argument("--syncs", type=int, default=10, help="syncs per client")
     parser.add_argument("--workers", type=int, default=4, help="server workers for PostgreSQL")
     parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--clients-only", action="store_true", help="only the many-clients run")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bench-server-") as tmp:
         base = Path(tmp)
-        if not args.skip_sqlite:
+        if not (args.skip_sqlite or args.clients_only):
             bench_backend(
                 "SQLite", f"sqlite:///{base / 'bench.sqlite3'}", base / "s", args.records, 1
             )
@@ -223,13 +230,14 @@ def main() -> int:
             return 0
         cluster = PgCluster(bindir, fsync=True).start()
         try:
-            bench_backend(
-                f"PostgreSQL ({args.workers} workers)",
-                cluster.new_database(),
-                base / "p",
-                args.records,
-                args.workers,
-            )
+            if not args.clients_only:
+                bench_backend(
+                    f"PostgreSQL ({args.workers} workers)",
+                    cluster.new_database(),
+                    base / "p",
+                    args.records,
+                    args.workers,
+                )
             server = ServerProcess(cluster.new_database(), base / "c", workers=args.workers)
             server.start()
             try:
@@ -237,7 +245,8 @@ def main() -> int:
             finally:
                 server.close()
             print(
-                f"PostgreSQL, {args.clients} clients x {args.syncs} syncs (push 5 + pull), "
+                f"PostgreSQL, {args.clients} clients x {args.syncs} syncs (push 5 + pull, "
+                "1 s +- 0.5 s apart), "
                 f"{args.workers} workers: p50 {p50:.1f} ms, p99 {p99:.1f} ms, "
                 f"{n} syncs, {errors} errors"
             )

@@ -117,3 +117,37 @@ def test_server_killed_mid_push_loses_and_duplicates_nothing(observe_server):
     assert {r["version"] for r in records} == {1}
     seqs = sorted(r["server_seq"] for r in records)
     assert seqs == list(range(1, 1601))
+
+
+def test_simultaneous_edits_of_one_record_apply_once_and_keep_the_rest(observe_server):
+    from sqlalchemy import func, select
+
+    from observe.server.schema import conflict
+    from tests.server.helpers import evidence_data, push
+
+    user = observe_server.add_user()
+    devices = [observe_server.login(user, device_name=f"d{i}") for i in range(8)]
+    rid = op()["id"]
+    push(devices[0], op(rid))
+    barrier = threading.Barrier(len(devices))
+    statuses: list[str] = []
+
+    def edit(i, session):
+        body = {"ops": [op(rid, base_version=1, data=evidence_data(rid, f"edit {i}"))]}
+        barrier.wait()
+        reply = session.client.post("/v1/sync/push", json=body)
+        statuses.append(reply.json()["results"][0]["status"])
+
+    threads = [threading.Thread(target=edit, args=(i, d)) for i, d in enumerate(devices)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert sorted(statuses) == ["applied"] + ["conflict"] * (len(devices) - 1)
+    with observe_server.engine.connect() as conn:
+        kept = conn.execute(
+            select(func.count()).select_from(conflict).where(conflict.c.record_id == rid)
+        ).scalar_one()
+    assert kept == len(devices) - 1
+    latest = next(r for r in pull_all(devices[0]) if r["id"] == rid)
+    assert latest["version"] == 2

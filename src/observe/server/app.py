@@ -39,11 +39,12 @@ from observe.protocol import (
     PushRequest,
     ServerState,
 )
-from observe.server import accounts, http_errors, login, pull, push
+from observe.server import accounts, http_errors, login, pull
 from observe.server.accounts import Principal
 from observe.server.aggregates import aggregate
 from observe.server.db import ENV_DATABASE_URL, make_engine
 from observe.server.errors import ApiError, forbidden
+from observe.server.group_commit import GroupCommit
 from observe.server.state import read_state
 
 log = logging.getLogger(__name__)
@@ -140,7 +141,7 @@ def me(token: Token, engine: EngineDep) -> dict:
 
 
 @router.post("/sync/push", response_model=PushReply, tags=["sync"])
-def sync_push(body: PushRequest, token: Token, engine: EngineDep) -> Response:
+def sync_push(body: PushRequest, request: Request, token: Token, engine: EngineDep) -> Response:
     if not body.ops:  # a sync with nothing to send: one connection, no write transaction
         with engine.connect() as conn:
             _coach(who(engine, token, conn))
@@ -149,7 +150,7 @@ def sync_push(body: PushRequest, token: Token, engine: EngineDep) -> Response:
     _coach(principal)
     if len(body.ops) > MAX_PUSH_OPS:
         raise ApiError(413, "too_many_ops", f"Send at most {MAX_PUSH_OPS} changes in one push.")
-    return fast_json(push.push(engine, principal, body.ops))
+    return fast_json(request.app.state.pushes.push(principal, body.ops))
 
 
 @router.get("/sync/pull", response_model=PullReply, tags=["sync"])
@@ -228,6 +229,7 @@ def create_app(engine: Engine) -> FastAPI:
         redoc_url=None,
     )
     app.state.engine = engine
+    app.state.pushes = GroupCommit(engine)
     app.include_router(router)
     http_errors.install(app)
     # Level 4: most of level 9's saving on JSON at a fraction of the CPU (pull pages are big).

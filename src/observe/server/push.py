@@ -212,54 +212,67 @@ def _replay(batch: _Batch, stored: Any) -> dict[str, Any]:
     return result
 
 
-def push(engine: Engine, principal: Principal, ops: list[Op]) -> dict[str, Any]:
-    if not ops:
-        with engine.connect() as conn:
-            return {**read_state(conn), "results": []}
-    with engine.connect().execution_options(immediate=True) as conn, conn.begin():
-        head = conn.execute(
+def lock_head(conn: Connection) -> int:
+    """Takes the push lock (the counter row) and returns the head seq."""
+    return int(
+        conn.execute(
             select(server_state.c.head_seq).where(server_state.c.id == 1).with_for_update()
         ).scalar_one()
-        op_ids = list({op.op_id for op in ops})
-        seen = {
-            r.op_id: r
-            for r in conn.execute(select(applied_op).where(applied_op.c.op_id.in_(op_ids)))
-        }
-        ids = list({op.id for op in ops})
-        records = {
-            r.id: dict(r._mapping) for r in conn.execute(select(record).where(record.c.id.in_(ids)))
-        }
-        batch = _Batch(principal=principal, head=int(head), records=records)
-        answered: dict[str, dict[str, Any]] = {}
-        results = []
-        for op in ops:
-            if op.op_id in answered:  # the same op twice in one batch
-                first = answered[op.op_id]
-                status = "duplicate" if first["status"] == "applied" else first["status"]
-                results.append({**first, "status": status})
-                continue
-            previous = seen.get(op.op_id)
-            if previous is not None and previous.user_id != principal.user_id:
-                result = _result(
-                    op.op_id, "rejected", reason="This op id was already used by someone else."
-                )
-            elif previous is not None:
-                result = _replay(batch, previous)
-            else:
-                result = _decide(batch, op)
-            answered[op.op_id] = result
-            results.append(result)
-        _flush(conn, batch, int(head))
-        state = read_state(conn)
-    applied = sum(1 for r in results if r["status"] == "applied")
+    )
+
+
+def apply_ops(
+    conn: Connection, principal: Principal, ops: list[Op], head: int
+) -> tuple[list[dict[str, Any]], int]:
+    """Applies one push inside a transaction that holds the push lock; returns (results, head)."""
+    op_ids = list({op.op_id for op in ops})
+    seen = {
+        r.op_id: r for r in conn.execute(select(applied_op).where(applied_op.c.op_id.in_(op_ids)))
+    }
+    ids = list({op.id for op in ops})
+    records = {
+        r.id: dict(r._mapping) for r in conn.execute(select(record).where(record.c.id.in_(ids)))
+    }
+    batch = _Batch(principal=principal, head=head, records=records)
+    answered: dict[str, dict[str, Any]] = {}
+    results = []
+    for op in ops:
+        if op.op_id in answered:  # the same op twice in one batch
+            first = answered[op.op_id]
+            status = "duplicate" if first["status"] == "applied" else first["status"]
+            results.append({**first, "status": status})
+            continue
+        previous = seen.get(op.op_id)
+        if previous is not None and previous.user_id != principal.user_id:
+            result = _result(
+                op.op_id, "rejected", reason="This op id was already used by someone else."
+            )
+        elif previous is not None:
+            result = _replay(batch, previous)
+        else:
+            result = _decide(batch, op)
+        answered[op.op_id] = result
+        results.append(result)
+    _flush(conn, batch, head)
     log.info(
         "push by %s: %d ops, %d applied, %d conflicts, %d rejected",
         principal.user_id,
         len(ops),
-        applied,
+        sum(1 for r in results if r["status"] == "applied"),
         sum(1 for r in results if r["status"] == "conflict"),
         sum(1 for r in results if r["status"] == "rejected"),
     )
+    return results, batch.head
+
+
+def push(engine: Engine, principal: Principal, ops: list[Op]) -> dict[str, Any]:
+    """One push in its own transaction (see ``group_commit`` for the shared one)."""
+    if not ops:
+        with engine.connect() as conn:
+            return {**read_state(conn), "results": []}
+    with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        results, _head = apply_ops(conn, principal, ops, lock_head(conn))
+        state = read_state(conn)
     return {**state, "results": results}
 
 
