@@ -164,17 +164,15 @@ def restore_entry(store: Store, entry_id: str) -> None:
 
 def entries(store: Store, start: date | None = None, end: date | None = None) -> list[LogRow]:
     """Live entries on the days ``start``…``end`` (both included), oldest first."""
-    query = select(CoachingLogEntry).where(CoachingLogEntry.deleted.is_(False))
+    e = CoachingLogEntry
+    query = select(e.id, e.occurred_on, e.minutes, e.activity, e.note, e.visit_id, e.cycle_id)
+    query = query.where(e.deleted.is_(False))
     if start is not None:
-        query = query.where(CoachingLogEntry.occurred_on >= start)
+        query = query.where(e.occurred_on >= start)
     if end is not None:
-        query = query.where(CoachingLogEntry.occurred_on <= end)
-    query = query.order_by(CoachingLogEntry.occurred_on, CoachingLogEntry.created_at)
+        query = query.where(e.occurred_on <= end)
     with store.read() as s:
-        return [
-            LogRow(e.id, e.occurred_on, e.minutes, e.activity, e.note, e.visit_id, e.cycle_id)
-            for e in s.scalars(query)
-        ]
+        return [LogRow(*row) for row in s.execute(query.order_by(e.occurred_on, e.created_at))]
 
 
 # -- filled in by visits --------------------------------------------------------------------
