@@ -16,7 +16,20 @@ from pathlib import Path
 
 import pytest
 
+from tests.serverfixtures import ServerProcess
 from tests.sync.devices import Devices
+
+
+@pytest.fixture(scope="module")
+def module_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """One SQLite-backed server for a whole test module, for tests that neither stop nor
+    restore it; each test makes its own users (unique emails), so tests stay independent."""
+    base = tmp_path_factory.mktemp("sync-server")
+    server = ServerProcess(f"sqlite:///{base / 'server.sqlite3'}", base / "server").start()
+    try:
+        yield server
+    finally:
+        server.close()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import stat
@@ -9,12 +10,34 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from observe.cli import main
 from observe.store import open_profile
 from observe.sync.credentials import FILE_NAME, Credentials
 from tests.sync.netfaults import BadServer
 
 
+class Ran:
+    def __init__(self, returncode: int, stdout: str, stderr: str) -> None:
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+@pytest.fixture
+def run(capsys, monkeypatch):
+    """``observe ARGS`` in this process (the same ``main`` the console script calls)."""
+
+    def go(*args: str, stdin: str = "") -> Ran:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return Ran(code, out, err)
+
+    return go
+
+
 def observe(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``observe ARGS`` as a separate process, as a coach's terminal runs it."""
     return subprocess.run(
         [sys.executable, "-m", "observe", *args],
         input=stdin,
@@ -25,7 +48,7 @@ def observe(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess
     )
 
 
-def test_login_sync_logout(sqlite_server, devices, tmp_path: Path):
+def test_login_sync_logout(sqlite_server, devices, run):
     coach = sqlite_server.add_user(name="Zoë Okafor")
     d = devices.new("laptop")
     d.evidence(d.visit(), "Written before signing in")
@@ -33,7 +56,7 @@ def test_login_sync_logout(sqlite_server, devices, tmp_path: Path):
     d.store.close()
     folder = str(d.data_dir)
 
-    wrong = observe(
+    wrong = run(
         "login", "--data-dir", folder, "--server", sqlite_server.base_url,
         "--email", coach.email, "--password-stdin", stdin="not the password\n",
     )  # fmt: skip
@@ -41,7 +64,7 @@ def test_login_sync_logout(sqlite_server, devices, tmp_path: Path):
     assert wrong.stderr.strip() and "Traceback" not in wrong.stderr
     assert not (d.data_dir / FILE_NAME).exists()
 
-    ok = observe(
+    ok = run(
         "login", "--data-dir", folder, "--server", sqlite_server.base_url,
         "--email", coach.email, "--password-stdin", stdin=coach.password + "\n",
     )  # fmt: skip
@@ -52,7 +75,7 @@ def test_login_sync_logout(sqlite_server, devices, tmp_path: Path):
     assert coach.password not in creds.read_text()
     assert list(json.loads(creds.read_text())) == [f"{sqlite_server.base_url} {coach.email}"]
 
-    synced = observe("sync", "--data-dir", folder)
+    synced = run("sync", "--data-dir", folder)
     assert synced.returncode == 0, synced.stderr
     assert synced.stdout.startswith("Pushed 5 changes, pulled 5, no conflicts.")
     store = open_profile(d.data_dir)
@@ -62,11 +85,11 @@ def test_login_sync_logout(sqlite_server, devices, tmp_path: Path):
     finally:
         store.close()
 
-    out = observe("logout", "--data-dir", folder)
+    out = run("logout", "--data-dir", folder)
     assert out.returncode == 0, out.stderr
     assert "Signed out" in out.stdout
     assert not creds.exists()
-    again = observe("sync", "--data-dir", folder)
+    again = run("sync", "--data-dir", folder)
     assert again.returncode != 0
     assert "no sign-in" in again.stderr
 
@@ -94,15 +117,13 @@ def test_sync_with_the_server_down_says_so_and_keeps_the_outbox(devices):
         store.close()
 
 
-def test_login_refuses_a_bad_address_before_asking_for_a_password(tmp_path: Path):
-    out = observe(
-        "login", "--data-dir", str(tmp_path / "p"), "--server", "ftp://x", "--email", "a@b"
-    )
+def test_login_refuses_a_bad_address_before_asking_for_a_password(tmp_path: Path, run):
+    out = run("login", "--data-dir", str(tmp_path / "p"), "--server", "ftp://x", "--email", "a@b")
     assert out.returncode == 2
     assert "not a server address" in out.stderr
 
 
-def test_conflicts_command_lists_and_resolves(sqlite_server, devices):
+def test_conflicts_command_lists_and_resolves(sqlite_server, devices, run):
     coach = sqlite_server.add_user()
     a, b = devices.new("laptop"), devices.new("tablet")
     a.login(sqlite_server, coach)
@@ -115,15 +136,15 @@ def test_conflicts_command_lists_and_resolves(sqlite_server, devices):
     a.sync()
     b.sync()
     b.store.close()
-    listed = observe("conflicts", "--data-dir", str(b.data_dir))
+    listed = run("conflicts", "--data-dir", str(b.data_dir))
     assert listed.returncode == 0
     number, title, why = listed.stdout.strip().split("\t")
     assert title == "Evidence: Tablet version"
     assert "changed both here and elsewhere" in why
-    kept = observe("conflicts", "--data-dir", str(b.data_dir), "--keep-theirs", number)
+    kept = run("conflicts", "--data-dir", str(b.data_dir), "--keep-theirs", number)
     assert kept.returncode == 0, kept.stderr
-    assert observe("conflicts", "--data-dir", str(b.data_dir)).stdout.strip() == "No conflicts."
-    gone = observe("conflicts", "--data-dir", str(b.data_dir), "--keep-mine", number)
+    assert run("conflicts", "--data-dir", str(b.data_dir)).stdout.strip() == "No conflicts."
+    gone = run("conflicts", "--data-dir", str(b.data_dir), "--keep-mine", number)
     assert gone.returncode == 2 and "no conflict number" in gone.stderr
     b.store = open_profile(b.data_dir)
     assert b.text(item) == "Laptop version"

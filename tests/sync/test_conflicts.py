@@ -9,12 +9,12 @@ from observe.sync.conflicts import describe, keep_mine, keep_theirs
 
 
 @pytest.fixture
-def pair(sqlite_server, devices):
+def pair(module_server, devices):
     """Two synced laptops of one coach sharing one evidence item: (a, b, evidence id)."""
-    coach = sqlite_server.add_user()
+    coach = module_server.add_user()
     a, b = devices.new("laptop"), devices.new("tablet")
-    a.login(sqlite_server, coach)
-    b.login(sqlite_server, coach)
+    a.login(module_server, coach)
+    b.login(module_server, coach)
     visit = a.visit()
     item = a.evidence(visit, "Students explain their reasoning")
     a.sync()
