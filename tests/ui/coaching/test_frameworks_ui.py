@@ -186,3 +186,22 @@ def test_another_coachs_shared_set_is_read_only_but_can_be_duplicated(qtbot, sto
     shared = {r.id: r.shared for r in frameworks.list_sets(store)}
     assert shared == {set_id: False, copy: True}
     assert "team gets this set" in w.message.text()
+
+
+def test_a_new_set_typed_from_scratch(qtbot, store, errors_seen):
+    w = _window(qtbot, store, errors_seen, Answers())
+    w.new_set()
+    editor = w.editor
+    assert editor.table.rowCount() == 1 and w.save_button.isEnabled()
+    assert w.save() is None  # an empty code and title are refused with a sentence
+    assert 'look-for 1: "code" is empty' in w.message.text()
+    assert frameworks.list_sets(store) == []
+    editor.name.setText("Science talk")
+    editor.table.item(0, 0).setText("SC1")
+    editor.table.item(0, 1).setText("Students argue from evidence")
+    editor.table.item(0, 2).setText("Argument")
+    set_id = w.save()
+    assert set_id is not None
+    fw = frameworks.load_framework(store, set_id)
+    assert (fw.name, fw.lookfors[0].code, fw.lookfors[0].hotkey) == ("Science talk", "SC1", 1)
+    assert frameworks.set_in_use_id(store) == set_id  # the only set is the one in use
