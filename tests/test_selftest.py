@@ -83,9 +83,9 @@ def test_a_damaged_font_and_a_broken_framework_file_are_each_named(resources_cop
 
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert any(
-        line.startswith("Observe can't use fonts/DejaVuSans.ttf") for line in lines
-    ), result.stderr
+    assert any(line.startswith("Observe can't use fonts/DejaVuSans.ttf") for line in lines), (
+        result.stderr
+    )
     assert any(
         line.startswith("Observe can't use frameworks/zz-broken.json") and "look-for frameworks"
         for line in lines
