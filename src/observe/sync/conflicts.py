@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, select, update
 
-from observe.clock import utcnow
+from observe.clock import as_utc, utcnow
 from observe.errors import UsageError
 from observe.protocol import ServerRecord
 from observe.store import Store
@@ -137,8 +137,28 @@ class Conflict:
         return [n for n in names if mine.get(n) != theirs.get(n)]
 
 
+def _readable(name: str, value: Any) -> str | None:
+    if value is None or value == [] or value == "":
+        return None
+    if name.endswith("_ids") and isinstance(value, list):
+        return f"{len(value)} tag" + ("" if len(value) == 1 else "s")
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str) and name.endswith(("_at", "_on")):
+        try:
+            when = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        if name.endswith("_on") or (when.tzinfo is None and len(value) <= 10):
+            return when.strftime("%Y-%m-%d")
+        return as_utc(when).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, str) and name.endswith(("kind", "type", "status", "activity")):
+        return value.replace("_", " ")
+    return str(value)
+
+
 def describe(kind: str, data: dict[str, Any] | None, deleted: bool) -> str:
-    """A side of a conflict as plain lines a coach can read."""
+    """A side of a conflict as plain lines a coach can read (no ids, local times)."""
     if data is None:
         return "(deleted)" if deleted else "(the server has no copy)"
     lines = ["(deleted)"] if deleted else []
@@ -147,13 +167,12 @@ def describe(kind: str, data: dict[str, Any] | None, deleted: bool) -> str:
         lines.append(str(data[main]))
         lines.append("")
     for name in sorted(set(data) - HIDDEN_FIELDS - {main}):
-        value = data[name]
-        if value is None or value == [] or value == "":
-            continue
-        label = name.replace("_ids", "").replace("_id", "").replace("_", " ")
-        if isinstance(value, list):
-            value = f"{len(value)} item(s)" if name.endswith("_ids") else value
-        lines.append(f"{label}: {value}")
+        if name.endswith("_id"):
+            continue  # links to other records: meaningless to read, and the same on both sides
+        value = _readable(name, data[name])
+        if value is not None:
+            label = name.removesuffix("_ids").replace("_", " ")
+            lines.append(f"{label}: {value}")
     return "\n".join(lines)
 
 

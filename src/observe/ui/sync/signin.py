@@ -62,13 +62,13 @@ class SignInDialog(QDialog):
         self.sign_in_button.setAccessibleName("Sign in")
         self.buttons.accepted.connect(self.sign_in)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                "Your records stay on this computer and are copied to your school's server. "
-                "Only you (and your team, for what you share) can read them."
-            )
+        intro = QLabel(
+            "Your records stay on this computer and are copied to your school's server. "
+            "Only you (and your team, for what you share) can read them."
         )
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
