@@ -26,7 +26,13 @@ from observe.coaching.dates import (
     week_start,
     weeks_between,
 )
-from observe.coaching.impact_tables import Cell, ImpactReport, Table
+from observe.coaching.impact_tables import (
+    PARTICIPATION_COLUMNS,
+    PARTICIPATION_HEADERS,
+    Cell,
+    ImpactReport,
+    Table,
+)
 from observe.coaching.labels import (
     ACTIVITY_LABELS,
     CYCLE_STATUS_LABELS,
@@ -416,24 +422,8 @@ def participation_table(
     return Table(
         key="participation",
         title="Equity of voice by week",
-        columns=(
-            "week_start",
-            "visits_tallied",
-            "contributions",
-            "distinct_voices_mean",
-            "voice_share_mean",
-            "top_quarter_share_mean",
-            "group_gap_mean",
-        ),
-        headers=(
-            "Week of",
-            "Visits tallied",
-            "Contributions",
-            "Distinct voices (mean)",
-            "Share of class heard (mean)",
-            "Talk from most-heard quarter (mean)",
-            "Largest group gap (mean)",
-        ),
+        columns=PARTICIPATION_COLUMNS,
+        headers=PARTICIPATION_HEADERS,
         rows=tuple(out),
         note="Share of class heard: students who spoke over students seated. The most-heard "
         "quarter's share of talk is about 25% when talk is even and rises when a few voices "

@@ -130,3 +130,24 @@ def write_report(
         ) from exc
     wanted = keys or [t.key for t in report.ordered()]
     return [write_csv(report.tables[k], folder / f"{k}.csv") for k in wanted if k in report.tables]
+
+
+#: The participation table's shape, shared by the coach's and the leader's sources.
+PARTICIPATION_COLUMNS = (
+    "week_start",
+    "visits_tallied",
+    "contributions",
+    "distinct_voices_mean",
+    "voice_share_mean",
+    "top_quarter_share_mean",
+    "group_gap_mean",
+)
+PARTICIPATION_HEADERS = (
+    "Week of",
+    "Visits tallied",
+    "Contributions",
+    "Distinct voices (mean)",
+    "Share of class heard (mean)",
+    "Talk from most-heard quarter (mean)",
+    "Largest group gap (mean)",
+)

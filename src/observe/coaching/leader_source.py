@@ -23,7 +23,13 @@ from pydantic import ValidationError
 
 from observe import __version__
 from observe.coaching.dates import weeks_between
-from observe.coaching.impact_tables import Cell, ImpactReport, Table
+from observe.coaching.impact_tables import (
+    PARTICIPATION_COLUMNS,
+    PARTICIPATION_HEADERS,
+    Cell,
+    ImpactReport,
+    Table,
+)
 from observe.coaching.labels import ACTIVITY_LABELS, VISIT_TYPE_LABELS
 from observe.coaching.log import is_coaching
 from observe.errors import ObserveError, UsageError
@@ -303,24 +309,8 @@ def participation_table(rows: list[dict[str, Cell]], weeks: list[date]) -> Table
     return Table(
         key="participation",
         title="Equity of voice by week",
-        columns=(
-            "week_start",
-            "visits_tallied",
-            "contributions",
-            "distinct_voices_mean",
-            "voice_share_mean",
-            "top_quarter_share_mean",
-            "group_gap_mean",
-        ),
-        headers=(
-            "Week of",
-            "Visits tallied",
-            "Contributions",
-            "Distinct voices (mean)",
-            "Share of class heard (mean)",
-            "Talk from most-heard quarter (mean)",
-            "Largest group gap (mean)",
-        ),
+        columns=PARTICIPATION_COLUMNS,
+        headers=PARTICIPATION_HEADERS,
         rows=tuple(out),
         note="School figures: the server gives distinct voices and the share of the class "
         "heard; the most-heard quarter and group gaps need seat-level detail it doesn't share.",
