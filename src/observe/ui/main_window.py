@@ -139,7 +139,11 @@ class MainWindow(QMainWindow):
         reports_menu.addActions(others)
 
         self.sync_ui = SyncUi(
-            self, self.store, report_error=self._report_error, changes=self.context.records_changed
+            self,
+            self.store,
+            report_error=self._report_error,
+            changes=self.context.records_changed,
+            announce=self.context.announce,
         )
         bar.addMenu(self.sync_ui.menu)
 

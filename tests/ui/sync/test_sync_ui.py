@@ -10,6 +10,7 @@ from observe.clock import utcnow
 from observe.store.models import Visibility
 from observe.sync import state
 from observe.sync.credentials import Credentials
+from observe.ui.context import VisitContext
 from observe.ui.main_window import MainWindow
 from observe.ui.sync.status import SyncStatus, status_text
 from tests.sync.netfaults import BadServer
@@ -202,3 +203,23 @@ def test_mass_delete_asks_first(qtbot, sqlite_server, devices, sync_window, answ
     idle()
     assert (b.text(items[-1]) is None) is allow
     del ui
+
+
+def test_records_from_the_server_reach_the_open_views_without_a_new_sync(
+    qtbot, sqlite_server, devices, sync_window, idle
+):
+    coach = sqlite_server.add_user()
+    a, b = devices.new("laptop"), devices.new("tablet")
+    a.login(sqlite_server, coach)
+    b.login(sqlite_server, coach)
+    a.evidence(a.visit(), "From the laptop")
+    a.sync()
+    context = VisitContext(b.store)  # the capture window's change news, as MainWindow wires it
+    announced: list[str] = []
+    context.records_changed.connect(announced.append)
+    ui = sync_window(b, changes=context.records_changed, announce=context.announce)
+    ui.controller.debounce.setInterval(60_000)
+    qtbot.waitUntil(lambda: "evidence" in announced, timeout=20_000)
+    idle()
+    assert announced.index("visit") < announced.index("evidence")
+    assert not ui.controller.debounce.isActive()  # not mistaken for local changes

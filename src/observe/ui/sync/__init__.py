@@ -7,6 +7,7 @@ closes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QObject
@@ -14,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from observe.store import Store
+from observe.store.models import SYNC_MODELS
 from observe.sync.account import SignedOut, logout
 from observe.ui import operations
 from observe.ui.errors import ErrorReporter
@@ -50,6 +52,7 @@ class SyncUi(QObject):
         report_error: ErrorReporter,
         ask: Ask = ask_question,
         changes: _ChangeNews | None = None,
+        announce: Callable[[str], None] | None = None,
         start: bool = True,
     ) -> None:
         super().__init__(window)
@@ -62,6 +65,8 @@ class SyncUi(QObject):
         self.controller.status_changed.connect(self._status)
         if changes is not None:
             changes.connect(self.controller.changed)
+        self._announce = announce
+        self.controller.records_arrived.connect(self._records_arrived)
         self.sign_in_dialog: SignInDialog | None = None
         self.conflicts_dialog: ConflictsDialog | None = None
 
@@ -103,6 +108,17 @@ class SyncUi(QObject):
         self.label.show_status(status)
         self.sync_now_action.setEnabled(status.signed_in and not status.syncing)
         self.sign_out_action.setEnabled(status.signed_in)
+
+    def _records_arrived(self) -> None:
+        """Tells the open views that records came from the server, so they reload."""
+        if self._announce is None:
+            return
+        self.controller.quiet = True
+        try:
+            for model in SYNC_MODELS:
+                self._announce(model.kind)
+        finally:
+            self.controller.quiet = False
 
     # -- sign in / out ----------------------------------------------------------------------
 

@@ -86,6 +86,9 @@ class SyncController(QObject):
         self.operation: Operation | None = None
         self._again = False
         self._stopped = False
+        #: Set while views are told about records that came from the server, which must not
+        #: count as local changes to sync.
+        self.quiet = False
 
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
@@ -155,7 +158,7 @@ class SyncController(QObject):
 
     def changed(self, _kind: object = None) -> None:
         """Something was saved here: sync a little later (typing ten items makes one sync)."""
-        if self._stopped:
+        if self._stopped or self.quiet:
             return
         self.recount.start()
         if self.status.signed_in and not self.status.needs_sign_in:
