@@ -18,7 +18,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from observe.errors import UsageError
@@ -275,6 +275,25 @@ def issue_token(
     return token, device_id
 
 
+_CALLER = (
+    select(
+        device.c.id.label("device_id"),
+        device.c.revoked_at,
+        device.c.last_seen_at,
+        account.c.id.label("user_id"),
+        account.c.email,
+        account.c.name,
+        account.c.role,
+        account.c.disabled,
+        school.c.id.label("school_id"),
+        school.c.name.label("school"),
+    )
+    .join(account, account.c.id == device.c.user_id)
+    .join(school, school.c.id == account.c.school_id)
+    .where(device.c.token_hash == bindparam("token_hash"))
+)
+
+
 def authenticate(engine: Engine, token: str | None, conn: Connection | None = None) -> Principal:
     """The caller of this request, checked against the database every time.
 
@@ -283,23 +302,7 @@ def authenticate(engine: Engine, token: str | None, conn: Connection | None = No
     if not token:
         raise ApiError(401, "unauthenticated", "Sign in first: this request carries no token.")
     with contextlib.nullcontext(conn) if conn is not None else engine.connect() as used:
-        row = used.execute(
-            select(
-                device.c.id.label("device_id"),
-                device.c.revoked_at,
-                device.c.last_seen_at,
-                account.c.id.label("user_id"),
-                account.c.email,
-                account.c.name,
-                account.c.role,
-                account.c.disabled,
-                school.c.id.label("school_id"),
-                school.c.name.label("school"),
-            )
-            .join(account, account.c.id == device.c.user_id)
-            .join(school, school.c.id == account.c.school_id)
-            .where(device.c.token_hash == hash_token(token))
-        ).one_or_none()
+        row = used.execute(_CALLER, {"token_hash": hash_token(token)}).one_or_none()
     if row is None:
         raise ApiError(
             401, "unauthenticated", "This device is not signed in to the server; sign in again."

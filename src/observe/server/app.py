@@ -42,7 +42,7 @@ from observe.protocol import (
 from observe.server import accounts, http_errors, login, pull
 from observe.server.accounts import Principal
 from observe.server.aggregates import aggregate
-from observe.server.db import ENV_DATABASE_URL, make_engine
+from observe.server.db import ENV_DATABASE_URL, make_engine, read_connection
 from observe.server.errors import ApiError, forbidden
 from observe.server.group_commit import GroupCommit
 from observe.server.state import read_state
@@ -119,7 +119,7 @@ def auth_login(body: LoginRequest, request: Request, engine: EngineDep) -> dict:
         device_name=body.device_name,
         client_address=address,
     )
-    with engine.connect() as conn:
+    with read_connection(engine) as conn:
         state = read_state(conn)
     return login.as_reply(result, state)
 
@@ -128,13 +128,13 @@ def auth_login(body: LoginRequest, request: Request, engine: EngineDep) -> dict:
 def auth_logout(token: Token, engine: EngineDep) -> dict:
     principal = who(engine, token)
     accounts.logout(engine, principal)
-    with engine.connect() as conn:
+    with read_connection(engine) as conn:
         return read_state(conn)
 
 
 @router.get("/me", response_model=MeReply, tags=["auth"])
 def me(token: Token, engine: EngineDep) -> dict:
-    with engine.connect() as conn:
+    with read_connection(engine) as conn:
         principal = who(engine, token, conn)
         state = read_state(conn)
     return {**state, "user": principal.user_info(), "device_id": principal.device_id}
@@ -143,7 +143,7 @@ def me(token: Token, engine: EngineDep) -> dict:
 @router.post("/sync/push", response_model=PushReply, tags=["sync"])
 def sync_push(body: PushRequest, request: Request, token: Token, engine: EngineDep) -> Response:
     if not body.ops:  # a sync with nothing to send: one connection, no write transaction
-        with engine.connect() as conn:
+        with read_connection(engine) as conn:
             _coach(who(engine, token, conn))
             return fast_json({**read_state(conn), "results": []})
     principal = who(engine, token)
@@ -160,7 +160,7 @@ def sync_pull(
     since: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
 ) -> Response:
-    with engine.connect() as conn:
+    with read_connection(engine) as conn:
         principal = who(engine, token, conn)
         _coach(principal)
         body = pull.pull_body(conn, principal, since, limit)
@@ -183,7 +183,7 @@ def aggregates(
 def admin_users(token: Token, engine: EngineDep) -> dict:
     principal = who(engine, token)
     _admin(principal)
-    with engine.connect() as conn:
+    with read_connection(engine) as conn:
         state = read_state(conn)
     return {**state, "users": accounts.list_users(engine)}
 
@@ -195,7 +195,7 @@ def admin_disable(
     principal = who(engine, token)
     _admin(principal)
     accounts.set_disabled(engine, user_id, True)
-    with engine.connect() as conn:
+    with read_connection(engine) as conn:
         return read_state(conn)
 
 
@@ -203,7 +203,7 @@ def admin_disable(
 def admin_devices(token: Token, engine: EngineDep) -> dict:
     principal = who(engine, token)
     _admin(principal)
-    with engine.connect() as conn:
+    with read_connection(engine) as conn:
         state = read_state(conn)
     return {**state, "devices": accounts.list_devices(engine)}
 
@@ -215,7 +215,7 @@ def admin_revoke(
     principal = who(engine, token)
     _admin(principal)
     accounts.revoke_device(engine, device_id)
-    with engine.connect() as conn:
+    with read_connection(engine) as conn:
         return read_state(conn)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
@@ -111,7 +111,9 @@ def make_engine(url_text: str, *, pool_size: int = 5, max_overflow: int = 15) ->
             url,
             pool_size=pool_size,
             max_overflow=max_overflow,
-            pool_pre_ping=True,
+            # No pre-ping (a round trip per request): a connection broken by a database
+            # restart fails one request with 503 and is replaced; clients retry.
+            pool_recycle=3600,
             pool_timeout=30,
             connect_args={"connect_timeout": 10, "application_name": "observe-server"},
         )
@@ -140,3 +142,11 @@ def connection_sentence(engine: Engine, exc: BaseException) -> str:
         f"The PostgreSQL server for {where} can't be reached. Check that it is running and "
         "that the host, port and database in --database-url are right."
     )
+
+
+def read_connection(engine: Engine) -> Connection:
+    """A connection for a request that only reads: on PostgreSQL in autocommit mode, which
+    saves the BEGIN and ROLLBACK round trips (each statement still sees committed data only)."""
+    if is_sqlite(engine):
+        return engine.connect()
+    return engine.connect().execution_options(isolation_level="AUTOCOMMIT")

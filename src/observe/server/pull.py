@@ -10,12 +10,11 @@ re-encoding a 1,000-record page would cost more than the query.
 
 from __future__ import annotations
 
-import heapq
 import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Text, and_, cast, or_, select
+from sqlalchemy import Connection, Text, and_, bindparam, cast, or_, select, union_all
 
 from observe.server.accounts import Principal
 from observe.server.schema import record
@@ -41,27 +40,34 @@ def readable_by(principal: Principal) -> Any:
     )
 
 
-def _page_queries(principal: Principal, since: int, limit: int) -> list[Any]:
+def _page_query() -> Any:
     """The read rule as two index range scans, each already in seq order.
 
     One query with ``owner = me OR (school = mine AND team)`` makes databases scan the whole
-    school and sort it for every page; two ordered, limited scans merged in Python stay
-    proportional to the page, however big the district gets.
+    school and sort it for every page; two ordered, limited scans (one statement, UNION ALL)
+    stay proportional to the page, however big the district gets. Built once, with bind
+    parameters: building it per request cost more than running it.
     """
     columns = (*_META, cast(record.c.data, Text).label("data"))
-    own = record.c.owner_id == principal.user_id
+    own = record.c.owner_id == bindparam("me")
     team = and_(
-        record.c.school_id == principal.school_id,
+        record.c.school_id == bindparam("school"),
         record.c.visibility == "team",
-        record.c.owner_id != principal.user_id,
+        record.c.owner_id != bindparam("me"),
     )
-    return [
+    parts = [
         select(*columns)
-        .where(condition, record.c.server_seq > since)
+        .where(condition, record.c.server_seq > bindparam("since"))
         .order_by(record.c.server_seq)
-        .limit(limit + 1)
+        .limit(bindparam("fetch"))
+        .subquery()
         for condition in (own, team)
     ]
+    both = union_all(select(parts[0]), select(parts[1])).subquery()
+    return select(both).order_by(both.c.server_seq).limit(bindparam("fetch"))
+
+
+PAGE_QUERY = _page_query()
 
 
 def _stamp(value: datetime) -> str:
@@ -70,12 +76,13 @@ def _stamp(value: datetime) -> str:
 
 def pull_body(conn: Connection, principal: Principal, since: int, limit: int) -> bytes:
     """The PullReply for this caller as JSON bytes."""
-    rows = list(
-        heapq.merge(
-            *(conn.execute(q).all() for q in _page_queries(principal, since, limit)),
-            key=lambda r: r.server_seq,
-        )
-    )[: limit + 1]
+    params = {
+        "me": principal.user_id,
+        "school": principal.school_id,
+        "since": since,
+        "fetch": limit + 1,
+    }
+    rows = conn.execute(PAGE_QUERY, params).all()
     # Read after the records, so head_seq is never below a seq in this page.
     state = read_state(conn)
     more = len(rows) > limit

@@ -9,13 +9,13 @@ from sqlalchemy import Connection, Engine, select, update
 
 from observe.server.schema import server_state
 
+_STATE = select(server_state.c.server_id, server_state.c.epoch, server_state.c.head_seq).where(
+    server_state.c.id == 1
+)
+
 
 def read_state(conn: Connection) -> dict[str, Any]:
-    row = conn.execute(
-        select(server_state.c.server_id, server_state.c.epoch, server_state.c.head_seq).where(
-            server_state.c.id == 1
-        )
-    ).one()
+    row = conn.execute(_STATE).one()
     return {"server_id": row.server_id, "epoch": row.epoch, "head_seq": int(row.head_seq)}
 
 
