@@ -164,6 +164,7 @@ class ServerProcess:
     port: int = 0
     extra_args: list[str] = field(default_factory=list)
     scheme: str = "http"
+    access_log: bool = False
     proc: subprocess.Popen[bytes] | None = None
     _clients: list[httpx.Client] = field(default_factory=list)
     _engine: Any = None
@@ -189,8 +190,10 @@ class ServerProcess:
         log = self.log_path.open("ab")
         cmd = self.command(
             "serve", "--database-url", self.database_url, "--port", str(self.port),
-            "--workers", str(self.workers), "--no-access-log", *self.extra_args,
+            "--workers", str(self.workers), *self.extra_args,
         )  # fmt: skip
+        if not self.access_log:
+            cmd.append("--no-access-log")
         self.proc = subprocess.Popen(
             cmd, stdout=log, stderr=log, stdin=subprocess.DEVNULL, start_new_session=True
         )

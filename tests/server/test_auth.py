@@ -124,3 +124,26 @@ def test_device_id_of_another_user_is_not_taken_over(shared_server):
     b = shared_server.login(b_user, device_id=a.device_id)
     assert b.device_id != a.device_id
     assert a.client.get("/v1/me").json()["user"]["id"] == a.user.id
+
+
+def test_the_server_log_holds_no_passwords_or_tokens(tmp_path):
+    from tests.serverfixtures import ServerProcess
+
+    server = ServerProcess(
+        f"sqlite:///{tmp_path / 'log.sqlite3'}", tmp_path / "server", access_log=True
+    )
+    server.start()
+    try:
+        user = server.add_user()
+        session = server.login(user)
+        _login(server, user.email, "a wrong guess at it")
+        session.client.get("/v1/sync/pull", params={"since": 0})
+        session.client.post("/v1/auth/logout")
+        server.stop()
+        log = server.log_text()
+        assert "signed in" in log and "login failed" in log  # the app does log these events
+        assert "GET /v1/sync/pull?since=0" in log  # and the access log is on
+        for secret in (user.password, "a wrong guess at it", session.token):
+            assert secret not in log
+    finally:
+        server.close()
