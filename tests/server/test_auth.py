@@ -92,7 +92,8 @@ def test_revoked_device_is_refused_at_once_other_devices_keep_working(shared_ser
     assert laptop.device_id in {d["id"] for d in devices}
     revoke = admin.client.post(f"/v1/admin/devices/{laptop.device_id}/revoke")
     assert revoke.status_code == 200
-    assert laptop.client.post("/v1/sync/push", json={"ops": []}).status_code == 401
+    refused = laptop.client.post("/v1/sync/push", json={"ops": []})
+    assert refused.status_code == 401 and refused.json()["error"]["code"] == "revoked"
     assert tablet.client.post("/v1/sync/push", json={"ops": []}).status_code == 200
     # Signing in again from the revoked device id makes a new device.
     fresh = _login(shared_server, user.email, user.password, device_id=laptop.device_id).json()
@@ -103,7 +104,8 @@ def test_logout_revokes_only_the_calling_device(shared_server):
     user = shared_server.add_user()
     a, b = shared_server.login(user), shared_server.login(user)
     assert a.client.post("/v1/auth/logout").status_code == 200
-    assert a.client.get("/v1/me").status_code == 401
+    after = a.client.get("/v1/me")
+    assert after.status_code == 401 and after.json()["error"]["code"] == "revoked"
     assert b.client.get("/v1/me").status_code == 200
 
 

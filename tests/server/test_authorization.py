@@ -41,6 +41,11 @@ def test_a_coach_cannot_change_anothers_record(shared_server):
         result = push(a, attempt)["results"][0]
         assert result["status"] == "rejected"
         assert "someone else" in result["reason"]
+        assert result["server"]["data"]["text"] == "b's words"  # a copy a may read
+    hidden = new_id()
+    push(b, op(hidden, data=evidence_data(hidden, "b's private note")))
+    refused = push(a, op(hidden, base_version=1))["results"][0]
+    assert refused["status"] == "rejected" and refused["server"] is None
     latest = next(x for x in pull_all(b) if x["id"] == rid)
     assert latest["version"] == 1 and latest["data"]["text"] == "b's words"
 
@@ -72,3 +77,24 @@ def test_coach_cannot_use_admin_endpoints(shared_server):
     assert coach.client.get("/v1/admin/users").status_code == 403
     assert coach.client.post(f"/v1/admin/devices/{coach.device_id}/revoke").status_code == 403
     assert coach.client.get("/v1/me").status_code == 200
+
+
+def test_unsharing_sends_a_tombstone_to_the_team_and_resharing_brings_it_back(shared_server):
+    school = f"East {uuid.uuid4().hex[:6]}"
+    owner = shared_server.login(shared_server.add_user(school=school))
+    colleague = shared_server.login(shared_server.add_user(school=school))
+    rid = new_id()
+    push(owner, op(rid, visibility="team", data=evidence_data(rid, "shared words")))
+    assert next(x for x in pull_all(colleague) if x["id"] == rid)["data"]["text"] == "shared words"
+    cursor = colleague.client.get("/v1/me").json()["head_seq"]
+
+    push(owner, op(rid, base_version=1, visibility="private", data=evidence_data(rid, "mine")))
+    withdrawn = [x for x in pull_all(colleague, since=cursor) if x["id"] == rid]
+    assert len(withdrawn) == 1
+    assert withdrawn[0]["deleted"] is True and withdrawn[0]["data"] is None
+    owner_view = next(x for x in pull_all(owner) if x["id"] == rid)
+    assert owner_view["deleted"] is False and owner_view["data"]["text"] == "mine"
+
+    push(owner, op(rid, base_version=2, visibility="team", data=evidence_data(rid, "again")))
+    back = next(x for x in pull_all(colleague) if x["id"] == rid)
+    assert back["deleted"] is False and back["data"]["text"] == "again"

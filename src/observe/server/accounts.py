@@ -236,7 +236,7 @@ def revoke_device(engine: Engine, device_id: str) -> None:
         conn.execute(
             update(device)
             .where(device.c.id == key)
-            .values(token_hash=None, revoked_at=func.coalesce(device.c.revoked_at, utcnow()))
+            .values(revoked_at=func.coalesce(device.c.revoked_at, utcnow()))
         )
 
 

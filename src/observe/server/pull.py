@@ -1,7 +1,9 @@
 """Pull: the records this user may read that changed after a seq, oldest first, in pages.
 
 Who may read what is decided here, in the query, so no code path can hand out a record the
-caller may not see: a coach reads their own records and their school's ``team`` records.
+caller may not see: a coach reads their own records and their school's ``team`` records. A
+record its owner un-shares reaches the school's other coaches once more, as a tombstone with no
+data, so their copies are removed.
 Leaders and admins never reach this (the endpoint refuses them).
 
 Snapshots are stored as JSON text and spliced into the reply as they are: decoding and
@@ -14,7 +16,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Text, and_, bindparam, cast, or_, select, union_all
+from sqlalchemy import Connection, Text, and_, bindparam, cast, select, union_all
 
 from observe.server.accounts import Principal
 from observe.server.schema import record
@@ -32,14 +34,6 @@ _META = (
 )
 
 
-def readable_by(principal: Principal) -> Any:
-    """The read rule as one condition (for code that filters rather than pages)."""
-    return or_(
-        record.c.owner_id == principal.user_id,
-        and_(record.c.school_id == principal.school_id, record.c.visibility == "team"),
-    )
-
-
 def _page_query() -> Any:
     """The read rule as two index range scans, each already in seq order.
 
@@ -52,7 +46,7 @@ def _page_query() -> Any:
     own = record.c.owner_id == bindparam("me")
     team = and_(
         record.c.school_id == bindparam("school"),
-        record.c.visibility == "team",
+        record.c.audience == "team",
         record.c.owner_id != bindparam("me"),
     )
     parts = [
@@ -89,6 +83,8 @@ def pull_body(conn: Connection, principal: Principal, since: int, limit: int) ->
     rows = rows[:limit]
     changes = []
     for r in rows:
+        # Shared once, private now: those who may have pulled it get a tombstone, no data.
+        withdrawn = r.owner_id != principal.user_id and r.visibility != "team"
         meta = json.dumps(
             {
                 "kind": r.kind,
@@ -97,12 +93,13 @@ def pull_body(conn: Connection, principal: Principal, since: int, limit: int) ->
                 "visibility": r.visibility,
                 "version": int(r.version),
                 "server_seq": int(r.server_seq),
-                "deleted": bool(r.deleted),
+                "deleted": bool(r.deleted) or withdrawn,
                 "updated_at": _stamp(r.updated_at),
             },
             separators=(",", ":"),
         )
-        changes.append(f'{meta[:-1]},"data":{r.data if r.data is not None else "null"}}}')
+        data = "null" if withdrawn or r.data is None else r.data
+        changes.append(f'{meta[:-1]},"data":{data}}}')
     next_since = int(rows[-1].server_seq) if rows else since
     head = json.dumps({**state, "next_since": next_since, "more": more}, separators=(",", ":"))
     return f'{head[:-1]},"changes":[{",".join(changes)}]}}'.encode()

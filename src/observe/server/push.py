@@ -105,6 +105,9 @@ class _Batch:
             "deleted": deleted,
             "updated_at": utcnow(),
             "data": None if deleted else op.data,
+            "audience": "team"
+            if op.visibility == "team" or (current and current.get("audience") == "team")
+            else None,
         }
         self.records[op.id] = row
         if current is None or op.id in self.inserts:
@@ -144,7 +147,19 @@ class _Batch:
         return {**stored, "server": server_record(current)}
 
     def reject(self, op: Op, reason: str) -> dict[str, Any]:
-        return self.store(op, _result(op.op_id, "rejected", reason=reason))
+        stored = self.store(op, _result(op.op_id, "rejected", reason=reason))
+        return {**stored, "server": self.readable_copy(op.id)}
+
+    def readable_copy(self, record_id: str) -> dict[str, Any] | None:
+        """The server's copy for a refused op, if the caller may read it (else None)."""
+        current = self.records.get(record_id)
+        if current is None:
+            return None
+        mine = current["owner_id"] == self.principal.user_id
+        shared = current["school_id"] == self.principal.school_id and (
+            current["visibility"] == "team"
+        )
+        return server_record(current) if mine or shared else None
 
 
 def _storable(data: dict[str, Any]) -> bool:
@@ -206,9 +221,8 @@ def _replay(batch: _Batch, stored: Any) -> dict[str, Any]:
         seq=stored.server_seq,
         reason=stored.reason,
     )
-    if status == "conflict":
-        current = batch.records.get(stored.record_id)
-        result["server"] = server_record(current) if current else None
+    if status in ("conflict", "rejected"):
+        result["server"] = batch.readable_copy(stored.record_id)
     return result
 
 

@@ -107,7 +107,8 @@ device = Table(
     Column("id", ID, primary_key=True),
     Column("user_id", ID, ForeignKey("account.id"), nullable=False, index=True),
     Column("name", String(200), nullable=False),
-    # SHA-256 hex of the bearer token; NULL once revoked, so the token can never match again.
+    # SHA-256 hex of the bearer token. Kept after revocation so the device is told "revoked"
+    # (revoked_at set), not merely "unknown".
     Column("token_hash", String(64), unique=True),
     Column("created_at", UTCDateTime, nullable=False),
     Column("last_seen_at", UTCDateTime),
@@ -127,9 +128,12 @@ record = Table(
     Column("deleted", Boolean, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     Column("data", JSON),
+    # "team" once the record has ever been shared with its school's team, never cleared: when
+    # the owner un-shares it, the coaches who pulled it are sent a tombstone (see pull.py).
+    Column("audience", String(10)),
     Index("ix_record_owner_seq", "owner_id", "server_seq"),
     Index("ix_record_school_kind", "school_id", "kind"),
-    Index("ix_record_school_vis_seq", "school_id", "visibility", "server_seq"),
+    Index("ix_record_school_audience_seq", "school_id", "audience", "server_seq"),
 )
 
 applied_op = Table(
