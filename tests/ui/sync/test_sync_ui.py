@@ -35,7 +35,7 @@ def test_the_main_window_has_a_sync_menu_with_shortcuts(window: MainWindow):
         "&Conflicts…": "Ctrl+Shift+K",
         "Sign &in…": "Ctrl+Shift+U",
     }
-    assert ui.label.text() == "Offline"
+    assert ui.label.text() == "On this computer only"
     assert "Not signed in" in ui.label.toolTip()
     assert ui.label.accessibleName() == "Sync status"
     assert not ui.sync_now_action.isEnabled()
@@ -45,7 +45,8 @@ def test_status_text_covers_every_state():
     at = utcnow()
     hhmm = at.astimezone().strftime("%H:%M")
     signed = SyncStatus(signed_in=True, server_url="https://s", email="a@b")
-    assert status_text(SyncStatus()) == "Offline"
+    assert status_text(SyncStatus()) == "On this computer only"
+    assert status_text(signed.with_(needs_sign_in=True, waiting=1)) == "Sign in needed · 1 waiting"
     assert status_text(signed.with_(syncing=True, waiting=3)) == "Syncing… · 3 waiting"
     assert status_text(signed.with_(offline=True, waiting=2)) == "Offline · 2 waiting"
     assert status_text(signed.with_(last_synced_at=at)) == f"Synced at {hhmm}"

@@ -31,7 +31,11 @@ class SyncStatus:
 def status_text(s: SyncStatus) -> str:
     if s.syncing:
         head = "Syncing…"
-    elif not s.signed_in or s.offline or s.needs_sign_in:
+    elif not s.signed_in:
+        head = "On this computer only"  # nothing is wrong: no server was ever set up
+    elif s.needs_sign_in:
+        head = "Sign in needed"
+    elif s.offline:
         head = "Offline"
     elif s.last_synced_at is not None:
         head = f"Synced at {as_utc(s.last_synced_at).astimezone().strftime('%H:%M')}"
