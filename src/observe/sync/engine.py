@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 
 import httpx
 
 from observe.clock import utcnow
-from observe.protocol import MAX_PULL_LIMIT, PullReply, ServerState
+from observe.protocol import MAX_PULL_LIMIT, PullReply, PushReply, ServerState
 from observe.store import Store
 from observe.sync import push as pushing
 from observe.sync import state
@@ -42,6 +43,18 @@ MASS_DELETE_SHARE = 0.25
 MAX_PASSES = 100
 
 Progress = Callable[[int, int], None]
+
+
+@dataclass
+class _InFlight:
+    """A pushed batch whose reply has not been recorded yet."""
+
+    rows: list
+    bad: list
+    sent: Future[PushReply] | None  # None when none of the rows could be sent
+
+    def reply(self) -> PushReply | None:
+        return self.sent.result() if self.sent is not None else None
 
 
 @dataclass(frozen=True)
@@ -246,33 +259,55 @@ class _Run:
     # -- push -------------------------------------------------------------------------------
 
     def _push(self, client: SyncClient) -> None:
-        for _pass in range(MAX_PASSES):
-            after, seen, skipped, unanswered = 0, set[tuple[str, str]](), 0, 0
-            while True:
-                self._check_cancel()
-                with self.store.engine.connect() as conn:
-                    batch = pushing.next_batch(conn, after, seen)
-                    ops, bad = pushing.build_ops(conn, batch.rows)
-                after = batch.after
-                skipped += batch.skipped
-                if not batch.rows:
-                    break
-                reply = client.push(ops) if ops else None
-                if reply is not None:
-                    self._check(reply)
-                with self.store.write_core() as conn:
-                    stats = pushing.record_results(conn, batch.rows, reply, bad)
-                self.push_stats.add(stats)
-                unanswered += stats.unanswered
-                self.done += len(batch.rows)
-                self._report()
-            if unanswered:
-                raise BadReply(
-                    f"The sync server did not answer for {unanswered:,} of the changes sent. "
-                    "They stay on this computer and will be sent at the next sync."
-                )
-            if not skipped:
-                return
+        # One sender thread: batch k is on the wire (and the server works on it) while this
+        # thread records batch k-1's results and reads batch k+1 from the outbox. At most one
+        # request is in flight, and results are recorded in batch order, as before.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="observe-push") as sender:
+            for _pass in range(MAX_PASSES):
+                skipped, unanswered = self._push_pass(client, sender)
+                if unanswered:
+                    raise BadReply(
+                        f"The sync server did not answer for {unanswered:,} of the changes "
+                        "sent. They stay on this computer and will be sent at the next sync."
+                    )
+                if not skipped:
+                    return
+
+    def _push_pass(self, client: SyncClient, sender: ThreadPoolExecutor) -> tuple[int, int]:
+        """One pass over the outbox, pipelined; returns (rows skipped, ops unanswered).
+
+        Reading batch k+1 before batch k's results are recorded is safe: a batch holds at most
+        one row per record and a pass never picks a record twice, so recording k's results
+        (deleting its rows, rebasing or folding away its records' later rows) touches no row
+        that a later batch of the same pass has read."""
+        after, seen, skipped, unanswered = 0, set[tuple[str, str]](), 0, 0
+        in_flight: _InFlight | None = None
+        while True:
+            self._check_cancel()
+            with self.store.engine.connect() as conn:
+                batch = pushing.next_batch(conn, after, seen)
+                ops, bad = pushing.build_ops(conn, batch.rows)
+            after = batch.after
+            skipped += batch.skipped
+            previous, in_flight = in_flight, None
+            answer = previous.reply() if previous is not None else None
+            if batch.rows:
+                sent = sender.submit(client.push, ops) if ops else None
+                in_flight = _InFlight(batch.rows, bad, sent)
+            if previous is not None:
+                unanswered += self._record(previous.rows, answer, previous.bad)
+            if not batch.rows:
+                return skipped, unanswered
+
+    def _record(self, rows: list, reply: PushReply | None, bad: list) -> int:
+        if reply is not None:
+            self._check(reply)
+        with self.store.write_core() as conn:
+            stats = pushing.record_results(conn, rows, reply, bad)
+        self.push_stats.add(stats)
+        self.done += len(rows)
+        self._report()
+        return stats.unanswered
 
     # -- pull -------------------------------------------------------------------------------
 
