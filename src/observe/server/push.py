@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, insert, select, update
+from sqlalchemy import Connection, Dialect, Engine, Table, bindparam, insert, select, update
 
 from observe.protocol import KINDS, Op
 from observe.server.accounts import Principal
@@ -290,9 +290,48 @@ def push(engine: Engine, principal: Principal, ops: list[Op]) -> dict[str, Any]:
     return {**state, "results": results}
 
 
+class _BulkInsert:
+    """An INSERT of every column of a table, compiled once per dialect and run with the
+    driver's executemany; the columns' own bind processors convert the values, as
+    ``conn.execute(insert(table), rows)`` would, without its per-row parameter building
+    (a third of a 500-op push's time)."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self._plans: dict[Any, tuple[str, list[str], list[Any], bool]] = {}
+
+    def _plan(self, dialect: Dialect) -> tuple[str, list[str], list[Any], bool]:
+        plan = self._plans.get(dialect)
+        if plan is None:
+            compiled = insert(self.table).compile(dialect=dialect)
+            positional = compiled.positiontup is not None
+            names = list(compiled.positiontup) if positional else list(compiled.binds)
+            procs = [
+                compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
+                for name in names
+            ]
+            plan = self._plans[dialect] = (compiled.string, names, procs, positional)
+        return plan
+
+    def run(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
+        sql, names, procs, positional = self._plan(conn.dialect)
+        pairs = list(zip(names, procs, strict=True))
+        if positional:
+            params: list[Any] = [
+                tuple(row[n] if p is None else p(row[n]) for n, p in pairs) for row in rows
+            ]
+        else:
+            params = [{n: row[n] if p is None else p(row[n]) for n, p in pairs} for row in rows]
+        conn.exec_driver_sql(sql, params)
+
+
+_insert_records = _BulkInsert(record)
+_insert_applied = _BulkInsert(applied_op)
+
+
 def _flush(conn: Connection, batch: _Batch, old_head: int) -> None:
     if batch.inserts:
-        conn.execute(insert(record), list(batch.inserts.values()))
+        _insert_records.run(conn, list(batch.inserts.values()))
     if batch.updates:
         conn.execute(
             update(record)
@@ -309,6 +348,6 @@ def _flush(conn: Connection, batch: _Batch, old_head: int) -> None:
     if batch.conflicts:
         conn.execute(insert(conflict), batch.conflicts)
     if batch.stored:
-        conn.execute(insert(applied_op), batch.stored)
+        _insert_applied.run(conn, batch.stored)
     if batch.head != old_head:
         conn.execute(update(server_state).where(server_state.c.id == 1).values(head_seq=batch.head))
