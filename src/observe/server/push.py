@@ -14,6 +14,7 @@ import json
 import logging
 import uuid
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Dialect, Engine, Table, bindparam, insert, select, update
@@ -75,6 +76,7 @@ class _Batch:
     stored: list[dict[str, Any]] = field(default_factory=list)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     resolved: set[str] = field(default_factory=set)
+    now: datetime = field(default_factory=utcnow)  # one push, one transaction, one time
 
     def store(self, op: Op, result: dict[str, Any]) -> dict[str, Any]:
         self.stored.append(
@@ -86,7 +88,7 @@ class _Batch:
                 "version": result["version"],
                 "server_seq": result["server_seq"],
                 "reason": result["reason"],
-                "created_at": utcnow(),
+                "created_at": self.now,
             }
         )
         return result
@@ -103,7 +105,7 @@ class _Batch:
             "version": version,
             "server_seq": self.head,
             "deleted": deleted,
-            "updated_at": utcnow(),
+            "updated_at": self.now,
             "data": None if deleted else op.data,
             "audience": "team"
             if op.visibility == "team" or (current and current.get("audience") == "team")
@@ -131,7 +133,7 @@ class _Batch:
                 "deleted": deleted,
                 "visibility": op.visibility,
                 "data": None if deleted else op.data,
-                "created_at": utcnow(),
+                "created_at": self.now,
             }
         )
         stored = self.store(
@@ -315,13 +317,23 @@ class _BulkInsert:
 
     def run(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
         sql, names, procs, positional = self._plan(conn.dialect)
+        seen: dict[tuple[str, datetime], Any] = {}  # a batch's timestamps are all the same
+
+        def value(name: str, proc: Any, raw: Any) -> Any:
+            if proc is None:
+                return raw
+            if isinstance(raw, datetime):
+                key = (name, raw)
+                if key not in seen:
+                    seen[key] = proc(raw)
+                return seen[key]
+            return proc(raw)
+
         pairs = list(zip(names, procs, strict=True))
         if positional:
-            params: list[Any] = [
-                tuple(row[n] if p is None else p(row[n]) for n, p in pairs) for row in rows
-            ]
+            params: list[Any] = [tuple(value(n, p, row[n]) for n, p in pairs) for row in rows]
         else:
-            params = [{n: row[n] if p is None else p(row[n]) for n, p in pairs} for row in rows]
+            params = [{n: value(n, p, row[n]) for n, p in pairs} for row in rows]
         conn.exec_driver_sql(sql, params)
 
 
@@ -343,7 +355,7 @@ def _flush(conn: Connection, batch: _Batch, old_head: int) -> None:
         conn.execute(
             update(conflict)
             .where(conflict.c.record_id.in_(list(batch.resolved)), conflict.c.resolved_at.is_(None))
-            .values(resolved_at=utcnow())
+            .values(resolved_at=batch.now)
         )
     if batch.conflicts:
         conn.execute(insert(conflict), batch.conflicts)
