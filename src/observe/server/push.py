@@ -77,6 +77,7 @@ class _Batch:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     resolved: set[str] = field(default_factory=set)
     now: datetime = field(default_factory=utcnow)  # one push, one transaction, one time
+    json_texts: dict[int, str] = field(default_factory=dict)  # id(op.data) -> its JSON text
 
     def store(self, op: Op, result: dict[str, Any]) -> dict[str, Any]:
         self.stored.append(
@@ -164,12 +165,16 @@ class _Batch:
         return server_record(current) if mine or shared else None
 
 
-def _storable(data: dict[str, Any]) -> bool:
-    """True when every database can store the snapshot (stdlib JSON lets lone surrogates in)."""
+def _storable(batch: _Batch, data: dict[str, Any]) -> bool:
+    """True when every database can store the snapshot (stdlib JSON lets lone surrogates in).
+
+    Keeps the JSON text, so the insert on SQLite stores it instead of serializing again."""
     try:
-        json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        text = json.dumps(data, ensure_ascii=False, allow_nan=False)
+        text.encode("utf-8")
     except (UnicodeEncodeError, ValueError, TypeError):
         return False
+    batch.json_texts[id(data)] = text
     return True
 
 
@@ -178,7 +183,7 @@ def _decide(batch: _Batch, op: Op) -> dict[str, Any]:
         return batch.reject(op, f"The server does not know records of kind {op.kind[:40]!r}.")
     if op.op == "upsert" and op.data is None:
         return batch.reject(op, "An upsert must carry the record's data.")
-    if op.data is not None and not _storable(op.data):
+    if op.data is not None and not _storable(batch, op.data):
         return batch.reject(op, "The record's data holds text that is not valid Unicode.")
     current = batch.records.get(op.id)
     if current is not None and current["kind"] != op.kind:
@@ -315,13 +320,18 @@ class _BulkInsert:
             plan = self._plans[dialect] = (compiled.string, names, procs, positional)
         return plan
 
-    def run(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
+    def run(self, conn: Connection, rows: list[dict[str, Any]], json_texts: dict[int, str]) -> None:
+        """``json_texts``: JSON already serialized (by ``_storable``) for dicts in ``rows``;
+        SQLite stores JSON as that text, other databases get the column's own conversion."""
         sql, names, procs, positional = self._plan(conn.dialect)
         seen: dict[tuple[str, datetime], Any] = {}  # a batch's timestamps are all the same
+        texts = json_texts if conn.dialect.name == "sqlite" else {}
 
         def value(name: str, proc: Any, raw: Any) -> Any:
             if proc is None:
                 return raw
+            if texts and type(raw) is dict and id(raw) in texts:
+                return texts[id(raw)]
             if isinstance(raw, datetime):
                 key = (name, raw)
                 if key not in seen:
@@ -343,7 +353,7 @@ _insert_applied = _BulkInsert(applied_op)
 
 def _flush(conn: Connection, batch: _Batch, old_head: int) -> None:
     if batch.inserts:
-        _insert_records.run(conn, list(batch.inserts.values()))
+        _insert_records.run(conn, list(batch.inserts.values()), batch.json_texts)
     if batch.updates:
         conn.execute(
             update(record)
@@ -360,6 +370,6 @@ def _flush(conn: Connection, batch: _Batch, old_head: int) -> None:
     if batch.conflicts:
         conn.execute(insert(conflict), batch.conflicts)
     if batch.stored:
-        _insert_applied.run(conn, batch.stored)
+        _insert_applied.run(conn, batch.stored, {})
     if batch.head != old_head:
         conn.execute(update(server_state).where(server_state.c.id == 1).values(head_seq=batch.head))
