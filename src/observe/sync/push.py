@@ -180,20 +180,19 @@ def _acknowledge(conn: Connection, acks: list[tuple[Any, int]]) -> None:
     """Deletes acknowledged rows and stores the versions the server gave, in a few statements."""
     if not acks:
         return
-    for part in chunks([row.op_id for row, _ in acks]):
-        conn.execute(delete(_outbox).where(_outbox.c.op_id.in_(part)))
-    by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    # Plain driver executemany: SQLAlchemy's per-row parameter handling cost more than SQLite's
+    # own work here (a push acknowledges 500 rows at a time).
+    conn.exec_driver_sql(
+        f"DELETE FROM {_outbox.name} WHERE op_id = ?", [(row.op_id,) for row, _ in acks]
+    )
+    by_kind: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for row, version in acks:
-        by_kind[row.record_kind].append({"rid": row.record_id, "v": version})
+        by_kind[row.record_kind].append((version, row.record_id))
     for kind, values in by_kind.items():
         model = MODEL_BY_KIND.get(kind)
         if model is None:
             continue
-        t = table(model)
-        conn.execute(
-            update(t).where(t.c.id == sa.bindparam("rid")).values(version=sa.bindparam("v")),
-            values,
-        )
+        conn.exec_driver_sql(f"UPDATE {table(model).name} SET version = ? WHERE id = ?", values)
     # A record's later rows were written on top of the change just acknowledged.
     version_of = {(row.record_kind, row.record_id): v for row, v in acks}
     later: list[dict[str, Any]] = []
