@@ -161,7 +161,7 @@ def time_by_activity_table(rows: list[coaching_log.LogRow]) -> Table:
         key="time_by_activity",
         title="Time by activity",
         columns=("activity", "label", "counts_as", "entries", "minutes", "share_of_time"),
-        headers=("Activity", "Activity", "Counts as", "Entries", "Minutes", "Share of time"),
+        headers=("Code", "Activity", "Counts as", "Entries", "Minutes", "Share of time"),
         rows=tuple(
             (
                 t.activity.value,
