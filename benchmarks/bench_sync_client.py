@@ -90,12 +90,8 @@ def fill(store, n: int) -> None:
         conn.execute(insert(OutboxOp.__table__), bulk_outbox_rows(Evidence, rows))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--records", type=int, default=50_000)
-    args = parser.parse_args()
-    n = args.records
-    root = Path(tempfile.mkdtemp(prefix="observe-bench-sync-"))
+def measure(n: int, root: Path) -> dict[str, float]:
+    """Push from one real profile and pull into another through a real server, then bare."""
     server = ServerProcess(f"sqlite:///{root / 'server.sqlite3'}", root / "server").start()
     try:
         coach = server.add_user(email="bench@example.org")
@@ -132,17 +128,32 @@ def main() -> None:
         b.close()
     finally:
         server.close()
+    return {
+        "records": total,
+        "push_s": push_s,
+        "echo_s": echo_s,
+        "pull_s": pull_s,
+        "push_per_s": total / push_s,
+        "pull_per_s": total / pull_s,
+        "bare_push_per_s": bare_push,
+        "bare_pull_per_s": bare_pull,
+    }
 
-    client_push = total / push_s
-    client_pull = total / pull_s
-    print(f"records: {total:,} ({n:,} evidence + their visit's parents)")
-    print(f"client push (observe sync, laptop):  {push_s:6.1f} s  {client_push:8,.0f} records/s")
-    print(f"  then pull of its own echo:         {echo_s:6.1f} s  (skips unchanged records)")
-    print(f"client pull (observe sync, tablet):  {pull_s:6.1f} s  {client_pull:8,.0f} records/s")
-    print(f"bare protocol push (httpx only):     {bare_push:8,.0f} records/s")
-    print(f"bare protocol pull (httpx only):     {bare_pull:8,.0f} records/s")
-    print(f"ratio client/bare push: {client_push / bare_push:.2f}")
-    print(f"ratio client/bare pull: {client_pull / bare_pull:.2f}")
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--records", type=int, default=50_000)
+    args = parser.parse_args()
+    r = measure(args.records, Path(tempfile.mkdtemp(prefix="observe-bench-sync-")))
+    push, pull = r["push_per_s"], r["pull_per_s"]
+    print(f"records: {r['records']:,} ({args.records:,} evidence + their visit's parents)")
+    print(f"client push (observe sync, laptop):  {r['push_s']:6.1f} s  {push:8,.0f} records/s")
+    print(f"  then pull of its own echo:         {r['echo_s']:6.1f} s  (skips unchanged records)")
+    print(f"client pull (observe sync, tablet):  {r['pull_s']:6.1f} s  {pull:8,.0f} records/s")
+    print(f"bare protocol push (httpx only):     {r['bare_push_per_s']:8,.0f} records/s")
+    print(f"bare protocol pull (httpx only):     {r['bare_pull_per_s']:8,.0f} records/s")
+    print(f"ratio client/bare push: {push / r['bare_push_per_s']:.2f}")
+    print(f"ratio client/bare pull: {pull / r['bare_pull_per_s']:.2f}")
 
 
 if __name__ == "__main__":

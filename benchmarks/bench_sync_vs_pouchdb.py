@@ -36,13 +36,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from tests.serverfixtures import ServerProcess, free_port  # noqa: E402
+from tests.serverfixtures import free_port  # noqa: E402
 
-from bench_server_push_pull import pull_throughput, push_throughput  # noqa: E402
-from bench_sync_client import fill  # noqa: E402
-from observe.store import open_profile  # noqa: E402
-from observe.sync.account import login  # noqa: E402
-from observe.sync.engine import SyncEngine  # noqa: E402
+from bench_sync_client import measure  # noqa: E402
 
 POUCH = ROOT / "benchmarks" / "pouchdb"
 
@@ -86,47 +82,6 @@ def pouchdb_run(n: int, workdir: Path) -> dict:
         log.close()
 
 
-def observe_run(n: int, workdir: Path) -> dict:
-    """The real client end to end (push from one profile, pull into another), then bare."""
-    server = ServerProcess(f"sqlite:///{workdir / 'server.sqlite3'}", workdir / "server").start()
-    try:
-        coach = server.add_user(email="bench@example.org")
-        a = open_profile(workdir / "laptop")
-        b = open_profile(workdir / "tablet")
-        fill(a, n)
-        login(a, server.base_url, coach.email, coach.password)
-        login(b, server.base_url, coach.email, coach.password)
-        total = a.counts()["outbox"]
-        marks: dict[str, float] = {}
-
-        def progress(done: int, _total: int) -> None:
-            if done >= total and "pushed" not in marks:
-                marks["pushed"] = time.perf_counter()
-
-        start = time.perf_counter()
-        pushed = SyncEngine(a).sync(progress=progress)
-        push_s = marks.get("pushed", time.perf_counter()) - start
-        start = time.perf_counter()
-        pulled = SyncEngine(b).sync()
-        pull_s = time.perf_counter() - start
-        assert pulled.applied == total == pushed.pushed, (pulled, pushed)
-        a.close()
-        b.close()
-        other = server.add_user(email="bare@example.org")
-        token = server.login(other).token
-        bare_push = push_throughput(server.base_url, n, token=token)
-        bare_pull = pull_throughput(server.base_url, token=token)
-    finally:
-        server.close()
-    return {
-        "records": total,
-        "push_per_s": total / push_s,
-        "pull_per_s": total / pull_s,
-        "bare_push_per_s": bare_push,
-        "bare_pull_per_s": bare_pull,
-    }
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=50_000)
@@ -136,7 +91,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-vs-pouchdb-") as tmp:
         base = Path(tmp)
         pouch = None if args.skip_pouchdb else pouchdb_run(n, base / "pouch")
-        ours = observe_run(n, base / "observe")
+        ours = measure(n, base / "observe")
     print(f"{n:,} small documents each side, loopback, files on disk")
     rows = [
         ("push", "observe sync (profile -> server)", ours["push_per_s"], "push_per_s"),
