@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from observe.errors import UsageError
-from observe.store import open_profile
+from observe.store import Store, open_profile
+
+if TYPE_CHECKING:
+    from observe.reports.layout import Pdf
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -101,29 +105,37 @@ def cmd_walk(args: argparse.Namespace, data_dir: str | None) -> int:
     from observe.reports.select import resolve_walk
     from observe.reports.walk_debrief import walk_debrief_pdf
 
-    out = _out(args.out)
-    store = open_profile(data_dir)
-    try:
-        pdf = walk_debrief_pdf(store, resolve_walk(store, args.walk), args.paper)
-        pdf.save(out)
-    finally:
-        store.close()
-    print(f"Saved the learning walk debrief ({_pages(pdf.pages)}) to {out}.")
-    return 0
+    return _save_report(
+        args, data_dir, "learning walk debrief", resolve_walk, args.walk, walk_debrief_pdf
+    )
 
 
 def cmd_cycle(args: argparse.Namespace, data_dir: str | None) -> int:
     from observe.reports.cycle_summary import cycle_summary_pdf
     from observe.reports.select import resolve_cycle
 
+    return _save_report(
+        args, data_dir, "coaching cycle summary", resolve_cycle, args.cycle, cycle_summary_pdf
+    )
+
+
+def _save_report(
+    args: argparse.Namespace,
+    data_dir: str | None,
+    name: str,
+    resolve: Callable[[Store, str], str],
+    which: str,
+    render: Callable[[Store, str, str | None], Pdf],
+) -> int:
+    """Resolves the record (an id or ``latest``), renders its PDF and saves it to ``--out``."""
     out = _out(args.out)
     store = open_profile(data_dir)
     try:
-        pdf = cycle_summary_pdf(store, resolve_cycle(store, args.cycle), args.paper)
+        pdf = render(store, resolve(store, which), args.paper)
         pdf.save(out)
     finally:
         store.close()
-    print(f"Saved the coaching cycle summary ({_pages(pdf.pages)}) to {out}.")
+    print(f"Saved the {name} ({_pages(pdf.pages)}) to {out}.")
     return 0
 
 
