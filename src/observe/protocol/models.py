@@ -51,7 +51,7 @@ _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
 def _canonical_uuid(value: str) -> str:
     # Every id our own clients send is already canonical; a regex match is several times cheaper
     # than building a UUID object, and ids are validated twice per op on every push.
-    if isinstance(value, str) and _CANONICAL_UUID.fullmatch(value):
+    if _CANONICAL_UUID.fullmatch(value):
         return value
     try:
         return str(uuid.UUID(value))
