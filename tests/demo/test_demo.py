@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from observe.demo import SCALES, DemoCancelled, Scale, load_demo, load_scale
-from observe.demo.planner import school_year_days
+from observe.demo.schoolyear import school_year_days
 from observe.errors import ObserveError, UsageError
 from observe.store import Store, open_profile
 from observe.store.models import (

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import logging
 import random
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta
 from datetime import time as dtime
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from observe.demo import phrases as P
 from observe.demo.scale import Scale
+from observe.demo.schoolyear import day_at, email_for, school_year_days, zone
 from observe.demo.writer import BatchWriter
 from observe.errors import UsageError
 from observe.ids import new_id
@@ -48,9 +46,6 @@ from observe.store.models import (
 from observe.store.outbox import Identity
 
 log = logging.getLogger(__name__)
-
-EMAIL_DOMAIN = "riverbend-schools.example.org"
-MIN_PAST_SCHOOL_DAYS = 20
 
 
 # --- planning --------------------------------------------------------------------------------
@@ -155,7 +150,7 @@ class Planner:
         self.scale = scale
         self.identity = identity
         self.cap = cap
-        self.tz = _zone(scale.timezone)
+        self.tz = zone(scale.timezone)
         self.year_days, self.past_days = school_year_days(today)
         self.rows: dict[type[SyncRecord], list[dict[str, Any]]] = {m: [] for m in SYNC_MODELS}
         self.busy: dict[date, list[tuple[int, int]]] = {}
@@ -242,7 +237,7 @@ class Planner:
             school = t % self.scale.schools
             band = P.SCHOOLS[school][1]
             teacher = self._sync(start, Visibility.TEAM)
-            teacher.update(school_id=school_ids[school], display_name=name, email=_email(name))
+            teacher.update(school_id=school_ids[school], display_name=name, email=email_for(name))
             self.rows[Teacher].append(teacher)
             family = P.FAMILY_ORDER[t % len(P.FAMILY_ORDER)]
             room_name = rng.choice(P.ROOM_PATTERNS[family]).format(
@@ -488,7 +483,7 @@ class Planner:
                 first = len(past) + rng.randint(3, 10)
             steps = len(P.CYCLE_STEPS)
             due = [
-                _day_at(year, first + round(j * (length - 1) / (steps - 1))) for j in range(steps)
+                day_at(year, first + round(j * (length - 1) / (steps - 1))) for j in range(steps)
             ]
             last_past = past[-1]
             created = self._utc(min(due[0], last_past) - timedelta(days=3), 15 * 3600)
@@ -840,89 +835,3 @@ class Planner:
 
 
 # --- calendar --------------------------------------------------------------------------------
-
-
-def school_year_days(today: date) -> tuple[list[date], list[date]]:
-    """(every school day of the year the demo covers, the ones before ``today``).
-
-    The current school year while at least a few weeks of it have passed; otherwise (early
-    August, or the summer) the previous one, complete.
-    """
-    first_year = today.year if today.month >= 8 else today.year - 1
-    days = _school_days(first_year)
-    past = [d for d in days if d < today]
-    if len(past) < MIN_PAST_SCHOOL_DAYS:
-        days = _school_days(first_year - 1)
-        past = [d for d in days if d < today]
-    if len(past) == len(days):
-        # The year is over: planned cycles belong to the next one, so the calendar continues.
-        days = days + _school_days(first_year + 1)
-    return days, past
-
-
-def _school_days(first_year: int) -> list[date]:
-    """Weekdays from mid-August to mid-June, less Thanksgiving, winter and spring breaks."""
-    start, end = date(first_year, 8, 17), date(first_year + 1, 6, 11)
-    nov1 = date(first_year, 11, 1)
-    thanksgiving = nov1 + timedelta(days=(3 - nov1.weekday()) % 7 + 21)
-    march20 = date(first_year + 1, 3, 20)
-    spring = march20 - timedelta(days=march20.weekday())
-    breaks = [
-        (thanksgiving, thanksgiving + timedelta(days=1)),
-        (date(first_year, 12, 21), date(first_year + 1, 1, 1)),
-        (spring, spring + timedelta(days=4)),
-    ]
-    days: list[date] = []
-    day = start
-    while day <= end:
-        if day.weekday() < 5 and not any(a <= day <= b for a, b in breaks):
-            days.append(day)
-        day += timedelta(days=1)
-    return days
-
-
-def _day_at(days: list[date], index: int) -> date:
-    """The school day at ``index``, continuing on weekdays past the end of the list."""
-    if index < len(days):
-        return days[max(0, index)]
-    day, extra = days[-1], index - len(days) + 1
-    while extra:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            extra -= 1
-    return day
-
-
-def _zone(name: str) -> tzinfo:
-    """The school's zone; a fixed offset if this system has no tz database (bare Windows)."""
-    try:
-        return ZoneInfo(name)
-    except ZoneInfoNotFoundError:
-        return timezone(timedelta(hours=-6), name)
-
-
-_ASCII = str.maketrans(
-    {
-        "đ": "d",
-        "Đ": "D",
-        "ß": "ss",
-        "ł": "l",
-        "Ł": "L",
-        "ø": "o",
-        "Ø": "O",
-        "ı": "i",
-        "æ": "ae",
-        "Æ": "AE",
-        "ð": "d",
-        "þ": "th",
-    }
-)
-
-
-def _email(name: str) -> str:
-    """A plausible school address; names in other scripts use their romanised part."""
-    if "(" in name:
-        name = name[name.index("(") + 1 : name.rindex(")")]
-    plain = unicodedata.normalize("NFKD", name.translate(_ASCII).replace("'", ""))
-    plain = plain.encode("ascii", "ignore").decode().lower()
-    return ".".join(p for p in re.split(r"[^a-z]+", plain) if p) + "@" + EMAIL_DOMAIN
