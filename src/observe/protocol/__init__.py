@@ -38,6 +38,8 @@ from observe.protocol.models import (
     UserInfo,
     UUIDStr,
     Visibility,
+    encode_op,
+    push_body,
 )
 
 __all__ = [
@@ -72,4 +74,6 @@ __all__ = [
     "UUIDStr",
     "UserInfo",
     "Visibility",
+    "encode_op",
+    "push_body",
 ]

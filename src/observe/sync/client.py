@@ -24,10 +24,9 @@ from observe.protocol import (
     LoginReply,
     LoginRequest,
     MeReply,
-    Op,
     PullReply,
     PushReply,
-    PushRequest,
+    push_body,
 )
 from observe.sync.errors import (
     KEPT,
@@ -62,6 +61,10 @@ def normalize_server_url(text: str) -> str:
     if parts.query or parts.fragment:
         raise UsageError(f"{text.strip()} should be just the server's address, without ? or #.")
     return url
+
+
+def _after(login: bool) -> str:
+    return "Check the address and your network, then try again." if login else KEPT
 
 
 def _looks_like_html(body: bytes) -> bool:
@@ -115,9 +118,20 @@ class SyncClient:
     def me(self) -> MeReply:
         return self._call("GET", "/me", MeReply)
 
-    def push(self, ops: list[Op]) -> PushReply:
-        body = PushRequest(ops=ops).model_dump(mode="json")
-        return self._call("POST", "/sync/push", PushReply, json=body)
+    def push(self, ops: list[bytes]) -> PushReply:
+        """Pushes ops made by ``observe.protocol.encode_op``."""
+        return self.read_push(self.send_push(push_body(ops)))
+
+    def send_push(self, body: bytes) -> httpx.Response:
+        """Only the HTTP exchange, for a sender thread: it spends its time waiting, with the
+        GIL released. Encoding and decoding stay on the sync's own thread; in the sender
+        they kept the other thread waiting for the GIL on every SQLite call."""
+        return self._send(
+            "POST", "/sync/push", content=body, headers={"Content-Type": "application/json"}
+        )
+
+    def read_push(self, response: httpx.Response) -> PushReply:
+        return self._parse(PushReply, response.content, response, KEPT)
 
     def pull(self, since: int, limit: int) -> PullReply:
         return self._call("GET", "/sync/pull", PullReply, params={"since": since, "limit": limit})
@@ -134,10 +148,29 @@ class SyncClient:
         params: dict[str, Any] | None = None,
         login: bool = False,
     ) -> Any:
+        response = self._send(method, path, json=json, params=params, login=login)
+        if model is None:
+            return None
+        return self._parse(model, response.content, response, _after(login))
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: dict[str, Any] | None = None,
+        content: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        login: bool = False,
+    ) -> httpx.Response:
+        """One request; anything but a 2xx reply becomes a ``SyncError`` with a sentence."""
         where = self.server_url
-        after = "Check the address and your network, then try again." if login else KEPT
+        after = _after(login)
         try:
-            response = self._http.request(method, path, json=json, params=params)
+            response = self._http.request(
+                method, path, json=json, params=params, content=content, headers=headers
+            )
             body = response.content
         except httpx.ConnectTimeout as exc:
             raise ServerUnreachable(
@@ -168,9 +201,7 @@ class SyncClient:
         status = response.status_code
         if status >= 400 or 300 <= status < 400:
             raise self._error(response, body, after, login)
-        if model is None:
-            return None
-        return self._parse(model, body, response, after)
+        return response
 
     def _parse(
         self, model: type[Reply], body: bytes, response: httpx.Response, after: str
@@ -181,6 +212,10 @@ class SyncClient:
                 f"The sync server at {where} sent an empty reply. {after}",
                 detail=f"{response.request.method} {response.request.url} -> empty body",
             )
+        try:  # the usual case, parsed and checked in one pass by pydantic-core
+            return model.model_validate_json(body)
+        except ValidationError:
+            pass  # find out what is wrong, to say it (or accept JSON pydantic-core refuses)
         try:
             data = json.loads(body)
         except (ValueError, UnicodeDecodeError) as exc:

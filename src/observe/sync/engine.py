@@ -16,7 +16,7 @@ from datetime import datetime
 import httpx
 
 from observe.clock import utcnow
-from observe.protocol import MAX_PULL_LIMIT, PullReply, PushReply, ServerState
+from observe.protocol import MAX_PULL_LIMIT, PullReply, PushReply, ServerState, push_body
 from observe.store import Store
 from observe.sync import push as pushing
 from observe.sync import state
@@ -51,9 +51,9 @@ class _InFlight:
 
     rows: list
     bad: list
-    sent: Future[PushReply] | None  # None when none of the rows could be sent
+    sent: Future[httpx.Response] | None  # None when none of the rows could be sent
 
-    def reply(self) -> PushReply | None:
+    def response(self) -> httpx.Response | None:
         return self.sent.result() if self.sent is not None else None
 
 
@@ -287,14 +287,16 @@ class _Run:
             with self.store.engine.connect() as conn:
                 batch = pushing.next_batch(conn, after, seen)
                 ops, bad = pushing.build_ops(conn, batch.rows)
+            body = push_body(ops) if ops else None
             after = batch.after
             skipped += batch.skipped
             previous, in_flight = in_flight, None
-            answer = previous.reply() if previous is not None else None
+            response = previous.response() if previous is not None else None
             if batch.rows:
-                sent = sender.submit(client.push, ops) if ops else None
+                sent = sender.submit(client.send_push, body) if body is not None else None
                 in_flight = _InFlight(batch.rows, bad, sent)
             if previous is not None:
+                answer = client.read_push(response) if response is not None else None
                 unanswered += self._record(previous.rows, answer, previous.bad)
             if not batch.rows:
                 return skipped, unanswered

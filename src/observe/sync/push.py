@@ -24,12 +24,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from pydantic import ValidationError
 from sqlalchemy import Connection, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from observe.clock import utcnow
-from observe.protocol import MAX_PUSH_OPS, Op, PushReply, ServerRecord
+from observe.protocol import MAX_PUSH_OPS, PushReply, ServerRecord, encode_op
 from observe.store.models import MODEL_BY_KIND, OutboxOp, SyncConflict
 from observe.sync.records import chunks, local_snapshot, table
 
@@ -105,10 +104,11 @@ def _visibilities(conn: Connection, rows: list[Any]) -> dict[tuple[str, str], st
     return out
 
 
-def build_ops(conn: Connection, rows: list[Any]) -> tuple[list[Op], list[tuple[Any, str]]]:
-    """Ops for ``rows``, plus rows that can't be sent at all (with a reason)."""
+def build_ops(conn: Connection, rows: list[Any]) -> tuple[list[bytes], list[tuple[Any, str]]]:
+    """Ops for ``rows``, encoded for the wire, plus rows that can't be sent at all (with a
+    reason)."""
     vis = _visibilities(conn, rows)
-    ops: list[Op] = []
+    ops: list[bytes] = []
     bad: list[tuple[Any, str]] = []
     for row in rows:
         snap = row.snapshot or {}
@@ -116,20 +116,19 @@ def build_ops(conn: Connection, rows: list[Any]) -> tuple[list[Op], list[tuple[A
         base = None if recovery else row.base_version
         client_version = int(snap.get("version") or 0) if recovery else row.base_version
         visibility = snap.get("visibility") or vis.get((row.record_kind, row.record_id))
+        op = {
+            "op_id": row.op_id,
+            "kind": row.record_kind,
+            "id": row.record_id,
+            "op": row.op,
+            "base_version": base,
+            "client_version": max(client_version, 0),
+            "data": row.snapshot if row.op == "upsert" else None,
+            "visibility": visibility or "private",
+        }
         try:
-            ops.append(
-                Op(
-                    op_id=row.op_id,
-                    kind=row.record_kind,
-                    id=row.record_id,
-                    op=row.op,
-                    base_version=base,
-                    client_version=max(client_version, 0),
-                    data=row.snapshot if row.op == "upsert" else None,
-                    visibility=visibility or "private",
-                )
-            )
-        except ValidationError as exc:
+            ops.append(encode_op(op))
+        except ValueError as exc:
             log.warning("outbox row %s can't be sent: %s", row.op_id, exc)
             bad.append((row, "Observe could not send this change (it is not in a valid form)."))
     return ops, bad
