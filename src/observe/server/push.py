@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from pydantic_core import PydanticSerializationError, to_json
 from sqlalchemy import Connection, Dialect, Engine, Table, bindparam, insert, select, update
 
 from observe.protocol import KINDS, Op
@@ -166,15 +167,29 @@ class _Batch:
 
 
 def _storable(batch: _Batch, data: dict[str, Any]) -> bool:
-    """True when every database can store the snapshot (stdlib JSON lets lone surrogates in).
+    """True when every database can store the snapshot (stdlib JSON lets lone surrogates,
+    NaN and Infinity in; PostgreSQL takes none of them).
 
-    Keeps the JSON text, so the insert on SQLite stores it instead of serializing again."""
+    Keeps the JSON text, so the insert on SQLite stores it instead of serializing again.
+    pydantic-core serializes about five times faster than ``json.dumps``, and it refuses lone
+    surrogates itself; NaN and Infinity it writes as bare words, which only a number can
+    produce outside a string, so the rare text that holds those words is checked again
+    with the standard library."""
     try:
-        text = json.dumps(data, ensure_ascii=False, allow_nan=False)
-        text.encode("utf-8")
-    except (UnicodeEncodeError, ValueError, TypeError):
+        encoded = to_json(data)
+        if (b"NaN" in encoded or b"Infinity" in encoded) and not _finite(data):
+            return False
+    except (PydanticSerializationError, ValueError, TypeError):
         return False
-    batch.json_texts[id(data)] = text
+    batch.json_texts[id(data)] = encoded.decode("utf-8")
+    return True
+
+
+def _finite(data: dict[str, Any]) -> bool:
+    try:
+        json.dumps(data, allow_nan=False)
+    except ValueError:
+        return False
     return True
 
 

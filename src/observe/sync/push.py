@@ -24,13 +24,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, delete, func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from observe.clock import utcnow
 from observe.protocol import MAX_PUSH_OPS, PushReply, ServerRecord, encode_op
 from observe.store.models import MODEL_BY_KIND, OutboxOp, SyncConflict
-from observe.sync.records import chunks, local_snapshot, table
+from observe.sync.records import local_snapshot, table
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,30 @@ class Batch:
     skipped: int  # rows left for a later pass (a record's later edits)
 
 
+_SNAPSHOT_TYPE = sa.case(
+    (sa.func.json_valid(_outbox.c.snapshot), sa.func.json_type(_outbox.c.snapshot)),
+    else_=sa.case((_outbox.c.snapshot.is_(None), None), else_="invalid"),
+)
+_BATCH_COLUMNS = (
+    _outbox.c.seq,
+    _outbox.c.op_id,
+    _outbox.c.record_kind,
+    _outbox.c.record_id,
+    _outbox.c.op,
+    _outbox.c.base_version,
+    # The snapshot as its JSON text, sent as it is (see build_ops), and the two fields the op
+    # itself needs from it, read by SQLite.
+    sa.type_coerce(_outbox.c.snapshot, sa.Text).label("snapshot_json"),
+    _SNAPSHOT_TYPE.label("snapshot_type"),
+    sa.case(
+        (_SNAPSHOT_TYPE == "object", sa.func.json_extract(_outbox.c.snapshot, "$.visibility"))
+    ).label("snapshot_visibility"),
+    sa.case(
+        (_SNAPSHOT_TYPE == "object", sa.func.json_extract(_outbox.c.snapshot, "$.version"))
+    ).label("snapshot_version"),
+)
+
+
 def next_batch(
     conn: Connection, after: int, seen: set[tuple[str, str]], limit: int = MAX_PUSH_OPS
 ) -> Batch:
@@ -73,7 +97,10 @@ def next_batch(
     while len(picked) < limit:
         rows = list(
             conn.execute(
-                select(_outbox).where(_outbox.c.seq > after).order_by(_outbox.c.seq).limit(limit)
+                select(*_BATCH_COLUMNS)
+                .where(_outbox.c.seq > after)
+                .order_by(_outbox.c.seq)
+                .limit(limit)
             )
         )
         if not rows:
@@ -92,9 +119,10 @@ def next_batch(
 
 
 def _visibilities(conn: Connection, rows: list[Any]) -> dict[tuple[str, str], str]:
+    """The record's own visibility, for rows whose snapshot does not say (deletes)."""
     wanted: dict[str, list[str]] = defaultdict(list)
     for row in rows:
-        if not row.snapshot and row.record_kind in MODEL_BY_KIND:
+        if not row.snapshot_visibility and row.record_kind in MODEL_BY_KIND:
             wanted[row.record_kind].append(row.record_id)
     out: dict[tuple[str, str], str] = {}
     for kind, ids in wanted.items():
@@ -105,30 +133,31 @@ def _visibilities(conn: Connection, rows: list[Any]) -> dict[tuple[str, str], st
 
 
 def build_ops(conn: Connection, rows: list[Any]) -> tuple[list[bytes], list[tuple[Any, str]]]:
-    """Ops for ``rows``, encoded for the wire, plus rows that can't be sent at all (with a
-    reason)."""
+    """Ops for ``rows`` (from ``next_batch``), encoded for the wire, plus rows that can't be
+    sent at all (with a reason)."""
     vis = _visibilities(conn, rows)
     ops: list[bytes] = []
     bad: list[tuple[Any, str]] = []
     for row in rows:
-        snap = row.snapshot or {}
         recovery = row.base_version == RECOVERY_BASE
-        base = None if recovery else row.base_version
-        client_version = int(snap.get("version") or 0) if recovery else row.base_version
-        visibility = snap.get("visibility") or vis.get((row.record_kind, row.record_id))
-        op = {
-            "op_id": row.op_id,
-            "kind": row.record_kind,
-            "id": row.record_id,
-            "op": row.op,
-            "base_version": base,
-            "client_version": max(client_version, 0),
-            "data": row.snapshot if row.op == "upsert" else None,
-            "visibility": visibility or "private",
-        }
+        kind = row.snapshot_type
         try:
-            ops.append(encode_op(op))
-        except ValueError as exc:
+            if kind not in (None, "null", "object"):
+                raise ValueError(f"the snapshot is not a JSON object ({kind})")
+            client_version = int(row.snapshot_version or 0) if recovery else row.base_version
+            visibility = row.snapshot_visibility or vis.get((row.record_kind, row.record_id))
+            op = {
+                "op_id": row.op_id,
+                "kind": row.record_kind,
+                "id": row.record_id,
+                "op": row.op,
+                "base_version": None if recovery else row.base_version,
+                "client_version": max(client_version, 0),
+                "visibility": visibility or "private",
+            }
+            upsert = row.op == "upsert" and kind == "object"
+            ops.append(encode_op(op, row.snapshot_json if upsert else None))
+        except (ValueError, TypeError) as exc:
             log.warning("outbox row %s can't be sent: %s", row.op_id, exc)
             bad.append((row, "Observe could not send this change (it is not in a valid form)."))
     return ops, bad
@@ -193,27 +222,11 @@ def _acknowledge(conn: Connection, acks: list[tuple[Any, int]]) -> None:
             continue
         conn.exec_driver_sql(f"UPDATE {table(model).name} SET version = ? WHERE id = ?", values)
     # A record's later rows were written on top of the change just acknowledged.
-    version_of = {(row.record_kind, row.record_id): v for row, v in acks}
-    later: list[dict[str, Any]] = []
-    for part in chunks(sorted({rid for _, rid in version_of})):
-        for kind, rid in conn.execute(
-            select(_outbox.c.record_kind, _outbox.c.record_id).where(
-                _outbox.c.record_id.in_(part), _outbox.c.base_version >= 0
-            )
-        ):
-            if (kind, rid) in version_of:
-                later.append({"k": kind, "rid": rid, "v": version_of[(kind, rid)]})
-    if later:
-        conn.execute(
-            update(_outbox)
-            .where(
-                _outbox.c.record_kind == sa.bindparam("k"),
-                _outbox.c.record_id == sa.bindparam("rid"),
-                _outbox.c.base_version >= 0,
-            )
-            .values(base_version=sa.bindparam("v")),
-            later,
-        )
+    conn.exec_driver_sql(
+        f"UPDATE {_outbox.name} SET base_version = ? "
+        "WHERE record_id = ? AND record_kind = ? AND base_version >= 0",
+        [(version, row.record_id, row.record_kind) for row, version in acks],
+    )
 
 
 def _to_conflict(
