@@ -145,6 +145,23 @@ def test_text_no_database_can_store_is_rejected_per_op(coach_session):
         assert coach_session.client.post(path).status_code == 403
 
 
+def test_numbers_json_cannot_hold_are_rejected_per_op_but_the_words_are_kept(coach_session):
+    not_a_number, words = op(), op()
+    words["data"]["text"] = "A student says NaN and -Infinity are not numbers"
+    body = json.dumps({"ops": [not_a_number, words]}).replace(
+        '"prompt_index": null', '"prompt_index": NaN', 1
+    )
+    reply = coach_session.client.post(
+        "/v1/sync/push", content=body, headers={"Content-Type": "application/json"}
+    )
+    assert reply.status_code == 200, reply.text
+    assert [r["status"] for r in reply.json()["results"]] == ["rejected", "applied"]
+    pulled = coach_session.client.get("/v1/sync/pull", params={"limit": 1000}).json()["changes"]
+    texts = {c["id"]: c["data"]["text"] for c in pulled}
+    assert texts[words["id"]] == "A student says NaN and -Infinity are not numbers"
+    assert not_a_number["id"] not in texts
+
+
 def test_large_replies_are_gzipped(coach_session):
     coach_session.client.post("/v1/sync/push", json={"ops": [op() for _ in range(30)]})
     reply = coach_session.client.get("/v1/sync/pull", headers={"Accept-Encoding": "gzip"})

@@ -122,3 +122,33 @@ def test_server_killed_mid_push_then_restarted_loses_and_duplicates_nothing(sqli
     b.sync()
     assert len(b.live()) == len(a.live()) == 1104
     assert b.live() == a.live()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ['{"text": "cut off', "[1, 2]", '"just text"', '{"prompt_index": NaN}'],
+    ids=["truncated", "list", "string", "nan"],
+)
+def test_a_damaged_outbox_row_is_set_aside_and_the_rest_still_sync(module_server, devices, damage):
+    coach = module_server.add_user()
+    laptop, tablet = devices.new("laptop"), devices.new("tablet")
+    laptop.login(module_server, coach)
+    tablet.login(module_server, coach)
+    visit = laptop.visit()
+    damaged = laptop.evidence(visit, "Students compare strategies")
+    fine = laptop.evidence(visit, "A student asks: why 12? 🙂 למה")
+    with laptop.store.write_core() as conn:  # as a disk fault or an old bug might leave it
+        conn.exec_driver_sql(
+            "UPDATE outbox SET snapshot = ? WHERE record_id = ?", (damage, damaged)
+        )
+
+    result = laptop.sync()
+
+    assert result.new_conflicts == 1 and laptop.outbox() == 0
+    [entry] = laptop.conflicts()
+    assert entry.record_id == damaged and entry.status == "rejected"
+    assert "not in a valid form" in entry.reason
+    assert laptop.text(damaged) == "Students compare strategies"  # the coach's copy is kept
+    tablet.sync()
+    assert tablet.text(fine) == "A student asks: why 12? 🙂 למה"
+    assert tablet.text(damaged) is None
