@@ -100,8 +100,10 @@ def test_server_killed_mid_push_then_restarted_loses_and_duplicates_nothing(sqli
         visit = a.visit()
         for i in range(1100):  # three push batches
             a.evidence(visit, f"Item {i}")
+        # Two pushes are in flight at once: when the third arrives, the first is recorded
+        # and the second is on the server, whose reply the kill loses.
         proxy.plan = lambda method, path, n: (
-            "kill" if path == "/v1/sync/push" and n == 2 else "forward"
+            "kill" if path == "/v1/sync/push" and n == 3 else "forward"
         )
         proxy.on_kill = sqlite_server.kill
         with pytest.raises(SyncError):

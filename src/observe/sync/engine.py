@@ -8,6 +8,7 @@ local changes on failure: every step is a transaction that either commits whole 
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -41,6 +42,8 @@ log = logging.getLogger(__name__)
 MASS_DELETE_MIN = 50
 MASS_DELETE_SHARE = 0.25
 MAX_PASSES = 100
+PUSH_DEPTH = 2
+"""Push requests in flight at once."""
 
 Progress = Callable[[int, int], None]
 
@@ -259,10 +262,13 @@ class _Run:
     # -- push -------------------------------------------------------------------------------
 
     def _push(self, client: SyncClient) -> None:
-        # One sender thread: batch k is on the wire (and the server works on it) while this
-        # thread records batch k-1's results and reads batch k+1 from the outbox. At most one
-        # request is in flight, and results are recorded in batch order, as before.
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="observe-push") as sender:
+        # Sender threads: while batch k is on the wire and the server works on it, batch k+1
+        # is already sent (the server reads it while k's transaction is flushed to disk), and
+        # this thread records k-1's results and reads k+2 from the outbox. Results are still
+        # recorded in batch order, one batch at a time.
+        with ThreadPoolExecutor(
+            max_workers=PUSH_DEPTH, thread_name_prefix="observe-push"
+        ) as sender:
             for _pass in range(MAX_PASSES):
                 skipped, unanswered = self._push_pass(client, sender)
                 if unanswered:
@@ -276,28 +282,28 @@ class _Run:
     def _push_pass(self, client: SyncClient, sender: ThreadPoolExecutor) -> tuple[int, int]:
         """One pass over the outbox, pipelined; returns (rows skipped, ops unanswered).
 
-        Reading batch k+1 before batch k's results are recorded is safe: a batch holds at most
-        one row per record and a pass never picks a record twice, so recording k's results
-        (deleting its rows, rebasing or folding away its records' later rows) touches no row
-        that a later batch of the same pass has read."""
+        Sending later batches before batch k's results are recorded is safe: a batch holds at
+        most one row per record and a pass never picks a record twice, so recording k's
+        results (deleting its rows, rebasing or folding away its records' later rows) touches
+        no row that a later batch of the same pass has read, and the server may apply the
+        batches in flight in either order."""
         after, seen, skipped, unanswered = 0, set[tuple[str, str]](), 0, 0
-        in_flight: _InFlight | None = None
+        in_flight: deque[_InFlight] = deque()
         while True:
             self._check_cancel()
             with self.store.engine.connect() as conn:
                 batch = pushing.next_batch(conn, after, seen)
                 ops, bad = pushing.build_ops(conn, batch.rows)
-            body = push_body(ops) if ops else None
             after = batch.after
             skipped += batch.skipped
-            previous, in_flight = in_flight, None
-            response = previous.response() if previous is not None else None
             if batch.rows:
-                sent = sender.submit(client.send_push, body) if body is not None else None
-                in_flight = _InFlight(batch.rows, bad, sent)
-            if previous is not None:
+                sent = sender.submit(client.send_push, push_body(ops)) if ops else None
+                in_flight.append(_InFlight(batch.rows, bad, sent))
+            while in_flight and (len(in_flight) >= PUSH_DEPTH or not batch.rows):
+                oldest = in_flight.popleft()
+                response = oldest.response()
                 answer = client.read_push(response) if response is not None else None
-                unanswered += self._record(previous.rows, answer, previous.bad)
+                unanswered += self._record(oldest.rows, answer, oldest.bad)
             if not batch.rows:
                 return skipped, unanswered
 
