@@ -218,7 +218,8 @@ def sync_push(
         with read_connection(engine) as conn:
             _coach(who(engine, token, conn))
             return fast_json({**read_state(conn), "results": []})
-    principal = who(engine, token)
+    with read_connection(engine) as conn:
+        principal = who(engine, token, conn)
     _coach(principal)
     if len(body.ops) > MAX_PUSH_OPS:
         raise ApiError(413, "too_many_ops", f"Send at most {MAX_PUSH_OPS} changes in one push.")

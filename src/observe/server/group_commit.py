@@ -22,8 +22,7 @@ from sqlalchemy import Engine
 
 from observe.protocol import Op
 from observe.server.accounts import Principal
-from observe.server.push import apply_ops, lock_head, push
-from observe.server.state import read_state
+from observe.server.push import apply_ops, lock_state, push
 
 log = logging.getLogger(__name__)
 
@@ -105,12 +104,13 @@ class GroupCommit:
             return
         try:
             with self.engine.connect().execution_options(immediate=True) as conn, conn.begin():
-                head = lock_head(conn)
+                state = lock_state(conn)
+                head = state["head_seq"]
                 results = []
                 for waiter in group:
                     done, head = apply_ops(conn, waiter.principal, waiter.ops, head)
                     results.append(done)
-                state = read_state(conn)
+                state["head_seq"] = head
             for waiter, done in zip(group, results, strict=True):
                 waiter.result = {**state, "results": done}
             log.debug("group commit of %d pushes", len(group))

@@ -248,13 +248,17 @@ def _replay(batch: _Batch, stored: Any) -> dict[str, Any]:
     return result
 
 
-def lock_head(conn: Connection) -> int:
-    """Takes the push lock (the counter row) and returns the head seq."""
-    return int(
-        conn.execute(
-            select(server_state.c.head_seq).where(server_state.c.id == 1).with_for_update()
-        ).scalar_one()
-    )
+def lock_state(conn: Connection) -> dict[str, Any]:
+    """Takes the push lock (the counter row) and returns the server's state with the head seq.
+
+    The push's reply carries this state with its new head, so the row is read once per push.
+    Nothing else changes ``server_id`` or ``epoch`` while the lock is held."""
+    row = conn.execute(
+        select(server_state.c.server_id, server_state.c.epoch, server_state.c.head_seq)
+        .where(server_state.c.id == 1)
+        .with_for_update()
+    ).one()
+    return {"server_id": row.server_id, "epoch": row.epoch, "head_seq": int(row.head_seq)}
 
 
 def apply_ops(
@@ -307,9 +311,9 @@ def push(engine: Engine, principal: Principal, ops: list[Op]) -> dict[str, Any]:
         with engine.connect() as conn:
             return {**read_state(conn), "results": []}
     with engine.connect().execution_options(immediate=True) as conn, conn.begin():
-        results, _head = apply_ops(conn, principal, ops, lock_head(conn))
-        state = read_state(conn)
-    return {**state, "results": results}
+        state = lock_state(conn)
+        results, head = apply_ops(conn, principal, ops, state["head_seq"])
+    return {**state, "head_seq": head, "results": results}
 
 
 class _BulkInsert:
