@@ -5,14 +5,17 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow
+from sqlalchemy import insert
 
 from observe.clock import utcnow
-from observe.store.models import Visibility
+from observe.ids import new_id
+from observe.store.models import Evidence, EvidenceKind, OutboxOp, Visibility
+from observe.store.outbox import bulk_outbox_rows
 from observe.sync import state
 from observe.sync.credentials import Credentials
 from observe.ui.context import VisitContext
 from observe.ui.main_window import MainWindow
-from observe.ui.sync.status import SyncStatus, status_text
+from observe.ui.sync.status import SyncStatus, status_text, status_tip
 from tests.sync.netfaults import BadServer
 
 
@@ -24,7 +27,13 @@ def _menu_texts(window: QMainWindow, title: str) -> list[str]:
 
 
 def test_the_main_window_has_a_sync_menu_with_shortcuts(window: MainWindow):
-    assert _menu_texts(window, "S&ync") == ["Sync &now", "&Conflicts…", "Sign &in…", "Sign &out"]
+    assert _menu_texts(window, "S&ync") == [
+        "Sync &now",
+        "S&top syncing",
+        "&Conflicts…",
+        "Sign &in…",
+        "Sign &out",
+    ]
     ui = window.sync_ui
     shortcuts = {
         a.text(): a.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
@@ -39,6 +48,7 @@ def test_the_main_window_has_a_sync_menu_with_shortcuts(window: MainWindow):
     assert "Not signed in" in ui.label.toolTip()
     assert ui.label.accessibleName() == "Sync status"
     assert not ui.sync_now_action.isEnabled()
+    assert not ui.stop_action.isEnabled()
 
 
 def test_status_text_covers_every_state():
@@ -55,6 +65,67 @@ def test_status_text_covers_every_state():
         == f"Synced at {hhmm} · 1 waiting · 2 conflicts"
     )
     assert status_text(signed.with_(conflicts=1)) == "Not synced yet · 1 conflict"
+    big = signed.with_(syncing=True, waiting=20_000)
+    assert status_text(big.with_(progress=(9_000, 20_000))) == "Syncing… 45% · 20,000 waiting"
+    assert "9,000 of 20,000" in status_tip(big.with_(progress=(9_000, 20_000)))
+    assert status_text(big.with_(progress=(40, 60))) == "Syncing… · 20,000 waiting"  # too quick
+
+
+def test_stop_syncing_keeps_what_was_sent_and_the_next_sync_goes_on(
+    qtbot, sqlite_server, devices, sync_window, idle
+):
+    coach = sqlite_server.add_user()
+    laptop, tablet = devices.new("laptop"), devices.new("tablet")
+    laptop.login(sqlite_server, coach)
+    tablet.login(sqlite_server, coach)
+    visit = laptop.visit()
+    _many_evidence(laptop, visit, 20_000)
+    total = laptop.outbox()
+    ui = sync_window(laptop, start=False)
+    ui.controller.refresh()
+    qtbot.waitUntil(lambda: ui.controller.status.signed_in, timeout=10_000)
+
+    ui.sync_now_action.trigger()
+    qtbot.waitUntil(lambda: "%" in ui.label.text(), timeout=20_000)
+    assert ui.stop_action.isEnabled() and not ui.sync_now_action.isEnabled()
+    assert "of 20,00" in ui.label.toolTip()
+    ui.stop_action.trigger()
+    qtbot.waitUntil(lambda: not ui.controller.is_syncing, timeout=20_000)
+    idle()
+
+    assert not ui.label.text().startswith("Syncing")
+    assert "Sync stopped" in ui.window.statusBar().currentMessage()
+    kept = laptop.outbox()
+    assert 0 < kept < total  # part sent, the rest still waiting here
+    assert laptop.sync().pushed == kept and laptop.outbox() == 0
+    tablet.sync()
+    assert len(tablet.live()) == len(laptop.live()) == total  # each record exactly once
+
+
+def _many_evidence(device, visit_id: str, n: int) -> None:
+    """``n`` evidence items with their outbox rows, written in bulk (as the demo does)."""
+    now = utcnow()
+    rows = [
+        {
+            "id": new_id(),
+            "author_id": device.store.identity.author_id,
+            "device_id": device.store.identity.device_id,
+            "created_at": now,
+            "updated_at": now,
+            "version": 0,
+            "deleted": False,
+            "visibility": Visibility.PRIVATE,
+            "visit_id": visit_id,
+            "observed_at": now,
+            "evidence_kind": EvidenceKind.STUDENT_TALK,
+            "text": f"Student {i} explains a strategy",
+            "prompt_index": None,
+        }
+        for i in range(n)
+    ]
+    with device.store.write_core() as conn:
+        conn.execute(insert(Evidence.__table__), rows)
+        conn.execute(insert(OutboxOp.__table__), bulk_outbox_rows(Evidence, rows))
 
 
 def test_sign_in_dialog_refuses_a_wrong_password_then_signs_in_and_syncs(

@@ -79,6 +79,11 @@ class SyncUi(QObject):
             "Sync &now", "Ctrl+Shift+Y", "Send and receive changes now"
         )
         self.sync_now_action.triggered.connect(lambda: self.controller.sync_now())
+        self.stop_action = self._action(
+            "S&top syncing", None, "Stop the running sync; what it finished is kept"
+        )
+        self.stop_action.triggered.connect(self.controller.stop_sync)
+        self.controller.sync_stopped.connect(self._sync_stopped)
         self.conflicts_action = self._action(
             "&Conflicts…", "Ctrl+Shift+K", "Changes the server did not take as they were"
         )
@@ -88,6 +93,7 @@ class SyncUi(QObject):
         )
         self.sign_out_action.triggered.connect(self.sign_out)
         self.menu.addAction(self.sync_now_action)
+        self.menu.addAction(self.stop_action)
         self.menu.addAction(self.conflicts_action)
         self.menu.addSeparator()
         self.menu.addAction(self.sign_in_action)
@@ -107,7 +113,15 @@ class SyncUi(QObject):
     def _status(self, status: SyncStatus) -> None:
         self.label.show_status(status)
         self.sync_now_action.setEnabled(status.signed_in and not status.syncing)
+        self.stop_action.setEnabled(status.syncing)
         self.sign_out_action.setEnabled(status.signed_in)
+
+    def _sync_stopped(self) -> None:
+        self.window.statusBar().showMessage(
+            "Sync stopped. Changes not yet sent stay on this computer; the next sync goes on "
+            "from here.",
+            15_000,
+        )
 
     def _records_arrived(self) -> None:
         """Tells the open views that records came from the server, so they reload."""

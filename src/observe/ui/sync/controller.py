@@ -64,6 +64,8 @@ class SyncController(QObject):
     synced = Signal(object)  # SyncResult
     #: Records arrived from the server; views reload.
     records_arrived = Signal()
+    #: The coach stopped a running sync.
+    sync_stopped = Signal()
 
     def __init__(
         self,
@@ -194,12 +196,33 @@ class SyncController(QObject):
             context=self.window,
             on_success=self._done,
             on_failure=lambda exc: self._failed(exc, manual),
+            on_progress=self._progress,
+            on_cancel=self._cancelled,
         )
         op.finished.connect(self._finished)
         self.operation = op
         return op
 
+    def stop_sync(self) -> bool:
+        """Stops the running sync at its next step; True if one was running.
+
+        What it finished is kept (acknowledged changes, applied pages); the rest waits for the
+        next sync, which the debounce and periodic timers still start."""
+        if not self.is_syncing or self.operation is None:
+            return False
+        self._again = False
+        self.operation.cancel()
+        return True
+
     # -- outcomes ---------------------------------------------------------------------------
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.is_syncing:
+            self._set(self.status.with_(progress=(done, total)))
+
+    def _cancelled(self) -> None:
+        self._set(self.status.with_(syncing=False, progress=None))
+        self.sync_stopped.emit()
 
     def _done(self, result: object) -> None:
         assert isinstance(result, SyncResult)
@@ -207,6 +230,7 @@ class SyncController(QObject):
         self._set(
             self.status.with_(
                 syncing=False,
+                progress=None,
                 offline=False,
                 needs_sign_in=False,
                 problem=None,
@@ -222,7 +246,7 @@ class SyncController(QObject):
 
     def _failed(self, exc: BaseException, manual: bool) -> None:
         if isinstance(exc, MassDeleteStopped):
-            self._set(self.status.with_(syncing=False, problem=exc.sentence))
+            self._set(self.status.with_(syncing=False, progress=None, problem=exc.sentence))
             question = exc.sentence.split(" If those")[0] + " Delete them here too?"
             if self._ask(self.window, question):
                 self._again = False
@@ -232,7 +256,11 @@ class SyncController(QObject):
             delay = self.backoff.next_delay(getattr(exc, "retry_after", None))
             self._set(
                 self.status.with_(
-                    syncing=False, offline=True, problem=exc.sentence, retry_in_s=delay
+                    syncing=False,
+                    progress=None,
+                    offline=True,
+                    problem=exc.sentence,
+                    retry_in_s=delay,
                 )
             )
             if not self._stopped:
@@ -242,6 +270,7 @@ class SyncController(QObject):
             self._set(
                 self.status.with_(
                     syncing=False,
+                    progress=None,
                     needs_sign_in=isinstance(exc, SyncError),
                     problem=sentence,
                 )

@@ -9,6 +9,9 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from observe.clock import as_utc
 
+PERCENT_FROM = 500
+"""Smaller syncs take a moment; a percentage would only flicker."""
+
 
 @dataclass(frozen=True)
 class SyncStatus:
@@ -23,6 +26,7 @@ class SyncStatus:
     conflicts: int = 0
     problem: str | None = None  # the last failure's sentence
     retry_in_s: float | None = None
+    progress: tuple[int, int] | None = None  # (done, total) records of the running sync
 
     def with_(self, **changes: object) -> SyncStatus:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -31,6 +35,9 @@ class SyncStatus:
 def status_text(s: SyncStatus) -> str:
     if s.syncing:
         head = "Syncing…"
+        if s.progress is not None and s.progress[1] >= PERCENT_FROM:
+            done, total = s.progress
+            head = f"Syncing… {min(100, done * 100 // total)}%"
     elif not s.signed_in:
         head = "On this computer only"  # nothing is wrong: no server was ever set up
     elif s.needs_sign_in:
@@ -52,6 +59,12 @@ def status_text(s: SyncStatus) -> str:
 def status_tip(s: SyncStatus) -> str:
     if not s.signed_in:
         return "Not signed in to a sync server. Choose Sync → Sign in… to sync."
+    if s.syncing and s.progress is not None and s.progress[1] >= PERCENT_FROM:
+        done, total = s.progress
+        return (
+            f"Sending and receiving changes: {done:,} of {total:,}. "
+            "Sync → Stop syncing stops it; what is done so far is kept."
+        )
     where = f"Signed in to {s.server_url} as {s.email}."
     if s.needs_sign_in and s.problem:
         return f"{s.problem}\n{where}"
