@@ -131,6 +131,9 @@ class SyncEngine:
         with SyncLock(self.store.paths.data_dir, wait=self.lock_wait):
             try:
                 result = run.go()
+            except SyncCancelled:
+                log.info("sync cancelled; what it finished is kept")
+                raise
             except SyncError as exc:
                 log.warning("sync failed: %s (%s)", exc.sentence, exc.detail)
                 state.save(self.store, last_error=exc.sentence)

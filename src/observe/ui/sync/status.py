@@ -49,7 +49,8 @@ def status_text(s: SyncStatus) -> str:
     else:
         head = "Not synced yet"
     bits = [head]
-    if s.waiting:
+    counting = s.syncing and "%" in head  # the count is from before the sync: don't show both
+    if s.waiting and not counting:
         bits.append(f"{s.waiting:,} waiting")
     if s.conflicts:
         bits.append(f"{s.conflicts:,} conflict" + ("" if s.conflicts == 1 else "s"))
