@@ -14,21 +14,22 @@ import argparse
 import gc
 import os
 import statistics
+import sys
 import tempfile
 import time
-from datetime import timedelta
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTableView
-from sqlalchemy import insert, select
+from sqlalchemy import select
+from tests.bulk import add_evidence
 
 from observe.capture.visits import start_visit
-from observe.clock import utcnow
-from observe.ids import new_id
 from observe.store import open_profile
-from observe.store.models import Classroom, Evidence, EvidenceKind, School, Teacher, VisitType
+from observe.store.models import Classroom, School, Teacher, VisitType
 from observe.ui.main_window import MainWindow
 
 
@@ -53,28 +54,7 @@ def main() -> None:
             classroom_id = s.scalars(select(Classroom.id)).one()
         visit = start_visit(store, classroom_id, VisitType.COACHING_OBSERVATION)
         other = start_visit(store, classroom_id, VisitType.COACHING_OBSERVATION)
-        start = utcnow()
-        texts = [f"Students at table {i % 8} compare answers, item {i}" for i in range(args.items)]
-        rows = [
-            {
-                "id": new_id(),
-                "author_id": "a",
-                "device_id": "d",
-                "created_at": start,
-                "updated_at": start,
-                "version": 0,
-                "deleted": False,
-                "visibility": "private",
-                "visit_id": visit.id,
-                "observed_at": start + timedelta(seconds=i),
-                "evidence_kind": EvidenceKind.NOTE,
-                "text": text,
-                "prompt_index": None,
-            }
-            for i, text in enumerate(texts)
-        ]
-        with store.write_core() as conn:
-            conn.execute(insert(Evidence.__table__), rows)
+        texts = [row["text"] for row in add_evidence(store, visit.id, args.items)]
 
         window = MainWindow(store, report_error=lambda parent, error: print("ERROR", error))
         window.resize(1366, 768)

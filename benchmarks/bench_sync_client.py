@@ -29,25 +29,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from sqlalchemy import insert  # noqa: E402
+from tests.bulk import add_evidence  # noqa: E402
 from tests.serverfixtures import ServerProcess  # noqa: E402
 
 from bench_server_push_pull import pull_throughput, push_throughput  # noqa: E402
-from observe.clock import utcnow  # noqa: E402
-from observe.ids import new_id  # noqa: E402
 from observe.store import open_profile  # noqa: E402
 from observe.store.models import (  # noqa: E402
     Classroom,
-    Evidence,
     EvidenceKind,
-    OutboxOp,
     School,
     Teacher,
-    Visibility,
     Visit,
     VisitType,
 )
-from observe.store.outbox import bulk_outbox_rows  # noqa: E402
 from observe.sync.account import login  # noqa: E402
 from observe.sync.engine import SyncEngine  # noqa: E402
 
@@ -66,28 +60,14 @@ def fill(store, n: int) -> None:
         room = Classroom(teacher=teacher, subject="Math 6")
         visit = Visit(classroom=room, visit_type=VisitType.COACHING_OBSERVATION)
         s.add_all([school, teacher, room, visit])
-    now = utcnow()
-    rows = [
-        {
-            "id": new_id(),
-            "author_id": store.identity.author_id,
-            "device_id": store.identity.device_id,
-            "created_at": now,
-            "updated_at": now,
-            "version": 0,
-            "deleted": False,
-            "visibility": Visibility.PRIVATE,
-            "visit_id": visit.id,
-            "observed_at": now,
-            "evidence_kind": EvidenceKind.STUDENT_TALK,
-            "text": f"{PHRASES[i % len(PHRASES)]} ({i})",
-            "prompt_index": None,
-        }
-        for i in range(n)
-    ]
-    with store.write_core() as conn:
-        conn.execute(insert(Evidence.__table__), rows)
-        conn.execute(insert(OutboxOp.__table__), bulk_outbox_rows(Evidence, rows))
+    add_evidence(
+        store,
+        visit.id,
+        n,
+        text=lambda i: f"{PHRASES[i % len(PHRASES)]} ({i})",
+        kind=EvidenceKind.STUDENT_TALK,
+        outbox=True,
+    )
 
 
 def measure(n: int, root: Path) -> dict[str, float]:

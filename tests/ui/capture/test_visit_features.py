@@ -12,6 +12,7 @@ from observe.clock import utcnow
 from observe.store.models import Evidence, EvidenceKind, Visit, VisitType
 from observe.ui.capture import CapturePane
 from observe.ui.context import VisitContext
+from tests.bulk import add_evidence
 
 from .conftest import committed, shown_rows, type_line
 
@@ -174,30 +175,10 @@ def test_a_long_visit_opens_with_every_item(pane, context, store, visit, count):
     # How fast it opens is measured in benchmarks/bench_open_visit.py, not asserted here.
     from sqlalchemy import insert
 
-    from observe.ids import new_id
     from observe.store.models import evidence_lookfor
 
-    start = utcnow()
-    rows = [
-        {
-            "id": new_id(),
-            "author_id": "a",
-            "device_id": "d",
-            "created_at": start,
-            "updated_at": start,
-            "version": 0,
-            "deleted": False,
-            "visibility": "private",
-            "visit_id": visit[0],
-            "observed_at": start + timedelta(seconds=i),
-            "evidence_kind": EvidenceKind.NOTE,
-            "text": f"Students at table {i % 8} compare answers, item {i}",
-            "prompt_index": None,
-        }
-        for i in range(count)
-    ]
+    rows = add_evidence(store, visit[0], count)
     with store.write_core() as conn:
-        conn.execute(insert(Evidence.__table__), rows)
         conn.execute(
             insert(evidence_lookfor),
             [{"evidence_id": r["id"], "lookfor_id": visit[1][0]} for r in rows[::3]],

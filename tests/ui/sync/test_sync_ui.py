@@ -5,17 +5,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow
-from sqlalchemy import insert
 
 from observe.clock import utcnow
-from observe.ids import new_id
-from observe.store.models import Evidence, EvidenceKind, OutboxOp, Visibility
-from observe.store.outbox import bulk_outbox_rows
+from observe.store.models import Visibility
 from observe.sync import state
 from observe.sync.credentials import Credentials
 from observe.ui.context import VisitContext
 from observe.ui.main_window import MainWindow
 from observe.ui.sync.status import SyncStatus, status_text, status_tip
+from tests.bulk import add_evidence
 from tests.sync.netfaults import BadServer
 
 
@@ -79,7 +77,7 @@ def test_stop_syncing_keeps_what_was_sent_and_the_next_sync_goes_on(
     laptop.login(sqlite_server, coach)
     tablet.login(sqlite_server, coach)
     visit = laptop.visit()
-    _many_evidence(laptop, visit, 20_000)
+    add_evidence(laptop.store, visit, 20_000, outbox=True)
     total = laptop.outbox()
     ui = sync_window(laptop, start=False)
     ui.controller.refresh()
@@ -101,32 +99,6 @@ def test_stop_syncing_keeps_what_was_sent_and_the_next_sync_goes_on(
     assert laptop.sync().pushed == kept and laptop.outbox() == 0
     tablet.sync()
     assert len(tablet.live()) == len(laptop.live()) == total  # each record exactly once
-
-
-def _many_evidence(device, visit_id: str, n: int) -> None:
-    """``n`` evidence items with their outbox rows, written in bulk (as the demo does)."""
-    now = utcnow()
-    rows = [
-        {
-            "id": new_id(),
-            "author_id": device.store.identity.author_id,
-            "device_id": device.store.identity.device_id,
-            "created_at": now,
-            "updated_at": now,
-            "version": 0,
-            "deleted": False,
-            "visibility": Visibility.PRIVATE,
-            "visit_id": visit_id,
-            "observed_at": now,
-            "evidence_kind": EvidenceKind.STUDENT_TALK,
-            "text": f"Student {i} explains a strategy",
-            "prompt_index": None,
-        }
-        for i in range(n)
-    ]
-    with device.store.write_core() as conn:
-        conn.execute(insert(Evidence.__table__), rows)
-        conn.execute(insert(OutboxOp.__table__), bulk_outbox_rows(Evidence, rows))
 
 
 def test_sign_in_dialog_refuses_a_wrong_password_then_signs_in_and_syncs(
