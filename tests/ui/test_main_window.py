@@ -49,6 +49,7 @@ def test_window_has_title_menus_and_shortcuts(window: MainWindow):
         "&New visit…",
         "Ne&xt classroom on walk…",
         "&End visit",
+        "&Delete visit…",
         "&Load demo data…",
         "&Open profile folder",
         "&Back up database…",
@@ -65,6 +66,7 @@ def test_window_has_title_menus_and_shortcuts(window: MainWindow):
     assert _shortcut(window, "&New visit…") == "Ctrl+N"
     assert _shortcut(window, "Ne&xt classroom on walk…") == "Ctrl+Shift+N"
     assert _shortcut(window, "&Find evidence…") == "Ctrl+F"
+    assert _shortcut(window, "&Delete visit…") == "Shift+Del"
 
 
 def _all_menu_actions(window: MainWindow) -> list:

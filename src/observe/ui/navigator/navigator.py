@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
+    QMessageBox,
     QStackedWidget,
     QTabWidget,
     QTreeView,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from observe.capture.visit_removal import delete_visit, visit_contents
 from observe.ui.context import VisitContext
 from observe.ui.errors import record, sentence_for
 from observe.ui.navigator.dialogs import ClassroomDialog, RecordDialog, TeacherDialog
@@ -42,10 +45,19 @@ from observe.ui.navigator.teacher_model import (
     TeacherFilter,
     TeacherTreeModel,
 )
+from observe.ui.navigator.visit_deletion import ask_to_delete, delete_question
 from observe.ui.navigator.visit_model import DAY, KEY_ROLE, KIND_ROLE, VISIT_ID_ROLE, VisitTreeModel
 
 #: Record kinds whose changes show in each tab.
 VISIT_KINDS = frozenset({"visit", "walk", "teacher", "classroom"})
+#: What a deleted visit takes with it, announced so every open view drops it.
+DELETED_WITH_A_VISIT = (
+    "visit",
+    "evidence",
+    "participation_event",
+    "feedback",
+    "coaching_log_entry",
+)
 TEACHER_KINDS = frozenset({"teacher", "classroom"})
 
 EMPTY = "No visits yet. Visits and learning walks appear here as you make them, newest day first."
@@ -55,6 +67,7 @@ SHORTCUTS = {
     "new_classroom": "Ctrl+Shift+L",
     "edit": "F2",
     "import_roster": "Ctrl+Shift+I",
+    "delete_visit": "Shift+Del",
 }
 
 
@@ -105,6 +118,8 @@ class Navigator(QWidget):
         self._expanded_teachers: set[str] = set()
         self._select_after_load: str | None = None
         self._place: tuple[str | None, str | None] = (None, None)
+        #: Asks before a visit is deleted; tests answer without a dialog.
+        self.ask_to_delete: Callable[[QWidget | None, str], bool] = ask_to_delete
 
         self.visit_model = VisitTreeModel(self.store, self, page_visits=page_visits)
         self.visits_view = self._visits_view()
@@ -196,6 +211,10 @@ class Navigator(QWidget):
         )
         header.resizeSection(1, widest + metrics.averageCharWidth() * 2)
         view.activated.connect(self._visit_activated)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._visit_menu)
+        view.selectionModel().currentChanged.connect(self._update_actions)
+        self.visit_model.modelReset.connect(self._update_actions)
         view.expanded.connect(lambda i: self._remember(i, True))
         view.collapsed.connect(lambda i: self._remember(i, False))
         self.visit_model.rowsInserted.connect(self._dress_days)
@@ -243,6 +262,14 @@ class Navigator(QWidget):
             "Add teachers and classes from a CSV file",
             self.import_roster,
         )
+
+        self.delete_visit_action = self._action(
+            "&Delete visit…",
+            "delete_visit",
+            "Delete the selected visit and everything recorded in it",
+            self.delete_selected_visit,
+        )
+        self.delete_visit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def actions_for_menu(self) -> list[QAction]:
         """New teacher…, New classroom…, Edit… and Import roster…, for the main window's menus."""
@@ -349,6 +376,44 @@ class Navigator(QWidget):
         self.visit_model.reload()
         self.teacher_model.reload()
 
+    def _selected_visit(self) -> tuple[str, str] | None:
+        """(visit id, how the list describes it) of the visit row that has the focus."""
+        index = self.visits_view.currentIndex()
+        visit_id = index.data(VISIT_ID_ROLE) if index.isValid() else None
+        if not visit_id:
+            return None
+        tip = index.siblingAtColumn(0).data(Qt.ItemDataRole.ToolTipRole)
+        return visit_id, str(tip or "this visit")
+
+    def _visit_menu(self, point: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.delete_visit_action)
+        menu.popup(self.visits_view.viewport().mapToGlobal(point))
+
+    def delete_selected_visit(self) -> bool:
+        """Asks first (naming what goes with the visit), then deletes; True if it did."""
+        chosen = self._selected_visit()
+        if chosen is None:
+            return False
+        visit_id, label = chosen
+        try:
+            contents = visit_contents(self.store, visit_id)
+            if not self.ask_to_delete(self, delete_question(label, contents)):
+                return False
+            delete_visit(self.store, visit_id)
+        except Exception as exc:
+            record(exc)
+            QMessageBox.warning(self, "Delete visit", sentence_for(exc))
+            return False
+        if self.context.visit_id == visit_id:
+            self.context.open_visit(None)
+        for kind in DELETED_WITH_A_VISIT:
+            self.context.announce(kind)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(f"Deleted the visit “{label}”.", 10_000)
+        return True
+
     # -- teachers -----------------------------------------------------------------------------
 
     def _filter_changed(self, text: str) -> None:
@@ -411,6 +476,7 @@ class Navigator(QWidget):
 
     def _update_actions(self, *_: object) -> None:
         on_teachers = self.tabs.currentIndex() == self.TEACHERS_TAB
+        self.delete_visit_action.setEnabled(not on_teachers and self._selected_visit() is not None)
         kind, _ = self._selected()
         self.edit_action.setEnabled(on_teachers and kind in (TEACHER, CLASSROOM))
         has_teachers = bool(self.teacher_model.teachers) or self.teacher_model.loading

@@ -1,0 +1,26 @@
+"""The question asked before a visit is deleted, naming the visit and what goes with it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from observe.capture.visit_removal import VisitContents
+
+
+def delete_question(label: str, contents: VisitContents) -> str:
+    return (
+        f"Delete the visit “{label}”, with {contents.sentence()}?\n\n"
+        "It is deleted on your other devices and the sync server at their next sync. "
+        "This can't be undone."
+    )
+
+
+def ask_to_delete(parent: QWidget | None, question: str) -> bool:
+    """Cancel is the default button: Enter pressed out of habit deletes nothing."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Delete visit", question, parent=parent)
+    delete = box.addButton("&Delete visit", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is delete
