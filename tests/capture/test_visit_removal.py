@@ -95,3 +95,29 @@ def test_an_empty_visit_says_so():
     assert VisitContents(0, 0, 0).sentence() == "nothing recorded in it yet"
     assert VisitContents(1, 0, 0).sentence() == "its 1 evidence item"
     assert VisitContents(0, 0, 2).sentence() == "its feedback sheets"
+
+
+def test_a_deleted_visit_is_deleted_on_the_coachs_other_laptop(sqlite_server, tmp_path):
+    from tests.sync.devices import Devices
+
+    devices = Devices(tmp_path)
+    try:
+        coach = sqlite_server.add_user()
+        laptop, tablet = devices.new("laptop"), devices.new("tablet")
+        laptop.login(sqlite_server, coach)
+        tablet.login(sqlite_server, coach)
+        visit = laptop.visit()
+        items = [laptop.evidence(visit, f"Students explain step {i}") for i in range(3)]
+        laptop.sync()
+        tablet.sync()
+        assert [tablet.text(i) for i in items] == [f"Students explain step {i}" for i in range(3)]
+
+        delete_visit(laptop.store, visit)
+        laptop.sync()
+        tablet.sync()
+    finally:
+        devices.close()
+    assert [tablet.text(i) for i in items] == [None, None, None]
+    with tablet.store.read() as s:
+        assert s.get_one(Visit, visit).deleted
+    assert tablet.live() == laptop.live()  # the school, teacher and class stay on both
