@@ -47,10 +47,11 @@ def test_actions_have_menu_texts_and_shortcuts(navigator):
         "New &teacher…",
         "New &classroom…",
         "&Edit…",
+        "De&lete teacher or class…",
         "&Import roster…",
     ]
     shortcuts = [a.shortcut().toString(QKeySequence.SequenceFormat.PortableText) for a in actions]
-    assert shortcuts == ["Ctrl+Shift+T", "Ctrl+Shift+L", "F2", "Ctrl+Shift+I"]
+    assert shortcuts == ["Ctrl+Shift+T", "Ctrl+Shift+L", "F2", "Del", "Ctrl+Shift+I"]
     assert all(a.statusTip() for a in actions)
 
 
@@ -226,3 +227,54 @@ def test_with_one_school_there_is_nothing_to_pick(school, navigator):
     dialog = navigator.new_teacher()
     assert dialog.school is None
     dialog.reject()
+
+
+class Answer:
+    def __init__(self, reply: bool) -> None:
+        self.reply = reply
+        self.asked: list[str] = []
+
+    def __call__(self, parent: object, question: str) -> bool:
+        self.asked.append(question)
+        return self.reply
+
+
+def test_delete_removes_an_unused_teacher_after_asking(school, navigator, store, settle, qtbot):
+    navigator.context.announce("teacher")
+    settle()
+    select_row(navigator, school["ben"])
+    navigator.ask_to_delete = answer = Answer(True)
+    qtbot.keyClick(navigator.teachers_view, Qt.Key.Key_Delete)
+    assert answer.asked == [
+        "Delete Ben Ode and their class History, period 3? This can't be undone."
+    ]
+    settle()
+    assert visible_rows(navigator) == ["Zoë Okafor"]
+    assert outbox_for(store, school["ben"])  # the deletion syncs
+    navigator.filter_edit.setFocus()
+    navigator.filter_edit.setText("Zoë")
+    qtbot.keyClick(navigator.filter_edit, Qt.Key.Key_Home)
+    qtbot.keyClick(navigator.filter_edit, Qt.Key.Key_Delete)  # Del edits the filter text
+    assert navigator.filter_edit.text() == "oë"
+
+
+def test_a_class_with_visits_is_kept_and_the_coach_told_why(
+    school, navigator, store, settle, qtbot, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from observe.capture.visits import start_visit
+    from observe.store.models import VisitType
+
+    start_visit(store, school["science"], VisitType.COACHING_OBSERVATION)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    navigator.context.announce("teacher")
+    settle()
+    select_row(navigator, school["science"])
+    navigator.ask_to_delete = answer = Answer(True)
+    assert navigator.delete_record_action.isEnabled()
+    assert navigator.delete_selected_record() is False
+    assert answer.asked == [] and "has 1 visit, so it stays" in told[0]
+    with store.read() as s:
+        assert not s.get_one(Classroom, school["science"]).deleted

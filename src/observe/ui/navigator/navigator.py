@@ -32,6 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from observe.capture.roster_removal import (
+    classroom_removal,
+    delete_classroom,
+    delete_teacher,
+    teacher_removal,
+)
 from observe.capture.visit_removal import delete_visit, visit_contents
 from observe.ui.context import VisitContext
 from observe.ui.errors import record, sentence_for
@@ -68,6 +74,7 @@ SHORTCUTS = {
     "edit": "F2",
     "import_roster": "Ctrl+Shift+I",
     "delete_visit": "Shift+Del",
+    "delete_record": "Del",
 }
 
 
@@ -269,7 +276,20 @@ class Navigator(QWidget):
             "Delete the selected visit and everything recorded in it",
             self.delete_selected_visit,
         )
-        self.delete_visit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._scope_to(self.delete_visit_action, self.visits_view)
+        self.delete_record_action = self._action(
+            "De&lete teacher or class…",
+            "delete_record",
+            "Delete the selected teacher or class, while nothing was observed with them",
+            self.delete_selected_record,
+        )
+        self._scope_to(self.delete_record_action, self.teachers_view)
+
+    def _scope_to(self, action: QAction, view: QWidget) -> None:
+        """The key works only in ``view``: Del and Shift+Del edit text in the fields."""
+        self.removeAction(action)
+        view.addAction(action)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
 
     def actions_for_menu(self) -> list[QAction]:
         """New teacher…, New classroom…, Edit… and Import roster…, for the main window's menus."""
@@ -277,6 +297,7 @@ class Navigator(QWidget):
             self.new_teacher_action,
             self.new_classroom_action,
             self.edit_action,
+            self.delete_record_action,
             self.import_roster_action,
         ]
 
@@ -479,6 +500,7 @@ class Navigator(QWidget):
         self.delete_visit_action.setEnabled(not on_teachers and self._selected_visit() is not None)
         kind, _ = self._selected()
         self.edit_action.setEnabled(on_teachers and kind in (TEACHER, CLASSROOM))
+        self.delete_record_action.setEnabled(on_teachers and kind in (TEACHER, CLASSROOM))
         has_teachers = bool(self.teacher_model.teachers) or self.teacher_model.loading
         self.new_classroom_action.setEnabled(has_teachers)
 
@@ -486,7 +508,35 @@ class Navigator(QWidget):
         menu = QMenu(self)
         for action in (self.new_teacher_action, self.new_classroom_action, self.edit_action):
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.delete_record_action)
         menu.popup(self.teachers_view.viewport().mapToGlobal(point))
+
+    def delete_selected_record(self) -> bool:
+        """Deletes the selected teacher (with their classes) or class, after asking; a teacher
+        or class with visits stays, and the coach is told why. True if it deleted."""
+        kind, record_id = self._selected()
+        if kind not in (TEACHER, CLASSROOM) or not record_id:
+            return False
+        teacher = kind == TEACHER
+        try:
+            removal = (
+                teacher_removal(self.store, record_id)
+                if teacher
+                else classroom_removal(self.store, record_id)
+            )
+            if not self.ask_to_delete(self, removal.question()):
+                return False
+            (delete_teacher if teacher else delete_classroom)(self.store, record_id)
+        except Exception as exc:
+            record(exc)
+            QMessageBox.information(self, "Delete", sentence_for(exc))
+            return False
+        self.context.announce("teacher" if teacher else "classroom")
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(f"Deleted {removal.name}.", 10_000)
+        return True
 
     # -- dialogs ------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The question asked before a visit is deleted, naming the visit and what goes with it."""
+"""The question asked before a visit, teacher or class is deleted, naming what goes with it."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ def delete_question(label: str, contents: VisitContents) -> str:
 
 def ask_to_delete(parent: QWidget | None, question: str) -> bool:
     """Cancel is the default button: Enter pressed out of habit deletes nothing."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Delete visit", question, parent=parent)
-    delete = box.addButton("&Delete visit", QMessageBox.ButtonRole.DestructiveRole)
+    box = QMessageBox(QMessageBox.Icon.Warning, "Delete", question, parent=parent)
+    delete = box.addButton("&Delete", QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
