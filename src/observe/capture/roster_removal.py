@@ -85,8 +85,8 @@ def _plan_teacher(s: Session, teacher_id: str) -> tuple[Teacher, list[Classroom]
             if bit
         )
         raise UsageError(
-            f"{teacher.display_name} has {held}, so they stay: deleting them would take that "
-            "record with them. If the visits were mistakes, delete those first."
+            f"{teacher.display_name} has {held}, so they stay: deleting them would delete "
+            "those too. If the visits were mistakes, delete them first (File → Delete visit…)."
         )
     return teacher, rooms
 
@@ -100,8 +100,8 @@ def _plan_classroom(s: Session, classroom_id: str) -> Classroom:
         raise UsageError(
             f"{room.teacher.display_name}'s {_class_name(room)} has {visits:,} visit"
             + ("" if visits == 1 else "s")
-            + ", so it stays: deleting it would take their evidence with it. If the visits "
-            "were mistakes, delete those first."
+            + ", so it stays: deleting it would delete their evidence too. If the visits "
+            "were mistakes, delete them first (File → Delete visit…)."
         )
     return room
 

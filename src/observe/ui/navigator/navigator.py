@@ -39,6 +39,7 @@ from observe.capture.roster_removal import (
     teacher_removal,
 )
 from observe.capture.visit_removal import delete_visit, visit_contents
+from observe.errors import UsageError
 from observe.ui.context import VisitContext
 from observe.ui.errors import record, sentence_for
 from observe.ui.navigator.dialogs import ClassroomDialog, RecordDialog, TeacherDialog
@@ -422,6 +423,9 @@ class Navigator(QWidget):
             if not self.ask_to_delete(self, delete_question(label, contents)):
                 return False
             delete_visit(self.store, visit_id)
+        except UsageError as exc:  # already deleted (in another window, or by a sync)
+            QMessageBox.information(self, "Delete visit", exc.sentence)
+            return False
         except Exception as exc:
             record(exc)
             QMessageBox.warning(self, "Delete visit", sentence_for(exc))
@@ -528,9 +532,12 @@ class Navigator(QWidget):
             if not self.ask_to_delete(self, removal.question()):
                 return False
             (delete_teacher if teacher else delete_classroom)(self.store, record_id)
+        except UsageError as exc:  # has visits, or already gone: expected, not a fault
+            QMessageBox.information(self, "Delete", exc.sentence)
+            return False
         except Exception as exc:
             record(exc)
-            QMessageBox.information(self, "Delete", sentence_for(exc))
+            QMessageBox.warning(self, "Delete", sentence_for(exc))
             return False
         self.context.announce("teacher" if teacher else "classroom")
         window = self.window()
