@@ -48,10 +48,11 @@ def test_actions_have_menu_texts_and_shortcuts(navigator):
         "New &classroom…",
         "&Edit…",
         "De&lete teacher or class…",
+        "Edit &school…",
         "&Import roster…",
     ]
     shortcuts = [a.shortcut().toString(QKeySequence.SequenceFormat.PortableText) for a in actions]
-    assert shortcuts == ["Ctrl+Shift+T", "Ctrl+Shift+L", "F2", "Del", "Ctrl+Shift+I"]
+    assert shortcuts == ["Ctrl+Shift+T", "Ctrl+Shift+L", "F2", "Del", "", "Ctrl+Shift+I"]
     assert all(a.statusTip() for a in actions)
 
 
@@ -278,3 +279,29 @@ def test_a_class_with_visits_is_kept_and_the_coach_told_why(
     assert answer.asked == [] and "has 1 visit, so it stays" in told[0]
     with store.read() as s:
         assert not s.get_one(Classroom, school["science"]).deleted
+
+
+def test_edit_school_renames_it_and_sets_its_time_zone(school, navigator, store, settle, qtbot):
+    dialog = navigator.edit_school()
+    assert dialog.name.text() == "Lincoln Middle" and dialog.timezone.currentText() == ""
+    dialog.name.setText("")
+    dialog.timezone.setCurrentText("Mars/Olympus_Mons")
+    dialog.accept()
+    assert "heads every feedback sheet" in dialog.problems["name"].text.text()
+    assert "not a time zone this computer knows" in dialog.problems["timezone"].text.text()
+    dialog.name.setText("Lincoln Middle School 🏫")
+    dialog.timezone.setCurrentText("America/Chicago")
+    save(qtbot, dialog)
+    with store.read() as s:
+        saved = s.get_one(School, school["school"])
+        assert (saved.name, saved.timezone) == ("Lincoln Middle School 🏫", "America/Chicago")
+    assert outbox_for(store, school["school"])  # the new name syncs
+
+
+def test_with_no_school_yet_edit_school_says_how_one_is_made(navigator, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    assert navigator.edit_school() is None
+    assert "made with the first teacher" in told[0]

@@ -38,6 +38,7 @@ from observe.capture.roster_removal import (
     delete_teacher,
     teacher_removal,
 )
+from observe.capture.schools import school_details
 from observe.capture.visit_removal import delete_visit, visit_contents
 from observe.errors import UsageError
 from observe.ui.context import VisitContext
@@ -45,6 +46,7 @@ from observe.ui.errors import record, sentence_for
 from observe.ui.navigator.dialogs import ClassroomDialog, RecordDialog, TeacherDialog
 from observe.ui.navigator.records import PAGE_VISITS, VISIT_TYPE_SHORT
 from observe.ui.navigator.roster_dialog import RosterImportDialog
+from observe.ui.navigator.school_dialog import SchoolDialog
 from observe.ui.navigator.teacher_model import (
     CLASSROOM,
     ID_ROLE,
@@ -65,7 +67,7 @@ DELETED_WITH_A_VISIT = (
     "feedback",
     "coaching_log_entry",
 )
-TEACHER_KINDS = frozenset({"teacher", "classroom"})
+TEACHER_KINDS = frozenset({"teacher", "classroom", "school"})
 
 EMPTY = "No visits yet. Visits and learning walks appear here as you make them, newest day first."
 
@@ -264,6 +266,11 @@ class Navigator(QWidget):
             "&Edit…", "edit", "Edit the selected teacher or class", self.edit_selected
         )
         self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.edit_school_action = QAction("Edit &school…", self)
+        self.edit_school_action.setStatusTip(
+            "The school's name on feedback sheets and its time zone"
+        )
+        self.edit_school_action.triggered.connect(lambda _checked=False: self.edit_school())
         self.import_roster_action = self._action(
             "&Import roster…",
             "import_roster",
@@ -299,6 +306,7 @@ class Navigator(QWidget):
             self.new_classroom_action,
             self.edit_action,
             self.delete_record_action,
+            self.edit_school_action,
             self.import_roster_action,
         ]
 
@@ -555,6 +563,22 @@ class Navigator(QWidget):
             self.context.announce(kind)
 
         dialog.saved.connect(saved)
+        dialog.open()
+        return dialog
+
+    def edit_school(self) -> SchoolDialog | None:
+        schools = school_details(self.store)
+        if not schools:
+            QMessageBox.information(
+                self,
+                "Edit school",
+                "There is no school in this profile yet: it is made with the first teacher "
+                "(New teacher…) or by a roster import.",
+            )
+            return None
+        dialog = SchoolDialog(self.store, schools, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _id: self.context.announce("school"))
         dialog.open()
         return dialog
 

@@ -1,0 +1,73 @@
+"""Edit school: the name on every feedback sheet and the time zone reports use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+
+from observe.capture.schools import (
+    SchoolDetails,
+    save_school,
+    school_problems,
+    time_zone_names,
+)
+from observe.store import Store
+from observe.ui.navigator.dialogs import RecordDialog
+from observe.ui.operations import Progress
+
+
+class SchoolDialog(RecordDialog):
+    def __init__(
+        self, store: Store, schools: Sequence[SchoolDetails], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(store, "Edit school", "Save", parent)
+        self.schools = list(schools)
+        self.school: QComboBox | None = None
+        if len(self.schools) > 1:
+            self.school = QComboBox()
+            for school in self.schools:
+                self.school.addItem(school.name, school.id)
+            self.add_field("school", "S&chool:", self.school, "Which school")
+            self.school.currentIndexChanged.connect(self._show)
+        self.name = self.line("name", "&Name:", None, "School name")
+        self.name.setPlaceholderText("e.g. Riverside Middle School")
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.timezone.addItem("")
+        self.timezone.addItems(list(time_zone_names()))
+        here = datetime.now().astimezone().tzname() or "this computer's"
+        self.timezone.lineEdit().setPlaceholderText(f"This computer's time zone ({here})")
+        completer = QCompleter(list(time_zone_names()), self.timezone)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.timezone.setCompleter(completer)
+        self.add_field("timezone", "&Time zone:", self.timezone, "School time zone")
+        self.timezone.lineEdit().textEdited.connect(lambda _t: self.problems["timezone"].say(None))
+        self.timezone.setToolTip(
+            "Reports show visit days and times in this zone. Leave it empty to use this "
+            "computer's zone."
+        )
+        self._show()
+
+    def current(self) -> SchoolDetails:
+        index = self.school.currentIndex() if self.school is not None else 0
+        return self.schools[max(0, index)]
+
+    def _show(self, *_: object) -> None:
+        school = self.current()
+        self.name.setText(school.name)
+        self.timezone.setCurrentText(school.timezone or "")
+        for problem in self.problems.values():
+            problem.say(None)
+
+    def check(self) -> dict[str, str]:
+        return school_problems(self.name.text(), self.timezone.currentText())
+
+    def save_work(self) -> Callable[[Progress], str]:
+        store, school_id = self.store, self.current().id
+        name, zone = self.name.text(), self.timezone.currentText()
+        return lambda _: save_school(store, school_id, name, zone)
