@@ -401,3 +401,21 @@ def teachers(store: Store) -> list[tuple[str, str]]:
             select(Teacher.id, Teacher.display_name).where(Teacher.deleted.is_(False))
         ).all()
     return sorted(((r[0], r[1]) for r in rows), key=lambda r: r[1].casefold())
+
+
+def open_cycles_for_classroom(store: Store, classroom_id: str) -> list[tuple[str, str, bool]]:
+    """(id, focus, active) of the planned and active cycles with the class's teacher, active
+    first: what a visit to that class may belong to."""
+    with store.read() as s:
+        rows = s.execute(
+            select(CoachingCycle.id, CoachingCycle.focus, CoachingCycle.status)
+            .join(Classroom, Classroom.teacher_id == CoachingCycle.teacher_id)
+            .where(
+                Classroom.id == classroom_id,
+                CoachingCycle.deleted.is_(False),
+                CoachingCycle.status != CycleStatus.COMPLETED,
+            )
+            .order_by(CoachingCycle.created_at)
+        ).all()
+    out = [(cid, focus, status is CycleStatus.ACTIVE) for cid, focus, status in rows]
+    return sorted(out, key=lambda c: not c[2])

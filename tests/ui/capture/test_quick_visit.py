@@ -172,3 +172,44 @@ def test_undo_after_next_on_walk_reopens_the_previous_visit(
     with store.read() as s:
         assert s.get_one(Visit, first.id).ended_at is None
     assert pane.end_button.isEnabled()
+
+
+def test_a_visit_to_a_teacher_in_an_active_cycle_joins_it_unless_the_coach_says_no(
+    qtbot, pane, store, classrooms
+):
+    from observe.coaching.cycles import CycleDraft, list_cycles, save_cycle
+    from observe.store.models import Classroom, CycleStatus
+
+    with store.read() as s:
+        bell = s.get_one(Classroom, classrooms["Marcus Bell"]).teacher_id
+    active = save_cycle(store, CycleDraft(teacher_id=bell, focus="Students justify answers"))
+    planned = save_cycle(
+        store,
+        CycleDraft(teacher_id=bell, focus="Turn and talk", status=CycleStatus.PLANNED),
+    )
+    assert {c.id for c in list_cycles(store)} == {active, planned}
+
+    dialog = open_dialog(qtbot, pane)
+    qtbot.keyClicks(dialog.search, "bel")
+    assert dialog.cycle_combo.isVisible()
+    assert [dialog.cycle_combo.itemText(i) for i in range(dialog.cycle_combo.count())] == [
+        "Not part of a cycle",
+        "Students justify answers",
+        "Turn and talk (planned)",
+    ]
+    assert dialog.cycle_choice() == active
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert visits(store)[-1].cycle_id == active
+    qtbot.waitUntil(lambda: pane.findChild(QuickVisitDialog) is None)  # closed and gone
+
+    dialog = open_dialog(qtbot, pane)
+    qtbot.keyClicks(dialog.search, "bel")
+    dialog.cycle_combo.setCurrentIndex(0)  # a drop-in, not part of the cycle
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert visits(store)[-1].cycle_id is None
+    qtbot.waitUntil(lambda: pane.findChild(QuickVisitDialog) is None)
+
+    dialog = open_dialog(qtbot, pane)
+    qtbot.keyClicks(dialog.search, "nguyen")  # no cycle with this teacher: no row at all
+    assert not dialog.cycle_combo.isVisible() and dialog.cycle_choice() is None
+    dialog.reject()

@@ -36,6 +36,7 @@ from observe.capture.visits import (
     start_walk,
     visited_classrooms,
 )
+from observe.coaching.cycles import open_cycles_for_classroom
 from observe.coaching.frameworks import set_in_use
 from observe.store.models import Visit, VisitType, Walk
 from observe.ui.capture import commands
@@ -84,6 +85,7 @@ class QuickVisitDialog(QDialog):
         self.visit_id: str | None = None
         self._visited: set[str] = set()
         self._type_touched = False
+        self._cycles_for: str | None = None
         self._sized = False
         self.setWindowTitle("Start a visit")
         self.setAccessibleName("Start a visit")
@@ -115,6 +117,13 @@ class QuickVisitDialog(QDialog):
         self.type_combo.setAccessibleName("Visit type")
         for visit_type, label in VISIT_TYPE_LABELS.items():
             self.type_combo.addItem(label, visit_type)
+        self.cycle_combo = QComboBox()
+        self.cycle_combo.setAccessibleName("Coaching cycle")
+        self.cycle_combo.setToolTip(
+            "Visits in a cycle count towards its progress (Coaching → Cycles)."
+        )
+        self.cycle_label = QLabel("C&oaching cycle:")
+        self.cycle_label.setBuddy(self.cycle_combo)
         self.walk_combo = QComboBox()
         self.walk_combo.setAccessibleName("Learning walk")
         self.walk_title = QLineEdit(default_walk_title())
@@ -148,6 +157,7 @@ class QuickVisitDialog(QDialog):
         type_label = QLabel("Visit t&ype:")
         type_label.setBuddy(self.type_combo)
         form.addRow(type_label, self.type_combo)
+        form.addRow(self.cycle_label, self.cycle_combo)
         walk_label = QLabel("&Walk:")
         walk_label.setBuddy(self.walk_combo)
         form.addRow(walk_label, self.walk_combo)
@@ -158,6 +168,7 @@ class QuickVisitDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
+        self.choices.currentItemChanged.connect(self._fill_cycles)
         self.search.textChanged.connect(self.refilter)
         self.type_combo.activated.connect(self._type_touched_by_user)
         self.type_combo.currentIndexChanged.connect(self._type_changed)
@@ -165,7 +176,8 @@ class QuickVisitDialog(QDialog):
         for first, second in (
             (self.search, self.choices),
             (self.choices, self.type_combo),
-            (self.type_combo, self.walk_combo),
+            (self.type_combo, self.cycle_combo),
+            (self.cycle_combo, self.walk_combo),
             (self.walk_combo, self.walk_title),
             (self.walk_title, self.prompts),
         ):
@@ -238,6 +250,32 @@ class QuickVisitDialog(QDialog):
             self.message.setText("No classroom matches. Try part of the teacher's name.")
         self.ok_button.setEnabled(bool(found))
 
+    def _fill_cycles(self, *_: object) -> None:
+        """The open cycles with the chosen class's teacher; an active one is chosen, since a
+        visit to a teacher in a cycle is usually part of it (a learning walk is not)."""
+        choice = self.selected_choice()
+        if choice is not None and choice.classroom_id == self._cycles_for:
+            return
+        self._cycles_for = choice.classroom_id if choice is not None else None
+        self.cycle_combo.clear()
+        self.cycle_combo.addItem("Not part of a cycle", None)
+        found: list[tuple[str, str, bool]] = []
+        if choice is not None:
+            try:
+                found = open_cycles_for_classroom(self.context.store, choice.classroom_id)
+            except Exception as exc:
+                self.report_error(self, exc)
+        for cycle_id, focus, active in found:
+            self.cycle_combo.addItem(focus if active else f"{focus} (planned)", cycle_id)
+        if found and found[0][2] and self.visit_type() != VisitType.LEARNING_WALK:
+            self.cycle_combo.setCurrentIndex(1)
+        self.cycle_combo.setVisible(bool(found))
+        self.cycle_label.setVisible(bool(found))
+
+    def cycle_choice(self) -> str | None:
+        data = self.cycle_combo.currentData()
+        return str(data) if data else None
+
     def _walk_changed(self, *_: object) -> None:
         choice = self.walk_choice()
         self.walk_title.setVisible(choice == NEW_WALK)
@@ -290,7 +328,12 @@ class QuickVisitDialog(QDialog):
                     store, self.walk_title.text(), lookfor_set_id=_first_lookfor_set(self.context)
                 ).id
             visit = start_visit(
-                store, choice.classroom_id, self.visit_type(), walk_id=walk_id, prompts=prompts
+                store,
+                choice.classroom_id,
+                self.visit_type(),
+                walk_id=walk_id,
+                cycle_id=self.cycle_choice(),
+                prompts=prompts,
             )
         except Exception as exc:
             self.report_error(self, exc)
