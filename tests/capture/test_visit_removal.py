@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from observe.capture import drafts, participation, visits
 from observe.capture.evidence import save_evidence
-from observe.capture.visit_removal import delete_visit, visit_contents
+from observe.capture.visit_removal import delete_visit, restore_visit, visit_contents
 from observe.errors import UsageError
 from observe.store.models import (
     CoachingLogEntry,
@@ -58,7 +58,8 @@ def test_deleting_a_visit_takes_what_was_recorded_in_it_and_nothing_else(store):
     with store.read() as s:
         seq = max(s.scalars(select(OutboxOp.seq)))
 
-    assert delete_visit(store, visit_id) == before
+    removed = delete_visit(store, visit_id)
+    assert removed.contents == before
 
     with store.read() as s:
         assert s.get_one(Visit, visit_id).deleted
@@ -78,15 +79,22 @@ def test_deleting_a_visit_takes_what_was_recorded_in_it_and_nothing_else(store):
         delete_visit(store, visit_id)
 
 
-def test_a_log_entry_the_coach_edited_stays_without_the_visit(store):
+def test_a_log_entry_the_coach_edited_stays_without_the_visit_and_undo_puts_all_back(store):
     visit_id = _full_visit(store)
     with store.write() as s:
         entry = s.scalars(select(CoachingLogEntry)).one()
         entry.minutes = entry.minutes + 25  # the coach stayed to talk afterwards
-    delete_visit(store, visit_id)
+    removed = delete_visit(store, visit_id)
     with store.read() as s:
         entry = s.scalars(select(CoachingLogEntry)).one()
         assert not entry.deleted and entry.visit_id is None
+
+    restore_visit(store, removed)
+
+    with store.read() as s:
+        assert not s.get_one(Visit, visit_id).deleted
+        assert s.scalars(select(CoachingLogEntry)).one().visit_id == visit_id
+    assert visit_contents(store, visit_id) == removed.contents  # 3 items, 2 marks, 1 sheet
 
 
 def test_an_empty_visit_says_so():

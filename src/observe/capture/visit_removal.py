@@ -16,6 +16,7 @@ from observe.capture.drafts import capture_key
 from observe.errors import UsageError
 from observe.store import Store
 from observe.store.models import (
+    MODEL_BY_KIND,
     CoachingLogEntry,
     Draft,
     Evidence,
@@ -26,6 +27,8 @@ from observe.store.models import (
 )
 
 _CHILDREN: tuple[type[SyncRecord], ...] = (Evidence, ParticipationEvent, Feedback)
+KINDS = ("visit", "evidence", "participation_event", "feedback", "coaching_log_entry")
+"""Every kind of record a visit's deletion (or its undo) changes, for views to reload."""
 
 
 @dataclass(frozen=True)
@@ -72,31 +75,61 @@ def visit_contents(store: Store, visit_id: str) -> VisitContents:
         return _contents(s, visit_id)
 
 
-def delete_visit(store: Store, visit_id: str) -> VisitContents:
-    """Tombstones the visit, its evidence, participation marks and feedback; returns what went.
+@dataclass(frozen=True)
+class RemovedVisit:
+    """What ``delete_visit`` changed, so that ``restore_visit`` (undo) puts back exactly that."""
+
+    visit_id: str
+    contents: VisitContents
+    tombstoned: tuple[tuple[str, str], ...]  # (kind, id), the visit's own records
+    unlinked_log: tuple[str, ...]  # log entries the coach edited, which lost their link
+
+
+def delete_visit(store: Store, visit_id: str) -> RemovedVisit:
+    """Tombstones the visit, its evidence, participation marks and feedback.
 
     The coaching log keeps an entry the coach edited (without its link to the visit) and drops
     the one written automatically when the visit ended: that time was the visit's. The capture
     line's draft for the visit goes too."""
+    tombstoned: list[tuple[str, str]] = []
+    unlinked: list[str] = []
+
+    def tombstone(record: SyncRecord) -> None:
+        record.deleted = True
+        tombstoned.append((record.kind, record.id))
+
     with store.write() as s:
         visit = s.get(Visit, visit_id)
         if visit is None or visit.deleted:
             raise UsageError("That visit is no longer in this profile; it may have been deleted.")
         gone = _contents(s, visit_id)
         for model in _CHILDREN:
-            for record in s.scalars(
-                select(model).where(model.visit_id == visit_id, model.deleted.is_(False))  # type: ignore[attr-defined]
-            ):
-                record.deleted = True
+            live = select(model).where(model.visit_id == visit_id, model.deleted.is_(False))  # type: ignore[attr-defined]
+            for record in s.scalars(live):
+                tombstone(record)
         for entry in s.scalars(
             select(CoachingLogEntry).where(
                 CoachingLogEntry.visit_id == visit_id, CoachingLogEntry.deleted.is_(False)
             )
         ):
             if entry.auto_minutes is not None and entry.minutes == entry.auto_minutes:
-                entry.deleted = True
+                tombstone(entry)
             else:
                 entry.visit_id = None
-        visit.deleted = True
+                unlinked.append(entry.id)
+        tombstone(visit)
         s.execute(delete(Draft).where(Draft.key == capture_key(visit_id)))
-    return gone
+    return RemovedVisit(visit_id, gone, tuple(tombstoned), tuple(unlinked))
+
+
+def restore_visit(store: Store, removed: RemovedVisit) -> None:
+    """Undo of ``delete_visit``: the same records come back, as a change that syncs."""
+    with store.write() as s:
+        for kind, record_id in removed.tombstoned:
+            record = s.get(MODEL_BY_KIND[kind], record_id)
+            if record is not None and record.deleted:
+                record.deleted = False
+        for entry_id in removed.unlinked_log:
+            entry = s.get(CoachingLogEntry, entry_id)
+            if entry is not None and entry.visit_id is None:
+                entry.visit_id = removed.visit_id

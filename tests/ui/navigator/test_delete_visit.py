@@ -45,7 +45,7 @@ def test_shift_delete_asks_naming_what_goes_then_deletes_and_closes_it(
     qtbot.keyClick(navigator.visits_view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
     [question] = no.asked
     assert "Zoë Okafor · Science" in question and "its 2 evidence items" in question
-    assert "can't be undone" in question
+    assert "Edit → Undo brings it back" in question
     with store.read() as s:
         assert not s.get_one(Visit, doomed).deleted  # "Cancel" deleted nothing
 
@@ -61,6 +61,20 @@ def test_shift_delete_asks_naming_what_goes_then_deletes_and_closes_it(
     with store.read() as s:
         assert s.get_one(Visit, doomed).deleted
         assert all(e.deleted for e in s.query(Evidence).filter_by(visit_id=doomed))
+
+    stack = navigator.context.undo_stack
+    assert stack.undoText() == "Delete visit"
+    with qtbot.waitSignal(navigator.context.visit_changed, timeout=2000) as reopened:
+        stack.undo()
+    assert reopened.args == [doomed]  # back, and open so the coach sees it
+    settle()
+    assert navigator.visit_model.visit_index(doomed).isValid()
+    with store.read() as s:
+        assert not s.get_one(Visit, doomed).deleted
+        assert [e.deleted for e in s.query(Evidence).filter_by(visit_id=doomed)] == [False] * 2
+    stack.redo()
+    with store.read() as s:
+        assert s.get_one(Visit, doomed).deleted
 
 
 def test_delete_visit_is_off_on_the_teachers_tab_and_without_a_visit(navigator, school, settle):

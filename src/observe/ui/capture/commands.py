@@ -21,6 +21,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
 from observe.capture.evidence import delete_evidence, restore_evidence, update_evidence
+from observe.capture.visit_removal import KINDS as VISIT_KINDS
+from observe.capture.visit_removal import RemovedVisit, delete_visit, restore_visit
 from observe.capture.visits import end_visit
 from observe.store.models import EvidenceKind
 from observe.ui.capture.items import reopen_visit
@@ -213,3 +215,39 @@ class EndVisit(_Command):
     def _show(self, news: EvidenceNews, focus: str | None) -> None:
         news.visit_changed.emit(self.visit_id)
         announce(self.context, "visit")
+
+
+class DeleteVisit(_Command):
+    """Deleting a visit is undoable: its records come back as they were (only the half-typed
+    draft does not), and the visit opens again so the coach sees what came back."""
+
+    def __init__(self, context: VisitContext, removed: RemovedVisit) -> None:
+        super().__init__(context, removed.visit_id, "Delete visit")
+        self.removed = removed
+        self._deleted = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._run(self._delete, None)
+
+    def undo(self) -> None:
+        self._run(self._restore, None)
+
+    def _delete(self) -> None:
+        self.removed = delete_visit(self.context.store, self.visit_id)
+        self._deleted = True
+
+    def _restore(self) -> None:
+        restore_visit(self.context.store, self.removed)
+        self._deleted = False
+
+    def _show(self, news: EvidenceNews, focus: str | None) -> None:
+        if self._deleted:
+            if self.context.visit_id == self.visit_id:
+                self.context.open_visit(None)
+        else:
+            self.context.open_visit(self.visit_id)
+        for kind in VISIT_KINDS:
+            announce(self.context, kind)

@@ -39,8 +39,10 @@ from observe.capture.roster_removal import (
     teacher_removal,
 )
 from observe.capture.schools import school_details
+from observe.capture.visit_removal import KINDS as VISIT_RECORD_KINDS
 from observe.capture.visit_removal import delete_visit, visit_contents
 from observe.errors import UsageError
+from observe.ui.capture.commands import DeleteVisit
 from observe.ui.context import VisitContext
 from observe.ui.errors import record, sentence_for
 from observe.ui.navigator.dialogs import ClassroomDialog, RecordDialog, TeacherDialog
@@ -59,14 +61,6 @@ from observe.ui.navigator.visit_model import DAY, KEY_ROLE, KIND_ROLE, VISIT_ID_
 
 #: Record kinds whose changes show in each tab.
 VISIT_KINDS = frozenset({"visit", "walk", "teacher", "classroom"})
-#: What a deleted visit takes with it, announced so every open view drops it.
-DELETED_WITH_A_VISIT = (
-    "visit",
-    "evidence",
-    "participation_event",
-    "feedback",
-    "coaching_log_entry",
-)
 TEACHER_KINDS = frozenset({"teacher", "classroom", "school"})
 
 EMPTY = "No visits yet. Visits and learning walks appear here as you make them, newest day first."
@@ -430,7 +424,7 @@ class Navigator(QWidget):
             contents = visit_contents(self.store, visit_id)
             if not self.ask_to_delete(self, delete_question(label, contents)):
                 return False
-            delete_visit(self.store, visit_id)
+            removed = delete_visit(self.store, visit_id)
         except UsageError as exc:  # already deleted (in another window, or by a sync)
             QMessageBox.information(self, "Delete visit", exc.sentence)
             return False
@@ -440,11 +434,14 @@ class Navigator(QWidget):
             return False
         if self.context.visit_id == visit_id:
             self.context.open_visit(None)
-        for kind in DELETED_WITH_A_VISIT:
+        for kind in VISIT_RECORD_KINDS:
             self.context.announce(kind)
+        self.context.undo_stack.push(DeleteVisit(self.context, removed))
         window = self.window()
         if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(f"Deleted the visit “{label}”.", 10_000)
+            window.statusBar().showMessage(
+                f"Deleted the visit “{label}”. Edit → Undo (Ctrl+Z) brings it back.", 15_000
+            )
         return True
 
     # -- teachers -----------------------------------------------------------------------------

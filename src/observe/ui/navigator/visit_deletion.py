@@ -11,7 +11,7 @@ def delete_question(label: str, contents: VisitContents) -> str:
     return (
         f"Delete the visit “{label}”, with {contents.sentence()}?\n\n"
         "It is deleted on your other devices and the sync server at their next sync. "
-        "This can't be undone."
+        "Edit → Undo brings it back."
     )
 
 
