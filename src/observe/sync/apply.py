@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -81,33 +82,97 @@ class InvalidRecord(ValueError):
     pass
 
 
-def _convert(col: sa.Column[Any], raw: Any) -> Any:
-    kind = col.type
-    if isinstance(kind, UTCDateTime):
-        if isinstance(raw, datetime):
-            return raw
-        return datetime.fromisoformat(str(raw))
-    if isinstance(kind, sa.Enum) and kind.enum_class is not None:
-        return kind.enum_class(raw)
-    if isinstance(kind, sa.Date):
-        return date.fromisoformat(str(raw))
-    if isinstance(kind, sa.Boolean):
-        if not isinstance(raw, bool | int):
-            raise ValueError(f"{raw!r} is not true/false")
-        return bool(raw)
-    if isinstance(kind, sa.Integer):
-        if isinstance(raw, bool) or not isinstance(raw, int | float) or raw != int(raw):
-            raise ValueError(f"{raw!r} is not a whole number")
-        return int(raw)
-    if isinstance(kind, sa.Float):
-        if isinstance(raw, bool) or not isinstance(raw, int | float):
-            raise ValueError(f"{raw!r} is not a number")
-        return float(raw)
-    if isinstance(kind, sa.JSON):
-        return raw
+def _to_time(raw: Any) -> datetime:
+    return raw if isinstance(raw, datetime) else datetime.fromisoformat(str(raw))
+
+
+def _to_date(raw: Any) -> date:
+    return date.fromisoformat(str(raw))
+
+
+def _to_bool(raw: Any) -> bool:
+    if not isinstance(raw, bool | int):
+        raise ValueError(f"{raw!r} is not true/false")
+    return bool(raw)
+
+
+def _to_int(raw: Any) -> int:
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or raw != int(raw):
+        raise ValueError(f"{raw!r} is not a whole number")
+    return int(raw)
+
+
+def _to_float(raw: Any) -> float:
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        raise ValueError(f"{raw!r} is not a number")
+    return float(raw)
+
+
+def _as_is(raw: Any) -> Any:
+    return raw
+
+
+def _to_text(raw: Any) -> str:
     if not isinstance(raw, str):
         raise ValueError(f"{raw!r} is not text")
     return raw
+
+
+def _converter(col: sa.Column[Any]) -> Callable[[Any], Any]:
+    """How a snapshot value becomes this column's value (refusing what can't)."""
+    kind = col.type
+    if isinstance(kind, UTCDateTime):
+        return _to_time
+    if isinstance(kind, sa.Enum) and kind.enum_class is not None:
+        return kind.enum_class
+    if isinstance(kind, sa.Date):
+        return _to_date
+    if isinstance(kind, sa.Boolean):
+        return _to_bool
+    if isinstance(kind, sa.Integer):
+        return _to_int
+    if isinstance(kind, sa.Float):
+        return _to_float
+    if isinstance(kind, sa.JSON):
+        return _as_is
+    return _to_text
+
+
+_SERVER_FIELDS = frozenset({"id", "author_id", "version", "deleted", "visibility"})
+_NO_DEFAULT = object()
+
+
+@dataclass(frozen=True)
+class _Column:
+    name: str
+    convert: Callable[[Any], Any]
+    nullable: bool
+    is_time: bool
+    default: Any  # _NO_DEFAULT when the column has no scalar default
+
+
+@cache
+def _columns(model: type[SyncRecord]) -> tuple[_Column, ...]:
+    """The model's snapshot columns with their converters, worked out once per model: a pull
+    converts every column of every record (looking the types up each time was a fifth of
+    applying a page)."""
+    out = []
+    for col in table(model).columns:
+        if col.name in _SERVER_FIELDS:
+            continue
+        default = (
+            col.default.arg if col.default is not None and col.default.is_scalar else _NO_DEFAULT
+        )
+        out.append(
+            _Column(
+                col.name,
+                _converter(col),
+                bool(col.nullable),
+                isinstance(col.type, UTCDateTime),
+                default,
+            )
+        )
+    return tuple(out)
 
 
 def record_values(
@@ -119,35 +184,29 @@ def record_values(
     ``deleted`` and ``visibility`` are the server's.
     """
     data = rec.data or {}
-    out: dict[str, Any] = {}
-    for col in table(model).columns:
-        name = col.name
-        if name == "id":
-            out[name] = rec.id
-        elif name == "author_id":
-            out[name] = rec.owner_id
-        elif name == "version":
-            out[name] = rec.version
-        elif name == "deleted":
-            out[name] = rec.deleted
-        elif name == "visibility":
-            out[name] = Visibility(rec.visibility)
-        else:
-            raw = data.get(name)
-            if raw is None:
-                if col.nullable:
-                    out[name] = None
-                elif isinstance(col.type, UTCDateTime):
-                    out[name] = rec.updated_at
-                elif col.default is not None and col.default.is_scalar:
-                    out[name] = col.default.arg
-                else:
-                    raise InvalidRecord(f"{model.kind} {rec.id} has no {name}")
-                continue
-            try:
-                out[name] = _convert(col, raw)
-            except (ValueError, TypeError) as exc:
-                raise InvalidRecord(f"{model.kind} {rec.id}: {name} {exc}") from exc
+    out: dict[str, Any] = {
+        "id": rec.id,
+        "author_id": rec.owner_id,
+        "version": rec.version,
+        "deleted": rec.deleted,
+        "visibility": Visibility(rec.visibility),
+    }
+    for col in _columns(model):
+        raw = data.get(col.name)
+        if raw is None:
+            if col.nullable:
+                out[col.name] = None
+            elif col.is_time:
+                out[col.name] = rec.updated_at
+            elif col.default is not _NO_DEFAULT:
+                out[col.name] = col.default
+            else:
+                raise InvalidRecord(f"{model.kind} {rec.id} has no {col.name}")
+            continue
+        try:
+            out[col.name] = col.convert(raw)
+        except (ValueError, TypeError) as exc:
+            raise InvalidRecord(f"{model.kind} {rec.id}: {col.name} {exc}") from exc
     tags: list[str] | None = None
     if model is Evidence:
         raw_tags = data.get("lookfor_ids") or []

@@ -134,7 +134,14 @@ class SyncClient:
         return self._parse(PushReply, response.content, response, KEPT)
 
     def pull(self, since: int, limit: int) -> PullReply:
-        return self._call("GET", "/sync/pull", PullReply, params={"since": since, "limit": limit})
+        return self.read_pull(self.send_pull(since, limit))
+
+    def send_pull(self, since: int, limit: int) -> httpx.Response:
+        """Only the HTTP exchange, for a fetcher thread (see ``send_push``)."""
+        return self._send("GET", "/sync/pull", params={"since": since, "limit": limit})
+
+    def read_pull(self, response: httpx.Response) -> PullReply:
+        return self._parse(PullReply, response.content, response, KEPT)
 
     # -- plumbing ---------------------------------------------------------------------------
 

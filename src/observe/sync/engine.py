@@ -329,29 +329,22 @@ class _Run:
             live_total = live_record_count(conn)
         spool: list[PullReply] = []
         deletions = 0
-        while True:
-            self._check_cancel()
-            page = client.pull(cursor, self.engine.pull_limit)
-            self._check(page, cursor)
-            if page.next_since < cursor:
-                raise BadReply(
-                    "The sync server sent its changes out of order. Nothing was changed here; "
-                    "try again later, and tell your server's administrator if this repeats."
-                )
-            with self.store.engine.connect() as conn:
-                page_deletions = count_deletions(conn, page.changes)
-            if spool or page_deletions:
-                # Held back until the whole pull is known: the guard must stop before any
-                # deletion is applied, not half-way through.
-                spool.append(page)
-                deletions += page_deletions
-            else:
-                self._apply(page, cursor)
-            cursor = page.next_since
-            self.done += len(page.changes)
-            self._report()
-            if not page.more:
-                break
+        limit = self.engine.pull_limit
+        # A fetcher thread downloads page k+1 while this thread applies page k; it only does
+        # HTTP (parsing stays here, as for push). An abandoned prefetch only read.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="observe-pull") as fetcher:
+            ahead = fetcher.submit(client.send_pull, cursor, limit)
+            while True:
+                self._check_cancel()
+                page = client.read_pull(ahead.result())
+                if page.more and page.next_since >= cursor:
+                    ahead = fetcher.submit(client.send_pull, page.next_since, limit)
+                deletions += self._take_page(page, cursor, spool)
+                cursor = page.next_since
+                self.done += len(page.changes)
+                self._report()
+                if not page.more:
+                    break
         if spool:
             if mass_delete(deletions, live_total) and not self.allow_mass_delete:
                 raise MassDeleteStopped(deletions, live_total)
@@ -362,6 +355,24 @@ class _Run:
                 since = page.next_since
         with self.store.write_core() as conn:
             Applier(conn, self.user_id).apply_partial()
+
+    def _take_page(self, page: PullReply, cursor: int, spool: list[PullReply]) -> int:
+        """Applies the page, or spools it once any page deletes; returns its deletions."""
+        self._check(page, cursor)
+        if page.next_since < cursor:
+            raise BadReply(
+                "The sync server sent its changes out of order. Nothing was changed here; "
+                "try again later, and tell your server's administrator if this repeats."
+            )
+        with self.store.engine.connect() as conn:
+            page_deletions = count_deletions(conn, page.changes)
+        if spool or page_deletions:
+            # Held back until the whole pull is known: the guard must stop before any
+            # deletion is applied, not half-way through.
+            spool.append(page)
+        else:
+            self._apply(page, cursor)
+        return page_deletions
 
     def _apply(self, page: PullReply, since: int) -> None:
         with self.store.write_core() as conn:
