@@ -198,6 +198,11 @@ def test_a_visit_to_a_teacher_in_an_active_cycle_joins_it_unless_the_coach_says_
         "Turn and talk (planned)",
     ]
     assert dialog.cycle_choice() == active
+    walk = dialog.type_combo.findData(VisitType.LEARNING_WALK)
+    dialog.type_combo.setCurrentIndex(walk)
+    assert dialog.cycle_choice() is None  # a walk-through is not part of a teacher's cycle
+    dialog.type_combo.setCurrentIndex(dialog.type_combo.findData(VisitType.COACHING_OBSERVATION))
+    assert dialog.cycle_choice() == active
     qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
     assert visits(store)[-1].cycle_id == active
     qtbot.waitUntil(lambda: pane.findChild(QuickVisitDialog) is None)  # closed and gone

@@ -86,6 +86,7 @@ class QuickVisitDialog(QDialog):
         self._visited: set[str] = set()
         self._type_touched = False
         self._cycles_for: str | None = None
+        self._cycle_touched = False
         self._sized = False
         self.setWindowTitle("Start a visit")
         self.setAccessibleName("Start a visit")
@@ -169,6 +170,7 @@ class QuickVisitDialog(QDialog):
         layout.addWidget(buttons)
 
         self.choices.currentItemChanged.connect(self._fill_cycles)
+        self.cycle_combo.activated.connect(self._cycle_touched_by_user)
         self.search.textChanged.connect(self.refilter)
         self.type_combo.activated.connect(self._type_touched_by_user)
         self.type_combo.currentIndexChanged.connect(self._type_changed)
@@ -267,10 +269,21 @@ class QuickVisitDialog(QDialog):
                 self.report_error(self, exc)
         for cycle_id, focus, active in found:
             self.cycle_combo.addItem(focus if active else f"{focus} (planned)", cycle_id)
-        if found and found[0][2] and self.visit_type() != VisitType.LEARNING_WALK:
-            self.cycle_combo.setCurrentIndex(1)
+        self._cycle_touched = False
+        self._pick_cycle()
         self.cycle_combo.setVisible(bool(found))
         self.cycle_label.setVisible(bool(found))
+
+    def _pick_cycle(self) -> None:
+        """The active cycle, unless this is a learning walk or the coach chose otherwise."""
+        if self._cycle_touched or self.cycle_combo.count() < 2:
+            return
+        active = not self.cycle_combo.itemText(1).endswith("(planned)")
+        walk = self.visit_type() == VisitType.LEARNING_WALK
+        self.cycle_combo.setCurrentIndex(1 if active and not walk else 0)
+
+    def _cycle_touched_by_user(self, *_: object) -> None:
+        self._cycle_touched = True
 
     def cycle_choice(self) -> str | None:
         data = self.cycle_combo.currentData()
@@ -296,6 +309,7 @@ class QuickVisitDialog(QDialog):
         self._type_touched = True
 
     def _type_changed(self, *_: object) -> None:
+        self._pick_cycle()
         listening = self.visit_type() == VisitType.STUDENT_LISTENING
         self.prompts.setVisible(listening)
         self.prompts_label.setVisible(listening)
