@@ -102,11 +102,14 @@ def delete_visit(store: Store, visit_id: str) -> RemovedVisit:
         visit = s.get(Visit, visit_id)
         if visit is None or visit.deleted:
             raise UsageError("That visit is no longer in this profile; it may have been deleted.")
-        gone = _contents(s, visit_id)
+        counts = []
         for model in _CHILDREN:
             live = select(model).where(model.visit_id == visit_id, model.deleted.is_(False))  # type: ignore[attr-defined]
-            for record in s.scalars(live):
+            records = list(s.scalars(live))
+            for record in records:
                 tombstone(record)
+            counts.append(len(records))
+        gone = VisitContents(*counts)  # counted from what was deleted, not by a second query
         for entry in s.scalars(
             select(CoachingLogEntry).where(
                 CoachingLogEntry.visit_id == visit_id, CoachingLogEntry.deleted.is_(False)

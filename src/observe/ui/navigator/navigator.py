@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QTabWidget,
     QTreeView,
@@ -38,17 +36,22 @@ from observe.capture.roster_removal import (
     delete_teacher,
     teacher_removal,
 )
-from observe.capture.schools import school_details
 from observe.capture.visit_removal import KINDS as VISIT_RECORD_KINDS
-from observe.capture.visit_removal import delete_visit, visit_contents
-from observe.errors import UsageError
+from observe.capture.visit_removal import RemovedVisit, delete_visit, visit_contents
 from observe.ui.capture.commands import DeleteVisit
 from observe.ui.context import VisitContext
 from observe.ui.errors import record, sentence_for
+from observe.ui.navigator.deletion import (
+    Ask,
+    ask_to_delete,
+    delete_after_asking,
+    delete_question,
+    tell,
+)
 from observe.ui.navigator.dialogs import ClassroomDialog, RecordDialog, TeacherDialog
 from observe.ui.navigator.records import PAGE_VISITS, VISIT_TYPE_SHORT
 from observe.ui.navigator.roster_dialog import RosterImportDialog
-from observe.ui.navigator.school_dialog import SchoolDialog
+from observe.ui.navigator.school_dialog import SchoolDialog, open_school_dialog
 from observe.ui.navigator.teacher_model import (
     CLASSROOM,
     ID_ROLE,
@@ -56,7 +59,6 @@ from observe.ui.navigator.teacher_model import (
     TeacherFilter,
     TeacherTreeModel,
 )
-from observe.ui.navigator.visit_deletion import ask_to_delete, delete_question
 from observe.ui.navigator.visit_model import DAY, KEY_ROLE, KIND_ROLE, VISIT_ID_ROLE, VisitTreeModel
 
 #: Record kinds whose changes show in each tab.
@@ -72,6 +74,13 @@ SHORTCUTS = {
     "import_roster": "Ctrl+Shift+I",
     "delete_visit": "Shift+Del",
     "delete_record": "Del",
+}
+
+
+#: How to plan and do the deletion of each kind of row in the Teachers tab.
+_REMOVALS = {
+    TEACHER: (teacher_removal, delete_teacher),
+    CLASSROOM: (classroom_removal, delete_classroom),
 }
 
 
@@ -123,7 +132,7 @@ class Navigator(QWidget):
         self._select_after_load: str | None = None
         self._place: tuple[str | None, str | None] = (None, None)
         #: Asks before a visit is deleted; tests answer without a dialog.
-        self.ask_to_delete: Callable[[QWidget | None, str], bool] = ask_to_delete
+        self.ask_to_delete: Ask = ask_to_delete
 
         self.visit_model = VisitTreeModel(self.store, self, page_visits=page_visits)
         self.visits_view = self._visits_view()
@@ -294,7 +303,7 @@ class Navigator(QWidget):
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
 
     def actions_for_menu(self) -> list[QAction]:
-        """New teacher…, New classroom…, Edit… and Import roster…, for the main window's menus."""
+        """The Classes menu's actions, in its order, for the main window."""
         return [
             self.new_teacher_action,
             self.new_classroom_action,
@@ -420,28 +429,21 @@ class Navigator(QWidget):
         if chosen is None:
             return False
         visit_id, label = chosen
-        try:
-            contents = visit_contents(self.store, visit_id)
-            if not self.ask_to_delete(self, delete_question(label, contents)):
-                return False
-            removed = delete_visit(self.store, visit_id)
-        except UsageError as exc:  # already deleted (in another window, or by a sync)
-            QMessageBox.information(self, "Delete visit", exc.sentence)
-            return False
-        except Exception as exc:
-            record(exc)
-            QMessageBox.warning(self, "Delete visit", sentence_for(exc))
+        store = self.store
+
+        def plan() -> tuple[str, Callable[[], RemovedVisit]]:
+            question = delete_question(label, visit_contents(store, visit_id))
+            return question, lambda: delete_visit(store, visit_id)
+
+        removed = delete_after_asking(self, "Delete visit", self.ask_to_delete, plan)
+        if removed is None:
             return False
         if self.context.visit_id == visit_id:
             self.context.open_visit(None)
         for kind in VISIT_RECORD_KINDS:
             self.context.announce(kind)
         self.context.undo_stack.push(DeleteVisit(self.context, removed))
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(
-                f"Deleted the visit “{label}”. Edit → Undo (Ctrl+Z) brings it back.", 15_000
-            )
+        tell(self, f"Deleted the visit “{label}”. Edit → Undo (Ctrl+Z) brings it back.", 15_000)
         return True
 
     # -- teachers -----------------------------------------------------------------------------
@@ -527,27 +529,23 @@ class Navigator(QWidget):
         kind, record_id = self._selected()
         if kind not in (TEACHER, CLASSROOM) or not record_id:
             return False
-        teacher = kind == TEACHER
-        try:
-            removal = (
-                teacher_removal(self.store, record_id)
-                if teacher
-                else classroom_removal(self.store, record_id)
-            )
-            if not self.ask_to_delete(self, removal.question()):
-                return False
-            (delete_teacher if teacher else delete_classroom)(self.store, record_id)
-        except UsageError as exc:  # has visits, or already gone: expected, not a fault
-            QMessageBox.information(self, "Delete", exc.sentence)
+        store = self.store
+
+        def plan() -> tuple[str, Callable[[], str]]:
+            planned, delete = _REMOVALS[kind]
+            removal = planned(store, record_id)
+
+            def run() -> str:
+                delete(store, record_id)
+                return removal.name
+
+            return removal.question(), run
+
+        name = delete_after_asking(self, "Delete", self.ask_to_delete, plan)
+        if name is None:
             return False
-        except Exception as exc:
-            record(exc)
-            QMessageBox.warning(self, "Delete", sentence_for(exc))
-            return False
-        self.context.announce("teacher" if teacher else "classroom")
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(f"Deleted {removal.name}.", 10_000)
+        self.context.announce(kind)
+        tell(self, f"Deleted {name}.")
         return True
 
     # -- dialogs ------------------------------------------------------------------------------
@@ -564,20 +562,7 @@ class Navigator(QWidget):
         return dialog
 
     def edit_school(self) -> SchoolDialog | None:
-        schools = school_details(self.store)
-        if not schools:
-            QMessageBox.information(
-                self,
-                "Edit school",
-                "There is no school in this profile yet: it is made with the first teacher "
-                "(New teacher…) or by a roster import.",
-            )
-            return None
-        dialog = SchoolDialog(self.store, schools, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda _id: self.context.announce("school"))
-        dialog.open()
-        return dialog
+        return open_school_dialog(self, self.store, lambda: self.context.announce("school"))
 
     def new_teacher(self) -> RecordDialog:
         schools = self.teacher_model.schools

@@ -6,11 +6,12 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QMessageBox, QWidget
 
 from observe.capture.schools import (
     SchoolDetails,
     save_school,
+    school_details,
     school_problems,
     time_zone_names,
 )
@@ -71,3 +72,23 @@ class SchoolDialog(RecordDialog):
         store, school_id = self.store, self.current().id
         name, zone = self.name.text(), self.timezone.currentText()
         return lambda _: save_school(store, school_id, name, zone)
+
+
+def open_school_dialog(
+    parent: QWidget, store: Store, saved: Callable[[], object]
+) -> SchoolDialog | None:
+    """Opens Edit school over ``parent`` (deleted when closed); ``saved`` runs after a save."""
+    schools = school_details(store)
+    if not schools:
+        QMessageBox.information(
+            parent,
+            "Edit school",
+            "There is no school in this profile yet: it is made with the first teacher "
+            "(New teacher…) or by a roster import.",
+        )
+        return None
+    dialog = SchoolDialog(store, schools, parent=parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.saved.connect(lambda _id: saved())
+    dialog.open()
+    return dialog
