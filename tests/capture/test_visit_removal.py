@@ -110,10 +110,7 @@ def test_a_deleted_visit_is_deleted_on_the_coachs_other_laptop(sqlite_server, tm
 
     devices = Devices(tmp_path)
     try:
-        coach = sqlite_server.add_user()
-        laptop, tablet = devices.new("laptop"), devices.new("tablet")
-        laptop.login(sqlite_server, coach)
-        tablet.login(sqlite_server, coach)
+        laptop, tablet = devices.signed_in_pair(sqlite_server)
         visit = laptop.visit()
         items = [laptop.evidence(visit, f"Students explain step {i}") for i in range(3)]
         laptop.sync()

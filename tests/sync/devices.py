@@ -108,6 +108,16 @@ class Devices:
         self.made.append(device)
         return device
 
+    def signed_in_pair(
+        self, server: ServerProcess, coach: UserAccount | None = None
+    ) -> tuple[Device, Device]:
+        """One coach's laptop and tablet, both signed in to ``server`` (a new coach by default)."""
+        coach = coach or server.add_user()
+        laptop, tablet = self.new("laptop"), self.new("tablet")
+        laptop.login(server, coach)
+        tablet.login(server, coach)
+        return laptop, tablet
+
     def close(self) -> None:
         for d in self.made:
             d.store.close()

@@ -124,10 +124,7 @@ def test_login_refuses_a_bad_address_before_asking_for_a_password(tmp_path: Path
 
 
 def test_conflicts_command_lists_and_resolves(sqlite_server, devices, run):
-    coach = sqlite_server.add_user()
-    a, b = devices.new("laptop"), devices.new("tablet")
-    a.login(sqlite_server, coach)
-    b.login(sqlite_server, coach)
+    a, b = devices.signed_in_pair(sqlite_server)
     item = a.evidence(a.visit(), "Original")
     a.sync()
     b.sync()

@@ -11,10 +11,7 @@ from observe.sync.conflicts import describe, keep_mine, keep_theirs
 @pytest.fixture
 def pair(module_server, devices):
     """Two synced laptops of one coach sharing one evidence item: (a, b, evidence id)."""
-    coach = module_server.add_user()
-    a, b = devices.new("laptop"), devices.new("tablet")
-    a.login(module_server, coach)
-    b.login(module_server, coach)
+    a, b = devices.signed_in_pair(module_server)
     visit = a.visit()
     item = a.evidence(visit, "Students explain their reasoning")
     a.sync()

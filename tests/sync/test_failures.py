@@ -133,9 +133,7 @@ def test_server_killed_mid_push_then_restarted_loses_and_duplicates_nothing(sqli
 )
 def test_a_damaged_outbox_row_is_set_aside_and_the_rest_still_sync(module_server, devices, damage):
     coach = module_server.add_user()
-    laptop, tablet = devices.new("laptop"), devices.new("tablet")
-    laptop.login(module_server, coach)
-    tablet.login(module_server, coach)
+    laptop, tablet = devices.signed_in_pair(module_server, coach)
     visit = laptop.visit()
     damaged = laptop.evidence(visit, "Students compare strategies")
     fine = laptop.evidence(visit, "A student asks: why 12? 🙂 למה")

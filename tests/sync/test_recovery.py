@@ -178,10 +178,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_mass_delete_guard_stops_before_deleting_and_the_cli_exits_4(sqlite_server, devices):
-    coach = sqlite_server.add_user()
-    a, b = devices.new("laptop"), devices.new("tablet")
-    a.login(sqlite_server, coach)
-    b.login(sqlite_server, coach)
+    a, b = devices.signed_in_pair(sqlite_server)
     visit = a.visit()
     items = [a.evidence(visit, f"Item {i}") for i in range(80)]
     a.sync()

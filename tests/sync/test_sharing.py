@@ -10,10 +10,7 @@ from observe.sync.errors import AuthFailed
 
 
 def test_two_devices_of_one_coach_converge(observe_server, devices):
-    coach = observe_server.add_user()
-    a, b = devices.new("laptop"), devices.new("tablet")
-    a.login(observe_server, coach)
-    b.login(observe_server, coach)
+    a, b = devices.signed_in_pair(observe_server)
     va = a.visit()
     ea = [a.evidence(va, f"A says {i}") for i in range(3)]
     vb = b.visit(teacher="Ólafur")

@@ -14,6 +14,18 @@ from observe.ui.context import VisitContext
 from observe.ui.navigator import Navigator
 
 
+class Answer:
+    """Stands in for the "Delete?" question box: records each question, answers ``reply``."""
+
+    def __init__(self, reply: bool) -> None:
+        self.reply = reply
+        self.asked: list[str] = []
+
+    def __call__(self, parent: object, question: str) -> bool:
+        self.asked.append(question)
+        return self.reply
+
+
 def at(day: date, hour: int, minute: int = 0) -> datetime:
     """A local wall-clock time, as an aware datetime (the store turns it into UTC)."""
     return datetime.combine(day, time(hour, minute)).astimezone()

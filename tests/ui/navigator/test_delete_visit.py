@@ -9,17 +9,7 @@ from PySide6.QtCore import Qt
 from observe.capture.evidence import save_evidence
 from observe.store.models import Evidence, EvidenceKind, Visit
 
-from .conftest import add_visit, at
-
-
-class Answer:
-    def __init__(self, reply: bool) -> None:
-        self.reply = reply
-        self.asked: list[str] = []
-
-    def __call__(self, parent: object, question: str) -> bool:
-        self.asked.append(question)
-        return self.reply
+from .conftest import Answer, add_visit, at
 
 
 def _select(navigator, visit_id: str) -> None:

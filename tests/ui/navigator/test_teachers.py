@@ -11,6 +11,8 @@ from observe.store.models import Classroom, OutboxOp, School, Teacher
 from observe.ui.navigator import ClassroomDialog, Navigator, TeacherDialog
 from observe.ui.navigator.teacher_model import ID_ROLE
 
+from .conftest import Answer
+
 
 def visible_rows(navigator: Navigator) -> list[str]:
     proxy = navigator.teacher_filter
@@ -228,16 +230,6 @@ def test_with_one_school_there_is_nothing_to_pick(school, navigator):
     dialog = navigator.new_teacher()
     assert dialog.school is None
     dialog.reject()
-
-
-class Answer:
-    def __init__(self, reply: bool) -> None:
-        self.reply = reply
-        self.asked: list[str] = []
-
-    def __call__(self, parent: object, question: str) -> bool:
-        self.asked.append(question)
-        return self.reply
 
 
 def test_delete_removes_an_unused_teacher_after_asking(school, navigator, store, settle, qtbot):

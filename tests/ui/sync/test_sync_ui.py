@@ -72,10 +72,7 @@ def test_status_text_covers_every_state():
 def test_stop_syncing_keeps_what_was_sent_and_the_next_sync_goes_on(
     qtbot, sqlite_server, devices, sync_window, idle
 ):
-    coach = sqlite_server.add_user()
-    laptop, tablet = devices.new("laptop"), devices.new("tablet")
-    laptop.login(sqlite_server, coach)
-    tablet.login(sqlite_server, coach)
+    laptop, tablet = devices.signed_in_pair(sqlite_server)
     visit = laptop.visit()
     add_evidence(laptop.store, visit, 20_000, outbox=True)
     total = laptop.outbox()
@@ -131,10 +128,7 @@ def test_sign_in_dialog_refuses_a_wrong_password_then_signs_in_and_syncs(
 def test_changes_are_synced_in_the_background_soon_after(
     qtbot, sqlite_server, devices, sync_window, idle
 ):
-    coach = sqlite_server.add_user()
-    a, b = devices.new("laptop"), devices.new("tablet")
-    a.login(sqlite_server, coach)
-    b.login(sqlite_server, coach)
+    a, b = devices.signed_in_pair(sqlite_server)
     visit = a.visit()
     ui = sync_window(a)
     ui.controller.debounce.setInterval(100)
@@ -173,10 +167,7 @@ def test_server_down_shows_offline_with_waiting_and_retries(
 def test_conflicts_view_shows_both_versions_and_resolving_syncs(
     qtbot, sqlite_server, devices, sync_window, idle
 ):
-    coach = sqlite_server.add_user()
-    a, b = devices.new("laptop"), devices.new("tablet")
-    a.login(sqlite_server, coach)
-    b.login(sqlite_server, coach)
+    a, b = devices.signed_in_pair(sqlite_server)
     visit = a.visit()
     first = a.evidence(visit, "Students explain")
     second = a.evidence(visit, "Students ask questions")
@@ -226,10 +217,7 @@ def test_conflicts_view_shows_both_versions_and_resolving_syncs(
 
 @pytest.mark.parametrize("allow", [False, True])
 def test_mass_delete_asks_first(qtbot, sqlite_server, devices, sync_window, answers, idle, allow):
-    coach = sqlite_server.add_user()
-    a, b = devices.new("laptop"), devices.new("tablet")
-    a.login(sqlite_server, coach)
-    b.login(sqlite_server, coach)
+    a, b = devices.signed_in_pair(sqlite_server)
     visit = a.visit(Visibility.PRIVATE)
     items = [a.evidence(visit, f"Item {i}") for i in range(60)]
     a.sync()
@@ -253,10 +241,7 @@ def test_mass_delete_asks_first(qtbot, sqlite_server, devices, sync_window, answ
 def test_records_from_the_server_reach_the_open_views_without_a_new_sync(
     qtbot, sqlite_server, devices, sync_window, idle
 ):
-    coach = sqlite_server.add_user()
-    a, b = devices.new("laptop"), devices.new("tablet")
-    a.login(sqlite_server, coach)
-    b.login(sqlite_server, coach)
+    a, b = devices.signed_in_pair(sqlite_server)
     a.evidence(a.visit(), "From the laptop")
     a.sync()
     context = VisitContext(b.store)  # the capture window's change news, as MainWindow wires it
