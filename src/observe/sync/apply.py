@@ -49,6 +49,9 @@ from observe.sync.records import MODEL_BY_TABLE, chunks, table
 log = logging.getLogger(__name__)
 
 INVALID = "invalid"
+ORPHANED = "orphaned"
+"""Status of a conflict entry about live records under a deleted parent (``sync.orphans``).
+Such an entry holds nothing back: the parent and its records keep taking the server's changes."""
 _outbox = OutboxOp.__table__
 _conflict = SyncConflict.__table__
 _parked = SyncParked.__table__
@@ -255,9 +258,10 @@ def _keys_in(conn: Connection, tbl: sa.Table, keys: set[tuple[str, str]]) -> set
     found: set[tuple[str, str]] = set()
     ids = sorted({i for _, i in keys})
     for part in chunks(ids):
-        rows = conn.execute(
-            select(tbl.c.record_kind, tbl.c.record_id).where(tbl.c.record_id.in_(part))
-        )
+        query = select(tbl.c.record_kind, tbl.c.record_id).where(tbl.c.record_id.in_(part))
+        if tbl is _conflict:
+            query = query.where(tbl.c.status != ORPHANED)
+        rows = conn.execute(query)
         found.update((k, i) for k, i in rows if (k, i) in keys)
     return found
 

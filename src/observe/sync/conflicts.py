@@ -19,6 +19,8 @@ from observe.protocol import ServerRecord
 from observe.store import Store
 from observe.store.models import MODEL_BY_KIND, OutboxOp, SyncConflict
 from observe.sync import state
+from observe.sync.apply import ORPHANED
+from observe.sync.orphans import Orphans, from_conflict, noun
 
 _conflict = SyncConflict.__table__
 _outbox = OutboxOp.__table__
@@ -88,15 +90,23 @@ class Conflict:
         return self.theirs is not None or self.theirs_deleted
 
     @property
+    def orphans(self) -> Orphans | None:
+        """For a deleted record with live records left in it (``sync.orphans``): what they
+        are. Such an entry is resolved by restoring, discarding or moving, not mine/theirs."""
+        if self.status != ORPHANED:
+            return None
+        return from_conflict(self.kind, self.record_id, self.mine)
+
+    @property
     def can_keep_mine(self) -> bool:
         """False when the server refused the change itself (not the coach's record, say):
         sending it again would only be refused again."""
-        return self.status != "rejected"
+        return self.status not in ("rejected", ORPHANED)
 
     @property
     def can_keep_theirs(self) -> bool:
         """A refused change can always be dropped: the server's copy is fetched again."""
-        return self.has_theirs or self.status == "rejected"
+        return self.status != ORPHANED and (self.has_theirs or self.status == "rejected")
 
     @property
     def can_merge(self) -> bool:
@@ -115,6 +125,8 @@ class Conflict:
         return str(data.get(field) or "")
 
     def title(self) -> str:
+        if (orphans := self.orphans) is not None:
+            return orphans.title()
         label = KIND_LABEL.get(self.kind, self.kind)
         text = self.text("mine") or self.text("theirs")
         text = " ".join(text.split())
@@ -123,6 +135,8 @@ class Conflict:
         return f"{label}: {text}" if text else label
 
     def explanation(self) -> str:
+        if (orphans := self.orphans) is not None:
+            return orphans.sentence()
         if self.status == "rejected":
             return self.reason or "The server refused this change."
         if self.mine_deleted and not self.theirs_deleted:
@@ -213,6 +227,15 @@ def get_conflict(store: Store, conflict_id: int) -> Conflict:
     return _from_row(row)
 
 
+def _not_orphaned(c: Conflict) -> None:
+    if (orphans := c.orphans) is not None:
+        raise UsageError(
+            f"Conflict {c.id} is about a deleted {noun(orphans.parent_kind)} with "
+            "new records in it: restore it, discard them, or move them "
+            "(observe conflicts --restore/--discard/--move)."
+        )
+
+
 def keep_mine(store: Store, conflict_id: int, text: str | None = None) -> None:
     """Pushes my version (or, with ``text``, my version with its text replaced) at next sync.
 
@@ -220,6 +243,7 @@ def keep_mine(store: Store, conflict_id: int, text: str | None = None) -> None:
     edit; the server's copy stays in its history as the version this one replaced.
     """
     c = get_conflict(store, conflict_id)
+    _not_orphaned(c)
     if not c.can_keep_mine:
         raise UsageError(
             f"The server refused this change ({(c.reason or 'no reason given').rstrip('.')}), "
@@ -261,6 +285,7 @@ def keep_theirs(store: Store, conflict_id: int) -> None:
     from observe.sync.apply import Applier
 
     c = get_conflict(store, conflict_id)
+    _not_orphaned(c)
     if not c.has_theirs and c.status == "rejected":
         # The refusal came without the server's copy: drop my change and read everything
         # again, which brings the server's copy back (records that didn't change are skipped).

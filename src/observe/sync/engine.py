@@ -19,6 +19,7 @@ import httpx
 from observe.clock import utcnow
 from observe.protocol import MAX_PULL_LIMIT, PullReply, PushReply, ServerState, push_body
 from observe.store import Store
+from observe.sync import orphans
 from observe.sync import push as pushing
 from observe.sync import state
 from observe.sync.apply import Applier, count_deletions, live_record_count, parked_count
@@ -355,6 +356,7 @@ class _Run:
                 since = page.next_since
         with self.store.write_core() as conn:
             Applier(conn, self.user_id).apply_partial()
+            orphans.detect(conn, self.user_id)  # records left live under a deleted parent
 
     def _take_page(self, page: PullReply, cursor: int, spool: list[PullReply]) -> int:
         """Applies the page, or spools it once any page deletes; returns its deletions."""

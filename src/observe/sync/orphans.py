@@ -1,0 +1,481 @@
+"""Records left live under a deleted parent: a delete that raced a child's creation or edit.
+
+One device deletes a visit (tombstoning the evidence it knows of) while another, offline, adds
+evidence to it; both sync, and the new evidence is live under a tombstone, shown nowhere. The
+server takes both changes (they touch different records), so the race is found here, on the
+state both devices converge to: at the end of every sync each device looks for its coach's live
+records whose parent (any foreign key between synced kinds, as ``apply.REFS`` reads them from
+the store's models) is a tombstone, and lists them as one conflict per deleted parent, with
+status ``orphaned``. Both devices find the same entries, whichever order they synced in.
+
+Why not on the server: a parent's delete and its children's tombstones may travel in different
+push batches that the server applies in either order, so "live children the deleter did not
+delete" can't be told from "children whose tombstones are in the next batch" there; the
+converged state has no such ambiguity.
+
+The coach resolves an entry by restoring the parent (the new records stay in it), discarding
+what was added (tombstoned, with anything under them; a record that only *links* to the parent,
+such as a log entry's visit, keeps living without the link), or, for evidence, moving it to
+another visit. Each is an ordinary local change that syncs, and an entry whose parent is live
+again, or has no live records under it any more, is removed at the next sync on every device.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from observe.clock import as_utc, utcnow
+from observe.errors import UsageError
+from observe.store import Store
+from observe.store.models import (
+    MODEL_BY_KIND,
+    SYNC_MODELS,
+    Classroom,
+    OutboxOp,
+    SyncConflict,
+    SyncRecord,
+    Teacher,
+    Visit,
+)
+from observe.sync import state
+from observe.sync.apply import ORPHANED, REFS
+from observe.sync.records import local_snapshot, table
+
+_conflict = SyncConflict.__table__
+_outbox = OutboxOp.__table__
+
+#: Kinds whose records can be moved to another parent of the same kind, by parent kind.
+MOVABLE: dict[str, frozenset[str]] = {"visit": frozenset({"evidence"})}
+
+#: (singular, plural) nouns in sentences.
+NOUNS: dict[str, tuple[str, str]] = {
+    "school": ("school", "schools"),
+    "teacher": ("teacher", "teachers"),
+    "classroom": ("class", "classes"),
+    "seat": ("seat", "seats"),
+    "lookfor_set": ("look-for set", "look-for sets"),
+    "lookfor": ("look-for", "look-fors"),
+    "walk": ("learning walk", "learning walks"),
+    "coaching_cycle": ("coaching cycle", "coaching cycles"),
+    "visit": ("visit", "visits"),
+    "evidence": ("evidence item", "evidence items"),
+    "participation_event": ("participation mark", "participation marks"),
+    "feedback": ("feedback sheet", "feedback sheets"),
+    "cycle_step": ("cycle step", "cycle steps"),
+    "coaching_log_entry": ("coaching log entry", "coaching log entries"),
+}
+
+#: What "the new …" calls a kind in a button ("Discard the new evidence").
+_MASS_NOUNS: dict[str, str] = {"evidence": "evidence", "feedback": "feedback"}
+
+#: The text shown for a record in the list of what was added (first present field wins).
+_TEXT_FIELDS: dict[str, tuple[str, ...]] = {
+    "school": ("name",),
+    "teacher": ("display_name",),
+    "classroom": ("subject",),
+    "seat": ("label",),
+    "lookfor_set": ("name",),
+    "lookfor": ("title",),
+    "walk": ("title",),
+    "coaching_cycle": ("focus",),
+    "visit": ("focus",),
+    "evidence": ("text",),
+    "participation_event": ("participation_kind",),
+    "feedback": ("wondering",),
+    "cycle_step": ("title",),
+    "coaching_log_entry": ("note", "activity"),
+}
+
+
+def noun(kind: str, count: int = 1) -> str:
+    one, many = NOUNS.get(kind, (kind, kind))
+    return one if count == 1 else many
+
+
+@dataclass(frozen=True)
+class Child:
+    """A live record under (or linking to) the deleted parent."""
+
+    kind: str
+    id: str
+    column: str  # its reference to the parent
+    nullable: bool  # a link the record can live without (a log entry's visit)
+    text: str
+
+
+@dataclass(frozen=True)
+class Orphans:
+    """An ``orphaned`` conflict entry read back: the deleted parent and what is left in it."""
+
+    parent_kind: str
+    parent_id: str
+    parent_name: str
+    children: tuple[Child, ...]
+
+    @property
+    def required(self) -> list[Child]:
+        return [c for c in self.children if not c.nullable]
+
+    @property
+    def can_move(self) -> bool:
+        kinds = MOVABLE.get(self.parent_kind, frozenset())
+        return bool(self.children) and all(c.kind in kinds for c in self.children)
+
+    def phrase(self) -> str:
+        """ "2 evidence items and 1 participation mark"."""
+        counts: dict[str, int] = defaultdict(int)
+        for c in self.children:
+            counts[c.kind] += 1
+        bits = [f"{n:,} {noun(kind, n)}" for kind, n in counts.items()]
+        if not bits:
+            return "nothing"
+        return bits[0] if len(bits) == 1 else ", ".join(bits[:-1]) + " and " + bits[-1]
+
+    def _them(self) -> str:
+        return "it" if len(self.children) == 1 else "them"
+
+    def _was(self) -> str:
+        return "was" if len(self.children) == 1 else "were"
+
+    def title(self) -> str:
+        label = noun(self.parent_kind).capitalize()
+        return f"{label} deleted, {self.phrase()} still in it"
+
+    def sentence(self) -> str:
+        p = noun(self.parent_kind)
+        name = f" “{self.parent_name}”" if self.parent_name else ""
+        them = self._them()
+        if self.required:
+            belongs = "it now belongs" if len(self.children) == 1 else "they now belong"
+            text = (
+                f"The {p}{name} was deleted on one of your devices while {self.phrase()} "
+                f"{self._was()} added to it or changed on another, so {belongs} to no {p}. "
+                f"Restore the {p} to keep {them}, or discard {them}."
+            )
+            if self.can_move:
+                text += f" You can also move {them} to another {p}."
+            return text
+        return (
+            f"The {p}{name} was deleted on one of your devices while {self.phrase()} linked to "
+            f"it {self._was()} added or changed on another. Restore the {p}, or keep {them} "
+            "without the link."
+        )
+
+    def restore_label(self) -> str:
+        return f"Restore the {noun(self.parent_kind)}"
+
+    def discard_label(self) -> str:
+        if not self.required:
+            return "Keep them without the link"
+        kinds = list(dict.fromkeys(c.kind for c in self.required))
+        names = [_MASS_NOUNS.get(k) or noun(k, 2) for k in kinds]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return f"Discard the new {listed}"
+
+    def move_label(self) -> str:
+        return f"Move to another {noun(self.parent_kind)}"
+
+    def lines(self) -> str:
+        """What was added, one line per record, for the conflicts view."""
+        out = []
+        for c in self.children:
+            label = noun(c.kind).capitalize()
+            text = " ".join(c.text.split())
+            if len(text) > 80:
+                text = text[:79] + "…"
+            link = " (linked)" if c.nullable else ""
+            out.append(f"{label}{link}: {text}" if text else f"{label}{link}")
+        return "\n".join(out)
+
+
+def from_conflict(kind: str, record_id: str, mine: dict[str, Any] | None) -> Orphans:
+    mine = mine or {}
+    children = tuple(
+        Child(
+            kind=str(c.get("kind", "")),
+            id=str(c.get("id", "")),
+            column=str(c.get("column", "")),
+            nullable=bool(c.get("nullable")),
+            text=str(c.get("text") or ""),
+        )
+        for c in mine.get("children") or []
+        if isinstance(c, dict)
+    )
+    return Orphans(kind, record_id, str(mine.get("parent_name") or ""), children)
+
+
+# -- finding ------------------------------------------------------------------------------
+
+
+def _text(kind: str, row: Any) -> str:
+    for name in _TEXT_FIELDS.get(kind, ()):
+        value = row._mapping.get(name)
+        if value:
+            return str(getattr(value, "value", value)).replace("_", " ")
+    return ""
+
+
+def _visit_label(conn: Connection, visit_id: str) -> str:
+    v, c, t = table(Visit), table(Classroom), table(Teacher)
+    row = conn.execute(
+        select(t.c.display_name, c.c.subject, c.c.period, v.c.started_at)
+        .select_from(v.join(c, v.c.classroom_id == c.c.id).join(t, c.c.teacher_id == t.c.id))
+        .where(v.c.id == visit_id)
+    ).first()
+    if row is None:
+        return ""
+    room = f"{row.subject}, period {row.period}" if row.period else row.subject
+    when = as_utc(row.started_at).astimezone().strftime("%Y-%m-%d %H:%M")
+    return f"{row.display_name}'s {room}, {when}"
+
+
+def parent_name(conn: Connection, kind: str, record_id: str) -> str:
+    if kind == "visit":
+        return _visit_label(conn, record_id)
+    model = MODEL_BY_KIND[kind]
+    row = conn.execute(select(table(model)).where(table(model).c.id == record_id)).first()
+    return _text(kind, row) if row is not None else ""
+
+
+def _live_orphans(conn: Connection, user_id: str | None) -> dict[tuple[str, str], list[Child]]:
+    """Every live record of this coach whose parent is a tombstone, by parent."""
+    found: dict[tuple[str, str], list[Child]] = defaultdict(list)
+    for model in SYNC_MODELS:
+        t = table(model)
+        for ref in REFS[model.kind]:
+            if ref.column is None:  # look-for tags: labels, not parents
+                continue
+            p = table(MODEL_BY_KIND[ref.kind])
+            query = (
+                select(t, p.c.id.label("orphan_parent_id"))
+                .select_from(t.join(p, t.c[ref.column] == p.c.id))
+                .where(t.c.deleted.is_(False), p.c.deleted.is_(True))
+                .order_by(t.c.created_at, t.c.id)
+            )
+            if user_id:
+                query = query.where(t.c.author_id == user_id)
+            for row in conn.execute(query):
+                found[(ref.kind, row.orphan_parent_id)].append(
+                    Child(model.kind, row.id, ref.column, ref.nullable, _text(model.kind, row))
+                )
+    return found
+
+
+def _keys(conn: Connection, where: Any) -> set[tuple[str, str]]:
+    return {
+        (k, i) for k, i in conn.execute(select(where.c.record_kind, where.c.record_id).distinct())
+    }
+
+
+def detect(conn: Connection, user_id: str | None) -> int:
+    """Brings the ``orphaned`` entries up to date with the store; returns how many are open.
+
+    A parent with an ordinary conflict open (its own edit racing the delete) is left to that
+    entry, and one with a change waiting to be sent (a restore, say) to the next sync."""
+    found = _live_orphans(conn, user_id)
+    others = {
+        (k, i)
+        for k, i in conn.execute(
+            select(_conflict.c.record_kind, _conflict.c.record_id).where(
+                _conflict.c.status != ORPHANED
+            )
+        )
+    }
+    pending = _keys(conn, _outbox)
+    wanted = {key: kids for key, kids in found.items() if key not in others | pending}
+    existing = {
+        (row.record_kind, row.record_id): row
+        for row in conn.execute(select(_conflict).where(_conflict.c.status == ORPHANED))
+    }
+    now = utcnow()
+    for key in existing.keys() - wanted.keys():
+        conn.execute(delete(_conflict).where(_conflict.c.id == existing[key].id))
+    for (kind, record_id), kids in wanted.items():
+        mine = {
+            "parent_name": parent_name(conn, kind, record_id),
+            "children": [
+                {
+                    "kind": c.kind,
+                    "id": c.id,
+                    "column": c.column,
+                    "nullable": c.nullable,
+                    "text": c.text,
+                }
+                for c in kids
+            ],
+        }
+        theirs = local_snapshot(conn, kind, record_id)
+        values = {
+            "status": ORPHANED,
+            "reason": None,
+            "mine": mine,
+            "mine_deleted": False,
+            "theirs": theirs,
+            "theirs_deleted": True,
+            "theirs_version": (theirs or {}).get("version"),
+            "theirs_owner_id": (theirs or {}).get("author_id"),
+        }
+        old = existing.get((kind, record_id))
+        if old is None:
+            conn.execute(
+                insert(_conflict).values(
+                    record_kind=kind, record_id=record_id, created_at=now, updated_at=now, **values
+                )
+            )
+        elif old.mine != mine or old.theirs != theirs:
+            conn.execute(
+                update(_conflict)
+                .where(_conflict.c.id == old.id)
+                .values(updated_at=now, **values)
+            )
+    return len(wanted)
+
+
+# -- resolving ----------------------------------------------------------------------------
+
+
+def _entry(store: Store, conflict_id: int) -> Orphans:
+    with store.engine.connect() as conn:
+        row = conn.execute(select(_conflict).where(_conflict.c.id == conflict_id)).first()
+    if row is None:
+        raise UsageError(f"There is no conflict number {conflict_id}; it may be resolved already.")
+    if row.status != ORPHANED:
+        raise UsageError(
+            f"Conflict {conflict_id} is not about a deleted record with new records in it; "
+            "keep your copy or the server's instead."
+        )
+    return from_conflict(row.record_kind, row.record_id, row.mine)
+
+
+def _done(s: Session, conflict_id: int) -> None:
+    gone = s.execute(delete(_conflict).where(_conflict.c.id == conflict_id)).rowcount
+    if not gone:
+        raise UsageError("This conflict was already resolved.")
+
+
+def _undelete(s: Session, obj: SyncRecord, user_id: str | None) -> None:
+    """Restores ``obj`` and any deleted parent it can't live without."""
+    if user_id and obj.author_id != user_id:
+        raise UsageError(
+            f"The deleted {noun(obj.kind)} belongs to another coach, so it can't be restored "
+            "from here; discard or move what was added instead."
+        )
+    obj.deleted = False
+    for ref in REFS[obj.kind]:
+        if ref.column is None or ref.nullable:
+            continue
+        parent = s.get(MODEL_BY_KIND[ref.kind], getattr(obj, ref.column))
+        if parent is not None and parent.deleted:
+            _undelete(s, parent, user_id)
+
+
+def restore_parent(store: Store, conflict_id: int) -> None:
+    """Undeletes the parent (and its deleted parents); what was added stays in it."""
+    entry = _entry(store, conflict_id)
+    user_id = state.load(store).user_id
+    with store.write() as s:
+        obj = s.get(MODEL_BY_KIND[entry.parent_kind], entry.parent_id)
+        if obj is None:
+            raise UsageError(f"That {noun(entry.parent_kind)} is no longer in this profile.")
+        _done(s, conflict_id)
+        if obj.deleted:
+            _undelete(s, obj, user_id)
+
+
+def _under(s: Session, kind: str, record_id: str, user_id: str | None) -> list[tuple[Any, Any]]:
+    """(record, ref) for this coach's live records referring to ``kind`` ``record_id``."""
+    out = []
+    for model in SYNC_MODELS:
+        for ref in REFS[model.kind]:
+            if ref.column is None or ref.kind != kind:
+                continue
+            column = getattr(model, ref.column)
+            query = select(model).where(column == record_id, model.deleted.is_(False))
+            if user_id:
+                query = query.where(model.author_id == user_id)
+            out.extend((obj, ref) for obj in s.scalars(query))
+    return out
+
+
+def _discard(s: Session, obj: SyncRecord, user_id: str | None) -> None:
+    """Tombstones ``obj`` and whatever can't live without it; unlinks what only links to it."""
+    obj.deleted = True
+    for child, ref in _under(s, obj.kind, obj.id, user_id):
+        if ref.nullable:
+            setattr(child, ref.column, None)
+        elif not child.deleted:
+            _discard(s, child, user_id)
+
+
+def discard_children(store: Store, conflict_id: int) -> int:
+    """Deletes what was added under the deleted parent (records that only link to it keep
+    living without the link); returns how many records were deleted or unlinked."""
+    entry = _entry(store, conflict_id)
+    user_id = state.load(store).user_id
+    changed = 0
+    with store.write() as s:
+        _done(s, conflict_id)
+        for child, ref in _under(s, entry.parent_kind, entry.parent_id, user_id):
+            if child.deleted:
+                continue
+            if ref.nullable:
+                setattr(child, ref.column, None)
+            else:
+                _discard(s, child, user_id)
+            changed += 1
+    return changed
+
+
+@dataclass(frozen=True)
+class MoveTarget:
+    id: str
+    label: str
+
+
+def move_targets(store: Store, conflict_id: int, limit: int = 200) -> list[MoveTarget]:
+    """Live parents the entry's records could move to, newest first (visits only, for now)."""
+    entry = _entry(store, conflict_id)
+    if not entry.can_move:
+        return []
+    v = table(Visit)
+    with store.engine.connect() as conn:
+        ids = list(
+            conn.scalars(
+                select(v.c.id)
+                .where(v.c.deleted.is_(False), v.c.id != entry.parent_id)
+                .order_by(v.c.started_at.desc())
+                .limit(limit)
+            )
+        )
+        return [MoveTarget(i, _visit_label(conn, i)) for i in ids]
+
+
+def move_children(store: Store, conflict_id: int, target_id: str) -> int:
+    """Moves what was added to another live parent of the same kind; returns how many."""
+    entry = _entry(store, conflict_id)
+    if not entry.can_move:
+        raise UsageError(
+            f"Only evidence can be moved to another {noun(entry.parent_kind)}; restore the "
+            f"{noun(entry.parent_kind)} or discard what was added."
+        )
+    user_id = state.load(store).user_id
+    model = MODEL_BY_KIND[entry.parent_kind]
+    moved = 0
+    with store.write() as s:
+        target = s.get(model, target_id)
+        if target is None or target.deleted or target_id == entry.parent_id:
+            raise UsageError(
+                f"That {noun(entry.parent_kind)} is not in this profile (or was deleted); "
+                f"choose another one from the list."
+            )
+        _done(s, conflict_id)
+        for child, ref in _under(s, entry.parent_kind, entry.parent_id, user_id):
+            if child.kind in MOVABLE[entry.parent_kind]:
+                setattr(child, ref.column, target_id)
+                moved += 1
+    return moved

@@ -1,0 +1,201 @@
+"""A delete racing a child's creation: evidence added offline to a visit deleted on the other
+device (and the same for any parent) is a conflict the coach sees on both devices, whichever
+synced first; restoring, discarding or moving leaves both devices in the same state."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from observe.capture.roster_removal import delete_classroom
+from observe.capture.visit_removal import delete_visit
+from observe.errors import UsageError
+from observe.store.models import Classroom, Evidence, Seat, Visit
+from observe.sync.conflicts import keep_mine, keep_theirs
+from observe.sync.orphans import discard_children, move_children, move_targets, restore_parent
+
+ORDERS = ["tablet-pushes-first", "laptop-deletes-first"]
+
+
+def _deleted(device, model, record_id) -> bool | None:
+    with device.store.read() as s:
+        obj = s.get(model, record_id)
+        return None if obj is None else obj.deleted
+
+
+def _race(server, devices, order: str):
+    """The laptop deletes a synced visit while the tablet, offline, adds evidence to it."""
+    laptop, tablet = devices.signed_in_pair(server)
+    visit = laptop.visit()
+    old = laptop.evidence(visit, "Students explain their reasoning")
+    laptop.sync()
+    tablet.sync()
+    new = tablet.evidence(visit, "Added on the tablet while offline")
+    delete_visit(laptop.store, visit)
+    if order == "tablet-pushes-first":
+        tablet.sync()
+        laptop.sync()
+        tablet.sync()
+    else:
+        laptop.sync()
+        tablet.sync()
+        laptop.sync()
+    return laptop, tablet, visit, old, new
+
+
+def _converge(*devices) -> None:
+    for _ in range(2):
+        for d in devices:
+            d.sync()
+
+
+@pytest.mark.parametrize("order", ORDERS)
+def test_evidence_added_to_a_visit_deleted_elsewhere_is_a_conflict_on_both_devices(
+    shared_server, devices, order
+):
+    laptop, tablet, visit, old, new = _race(shared_server, devices, order)
+
+    for device in (laptop, tablet):
+        [c] = device.conflicts()
+        assert c.status == "orphaned" and c.kind == "visit" and c.record_id == visit
+        assert c.title() == "Visit deleted, 1 evidence item still in it"
+        sentence = c.explanation()
+        assert sentence.startswith("The visit “Zoë's Science, ")
+        assert sentence.endswith(
+            "” was deleted on one of your devices while 1 evidence item was added to it or "
+            "changed on another, so it now belongs to no visit. Restore the visit to keep it, "
+            "or discard it. You can also move it to another visit."
+        )
+        o = c.orphans
+        assert [(ch.kind, ch.id, ch.text) for ch in o.children] == [
+            ("evidence", new, "Added on the tablet while offline")
+        ]
+        assert (o.restore_label(), o.discard_label(), o.move_label()) == (
+            "Restore the visit",
+            "Discard the new evidence",
+            "Move to another visit",
+        )
+        assert not c.can_keep_mine and not c.can_keep_theirs and not c.can_merge
+        # The new evidence is still there, not silently gone: it waits for the coach.
+        assert device.text(new) == "Added on the tablet while offline"
+    assert laptop.live() == tablet.live()
+    # More syncs change nothing: the entry stays until the coach decides.
+    _converge(laptop, tablet)
+    assert len(laptop.conflicts()) == len(tablet.conflicts()) == 1
+
+
+@pytest.mark.parametrize(
+    ("order", "where"), [("tablet-pushes-first", "laptop"), ("laptop-deletes-first", "tablet")]
+)
+def test_restore_the_visit_keeps_the_new_evidence_on_both_devices(
+    module_server, devices, order, where
+):
+    laptop, tablet, visit, old, new = _race(module_server, devices, order)
+    chooser = laptop if where == "laptop" else tablet
+    [c] = chooser.conflicts()
+    restore_parent(chooser.store, c.id)
+    assert chooser.conflicts() == []
+    assert _deleted(chooser, Visit, visit) is False
+    _converge(chooser, tablet if chooser is laptop else laptop)
+
+    for device in (laptop, tablet):
+        assert device.conflicts() == []
+        assert _deleted(device, Visit, visit) is False
+        assert device.text(new) == "Added on the tablet while offline"
+        assert device.text(old) is None  # deleted with the visit, and only the visit came back
+        assert device.outbox() == 0
+    assert laptop.live() == tablet.live()
+
+
+@pytest.mark.parametrize("order", ORDERS)
+def test_discard_the_new_evidence_leaves_the_visit_deleted_everywhere(
+    module_server, devices, order
+):
+    laptop, tablet, visit, old, new = _race(module_server, devices, order)
+    [c] = tablet.conflicts()
+    assert discard_children(tablet.store, c.id) == 1
+    _converge(tablet, laptop)
+
+    for device in (laptop, tablet):
+        assert device.conflicts() == []
+        assert _deleted(device, Visit, visit) is True
+        assert _deleted(device, Evidence, new) is True
+    assert laptop.live() == tablet.live()
+
+
+def test_move_the_new_evidence_to_another_visit(module_server, devices):
+    laptop, tablet = devices.signed_in_pair(module_server)
+    visit = laptop.visit()
+    other = laptop.visit(teacher="Amara")
+    laptop.sync()
+    tablet.sync()
+    new = tablet.evidence(visit, "Captured in the wrong visit")
+    delete_visit(laptop.store, visit)
+    laptop.sync()
+    tablet.sync()
+    [c] = tablet.conflicts()
+    targets = move_targets(tablet.store, c.id)
+    assert [t.id for t in targets] == [other]
+    assert targets[0].label.startswith("Amara's Science, ")
+    with pytest.raises(UsageError, match="not in this profile"):
+        move_children(tablet.store, c.id, visit)  # not to the deleted visit itself
+    assert move_children(tablet.store, c.id, other) == 1
+    _converge(tablet, laptop)
+
+    for device in (laptop, tablet):
+        assert device.conflicts() == []
+        with device.store.read() as s:
+            item = s.get_one(Evidence, new)
+            assert (item.visit_id, item.deleted) == (other, False)
+    assert laptop.live() == tablet.live()
+
+
+def test_keep_mine_and_theirs_point_to_the_choices_that_apply(module_server, devices):
+    laptop, tablet, visit, old, new = _race(module_server, devices, "laptop-deletes-first")
+    [c] = tablet.conflicts()
+    for choose in (keep_mine, keep_theirs):
+        with pytest.raises(UsageError, match="restore it, discard them, or move them"):
+            choose(tablet.store, c.id)
+    assert len(tablet.conflicts()) == 1
+
+
+def test_the_mechanism_is_general_a_seat_added_to_a_class_deleted_elsewhere(
+    module_server, devices
+):
+    """Not only evidence and visits: any record whose parent is deleted elsewhere."""
+    laptop, tablet = devices.signed_in_pair(module_server)
+    laptop.visit()
+    with laptop.store.read() as s:
+        teacher_id = s.scalars(select(Classroom.teacher_id)).one()
+    # A second class with no visits, which roster removal allows deleting.
+    with laptop.store.write() as s:
+        room = Classroom(teacher_id=teacher_id, subject="Math")
+        s.add(room)
+    room_id = room.id
+    laptop.sync()
+    tablet.sync()
+    with tablet.store.write() as s:
+        seat = Seat(classroom_id=room_id, label="A1", row=0, col=0)
+        s.add(seat)
+    seat_id = seat.id
+    delete_classroom(laptop.store, room_id)
+    laptop.sync()
+    tablet.sync()
+    laptop.sync()
+
+    for device in (laptop, tablet):
+        [c] = device.conflicts()
+        assert c.title() == "Class deleted, 1 seat still in it"
+        assert c.explanation().startswith(
+            "The class “Math” was deleted on one of your devices while 1 seat was added"
+        )
+        assert c.orphans.discard_label() == "Discard the new seats"
+        assert not c.orphans.can_move
+    [c] = laptop.conflicts()
+    restore_parent(laptop.store, c.id)
+    _converge(laptop, tablet)
+    for device in (laptop, tablet):
+        assert device.conflicts() == []
+        assert _deleted(device, Classroom, room_id) is False
+        assert _deleted(device, Seat, seat_id) is False
+    assert laptop.live() == tablet.live()
