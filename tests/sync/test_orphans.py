@@ -53,7 +53,7 @@ def _converge(*devices) -> None:
 def test_evidence_added_to_a_visit_deleted_elsewhere_is_a_conflict_on_both_devices(
     shared_server, devices, order
 ):
-    laptop, tablet, visit, old, new = _race(shared_server, devices, order)
+    laptop, tablet, visit, _old, new = _race(shared_server, devices, order)
 
     for device in (laptop, tablet):
         [c] = device.conflicts()
@@ -111,7 +111,7 @@ def test_restore_the_visit_keeps_the_new_evidence_on_both_devices(
 def test_discard_the_new_evidence_leaves_the_visit_deleted_everywhere(
     module_server, devices, order
 ):
-    laptop, tablet, visit, old, new = _race(module_server, devices, order)
+    laptop, tablet, visit, _old, new = _race(module_server, devices, order)
     [c] = tablet.conflicts()
     assert discard_children(tablet.store, c.id) == 1
     _converge(tablet, laptop)
@@ -151,7 +151,7 @@ def test_move_the_new_evidence_to_another_visit(module_server, devices):
 
 
 def test_keep_mine_and_theirs_point_to_the_choices_that_apply(module_server, devices):
-    laptop, tablet, visit, old, new = _race(module_server, devices, "laptop-deletes-first")
+    _laptop, tablet, _visit, _old, _new = _race(module_server, devices, "laptop-deletes-first")
     [c] = tablet.conflicts()
     for choose in (keep_mine, keep_theirs):
         with pytest.raises(UsageError, match="restore it, discard them, or move them"):
@@ -159,9 +159,7 @@ def test_keep_mine_and_theirs_point_to_the_choices_that_apply(module_server, dev
     assert len(tablet.conflicts()) == 1
 
 
-def test_the_mechanism_is_general_a_seat_added_to_a_class_deleted_elsewhere(
-    module_server, devices
-):
+def test_the_mechanism_is_general_a_seat_added_to_a_class_deleted_elsewhere(module_server, devices):
     """Not only evidence and visits: any record whose parent is deleted elsewhere."""
     laptop, tablet = devices.signed_in_pair(module_server)
     laptop.visit()

@@ -19,9 +19,8 @@ import httpx
 from observe.clock import utcnow
 from observe.protocol import MAX_PULL_LIMIT, PullReply, PushReply, ServerState, push_body
 from observe.store import Store
-from observe.sync import orphans
+from observe.sync import orphans, state
 from observe.sync import push as pushing
-from observe.sync import state
 from observe.sync.apply import Applier, count_deletions, live_record_count, parked_count
 from observe.sync.client import SyncClient
 from observe.sync.conflicts import count_conflicts

@@ -329,9 +329,7 @@ def detect(conn: Connection, user_id: str | None) -> int:
             )
         elif old.mine != mine or old.theirs != theirs:
             conn.execute(
-                update(_conflict)
-                .where(_conflict.c.id == old.id)
-                .values(updated_at=now, **values)
+                update(_conflict).where(_conflict.c.id == old.id).values(updated_at=now, **values)
             )
     return len(wanted)
 
