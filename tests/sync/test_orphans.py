@@ -4,12 +4,16 @@ synced first; restoring, discarding or moving leaves both devices in the same st
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from sqlalchemy import select
 
 from observe.capture.roster_removal import delete_classroom
 from observe.capture.visit_removal import delete_visit
+from observe.cli import main
 from observe.errors import UsageError
+from observe.store import open_profile
 from observe.store.models import Classroom, Evidence, Seat, Visit
 from observe.sync.conflicts import keep_mine, keep_theirs
 from observe.sync.orphans import discard_children, move_children, move_targets, restore_parent
@@ -196,4 +200,61 @@ def test_the_mechanism_is_general_a_seat_added_to_a_class_deleted_elsewhere(modu
         assert device.conflicts() == []
         assert _deleted(device, Classroom, room_id) is False
         assert _deleted(device, Seat, seat_id) is False
+    assert laptop.live() == tablet.live()
+
+
+@pytest.fixture
+def run(capsys, monkeypatch):
+    """``observe ARGS`` in this process (the same ``main`` the console script calls)."""
+
+    def go(*args: str) -> tuple[int, str, str]:
+        monkeypatch.setattr("sys.stdin", io.StringIO(""))
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return go
+
+
+def test_observe_conflicts_shows_the_sentence_and_the_choices(module_server, devices, run):
+    laptop, tablet, visit, _old, new = _race(module_server, devices, "tablet-pushes-first")
+    other = laptop.visit(teacher="Amara")
+    laptop.sync()
+    tablet.sync()
+    folder = str(tablet.data_dir)
+    tablet.store.close()
+
+    code, out, _ = run("conflicts", "--data-dir", folder)
+    assert code == 0
+    number, title, sentence = out.splitlines()[0].split("\t")
+    assert title == "Visit deleted, 1 evidence item still in it"
+    assert "while 1 evidence item was added to it or changed on another" in sentence
+    assert out.splitlines()[1] == (
+        f"\tRestore the visit: --restore {number}; discard the new evidence: --discard "
+        f"{number}; move to another visit: --move {number}."
+    )
+    code, out, err = run("conflicts", "--data-dir", folder, "--keep-mine", number)
+    assert code == 2 and "restore it, discard them, or move them" in err
+    code, out, _ = run("conflicts", "--data-dir", folder, "--move", number)
+    assert code == 2 and out.splitlines()[0].startswith("Move to which visit?")
+    assert out.splitlines()[1].startswith(f"{other}\tAmara's Science, ")
+    code, out, err = run(
+        "conflicts", "--data-dir", folder, "--restore", number, "--discard", number
+    )
+    assert code == 2 and "Choose one" in err
+    code, out, _ = run("conflicts", "--data-dir", folder, "--restore", number)
+    assert code == 0
+    assert out.strip() == (
+        f"Conflict {number}: the visit is back here with 1 evidence item; it will be "
+        "restored everywhere at the next sync."
+    )
+    assert run("conflicts", "--data-dir", folder)[1].strip() == "No conflicts."
+    code, _, err = run("conflicts", "--data-dir", folder, "--discard", number)
+    assert code == 2 and f"There is no conflict number {number}" in err
+
+    tablet.store = open_profile(folder)
+    _converge(tablet, laptop)
+    assert laptop.conflicts() == [] and tablet.conflicts() == []
+    assert laptop.text(new) == "Added on the tablet while offline"
+    assert _deleted(laptop, Visit, visit) is False
     assert laptop.live() == tablet.live()

@@ -43,6 +43,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--keep-theirs", type=int, metavar="N", help="resolve conflict N with the server's copy"
     )
+    _register_orphan_choices(p)
     p.set_defaults(handler=cmd_conflicts)
 
 
@@ -110,13 +111,76 @@ def cmd_logout(args: argparse.Namespace, data_dir: str | None) -> int:
     return 0
 
 
+def _register_orphan_choices(p: argparse.ArgumentParser) -> None:
+    """Choices for a deleted record with new records left in it (``sync.orphans``)."""
+    p.add_argument(
+        "--restore", type=int, metavar="N", help="conflict N: restore the deleted record"
+    )
+    p.add_argument(
+        "--discard", type=int, metavar="N", help="conflict N: discard what was added to it"
+    )
+    p.add_argument(
+        "--move",
+        type=int,
+        metavar="N",
+        help="conflict N: move what was added to another visit (lists them without --to)",
+    )
+    p.add_argument("--to", metavar="ID", help="with --move: the visit to move to")
+
+
+def _orphan_choice(args: argparse.Namespace, store: Any) -> int | None:
+    """Runs --restore/--discard/--move if one was given; returns the exit code, else None."""
+    from observe.sync import orphans
+
+    if args.restore is not None:
+        entry = orphans.from_conflict_id(store, args.restore)
+        orphans.restore_parent(store, args.restore)
+        print(
+            f"Conflict {args.restore}: the {orphans.noun(entry.parent_kind)} is back here with "
+            f"{entry.phrase()}; it will be restored everywhere at the next sync."
+        )
+        return 0
+    if args.discard is not None:
+        entry = orphans.from_conflict_id(store, args.discard)
+        orphans.discard_children(store, args.discard)
+        done = "deleted" if entry.required else "unlinked"
+        print(
+            f"Conflict {args.discard}: {entry.phrase()} {done} here, and everywhere at the "
+            "next sync."
+        )
+        return 0
+    if args.move is not None:
+        if not args.to:
+            targets = orphans.move_targets(store, args.move)
+            if not targets:
+                raise UsageError("There is no other visit to move to; restore or discard instead.")
+            print("Move to which visit? Run again with --to ID, one of:")
+            for t in targets:
+                print(f"{t.id}\t{t.label}")
+            return 2
+        moved = orphans.move_children(store, args.move, args.to)
+        print(f"Conflict {args.move}: {moved:,} moved; the move syncs at the next sync.")
+        return 0
+    return None
+
+
 def cmd_conflicts(args: argparse.Namespace, data_dir: str | None) -> int:
     from observe.sync import conflicts
 
-    if args.keep_mine is not None and args.keep_theirs is not None:
-        raise UsageError("Choose one: --keep-mine or --keep-theirs.")
+    chosen = [
+        name
+        for name in ("keep_mine", "keep_theirs", "restore", "discard", "move")
+        if getattr(args, name) is not None
+    ]
+    if len(chosen) > 1:
+        raise UsageError("Choose one: --keep-mine, --keep-theirs, --restore, --discard or --move.")
+    if args.to and args.move is None:
+        raise UsageError("--to goes with --move N (the conflict whose records to move).")
     store = open_profile(data_dir)
     try:
+        code = _orphan_choice(args, store)
+        if code is not None:
+            return code
         if args.keep_mine is not None:
             conflicts.keep_mine(store, args.keep_mine)
             print(f"Conflict {args.keep_mine}: your copy will be sent at the next sync.")
@@ -133,4 +197,16 @@ def cmd_conflicts(args: argparse.Namespace, data_dir: str | None) -> int:
         return 0
     for c in items:
         print(f"{c.id}\t{c.title()}\t{c.explanation()}")
+        if (entry := c.orphans) is not None:
+            print(_orphan_hint(c.id, entry))
     return 0
+
+
+def _orphan_hint(number: int, entry: Any) -> str:
+    hint = (
+        f"\t{entry.restore_label()}: --restore {number}; "
+        f"{entry.discard_label()[0].lower() + entry.discard_label()[1:]}: --discard {number}"
+    )
+    if entry.can_move:
+        hint += f"; {entry.move_label()[0].lower() + entry.move_label()[1:]}: --move {number}"
+    return hint + "."

@@ -337,7 +337,7 @@ def detect(conn: Connection, user_id: str | None) -> int:
 # -- resolving ----------------------------------------------------------------------------
 
 
-def _entry(store: Store, conflict_id: int) -> Orphans:
+def from_conflict_id(store: Store, conflict_id: int) -> Orphans:
     with store.engine.connect() as conn:
         row = conn.execute(select(_conflict).where(_conflict.c.id == conflict_id)).first()
     if row is None:
@@ -374,7 +374,7 @@ def _undelete(s: Session, obj: SyncRecord, user_id: str | None) -> None:
 
 def restore_parent(store: Store, conflict_id: int) -> None:
     """Undeletes the parent (and its deleted parents); what was added stays in it."""
-    entry = _entry(store, conflict_id)
+    entry = from_conflict_id(store, conflict_id)
     user_id = state.load(store).user_id
     with store.write() as s:
         obj = s.get(MODEL_BY_KIND[entry.parent_kind], entry.parent_id)
@@ -413,7 +413,7 @@ def _discard(s: Session, obj: SyncRecord, user_id: str | None) -> None:
 def discard_children(store: Store, conflict_id: int) -> int:
     """Deletes what was added under the deleted parent (records that only link to it keep
     living without the link); returns how many records were deleted or unlinked."""
-    entry = _entry(store, conflict_id)
+    entry = from_conflict_id(store, conflict_id)
     user_id = state.load(store).user_id
     changed = 0
     with store.write() as s:
@@ -437,7 +437,7 @@ class MoveTarget:
 
 def move_targets(store: Store, conflict_id: int, limit: int = 200) -> list[MoveTarget]:
     """Live parents the entry's records could move to, newest first (visits only, for now)."""
-    entry = _entry(store, conflict_id)
+    entry = from_conflict_id(store, conflict_id)
     if not entry.can_move:
         return []
     v = table(Visit)
@@ -455,7 +455,7 @@ def move_targets(store: Store, conflict_id: int, limit: int = 200) -> list[MoveT
 
 def move_children(store: Store, conflict_id: int, target_id: str) -> int:
     """Moves what was added to another live parent of the same kind; returns how many."""
-    entry = _entry(store, conflict_id)
+    entry = from_conflict_id(store, conflict_id)
     if not entry.can_move:
         raise UsageError(
             f"Only evidence can be moved to another {noun(entry.parent_kind)}; restore the "
