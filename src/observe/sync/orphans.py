@@ -26,6 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.orm import Session
 
@@ -95,6 +96,12 @@ _TEXT_FIELDS: dict[str, tuple[str, ...]] = {
 def noun(kind: str, count: int = 1) -> str:
     one, many = NOUNS.get(kind, (kind, kind))
     return one if count == 1 else many
+
+
+@dataclass(frozen=True)
+class MoveTarget:
+    id: str
+    label: str
 
 
 @dataclass(frozen=True)
@@ -220,18 +227,27 @@ def _text(kind: str, row: Any) -> str:
     return ""
 
 
-def _visit_label(conn: Connection, visit_id: str) -> str:
+def _visit_labels(conn: Connection, where: Any, limit: int | None = None) -> list[MoveTarget]:
+    """Visits as "Zoë's Science, period 2, 2026-12-07 09:05" (local time), newest first."""
     v, c, t = table(Visit), table(Classroom), table(Teacher)
-    row = conn.execute(
-        select(t.c.display_name, c.c.subject, c.c.period, v.c.started_at)
+    query = (
+        select(v.c.id, t.c.display_name, c.c.subject, c.c.period, v.c.started_at)
         .select_from(v.join(c, v.c.classroom_id == c.c.id).join(t, c.c.teacher_id == t.c.id))
-        .where(v.c.id == visit_id)
-    ).first()
-    if row is None:
-        return ""
-    room = f"{row.subject}, period {row.period}" if row.period else row.subject
-    when = as_utc(row.started_at).astimezone().strftime("%Y-%m-%d %H:%M")
-    return f"{row.display_name}'s {room}, {when}"
+        .where(where)
+        .order_by(v.c.started_at.desc(), v.c.id)
+        .limit(limit)
+    )
+    out = []
+    for row in conn.execute(query):
+        room = f"{row.subject}, period {row.period}" if row.period else row.subject
+        when = as_utc(row.started_at).astimezone().strftime("%Y-%m-%d %H:%M")
+        out.append(MoveTarget(row.id, f"{row.display_name}'s {room}, {when}"))
+    return out
+
+
+def _visit_label(conn: Connection, visit_id: str) -> str:
+    found = _visit_labels(conn, table(Visit).c.id == visit_id)
+    return found[0].label if found else ""
 
 
 def parent_name(conn: Connection, kind: str, record_id: str) -> str:
@@ -429,12 +445,6 @@ def discard_children(store: Store, conflict_id: int) -> int:
     return changed
 
 
-@dataclass(frozen=True)
-class MoveTarget:
-    id: str
-    label: str
-
-
 def move_targets(store: Store, conflict_id: int, limit: int = 200) -> list[MoveTarget]:
     """Live parents the entry's records could move to, newest first (visits only, for now)."""
     entry = from_conflict_id(store, conflict_id)
@@ -442,15 +452,9 @@ def move_targets(store: Store, conflict_id: int, limit: int = 200) -> list[MoveT
         return []
     v = table(Visit)
     with store.engine.connect() as conn:
-        ids = list(
-            conn.scalars(
-                select(v.c.id)
-                .where(v.c.deleted.is_(False), v.c.id != entry.parent_id)
-                .order_by(v.c.started_at.desc())
-                .limit(limit)
-            )
+        return _visit_labels(
+            conn, sa.and_(v.c.deleted.is_(False), v.c.id != entry.parent_id), limit
         )
-        return [MoveTarget(i, _visit_label(conn, i)) for i in ids]
 
 
 def move_children(store: Store, conflict_id: int, target_id: str) -> int:

@@ -29,6 +29,7 @@ from observe.sync.conflicts import Conflict, describe
 from observe.ui import operations
 from observe.ui.errors import ErrorReporter
 from observe.ui.operations import Operation, Progress
+from observe.ui.sync.orphan_choices import OrphanChoices
 
 
 def _merge_seed(c: Conflict) -> str:
@@ -88,9 +89,15 @@ class ConflictsDialog(QDialog):
         close = QPushButton("Close")
         close.clicked.connect(self.accept)
 
+        # A deleted record with new records in it: restore, discard or move instead.
+        self.orphan_choices = OrphanChoices(store, report_error)
+        self.orphan_choices.chosen.connect(self._resolve)
+        self.mine_label = QLabel("Your version (this computer)")
+        self.theirs_label = QLabel("Server version (elsewhere)")
+
         sides = QGridLayout()
-        sides.addWidget(QLabel("Your version (this computer)"), 0, 0)
-        sides.addWidget(QLabel("Server version (elsewhere)"), 0, 1)
+        sides.addWidget(self.mine_label, 0, 0)
+        sides.addWidget(self.theirs_label, 0, 1)
         sides.addWidget(self.mine, 1, 0)
         sides.addWidget(self.theirs, 1, 1)
         self.merge_label = QLabel("Merged te&xt (edit, then save):")
@@ -108,6 +115,7 @@ class ConflictsDialog(QDialog):
         right.addLayout(sides, 3)
         right.addWidget(self.merge_label)
         right.addWidget(self.merged, 1)
+        right.addWidget(self.orphan_choices)
         right.addLayout(buttons)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -180,6 +188,23 @@ class ConflictsDialog(QDialog):
         self.merge_button.setEnabled(can_merge and not busy)
         self.keep_mine_button.setEnabled(bool(c and c.can_keep_mine) and not busy)
         self.keep_theirs_button.setEnabled(bool(c and c.can_keep_theirs) and not busy)
+        self._show_orphans(c, busy)
+
+    def _show_orphans(self, c: Conflict | None, busy: bool) -> None:
+        """A deleted record with new records in it shows what was added and its own choices."""
+        entry = c.orphans if c is not None else None
+        self.orphan_choices.show_for(c, busy=busy)
+        for widget in (self.keep_mine_button, self.keep_theirs_button, self.merge_button):
+            widget.setVisible(entry is None)
+        self.merge_label.setVisible(entry is None)
+        self.merged.setVisible(entry is None)
+        if entry is None:
+            self.mine_label.setText(self.tr("Your version (this computer)"))
+            self.theirs_label.setText(self.tr("Server version (elsewhere)"))
+            return
+        self.mine_label.setText(self.tr("Added or changed after it was deleted"))
+        self.theirs_label.setText(self.tr("Deleted"))
+        self.mine.setPlainText(entry.lines())
 
     # -- deciding ---------------------------------------------------------------------------
 
