@@ -39,8 +39,7 @@ def test_restore_discard_and_move_from_the_conflicts_view(
     idle()
     assert dialog.list.count() == 3
     assert all(
-        dialog.list.item(i).text() == "Visit deleted, 1 evidence item still in it"
-        for i in range(3)
+        dialog.list.item(i).text() == "Visit deleted, 1 evidence item still in it" for i in range(3)
     )
 
     def pick(name: str) -> None:
