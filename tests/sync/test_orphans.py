@@ -258,3 +258,36 @@ def test_observe_conflicts_shows_the_sentence_and_the_choices(module_server, dev
     assert laptop.text(new) == "Added on the tablet while offline"
     assert _deleted(laptop, Visit, visit) is False
     assert laptop.live() == tablet.live()
+
+
+def test_evidence_edited_while_its_visit_was_deleted_and_kept_is_then_an_orphan(
+    module_server, devices
+):
+    """An edit racing the delete is first the evidence's own conflict; keeping the edit leaves
+    it in a deleted visit, which the next sync shows on both devices."""
+    laptop, tablet = devices.signed_in_pair(module_server)
+    visit = laptop.visit()
+    item = laptop.evidence(visit, "Students explain")
+    laptop.sync()
+    tablet.sync()
+    delete_visit(laptop.store, visit)
+    tablet.edit(item, "Students explain to a partner")
+    laptop.sync()
+    tablet.sync()
+    [c] = tablet.conflicts()
+    assert (c.kind, c.status) == ("evidence", "conflict")  # only its own conflict, for now
+    keep_mine(tablet.store, c.id)
+    tablet.sync()
+    laptop.sync()
+
+    for device in (laptop, tablet):
+        [c] = device.conflicts()
+        assert (c.kind, c.record_id, c.status) == ("visit", visit, "orphaned")
+        assert c.orphans.children[0].text == "Students explain to a partner"
+    [c] = laptop.conflicts()
+    discard_children(laptop.store, c.id)
+    _converge(laptop, tablet)
+    for device in (laptop, tablet):
+        assert device.conflicts() == []
+        assert device.text(item) is None
+    assert laptop.live() == tablet.live()

@@ -292,8 +292,9 @@ def detect(conn: Connection, user_id: str | None) -> int:
     """Brings the ``orphaned`` entries up to date with the store; returns how many are open.
 
     A parent with an ordinary conflict open (its own edit racing the delete) is left to that
-    entry, and one with a change waiting to be sent (a restore, say) to the next sync."""
-    found = _live_orphans(conn, user_id)
+    entry, and one with a change waiting to be sent (a restore, say) to the next sync; so is a
+    child with an ordinary conflict open (its edit racing its own deletion): if the coach keeps
+    it, the next sync finds it here."""
     others = {
         (k, i)
         for k, i in conn.execute(
@@ -303,7 +304,11 @@ def detect(conn: Connection, user_id: str | None) -> int:
         )
     }
     pending = _keys(conn, _outbox)
-    wanted = {key: kids for key, kids in found.items() if key not in others | pending}
+    found = {
+        key: [c for c in kids if (c.kind, c.id) not in others]
+        for key, kids in _live_orphans(conn, user_id).items()
+    }
+    wanted = {key: kids for key, kids in found.items() if kids and key not in others | pending}
     existing = {
         (row.record_kind, row.record_id): row
         for row in conn.execute(select(_conflict).where(_conflict.c.status == ORPHANED))
