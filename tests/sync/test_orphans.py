@@ -5,6 +5,7 @@ synced first; restoring, discarding or moving leaves both devices in the same st
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pytest
 from sqlalchemy import select
@@ -14,7 +15,14 @@ from observe.capture.visit_removal import delete_visit
 from observe.cli import main
 from observe.errors import UsageError
 from observe.store import open_profile
-from observe.store.models import Classroom, Evidence, Seat, Visit
+from observe.store.models import (
+    Classroom,
+    CoachingLogEntry,
+    Evidence,
+    LogActivity,
+    Seat,
+    Visit,
+)
 from observe.sync.conflicts import keep_mine, keep_theirs
 from observe.sync.orphans import discard_children, move_children, move_targets, restore_parent
 
@@ -290,4 +298,45 @@ def test_evidence_edited_while_its_visit_was_deleted_and_kept_is_then_an_orphan(
     for device in (laptop, tablet):
         assert device.conflicts() == []
         assert device.text(item) is None
+    assert laptop.live() == tablet.live()
+
+
+def test_a_log_entry_linked_to_a_visit_deleted_elsewhere_can_keep_living_without_the_link(
+    module_server, devices
+):
+    laptop, tablet = devices.signed_in_pair(module_server)
+    visit = laptop.visit()
+    laptop.sync()
+    tablet.sync()
+    with tablet.store.write() as s:
+        entry = CoachingLogEntry(
+            occurred_on=date(2026, 12, 7),
+            minutes=25,
+            activity=LogActivity.COACHING_CYCLE,
+            note="Debrief notes",
+            visit_id=visit,
+        )
+        s.add(entry)
+    entry_id = entry.id
+    delete_visit(laptop.store, visit)
+    laptop.sync()
+    tablet.sync()
+    laptop.sync()
+
+    for device in (laptop, tablet):
+        [c] = device.conflicts()
+        assert c.title() == "Visit deleted, 1 coaching log entry still in it"
+        assert c.explanation().endswith(
+            "” was deleted on one of your devices while 1 coaching log entry linked to it was "
+            "added or changed on another. Restore the visit, or keep it without the link."
+        )
+        assert c.orphans.discard_label() == "Keep it without the link"
+    [c] = tablet.conflicts()
+    assert discard_children(tablet.store, c.id) == 1
+    _converge(tablet, laptop)
+    for device in (laptop, tablet):
+        assert device.conflicts() == []
+        with device.store.read() as s:
+            kept = s.get_one(CoachingLogEntry, entry_id)
+            assert (kept.deleted, kept.visit_id, kept.minutes) == (False, None, 25)
     assert laptop.live() == tablet.live()

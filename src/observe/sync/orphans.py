@@ -178,7 +178,7 @@ class Orphans:
 
     def discard_label(self) -> str:
         if not self.required:
-            return "Keep them without the link"
+            return f"Keep {self._them()} without the link"
         kinds = list(dict.fromkeys(c.kind for c in self.required))
         names = [_MASS_NOUNS.get(k) or noun(k, 2) for k in kinds]
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
