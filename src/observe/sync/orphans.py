@@ -259,7 +259,10 @@ def parent_name(conn: Connection, kind: str, record_id: str) -> str:
 
 
 def _live_orphans(conn: Connection, user_id: str | None) -> dict[tuple[str, str], list[Child]]:
-    """Every live record of this coach whose parent is a tombstone, by parent.
+    """Every live record of this coach whose parent, also theirs, is a tombstone, by parent.
+
+    Another coach's parent is left out: its tombstone may only mean it is no longer shared,
+    and this coach could not restore it anyway.
 
     Driven from the tombstones (few, and the children's reference columns are indexed): a
     join scanning the children instead took seconds on a district-sized profile."""
@@ -271,19 +274,16 @@ def _live_orphans(conn: Connection, user_id: str | None) -> dict[tuple[str, str]
             if ref.column is None:  # look-for tags: labels, not parents
                 continue
             p = table(MODEL_BY_KIND[ref.kind])
+            tombstones = select(p.c.id).where(p.c.deleted.is_(True))
+            if user_id:
+                tombstones = tombstones.where(p.c.author_id == user_id)
             if ref.kind not in has_tombstones:
-                has_tombstones[ref.kind] = (
-                    conn.scalar(select(p.c.id).where(p.c.deleted.is_(True)).limit(1)) is not None
-                )
+                has_tombstones[ref.kind] = conn.scalar(tombstones.limit(1)) is not None
             if not has_tombstones[ref.kind]:
                 continue
-            column = t.c[ref.column]
             query = (
                 select(t)
-                .where(
-                    column.in_(select(p.c.id).where(p.c.deleted.is_(True))),
-                    t.c.deleted.is_(False),
-                )
+                .where(t.c[ref.column].in_(tombstones), t.c.deleted.is_(False))
                 .order_by(t.c.created_at, t.c.id)
             )
             if user_id:
