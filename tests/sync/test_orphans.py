@@ -21,6 +21,7 @@ from observe.store.models import (
     Evidence,
     LogActivity,
     Seat,
+    Visibility,
     Visit,
 )
 from observe.sync.conflicts import keep_mine, keep_theirs
@@ -340,3 +341,25 @@ def test_a_log_entry_linked_to_a_visit_deleted_elsewhere_can_keep_living_without
             kept = s.get_one(CoachingLogEntry, entry_id)
             assert (kept.deleted, kept.visit_id, kept.minutes) == (False, None, 25)
     assert laptop.live() == tablet.live()
+
+
+def test_another_coachs_visit_no_longer_shared_is_not_called_deleted(module_server, devices):
+    """Un-sharing reaches the team as a tombstone (protocol Changes, 14): that is not a visit
+    deleted on one of this coach's devices, and they could not restore it anyway."""
+    ana = module_server.add_user(school="Orphan High")
+    ben = module_server.add_user(school="Orphan High")
+    a, b = devices.new("ana"), devices.new("ben")
+    a.login(module_server, ana)
+    b.login(module_server, ben)
+    visit = a.visit(Visibility.TEAM)
+    a.sync()
+    b.sync()
+    note = b.evidence(visit, "Ben's own note in Ana's shared visit")
+    b.sync()
+    with a.store.write() as s:
+        s.get_one(Visit, visit).visibility = Visibility.PRIVATE
+    a.sync()
+    b.sync()
+    assert _deleted(b, Visit, visit) is True
+    assert b.text(note) == "Ben's own note in Ana's shared visit"
+    assert b.conflicts() == [] and a.conflicts() == []
