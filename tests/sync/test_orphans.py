@@ -10,8 +10,10 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from observe.capture.participation import tally
 from observe.capture.roster_removal import delete_classroom
 from observe.capture.visit_removal import delete_visit
+from observe.capture.visits import start_visit
 from observe.cli import main
 from observe.errors import UsageError
 from observe.store import open_profile
@@ -20,9 +22,12 @@ from observe.store.models import (
     CoachingLogEntry,
     Evidence,
     LogActivity,
+    ParticipationEvent,
+    ParticipationKind,
     Seat,
     Visibility,
     Visit,
+    VisitType,
 )
 from observe.sync.conflicts import keep_mine, keep_theirs
 from observe.sync.orphans import discard_children, move_children, move_targets, restore_parent
@@ -363,3 +368,43 @@ def test_another_coachs_visit_no_longer_shared_is_not_called_deleted(module_serv
     assert _deleted(b, Visit, visit) is True
     assert b.text(note) == "Ben's own note in Ana's shared visit"
     assert b.conflicts() == [] and a.conflicts() == []
+
+
+def test_restoring_a_class_brings_back_the_seats_the_new_visit_tallied(module_server, devices):
+    """The laptop deletes a class (and its seats) while the tablet, offline, observes in it:
+    two entries (the class with a visit in it, a seat with a tally on it); restoring the class
+    brings back the seat the tally needs, and settles both."""
+    laptop, tablet = devices.signed_in_pair(module_server)
+    laptop.visit()
+    with laptop.store.read() as s:
+        teacher_id = s.scalars(select(Classroom.teacher_id)).one()
+    with laptop.store.write() as s:
+        room = Classroom(teacher_id=teacher_id, subject="Art")
+        seat = Seat(classroom=room, label="B2", row=1, col=1)
+        s.add_all([room, seat])
+    room_id, seat_id = room.id, seat.id
+    laptop.sync()
+    tablet.sync()
+    visit = start_visit(tablet.store, room_id, VisitType.COACHING_OBSERVATION).id
+    mark = tally(tablet.store, visit, seat_id, ParticipationKind.VOLUNTEERED).id
+    delete_classroom(laptop.store, room_id)
+    laptop.sync()
+    tablet.sync()
+    laptop.sync()
+
+    for device in (laptop, tablet):
+        titles = sorted(c.title() for c in device.conflicts())
+        assert titles == [
+            "Class deleted, 1 visit still in it",
+            "Seat deleted, 1 participation mark still in it",
+        ]
+    [c] = [c for c in tablet.conflicts() if c.kind == "classroom"]
+    restore_parent(tablet.store, c.id)
+    assert tablet.conflicts() == []  # the seat's entry is settled too, at once
+    _converge(tablet, laptop)
+    for device in (laptop, tablet):
+        assert device.conflicts() == []
+        assert _deleted(device, Classroom, room_id) is False
+        assert _deleted(device, Seat, seat_id) is False
+        assert _deleted(device, ParticipationEvent, mark) is False
+    assert laptop.live() == tablet.live()

@@ -412,6 +412,29 @@ def _undelete(s: Session, obj: SyncRecord, user_id: str | None) -> None:
             _undelete(s, parent, user_id)
 
 
+def _restore_needed(s: Session, parent: SyncRecord, user_id: str | None) -> None:
+    """Undeletes the parent's deleted records that live records still point to: a class
+    restored for the visit added to it gets back the seats that visit's tallies are on."""
+    for model in SYNC_MODELS:
+        for ref in REFS[model.kind]:
+            if ref.column is None or ref.nullable or ref.kind != parent.kind:
+                continue
+            query = select(model).where(
+                getattr(model, ref.column) == parent.id, model.deleted.is_(True)
+            )
+            if user_id:
+                query = query.where(model.author_id == user_id)
+            for record in s.scalars(query):
+                if _under(s, record.kind, record.id, user_id):
+                    record.deleted = False
+
+
+def _refresh(s: Session, user_id: str | None) -> None:
+    """The list brought up to date at once (other entries the choice settled disappear)."""
+    s.flush()
+    detect(s.connection(), user_id)
+
+
 def restore_parent(store: Store, conflict_id: int) -> None:
     """Undeletes the parent (and its deleted parents); what was added stays in it."""
     entry = from_conflict_id(store, conflict_id)
@@ -423,6 +446,8 @@ def restore_parent(store: Store, conflict_id: int) -> None:
         _done(s, conflict_id)
         if obj.deleted:
             _undelete(s, obj, user_id)
+            _restore_needed(s, obj, user_id)
+        _refresh(s, user_id)
 
 
 def _under(s: Session, kind: str, record_id: str, user_id: str | None) -> list[tuple[Any, Any]]:
@@ -466,6 +491,7 @@ def discard_children(store: Store, conflict_id: int) -> int:
             else:
                 _discard(s, child, user_id)
             changed += 1
+        _refresh(s, user_id)
     return changed
 
 
@@ -504,4 +530,5 @@ def move_children(store: Store, conflict_id: int, target_id: str) -> int:
             if child.kind in MOVABLE[entry.parent_kind]:
                 setattr(child, ref.column, target_id)
                 moved += 1
+        _refresh(s, user_id)
     return moved
