@@ -21,9 +21,12 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import aiohttp
 import httpx
+
+if TYPE_CHECKING:  # the bench extra; imported where the 100 clients run, not by importers
+    import aiohttp
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -142,6 +145,8 @@ async def _client_loop(
     aiohttp rather than httpx here: all 100 devices share this one process, and httpx's
     async client spent ~12 ms of CPU per sync (more than the server), so on a 2-core machine
     the load generator's own queueing showed up as server latency."""
+    import aiohttp  # the bench extra: only this load generator needs it
+
     visit_id = new_id()
     async with session:
         # A client that has synced before: its cursor is the head when the run starts.
@@ -178,6 +183,8 @@ async def _client_loop(
 
 
 def many_clients(server: ServerProcess, clients: int, syncs: int) -> tuple[float, float, int, int]:
+    import aiohttp  # the bench extra: only this load generator needs it
+
     # 20 coaches in 10 schools, five devices (clients) each.
     users = [server.add_user(school=f"Bench School {i % 10}") for i in range(max(1, clients // 5))]
     tokens = [server.login(users[i % len(users)]).token for i in range(clients)]
