@@ -13,6 +13,7 @@ from observe.store.sqlite_file import (
     foreign_key_problems,
     inspect_file,
     integrity_problems,
+    readonly_uri,
 )
 
 _NOUNS = {
@@ -63,7 +64,7 @@ def check_database(path: Path) -> CheckReport:
         report.problems.append(f"There is no database at {path} yet; nothing to check.")
         return report
 
-    conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
+    conn = sqlite3.connect(readonly_uri(path), uri=True)
     try:
         try:
             damage = integrity_problems(conn)

@@ -34,9 +34,32 @@ class Damaged(Exception):
     pass
 
 
-def _readonly_connect(path: Path) -> sqlite3.Connection:
+def readonly_uri(path: Path) -> str:
+    """The URI that opens ``path`` without writing to it, even on read-only media.
+
+    A WAL database needs its ``-shm`` file, which can't be created on a read-only disk; there
+    nobody can be writing either, so SQLite may treat the file as immutable.
+    """
     uri = path.absolute().as_uri() + "?mode=ro"
-    return sqlite3.connect(uri, uri=True, timeout=5)
+    if not os.access(path.parent, os.W_OK) and not Path(f"{path}-shm").exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def _readonly_connect(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(readonly_uri(path), uri=True, timeout=5)
+
+
+def quick_check(path: Path) -> list[str]:
+    """SQLite's quick structural check of every page, read-only; empty when the file is sound."""
+    conn = _readonly_connect(path)
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check(20)")]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+    return [] if rows == ["ok"] else rows
 
 
 def inspect_file(path: Path) -> FileState:
