@@ -35,7 +35,7 @@ _NOUNS = {
 }
 
 
-def _noun(table: str, n: int) -> str:
+def noun(table: str, n: int) -> str:
     word = _NOUNS.get(table, table.replace("_", " "))
     return word if n == 1 else word + ("es" if word.endswith("ch") else "s")
 
@@ -81,8 +81,8 @@ def check_database(path: Path) -> CheckReport:
         if broken:
             for (table, parent), n in sorted(Counter((t, p) for t, _, p in broken).items()):
                 report.problems.append(
-                    f"{n} {_noun(table, n)} {'points' if n == 1 else 'point'} at "
-                    f"{_noun(parent, 1)} records that no longer exist."
+                    f"{n} {noun(table, n)} {'points' if n == 1 else 'point'} at "
+                    f"{noun(parent, 1)} records that no longer exist."
                 )
         else:
             report.findings.append("Every record's links to other records are intact.")
