@@ -158,3 +158,16 @@ def explain_storage_error(exc: BaseException, database: Path | None = None) -> O
 
 def _path_of(e: OSError) -> Path | None:
     return Path(e.filename) if isinstance(e.filename, str) else None
+
+
+def explain_write_error(exc: BaseException, target: Path) -> ObserveError | None:
+    """Like :func:`explain_storage_error` for writing ``target`` (an export, a backup copy):
+    a full disk is named by the file that could not be written, not a temporary name."""
+    for e in _chain(exc):
+        full = isinstance(e, OSError) and e.errno == errno.ENOSPC
+        code = getattr(e, "sqlite_errorcode", None)
+        if full or (
+            isinstance(e, sqlite3.Error) and code is not None and code & 0xFF == SQLITE_FULL
+        ):
+            return StorageError(disk_full_sentence(target), detail=repr(e))
+    return explain_storage_error(exc, target)

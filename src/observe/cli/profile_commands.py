@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 import time
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from observe.errors import UsageError
+from observe.errors import UsageError, explain_write_error
 from observe.paths import ProfilePaths
 from observe.store import open_profile
 from observe.store.check import check_database
@@ -128,11 +129,15 @@ def cmd_export(args: argparse.Namespace, data_dir: str | None) -> int:
         if args.format == "json":
             if out.is_dir():
                 raise UsageError(f"{out} is a folder; give a file name for the JSON export.")
-            counts = export_json(store, out, args.include_deleted)
+            export: Any = export_json
         else:
             if out.exists() and not out.is_dir():
                 raise UsageError(f"{out} is a file; CSV export needs a folder (one file per kind).")
-            counts = export_csv(store, out, args.include_deleted)
+            export = export_csv
+        try:
+            counts = export(store, out, args.include_deleted)
+        except OSError as exc:  # writing the export failed: name the export, not the database
+            raise explain_write_error(exc, out) or exc from exc
         total = sum(counts.values())
         print(f"Exported {total:,} records to {out}.", file=sys.stderr)
     finally:
@@ -200,6 +205,10 @@ def cmd_backup(args: argparse.Namespace, data_dir: str | None) -> int:
         )
     if dest.resolve() == paths.database.resolve():
         raise UsageError("The backup can't be written over the database it copies.")
-    backup_to(paths.database, dest)
+    try:
+        backup_to(paths.database, dest)
+    except (OSError, sqlite3.Error) as exc:
+        # The copy is what failed to be written: name it, not the database.
+        raise explain_write_error(exc, dest) or exc from exc
     print(f"Backed up {paths.database} to {dest} ({_human_size(dest.stat().st_size)}).")
     return 0

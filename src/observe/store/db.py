@@ -25,6 +25,7 @@ from sqlalchemy.pool import QueuePool
 from observe.errors import (
     DamagedProfile,
     ProfileError,
+    StorageError,
     damaged_sentence,
     explain_storage_error,
     read_only_sentence,
@@ -37,11 +38,12 @@ from observe.store.outbox import Identity
 from observe.store.schema import HEAD_REVISION, KNOWN_REVISIONS
 from observe.store.sqlite_file import (
     Damaged,
+    FileState,
     NotSQLite,
     backup_to,
     inspect_file,
     quick_check,
-    readonly_uri,
+    readonly_connect,
 )
 
 log = logging.getLogger(__name__)
@@ -87,10 +89,9 @@ def make_engine(database: Path, *, read_only: bool = False, wal: bool = True) ->
     name so it is one self-contained file when it is renamed into place.
     """
     if read_only:
-        uri = readonly_uri(database)
         engine = create_engine(
             "sqlite://",
-            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+            creator=lambda: readonly_connect(database, check_same_thread=False),
             poolclass=QueuePool,  # "sqlite://" alone would mean one in-memory connection
         )
     else:
@@ -412,6 +413,10 @@ def open_profile(data_dir: Path | str | None = None, *, read_only_ok: bool = Fal
         raise ProfileError(
             f"Observe can't read {db}. Check the file's permissions.", detail=repr(exc)
         ) from exc
+    except sqlite3.Error as exc:  # the disk, not the file (full, unreadable)
+        raise explain_storage_error(exc, db) or ProfileError(
+            f"Observe can't read {db} ({exc}).", detail=repr(exc)
+        ) from exc
 
     # An empty file, or SQLite without a single table, is a profile whose creation was cut
     # short (older versions built it in place): there is nothing in it to keep.
@@ -429,18 +434,7 @@ def open_profile(data_dir: Path | str | None = None, *, read_only_ok: bool = Fal
             )
 
     if read_only:
-        if unfinished or state.revision != HEAD_REVISION:
-            raise ProfileError(
-                f"{read_only_sentence(db)} This version of Observe also needs to "
-                + ("set it up" if unfinished else "update its format")
-                + " before it can be read."
-            )
-        engine = make_engine(db, read_only=True)
-        try:
-            return Store(paths, engine, read_only=True)
-        except Exception:
-            engine.dispose()
-            raise
+        return _open_read_only(paths, state, unfinished)
 
     if unfinished:
         if state.exists:
@@ -462,12 +456,37 @@ def open_profile(data_dir: Path | str | None = None, *, read_only_ok: bool = Fal
     except sqlite3.DatabaseError as exc:
         engine.dispose()
         known = explain_storage_error(exc, db)
+        if isinstance(known, StorageError) and read_only_ok and not needs_migration:
+            return _open_read_only(paths, state, unfinished)
         if known is not None:
             raise known from exc
         raise ProfileError(
             f"The database {db} could not be opened ({exc}). Restore a copy from {paths.backups}.",
             detail=repr(exc),
         ) from exc
+    except Exception as exc:
+        engine.dispose()
+        known = explain_storage_error(exc, db)
+        if isinstance(known, StorageError) and read_only_ok and not needs_migration:
+            # A full disk can't take even the WAL index: reading still works, read-only.
+            log.info("opening %s read-only: %s", db, known.detail)
+            return _open_read_only(paths, state, unfinished)
+        if known is not None:
+            raise known from exc
+        raise
+
+
+def _open_read_only(paths: ProfilePaths, state: FileState, unfinished: bool) -> Store:
+    db = paths.database
+    if unfinished or state.revision != HEAD_REVISION:
+        raise ProfileError(
+            f"{read_only_sentence(db)} This version of Observe also needs to "
+            + ("set it up" if unfinished else "update its format")
+            + " before it can be read."
+        )
+    engine = make_engine(db, read_only=True)
+    try:
+        return Store(paths, engine, read_only=True)
     except Exception as exc:
         engine.dispose()
         known = explain_storage_error(exc, db)

@@ -20,7 +20,7 @@ from observe.errors import DamagedProfile, UsageError
 from observe.paths import ProfilePaths
 from observe.store.check import noun
 from observe.store.models import SYNC_MODELS, Base
-from observe.store.sqlite_file import inspect_file, readonly_uri
+from observe.store.sqlite_file import inspect_file, is_storage_error, readonly_connect
 
 #: Kept in the new profile's folder: readable records whose parent could not be read.
 UNLINKED_FILE = "unlinked-records.json"
@@ -156,19 +156,19 @@ def recover_profile(
             f"{out_paths.data_dir} already holds an Observe profile; recover into a new, "
             "empty folder so nothing in it is overwritten."
         )
-    src = sqlite3.connect(readonly_uri(source), uri=True)
     try:
-        try:
-            present = {
-                r[0] for r in src.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            }
-        except sqlite3.DatabaseError as exc:
-            raise DamagedProfile(
-                f"The database {source} is so badly damaged that not even its list of tables "
-                f"can be read ({exc}), so no records could be saved. Restore a copy from the "
-                "backups folder or from your own backups.",
-                detail=repr(exc),
-            ) from exc
+        src = readonly_connect(source)
+        present = {r[0] for r in src.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        if is_storage_error(exc):
+            raise
+        raise DamagedProfile(
+            f"The database {source} is so badly damaged that not even its list of tables "
+            f"can be read ({exc}), so no records could be saved. Restore a copy from the "
+            "backups folder or from your own backups.",
+            detail=repr(exc),
+        ) from exc
+    try:
         open_profile(out_paths.data_dir).close()
         report = Recovery(out=out_paths.data_dir)
         unlinked: dict[str, list[dict[str, Any]]] = {}
