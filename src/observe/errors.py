@@ -89,8 +89,8 @@ def damaged_sentence(database: Path | None = None, reason: str | None = None) ->
     why = f" ({reason})" if reason else ""
     return (
         f"{what} is damaged{why}, so Observe won't write into it; it was left as it is. "
-        "Run “observe recover NEW-FOLDER” (or File › Recover records in the app) to save "
-        "every readable record into a new profile, or restore a copy from the backups folder."
+        "Run “observe recover NEW-FOLDER” (in the app: File › Recover records into a new "
+        "profile) to save every readable record, or restore a copy from the backups folder."
     )
 
 

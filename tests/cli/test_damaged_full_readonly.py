@@ -191,8 +191,8 @@ def test_damage_is_caught_on_open_after_a_session_that_did_not_close(
     assert info.stderr.startswith(f"The database {db} is damaged (")
     assert info.stderr.endswith(
         "so Observe won't write into it; it was left as it is. Run “observe recover NEW-FOLDER” "
-        "(or File › Recover records in the app) to save every readable record into a new "
-        "profile, or restore a copy from the backups folder.\n"
+        "(in the app: File › Recover records into a new profile) to save every readable "
+        "record, or restore a copy from the backups folder.\n"
     )
 
 
