@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -110,28 +110,61 @@ def read_table(conn: sqlite3.Connection, table: str, columns: list[str]) -> tupl
         backward,
     )
     high = backward[-1][0] if backward else None
+    one = f'SELECT rowid, {cols} FROM "{table}" WHERE rowid = ?'
+    indexed = _indexed_rowids(conn, table)
+    if indexed is not None:
+        # An intact index lists every row the table had: try exactly those rowids.
+        wanted: Iterable[int] = sorted(r for r in indexed if r > low and (high is None or r < high))
+    else:
+        wanted = _rowids_after(low, high)
     middle: list[Row] = []
     unreadable = 0
-    empty_run = 0
-    one = f'SELECT rowid, {cols} FROM "{table}" WHERE rowid = ?'
-    rowid = low + 1
-    while (rowid < high) if high is not None else (empty_run < _EMPTY_RUN):
-        if rowid - low > _MAX_PROBE:
-            break
+    failures_in_a_row = 0
+    for rowid in wanted:
         try:
             row = conn.execute(one, (rowid,)).fetchone()
         except sqlite3.DatabaseError:
             unreadable += 1
-            empty_run = 0
-        else:
-            if row is None:
-                empty_run += 1
-            else:
-                middle.append(row)
-                empty_run = 0
-        rowid += 1
+            failures_in_a_row += 1
+            if indexed is None and high is None and failures_in_a_row >= _EMPTY_RUN:
+                break  # the rest of the table is gone; don't guess how far it went
+            continue
+        failures_in_a_row = 0
+        if row is not None:
+            middle.append(row)
+        elif indexed is not None:
+            unreadable += 1  # the index knows the row; its page doesn't give it back
+        elif high is None and _gave_up(rowid, low, middle):
+            break
     rows = forward + middle + list(reversed(backward))
     return [r[1:] for r in rows], unreadable
+
+
+def _rowids_after(low: int, high: int | None) -> Iterator[int]:
+    rowid = low + 1
+    while (high is None or rowid < high) and rowid - low <= _MAX_PROBE:
+        yield rowid
+        rowid += 1
+
+
+def _gave_up(rowid: int, low: int, found: list[Row]) -> bool:
+    """Past the last readable row by a long run of empty rowids: the table has ended."""
+    last = found[-1][0] if found else low
+    return rowid - last >= _EMPTY_RUN
+
+
+def _indexed_rowids(conn: sqlite3.Connection, table: str) -> set[int] | None:
+    """The table's rowids as one of its indexes lists them, if one can be read in full."""
+    try:
+        indexes = [r[1] for r in conn.execute(f'PRAGMA index_list("{table}")') if not r[4]]
+    except sqlite3.DatabaseError:
+        return None
+    for index in indexes:
+        try:
+            return {r[0] for r in conn.execute(f'SELECT rowid FROM "{table}" INDEXED BY "{index}"')}
+        except sqlite3.DatabaseError:
+            continue
+    return None
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
