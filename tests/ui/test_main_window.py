@@ -53,6 +53,7 @@ def test_window_has_title_menus_and_shortcuts(window: MainWindow):
         "&Load demo data…",
         "&Open profile folder",
         "&Back up database…",
+        "&Recover records into a new profile…",
         "&Quit",
     ]
     assert _menu(window, "&Edit")[-1] == "&Find evidence…"

@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import insert, select
 
 from observe.clock import utcnow
-from observe.errors import UsageError
+from observe.errors import DamagedProfile, StorageError, UsageError, explain_storage_error
 from observe.ids import new_id
 from observe.store import Store
 from observe.store.models import (
@@ -75,6 +75,20 @@ def save_evidence(
         "text": body,
         "prompt_index": prompt_index,
     }
+    try:
+        return _insert(store, row, ids)
+    except Exception as exc:
+        known = explain_storage_error(exc, store.paths.database)
+        if not isinstance(known, StorageError | DamagedProfile):
+            raise
+        raise type(known)(
+            f"{known.sentence} This evidence item was not saved; its text stays in the capture "
+            "line, so press Enter again once the problem is fixed.",
+            detail=known.detail,
+        ) from exc
+
+
+def _insert(store: Store, row: dict[str, object], ids: list[str]) -> Evidence:
     with store.write_core() as conn:
         if ids:
             known = set(conn.scalars(select(LookFor.id).where(LookFor.id.in_(ids))))

@@ -184,6 +184,7 @@ def import_roster(
             "The roster has problems, so nothing was imported: "
             + " ".join(preview.error_sentences()[:5])
         )
+    store.ensure_sound()  # a batch of writes never goes into a damaged file
     teachers_added = classrooms_added = 0
     with store.write() as s:
         school = s.scalars(

@@ -8,10 +8,10 @@ headless commands work on a machine without a display or Qt's system libraries.
 from __future__ import annotations
 
 import argparse
-import errno
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from observe import __version__
 from observe.cli import (
@@ -21,8 +21,9 @@ from observe.cli import (
     report_commands,
     sync_commands,
 )
-from observe.errors import ObserveError
+from observe.errors import ObserveError, explain_storage_error
 from observe.logsetup import log_file, setup_logging
+from observe.paths import ProfilePaths
 
 log = logging.getLogger("observe.cli")
 
@@ -80,17 +81,11 @@ def _run_gui(data_dir: str | None) -> int:
     return run_gui(data_dir)
 
 
-def _os_error_sentence(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return (
-            "The disk is full, so Observe could not finish writing. Free some space and try again."
-        )
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        name = f" {exc.filename}" if exc.filename else ""
-        return (
-            f"Observe is not allowed to write{name}. Check the permissions or choose another place."
-        )
-    return f"Observe could not read or write a file ({exc.strerror or exc})."
+def _database_of(data_dir: str | None) -> Path | None:
+    try:
+        return ProfilePaths.at(data_dir).database
+    except Exception:  # a sentence must not fail because the folder can't be worked out
+        return None
 
 
 def _silence_stdout() -> None:
@@ -122,12 +117,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`observe export --out - | head`): not an error worth a word.
         _silence_stdout()
         return 0
-    except OSError as exc:
-        log.exception("%s failed", args.command)
-        print(_os_error_sentence(exc), file=sys.stderr)
-        return 1
     except Exception as exc:
         log.exception("%s failed", args.command)
+        # A full disk, a read-only or damaged file: the same sentence as in the app.
+        known = explain_storage_error(exc, _database_of(data_dir))
+        if known is not None:
+            print(known.sentence, file=sys.stderr)
+            return known.exit_code
+        if isinstance(exc, OSError):
+            print(
+                f"Observe could not read or write a file ({exc.strerror or exc}).", file=sys.stderr
+            )
+            return 1
         where = log_file()
         print(
             f"Something went wrong ({type(exc).__name__}). "

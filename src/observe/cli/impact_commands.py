@@ -64,7 +64,7 @@ def cmd_impact(args: argparse.Namespace, data_dir: str | None) -> int:
     if start > end:
         raise UsageError(f"--from {start} is after --to {end}; swap them.")
     out = Path(args.out).expanduser()
-    store = open_profile(data_dir)
+    store = open_profile(data_dir, read_only_ok=True)
     try:
         report = local_report(store, start, end)
     finally:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 import time
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from observe.errors import UsageError
+from observe.errors import UsageError, explain_write_error
 from observe.paths import ProfilePaths
 from observe.store import open_profile
 from observe.store.check import check_database
@@ -36,6 +37,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("check", parents=[common], help="check the database for damage")
     p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser(
+        "recover",
+        parents=[common],
+        help="save every readable record of a damaged profile into a new profile folder",
+    )
+    p.add_argument("out", metavar="OUT", help="a new, empty folder for the recovered profile")
+    p.set_defaults(handler=cmd_recover)
 
     p = sub.add_parser("backup", parents=[common], help="copy the database safely, even while open")
     p.add_argument("path", help="backup file, or an existing folder to put it in")
@@ -83,7 +92,7 @@ def cmd_demo(args: argparse.Namespace, data_dir: str | None) -> int:
 
 
 def cmd_info(args: argparse.Namespace, data_dir: str | None) -> int:
-    store = open_profile(data_dir)
+    store = open_profile(data_dir, read_only_ok=True)
     try:
         paths = store.paths
         counts = store.counts()
@@ -99,6 +108,8 @@ def cmd_info(args: argparse.Namespace, data_dir: str | None) -> int:
             if kind != "outbox":
                 print(f"  {kind.ljust(width)}  {n:>9,}")
         print(f"Changes waiting to sync: {counts['outbox']:,}")
+        if store.read_only:
+            print("Read-only:       yes (the file or its disk can't be written)")
     finally:
         store.close()
     return 0
@@ -107,7 +118,7 @@ def cmd_info(args: argparse.Namespace, data_dir: str | None) -> int:
 def cmd_export(args: argparse.Namespace, data_dir: str | None) -> int:
     from observe.store.export import export_csv, export_json, write_json
 
-    store = open_profile(data_dir)
+    store = open_profile(data_dir, read_only_ok=True)
     try:
         if args.out == "-":
             if args.format != "json":
@@ -118,11 +129,15 @@ def cmd_export(args: argparse.Namespace, data_dir: str | None) -> int:
         if args.format == "json":
             if out.is_dir():
                 raise UsageError(f"{out} is a folder; give a file name for the JSON export.")
-            counts = export_json(store, out, args.include_deleted)
+            export: Any = export_json
         else:
             if out.exists() and not out.is_dir():
                 raise UsageError(f"{out} is a file; CSV export needs a folder (one file per kind).")
-            counts = export_csv(store, out, args.include_deleted)
+            export = export_csv
+        try:
+            counts = export(store, out, args.include_deleted)
+        except OSError as exc:  # writing the export failed: name the export, not the database
+            raise explain_write_error(exc, out) or exc from exc
         total = sum(counts.values())
         print(f"Exported {total:,} records to {out}.", file=sys.stderr)
     finally:
@@ -142,10 +157,33 @@ def cmd_check(args: argparse.Namespace, data_dir: str | None) -> int:
         return 0
     print(
         f"Found {len(report.problems)} problem(s). Make a copy of {paths.data_dir} before "
-        f"trying repairs; earlier copies are in {paths.backups}.",
+        f"trying repairs; earlier copies are in {paths.backups}. To save every readable record "
+        "into a new profile, run: observe recover NEW-FOLDER",
         file=sys.stderr,
     )
     return 4
+
+
+def cmd_recover(args: argparse.Namespace, data_dir: str | None) -> int:
+    from observe.store.recover import recover_profile
+
+    paths = ProfilePaths.at(data_dir)
+    try:
+        state = inspect_file(paths.database)
+    except NotSQLite as exc:
+        raise UsageError(
+            f"{paths.database} is not a SQLite database, so there are no records to recover."
+        ) from exc
+    except Damaged:
+        state = None  # damaged beyond the first pages: recovery still tries table by table
+    if state is not None and (not state.exists or state.is_empty):
+        raise UsageError(f"There is no Observe database in {paths.data_dir} to recover from.")
+    out = Path(args.out).expanduser()
+    recovery = recover_profile(paths.database, out)
+    for line in recovery.sentences():
+        print(line)
+    print(f"Open it with: observe --data-dir {recovery.out}")
+    return 0 if recovery.complete else 4
 
 
 def cmd_backup(args: argparse.Namespace, data_dir: str | None) -> int:
@@ -167,6 +205,10 @@ def cmd_backup(args: argparse.Namespace, data_dir: str | None) -> int:
         )
     if dest.resolve() == paths.database.resolve():
         raise UsageError("The backup can't be written over the database it copies.")
-    backup_to(paths.database, dest)
+    try:
+        backup_to(paths.database, dest)
+    except (OSError, sqlite3.Error) as exc:
+        # The copy is what failed to be written: name it, not the database.
+        raise explain_write_error(exc, dest) or exc from exc
     print(f"Backed up {paths.database} to {dest} ({_human_size(dest.stat().st_size)}).")
     return 0

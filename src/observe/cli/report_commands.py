@@ -83,7 +83,7 @@ def cmd_feedback(args: argparse.Namespace, data_dir: str | None) -> int:
     from observe.reports.select import resolve_visit
 
     out = _out(args.out)
-    store = open_profile(data_dir)
+    store = open_profile(data_dir, read_only_ok=True)
     try:
         visit_id = resolve_visit(store, args.visit)
         options = SheetOptions(args.paper, args.include_notes, args.coach)
@@ -129,7 +129,7 @@ def _save_report(
 ) -> int:
     """Resolves the record (an id or ``latest``), renders its PDF and saves it to ``--out``."""
     out = _out(args.out)
-    store = open_profile(data_dir)
+    store = open_profile(data_dir, read_only_ok=True)
     try:
         pdf = render(store, resolve(store, which), args.paper)
         pdf.save(out)
@@ -144,7 +144,7 @@ def cmd_sheets(args: argparse.Namespace, data_dir: str | None) -> int:
     from observe.reports.feedback_sheet import SheetOptions
     from observe.reports.select import resolve_walk
 
-    store = open_profile(data_dir)
+    store = open_profile(data_dir, read_only_ok=True)
     try:
         ids = walk_visit_ids(store, resolve_walk(store, args.walk))
         result = export_sheets(store, ids, Path(args.out_dir), SheetOptions(args.paper))

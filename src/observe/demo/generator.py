@@ -82,6 +82,7 @@ def load_demo(
     scale = SCALES.get(size)
     if scale is None:
         raise UsageError(f'"{size}" is not a demo size. Choose one of: {", ".join(SIZES)}.')
+    store.ensure_sound()  # a batch of writes never goes into a damaged file
     return load_scale(
         store, scale, seed=seed, progress=progress, should_cancel=should_cancel, today=today
     )

@@ -7,12 +7,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from observe.errors import explain_storage_error
 from observe.store.sqlite_file import (
     Damaged,
     NotSQLite,
     foreign_key_problems,
     inspect_file,
     integrity_problems,
+    readonly_connect,
 )
 
 _NOUNS = {
@@ -34,9 +36,13 @@ _NOUNS = {
 }
 
 
-def _noun(table: str, n: int) -> str:
+def noun(table: str, n: int) -> str:
     word = _NOUNS.get(table, table.replace("_", " "))
-    return word if n == 1 else word + ("es" if word.endswith("ch") else "s")
+    if n == 1:
+        return word
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith("ch") else "s")
 
 
 @dataclass
@@ -59,11 +65,14 @@ def check_database(path: Path) -> CheckReport:
     except Damaged as exc:
         report.problems.append(f"{path} is damaged and can't be read ({exc}).")
         return report
+    except sqlite3.Error as exc:
+        report.problems.append(f"{path} can't be read: {explain_storage_error(exc, path) or exc}")
+        return report
     if not state.exists or state.is_empty:
         report.problems.append(f"There is no database at {path} yet; nothing to check.")
         return report
 
-    conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
+    conn = readonly_connect(path)
     try:
         try:
             damage = integrity_problems(conn)
@@ -76,27 +85,35 @@ def check_database(path: Path) -> CheckReport:
         else:
             report.findings.append("SQLite's integrity check passed.")
 
-        broken = foreign_key_problems(conn, limit=100_000)
-        if broken:
-            for (table, parent), n in sorted(Counter((t, p) for t, _, p in broken).items()):
-                report.problems.append(
-                    f"{n} {_noun(table, n)} {'points' if n == 1 else 'point'} at "
-                    f"{_noun(parent, 1)} records that no longer exist."
-                )
-        else:
-            report.findings.append("Every record's links to other records are intact.")
-
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if {"evidence", "evidence_fts"} <= tables:
-            live = conn.execute("SELECT count(*) FROM evidence WHERE deleted = 0").fetchone()[0]
-            indexed = conn.execute("SELECT count(*) FROM evidence_fts").fetchone()[0]
-            if live == indexed:
-                report.findings.append(f"The search index covers all {live:,} evidence items.")
-            else:
-                report.problems.append(
-                    f"The search index has {indexed:,} entries for {live:,} evidence items, so "
-                    "search may miss or show stale text."
-                )
+        try:
+            _links_and_index(conn, report)
+        except sqlite3.DatabaseError as exc:
+            if not damage:
+                report.problems.append(f"Reading the records failed: {exc}.")
     finally:
         conn.close()
     return report
+
+
+def _links_and_index(conn: sqlite3.Connection, report: CheckReport) -> None:
+    broken = foreign_key_problems(conn, limit=100_000)
+    if broken:
+        for (table, parent), n in sorted(Counter((t, p) for t, _, p in broken).items()):
+            report.problems.append(
+                f"{n} {noun(table, n)} {'points' if n == 1 else 'point'} at "
+                f"{noun(parent, 1)} records that no longer exist."
+            )
+    else:
+        report.findings.append("Every record's links to other records are intact.")
+
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if {"evidence", "evidence_fts"} <= tables:
+        live = conn.execute("SELECT count(*) FROM evidence WHERE deleted = 0").fetchone()[0]
+        indexed = conn.execute("SELECT count(*) FROM evidence_fts").fetchone()[0]
+        if live == indexed:
+            report.findings.append(f"The search index covers all {live:,} evidence items.")
+        else:
+            report.problems.append(
+                f"The search index has {indexed:,} entries for {live:,} evidence items, so "
+                "search may miss or show stale text."
+            )

@@ -20,15 +20,31 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
-from observe.errors import ProfileError
+from observe.errors import (
+    DamagedProfile,
+    ProfileError,
+    StorageError,
+    damaged_sentence,
+    explain_storage_error,
+    read_only_sentence,
+)
 from observe.ids import new_id
 from observe.paths import ProfilePaths
 from observe.store import migrate, outbox
 from observe.store.models import SYNC_MODELS, OutboxOp, ProfileSetting, SyncRecord
 from observe.store.outbox import Identity
 from observe.store.schema import HEAD_REVISION, KNOWN_REVISIONS
-from observe.store.sqlite_file import Damaged, NotSQLite, backup_to, inspect_file
+from observe.store.sqlite_file import (
+    Damaged,
+    FileState,
+    NotSQLite,
+    backup_to,
+    inspect_file,
+    quick_check,
+    readonly_connect,
+)
 
 log = logging.getLogger(__name__)
 
@@ -42,15 +58,19 @@ class ObserveSession(Session):
 outbox.install(ObserveSession)
 
 
-def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
-    # Take transaction control away from the sqlite3 module; the "begin" hook issues BEGIN.
-    dbapi_conn.isolation_level = None
-    cur = dbapi_conn.cursor()
-    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cur.execute("PRAGMA journal_mode = WAL")
-    cur.execute("PRAGMA synchronous = FULL")
-    cur.execute("PRAGMA foreign_keys = ON")
-    cur.close()
+def _pragmas(*, wal: bool) -> Any:
+    def set_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # Take transaction control away from the sqlite3 module; the "begin" hook issues BEGIN.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if wal:
+            cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.close()
+
+    return set_pragmas
 
 
 def _begin(conn: Any) -> None:
@@ -62,9 +82,21 @@ def _begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(database: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{database}", future=True)
-    event.listen(engine, "connect", _set_pragmas)
+def make_engine(database: Path, *, read_only: bool = False, wal: bool = True) -> Engine:
+    """The profile's engine; ``read_only`` opens the file with SQLite's ``mode=ro``.
+
+    ``wal=False`` keeps the rollback journal: a new profile is built that way under a temporary
+    name so it is one self-contained file when it is renamed into place.
+    """
+    if read_only:
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: readonly_connect(database, check_same_thread=False),
+            poolclass=QueuePool,  # "sqlite://" alone would mean one in-memory connection
+        )
+    else:
+        engine = create_engine(f"sqlite:///{database}", future=True)
+    event.listen(engine, "connect", _pragmas(wal=wal and not read_only))
     event.listen(engine, "begin", _begin)
     return engine
 
@@ -72,9 +104,12 @@ def make_engine(database: Path) -> Engine:
 class Store:
     """An open profile: the engine, session factories and who is writing."""
 
-    def __init__(self, paths: ProfilePaths, engine: Engine) -> None:
+    def __init__(self, paths: ProfilePaths, engine: Engine, *, read_only: bool = False) -> None:
         self.paths = paths
         self.engine = engine
+        #: Opened with SQLite's mode=ro because the file or its disk can't be written.
+        self.read_only = read_only
+        self._marker: Path | None = None
         self._read = sessionmaker(engine, class_=ObserveSession, expire_on_commit=False)
         self._immediate = engine.execution_options(immediate=True)
         self._write = sessionmaker(
@@ -82,7 +117,9 @@ class Store:
             class_=ObserveSession,
             expire_on_commit=False,
         )
-        self.identity = self._ensure_identity()
+        self.identity = self._read_identity() if read_only else self._ensure_identity()
+        if not read_only:
+            self._marker = _mark_session_open(paths)
 
     # -- sessions ---------------------------------------------------------------------------
 
@@ -116,6 +153,22 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._marker is not None:  # a clean close: the next start needn't check the file
+            with contextlib.suppress(OSError):
+                self._marker.unlink()
+            self._marker = None
+
+    def ensure_sound(self) -> None:
+        """Refuses (DamagedProfile) to go on if SQLite's quick check finds damaged pages.
+
+        Called before batches of writes (an import, demo data) so they never go into a damaged
+        file: a few hundred milliseconds on a large profile, nothing next to the batch itself.
+        """
+        problems = quick_check(self.paths.database)
+        if problems:
+            raise DamagedProfile(
+                damaged_sentence(self.paths.database, problems[0]), detail="; ".join(problems)
+            )
 
     # -- profile facts ----------------------------------------------------------------------
 
@@ -134,6 +187,11 @@ class Store:
             for key, row in values.items():
                 if row is None:
                     s.add(ProfileSetting(key=key, value=new_id()))
+        return Identity(
+            author_id=self.setting("author_id") or "", device_id=self.setting("device_id") or ""
+        )
+
+    def _read_identity(self) -> Identity:
         return Identity(
             author_id=self.setting("author_id") or "", device_id=self.setting("device_id") or ""
         )
@@ -194,11 +252,153 @@ def _backup_before_migration(paths: ProfilePaths, revision: str) -> Path:
         ) from exc
 
 
-def open_profile(data_dir: Path | str | None = None) -> Store:
-    """Opens (creating or upgrading as needed) the profile in ``data_dir``."""
-    paths = ProfilePaths.at(data_dir)
-    _check_folder(paths.data_dir)
+SESSION_MARKER = ".observe-open-"
+CREATING = ".observe-creating-"
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's live process
+        return True
+    return True
+
+
+def _pid_of(marker: Path, prefix: str) -> int | None:
+    try:
+        return int(marker.name[len(prefix) :].split("-")[0])
+    except ValueError:
+        return None
+
+
+def _mark_session_open(paths: ProfilePaths) -> Path | None:
+    """A file that exists while this process has the profile open; left behind by a crash.
+
+    One per open store (not one per profile) so the app and a CLI command can both have the
+    profile open and neither's clean close hides the other's crash.
+    """
+    marker = paths.data_dir / f"{SESSION_MARKER}{os.getpid()}-{new_id()[-8:]}"
+    try:
+        marker.touch()
+    except OSError:  # a full disk: the profile still works, only the next start checks less
+        log.warning("could not write the open-session marker %s", marker, exc_info=True)
+        return None
+    return marker
+
+
+def _crashed_sessions(paths: ProfilePaths) -> list[Path]:
+    """Markers of processes that had the profile open and are gone without closing it."""
+    out = []
+    for marker in paths.data_dir.glob(f"{SESSION_MARKER}*"):
+        pid = _pid_of(marker, SESSION_MARKER)
+        if pid is None or not _pid_alive(pid):
+            out.append(marker)
+    return out
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every filesystem lets a folder be opened/synced
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _remove_abandoned_builds(paths: ProfilePaths) -> None:
+    for tmp in paths.data_dir.glob(f"{CREATING}*"):
+        pid = _pid_of(tmp, CREATING)
+        if pid is None or not _pid_alive(pid):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
+def _create_database(paths: ProfilePaths, *, replace: bool) -> None:
+    """Builds the database under a temporary name and renames it into place once migrated.
+
+    A crash (or power loss) part-way leaves only the temporary file, removed on the next start,
+    so a new profile is either complete or absent. ``replace`` is for an unfinished file left
+    by an older Observe (empty, or SQLite without tables), which holds nothing to keep.
+    """
+    _remove_abandoned_builds(paths)
     db = paths.database
+    tmp = paths.data_dir / f"{CREATING}{os.getpid()}-{new_id()[-8:]}.sqlite3"
+    engine = make_engine(tmp, wal=False)
+    try:
+        migrate.upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    engine.dispose()
+    try:
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+        if replace:
+            # A stale WAL next to the new file would be replayed into it: remove it first.
+            for suffix in ("-wal", "-shm", "-journal"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+            os.replace(tmp, db)
+        else:
+            try:
+                os.link(tmp, db)  # fails if another process created the profile meanwhile
+            except FileExistsError:
+                log.info("%s was created by another process meanwhile", db)
+            except OSError:  # a filesystem without hard links
+                if not db.exists():
+                    os.replace(tmp, db)
+            tmp.unlink(missing_ok=True)
+        _fsync_dir(paths.data_dir)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def _damage_check_after_crash(paths: ProfilePaths) -> None:
+    """After a session that didn't close cleanly, SQLite's quick check before anything writes."""
+    crashed = _crashed_sessions(paths)
+    if not crashed:
+        return
+    problems = quick_check(paths.database)
+    if problems:
+        raise DamagedProfile(
+            damaged_sentence(paths.database, problems[0]), detail="; ".join(problems)
+        )
+    log.info("checked %s after %d unclean close(s): sound", paths.database, len(crashed))
+    for marker in crashed:
+        with contextlib.suppress(OSError):
+            marker.unlink()
+
+
+def _writable_file(db: Path) -> bool:
+    # os.access answers for read-only mounts even as root (EROFS), unlike permission bits.
+    return not db.exists() or os.access(db, os.W_OK)
+
+
+def open_profile(data_dir: Path | str | None = None, *, read_only_ok: bool = False) -> Store:
+    """Opens (creating or upgrading as needed) the profile in ``data_dir``.
+
+    ``read_only_ok`` is for commands that only read (info, export, reports): a profile on a
+    read-only disk or in a read-only file is then opened with SQLite's ``mode=ro`` instead of
+    being refused. Writes to such a store fail with the read-only sentence.
+    """
+    paths = ProfilePaths.at(data_dir)
+    db = paths.database
+    read_only = False
+    try:
+        _check_folder(paths.data_dir)
+    except ProfileError:
+        if not (read_only_ok and db.is_file()):
+            raise
+        read_only = True
+    if not read_only and not _writable_file(db):
+        if not read_only_ok:
+            raise ProfileError(read_only_sentence(db))
+        read_only = True
     try:
         state = inspect_file(db)
     except NotSQLite as exc:
@@ -208,17 +408,20 @@ def open_profile(data_dir: Path | str | None = None) -> Store:
             detail=str(exc),
         ) from exc
     except Damaged as exc:
-        raise ProfileError(
-            f"The database {db} is damaged and can't be opened ({exc}). It was left as it is. "
-            f"Restore a copy from {paths.backups} or from your own backups.",
-            detail=str(exc),
-        ) from exc
+        raise DamagedProfile(damaged_sentence(db, str(exc)), detail=str(exc)) from exc
     except PermissionError as exc:
         raise ProfileError(
             f"Observe can't read {db}. Check the file's permissions.", detail=repr(exc)
         ) from exc
+    except sqlite3.Error as exc:  # the disk, not the file (full, unreadable)
+        raise explain_storage_error(exc, db) or ProfileError(
+            f"Observe can't read {db} ({exc}).", detail=repr(exc)
+        ) from exc
 
-    if not state.is_empty:
+    # An empty file, or SQLite without a single table, is a profile whose creation was cut
+    # short (older versions built it in place): there is nothing in it to keep.
+    unfinished = state.is_empty or not state.has_tables
+    if not unfinished:
         if state.revision is None:
             raise ProfileError(
                 f"{db} is a SQLite database but not one made by Observe. "
@@ -230,8 +433,18 @@ def open_profile(data_dir: Path | str | None = None) -> Store:
                 "It was left as it is; install the newer Observe to open it."
             )
 
-    needs_migration = state.is_empty or state.revision != HEAD_REVISION
-    if needs_migration and not state.is_empty and state.revision is not None:
+    if read_only:
+        return _open_read_only(paths, state, unfinished)
+
+    if unfinished:
+        if state.exists:
+            log.info("finishing the unfinished profile database %s", db)
+        _create_database(paths, replace=state.exists)
+    else:
+        _damage_check_after_crash(paths)
+
+    needs_migration = not unfinished and state.revision != HEAD_REVISION
+    if needs_migration and state.revision is not None:
         backup = _backup_before_migration(paths, state.revision)
         log.info("backed up %s to %s before migrating", db, backup)
 
@@ -242,12 +455,43 @@ def open_profile(data_dir: Path | str | None = None) -> Store:
         return Store(paths, engine)
     except sqlite3.DatabaseError as exc:
         engine.dispose()
+        known = explain_storage_error(exc, db)
+        if isinstance(known, StorageError) and read_only_ok and not needs_migration:
+            return _open_read_only(paths, state, unfinished)
+        if known is not None:
+            raise known from exc
         raise ProfileError(
             f"The database {db} could not be opened ({exc}). Restore a copy from {paths.backups}.",
             detail=repr(exc),
         ) from exc
-    except Exception:
+    except Exception as exc:
         engine.dispose()
+        known = explain_storage_error(exc, db)
+        if isinstance(known, StorageError) and read_only_ok and not needs_migration:
+            # A full disk can't take even the WAL index: reading still works, read-only.
+            log.info("opening %s read-only: %s", db, known.detail)
+            return _open_read_only(paths, state, unfinished)
+        if known is not None:
+            raise known from exc
+        raise
+
+
+def _open_read_only(paths: ProfilePaths, state: FileState, unfinished: bool) -> Store:
+    db = paths.database
+    if unfinished or state.revision != HEAD_REVISION:
+        raise ProfileError(
+            f"{read_only_sentence(db)} This version of Observe also needs to "
+            + ("set it up" if unfinished else "update its format")
+            + " before it can be read."
+        )
+    engine = make_engine(db, read_only=True)
+    try:
+        return Store(paths, engine, read_only=True)
+    except Exception as exc:
+        engine.dispose()
+        known = explain_storage_error(exc, db)
+        if known is not None:
+            raise known from exc
         raise
 
 

@@ -34,9 +34,61 @@ class Damaged(Exception):
     pass
 
 
-def _readonly_connect(path: Path) -> sqlite3.Connection:
+def readonly_uri(path: Path, *, immutable: bool = False) -> str:
     uri = path.absolute().as_uri() + "?mode=ro"
-    return sqlite3.connect(uri, uri=True, timeout=5)
+    return uri + "&immutable=1" if immutable else uri
+
+
+#: SQLite result codes for "could not open or map the file": a read-only or full disk.
+_CANT_OPEN_CODES = {10, 13, 14}  # SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN
+
+
+def readonly_connect(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
+    """A connection that reads ``path`` without writing to it, even on a read-only or full disk.
+
+    A WAL database needs its ``-shm`` file, which can't be created on a read-only or full disk.
+    When that is what fails and there is no ``-wal`` content (so no other connection is open
+    and the main file holds everything), SQLite may read the file as immutable instead.
+    """
+    conn = sqlite3.connect(
+        readonly_uri(path), uri=True, timeout=5, check_same_thread=check_same_thread
+    )
+    try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+        wal = Path(f"{path}-wal")
+        if code not in _CANT_OPEN_CODES or (wal.exists() and wal.stat().st_size > 0):
+            raise
+        conn = sqlite3.connect(
+            readonly_uri(path, immutable=True),
+            uri=True,
+            timeout=5,
+            check_same_thread=check_same_thread,
+        )
+    return conn
+
+
+def _readonly_connect(path: Path) -> sqlite3.Connection:
+    return readonly_connect(path)
+
+
+def is_storage_error(exc: sqlite3.Error) -> bool:
+    """True for "the disk refused" (full, read-only, I/O), as opposed to a damaged file."""
+    return ((getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF) in (*_CANT_OPEN_CODES, 8)
+
+
+def quick_check(path: Path) -> list[str]:
+    """SQLite's quick structural check of every page, read-only; empty when the file is sound."""
+    conn = _readonly_connect(path)
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check(20)")]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+    return [] if rows == ["ok"] else rows
 
 
 def inspect_file(path: Path) -> FileState:
@@ -69,6 +121,8 @@ def inspect_file(path: Path) -> FileState:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if is_storage_error(exc):
+            raise  # the disk, not the file: said as such by observe.errors
         raise Damaged(str(exc)) from exc
     return FileState(exists=True, is_empty=False, revision=revision, has_tables=bool(tables))
 

@@ -9,14 +9,16 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 from observe import APP_NAME, __version__
-from observe.errors import ObserveError
+from observe.errors import DamagedProfile, ObserveError
 from observe.logsetup import setup_logging
-from observe.store import open_profile
+from observe.paths import ProfilePaths
+from observe.store import Store, open_profile
 from observe.ui import operations
 from observe.ui.crash import install_crash_handlers
 from observe.ui.errors import ErrorReporter, show_error
@@ -42,19 +44,61 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+#: Offers recovery of a damaged profile; returns the recovered profile's folder, or None.
+Recoverer = Callable[[DamagedProfile, Path], Path | None]
+
+
+def _offer_recovery(error: DamagedProfile, database: Path) -> Path | None:
+    from observe.ui.errors import record
+    from observe.ui.recover import offer_recovery
+
+    record(error)
+    return offer_recovery(error, database)
+
+
+def _open(
+    data_dir: str | Path | None,
+    report: ErrorReporter,
+    recover: Recoverer | None,
+    *,
+    use_recovery: bool,
+) -> Store | int:
+    """The opened store, or the exit code after the failure was explained."""
+    try:
+        return open_profile(data_dir)
+    except DamagedProfile as exc:
+        offer = recover or (_offer_recovery if use_recovery else None)
+        if offer is None:
+            report(None, exc)
+            return exc.exit_code
+        recovered = offer(exc, ProfilePaths.at(data_dir).database)
+        if recovered is None:
+            return exc.exit_code
+        return _open(recovered, report, None, use_recovery=False)
+    except ObserveError as exc:
+        report(None, exc)
+        return exc.exit_code
+    except Exception as exc:  # a bug, not the coach's file: still a sentence, not a crash
+        report(None, exc)
+        return 1
+
+
 def run_gui(
     data_dir: str | None,
     argv: list[str] | None = None,
     *,
     report_error: ErrorReporter | None = None,
     log_dir: Path | None = None,
+    recover: Recoverer | None = None,
 ) -> int:
     """Runs the desktop app on the profile in ``data_dir`` and returns the exit code.
 
     A profile that can't be opened (not SQLite, too new, unwritable folder) is explained in a
     dialog and gives ``ProfileError.exit_code`` (3), with the file left exactly as it was.
     ``report_error`` replaces the blocking error dialog (tests); ``log_dir`` the log folder,
-    if logging isn't set up yet (the CLI sets it up before calling this).
+    if logging isn't set up yet (the CLI sets it up before calling this). A damaged profile
+    is explained with an offer to recover its readable records into a new profile, which then
+    opens instead; ``recover`` replaces that dialog (tests).
     """
     setup_logging(log_dir)
     app = application(argv)
@@ -62,14 +106,10 @@ def run_gui(
     uninstall_hook = install_crash_handlers(report)
     try:
         log.info("%s %s starting, profile %s", APP_NAME, __version__, data_dir or "(default)")
-        try:
-            store = open_profile(data_dir)
-        except ObserveError as exc:
-            report(None, exc)
-            return exc.exit_code
-        except Exception as exc:  # a bug, not the coach's file: still a sentence, not a crash
-            report(None, exc)
-            return 1
+        opened = _open(data_dir, report, recover, use_recovery=report_error is None)
+        if isinstance(opened, int):
+            return opened
+        store = opened
         window: MainWindow | None = None
         try:
             window = MainWindow(store, report_error=report)

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from observe import APP_NAME
-from observe.errors import ObserveError
+from observe.errors import ObserveError, explain_storage_error
 from observe.logsetup import log_file
 from observe.paths import default_log_dir
 
@@ -46,9 +46,16 @@ def log_folder() -> Path:
     return configured.parent if configured is not None else default_log_dir()
 
 
+def known_error(error: BaseException) -> ObserveError | None:
+    """The sentence-carrying error for ``error``: itself, or a full disk, read-only or damaged
+    file recognised by the core's one mapping (observe.errors.explain_storage_error)."""
+    return explain_storage_error(error)
+
+
 def sentence_for(error: BaseException) -> str:
-    if isinstance(error, ObserveError):
-        return error.sentence
+    known = known_error(error)
+    if known is not None:
+        return known.sentence
     # Only name a file the details really went to; a sentence pointing at nothing misleads.
     configured = log_file()
     if configured is None:
@@ -68,7 +75,7 @@ def record(error: BaseException) -> None:
 
 def error_box(parent: QWidget | None, error: BaseException) -> QMessageBox:
     """Builds (without showing) the dialog for ``error``."""
-    expected = isinstance(error, ObserveError)
+    expected = known_error(error) is not None
     box = QMessageBox(parent)
     box.setWindowTitle(APP_NAME)
     box.setIcon(QMessageBox.Icon.Warning if expected else QMessageBox.Icon.Critical)

@@ -90,6 +90,13 @@ class MainWindow(QMainWindow):
             "&Back up database…", "Ctrl+Shift+B", "Save a copy of this profile's database"
         )
         self.backup_action.triggered.connect(self.choose_backup_file)
+        self.recover_action = self._action(
+            self.tr("&Recover records into a new profile…"),
+            None,
+            self.tr("Save every readable record of this profile into a new profile folder"),
+        )
+        self.recover_action.triggered.connect(self.choose_recovery_folder)
+        self.recovery_box: QMessageBox | None = None
         self.quit_action = self._action("&Quit", "Ctrl+Q", f"Close {APP_NAME}")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
@@ -101,6 +108,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.open_folder_action)
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.recover_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -305,6 +313,46 @@ class MainWindow(QMainWindow):
             on_failure=self._failed,
         )
         op.finished.connect(lambda: self.backup_action.setEnabled(True))
+        return op
+
+    # -- recovering a damaged profile --------------------------------------------------------
+
+    def choose_recovery_folder(self) -> None:
+        from observe.ui.recover import choose_folder
+
+        out = choose_folder(self, self.store.paths.database)
+        if out is not None:
+            self.recover_to(out)
+
+    def recover_to(self, out: Path) -> Operation:
+        """Salvages every readable record into a new profile in ``out``, in the background.
+
+        The open profile is only read; the summary (records saved and unreadable per kind)
+        appears in a window-modal box, kept in ``recovery_box``.
+        """
+        from observe.store.recover import Recovery, recover_profile
+        from observe.ui.recover import summary_box
+
+        database = self.store.paths.database
+
+        def show(recovery: object) -> None:
+            box = summary_box(self, cast(Recovery, recovery))
+            box.setInformativeText(
+                self.tr("Open it with observe --data-dir, or from the folder it is in.")
+            )
+            self.recovery_box = box
+            box.open()
+
+        self.recover_action.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Recovering records into %1…").replace("%1", str(out)))
+        op = operations.run(
+            lambda _: recover_profile(database, out),
+            name="recover records",
+            context=self,
+            on_success=show,
+            on_failure=self._failed,
+        )
+        op.finished.connect(lambda: self.recover_action.setEnabled(True))
         return op
 
     # -- folders and about ------------------------------------------------------------------

@@ -22,7 +22,7 @@ from observe.capture.hints import Hint, find_hints
 from observe.capture.kinds import LABELS, ORDER, format_offset, parse_line
 from observe.capture.visits import end_visit
 from observe.clock import as_utc, utcnow
-from observe.errors import UsageError
+from observe.errors import StorageError, UsageError
 from observe.store.models import EvidenceKind
 from observe.ui.capture import commands
 from observe.ui.capture.actions import PaneActions
@@ -249,7 +249,8 @@ class CapturePane(PaneLayout):
             )
         except Exception as exc:
             self.context.set_save_state(NOT_SAVED)
-            self.drafts.flush()
+            if not isinstance(exc, StorageError):  # a full or read-only disk refuses drafts too
+                self.drafts.flush()
             self._report(exc)
             return
         self.drafts.forget()
