@@ -105,7 +105,7 @@ def test_no_seat_labels_and_no_private_notes(store, saved):
 def test_participation_figures_and_groups(store, saved):
     text = pdf_text(feedback_sheet_pdf(store, saved.visit_id).data)
     assert "6 of 8 students spoke" in text
-    assert "every group contributed" in text
+    assert flat("6 contributions in all; every group contributed.") in flat(text)
     assert "share of contributions" in text
 
 

@@ -55,7 +55,9 @@ def stranded_headings(data: bytes) -> list[str]:
             below = [c for c in body if c["top"] > last_head + 4]
             drawings = [r for r in page.lines + page.rects if r["top"] > last_head + 4]
             if not below and not drawings:
-                line = sorted((c for c in heads if abs(c["top"] - last_head) < 2), key=lambda c: c["x0"])
+                line = sorted(
+                    (c for c in heads if abs(c["top"] - last_head) < 2), key=lambda c: c["x0"]
+                )
                 found.append("".join(c["text"] for c in line))
     return found
 
@@ -84,7 +86,9 @@ def test_unsaved_sheet_is_a_draft_on_every_page_and_saved_one_is_not(store):
     assert not saved_pdf.draft
     assert not [t for t in page_texts(saved_pdf.data) if "DRAFT" in t]
     # A long saved sheet: still no mark on any page; a long unsaved one: on all of them.
-    items = [(EvidenceKind.STUDENT_ACTION, f"Students at table {i} compare notes.") for i in range(90)]
+    items = [
+        (EvidenceKind.STUDENT_ACTION, f"Students at table {i} compare notes.") for i in range(90)
+    ]
     long_one = build_visit(store, items=items, tallies=2)
     long_pdf = feedback_sheet_pdf(store, long_one.visit_id)
     assert long_pdf.pages >= 3
@@ -157,12 +161,15 @@ def test_five_item_visit_fits_on_one_page_with_reflection_lines(store, paper):
     with pdfplumber.open(io.BytesIO(pdf.data)) as doc:
         # The writing lines are drawn under the reflection heading.
         page = doc.pages[0]
-        head = [w for w in page.extract_words() if w["text"] == "reflection"][0]
+        head = next(w for w in page.extract_words() if w["text"] == "reflection")
         assert len([ln for ln in page.lines if ln["top"] > head["bottom"]]) >= 3
 
 
 def test_who_got_to_talk_stays_on_one_page(store):
-    items = [(EvidenceKind.STUDENT_ACTION, f"Students at table {i % 4} test idea {i}.") for i in range(24)]
+    items = [
+        (EvidenceKind.STUDENT_ACTION, f"Students at table {i % 4} test idea {i}.")
+        for i in range(24)
+    ]
     for n in range(18, 30):
         built = build_visit(store, items=items[:n])
         pdf = feedback_sheet_pdf(store, built.visit_id, SheetOptions("letter"))

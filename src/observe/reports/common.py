@@ -6,7 +6,7 @@ import os
 from datetime import date, datetime
 
 from reportlab.lib.units import inch
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from observe.reports.fonts import REGULAR
 from observe.reports.layout import CREAM, RULE, styles

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from observe.capture.kinds import LABELS as KIND_LABELS
@@ -31,6 +30,7 @@ from observe.reports.common import (
     reflection_space,
     with_heading,
 )
+from observe.reports.fonts import REGULAR
 from observe.reports.layout import (
     DRAFT_MARK,
     Pdf,
@@ -133,6 +133,7 @@ def participation_flowables(summary: ParticipationSummary | None, width: float) 
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), REGULAR, 9),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (0, 0), 12),

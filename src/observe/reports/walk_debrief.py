@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from sqlalchemy import select
 
+from observe.capture.participation import NO_GROUP
 from observe.clock import as_utc
 from observe.errors import UsageError
-from observe.capture.participation import NO_GROUP
 from observe.feedback.draft import Glow
 from observe.feedback.facts import EvidenceFact, LookForTag, VisitFacts, read_visit_facts, zone
 from observe.feedback.service import draft_for
@@ -188,8 +188,7 @@ def groups_sentence(tallied: list[tuple[int, VisitFacts]]) -> str:
     grouped = [
         r.participation
         for _, r in tallied
-        if r.participation is not None
-        and any(g.group != NO_GROUP for g in r.participation.groups)
+        if r.participation is not None and any(g.group != NO_GROUP for g in r.participation.groups)
     ]
     if not grouped:
         return ""
@@ -264,9 +263,7 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
         story.append(Spacer(1, 6))
         rows: list[list[object]] = [["Look-for", "Rooms", "Times noted"]]
         for t in order:
-            rows.append(
-                [para(t.title, st.small), str(rooms_seen[t]), str(tagged[t])]
-            )
+            rows.append([para(t.title, st.small), str(rooms_seen[t]), str(tagged[t])])
         story.append(_table(rows, [width * 0.64, width * 0.16, width * 0.2]))
         unseen = [t for t in order if not rooms_seen[t]]
         if unseen:
