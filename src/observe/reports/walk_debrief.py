@@ -223,7 +223,7 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
             [
                 ("Date", long_date(walk.started_local)),  # type: ignore[arg-type]
                 ("Classrooms visited", str(n)),
-                ("Time in classrooms", f"{minutes} minutes" if minutes else ""),
+                ("Time in classrooms", plural(minutes, "minute") if minutes else ""),
                 ("Focus", clean(walk.focus or "")),
                 ("Look-for set", walk.lookfor_set or ""),
                 ("Evidence items", f"{evidence}"),
@@ -249,7 +249,14 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
     if n and known:
         order = sorted(known, key=lambda t: (-rooms_seen[t], t.code))
         story.append(
-            Paragraph(markup(f"In how many of the {n} rooms each look-for was seen"), st.h3)
+            Paragraph(
+                markup(
+                    f"In how many of the {n} rooms each look-for was seen"
+                    if n > 1
+                    else "Which look-fors were seen in the one room"
+                ),
+                st.h3,
+            )
         )
         story.append(
             charts.single_bars(

@@ -171,7 +171,10 @@ def test_walk_debrief_cycle_summary_and_export(demo_window, store, qtbot, idle, 
                 select(Visit.id).where(Visit.walk_id == visit.walk_id, Visit.deleted.is_(False))
             ).all()
         )
+    from observe.ui.reports.actions import DraftAnswer
+
     demo_window.reports._choose_folder = lambda _: tmp_path / "sheets"
+    demo_window.reports._ask_about_drafts = lambda *_: DraftAnswer.ALL
     demo_window.reports.export_action.trigger()
     assert demo_window.reports.progress_dialog is not None
     idle()
@@ -183,7 +186,10 @@ def test_cancelled_export_leaves_no_sheets(demo_window, store, idle, tmp_path):
     with store.read() as s:
         walk_id = s.scalars(select(Walk.id)).first()
         visit_id = s.scalars(select(Visit.id).where(Visit.walk_id == walk_id)).first()
+    from observe.ui.reports.actions import DraftAnswer
+
     demo_window.context.open_visit(visit_id)
+    demo_window.reports._ask_about_drafts = lambda *_: DraftAnswer.ALL
     op = demo_window.reports.export_walk(tmp_path / "out")
     op.cancel()
     idle()
