@@ -304,3 +304,35 @@ def test_cli_reviewed_only_refuses_drafts_and_says_so(
         "DRAFT — not yet reviewed. Add --reviewed-only to export only the reviewed ones."
     )
     assert out.startswith("Saved 2 feedback sheets (")
+
+
+def test_walk_debrief_rooms_show_grade_band_only_and_strengths_merge_by_lookfor(store):
+    from datetime import timedelta
+
+    walk_id = make_walk(store, "Practices walk")
+    wordings = [
+        "Students explained why the pattern doubles.",
+        "Students could say how they knew.",
+        "Every student had a reason for the answer.",
+    ]
+    for i, words in enumerate(wordings):
+        b = build_visit(
+            store, teacher=f"Teacher Number{i}", walk_id=walk_id, start=T0 + timedelta(hours=i)
+        )
+        draft = draft_for(store, b.visit_id)
+        # Evidence 0 is tagged D1, "Students explain their thinking", in every room.
+        draft.glows = [Glow(words, b.evidence_ids[0])]
+        save_feedback(store, draft)
+    text = pdf_text(walk_debrief_pdf(store, walk_id, "letter").data)
+    flat_text = " ".join(text.split())
+    # Room labels name no class: no subject, grade or period; a grade band at most.
+    assert "Room A · grades 6–8" in text
+    for identifying in ("Science", "grade 6", "period 2"):
+        assert identifying not in text, identifying
+    assert "No teacher named: rooms by letter and grade band" in text
+    # Three wordings about one look-for read as one strength seen in three rooms.
+    assert "Students explain their thinking (3 rooms)" in flat_text
+    assert not [w for w in wordings if w in flat_text]
+    # The group sentence reads as a sentence for any count.
+    assert "Every group was heard in all 3 rooms with groups." in flat_text
+    assert "in 0 of" not in flat_text
