@@ -177,3 +177,37 @@ def test_who_got_to_talk_stays_on_one_page(store):
         where = [i for i, t in enumerate(pages) if SECTION_PARTICIPATION in t]
         assert len(where) == 1
         assert "students spoke" in pages[where[0]] and "share of contributions" in pages[where[0]]
+
+
+def test_focus_box_names_each_lookfor_once_in_words_and_only_those_on_the_sheet(store):
+    from observe.capture.evidence import save_evidence
+
+    items = [
+        (EvidenceKind.STUDENT_TALK, '"It doubles every time."'),  # tagged D1
+        (EvidenceKind.STUDENT_ACTION, "Students ask their partner why."),  # tagged D2
+        (EvidenceKind.STUDENT_TALK, '"Because the rows grow by two."'),  # tagged D1
+    ]
+    built = build_visit(store, items=items)
+    with store.write() as s:
+        s.get_one(Visit, built.visit_id).focus = "Students question each other"
+    text = page_texts(feedback_sheet_pdf(store, built.visit_id).data)[0]
+    header = " ".join(text[: text.index(SECTION_STRENGTHS)].split())
+    assert "LOOK-FORS SEEN MOST Students explain their thinking" in header
+    assert header.count("Students explain their thinking") == 1
+    # The focus already names D2, so it is not listed again.
+    assert header.count("Students question each other") == 1
+
+    # A look-for tagged only on private notes (not printed) is not in the header either.
+    other = build_visit(store, items=items[:1])
+    for _ in range(3):
+        save_evidence(
+            store,
+            other.visit_id,
+            EvidenceKind.NOTE,
+            "Ask later.",
+            lookfor_ids=[other.lookfor_ids[1]],
+        )
+    text = page_texts(feedback_sheet_pdf(store, other.visit_id).data)[0]
+    header = " ".join(text[: text.index(SECTION_STRENGTHS)].split())
+    assert "Students explain their thinking" in header
+    assert "Students question each other" not in header
