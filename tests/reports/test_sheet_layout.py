@@ -53,7 +53,11 @@ def stranded_headings(data: bytes) -> list[str]:
                 continue
             last_head = max(c["top"] for c in heads)
             below = [c for c in body if c["top"] > last_head + 4]
-            drawings = [r for r in page.lines + page.rects if r["top"] > last_head + 4]
+            drawings = [
+                r
+                for r in page.lines + page.rects + page.curves
+                if r["top"] > last_head + 4 and r["bottom"] < footer_top
+            ]
             if not below and not drawings:
                 line = sorted(
                     (c for c in heads if abs(c["top"] - last_head) < 2), key=lambda c: c["x0"]
