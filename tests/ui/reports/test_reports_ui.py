@@ -379,3 +379,37 @@ def test_cycle_summary_follows_the_cycles_window_and_it_prints_summary(
     assert "Coaching cycle summary" in pdf_text(printed.pdf.data)
     printed.close()
     cycles_window.close()
+
+
+def test_composer_preview_is_a_draft_until_saved_and_again_while_edited(
+    window: MainWindow, store, idle, qtbot
+):
+    load_demo(store, "small")
+    window.context.open_visit(_unreviewed_visit(store))
+    idle()
+    window.reports.compose_action.trigger()
+    dialog = window.reports.last_composer
+    qtbot.waitUntil(dialog.isEnabled, timeout=10_000)
+    dialog.preview()
+    idle()
+    assert window.reports.last_preview.windowTitle().endswith("DRAFT, not yet reviewed")
+    window.reports.last_preview.close()
+    dialog.save_action.trigger()
+    idle()
+    assert not dialog.dirty
+    dialog.preview()
+    idle()
+    preview = window.reports.last_preview
+    assert preview.windowTitle() == "Feedback sheet"
+    assert "DRAFT" not in pdf_text(preview.pdf.data)
+    preview.close()
+    dialog.wondering.setPlainText("What might shift if table 3 shared first?")
+    assert dialog.dirty
+    dialog.preview()
+    idle()
+    preview = window.reports.last_preview
+    assert preview.windowTitle().endswith("DRAFT, not yet reviewed")
+    assert "DRAFT — not yet reviewed" in pdf_text(preview.pdf.data)
+    preview.close()
+    dialog.dirty = False
+    dialog.close()
