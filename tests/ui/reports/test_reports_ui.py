@@ -413,3 +413,15 @@ def test_composer_preview_is_a_draft_until_saved_and_again_while_edited(
     preview.close()
     dialog.dirty = False
     dialog.close()
+
+
+def test_default_file_names_carry_date_and_title_and_suit_every_file_system():
+    from observe.ui.reports.actions import report_name
+
+    assert (
+        report_name("Learning walk debrief", "2026-11-20", "Science practices walk")
+        == "Learning walk debrief 2026-11-20 Science practices walk"
+    )
+    nasty = report_name("Learning walk debrief", "2026-11-20", 'Sci/Math: "week 3"?\t<A|B>*. ')
+    assert nasty.startswith("Learning walk debrief 2026-11-20 Sci-Math- -week 3")
+    assert not set(nasty) & set('/\\:*?"<>|\t') and not nasty.endswith((".", " "))
