@@ -140,7 +140,7 @@ def body_text(data: bytes) -> str:
     return "\n".join(pages)
 
 
-FOOTER = re.compile(r"^(Page \d+ of \d+|Feedback for .* · .*)$")
+FOOTER = re.compile(r"^(Page \d+ of \d+|Feedback for .* · .*|DRAFT — not yet reviewed)$")
 
 
 def flat(text: str) -> str:

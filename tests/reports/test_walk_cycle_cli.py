@@ -70,7 +70,8 @@ def test_walk_debrief_shows_patterns_and_never_a_name(store, walk):
         assert section in text
     assert "Room A" in text and "Room B" in text
     assert "Students explain their thinking" in text
-    assert "the teacher's students explained their sorting" in text
+    # Strengths are merged by what they are about: the look-for of their evidence, in words.
+    assert "Students question each other (" in text
     assert "the teacher, can we try it the other way?" in text
     everything = text + " ".join(str(v) for v in reader(pdf.data).metadata.values())
     for name in ("Nguyễn", "Thị", "Ánh", "Zoë", "Okafor", *SEAT_LABELS):
@@ -233,3 +234,105 @@ def test_resolving_latest_and_unknown_ids(store):
     walk_id = make_walk(store)
     assert resolve_walk(store, "latest") == walk_id
     assert resolve_walk(store, f" {walk_id} ") == walk_id
+
+
+def test_cli_reviewed_only_refuses_drafts_and_says_so(
+    profile_dir: Path, tmp_path: Path, capsys, store
+):
+    walk_id = make_walk(store)
+    first = build_visit(store, walk_id=walk_id)
+    second = build_visit(store, teacher="Zoë Okafor", walk_id=walk_id)
+    store.close()
+    d = str(profile_dir)
+    # One visit, not reviewed: --reviewed-only refuses, writes nothing, exit code 2.
+    code, out, err = run(
+        capsys, "report", "feedback", "--visit", first.visit_id, "--reviewed-only",
+        "--out", str(tmp_path / "f.pdf"), "--data-dir", d,
+    )  # fmt: skip
+    assert code == 2 and out == ""
+    assert err.strip() == (
+        "No feedback has been saved for this visit yet, so its sheet would be a DRAFT; nothing "
+        "was written. Review and save the feedback in the app (Reports → Compose feedback), or "
+        "leave out --reviewed-only to print it marked DRAFT."
+    )
+    assert not (tmp_path / "f.pdf").exists()
+    # Without the flag: printed, marked DRAFT on every page, and the coach is told.
+    code, out, err = run(
+        capsys, "report", "feedback", "--visit", first.visit_id,
+        "--out", str(tmp_path / "f.pdf"), "--data-dir", d,
+    )  # fmt: skip
+    assert code == 0
+    assert "marked DRAFT — not yet reviewed on every page" in err
+    pages = [p.extract_text() for p in reader((tmp_path / "f.pdf").read_bytes()).pages]
+    assert all("DRAFT — not yet reviewed" in p for p in pages)
+    # No visit on the walk reviewed: sheets --reviewed-only refuses with exit code 2.
+    code, out, err = run(
+        capsys, "report", "sheets", "--walk", walk_id, "--reviewed-only",
+        "--out-dir", str(tmp_path / "none"), "--data-dir", d,
+    )  # fmt: skip
+    assert code == 2
+    assert err.strip() == (
+        "None of the 2 visits on this walk has saved feedback, so there are no reviewed sheets "
+        "to export; nothing was written. Review and save feedback in the app (Reports → "
+        "Compose feedback) first."
+    )
+    assert not list(tmp_path.glob("none/*.pdf"))
+    # One reviewed: only its sheet is exported, without the mark; the other is named as left out.
+    again = open_profile(profile_dir)
+    draft = draft_for(again, second.visit_id)
+    draft.glows = [Glow("Students compared their drawings.", second.evidence_ids[1])]
+    save_feedback(again, draft)
+    again.close()
+    code, out, err = run(
+        capsys, "report", "sheets", "--walk", walk_id, "--reviewed-only",
+        "--out-dir", str(tmp_path / "reviewed"), "--data-dir", d,
+    )  # fmt: skip
+    assert code == 0
+    assert err.strip() == "Left out 1 visit with no saved feedback (--reviewed-only)."
+    assert out.startswith("Saved 1 feedback sheet (")
+    files = list((tmp_path / "reviewed").glob("*.pdf"))
+    assert len(files) == 1 and "Zoë Okafor" in files[0].name
+    assert "DRAFT" not in pdf_text(files[0])
+    # Without the flag: both, and the draft count said plainly.
+    code, out, err = run(
+        capsys, "report", "sheets", "--walk", walk_id,
+        "--out-dir", str(tmp_path / "all"), "--data-dir", d,
+    )  # fmt: skip
+    assert code == 0
+    assert err.strip() == (
+        "1 of the 2 visits on this walk has no saved feedback, so its sheet will be marked "
+        "DRAFT — not yet reviewed. Add --reviewed-only to export only the reviewed ones."
+    )
+    assert out.startswith("Saved 2 feedback sheets (")
+
+
+def test_walk_debrief_rooms_show_grade_band_only_and_strengths_merge_by_lookfor(store):
+    from datetime import timedelta
+
+    walk_id = make_walk(store, "Practices walk")
+    wordings = [
+        "Students explained why the pattern doubles.",
+        "Students could say how they knew.",
+        "Every student had a reason for the answer.",
+    ]
+    for i, words in enumerate(wordings):
+        b = build_visit(
+            store, teacher=f"Teacher Number{i}", walk_id=walk_id, start=T0 + timedelta(hours=i)
+        )
+        draft = draft_for(store, b.visit_id)
+        # Evidence 0 is tagged D1, "Students explain their thinking", in every room.
+        draft.glows = [Glow(words, b.evidence_ids[0])]
+        save_feedback(store, draft)
+    text = pdf_text(walk_debrief_pdf(store, walk_id, "letter").data)
+    flat_text = " ".join(text.split())
+    # Room labels name no class: no subject, grade or period; a grade band at most.
+    assert "Room A · grades 6–8" in text
+    for identifying in ("Science", "grade 6", "period 2"):
+        assert identifying not in text, identifying
+    assert "No teacher named: rooms by letter and grade band" in text
+    # Three wordings about one look-for read as one strength seen in three rooms.
+    assert "Students explain their thinking (3 rooms)" in flat_text
+    assert not [w for w in wordings if w in flat_text]
+    # The group sentence reads as a sentence for any count.
+    assert "Every group was heard in all 3 rooms with groups." in flat_text
+    assert "in 0 of" not in flat_text

@@ -40,6 +40,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--include-notes", action="store_true", help="also print your private notes (n: lines)"
     )
     p.add_argument("--coach", metavar="NAME", help="your name in the sheet's header")
+    p.add_argument(
+        "--reviewed-only",
+        action="store_true",
+        help="refuse to print a DRAFT: only a visit whose feedback you have saved",
+    )
     p.set_defaults(handler=cmd_feedback)
 
     p = kinds.add_parser(
@@ -49,7 +54,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_walk)
 
     p = kinds.add_parser("cycle", parents=[common, paper, out], help="a coaching-cycle summary")
-    p.add_argument("--cycle", required=True, metavar="ID|latest")
+    p.add_argument(
+        "--cycle",
+        required=True,
+        metavar="ID|latest",
+        help="a cycle's id, or latest: the active cycle started most recently",
+    )
     p.set_defaults(handler=cmd_cycle)
 
     p = kinds.add_parser(
@@ -57,6 +67,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--walk", required=True, metavar="ID|latest")
     p.add_argument("--out-dir", required=True, metavar="FOLDER")
+    p.add_argument(
+        "--reviewed-only",
+        action="store_true",
+        help="leave out visits with no saved feedback (their sheets would be DRAFTs)",
+    )
     p.set_defaults(handler=cmd_sheets)
 
 
@@ -77,8 +92,20 @@ def _pages(n: int) -> str:
     return f"{n} page{'s' if n != 1 else ''}"
 
 
+NOT_REVIEWED = (
+    "No feedback has been saved for this visit yet, so its sheet would be a DRAFT; nothing was "
+    "written. Review and save the feedback in the app (Reports → Compose feedback), or leave "
+    "out --reviewed-only to print it marked DRAFT."
+)
+PRINTED_DRAFT = (
+    "No feedback has been saved for this visit yet, so the sheet shows Observe's proposed "
+    "draft, marked DRAFT — not yet reviewed on every page. Edit and save it in the app "
+    "(Reports → Compose feedback) to make it yours."
+)
+
+
 def cmd_feedback(args: argparse.Namespace, data_dir: str | None) -> int:
-    from observe.feedback.service import saved_feedback
+    from observe.feedback.service import reviewed_visits
     from observe.reports.feedback_sheet import SheetOptions, feedback_sheet_pdf
     from observe.reports.select import resolve_visit
 
@@ -86,15 +113,13 @@ def cmd_feedback(args: argparse.Namespace, data_dir: str | None) -> int:
     store = open_profile(data_dir, read_only_ok=True)
     try:
         visit_id = resolve_visit(store, args.visit)
+        if args.reviewed_only and not reviewed_visits(store, [visit_id]):
+            raise UsageError(NOT_REVIEWED)
         options = SheetOptions(args.paper, args.include_notes, args.coach)
         pdf = feedback_sheet_pdf(store, visit_id, options)
         pdf.save(out)
-        if saved_feedback(store, visit_id) is None:
-            print(
-                "No feedback has been saved for this visit yet, so the sheet shows Observe's "
-                "proposed draft. Edit it in the app (Reports → Compose feedback) to make it yours.",
-                file=sys.stderr,
-            )
+        if pdf.draft:
+            print(PRINTED_DRAFT, file=sys.stderr)
     finally:
         store.close()
     print(f"Saved the feedback sheet ({_pages(pdf.pages)}) to {out}.")
@@ -140,15 +165,40 @@ def _save_report(
 
 
 def cmd_sheets(args: argparse.Namespace, data_dir: str | None) -> int:
-    from observe.reports.batch import export_sheets, walk_visit_ids
+    from observe.feedback.service import reviewed_visits
+    from observe.reports.batch import export_sheets, unreviewed_sentence, walk_visit_ids
     from observe.reports.feedback_sheet import SheetOptions
     from observe.reports.select import resolve_walk
 
     store = open_profile(data_dir, read_only_ok=True)
     try:
         ids = walk_visit_ids(store, resolve_walk(store, args.walk))
+        reviewed = reviewed_visits(store, ids)
+        drafts = len(ids) - len([i for i in ids if i in reviewed])
+        note = ""
+        if args.reviewed_only and ids:
+            if not reviewed:
+                raise UsageError(
+                    f"None of the {len(ids)} visits on this walk has saved feedback, so there "
+                    "are no reviewed sheets to export; nothing was written. Review and save "
+                    "feedback in the app (Reports → Compose feedback) first."
+                )
+            if drafts:
+                note = (
+                    f"Left out {drafts} visit{'s' if drafts != 1 else ''} with no saved "
+                    "feedback (--reviewed-only)."
+                )
+            ids = [i for i in ids if i in reviewed]
+        elif drafts:
+            note = (
+                unreviewed_sentence(drafts, len(ids))
+                + " Add --reviewed-only to export only the reviewed ones."
+            )
         result = export_sheets(store, ids, Path(args.out_dir), SheetOptions(args.paper))
     finally:
         store.close()
-    print(f"Saved {len(result.files)} feedback sheets ({_pages(result.pages)}) to {result.folder}.")
+    if note:
+        print(note, file=sys.stderr)
+    sheets = f"{len(result.files)} feedback sheet{'s' if len(result.files) != 1 else ''}"
+    print(f"Saved {sheets} ({_pages(result.pages)}) to {result.folder}.")
     return 0

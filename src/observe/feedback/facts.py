@@ -87,6 +87,8 @@ class VisitFacts:
     walk_id: str | None = None
     cycle_id: str | None = None
     prompts: list[str] = field(default_factory=list)
+    #: The class's grade as typed ("7", "K"), for reports that may show only a grade band.
+    grade: str | None = None
 
     @property
     def local_start(self) -> datetime:
@@ -207,6 +209,7 @@ def read_visit_facts(session: Session, visit_id: str) -> VisitFacts:
         walk_id=visit.walk_id,
         cycle_id=visit.cycle_id,
         prompts=list(visit.prompts or []),
+        grade=room.grade,
     )
 
 

@@ -46,6 +46,23 @@ def saved_feedback(store: Store, visit_id: str) -> FeedbackDraft | None:
         )
 
 
+def reviewed_visits(store: Store, visit_ids: list[str]) -> set[str]:
+    """The visits among ``visit_ids`` whose feedback the coach has saved (reviewed); the
+    others print as drafts."""
+    found: set[str] = set()
+    with store.read() as s:
+        for start in range(0, len(visit_ids), 500):
+            chunk = visit_ids[start : start + 500]
+            found.update(
+                s.scalars(
+                    select(Feedback.visit_id).where(
+                        Feedback.visit_id.in_(chunk), Feedback.deleted.is_(False)
+                    )
+                )
+            )
+    return found
+
+
 def draft_for(store: Store, visit_id: str, facts: VisitFacts | None = None) -> FeedbackDraft:
     """What the composer opens with: the saved feedback, else a proposal from the visit."""
     saved = saved_feedback(store, visit_id)

@@ -56,6 +56,23 @@ def walk_visit_ids(store: Store, walk_id: str) -> list[str]:
         )
 
 
+def unreviewed_sentence(drafts: int, total: int) -> str:
+    """ "3 of the 5 visits on this walk have no saved feedback…": said before an export."""
+    if drafts == 1:
+        head = (
+            f"1 of the {total} visits on this walk has"
+            if total > 1
+            else "The visit on this walk has"
+        )
+        return f"{head} no saved feedback, so its sheet will be marked DRAFT — not yet reviewed."
+    head = (
+        f"All {drafts} visits on this walk have"
+        if drafts == total
+        else f"{drafts} of the {total} visits on this walk have"
+    )
+    return f"{head} no saved feedback, so their sheets will be marked DRAFT — not yet reviewed."
+
+
 def _free_path(folder: Path, stem: str) -> Path:
     path = folder / f"{stem}.pdf"
     n = 2

@@ -6,7 +6,7 @@ import os
 from datetime import date, datetime
 
 from reportlab.lib.units import inch
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from observe.reports.fonts import REGULAR
 from observe.reports.layout import CREAM, RULE, styles
@@ -70,8 +70,8 @@ def facts_box(pairs: list[tuple[str, str]], width: float, columns: int = 3) -> T
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 8),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             ]
         )
     )
@@ -98,10 +98,70 @@ class RuledLines(Flowable):
             self.canv.line(0, y, self.width, y)
 
 
-def reflection_space(heading: str, prompt: str | None, lines: int = 7) -> Flowable:
+def with_heading(heading: Flowable, first: list[Flowable]) -> KeepTogether:
+    """A section's heading held together with its first block, so a heading never ends a page
+    with its content on the next (ReportLab's keepWithNext gives way before a KeepTogether)."""
+    flat: list[Flowable] = [heading]
+    for item in first:
+        # A KeepTogether inside another always starts a new page in ReportLab; its content is
+        # kept together by the outer one anyway.
+        flat += list(item._content) if isinstance(item, KeepTogether) else [item]
+    return KeepTogether(flat)
+
+
+class ReflectionSpace(Flowable):
+    """A heading, a prompt and writing lines that take the room left on the page (between
+    ``fewest`` and ``most`` lines), so a short sheet keeps its reflection on the same page
+    instead of pushing seven fixed lines onto a page of their own. The heading always travels
+    with its lines: a page that cannot hold ``fewest`` lines gets none of it."""
+
+    def __init__(self, parts: list[Flowable], fewest: int, most: int, gap: float) -> None:
+        super().__init__()
+        self.parts = parts
+        self.fewest = fewest
+        self.most = most
+        self.gap = gap
+        self.lines = RuledLines(most, gap)
+        self._heights: list[float] = []
+
+    def getSpaceBefore(self) -> float:
+        return self.parts[0].getSpaceBefore() if self.parts else 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._heights = []
+        used = 0.0
+        for i, part in enumerate(self.parts):
+            _, h = part.wrap(availWidth, availHeight)
+            after = part.getSpaceAfter() if i < len(self.parts) - 1 else 0
+            before = part.getSpaceBefore() if i else 0
+            self._heights.append(h + after + before)
+            used += h + after + before
+        room = int((availHeight - used) // self.gap)
+        self.lines.count = max(self.fewest, min(self.most, room))
+        if room < self.fewest:
+            self.lines.count = self.most  # not here: the next page has room for all of them
+        _, lines_h = self.lines.wrap(availWidth, availHeight)
+        self.width = availWidth
+        self.height = used + lines_h
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        y = self.height
+        for part, h in zip(self.parts, self._heights, strict=True):
+            y -= h
+            offset = part.getSpaceAfter() if part is not self.parts[-1] else 0
+            part.drawOn(self.canv, 0, y + offset)
+        self.lines.drawOn(self.canv, 0, 0)
+
+
+def reflection_space(
+    heading: str, prompt: str | None, lines: int = 7, *, fewest: int = 3
+) -> Flowable:
     st = styles()
     parts: list[Flowable] = [Paragraph(markup(heading), st.h2)]
     if prompt:
         parts.append(para(prompt, st.body))
-    parts += [Spacer(1, 6), RuledLines(lines)]
-    return KeepTogether(parts)
+    return ReflectionSpace(parts, min(fewest, lines), lines, 0.3 * inch)

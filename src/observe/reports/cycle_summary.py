@@ -7,6 +7,7 @@ baseline and the target, so the conversation is about students' learning, not im
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,7 +20,13 @@ from observe.feedback.draft import FeedbackDraft
 from observe.feedback.facts import VISIT_TYPE_LABELS, VisitFacts, read_visit_facts
 from observe.feedback.service import saved_feedback
 from observe.reports import charts
-from observe.reports.common import facts_box, long_date, reflection_space, short_date
+from observe.reports.common import (
+    facts_box,
+    long_date,
+    reflection_space,
+    short_date,
+    with_heading,
+)
 from observe.reports.layout import (
     RULE,
     TEAL_LIGHT,
@@ -123,7 +130,7 @@ def read_cycle(store: Store, cycle_id: str) -> CycleFacts:
             focus=cycle.focus,
             student_goal=cycle.student_goal,
             measure_kind=cycle.measure_kind,
-            measure_lookfor=f"{lookfor.code} {lookfor.title}" if lookfor else None,
+            measure_lookfor=lookfor.title if lookfor else None,
             measure_lookfor_id=lookfor.id if lookfor else None,
             baseline=cycle.baseline,
             target=cycle.target,
@@ -134,13 +141,20 @@ def read_cycle(store: Store, cycle_id: str) -> CycleFacts:
             steps=steps,
             visits=visits,
             feedback={},
-            progress=progress_in(s, cycle),
+            # The look-for in words: its code is the coach's shorthand, not the teacher's.
+            progress=_in_words(progress_in(s, cycle), lookfor.title if lookfor else None),
         )
     for v in visits:
         saved = saved_feedback(store, v.visit_id)
         if saved is not None:
             facts.feedback[v.visit_id] = saved
     return facts
+
+
+def _in_words(progress: CycleProgress | None, title: str | None) -> CycleProgress | None:
+    if progress is None or title is None:
+        return progress
+    return dataclasses.replace(progress, lookfor_label=title)
 
 
 def measure_value(cycle: CycleFacts, visit: VisitFacts) -> float | None:
@@ -272,24 +286,26 @@ def cycle_story(cycle: CycleFacts, paper: str) -> list[Flowable]:
     else:
         story.append(Paragraph("No visits are linked to this cycle yet.", st.muted))
 
-    if cycle.visits:
-        story.append(Paragraph(SECTION_EVIDENCE, st.h2))
-        for v in cycle.visits:
-            block: list[Flowable] = [
-                Paragraph(
-                    markup(f"{long_date(v.local_start)} · {VISIT_TYPE_LABELS[v.visit_type]}"),
-                    st.h3,
-                )
-            ]
-            draft = cycle.feedback.get(v.visit_id)
-            for glow in draft.glows if draft else []:
-                block.append(para(glow.text, st.body, bullet="✓"))
-            quotes = [e for e in v.evidence if e.is_quote][:3]
-            for e in quotes:
-                block.append(para(shorten(e.text, 240), st.quote, bullet=e.offset))
-            if len(block) == 1:
-                block.append(Paragraph("No strengths or quotes were recorded.", st.muted))
-            story.append(KeepTogether(block))
+    blocks: list[list[Flowable]] = []
+    for v in cycle.visits:
+        block: list[Flowable] = [
+            Paragraph(
+                markup(f"{long_date(v.local_start)} · {VISIT_TYPE_LABELS[v.visit_type]}"),
+                st.h3,
+            )
+        ]
+        draft = cycle.feedback.get(v.visit_id)
+        for glow in draft.glows if draft else []:
+            block.append(para(glow.text, st.body, bullet="✓"))
+        quotes = [e for e in v.evidence if e.is_quote][:3]
+        for e in quotes:
+            block.append(para(shorten(e.text, 240), st.quote, bullet=e.offset))
+        if len(block) > 1:  # a visit with no strengths and no quotes has nothing to add here
+            blocks.append(block)
+    if blocks:
+        # The heading travels with the first visit's block: never alone at a page foot.
+        story.append(with_heading(Paragraph(SECTION_EVIDENCE, st.h2), blocks[0]))
+        story += [KeepTogether(block) for block in blocks[1:]]
 
     if cycle.reflection:
         story.append(Paragraph(SECTION_REFLECTION, st.h2))

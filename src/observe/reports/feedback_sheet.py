@@ -1,25 +1,25 @@
 """The feedback sheet: what a coach hands a teacher after a visit.
 
-Low-inference evidence first (what students were doing and saying, timestamped, quotes set
-apart), then the strengths it supports, each linked back to its evidence, one wondering, the
+Strengths first, each tied to the timestamped evidence it rests on, and the one wondering; then
+the full low-inference record (what students were doing and saying, quotes set apart), the
 participation figures with a small chart, and room for the teacher's own reflection. Seat labels
 never appear, and the coach's private notes only when the coach asks for them.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
-from reportlab.lib.units import inch
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from observe.capture.kinds import LABELS as KIND_LABELS
 from observe.capture.kinds import QUOTES
 from observe.capture.participation import KIND_LABELS as PARTICIPATION_LABELS
 from observe.capture.participation import NO_GROUP, ParticipationSummary
-from observe.feedback.draft import FeedbackDraft
+from observe.feedback.draft import FeedbackDraft, propose
 from observe.feedback.facts import VISIT_TYPE_LABELS, EvidenceFact, VisitFacts, visit_facts
-from observe.feedback.service import draft_for
+from observe.feedback.service import saved_feedback
 from observe.reports import charts
 from observe.reports.common import (
     clock,
@@ -28,9 +28,19 @@ from observe.reports.common import (
     long_date,
     medium_date,
     reflection_space,
+    with_heading,
 )
-from observe.reports.layout import Pdf, ReportMeta, check_paper, frame_width, render, styles
-from observe.reports.text import markup, para, shorten
+from observe.reports.fonts import REGULAR
+from observe.reports.layout import (
+    DRAFT_MARK,
+    Pdf,
+    ReportMeta,
+    check_paper,
+    frame_width,
+    render,
+    styles,
+)
+from observe.reports.text import markup, para, plural, shorten
 from observe.store import Store
 from observe.store.models import EvidenceKind
 
@@ -46,6 +56,9 @@ class SheetOptions:
     paper: str | None = None
     include_notes: bool = False
     coach: str | None = None
+    #: Whether the coach has reviewed (saved) what the sheet prints; None: saved feedback
+    #: exists for the visit. An unreviewed sheet carries the DRAFT mark on every page.
+    reviewed: bool | None = None
 
 
 def _anchor(evidence_id: str) -> str:
@@ -58,114 +71,105 @@ def _quoted(text: str) -> str:
 
 
 def evidence_flowables(items: list[EvidenceFact]) -> list[Flowable]:
+    """The full record, in time order. Look-for codes stay off the teacher's sheet: they are
+    the coach's shorthand, and the look-fors that matter are named in words in the header."""
     st = styles()
     out: list[Flowable] = []
     for item in items:
         anchor = f'<a name="{_anchor(item.id)}"/>'
-        codes = ", ".join(tag.code for tag in item.lookfors)
-        tail = f' <font size="7.5" color="#6B6B6B">[{markup(codes)}]</font>' if codes else ""
         if item.is_quote:
-            out.append(
-                para(_quoted(item.text), st.quote, bullet=item.offset, prefix=anchor, suffix=tail)
-            )
+            out.append(para(_quoted(item.text), st.quote, bullet=item.offset, prefix=anchor))
         else:
             label = f'<font size="7.5" color="#6B6B6B">{KIND_LABELS[item.kind].upper()}</font>  '
-            out.append(
-                para(item.text, st.evidence, bullet=item.offset, prefix=anchor + label, suffix=tail)
-            )
+            out.append(para(item.text, st.evidence, bullet=item.offset, prefix=anchor + label))
     return out
 
 
 def participation_flowables(summary: ParticipationSummary | None, width: float) -> list[Flowable]:
+    """The participation figures and chart; nothing at all when nothing was tallied (a section
+    saying "no seating chart was used" tells the teacher nothing)."""
     st = styles()
-    if summary is None or summary.occupied_seats == 0:
-        return [Paragraph("No seating chart was used during this visit.", st.muted)]
-    if summary.contributions == 0:
-        return [Paragraph("No participation was tallied during this visit.", st.muted)]
-    out: list[Flowable] = [
+    if summary is None or summary.occupied_seats == 0 or summary.contributions == 0:
+        return []
+    groups = [g for g in summary.groups if g.group != NO_GROUP or len(summary.groups) > 1]
+    # Figures on the left, the group chart beside them: the section stays short enough to
+    # share a page with the record and the reflection.
+    left_w = width * (0.46 if groups else 1.0)
+    left: list[Flowable] = [
         Paragraph(
             f"{summary.distinct_voices} of {summary.occupied_seats} students spoke",
             st.big_figure,
         ),
         Spacer(1, 3),
-        charts.voices_meter(summary.distinct_voices, summary.occupied_seats, width * 0.7),
+        charts.voices_meter(summary.distinct_voices, summary.occupied_seats, left_w * 0.95),
         Spacer(1, 5),
-        para(summary.sentence(), st.body),
     ]
+    heard = summary.sentence().split("; ", 1)
+    tail = f"{plural(summary.contributions, 'contribution')} in all"
+    if len(heard) == 2:
+        tail += f"; {heard[1].rstrip('.')}"
+    left.append(para(tail[:1].upper() + tail[1:] + ".", st.body))
     kinds = [
         f"{PARTICIPATION_LABELS[k].lower()} {n}"
         for k, n in sorted(summary.by_kind.items(), key=lambda kv: -kv[1])
     ]
     if kinds:
-        out.append(Paragraph(markup("Contributions: " + ", ".join(kinds) + "."), st.muted))
-    groups = [g for g in summary.groups if g.group != NO_GROUP or len(summary.groups) > 1]
-    if groups:
-        out += [
-            Spacer(1, 8),
-            Paragraph("Contributions by group beside each group's share of the class", st.h3),
-            charts.paired_bars(
-                [g.group for g in groups],
-                [g.share_of_class for g in groups],
-                [g.share_of_contributions for g in groups],
-                ("share of class", "share of contributions"),
-                width,
-            ),
-        ]
-    return out
-
-
-def sheet_story(
-    facts: VisitFacts, draft: FeedbackDraft, options: SheetOptions, coach: str | None
-) -> list[Flowable]:
-    st = styles()
-    width = frame_width(check_paper(options.paper))
-    start = facts.local_start
-    minutes = facts.minutes_in_room
-    focus = ", ".join(t.title for t in facts.top_lookfors)
-    if facts.focus:
-        focus = f"{facts.focus} ({focus})" if focus else facts.focus
-    story: list[Flowable] = [
-        Paragraph("Feedback from a classroom visit", st.title),
-        Paragraph(
-            markup(f"{VISIT_TYPE_LABELS[facts.visit_type]} · {facts.school or ''}".strip(" ·")),
-            st.subtitle,
-        ),
-        facts_box(
-            [
-                ("Teacher", facts.teacher),
-                ("Class", facts.class_label),
-                ("Date", f"{medium_date(start)}, {clock(start)}"),
-                ("Time in room", f"{minutes} minutes" if minutes else ""),
-                ("Coach", coach or ""),
-                ("Focus look-fors", focus),
-            ],
-            width,
-        ),
-        Spacer(1, 6),
-        Paragraph(
-            "Thank you for opening your classroom. Everything below comes from what students "
-            "said and did while I was there.",
-            st.muted,
+        left.append(Paragraph(markup("How: " + ", ".join(kinds) + "."), st.muted))
+    if not groups:
+        return left
+    right_w = width - left_w - 12
+    right: list[Flowable] = [
+        Paragraph("Each group's share of the contributions and of the class", st.small),
+        Spacer(1, 4),
+        charts.paired_bars(
+            [g.group for g in groups],
+            [g.share_of_class for g in groups],
+            [g.share_of_contributions for g in groups],
+            ("share of class", "share of contributions"),
+            right_w,
         ),
     ]
-    shown = [e for e in facts.evidence if options.include_notes or e.kind is not EvidenceKind.NOTE]
-    story.append(Paragraph(SECTION_EVIDENCE, st.h2))
-    if shown:
-        story.append(
-            Paragraph(
-                "Times are minutes:seconds into the visit. Students' own words are set apart.",
-                st.muted,
-            )
+    table = Table([[left, right]], colWidths=[left_w, width - left_w], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR, 9),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), 12),
+                ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
         )
-        story.append(Spacer(1, 4))
-        story += evidence_flowables(shown)
-    else:
-        story.append(Paragraph("No evidence was recorded during this visit.", st.muted))
+    )
+    return [table]
 
-    story.append(Paragraph(SECTION_STRENGTHS, st.h2))
+
+def focus_lookfors(facts: VisitFacts, shown: list[EvidenceFact]) -> list[str]:
+    """The look-fors seen most in the evidence this sheet prints, each once, in words; none
+    the visit's focus already names."""
+    counts: Counter[str] = Counter()
+    for item in shown:
+        counts.update({tag.title.strip() for tag in item.lookfors if tag.title.strip()})
+    focus = (facts.focus or "").casefold()
+    ordered = sorted(counts, key=lambda title: (-counts[title], title.casefold()))
+    titles: list[str] = []
+    for title in ordered:
+        if title.casefold() not in focus and title.casefold() not in map(str.casefold, titles):
+            titles.append(title)
+    return titles[:3]
+
+
+def strength_flowables(
+    draft: FeedbackDraft, facts: VisitFacts, visible: set[str]
+) -> list[Flowable]:
+    """Each strength with the timestamped evidence it rests on (linked to the full record)."""
+    st = styles()
     by_id = facts.evidence_by_id()
-    visible = {e.id for e in shown}
-    for n, glow in enumerate(draft.glows, 1):
+    out: list[Flowable] = []
+    glows = [g for g in draft.glows if g.text.strip()]
+    for n, glow in enumerate(glows, 1):
         block: list[Flowable] = [para(glow.text, st.glow, bullet=f"{n}.")]
         item = by_id.get(glow.evidence_id or "")
         if item is not None:
@@ -184,22 +188,81 @@ def sheet_story(
                 block.append(para(ref, st.glow_ref))
         else:
             block.append(Spacer(1, 4))
-        story.append(KeepTogether(block))
-    if not draft.glows:
-        story.append(Paragraph("No strengths were written for this visit yet.", st.muted))
+        out.append(KeepTogether(block))
+    return out
 
-    story.append(Paragraph(SECTION_WONDERING, st.h2))
-    story.append(para(draft.wondering or "—", st.wondering))
 
-    story.append(Paragraph(SECTION_PARTICIPATION, st.h2))
-    story += participation_flowables(facts.participation, width)
-
-    story.append(Spacer(1, 0.1 * inch))
+def sheet_story(
+    facts: VisitFacts, draft: FeedbackDraft, options: SheetOptions, coach: str | None
+) -> list[Flowable]:
+    """Strengths and the wondering first (page 1 is what a teacher reads), then the full
+    record of what students said and did, who got to talk, and room to reflect. A section
+    with nothing to say is left out rather than printed empty."""
+    st = styles()
+    width = frame_width(check_paper(options.paper))
+    start = facts.local_start
+    minutes = facts.minutes_in_room
+    shown = [e for e in facts.evidence if options.include_notes or e.kind is not EvidenceKind.NOTE]
+    story: list[Flowable] = [
+        Paragraph("Feedback from a classroom visit", st.title),
+        Paragraph(
+            markup(f"{VISIT_TYPE_LABELS[facts.visit_type]} · {facts.school or ''}".strip(" ·")),
+            st.subtitle,
+        ),
+        facts_box(
+            [
+                ("Teacher", facts.teacher),
+                ("Class", facts.class_label),
+                ("Date", f"{medium_date(start)}, {clock(start)}"),
+                ("Time in room", plural(minutes, "minute") if minutes else ""),
+                ("Coach", coach or ""),
+                ("Focus", facts.focus or ""),
+                ("Look-fors seen most", "; ".join(focus_lookfors(facts, shown))),
+            ],
+            width,
+        ),
+        Spacer(1, 6),
+        Paragraph(
+            "Thank you for opening your classroom. Everything here comes from what students "
+            "said and did.",
+            st.muted,
+        ),
+    ]
+    strengths = strength_flowables(draft, facts, {e.id for e in shown})
+    if strengths:
+        story.append(with_heading(Paragraph(SECTION_STRENGTHS, st.h2), strengths[:1]))
+        story += strengths[1:]
+    if draft.wondering.strip():
+        story.append(
+            with_heading(
+                Paragraph(SECTION_WONDERING, st.h2), [para(draft.wondering.strip(), st.wondering)]
+            )
+        )
+    if shown:
+        record = evidence_flowables(shown)
+        story.append(
+            with_heading(
+                Paragraph(SECTION_EVIDENCE, st.h2),
+                [
+                    Paragraph(
+                        "Times are minutes:seconds into the visit. Students' own words are set "
+                        "apart.",
+                        st.muted,
+                    ),
+                    Spacer(1, 4),
+                    record[0],
+                ],
+            )
+        )
+        story += record[1:]
+    participation = participation_flowables(facts.participation, width)
+    if participation:
+        story.append(KeepTogether([Paragraph(SECTION_PARTICIPATION, st.h2), *participation]))
     story.append(reflection_space(SECTION_REFLECTION, draft.reflection_prompt or None))
     return story
 
 
-def sheet_meta(facts: VisitFacts, coach: str | None) -> ReportMeta:
+def sheet_meta(facts: VisitFacts, coach: str | None, *, draft: bool = False) -> ReportMeta:
     day = long_date(facts.local_start)
     return ReportMeta(
         title=f"Feedback: {facts.teacher}, {facts.class_label}, {day}",
@@ -207,6 +270,7 @@ def sheet_meta(facts: VisitFacts, coach: str | None) -> ReportMeta:
         subject="Strengths-based feedback on a classroom visit",
         footer=f"Feedback for {facts.teacher} · {facts.class_label} · {day}",
         keywords=("feedback", "classroom visit", "Observe"),
+        mark=DRAFT_MARK if draft else None,
     )
 
 
@@ -222,6 +286,12 @@ def feedback_sheet_pdf(
     options = options or SheetOptions()
     paper = check_paper(options.paper)
     facts = visit_facts(store, visit_id)
-    draft = draft or draft_for(store, visit_id, facts)
+    if draft is None:
+        saved = saved_feedback(store, visit_id)
+        draft = saved or propose(facts)
+        reviewed = saved is not None if options.reviewed is None else options.reviewed
+    else:
+        reviewed = not draft.proposed if options.reviewed is None else options.reviewed
     coach = options.coach if options.coach is not None else coach_name(store)
-    return render(sheet_story(facts, draft, options, coach), sheet_meta(facts, coach), paper)
+    meta = sheet_meta(facts, coach, draft=not reviewed)
+    return render(sheet_story(facts, draft, options, coach), meta, paper)

@@ -106,15 +106,15 @@ def make_styles() -> Styles:
     register_fonts()
     return Styles(
         title=_style("title", fontName=BOLD, fontSize=19, leading=24, textColor=TEAL),
-        subtitle=_style("subtitle", fontSize=10.5, leading=14, textColor=MUTED, spaceAfter=8),
+        subtitle=_style("subtitle", fontSize=10.5, leading=14, textColor=MUTED, spaceAfter=6),
         h2=_style(
             "h2",
             fontName=BOLD,
             fontSize=12.5,
             leading=16,
             textColor=TEAL,
-            spaceBefore=14,
-            spaceAfter=6,
+            spaceBefore=11,
+            spaceAfter=5,
             keepWithNext=1,
         ),
         h3=_style(
@@ -154,8 +154,8 @@ def make_styles() -> Styles:
             textColor=TEAL,
             backColor=TEAL_LIGHT,
             borderPadding=(3, 6, 3, 6),
-            spaceBefore=4,
-            spaceAfter=7,
+            spaceBefore=3,
+            spaceAfter=6,
         ),
         glow=_style(
             "glow",
@@ -170,7 +170,7 @@ def make_styles() -> Styles:
             spaceBefore=4,
         ),
         glow_ref=_style(
-            "glow_ref", fontSize=9, leading=12, leftIndent=16, textColor=MUTED, spaceAfter=6
+            "glow_ref", fontSize=9, leading=12, leftIndent=16, textColor=MUTED, spaceAfter=4
         ),
         wondering=_style(
             "wondering",
@@ -205,6 +205,12 @@ class ReportMeta:
     footer: str
     lang: str = "en"
     keywords: Sequence[str] = ()
+    #: A mark printed at the top of every page (``DRAFT_MARK`` for an unreviewed sheet).
+    mark: str | None = None
+
+
+#: What every page of a sheet carries while the coach has not saved (reviewed) its feedback.
+DRAFT_MARK = "DRAFT — not yet reviewed"
 
 
 def _numbered_canvas(meta: ReportMeta) -> type[Canvas]:
@@ -239,6 +245,26 @@ def _numbered_canvas(meta: ReportMeta) -> type[Canvas]:
             self.drawString(MARGIN_X, y, meta.footer)
             self.drawRightString(width - MARGIN_X, y, f"Page {self._pageNumber} of {total}")
             self.restoreState()
+            if meta.mark:
+                self._mark(meta.mark)
+
+        def _mark(self, text: str) -> None:
+            """A bold amber label in the top margin, where it never covers the sheet's words
+            yet cannot be missed (or cropped off by a printer's margins)."""
+            width, height = self._pagesize
+            self.saveState()
+            self.setFont(BOLD, 11)
+            text_w = self.stringWidth(text, BOLD, 11)
+            box_w, box_h = text_w + 16, 19
+            x = width - MARGIN_X - box_w
+            y = height - MARGIN_TOP + (MARGIN_TOP - box_h) / 2
+            self.setFillColor(AMBER_LIGHT)
+            self.setStrokeColor(AMBER)
+            self.setLineWidth(1.2)
+            self.roundRect(x, y, box_w, box_h, 4, stroke=1, fill=1)
+            self.setFillColor(AMBER)
+            self.drawString(x + 8, y + 5.5, text)
+            self.restoreState()
 
     return NumberedCanvas
 
@@ -250,6 +276,8 @@ class Pdf:
     data: bytes
     pages: int
     title: str
+    #: True when the sheet carries the DRAFT mark (its feedback is not saved yet).
+    draft: bool = False
 
     def save(self, out: Path) -> Path:
         return write_atomically(self.data, out)
@@ -300,7 +328,7 @@ def render(
         template.onPage = on_page
     doc.addPageTemplates([template])
     doc.build(story, canvasmaker=_numbered_canvas(meta))
-    return Pdf(buffer.getvalue(), doc.page, meta.title)
+    return Pdf(buffer.getvalue(), doc.page, meta.title, draft=meta.mark == DRAFT_MARK)
 
 
 def frame_width(paper: str) -> float:

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from sqlalchemy import select
 
+from observe.capture.participation import NO_GROUP
 from observe.clock import as_utc
 from observe.errors import UsageError
+from observe.feedback.draft import Glow
 from observe.feedback.facts import EvidenceFact, LookForTag, VisitFacts, read_visit_facts, zone
 from observe.feedback.service import draft_for
 from observe.reports import charts
@@ -32,7 +34,7 @@ from observe.reports.layout import (
     render,
     styles,
 )
-from observe.reports.text import markup, para, shorten
+from observe.reports.text import markup, para, plural, shorten
 from observe.store import Store
 from observe.store.models import LookForSet, School, Teacher, Visit, Walk
 
@@ -107,9 +109,7 @@ def read_walk(store: Store, walk_id: str) -> WalkFacts:
     strengths: Counter[str] = Counter()
     for room in rooms:
         draft = draft_for(store, room.visit_id, room)
-        for glow in draft.glows:
-            if glow.evidence_id:  # figures (evidence-less glows) are room-specific
-                strengths[glow.text.strip()] += 1
+        strengths.update(strength_keys(room, draft.glows))
     return WalkFacts(
         title=walk.title,
         school=school.name if school else (rooms[0].school if rooms else None),
@@ -123,13 +123,47 @@ def read_walk(store: Store, walk_id: str) -> WalkFacts:
     )
 
 
+def strength_keys(room: VisitFacts, glows: list[Glow]) -> set[str]:
+    """What each of a room's strengths is about, once per room: the look-for of the evidence
+    it rests on, in words (so ten rooms' "Students were able to…" sentences about one look-for
+    read as one strength seen in ten rooms), else the strength's own words. Figures
+    (evidence-less strengths) are about one room's numbers and are left out."""
+    evidence = room.evidence_by_id()
+    keys: set[str] = set()
+    for glow in glows:
+        item = evidence.get(glow.evidence_id or "")
+        if item is None:
+            continue
+        if item.lookfors:
+            keys.add(item.lookfors[0].title.strip().rstrip("."))
+        elif glow.text.strip():
+            keys.add(glow.text.strip().rstrip("."))
+    return keys
+
+
+def grade_band(grade: str | None) -> str:
+    """ "grades 6–8" for "7": a band many teachers share, never one class's exact grade."""
+    text = (grade or "").strip().upper()
+    if text in ("K", "TK", "PK", "PREK", "PRE-K", "KG", "R"):
+        return "grades K–2"
+    digits = re.match(r"\d+", text)
+    if digits is None:
+        return ""
+    n = int(digits.group())
+    for low, high, label in ((0, 2, "K–2"), (3, 5, "3–5"), (6, 8, "6–8"), (9, 13, "9–12")):
+        if low <= n <= high:
+            return f"grades {label}"
+    return ""
+
+
 def _room_name(i: int) -> str:
     return f"Room {chr(ord('A') + i)}" if i < 26 else f"Room {i + 1}"
 
 
 def _room_class(room: VisitFacts) -> str:
-    # Subject and grade only: the period would point at one teacher's timetable.
-    return room.class_label.split(", period")[0]
+    # The grade band at most: subject, grade or period would point at one teacher (a school
+    # has one ELA 8 teacher), and this report promises that no teacher is named.
+    return grade_band(room.grade)
 
 
 def _table(rows: list[list[object]], widths: list[float]) -> Table:
@@ -149,6 +183,32 @@ def _table(rows: list[list[object]], widths: list[float]) -> Table:
     return table
 
 
+def groups_sentence(tallied: list[tuple[int, VisitFacts]]) -> str:
+    """Whether every table group was heard, as a sentence that reads right for any count."""
+    grouped = [
+        r.participation
+        for _, r in tallied
+        if r.participation is not None and any(g.group != NO_GROUP for g in r.participation.groups)
+    ]
+    if not grouped:
+        return ""
+    heard = sum(1 for p in grouped if p.every_group_contributed)
+    rooms = plural(len(grouped), "room")
+    if heard == len(grouped):
+        return (
+            "Every group was heard in the room with groups."
+            if heard == 1
+            else f"Every group was heard in all {rooms} with groups."
+        )
+    if heard == 0:
+        return (
+            "In the room with groups, at least one group was not heard yet."
+            if len(grouped) == 1
+            else f"In each of the {rooms} with groups, at least one group was not heard yet."
+        )
+    return f"Every group was heard in {heard} of the {rooms} with groups."
+
+
 def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
     st = styles()
     width = frame_width(paper)
@@ -163,7 +223,7 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
             [
                 ("Date", long_date(walk.started_local)),  # type: ignore[arg-type]
                 ("Classrooms visited", str(n)),
-                ("Time in classrooms", f"{minutes} minutes" if minutes else ""),
+                ("Time in classrooms", plural(minutes, "minute") if minutes else ""),
                 ("Focus", clean(walk.focus or "")),
                 ("Look-for set", walk.lookfor_set or ""),
                 ("Evidence items", f"{evidence}"),
@@ -173,7 +233,7 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
         Spacer(1, 6),
         Paragraph(
             "Patterns across the classrooms we visited. No teacher is named: rooms are lettered "
-            "in the order we visited them.",
+            "in the order we visited them and show a grade band at most.",
             st.muted,
         ),
     ]
@@ -189,11 +249,18 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
     if n and known:
         order = sorted(known, key=lambda t: (-rooms_seen[t], t.code))
         story.append(
-            Paragraph(markup(f"In how many of the {n} rooms each look-for was seen"), st.h3)
+            Paragraph(
+                markup(
+                    f"In how many of the {n} rooms each look-for was seen"
+                    if n > 1
+                    else "Which look-fors were seen in the one room"
+                ),
+                st.h3,
+            )
         )
         story.append(
             charts.single_bars(
-                [f"{t.code} {t.title}" for t in order],
+                [t.title for t in order],
                 [rooms_seen[t] for t in order],
                 n,
                 width,
@@ -203,9 +270,7 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
         story.append(Spacer(1, 6))
         rows: list[list[object]] = [["Look-for", "Rooms", "Times noted"]]
         for t in order:
-            rows.append(
-                [para(f"{t.code} · {t.title}", st.small), str(rooms_seen[t]), str(tagged[t])]
-            )
+            rows.append([para(t.title, st.small), str(rooms_seen[t]), str(tagged[t])])
         story.append(_table(rows, [width * 0.64, width * 0.16, width * 0.2]))
         unseen = [t for t in order if not rooms_seen[t]]
         if unseen:
@@ -230,20 +295,19 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
             r.participation.distinct_voices / r.participation.occupied_seats  # type: ignore[union-attr]
             for _, r in tallied
         ]
-        groups_ok = sum(1 for _, r in tallied if r.participation.every_group_contributed)  # type: ignore[union-attr]
         story.append(
             Paragraph(
                 markup(
-                    f"Participation was tallied in {len(tallied)} of {n} rooms. "
+                    f"Participation was tallied in {len(tallied)} of {plural(n, 'room')}. "
                     f"Median share of students who spoke: {statistics.median(shares):.0%}. "
-                    f"Every group contributed in {groups_ok} of {len(tallied)}."
+                    + groups_sentence(tallied)
                 ),
                 st.body,
             )
         )
         story.append(
             charts.single_bars(
-                [f"{_room_name(i)} · {_room_class(r)}" for i, r in tallied],
+                [" · ".join(p for p in (_room_name(i), _room_class(r)) if p) for i, r in tallied],
                 [round(100 * s) for s in shares],
                 100,
                 width,
@@ -251,7 +315,7 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
             )
         )
         story.append(Spacer(1, 6))
-        rows = [["Room", "Class", "Spoke", "Contributions", "Every group heard"]]
+        rows = [["Room", "Grades", "Spoke", "Contributions", "Every group heard"]]
         for i, r in tallied:
             p = r.participation
             assert p is not None
@@ -274,7 +338,7 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
     story.append(Paragraph(SECTION_STRENGTHS, st.h2))
     if walk.strengths:
         for text, count in walk.strengths[:10]:
-            rooms = f"{count} room{'s' if count != 1 else ''}"
+            rooms = plural(count, "room")
             story.append(
                 para(
                     clean(text),
@@ -316,7 +380,8 @@ def walk_debrief_pdf(store: Store, walk_id: str, paper: str | None = None) -> Pd
         title=f"Learning walk debrief: {walk.title}, {day}",
         author="Observe",
         subject="Patterns across classrooms from a learning walk (no teacher names)",
-        footer=f"Learning walk debrief · {walk.title} · {day}",
+        footer=f"Walk debrief · {shorten(walk.title, 40)} · {day} · No teacher named: rooms by "
+        "letter and grade band",
         keywords=("learning walk", "debrief", "Observe"),
     )
     meta = ReportMeta(

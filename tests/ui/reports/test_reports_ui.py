@@ -171,7 +171,10 @@ def test_walk_debrief_cycle_summary_and_export(demo_window, store, qtbot, idle, 
                 select(Visit.id).where(Visit.walk_id == visit.walk_id, Visit.deleted.is_(False))
             ).all()
         )
+    from observe.ui.reports.actions import DraftAnswer
+
     demo_window.reports._choose_folder = lambda _: tmp_path / "sheets"
+    demo_window.reports._ask_about_drafts = lambda *_: DraftAnswer.ALL
     demo_window.reports.export_action.trigger()
     assert demo_window.reports.progress_dialog is not None
     idle()
@@ -183,7 +186,10 @@ def test_cancelled_export_leaves_no_sheets(demo_window, store, idle, tmp_path):
     with store.read() as s:
         walk_id = s.scalars(select(Walk.id)).first()
         visit_id = s.scalars(select(Visit.id).where(Visit.walk_id == walk_id)).first()
+    from observe.ui.reports.actions import DraftAnswer
+
     demo_window.context.open_visit(visit_id)
+    demo_window.reports._ask_about_drafts = lambda *_: DraftAnswer.ALL
     op = demo_window.reports.export_walk(tmp_path / "out")
     op.cancel()
     idle()
@@ -196,3 +202,226 @@ def test_walk_debrief_without_walks_says_so(window: MainWindow, store, idle, err
     window.reports.walk_action.trigger()
     idle()
     assert "no learning walks yet" in errors_seen[-1].sentence
+
+
+def _walk_rows(window: MainWindow) -> list[tuple[object, str]]:
+    """(index, walk id) of every walk row the navigator shows."""
+    from observe.ui.navigator.visit_model import KEY_ROLE, KIND_ROLE, WALK
+
+    model = window.workspace.navigator.visit_model
+    found = []
+    for day in range(model.rowCount()):
+        day_index = model.index(day, 0)
+        for row in range(model.rowCount(day_index)):
+            index = model.index(row, 0, day_index)
+            if index.data(KIND_ROLE) == WALK:
+                found.append((index, str(index.data(KEY_ROLE)).split(":")[1]))
+    return found
+
+
+def _unreviewed_visit(store) -> str:
+    from observe.store.models import Feedback
+
+    with store.read() as s:
+        reviewed = set(s.scalars(select(Feedback.visit_id)))
+        return next(
+            v
+            for v in s.scalars(
+                select(Visit.id)
+                .join(Evidence, Evidence.visit_id == Visit.id)
+                .order_by(Visit.started_at.desc())
+            )
+            if v not in reviewed
+        )
+
+
+def test_unsaved_sheet_preview_says_draft_and_saved_one_does_not(
+    window: MainWindow, store, idle, qtbot
+):
+    from observe.feedback import draft_for, save_feedback
+    from observe.reports.layout import DRAFT_MARK
+
+    load_demo(store, "small")
+    visit_id = _unreviewed_visit(store)
+    window.context.open_visit(visit_id)
+    idle()
+    window.reports.sheet_action.trigger()
+    idle()
+    preview = window.reports.last_preview
+    assert preview.windowTitle() == "Feedback sheet — DRAFT, not yet reviewed"
+    assert DRAFT_MARK in pdf_text(preview.pdf.data)
+    assert preview._file_stem.startswith("Feedback sheet 20")
+    preview.close()
+    save_feedback(store, draft_for(store, visit_id))
+    window.reports.sheet_action.trigger()
+    idle()
+    preview = window.reports.last_preview
+    assert preview.windowTitle() == "Feedback sheet"
+    assert "DRAFT" not in pdf_text(preview.pdf.data)
+    preview.close()
+
+
+def test_export_asks_about_unreviewed_visits_and_can_export_only_reviewed(
+    window: MainWindow, store, idle, qtbot, tmp_path
+):
+    from PySide6.QtCore import QTimer
+
+    from observe.feedback import draft_for, save_feedback
+    from observe.reports.batch import walk_visit_ids
+
+    load_demo(store, "small")
+    with store.read() as s:
+        walk_id = s.scalars(select(Walk.id).order_by(Walk.started_at)).first()
+    ids = walk_visit_ids(store, walk_id)
+    assert len(ids) >= 3
+    save_feedback(store, draft_for(store, ids[0]))
+    with store.read() as s:
+        window.context.open_visit(ids[0])
+    idle()
+    seen: dict[str, object] = {}
+
+    def answer(label: str) -> None:
+        box = window.reports.draft_question
+        if box is None or not box.isVisible():
+            QTimer.singleShot(20, lambda: answer(label))
+            return
+        seen["text"] = box.text()
+        seen["buttons"] = [b.text() for b in box.buttons()]
+        next(b for b in box.buttons() if b.text() == label).click()
+
+    QTimer.singleShot(0, lambda: answer("Export only the reviewed one"))
+    window.reports.export_walk(tmp_path / "reviewed")
+    idle()
+    drafts = len(ids) - 1
+    assert seen["text"] == (
+        f"{drafts} of the {len(ids)} visits on this walk have no saved feedback, so their "
+        "sheets will be marked DRAFT — not yet reviewed."
+    )
+    assert f"Export all {len(ids)} sheets" in seen["buttons"]
+    files = list((tmp_path / "reviewed").glob("*.pdf"))
+    assert len(files) == 1 and "DRAFT" not in pdf_text(files[0])
+    assert window.statusBar().currentMessage().startswith("Saved 1 feedback sheet to ")
+
+    QTimer.singleShot(0, lambda: answer(f"Export all {len(ids)} sheets"))
+    window.reports.export_walk(tmp_path / "all")
+    idle()
+    files = list((tmp_path / "all").glob("*.pdf"))
+    assert len(files) == len(ids)
+    assert sum("DRAFT — not yet reviewed" in pdf_text(f) for f in files) == drafts
+
+    QTimer.singleShot(0, lambda: answer("Cancel"))
+    assert window.reports.export_walk(tmp_path / "none") is None
+    assert not (tmp_path / "none").exists()
+
+
+def test_reports_follow_the_walk_chosen_in_the_navigator(window: MainWindow, store, idle):
+    from observe.reports.select import walk_label
+
+    load_demo(store, "small")
+    navigator = window.workspace.navigator
+    navigator.refresh()
+    idle()
+    # Nothing chosen: the latest walk, and the title says so.
+    navigator.visits_view.setCurrentIndex(navigator.visits_view.rootIndex())
+    window.reports.walk_action.trigger()
+    idle()
+    latest = window.reports.last_preview
+    assert latest.windowTitle().endswith("(the latest walk: none was chosen)")
+    latest.close()
+    rows = _walk_rows(window)
+    assert len(rows) >= 2
+    index, walk_id = rows[-1]  # the oldest walk shown, not the latest
+    navigator.visits_view.setCurrentIndex(index)
+    window.reports.walk_action.trigger()
+    idle()
+    preview = window.reports.last_preview
+    title, day = walk_label(store, walk_id)
+    assert preview.windowTitle() == f"Learning walk debrief — {title}, {day}"
+    assert preview._file_stem == f"Learning walk debrief {day} {title}".replace("/", "-")
+    assert title in pdf_text(preview.pdf.data)
+    preview.close()
+
+
+def test_cycle_summary_follows_the_cycles_window_and_it_prints_summary(
+    window: MainWindow, store, idle
+):
+    from observe.reports.select import cycle_label, resolve_cycle
+    from observe.store.models import CoachingCycle, CycleStatus
+
+    load_demo(store, "small")
+    with store.read() as s:
+        cycles = s.execute(select(CoachingCycle.id, CoachingCycle.status)).all()
+    active = resolve_cycle(store, "latest")
+    assert dict(cycles)[active] is CycleStatus.ACTIVE
+    # Nothing chosen: the active cycle, named in the title.
+    window.reports.cycle_action.trigger()
+    idle()
+    preview = window.reports.last_preview
+    assert preview.windowTitle().endswith("(the active cycle: none was chosen)")
+    assert cycle_label(store, active)[0] in preview.windowTitle()
+    preview.close()
+    other = next(c for c, _ in cycles if c != active)
+    cycles_window = window.coaching_ui.open_cycles()
+    cycles_window.select(other)
+    idle()
+    window.reports.cycle_action.trigger()
+    idle()
+    preview = window.reports.last_preview
+    label, day = cycle_label(store, other)
+    assert preview.windowTitle() == f"Coaching cycle summary — {label}"
+    assert preview._file_stem.startswith(f"Coaching cycle summary {day} ")
+    assert ":" not in preview._file_stem and "/" not in preview._file_stem
+    preview.close()
+    cycles_window.print_button.click()
+    idle()
+    printed = cycles_window.preview
+    assert printed.windowTitle() == f"Coaching cycle summary — {label}"
+    assert "Coaching cycle summary" in pdf_text(printed.pdf.data)
+    printed.close()
+    cycles_window.close()
+
+
+def test_composer_preview_is_a_draft_until_saved_and_again_while_edited(
+    window: MainWindow, store, idle, qtbot
+):
+    load_demo(store, "small")
+    window.context.open_visit(_unreviewed_visit(store))
+    idle()
+    window.reports.compose_action.trigger()
+    dialog = window.reports.last_composer
+    qtbot.waitUntil(dialog.isEnabled, timeout=10_000)
+    dialog.preview()
+    idle()
+    assert window.reports.last_preview.windowTitle().endswith("DRAFT, not yet reviewed")
+    window.reports.last_preview.close()
+    dialog.save_action.trigger()
+    idle()
+    assert not dialog.dirty
+    dialog.preview()
+    idle()
+    preview = window.reports.last_preview
+    assert preview.windowTitle() == "Feedback sheet"
+    assert "DRAFT" not in pdf_text(preview.pdf.data)
+    preview.close()
+    dialog.wondering.setPlainText("What might shift if table 3 shared first?")
+    assert dialog.dirty
+    dialog.preview()
+    idle()
+    preview = window.reports.last_preview
+    assert preview.windowTitle().endswith("DRAFT, not yet reviewed")
+    assert "DRAFT — not yet reviewed" in pdf_text(preview.pdf.data)
+    preview.close()
+    dialog.dirty = False
+    dialog.close()
+
+
+def test_default_file_names_carry_date_and_title_and_suit_every_file_system():
+    from observe.ui.reports.actions import report_name
+
+    assert (
+        report_name("Learning walk debrief", "2026-11-20", "Science practices walk")
+        == "Learning walk debrief 2026-11-20 Science practices walk"
+    )
+    nasty = report_name("Learning walk debrief", "2026-11-20", 'Sci/Math: "week 3"?\t<A|B>*. ')
+    assert nasty.startswith("Learning walk debrief 2026-11-20 Sci-Math- -week 3")
+    assert not set(nasty) & set('/\\:*?"<>|\t') and not nasty.endswith((".", " "))

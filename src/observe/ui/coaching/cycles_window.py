@@ -229,6 +229,12 @@ class CyclesWindow(QDialog):
         self.link_button.setToolTip("Choose which of the teacher's visits are in this cycle")
         self.close_button = QPushButton("C&lose cycle…")
         self.delete_button = QPushButton("&Delete")
+        self.print_button = QPushButton(self.tr("&Print summary…"))
+        self.print_button.setToolTip(
+            self.tr("Preview, print or save this cycle's summary for the teacher")
+        )
+        self.print_button.clicked.connect(self.print_summary)
+        self.preview: QWidget | None = None
         self.new_button.clicked.connect(self.new)
         self.edit_button.clicked.connect(self.edit)
         self.link_button.clicked.connect(self.link_visits)
@@ -241,6 +247,7 @@ class CyclesWindow(QDialog):
             self.link_button,
             self.close_button,
             self.delete_button,
+            self.print_button,
         ):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -301,7 +308,13 @@ class CyclesWindow(QDialog):
 
     def _show_current(self) -> None:
         cycle_id = self.current_id()
-        for b in (self.edit_button, self.link_button, self.close_button, self.delete_button):
+        for b in (
+            self.edit_button,
+            self.link_button,
+            self.close_button,
+            self.delete_button,
+            self.print_button,
+        ):
             b.setEnabled(cycle_id is not None)
         try:
             self.view.show_cycle(self.store, cycle_id)
@@ -393,6 +406,22 @@ class CyclesWindow(QDialog):
 
     def select(self, cycle_id: str) -> None:
         self.reload(cycle_id)
+
+    def print_summary(self) -> QWidget | None:
+        """The chosen cycle's summary in the report preview (print, save as PDF, paper)."""
+        from observe.ui.reports.actions import preview_cycle_summary
+
+        cycle_id = self.current_id()
+        if cycle_id is None:
+            return None
+        try:
+            self.preview = preview_cycle_summary(
+                self.store, cycle_id, self, report_error=self._report_error
+            )
+        except Exception as exc:
+            self._report_error(self, exc)
+            return None
+        return self.preview
 
 
 def _usage(sentence: str) -> Exception:

@@ -59,7 +59,15 @@ from observe.ui.navigator.teacher_model import (
     TeacherFilter,
     TeacherTreeModel,
 )
-from observe.ui.navigator.visit_model import DAY, KEY_ROLE, KIND_ROLE, VISIT_ID_ROLE, VisitTreeModel
+from observe.ui.navigator.visit_model import (
+    DAY,
+    KEY_ROLE,
+    KIND_ROLE,
+    VISIT,
+    VISIT_ID_ROLE,
+    WALK,
+    VisitTreeModel,
+)
 
 #: Record kinds whose changes show in each tab.
 VISIT_KINDS = frozenset({"visit", "walk", "teacher", "classroom"})
@@ -417,6 +425,21 @@ class Navigator(QWidget):
             return None
         tip = index.siblingAtColumn(0).data(Qt.ItemDataRole.ToolTipRole)
         return visit_id, str(tip or "this visit")
+
+    def selected_visit_row(self) -> tuple[str, str] | None:
+        """("walk", id) or ("visit", id) of the row chosen in the Visits tab, so reports can
+        follow what the coach picked; None for a day row or no row."""
+        index = self.visits_view.currentIndex()
+        if not index.isValid():
+            return None
+        index = index.siblingAtColumn(0)
+        kind = index.data(KIND_ROLE)
+        if kind == VISIT and index.data(VISIT_ID_ROLE):
+            return "visit", str(index.data(VISIT_ID_ROLE))
+        key = str(index.data(KEY_ROLE) or "")
+        if kind == WALK and key.startswith("walk:"):
+            return "walk", key.split(":")[1]
+        return None
 
     def _visit_menu(self, point: QPoint) -> None:
         menu = QMenu(self)

@@ -1,25 +1,27 @@
 """The Reports menu: compose feedback, preview sheets, debriefs and summaries, export a walk.
 
-Each report is for what the coach is looking at: the open visit, its walk, its coaching cycle
-(else the most recent walk or cycle). Every report is rendered on a worker; exporting a walk's
-sheets shows progress and can be cancelled, and a cancelled export leaves no files behind.
+Each report is for what the coach is looking at: the walk or visit chosen in the navigator, the
+cycle chosen in the open Coaching cycles window, the open visit's walk or cycle; only when
+nothing is chosen the latest walk or the active cycle, and the preview's title says which.
+Every report is rendered on a worker; exporting a walk's sheets asks first when some would be
+drafts, shows progress and can be cancelled, and a cancelled export leaves no files behind.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog
-from sqlalchemy import select
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
-from observe.clock import as_utc
 from observe.errors import UsageError
-from observe.store.models import Visit
+from observe.store import Store
 from observe.ui import operations
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter
@@ -49,6 +51,85 @@ NO_VISIT = (
 FolderChooser = Callable[[QMainWindow], Path | None]
 
 
+@dataclass(frozen=True)
+class Chosen:
+    """What the coach has picked outside the Reports menu: a navigator row (a walk, or a
+    visit) and the cycle shown in the Coaching cycles window, if that window is open."""
+
+    walk_id: str | None = None
+    visit_id: str | None = None
+    cycle_id: str | None = None
+
+
+def chosen_in(window: QMainWindow) -> Chosen:
+    """Reads the navigator's current row and the open cycles window of the main window."""
+    walk_id = visit_id = cycle_id = None
+    navigator = getattr(getattr(window, "workspace", None), "navigator", None)
+    row = navigator.selected_visit_row() if navigator is not None else None
+    if row is not None:
+        kind, record_id = row
+        walk_id, visit_id = (record_id, None) if kind == "walk" else (None, record_id)
+    coaching = getattr(window, "coaching_ui", None)
+    cycles = getattr(coaching, "windows", {}).get("cycles") if coaching is not None else None
+    if cycles is not None and shiboken6.isValid(cycles) and cycles.isVisible():
+        cycle_id = cycles.current_id()
+    return Chosen(walk_id, visit_id, cycle_id)
+
+
+class Which(Enum):
+    """Why a report is for the walk or cycle it is for (named in the preview's title)."""
+
+    CHOSEN = "chosen"
+    LATEST = "latest"
+
+
+class DraftAnswer(Enum):
+    ALL = "all"
+    REVIEWED = "reviewed"
+
+
+#: Asks what to do when some visits of a walk have no saved feedback; tests may answer.
+DraftQuestion = Callable[[QWidget, str, int, int], DraftAnswer | None]
+
+
+def report_name(kind: str, day: str, title: str) -> str:
+    """A file name for every OS: "Learning walk debrief 2026-11-20 Science practices walk"."""
+    from observe.reports.batch import safe_name
+
+    return safe_name(f"{kind} {day} {title}")
+
+
+def preview_cycle_summary(
+    store: Store,
+    cycle_id: str,
+    parent: QWidget,
+    *,
+    report_error: ErrorReporter,
+    latest: bool = False,
+) -> PreviewWindow:
+    """Previews one cycle's summary (Reports → Cycle summary, and the cycles window's Print
+    summary), titled with the cycle it is for."""
+    from observe.reports.cycle_summary import cycle_summary_pdf
+    from observe.reports.select import cycle_label
+    from observe.ui.reports.preview import PreviewWindow
+
+    label, day = cycle_label(store, cycle_id)
+    title = QCoreApplication.translate("ReportActions", "Coaching cycle summary — %1")
+    title = title.replace("%1", label)
+    if latest:
+        title += QCoreApplication.translate("ReportActions", " (the active cycle: none was chosen)")
+    window = PreviewWindow(
+        store,
+        lambda paper: cycle_summary_pdf(store, cycle_id, paper),
+        title=title,
+        file_stem=report_name("Coaching cycle summary", day, label),
+        report_error=report_error,
+        parent=parent,
+    )
+    window.show()
+    return window
+
+
 def choose_folder(window: QMainWindow) -> Path | None:
     start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     chosen = QFileDialog.getExistingDirectory(window, "Export sheets to folder", start)
@@ -63,6 +144,8 @@ class ReportActions(QObject):
         *,
         report_error: ErrorReporter,
         choose_export_folder: FolderChooser = choose_folder,
+        chosen: Callable[[QMainWindow], Chosen] = chosen_in,
+        ask_about_drafts: DraftQuestion | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -70,6 +153,9 @@ class ReportActions(QObject):
         self.store = context.store
         self._report_error = report_error
         self._choose_folder = choose_export_folder
+        self._chosen = chosen
+        self._ask_about_drafts = ask_about_drafts or self.ask_about_drafts
+        self.draft_question: QMessageBox | None = None
         self.export_operation: Operation | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.last_preview: PreviewWindow | None = None
@@ -135,27 +221,41 @@ class ReportActions(QObject):
 
     # -- which walk / cycle -----------------------------------------------------------------
 
-    def _open_visit(self) -> Visit | None:
-        if not self.context.visit_id:
-            return None
-        with self.store.read() as s:
-            return s.get(Visit, self.context.visit_id)
-
     def current_walk(self) -> str:
-        from observe.reports.select import resolve_walk
+        return self.which_walk()[0]
 
-        visit = self._open_visit()
-        if visit is not None and visit.walk_id:
-            return visit.walk_id
-        return resolve_walk(self.store, "latest")
+    def which_walk(self) -> tuple[str, Which]:
+        """The walk chosen in the navigator (a walk row, or a visit on a walk), else the open
+        visit's walk, else the latest walk."""
+        from observe.reports.select import resolve_walk, walk_of_visit
+
+        chosen = self._chosen(self.window)
+        for walk_id in (
+            chosen.walk_id,
+            walk_of_visit(self.store, chosen.visit_id),
+            walk_of_visit(self.store, self.context.visit_id),
+        ):
+            if walk_id:
+                return walk_id, Which.CHOSEN
+        return resolve_walk(self.store, "latest"), Which.LATEST
 
     def current_cycle(self) -> str:
-        from observe.reports.select import resolve_cycle
+        return self.which_cycle()[0]
 
-        visit = self._open_visit()
-        if visit is not None and visit.cycle_id:
-            return visit.cycle_id
-        return resolve_cycle(self.store, "latest")
+    def which_cycle(self) -> tuple[str, Which]:
+        """The cycle shown in the open Coaching cycles window, else the cycle of the visit
+        chosen in the navigator or open, else the active cycle."""
+        from observe.reports.select import cycle_of_visit, resolve_cycle
+
+        chosen = self._chosen(self.window)
+        for cycle_id in (
+            chosen.cycle_id,
+            cycle_of_visit(self.store, chosen.visit_id),
+            cycle_of_visit(self.store, self.context.visit_id),
+        ):
+            if cycle_id:
+                return cycle_id, Which.CHOSEN
+        return resolve_cycle(self.store, "latest"), Which.LATEST
 
     # -- composer and previews --------------------------------------------------------------
 
@@ -210,67 +310,80 @@ class ReportActions(QObject):
         store = self.store
         return self._preview(
             lambda paper: feedback_sheet_pdf(store, visit_id, SheetOptions(paper)),
-            "Feedback sheet",
+            self.tr("Feedback sheet"),
             self._sheet_name(visit_id),
         )
 
     def _sheet_name(self, visit_id: str) -> str:
-        """A file name saying whose sheet and which day: "Feedback Zoë Okafor 2026-10-06"."""
-        from observe.reports.batch import safe_name
-        from observe.store.models import Classroom, Teacher
+        """A file name saying which day and whose sheet: "Feedback sheet 2026-10-06 Zoë
+        Okafor Science, grade 6"."""
+        from observe.feedback.facts import visit_facts
 
-        with self.store.read() as s:
-            row = s.execute(
-                select(Teacher.display_name, Visit.started_at)
-                .join(Classroom, Classroom.teacher_id == Teacher.id)
-                .join(Visit, Visit.classroom_id == Classroom.id)
-                .where(Visit.id == visit_id)
-            ).first()
-        if row is None:
+        try:
+            facts = visit_facts(self.store, visit_id)
+        except UsageError:
             return "Feedback sheet"
-        return safe_name(f"Feedback {row[0]} {as_utc(row[1]).astimezone():%Y-%m-%d}")
+        return report_name(
+            "Feedback sheet",
+            f"{facts.local_start:%Y-%m-%d}",
+            f"{facts.teacher} {facts.class_label}",
+        )
 
     def preview_draft(self, visit_id: str, draft: FeedbackDraft, coach: str) -> PreviewWindow:
         from observe.reports.feedback_sheet import SheetOptions, feedback_sheet_pdf
 
         store = self.store
+        composer = self.last_composer
+        # Unsaved edits in the composer are not reviewed yet either: the sheet says DRAFT.
+        editing = composer is not None and shiboken6.isValid(composer) and composer.dirty
+        reviewed = None if not editing else False
         return self._preview(
             lambda paper: feedback_sheet_pdf(
-                store, visit_id, SheetOptions(paper, coach=coach or None), draft=draft
+                store,
+                visit_id,
+                SheetOptions(paper, coach=coach or None, reviewed=reviewed),
+                draft=draft,
             ),
-            "Feedback sheet (draft)",
+            self.tr("Feedback sheet"),
             self._sheet_name(visit_id),
         )
 
     def preview_walk(self) -> PreviewWindow | None:
+        from observe.reports.select import walk_label
         from observe.reports.walk_debrief import walk_debrief_pdf
 
         try:
-            walk_id = self.current_walk()
+            walk_id, which = self.which_walk()
         except UsageError as exc:
             self._fail(exc)
             return None
         store = self.store
+        title, day = walk_label(store, walk_id)
+        window_title = self.tr("Learning walk debrief — %1, %2").replace("%1", title)
+        window_title = window_title.replace("%2", day)
+        if which is Which.LATEST:
+            window_title += self.tr(" (the latest walk: none was chosen)")
         return self._preview(
             lambda paper: walk_debrief_pdf(store, walk_id, paper),
-            "Learning walk debrief",
-            "Learning walk debrief",
+            window_title,
+            report_name("Learning walk debrief", day, title),
         )
 
     def preview_cycle(self) -> PreviewWindow | None:
-        from observe.reports.cycle_summary import cycle_summary_pdf
-
         try:
-            cycle_id = self.current_cycle()
+            cycle_id, which = self.which_cycle()
         except UsageError as exc:
             self._fail(exc)
             return None
-        store = self.store
-        return self._preview(
-            lambda paper: cycle_summary_pdf(store, cycle_id, paper),
-            "Coaching cycle summary",
-            "Coaching cycle summary",
+        window = preview_cycle_summary(
+            self.store,
+            cycle_id,
+            self.window,
+            report_error=self._report_error,
+            latest=which is Which.LATEST,
         )
+        self.last_preview = window
+        return window
 
     # -- export a walk's sheets -------------------------------------------------------------
 
@@ -282,11 +395,22 @@ class ReportActions(QObject):
 
         if self.export_operation is not None and self.export_operation.is_running:
             return None
+        from observe.feedback.service import reviewed_visits
+
         try:
             walk_id = self.current_walk()
+            ids = walk_visit_ids(self.store, walk_id)
+            reviewed = reviewed_visits(self.store, ids)
         except UsageError as exc:
             self._fail(exc)
             return None
+        drafts = len([i for i in ids if i not in reviewed])
+        if ids and drafts:
+            answer = self._ask_about_drafts(self.window, walk_id, drafts, len(ids))
+            if answer is None:
+                return None
+            if answer is DraftAnswer.REVIEWED:
+                ids = [i for i in ids if i in reviewed]
         folder = folder or self._choose_folder(self.window)
         if folder is None:
             return None
@@ -294,7 +418,6 @@ class ReportActions(QObject):
         options = SheetOptions(default_paper(store), coach=coach_name(store) or "")
 
         def work(progress: Progress) -> object:
-            ids = walk_visit_ids(store, walk_id)
             return export_sheets(
                 store,
                 ids,
@@ -330,6 +453,50 @@ class ReportActions(QObject):
         self.export_operation = op
         return op
 
+    def ask_about_drafts(
+        self, parent: QWidget, walk_id: str, drafts: int, total: int
+    ) -> DraftAnswer | None:
+        """Asks before exporting sheets that would be drafts: all of them (marked DRAFT), only
+        the reviewed ones, or not now."""
+        from observe.reports.batch import unreviewed_sentence
+
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Export sheets for this walk"), "")
+        box.setParent(parent, box.windowFlags())
+        box.setText(unreviewed_sentence(drafts, total))
+        reviewed = total - drafts
+        every_text = (
+            self.tr("Export the sheet (marked DRAFT)")
+            if total == 1
+            else self.tr("Export all %1 sheets").replace("%1", str(total))
+        )
+        every = box.addButton(every_text, QMessageBox.ButtonRole.AcceptRole)
+        only = None
+        if reviewed:
+            only_text = (
+                self.tr("Export only the reviewed one")
+                if reviewed == 1
+                else self.tr("Export only the %1 reviewed").replace("%1", str(reviewed))
+            )
+            only = box.addButton(only_text, QMessageBox.ButtonRole.AcceptRole)
+            box.setInformativeText(
+                self.tr("Export all of them, or only the ones whose feedback you have saved?")
+            )
+        else:
+            box.setInformativeText(
+                self.tr("Save feedback for a visit (Reports → Compose feedback) to review it.")
+            )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(only or every)
+        self.draft_question = box
+        box.exec()
+        self.draft_question = None
+        clicked = box.clickedButton()
+        if clicked is every:
+            return DraftAnswer.ALL
+        if only is not None and clicked is only:
+            return DraftAnswer.REVIEWED
+        return None
+
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 15_000)
 
@@ -344,7 +511,12 @@ class ReportActions(QObject):
 
     def _exported(self, result: object) -> None:
         files, folder = getattr(result, "files", []), getattr(result, "folder", "")
-        self._status(f"Saved {len(files)} feedback sheets to {folder}.")
+        text = (
+            self.tr("Saved 1 feedback sheet to %1.")
+            if len(files) == 1
+            else self.tr("Saved %2 feedback sheets to %1.").replace("%2", str(len(files)))
+        )
+        self._status(text.replace("%1", str(folder)))
 
     def _export_failed(self, error: BaseException) -> None:
         from observe.reports.batch import ExportCancelled

@@ -56,6 +56,7 @@ class PreviewWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._title = title
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.store = store
@@ -170,6 +171,9 @@ class PreviewWindow(QMainWindow):
             old.close()
         pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
         self.state.setText(f"{pages}, {self.paper_box.currentText()}")
+        # A sheet whose feedback is not saved says so in the title as well as on every page.
+        draft = self.tr(" — DRAFT, not yet reviewed") if result.draft else ""
+        self.setWindowTitle(self._title + draft)
         self._enable(True)
 
     def _failed(self, error: BaseException) -> None:
