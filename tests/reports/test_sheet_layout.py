@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import timedelta
+from itertools import pairwise
 
 import pdfplumber
 import pytest
@@ -63,6 +64,23 @@ def stranded_headings(data: bytes) -> list[str]:
                     (c for c in heads if abs(c["top"] - last_head) < 2), key=lambda c: c["x0"]
                 )
                 found.append("".join(c["text"] for c in line))
+    return found
+
+
+def footer_overlaps(data: bytes) -> list[int]:
+    """Pages whose footer text runs into "Page N of M" (a long walk title did once): on a
+    footer line, a character that starts well before the previous one ends."""
+    found: list[int] = []
+    with pdfplumber.open(io.BytesIO(data)) as doc:
+        for number, page in enumerate(doc.pages, 1):
+            foot = [c for c in page.chars if c["top"] > page.height - 72 and c["text"].strip()]
+            lines: dict[int, list] = {}
+            for c in foot:
+                lines.setdefault(round(c["top"]), []).append(c)
+            for chars in lines.values():
+                chars.sort(key=lambda c: c["x0"])
+                if any(b["x0"] < a["x1"] - 1 for a, b in pairwise(chars)):
+                    found.append(number)
     return found
 
 
@@ -139,6 +157,7 @@ def test_no_codes_and_no_empty_sections_on_any_demo_report(demo):
         assert " 1 minutes" not in text and " 1 records" not in text and " 1 rooms" not in text
         assert "in 0 of" not in text, pdf.title
         assert not stranded_headings(pdf.data), pdf.title
+        assert not footer_overlaps(pdf.data), pdf.title
 
 
 def test_sheet_without_tallies_leaves_out_who_got_to_talk(store):

@@ -21,6 +21,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -242,8 +243,13 @@ def _numbered_canvas(meta: ReportMeta) -> type[Canvas]:
             self.line(MARGIN_X, y + 11, width - MARGIN_X, y + 11)
             self.setFont(REGULAR, 8)
             self.setFillColor(MUTED)
-            self.drawString(MARGIN_X, y, meta.footer)
-            self.drawRightString(width - MARGIN_X, y, f"Page {self._pageNumber} of {total}")
+            page = f"Page {self._pageNumber} of {total}"
+            self.drawRightString(width - MARGIN_X, y, page)
+            # A long footer (a walk's title and its privacy promise) wraps below rather than
+            # running into the page number; the promise must stay readable, not be cut off.
+            room = width - 2 * MARGIN_X - self.stringWidth(page, REGULAR, 8) - 12
+            for i, line in enumerate(simpleSplit(meta.footer, REGULAR, 8, room)[:2]):
+                self.drawString(MARGIN_X, y - i * 9.5, line)
             self.restoreState()
             if meta.mark:
                 self._mark(meta.mark)
