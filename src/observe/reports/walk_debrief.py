@@ -182,10 +182,12 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
     rooms_seen: Counter[LookForTag] = Counter()
     tagged: Counter[LookForTag] = Counter()
     for room in walk.rooms:
-        for tag, count in room.lookfor_counts:
+        # "Seen" counts only items the coach marked seen; a plain tag is only "noted".
+        for tag, _count in room.seen_counts:
             rooms_seen[tag] += 1
+        for tag, count in room.lookfor_counts:
             tagged[tag] += count
-    known = walk.set_lookfors or sorted(rooms_seen, key=lambda t: t.code)
+    known = walk.set_lookfors or sorted(set(rooms_seen) | set(tagged), key=lambda t: t.code)
     if n and known:
         order = sorted(known, key=lambda t: (-rooms_seen[t], t.code))
         story.append(
