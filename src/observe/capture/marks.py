@@ -13,10 +13,12 @@ look-for the item is no longer tagged with means nothing and is dropped on the n
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, literal
+from sqlalchemy import ColumnElement, case, func, literal, select
 
+from observe.store import Store
 from observe.store.models import Evidence, evidence_lookfor
 
 ABOUT = "about"
@@ -91,11 +93,51 @@ def state_of(tags: Iterable[str], marks: Mapping[str, str], lookfor_id: str) -> 
     return mark_of(marks, lookfor_id) if lookfor_id in set(tags) else None
 
 
-def marked_seen() -> ColumnElement[int]:
-    """SQL: 1 for an (evidence, look-for) tag row the coach marked seen, else 0.
+def marked(mark: str) -> ColumnElement[int]:
+    """SQL: 1 for an (evidence, look-for) tag row the coach marked ``mark``, else 0.
 
     For queries joining ``evidence`` to ``evidence_lookfor``; the look-up happens in SQLite
     (``json_extract``) so counting stays one grouped query however many items there are.
     """
     path = literal('$."').concat(evidence_lookfor.c.lookfor_id).concat('"')
-    return case((func.json_extract(Evidence.lookfor_marks, path) == SEEN, 1), else_=0)
+    return case((func.json_extract(Evidence.lookfor_marks, path) == mark, 1), else_=0)
+
+
+def marked_seen() -> ColumnElement[int]:
+    return marked(SEEN)
+
+
+@dataclass(frozen=True)
+class MarkTally:
+    """One look-for in one visit: items tagged with it, and how many of them are marked."""
+
+    tagged: int
+    seen: int
+    not_yet: int
+
+    def text(self) -> str:
+        """ "✓ 2 seen · ○ 1 not yet · 4 tagged": symbol and word together, never colour."""
+        parts = []
+        if self.seen:
+            parts.append(f"{SYMBOLS[SEEN]} {self.seen} {LABELS[SEEN]}")
+        if self.not_yet:
+            parts.append(f"{SYMBOLS[NOT_YET]} {self.not_yet} {LABELS[NOT_YET]}")
+        parts.append(f"{self.tagged} tagged")
+        return " · ".join(parts)
+
+
+def visit_tallies(store: Store, visit_id: str) -> dict[str, MarkTally]:
+    """Per look-for id, the visit's live items tagged with it and their marks."""
+    with store.read() as s:
+        rows = s.execute(
+            select(
+                evidence_lookfor.c.lookfor_id,
+                func.count(),
+                func.sum(marked(SEEN)),
+                func.sum(marked(NOT_YET)),
+            )
+            .join(Evidence, Evidence.id == evidence_lookfor.c.evidence_id)
+            .where(Evidence.visit_id == visit_id, Evidence.deleted.is_(False))
+            .group_by(evidence_lookfor.c.lookfor_id)
+        ).all()
+    return {r[0]: MarkTally(int(r[1]), int(r[2] or 0), int(r[3] or 0)) for r in rows}
