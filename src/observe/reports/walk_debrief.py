@@ -123,6 +123,22 @@ def read_walk(store: Store, walk_id: str) -> WalkFacts:
     )
 
 
+def lookfor_tallies(rooms: list[VisitFacts]) -> tuple[Counter[LookForTag], Counter[LookForTag]]:
+    """(rooms where each look-for was seen, items noted with it in all).
+
+    "Seen" counts only rooms with an item the coach marked seen; a plain tag says what an
+    item is about, so it only adds to the times a look-for was noted.
+    """
+    rooms_seen: Counter[LookForTag] = Counter()
+    tagged: Counter[LookForTag] = Counter()
+    for room in rooms:
+        for tag, _count in room.seen_counts:
+            rooms_seen[tag] += 1
+        for tag, count in room.lookfor_counts:
+            tagged[tag] += count
+    return rooms_seen, tagged
+
+
 def _room_name(i: int) -> str:
     return f"Room {chr(ord('A') + i)}" if i < 26 else f"Room {i + 1}"
 
@@ -179,14 +195,7 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
     ]
     # -- look-fors
     story.append(Paragraph(SECTION_LOOKFORS, st.h2))
-    rooms_seen: Counter[LookForTag] = Counter()
-    tagged: Counter[LookForTag] = Counter()
-    for room in walk.rooms:
-        # "Seen" counts only items the coach marked seen; a plain tag is only "noted".
-        for tag, _count in room.seen_counts:
-            rooms_seen[tag] += 1
-        for tag, count in room.lookfor_counts:
-            tagged[tag] += count
+    rooms_seen, tagged = lookfor_tallies(walk.rooms)
     known = walk.set_lookfors or sorted(set(rooms_seen) | set(tagged), key=lambda t: t.code)
     if n and known:
         order = sorted(known, key=lambda t: (-rooms_seen[t], t.code))

@@ -1,0 +1,186 @@
+"""Only what the coach marked seen becomes a strength; proposed sentences are grammatical.
+
+A look-for tag says what an item is *about*. The issue this guards against: an item tagged
+"Many different students contribute" that said one student had not spoken became "I noticed
+that many different students contribute." on the teacher's sheet.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+
+from observe.capture.evidence import save_evidence, update_evidence
+from observe.capture.marks import NOT_YET, SEEN
+from observe.coaching.impact import local_report
+from observe.demo.phrases import LOOKFORS as DEMO_LOOKFORS
+from observe.feedback import propose, visit_facts
+from observe.feedback.draft import STEMS, WONDERING_STEMS
+from observe.feedback.sentences import (
+    problems,
+    strength_from_title,
+    title_shape,
+    wondering_from_title,
+)
+from observe.reports.walk_debrief import lookfor_tallies, read_walk
+from observe.resources import resource_path
+from observe.store.models import EvidenceKind
+
+from .helpers import T0, build_visit, make_walk
+
+
+def _starter_titles() -> list[str]:
+    folder = resource_path("frameworks")
+    titles = []
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        titles += [item["title"] for item in data.get("lookfors", [])]
+    return titles
+
+
+STARTER_TITLES = _starter_titles()
+ALL_TITLES = STARTER_TITLES + [title for _code, title, _cat, _desc in DEMO_LOOKFORS]
+
+
+def test_the_starter_sets_are_all_read():
+    assert len(STARTER_TITLES) >= 20
+    assert "Partner talk before whole-class sharing" in STARTER_TITLES
+
+
+@pytest.mark.parametrize("title", ALL_TITLES)
+def test_every_starter_and_demo_lookfor_makes_grammatical_sentences(title):
+    strength = strength_from_title(title)
+    wondering = wondering_from_title(title)
+    assert problems(strength) == [], strength
+    assert problems(wondering) == [], wondering
+    assert strength.endswith(".") and wondering.endswith("?")
+    # "I noticed that" only ever opens a clause; a noun phrase follows a bare "I noticed".
+    if title_shape(title) == "noun":
+        assert strength.startswith("I noticed ") and "I noticed that" not in strength
+    for stem in (*STEMS, *WONDERING_STEMS):
+        assert strength != stem and wondering != stem
+
+
+@pytest.mark.parametrize(
+    ("title", "strength"),
+    [
+        (
+            "Partner talk before whole-class sharing",
+            "I noticed partner talk before whole-class sharing.",
+        ),
+        ("Think time before answers are taken", "I noticed think time before answers are taken."),
+        (
+            "Many different students contribute",
+            "I noticed that many different students contribute.",
+        ),
+        (
+            "Mistakes are treated as useful thinking",
+            "I noticed that mistakes are treated as useful thinking.",
+        ),
+        (
+            "Students can say what they are learning and why",
+            "Students were able to say what they are learning and why.",
+        ),
+        ("Students ask each other questions.", "Students were able to ask each other questions."),
+        (
+            "Every student has a way to respond",
+            "I noticed that every student has a way to respond.",
+        ),
+        ("STEM vocabulary used in talk", "I noticed STEM vocabulary used in talk."),
+    ],
+)
+def test_each_title_shape_makes_its_own_sentence(title, strength):
+    assert strength_from_title(title) == strength
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I noticed students…",
+        "I noticed…",
+        "I noticed that partner talk before whole-class sharing.",
+        "Students were able to",
+        "I wonder what would happen if...",
+        "Students were able to {verb}.",
+    ],
+)
+def test_the_rule_catches_stems_and_noun_phrases_after_that(sentence):
+    assert problems(sentence)
+
+
+def test_tags_alone_propose_no_strength_and_no_stem(store):
+    built = build_visit(store, tallies=0)
+    for evidence_id in built.evidence_ids:  # every tag back to plain "about"
+        update_evidence(store, evidence_id, lookfor_marks={})
+    draft = propose(visit_facts(store, built.visit_id))
+    assert draft.glows == []
+    assert not problems(draft.wondering)
+
+
+def test_strengths_come_only_from_items_marked_seen(store):
+    built = build_visit(store, tallies=0)
+    d1, _d2 = built.lookfor_ids
+    draft = propose(visit_facts(store, built.visit_id))
+    assert [g.text for g in draft.glows] == [
+        "Students were able to explain their thinking.",
+        "Students were able to question each other.",
+    ]
+    # Quotes tagged D1 but only "about" it lose to the one item marked seen for D1, and D2,
+    # now only tagged, proposes nothing.
+    for evidence_id in built.evidence_ids:
+        update_evidence(store, evidence_id, lookfor_marks={})
+    update_evidence(store, built.evidence_ids[2], lookfor_marks={d1: SEEN})  # a teacher move
+    draft = propose(visit_facts(store, built.visit_id))
+    assert [(g.text, g.evidence_id) for g in draft.glows] == [
+        ("Students were able to explain their thinking.", built.evidence_ids[2])
+    ]
+
+
+def test_a_not_yet_item_feeds_the_wondering_never_a_strength(store):
+    built = build_visit(store, tallies=0)
+    _d1, d2 = built.lookfor_ids
+    for evidence_id in built.evidence_ids:
+        update_evidence(store, evidence_id, lookfor_marks={})
+    update_evidence(store, built.evidence_ids[1], lookfor_marks={d2: NOT_YET})
+    draft = propose(visit_facts(store, built.visit_id))
+    assert draft.glows == []
+    assert draft.wondering == "I wonder what would help more students question each other?"
+
+
+def test_walk_debrief_counts_rooms_where_a_lookfor_was_seen_not_tagged(store):
+    walk_id = make_walk(store)
+    seen_room = build_visit(store, teacher="Nguyễn Thị Ánh", walk_id=walk_id)
+    about_room = build_visit(
+        store, teacher="Zoë Okafor", walk_id=walk_id, start=T0 + timedelta(minutes=40), items=[]
+    )
+    # The same look-for, tagged in the second room on an item that shows it missing.
+    save_evidence(
+        store,
+        about_room.visit_id,
+        EvidenceKind.NOTE,
+        "Two students talk 4 times each; one has not spoken after 8 minutes.",
+        lookfor_ids=[seen_room.lookfor_ids[0]],
+        lookfor_marks={seen_room.lookfor_ids[0]: NOT_YET},
+        observed_at=T0 + timedelta(minutes=41),
+    )
+    walk = read_walk(store, walk_id)
+    rooms_seen, noted = lookfor_tallies(walk.rooms)
+    by_title = {t.title: t for t in noted}
+    explain = by_title["Students explain their thinking"]
+    assert noted[explain] == 3 + 1  # tagged in both rooms
+    assert rooms_seen[explain] == 1  # but seen only where an item was marked seen
+    assert {r.visit_id for r in walk.rooms} == {seen_room.visit_id, about_room.visit_id}
+    # Strengths across rooms come from drafts, so only from the room with seen items.
+    assert walk.strengths and all(n == 1 for _text, n in walk.strengths)
+
+
+def test_impact_counts_evidence_marked_seen_apart_from_tagged(store):
+    built = build_visit(store, tallies=0)
+    table = local_report(store, None, None).tables["lookfors"].dicts()
+    by_code = {r["code"]: r for r in table}
+    # D1: items 0, 2 (teacher move, about), 4 → 3 tagged, 2 seen; D2: items 1, 3, 5 → 2 seen.
+    assert (by_code["D1"]["seen_evidence"], by_code["D1"]["tagged_evidence"]) == (2, 3)
+    assert (by_code["D2"]["seen_evidence"], by_code["D2"]["tagged_evidence"]) == (2, 3)
+    assert built.visit_id
