@@ -125,6 +125,14 @@ class MarkTally:
         parts.append(f"{self.tagged} tagged")
         return " · ".join(parts)
 
+    def spoken(self) -> str:
+        """The same for a screen reader: words only, no symbols."""
+        parts = [f"{self.seen} seen"] if self.seen else []
+        if self.not_yet:
+            parts.append(f"{self.not_yet} not yet seen")
+        parts.append(f"{self.tagged} tagged")
+        return ", ".join(parts)
+
 
 def visit_tallies(store: Store, visit_id: str) -> dict[str, MarkTally]:
     """Per look-for id, the visit's live items tagged with it and their marks."""

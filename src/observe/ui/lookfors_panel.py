@@ -314,7 +314,7 @@ class LookForsPanel(QWidget):
         spoken = f"{row.code} {row.title}" + (f", {key}" if key else "")
         if tally is not None:
             text += f"\n{tally.text()}"
-            spoken += f"; this visit: {tally.text().replace('✓ ', '').replace('○ ', '')}"
+            spoken += f"; this visit: {tally.spoken()}"
         item.setText(1, text)
         item.setData(1, MARK_ROLE, tally.text() if tally is not None else "")
         for column in (0, 1):
