@@ -696,7 +696,7 @@ class Planner:
         """Evidence, participation and feedback for one visit, written as they're made."""
         listening = v.visit_type is VisitType.STUDENT_LISTENING
         made = self._listening_evidence(v) if listening else self._evidence(v)
-        # (id, kind, codes marked seen) of what was seen, for feedback to point at.
+        # (id, kind, codes) of what was seen, for feedback to point at.
         seen: list[tuple[str, EvidenceKind, tuple[str, ...]]] = []
         for offset, kind, text, codes, prompt_index in made:
             at = v.start + timedelta(seconds=offset)
@@ -711,7 +711,9 @@ class Planner:
                 lookfor_marks={self.lookfor_ids[c]: m for c, m in sorted(marks.items())} or None,
             )
             writer.add(Evidence, row, [self.lookfor_ids[c] for c in codes])
-            seen.append((row["id"], kind, tuple(c for c in codes if marks.get(c) == SEEN)))
+            # Feedback picks from every tagged item, as it did before marks existed, so the
+            # planner's random stream (and every figure after it) stays the same per seed.
+            seen.append((row["id"], kind, codes))
         self._participation(v, writer)
         if v.feedback:
             self._feedback(v, seen, writer)
@@ -838,17 +840,17 @@ class Planner:
 def _marked(
     kind: EvidenceKind, text: str, codes: tuple[str, ...], offset: int, listening: bool
 ) -> tuple[str, tuple[str, ...], dict[str, str]]:
-    """What the coach marked on a demo item: most of what students said or did shows its
-    look-for (seen); teacher moves and notes are only about it; about one untagged note in
-    five records a look-for not yet there. Decided from the item itself, not the planner's
+    """What the coach marked on a demo item: most tagged talk, actions, artifacts and teacher
+    moves show their look-for (seen), the rest and notes are only about it; about one untagged
+    note in five records a look-for not yet there. Decided from the item itself, not the planner's
     random stream, so adding marks left every other demo figure as it was."""
     roll = zlib.crc32(f"{offset}|{text}".encode()) % 100
     if kind is EvidenceKind.NOTE and not codes and not listening and roll < 20:
         note, code = P.NOT_YET_NOTES[roll % len(P.NOT_YET_NOTES)]
         return note, (code,), {code: NOT_YET}
-    if kind in (EvidenceKind.STUDENT_TALK, EvidenceKind.STUDENT_ACTION, EvidenceKind.ARTIFACT):
-        return text, codes, {c: SEEN for c in codes} if roll < 85 else {}
-    return text, codes, {}
+    if kind is EvidenceKind.NOTE:
+        return text, codes, {}
+    return text, codes, {c: SEEN for c in codes} if roll < 85 else {}
 
 
 # --- calendar --------------------------------------------------------------------------------
