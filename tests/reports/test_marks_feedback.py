@@ -16,8 +16,9 @@ from observe.capture.evidence import save_evidence, update_evidence
 from observe.capture.marks import NOT_YET, SEEN
 from observe.coaching.impact import local_report
 from observe.demo.phrases import LOOKFORS as DEMO_LOOKFORS
-from observe.feedback import propose, visit_facts
-from observe.feedback.draft import STEMS, WONDERING_STEMS
+from observe.errors import UsageError
+from observe.feedback import Glow, propose, save_feedback, saved_feedback, visit_facts
+from observe.feedback.draft import STEMS, WONDERING_STEMS, stem_opening, unfinished
 from observe.feedback.sentences import (
     problems,
     strength_from_title,
@@ -184,3 +185,29 @@ def test_impact_counts_evidence_marked_seen_apart_from_tagged(store):
     assert (by_code["D1"]["seen_evidence"], by_code["D1"]["tagged_evidence"]) == (2, 3)
     assert (by_code["D2"]["seen_evidence"], by_code["D2"]["tagged_evidence"]) == (2, 3)
     assert built.visit_id
+
+
+@pytest.mark.parametrize(
+    ("glows", "wondering"),
+    [
+        (["I noticed…"], ""),
+        (["I noticed "], ""),
+        (["Students were able to… back each other's claims."], ""),
+        (["When you…, students…"], ""),
+        (["Students compared two strategies."], "I wonder what would happen if…"),
+    ],
+)
+def test_saving_refuses_a_stem_left_unfinished(store, glows, wondering):
+    built = build_visit(store, tallies=0)
+    draft = propose(visit_facts(store, built.visit_id))
+    draft.glows = [Glow(text, built.evidence_ids[0]) for text in glows]
+    draft.wondering = wondering
+    with pytest.raises(UsageError, match="is not finished; complete the"):
+        save_feedback(store, draft)
+    assert saved_feedback(store, built.visit_id) is None
+
+
+def test_stems_are_offered_as_openings_to_write_on_from():
+    assert [stem_opening(s) for s in STEMS[:2]] == ["Students were able to ", "I noticed "]
+    assert not unfinished("Students were able to back each other's claims with page numbers.")
+    assert not unfinished("I noticed that students waited for one another.")

@@ -42,6 +42,24 @@ REFLECTION_PROMPTS: tuple[str, ...] = (
 MAX_PROPOSED_GLOWS = 3
 
 
+def stem_opening(stem: str) -> str:
+    """The words of a stem before its first "…" slot, ready to write on from:
+    "Students were able to…" gives "Students were able to "."""
+    return stem.split("…", 1)[0].rstrip() + " "
+
+
+def unfinished(text: str) -> bool:
+    """True for a sentence still waiting for words: only a stem's opening ("I noticed",
+    "I noticed…"), a "…" slot left after an opening, or a trailing ellipsis. Such text must
+    never reach a teacher's sheet."""
+    body = text.strip()
+    bare = body.rstrip(".?!…: ").strip()
+    openings = {stem_opening(s).strip() for s in (*STEMS, *WONDERING_STEMS)}
+    if not bare or bare in openings or body.endswith(("…", "...")):
+        return True
+    return any(f"{opening}…" in body for opening in openings)
+
+
 @dataclass
 class Glow:
     """A strength, tied to the evidence it rests on (``evidence_id`` None: a figure or overall
