@@ -11,10 +11,12 @@ import json
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import exists, select
 
 from observe.capture.evidence import save_evidence, update_evidence
 from observe.capture.marks import NOT_YET, SEEN
 from observe.coaching.impact import local_report
+from observe.demo import load_demo
 from observe.demo.phrases import LOOKFORS as DEMO_LOOKFORS
 from observe.errors import UsageError
 from observe.feedback import Glow, propose, save_feedback, saved_feedback, visit_facts
@@ -25,11 +27,12 @@ from observe.feedback.sentences import (
     title_shape,
     wondering_from_title,
 )
+from observe.reports.feedback_sheet import feedback_sheet_pdf
 from observe.reports.walk_debrief import lookfor_tallies, read_walk
 from observe.resources import resource_path
-from observe.store.models import EvidenceKind
+from observe.store.models import EvidenceKind, Feedback, Visit
 
-from .helpers import T0, build_visit, make_walk
+from .helpers import T0, build_visit, make_walk, pdf_text
 
 
 def _starter_titles() -> list[str]:
@@ -211,3 +214,24 @@ def test_stems_are_offered_as_openings_to_write_on_from():
     assert [stem_opening(s) for s in STEMS[:2]] == ["Students were able to ", "I noticed "]
     assert not unfinished("Students were able to back each other's claims with page numbers.")
     assert not unfinished("I noticed that students waited for one another.")
+
+
+def test_no_stem_reaches_the_proposed_sheet_of_any_demo_visit(store):
+    """The sheet of a visit without saved feedback prints the proposal: read back from the PDF,
+    it carries no stem or slot, and no strength rests on an item that was only tagged."""
+    load_demo(store, "small")
+    with store.read() as s:
+        visit_ids = list(
+            s.scalars(
+                select(Visit.id)
+                .where(~exists().where(Feedback.visit_id == Visit.id))
+                .order_by(Visit.started_at)
+                .limit(6)
+            )
+        )
+    assert visit_ids
+    for visit_id in visit_ids:
+        text = " ".join(pdf_text(feedback_sheet_pdf(store, visit_id).data).split())
+        for stem in (*STEMS, *WONDERING_STEMS):
+            assert stem not in text, (visit_id, stem)
+        assert "I noticed students…" not in text and "I noticed that partner talk" not in text
