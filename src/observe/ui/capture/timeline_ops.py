@@ -118,10 +118,10 @@ class TimelineEditor(QObject):
         ids, new_marks = marks.step(item.lookfor_ids, item.mark_map(), lookfor_id)
         state = marks.state_of(ids, new_marks, lookfor_id)
         label = {
-            None: "Remove look-for",
-            marks.ABOUT: "Tag evidence",
-            marks.SEEN: "Mark look-for seen",
-            marks.NOT_YET: "Mark look-for not yet seen",
+            None: self.tr("Remove look-for"),
+            marks.ABOUT: self.tr("Tag evidence"),
+            marks.SEEN: self.tr("Mark look-for seen"),
+            marks.NOT_YET: self.tr("Mark look-for not yet seen"),
         }[state]
         changes = {"lookfor_ids": ids, "marks": tuple(sorted(new_marks.items()))}
         self.edit(evidence_id, changes, label)
