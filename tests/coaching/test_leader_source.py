@@ -62,9 +62,13 @@ def test_school_figures_match_the_coachs_own_and_hold_only_figures(synced):
     my_time = {r["activity"]: r["minutes"] for r in mine.tables["time_by_activity"].dicts()}
     assert time == my_time and sum(time.values()) > 0
 
-    lookfors = {r["code"]: r["tagged_evidence"] for r in school.tables["lookfors"].dicts()}
-    my_lookfors = {r["code"]: r["tagged_evidence"] for r in mine.tables["lookfors"].dicts()}
+    def counts(table):
+        return {r["code"]: (r["seen_evidence"], r["tagged_evidence"]) for r in table.dicts()}
+
+    lookfors, my_lookfors = counts(school.tables["lookfors"]), counts(mine.tables["lookfors"])
     assert lookfors == my_lookfors
+    # Demo items carry marks, and seen is counted apart from (and below) tagged.
+    assert 0 < sum(seen for seen, _ in lookfors.values()) < sum(n for _, n in lookfors.values())
 
     tallied = school.tables["participation"].column("visits_tallied")
     assert sum(tallied) == sum(mine.tables["participation"].column("visits_tallied")) > 0

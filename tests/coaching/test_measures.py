@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from observe.capture.evidence import save_evidence
+from observe.capture.marks import ABOUT, NOT_YET, SEEN
 from observe.capture.participation import visit_summary
 from observe.capture.visits import start_visit
 from observe.coaching import cycles, measures
@@ -110,7 +111,7 @@ def test_one_measured_visit_has_no_after(store):
     assert "not yet met" in progress.sentence()
 
 
-def test_lookfor_frequency_counts_tagged_evidence_per_visit(store):
+def test_lookfor_frequency_counts_evidence_marked_seen_per_visit(store):
     teacher, room, _seats = make_room(store, seats=4)
     with store.write() as s:
         lset = LookForSet(name="Discourse")
@@ -134,13 +135,23 @@ def test_lookfor_frequency_counts_tagged_evidence_per_visit(store):
             started_at=T0 + timedelta(weeks=week),
         )
         for n in range(10):
-            tags = [justify.id] if n < tagged else [other.id]
+            # Two more items each visit are only *about* DI2 (or show it not yet there): they
+            # must not count as times it was seen.
+            tags = [justify.id] if n < tagged + 2 else [other.id]
+            mark = SEEN if n < tagged else (NOT_YET if n == tagged else ABOUT)
             save_evidence(
-                store, visit.id, EvidenceKind.STUDENT_TALK, f"Because {n}", lookfor_ids=tags
+                store,
+                visit.id,
+                EvidenceKind.STUDENT_TALK,
+                f"Because {n}",
+                lookfor_ids=tags,
+                lookfor_marks={justify.id: mark},
             )
     progress = measures.cycle_progress(store, cycle_id)
     assert [p.text() for p in progress.points] == ["2/10", "7/10"]
-    assert progress.sentence().startswith("Evidence tagged DI2 Students justify: 2/10 → 7/10 (+5)")
+    assert progress.sentence().startswith(
+        "Evidence marked seen: DI2 Students justify: 2/10 → 7/10 (+5)"
+    )
 
 
 def test_a_cycle_without_visits_says_so(store):

@@ -12,6 +12,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from observe.capture.evidence import save_evidence
+from observe.capture.marks import SEEN
 from observe.capture.participation import tally
 from observe.store import Store
 from observe.store.models import (
@@ -99,12 +100,15 @@ def build_visit(
     built = Built(visit.id, lookfor_ids, items)
     for i, (kind, text) in enumerate(items):
         tags = [lookfor_ids[i % 2]] if kind is not EvidenceKind.NOTE else []
+        # What students said or did the coach marked seen; the rest is only about a look-for.
+        shows = kind in (EvidenceKind.STUDENT_TALK, EvidenceKind.STUDENT_ACTION)
         item = save_evidence(
             store,
             visit.id,
             kind,
             text,
             lookfor_ids=tags,
+            lookfor_marks={t: SEEN for t in tags} if shows else None,
             observed_at=start + timedelta(seconds=30 + i * 7),
         )
         built.evidence_ids.append(item.id)

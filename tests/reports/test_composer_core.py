@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from observe.demo import load_demo
 from observe.errors import UsageError
 from observe.feedback import Glow, draft_for, propose, save_feedback, saved_feedback, visit_facts
+from observe.feedback.sentences import problems
 from observe.store.models import Feedback, OutboxOp, Visibility, Visit
 
 from .helpers import build_visit
@@ -89,13 +90,25 @@ def test_evidence_from_another_visit_cannot_back_a_strength(store):
         save_feedback(store, draft)
 
 
-def test_every_demo_visit_gets_a_draft(store):
+def test_every_demo_visit_gets_a_draft_whose_strengths_rest_on_seen_items(store):
     load_demo(store, "small")
     with store.read() as s:
         ids = list(s.scalars(select(Visit.id)))
+    with_glows = 0
     for visit_id in ids:
         draft = draft_for(store, visit_id)
-        assert draft.glows or not visit_facts(store, visit_id).evidence
+        if not draft.proposed:
+            continue
+        facts = visit_facts(store, visit_id)
+        by_id = facts.evidence_by_id()
+        for glow in draft.glows:
+            assert not problems(glow.text), glow.text
+            if glow.evidence_id:
+                item = by_id[glow.evidence_id]
+                assert any(item.shows(t) for t in item.lookfors), item.text
+        assert not problems(draft.wondering), draft.wondering
+        with_glows += bool(draft.glows)
+    assert with_glows  # the demo marks items seen, so some drafts propose strengths
 
 
 def _outbox(store, kind: str) -> int:

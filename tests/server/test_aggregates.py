@@ -36,6 +36,8 @@ def _school_with_data(server):
             },
         ),
     ]
+    # The second item shows T1 (seen) and T2 not yet; the first is only about T1.
+    marks = [None, {lf1: "seen", lf2: "not_yet"}, None]
     for i, tags in enumerate([[lf1], [lf1, lf2], []]):
         eid = new_id()
         ops.append(
@@ -47,6 +49,7 @@ def _school_with_data(server):
                     "observed_at": f"2026-03-04T09:0{i}:00Z",
                     "text": SECRET,
                     "lookfor_ids": tags,
+                    "lookfor_marks": marks[i],
                 },
             )
         )
@@ -109,9 +112,9 @@ def test_leader_figures_for_the_school(shared_server):
 
     lookfors = get("/v1/aggregates/lookfor-frequencies").json()["rows"]
     assert lookfors == [
-        {"code": "T1", "title": "Students explain", "evidence": 2, "share": 0.6667},
-        {"code": "T2", "title": "Students question", "evidence": 1, "share": 0.3333},
-        {"code": None, "title": None, "evidence": 3, "share": 1.0},
+        {"code": "T1", "title": "Students explain", "evidence": 2, "seen": 1, "share": 0.6667},
+        {"code": "T2", "title": "Students question", "evidence": 1, "seen": 0, "share": 0.3333},
+        {"code": None, "title": None, "evidence": 3, "seen": 1, "share": 1.0},
     ]
 
     participation = get("/v1/aggregates/participation").json()["rows"]
@@ -144,4 +147,5 @@ def test_another_schools_leader_sees_none_of_it(shared_server):
     )
     for name in ("visits-per-week", "coaching-time", "lookfor-frequencies", "participation"):
         rows = stranger.client.get(f"/v1/aggregates/{name}").json()["rows"]
-        assert rows in ([], [{"code": None, "title": None, "evidence": 0, "share": 0.0}])
+        empty = {"code": None, "title": None, "evidence": 0, "seen": 0, "share": 0.0}
+        assert rows in ([], [empty])

@@ -6,11 +6,12 @@ is on disk, together with its outbox row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 
 from sqlalchemy import insert, select
 
+from observe.capture.marks import stored_marks
 from observe.clock import utcnow
 from observe.errors import DamagedProfile, StorageError, UsageError, explain_storage_error
 from observe.ids import new_id
@@ -48,6 +49,7 @@ def save_evidence(
     text: str,
     *,
     lookfor_ids: Iterable[str] = (),
+    lookfor_marks: Mapping[str, str] | None = None,
     observed_at: datetime | None = None,
     prompt_index: int | None = None,
 ) -> Evidence:
@@ -74,6 +76,7 @@ def save_evidence(
         "evidence_kind": kind,
         "text": body,
         "prompt_index": prompt_index,
+        "lookfor_marks": None,
     }
     try:
         return _insert(store, row, ids)
@@ -93,6 +96,7 @@ def _insert(store: Store, row: dict[str, object], ids: list[str]) -> Evidence:
         if ids:
             known = set(conn.scalars(select(LookFor.id).where(LookFor.id.in_(ids))))
             ids = [i for i in ids if i in known]
+        row["lookfor_marks"] = stored_marks(lookfor_marks or {}, ids)
         conn.execute(insert(Evidence.__table__), row)
         if ids:
             conn.execute(
@@ -110,7 +114,10 @@ def update_evidence(
     text: str | None = None,
     kind: EvidenceKind | None = None,
     lookfor_ids: Iterable[str] | None = None,
+    lookfor_marks: Mapping[str, str] | None = None,
 ) -> Evidence:
+    """Changes what is given; the marks always end up limited to the item's tags, so untagging
+    a look-for also forgets whether it was seen."""
     with store.write() as s:
         item = s.get_one(Evidence, evidence_id)
         if text is not None:
@@ -120,6 +127,12 @@ def update_evidence(
         if lookfor_ids is not None:
             ids = list(dict.fromkeys(lookfor_ids))
             item.lookfors = list(s.scalars(select(LookFor).where(LookFor.id.in_(ids))))
+        if lookfor_ids is not None or lookfor_marks is not None:
+            tags = [lf.id for lf in item.lookfors]
+            wanted = item.lookfor_marks if lookfor_marks is None else lookfor_marks
+            marks = stored_marks(wanted or {}, tags)
+            if marks != item.lookfor_marks:
+                item.lookfor_marks = marks
     return item
 
 

@@ -16,6 +16,7 @@ from statistics import fmean
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from observe.capture.marks import marked_seen
 from observe.clock import as_utc
 from observe.coaching import log as coaching_log
 from observe.coaching.dates import (
@@ -339,14 +340,17 @@ def lookfor_tables(
     ):
         evidence_per_week[week_start(bucket_day(key, tz))] += n
     per_week: dict[str, Counter[date]] = defaultdict(Counter)
-    for key, lookfor_id, n in s.execute(
-        select(bucket, evidence_lookfor.c.lookfor_id, func.count())
+    seen_per_week: dict[str, Counter[date]] = defaultdict(Counter)
+    for key, lookfor_id, n, seen in s.execute(
+        select(bucket, evidence_lookfor.c.lookfor_id, func.count(), func.sum(marked_seen()))
         .join(evidence_lookfor, evidence_lookfor.c.evidence_id == Evidence.id)
         .join(Visit, Visit.id == Evidence.visit_id)
         .where(*live, *bounds)
         .group_by(bucket, evidence_lookfor.c.lookfor_id)
     ):
-        per_week[lookfor_id][week_start(bucket_day(key, tz))] += n
+        week = week_start(bucket_day(key, tz))
+        per_week[lookfor_id][week] += n
+        seen_per_week[lookfor_id][week] += int(seen or 0)
     unknown = ("?", "(look-for not in this profile)", "", 0)
     labels: dict[str, tuple[str, str, str, int]] = {
         lf_id: (code, title, set_name, position)
@@ -362,7 +366,8 @@ def lookfor_tables(
     for i in order:
         code, title, set_name, _ = labels.get(i, unknown)
         n = sum(per_week[i].values())
-        totals.append((code, title, set_name, n, n / total if total else 0.0))
+        seen = sum(seen_per_week[i].values())
+        totals.append((code, title, set_name, seen, n, n / total if total else 0.0))
     trends = tuple(
         (
             week,
@@ -378,10 +383,25 @@ def lookfor_tables(
         Table(
             key="lookfors",
             title="Look-fors seen",
-            columns=("code", "title", "set", "tagged_evidence", "share_of_evidence"),
-            headers=("Code", "Look-for", "Set", "Evidence tagged", "Share of evidence"),
+            columns=(
+                "code",
+                "title",
+                "set",
+                "seen_evidence",
+                "tagged_evidence",
+                "share_of_evidence",
+            ),
+            headers=(
+                "Code",
+                "Look-for",
+                "Set",
+                "Evidence marked seen",
+                "Evidence tagged",
+                "Share of evidence",
+            ),
             rows=tuple(totals),
-            note=f"{total:,} evidence items in the period.",
+            note=f"{total:,} evidence items in the period. Only items the coach marked seen "
+            "count as seen; a plain tag says what an item is about.",
         ),
         Table(
             key="lookfor_trends",

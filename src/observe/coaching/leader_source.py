@@ -274,6 +274,7 @@ def lookfors_table(rows: list[dict[str, Cell]]) -> Table:
             str(r.get("code")),
             str(r.get("title") or ""),
             "",
+            _int(r.get("seen")),
             _int(r.get("evidence")),
             _float(r.get("share")) or 0.0,
         )
@@ -283,8 +284,22 @@ def lookfors_table(rows: list[dict[str, Cell]]) -> Table:
     return Table(
         key="lookfors",
         title="Look-fors seen",
-        columns=("code", "title", "set", "tagged_evidence", "share_of_evidence"),
-        headers=("Code", "Look-for", "Set", "Evidence tagged", "Share of evidence"),
+        columns=(
+            "code",
+            "title",
+            "set",
+            "seen_evidence",
+            "tagged_evidence",
+            "share_of_evidence",
+        ),
+        headers=(
+            "Code",
+            "Look-for",
+            "Set",
+            "Evidence marked seen",
+            "Evidence tagged",
+            "Share of evidence",
+        ),
         rows=out,
         note=f"{total:,} evidence items in the period, across the school.",
     )

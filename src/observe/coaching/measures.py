@@ -22,6 +22,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from observe.capture.marks import marked_seen
 from observe.capture.participation import NO_GROUP, ParticipationSummary
 from observe.errors import UsageError
 from observe.store import Store
@@ -219,7 +220,7 @@ class CycleProgress:
         if self.measure_kind is MeasureKind.CONTRIBUTIONS:
             return "Contributions"
         if self.measure_kind is MeasureKind.LOOKFOR_FREQUENCY:
-            return f"Evidence tagged {self.lookfor_label or 'with the look-for'}"
+            return f"Evidence marked seen: {self.lookfor_label or 'the look-for'}"
         return "No measure"
 
     def sentence(self) -> str:
@@ -293,7 +294,8 @@ def progress_in(s: Session, cycle: CoachingCycle) -> CycleProgress:
 def _lookfor_counts(
     s: Session, visit_ids: list[str], lookfor_id: str
 ) -> dict[str, tuple[float | None, int | None]]:
-    """(items tagged with the look-for, items in all) per visit that has evidence."""
+    """(items marked seen for the look-for, items in all) per visit that has evidence: a
+    plain tag says an item is about the look-for, not that it was seen."""
     if not visit_ids:
         return {}
     totals = dict(
@@ -311,6 +313,7 @@ def _lookfor_counts(
                 Evidence.visit_id.in_(visit_ids),
                 Evidence.deleted.is_(False),
                 evidence_lookfor.c.lookfor_id == lookfor_id,
+                marked_seen() == 1,
             )
             .group_by(Evidence.visit_id)
         ).all()

@@ -744,6 +744,22 @@ NOTE: Final[tuple[Phrase, ...]] = (
 
 #: Items placed once each into the first visits, so every profile shows the Unicode cases:
 #: a right-to-left quote, emoji, and Vietnamese with stacked diacritics.
+#: Notes showing a look-for not yet there, each with the look-for the coach marks "not yet":
+#: the demo's wonderings and "noted" counts have something real to rest on.
+NOT_YET_NOTES: Final[tuple[tuple[str, str], ...]] = (
+    ("Two inner-circle students talk 4 times each; one has not spoken after 8 minutes.", "EV1"),
+    ("Answers are taken from the first hand up, with no pause after the question.", "EV2"),
+    (
+        "Students answer one at a time out loud; no partner talk or whiteboards before sharing.",
+        "EV3",
+    ),
+    ("A student asks the teacher, not a classmate, whether her answer is right.", "SD3"),
+    ("Three answers are shared without a 'because'; no one asks how they know.", "SD2"),
+    ("Students wait for the teacher to model the next step before starting.", "EN1"),
+    ("Students hand in work without looking at the posted criteria.", "EN2"),
+    ("Students share one after another; no one refers to an earlier idea.", "SD1"),
+)
+
 FEATURED: Final[tuple[tuple[str, str, tuple[str, ...]], ...]] = (
     (
         "student_talk",

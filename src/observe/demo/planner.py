@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import random
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as dtime
 from typing import Any
 
+from observe.capture.marks import NOT_YET, SEEN
 from observe.demo import phrases as P
 from observe.demo.scale import Scale
 from observe.demo.schoolyear import day_at, email_for, school_year_days, zone
@@ -692,15 +694,13 @@ class Planner:
 
     def _details(self, v: _Visit, writer: BatchWriter) -> None:
         """Evidence, participation and feedback for one visit, written as they're made."""
-        made = (
-            self._listening_evidence(v)
-            if v.visit_type is VisitType.STUDENT_LISTENING
-            else self._evidence(v)
-        )
+        listening = v.visit_type is VisitType.STUDENT_LISTENING
+        made = self._listening_evidence(v) if listening else self._evidence(v)
         # (id, kind, codes) of what was seen, for feedback to point at.
         seen: list[tuple[str, EvidenceKind, tuple[str, ...]]] = []
         for offset, kind, text, codes, prompt_index in made:
             at = v.start + timedelta(seconds=offset)
+            text, codes, marks = _marked(kind, text, codes, offset, listening)
             row = self._sync(at, v.visibility)
             row.update(
                 visit_id=v.id,
@@ -708,8 +708,11 @@ class Planner:
                 evidence_kind=kind,
                 text=text,
                 prompt_index=prompt_index,
+                lookfor_marks={self.lookfor_ids[c]: m for c, m in sorted(marks.items())} or None,
             )
             writer.add(Evidence, row, [self.lookfor_ids[c] for c in codes])
+            # Feedback picks from every tagged item, as it did before marks existed, so the
+            # planner's random stream (and every figure after it) stays the same per seed.
             seen.append((row["id"], kind, codes))
         self._participation(v, writer)
         if v.feedback:
@@ -832,6 +835,22 @@ class Planner:
             else None,
         )
         writer.add(Feedback, row)
+
+
+def _marked(
+    kind: EvidenceKind, text: str, codes: tuple[str, ...], offset: int, listening: bool
+) -> tuple[str, tuple[str, ...], dict[str, str]]:
+    """What the coach marked on a demo item: most tagged talk, actions, artifacts and teacher
+    moves show their look-for (seen), the rest and notes are only about it; about one untagged
+    note in five records a look-for not yet there. Decided from the item itself, not the planner's
+    random stream, so adding marks left every other demo figure as it was."""
+    roll = zlib.crc32(f"{offset}|{text}".encode()) % 100
+    if kind is EvidenceKind.NOTE and not codes and not listening and roll < 20:
+        note, code = P.NOT_YET_NOTES[roll % len(P.NOT_YET_NOTES)]
+        return note, (code,), {code: NOT_YET}
+    if kind is EvidenceKind.NOTE:
+        return text, codes, {}
+    return text, codes, {c: SEEN for c in codes} if roll < 85 else {}
 
 
 # --- calendar --------------------------------------------------------------------------------

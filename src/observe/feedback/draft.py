@@ -1,9 +1,11 @@
 """A first draft of feedback, proposed from the visit's own evidence.
 
-A coach should never face a blank page after a visit: the draft names the look-fors seen most,
-ties each proposed strength to something a student said or did, states the participation
-figures plainly, and suggests one wondering. Every sentence is an offer to edit, which is why
-the stems are plain and the wording stays low-inference.
+A coach should never face a blank page after a visit: the draft names the look-fors the coach
+marked *seen* most, ties each proposed strength to something a student said or did, states the
+participation figures plainly, and suggests one wondering (from a look-for marked *not yet*
+when there is one). A plain tag only says what an item is about, so it never becomes a strength
+on its own. Every sentence is an offer to edit, but each is a whole, grammatical sentence: the
+stems below are offered in the composer and never proposed as text.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 
 from observe.capture.participation import NO_GROUP
 from observe.feedback.facts import EvidenceFact, LookForTag, VisitFacts
+from observe.feedback.sentences import strength_from_title, wondering_from_title
 
 #: Sentence starters offered for strengths (glows).
 STEMS: tuple[str, ...] = (
@@ -37,6 +40,24 @@ REFLECTION_PROMPTS: tuple[str, ...] = (
 )
 
 MAX_PROPOSED_GLOWS = 3
+
+
+def stem_opening(stem: str) -> str:
+    """The words of a stem before its first "…" slot, ready to write on from:
+    "Students were able to…" gives "Students were able to "."""
+    return stem.split("…", 1)[0].rstrip() + " "
+
+
+def unfinished(text: str) -> bool:
+    """True for a sentence still waiting for words: only a stem's opening ("I noticed",
+    "I noticed…"), a "…" slot left after an opening, or a trailing ellipsis. Such text must
+    never reach a teacher's sheet."""
+    body = text.strip()
+    bare = body.rstrip(".?!…: ").strip()
+    openings = {stem_opening(s).strip() for s in (*STEMS, *WONDERING_STEMS)}
+    if not bare or bare in openings or body.endswith(("…", "...")):
+        return True
+    return any(f"{opening}…" in body for opening in openings)
 
 
 @dataclass
@@ -67,20 +88,17 @@ class FeedbackDraft:
 
 def strength_sentence(tag: LookForTag) -> str:
     """Turns a look-for title into a strength: "Students justify with evidence" becomes
-    "Students were able to justify with evidence." """
-    title = tag.title.strip().rstrip(".")
-    words = title.split(" ", 1)
-    if len(words) == 2 and words[0].lower() == "students":
-        return f"Students were able to {words[1]}."
-    return f"I noticed that {title[:1].lower()}{title[1:]}."
+    "Students were able to justify with evidence." (see ``observe.feedback.sentences``)."""
+    return strength_from_title(tag.title)
 
 
 def _best_evidence(facts: VisitFacts, tag: LookForTag, used: set[str]) -> EvidenceFact | None:
-    tagged = [e for e in facts.evidence if tag in e.lookfors and e.id not in used]
+    """The item that best shows ``tag``: only items the coach marked seen for it qualify."""
+    shown = [e for e in facts.evidence if e.shows(tag) and e.id not in used]
     for pick in (
-        [e for e in tagged if e.is_quote],
-        [e for e in tagged if e.about_students],
-        tagged,
+        [e for e in shown if e.is_quote],
+        [e for e in shown if e.about_students],
+        shown,
     ):
         if pick:
             return pick[0]
@@ -88,11 +106,15 @@ def _best_evidence(facts: VisitFacts, tag: LookForTag, used: set[str]) -> Eviden
 
 
 def propose(facts: VisitFacts) -> FeedbackDraft:
-    """Strengths from the look-fors seen most (each tied to a quote or student action),
-    the participation figures, one wondering and a reflection question."""
+    """Strengths from the look-fors marked seen most (each tied to a quote or student action
+    marked seen), the participation figures, one wondering and a reflection question.
+
+    Nothing marked seen and no participation worth naming: no strength is proposed, rather than
+    a stem the teacher could read as a finished sentence.
+    """
     draft = FeedbackDraft(visit_id=facts.visit_id)
     used: set[str] = set()
-    for tag in facts.top_lookfors:
+    for tag, _count in facts.seen_counts:
         if len(draft.glows) >= MAX_PROPOSED_GLOWS:
             break
         item = _best_evidence(facts, tag, used)
@@ -100,10 +122,6 @@ def propose(facts: VisitFacts) -> FeedbackDraft:
             continue
         used.add(item.id)
         draft.glows.append(Glow(strength_sentence(tag), item.id))
-    if not draft.glows:
-        talk = [e for e in facts.evidence if e.about_students]
-        if talk:
-            draft.glows.append(Glow("I noticed students…", talk[0].id))
     summary = facts.participation
     if summary is not None and participation_is_a_strength(facts):
         draft.glows.append(Glow(summary.sentence()))
@@ -122,6 +140,11 @@ def participation_is_a_strength(facts: VisitFacts) -> bool:
 
 
 def propose_wondering(facts: VisitFacts) -> str:
+    """The look-for the coach marked "not yet" most, else what the participation figures
+    suggest, else a general question."""
+    not_yet = facts.not_yet_counts
+    if not_yet:
+        return wondering_from_title(not_yet[0][0].title)
     summary = facts.participation
     if summary is not None and summary.contributions:
         silent = [g.group for g in summary.groups if g.contributions == 0 and g.group != NO_GROUP]

@@ -18,6 +18,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from observe.capture.kinds import format_offset
+from observe.capture.marks import ABOUT, NOT_YET, SEEN, clean_marks
 from observe.capture.participation import ParticipationSummary, summarize
 from observe.clock import as_utc
 from observe.errors import UsageError
@@ -60,6 +61,22 @@ class EvidenceFact:
     kind: EvidenceKind
     text: str
     lookfors: tuple[LookForTag, ...]
+    #: (look-for id, "seen" | "not_yet") for tags the coach marked; others are "about".
+    marks: tuple[tuple[str, str], ...] = ()
+
+    def mark(self, tag: LookForTag) -> str | None:
+        """None when the item isn't tagged with ``tag``; else "about", "seen" or "not_yet"."""
+        if tag not in self.lookfors:
+            return None
+        return dict(self.marks).get(tag.id, ABOUT)
+
+    def shows(self, tag: LookForTag) -> bool:
+        """The coach marked this item as showing ``tag`` (only these become strengths)."""
+        return self.mark(tag) == SEEN
+
+    def lacks(self, tag: LookForTag) -> bool:
+        """The coach marked ``tag`` as not yet seen in this item (it may feed the wondering)."""
+        return self.mark(tag) == NOT_YET
 
     @property
     def is_quote(self) -> bool:
@@ -82,6 +99,8 @@ class VisitFacts:
     tz: tzinfo
     focus: str | None
     evidence: list[EvidenceFact]
+    #: Items tagged with each look-for (about, seen or not yet), most first: what the visit
+    #: was about.
     lookfor_counts: list[tuple[LookForTag, int]]
     participation: ParticipationSummary | None
     walk_id: str | None = None
@@ -105,8 +124,21 @@ class VisitFacts:
     def top_lookfors(self) -> list[LookForTag]:
         return [tag for tag, _ in self.lookfor_counts[:3]]
 
+    @property
+    def seen_counts(self) -> list[tuple[LookForTag, int]]:
+        """Items marked seen per look-for, most first: the only counts that say "seen"."""
+        return _ranked(Counter(t for e in self.evidence for t in e.lookfors if e.shows(t)))
+
+    @property
+    def not_yet_counts(self) -> list[tuple[LookForTag, int]]:
+        return _ranked(Counter(t for e in self.evidence for t in e.lookfors if e.lacks(t)))
+
     def evidence_by_id(self) -> dict[str, EvidenceFact]:
         return {e.id: e for e in self.evidence}
+
+
+def _ranked(counts: Counter[LookForTag]) -> list[tuple[LookForTag, int]]:
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].code))
 
 
 def zone(name: str | None) -> tzinfo:
@@ -149,7 +181,13 @@ _TAGS = (
     .order_by(LookFor.position, LookFor.code)
 )
 _EVIDENCE = (
-    select(Evidence.id, Evidence.observed_at, Evidence.evidence_kind, Evidence.text)
+    select(
+        Evidence.id,
+        Evidence.observed_at,
+        Evidence.evidence_kind,
+        Evidence.text,
+        Evidence.lookfor_marks,
+    )
     .where(Evidence.visit_id == _VISIT, Evidence.deleted.is_(False))
     .order_by(Evidence.observed_at, Evidence.id)
 )
@@ -188,6 +226,7 @@ def read_visit_facts(session: Session, visit_id: str) -> VisitFacts:
                 kind=row.evidence_kind,
                 text=row.text,
                 lookfors=tags,
+                marks=tuple(sorted(clean_marks(row.lookfor_marks, (t.id for t in tags)).items())),
             )
         )
     seats: list[Any] = list(session.execute(_SEATS, {"classroom_id": room.id}))
@@ -204,7 +243,7 @@ def read_visit_facts(session: Session, visit_id: str) -> VisitFacts:
         tz=tz,
         focus=visit.focus,
         evidence=evidence,
-        lookfor_counts=sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].code)),
+        lookfor_counts=_ranked(counts),
         participation=participation,
         walk_id=visit.walk_id,
         cycle_id=visit.cycle_id,

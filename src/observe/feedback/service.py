@@ -8,11 +8,13 @@ at all) to evidence from this visit.
 
 from __future__ import annotations
 
+from textwrap import shorten
+
 from sqlalchemy import select
 
 from observe.clock import utcnow
 from observe.errors import UsageError
-from observe.feedback.draft import FeedbackDraft, Glow, propose
+from observe.feedback.draft import FeedbackDraft, Glow, propose, unfinished
 from observe.feedback.facts import VisitFacts, visit_facts
 from observe.store import Store
 from observe.store.models import Evidence, Feedback, Visibility, Visit
@@ -84,12 +86,22 @@ def _clean(draft: FeedbackDraft) -> tuple[list[Glow], str | None, str | None]:
             "teacher can take them in. Nothing was saved."
         )
     for glow in glows:
+        if unfinished(glow.text):
+            raise UsageError(
+                f'The strength "{shorten(glow.text, 60)}" is not finished; complete the '
+                "sentence (or remove it) before saving. Nothing was saved."
+            )
         if len(glow.text) > MAX_GLOW_CHARS:
             raise UsageError(
                 f"A strength is {len(glow.text):,} characters long; keep each under "
                 f"{MAX_GLOW_CHARS:,}. Nothing was saved."
             )
     wondering = draft.wondering.strip() or None
+    if wondering and unfinished(wondering):
+        raise UsageError(
+            f'The wondering "{shorten(wondering, 60)}" is not finished; complete the question '
+            "(or clear it) before saving. Nothing was saved."
+        )
     if wondering and len(wondering) > MAX_WONDERING_CHARS:
         raise UsageError(
             f"The wondering is {len(wondering):,} characters long; keep it under "

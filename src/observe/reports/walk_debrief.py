@@ -134,8 +134,11 @@ def strength_keys(room: VisitFacts, glows: list[Glow]) -> set[str]:
         item = evidence.get(glow.evidence_id or "")
         if item is None:
             continue
-        if item.lookfors:
-            keys.add(item.lookfors[0].title.strip().rstrip("."))
+        # The look-for the coach marked seen in that item (what the strength is about); an
+        # item only tagged "about" one still groups under it.
+        seen = [tag for tag in item.lookfors if item.shows(tag)] or list(item.lookfors)
+        if seen:
+            keys.add(seen[0].title.strip().rstrip("."))
         elif glow.text.strip():
             keys.add(glow.text.strip().rstrip("."))
     return keys
@@ -154,6 +157,22 @@ def grade_band(grade: str | None) -> str:
         if low <= n <= high:
             return f"grades {label}"
     return ""
+
+
+def lookfor_tallies(rooms: list[VisitFacts]) -> tuple[Counter[LookForTag], Counter[LookForTag]]:
+    """(rooms where each look-for was seen, items noted with it in all).
+
+    "Seen" counts only rooms with an item the coach marked seen; a plain tag says what an
+    item is about, so it only adds to the times a look-for was noted.
+    """
+    rooms_seen: Counter[LookForTag] = Counter()
+    tagged: Counter[LookForTag] = Counter()
+    for room in rooms:
+        for tag, _count in room.seen_counts:
+            rooms_seen[tag] += 1
+        for tag, count in room.lookfor_counts:
+            tagged[tag] += count
+    return rooms_seen, tagged
 
 
 def _room_name(i: int) -> str:
@@ -239,13 +258,8 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
     ]
     # -- look-fors
     story.append(Paragraph(SECTION_LOOKFORS, st.h2))
-    rooms_seen: Counter[LookForTag] = Counter()
-    tagged: Counter[LookForTag] = Counter()
-    for room in walk.rooms:
-        for tag, count in room.lookfor_counts:
-            rooms_seen[tag] += 1
-            tagged[tag] += count
-    known = walk.set_lookfors or sorted(rooms_seen, key=lambda t: t.code)
+    rooms_seen, tagged = lookfor_tallies(walk.rooms)
+    known = walk.set_lookfors or sorted(set(rooms_seen) | set(tagged), key=lambda t: t.code)
     if n and known:
         order = sorted(known, key=lambda t: (-rooms_seen[t], t.code))
         story.append(

@@ -116,6 +116,7 @@ def coaching_time(scope: _Scope) -> list[dict[str, Any]]:
 
 def lookfor_frequencies(scope: _Scope) -> list[dict[str, Any]]:
     tagged: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
     total = 0
     for item in scope.snapshots("evidence"):
         if not scope.in_range(_day(item.get("observed_at"))):
@@ -123,7 +124,13 @@ def lookfor_frequencies(scope: _Scope) -> list[dict[str, Any]]:
         total += 1
         ids = item.get("lookfor_ids")
         if isinstance(ids, list):
-            tagged.update({i for i in ids if isinstance(i, str)})
+            mine = {i for i in ids if isinstance(i, str)}
+            tagged.update(mine)
+            # A tag says what an item is about; only a "seen" mark says the look-for was seen
+            # (snapshots from devices older than marks have none: all "about").
+            marks = item.get("lookfor_marks")
+            if isinstance(marks, dict):
+                seen.update(i for i in mine if marks.get(i) == "seen")
     labels = {d.get("id"): d for d in scope.snapshots("lookfor")}
     rows = []
     for lookfor_id, n in tagged.most_common():
@@ -133,10 +140,19 @@ def lookfor_frequencies(scope: _Scope) -> list[dict[str, Any]]:
                 "code": _label(label.get("code")),
                 "title": _label(label.get("title")),
                 "evidence": n,
+                "seen": seen[lookfor_id],
                 "share": round(n / total, 4) if total else 0.0,
             }
         )
-    rows.append({"code": None, "title": None, "evidence": total, "share": 1.0 if total else 0.0})
+    rows.append(
+        {
+            "code": None,
+            "title": None,
+            "evidence": total,
+            "seen": sum(seen.values()),
+            "share": 1.0 if total else 0.0,
+        }
+    )
     return rows
 
 

@@ -298,6 +298,9 @@ class Evidence(SyncRecord):
     evidence_kind: Mapped[EvidenceKind] = mapped_column(str_enum(EvidenceKind, "evidence_kind"))
     text: Mapped[str] = mapped_column(Text)
     prompt_index: Mapped[int | None] = mapped_column(Integer)
+    #: What the item shows for its tags: {lookfor_id: "seen" | "not_yet"}; absent means "about"
+    #: (see ``observe.capture.marks``).
+    lookfor_marks: Mapped[dict[str, str] | None] = mapped_column(JSON)
 
     visit: Mapped[Visit] = relationship(back_populates="evidence")
     lookfors: Mapped[list[LookFor]] = relationship(secondary=evidence_lookfor)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from observe.capture.marks import MarkTally, visit_tallies
 from observe.coaching.frameworks import set_in_use
 from observe.store.models import LookFor, LookForSet, Visit, Walk
 from observe.ui.context import VisitContext
@@ -32,6 +33,9 @@ from observe.ui.errors import ErrorReporter, show_error
 
 #: Record kinds whose changes can alter which look-fors are shown.
 WATCHED = frozenset({"lookfor", "lookfor_set", "walk", "visit"})
+#: Record kinds whose changes alter the seen / not yet tallies beside each look-for.
+TALLIED = frozenset({"evidence"})
+MARK_ROLE = Qt.ItemDataRole.UserRole + 2
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NO_SET_TEXT = "No look-for set yet. Look-for sets come from your team or the demo data."
 OTHER_CATEGORY = "Other"
@@ -179,6 +183,17 @@ class LookForsPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.set_label)
         layout.addWidget(self.tree, 1)
+        #: How the keys mark a tag; the tallies in the tree use the same words and symbols.
+        self.marks_help = QLabel(
+            self.tr(
+                "Press a look-for's key once to tag an item as about it, again to mark it "
+                "✓ seen, again for ○ not yet, and again to remove the tag."
+            )
+        )
+        self.marks_help.setWordWrap(True)
+        self.marks_help.setAccessibleName(self.tr("How to mark look-fors"))
+        layout.addWidget(self.marks_help)
+        self.tallies: dict[str, MarkTally] = {}
 
         self.hotkey_actions: list[QAction] = []
         if install_hotkeys:
@@ -220,6 +235,21 @@ class LookForsPanel(QWidget):
     def _records_changed(self, kind: str) -> None:
         if kind in WATCHED:
             self.reload()
+        elif kind in TALLIED:
+            self.refresh_tallies()
+
+    def refresh_tallies(self) -> None:
+        """Shows beside each look-for what this visit's items say about it so far."""
+        visit_id = self.context.visit_id
+        try:
+            self.tallies = visit_tallies(self.context.store, visit_id) if visit_id else {}
+        except Exception as error:
+            self._report_error(self, error)
+            return
+        for row in self.rows:
+            item = self.item_for(row.id)
+            if item is not None:
+                self._show_tally(item, row)
 
     def reload(self) -> None:
         try:
@@ -237,6 +267,7 @@ class LookForsPanel(QWidget):
             action.setEnabled(n in self._by_hotkey)
         self.set_label.setText(self.set_name or NO_SET_TEXT)
         self._fill_tree()
+        self.refresh_tallies()
 
     def _fill_tree(self) -> None:
         current = self.tree.currentItem()
@@ -270,13 +301,24 @@ class LookForsPanel(QWidget):
         key = hotkey_text(row.hotkey) if row.hotkey is not None else ""
         item = QTreeWidgetItem(parent, [key, f"{row.code}  {row.title}"])
         item.setData(0, ID_ROLE, row.id)
-        spoken = f"{row.code} {row.title}" + (f", {key}" if key else "")
-        for column in (0, 1):
-            item.setData(column, Qt.ItemDataRole.AccessibleTextRole, spoken)
+        self._show_tally(item, row)
         tip = row.title + (f"\n{row.description}" if row.description else "")
         tip += f"\nClick, press Enter{f' or {key}' if key else ''} to toggle this tag."
         item.setToolTip(1, tip)
         item.setToolTip(0, tip)
+
+    def _show_tally(self, item: QTreeWidgetItem, row: LookForRow) -> None:
+        key = hotkey_text(row.hotkey) if row.hotkey is not None else ""
+        tally = self.tallies.get(row.id)
+        text = f"{row.code}  {row.title}"
+        spoken = f"{row.code} {row.title}" + (f", {key}" if key else "")
+        if tally is not None:
+            text += f"\n{tally.text()}"
+            spoken += f"; this visit: {tally.spoken()}"
+        item.setText(1, text)
+        item.setData(1, MARK_ROLE, tally.text() if tally is not None else "")
+        for column in (0, 1):
+            item.setData(column, Qt.ItemDataRole.AccessibleTextRole, spoken)
 
     # -- activation -------------------------------------------------------------------------
 

@@ -89,7 +89,7 @@ def test_compose_edit_and_save_feedback(demo_window: MainWindow, store, qtbot, i
     dialog.evidence_list.setCurrentRow(quotes[0])
     dialog.add_action.trigger()
     dialog.stem_box.activated.emit(1)  # "Students were able to…"
-    qtbot.keyClicks(dialog.glow_text, " back each other's claims with page numbers.")
+    qtbot.keyClicks(dialog.glow_text, "back each other's claims with page numbers.")
     dialog.wondering.setPlainText("What might shift if table 3 shared first?")
     dialog.share_box.setChecked(True)
     assert dialog.dirty
@@ -99,7 +99,7 @@ def test_compose_edit_and_save_feedback(demo_window: MainWindow, store, qtbot, i
     saved = saved_feedback(store, visit_id)
     assert saved is not None
     texts = [g.text for g in saved.glows]
-    assert "Students were able to… back each other's claims with page numbers." in texts
+    assert "Students were able to back each other's claims with page numbers." in texts
     assert saved.wondering == "What might shift if table 3 shared first?"
     linked = saved.glows[texts.index(texts[-1])].evidence_id
     assert linked == dialog.evidence_list.item(quotes[0]).data(Qt.ItemDataRole.UserRole)

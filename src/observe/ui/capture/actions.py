@@ -140,7 +140,8 @@ class PaneActions:
                 pane,
                 f"Toggle look-for {n}",
                 f"Ctrl+{n}",
-                f"Tag the line being typed (or the selected item) with look-for {n}",
+                f"Tag the line being typed (or the selected item) with look-for {n}; press "
+                "again to mark it ✓ seen, again for ○ not yet, again to remove it",
                 lambda n=n: pane.toggle_hotkey(n),
             )
             for n in range(1, 10)

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent
 from PySide6.QtWidgets import QWidget
 
+from observe.capture import marks
 from observe.capture.drafts import capture_key, load_draft
 from observe.capture.evidence import save_evidence
 from observe.capture.hints import Hint, find_hints
@@ -66,6 +67,8 @@ class CapturePane(PaneLayout):
         self.report_error = report_error
         self.info: VisitInfo | None = None
         self.line_tags: list[str] = []
+        #: Marks for the line's tags (look-for id → "seen" / "not_yet"); see ``toggle_lookfor``.
+        self.line_marks: dict[str, str] = {}
         self.typed_at: datetime | None = None
         self._target = "line"
         self.news = commands.news_for(context)
@@ -118,6 +121,7 @@ class CapturePane(PaneLayout):
         self.clock.stop()
         self.line.reset()
         self.line_tags = []
+        self.line_marks = {}
         self.typed_at = None
         self.set_notice("")
         self.info = None
@@ -183,6 +187,7 @@ class CapturePane(PaneLayout):
         if meta.get("kind") in {k.value for k in ORDER}:
             self.set_kind(EvidenceKind(meta["kind"]))
         self.line_tags = [i for i in meta.get("lookfor_ids", []) if self.model.known_tag(i)]
+        self.line_marks = marks.clean_marks(meta.get("lookfor_marks"), self.line_tags)
         prompt = meta.get("prompt_index")
         if isinstance(prompt, int) and 0 <= prompt < self.prompt_combo.count():
             self.prompt_combo.setCurrentIndex(prompt)
@@ -244,6 +249,7 @@ class CapturePane(PaneLayout):
                 parsed.kind,
                 parsed.text,
                 lookfor_ids=self.line_tags,
+                lookfor_marks=self.line_marks,
                 observed_at=self.typed_at,
                 prompt_index=prompt if prompt is not None and prompt >= 0 else None,
             )
@@ -256,6 +262,7 @@ class CapturePane(PaneLayout):
         self.drafts.forget()
         self.line.reset()
         self.line_tags = []
+        self.line_marks = {}
         self.typed_at = None
         self.set_notice("")
         self.context.undo_stack.push(commands.CreateEvidence(self.context, info.id, saved.id))
@@ -287,13 +294,19 @@ class CapturePane(PaneLayout):
     def _tag_code(self, lookfor_id: str) -> str:
         info = self.info
         tag = next((t for t in info.tags if t.id == lookfor_id), None) if info else None
-        return f"{tag.code} {tag.title}" if tag else "?"
+        if tag is None:
+            return "?"
+        mark = self.line_marks.get(lookfor_id, marks.ABOUT)
+        return f"{tag.code} {tag.title}" + (
+            "" if mark == marks.ABOUT else f" ({marks.describe(mark)})"
+        )
 
     def _draft_meta(self) -> dict[str, Any]:
         prompt = self.prompt_combo.currentIndex()
         return {
             "kind": self.selected_kind().value,
             "lookfor_ids": list(self.line_tags),
+            "lookfor_marks": dict(self.line_marks),
             "prompt_index": prompt if self.info and self.info.is_listening else None,
             "typed_at": self.typed_at.isoformat() if self.typed_at else None,
         }
@@ -335,17 +348,18 @@ class CapturePane(PaneLayout):
         self.toggle_lookfor(tag.id)
 
     def toggle_lookfor(self, lookfor_id: str) -> None:
-        """Tags the selected item when the timeline is being worked in, else the line."""
+        """Tags the selected item when the timeline is being worked in, else the line.
+
+        Each press steps the look-for on: about → ✓ seen → ○ not yet → untagged, so one key
+        says both what an item is about and whether it shows the look-for."""
         if self.info is None:
             return
         target = self._selected_item()
         if target is not None:
             self.editor.toggle_tag(target, lookfor_id)
             return
-        if lookfor_id in self.line_tags:
-            self.line_tags.remove(lookfor_id)
-        else:
-            self.line_tags.append(lookfor_id)
+        tags, self.line_marks = marks.step(self.line_tags, self.line_marks, lookfor_id)
+        self.line_tags = list(tags)
         self._show_line_state()
         self.drafts.touch()
 

@@ -71,6 +71,8 @@ class State:
     text: str
     kind: EvidenceKind
     lookfor_ids: tuple[str, ...]
+    #: (look-for id, "seen" | "not_yet"): what the item shows for its tags.
+    marks: tuple[tuple[str, str], ...] = ()
 
 
 class _Command(QUndoCommand):
@@ -151,7 +153,7 @@ class DeleteEvidence(_Command):
 
 
 class EditEvidence(_Command):
-    """Text, kind or tags of one item; undo puts back exactly the previous State."""
+    """Text, kind, tags or marks of one item; undo puts back exactly the previous State."""
 
     def __init__(
         self,
@@ -176,6 +178,9 @@ class EditEvidence(_Command):
             text=new.text if new.text != old.text else None,
             kind=new.kind if new.kind != old.kind else None,
             lookfor_ids=new.lookfor_ids if new.lookfor_ids != old.lookfor_ids else None,
+            lookfor_marks=dict(new.marks)
+            if (new.marks, new.lookfor_ids) != (old.marks, old.lookfor_ids)
+            else None,
         )
 
     def redo(self) -> None:

@@ -16,6 +16,7 @@ from datetime import datetime
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
+from observe.capture.marks import clean_marks
 from observe.clock import as_utc
 from observe.coaching.frameworks import set_in_use
 from observe.store import Store
@@ -50,6 +51,11 @@ class Item:
     text: str
     lookfor_ids: tuple[str, ...] = ()
     prompt_index: int | None = None
+    #: (look-for id, "seen" | "not_yet") for marked tags; other tags are "about".
+    marks: tuple[tuple[str, str], ...] = ()
+
+    def mark_map(self) -> dict[str, str]:
+        return dict(self.marks)
 
     def with_changes(self, **changes: object) -> Item:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -98,7 +104,14 @@ class VisitInfo:
 
 
 _E = Evidence.__table__
-_COLUMNS = (_E.c.id, _E.c.observed_at, _E.c.evidence_kind, _E.c.text, _E.c.prompt_index)
+_COLUMNS = (
+    _E.c.id,
+    _E.c.observed_at,
+    _E.c.evidence_kind,
+    _E.c.text,
+    _E.c.prompt_index,
+    _E.c.lookfor_marks,
+)
 
 
 def _items(rows: list[Row], tags: dict[str, list[str]]) -> list[Item]:
@@ -111,6 +124,7 @@ def _items(rows: list[Row], tags: dict[str, list[str]]) -> list[Item]:
             row.text,
             tuple(tags.get(row.id, ())),
             row.prompt_index,
+            tuple(sorted(clean_marks(row.lookfor_marks, tags.get(row.id, ())).items())),
         )
         for row in rows
     ]

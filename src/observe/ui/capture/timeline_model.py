@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from observe.capture.kinds import LABELS, format_offset
+from observe.capture.marks import ABOUT, NOT_YET, SEEN, describe
 from observe.store.models import EvidenceKind
 from observe.ui.capture.items import Item, Tag
 
@@ -31,6 +33,18 @@ HEADERS = ("Time", "Kind", "Prompt", "Evidence", "Look-fors")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
+
+#: Marks as a screen reader says them.
+SPOKEN = {ABOUT: "about", SEEN: "seen", NOT_YET: "not yet seen"}
+PRIVATE_NOTE = (
+    "Private note: yours only. It stays off the teacher's feedback sheet unless you choose to "
+    "include notes."
+)
+MARK_KEYS = "Press the look-for's Ctrl+digit again to step: about → ✓ seen → ○ not yet → untagged."
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("TimelineModel", text)
 
 
 def _key(item: Item) -> tuple[datetime, str]:
@@ -129,7 +143,28 @@ class TimelineModel(QAbstractTableModel):
         return format_offset((item.observed_at - self._started_at).total_seconds())
 
     def tag_codes(self, item: Item) -> str:
-        return " ".join(self._tags[i].code if i in self._tags else "?" for i in item.lookfor_ids)
+        """ "D1 ✓ seen · D2": each code with its mark in a symbol *and* a word (about shows the
+        code alone), so the mark never rests on colour or a glyph a screen reader skips."""
+        marks = item.mark_map()
+        parts = []
+        for i in item.lookfor_ids:
+            code = self._tags[i].code if i in self._tags else "?"
+            mark = marks.get(i, ABOUT)
+            parts.append(code if mark == ABOUT else f"{code} {describe(mark)}")
+        return " · ".join(parts)
+
+    def spoken_tags(self, item: Item) -> str:
+        marks = item.mark_map()
+        return ", ".join(
+            f"{self._tags[i].code if i in self._tags else 'unknown'} {SPOKEN[marks.get(i, ABOUT)]}"
+            for i in item.lookfor_ids
+        )
+
+    def kind_label(self, item: Item) -> str:
+        """Notes are the coach's own and stay off the teacher's sheet: the row says so."""
+        if item.kind == EvidenceKind.NOTE:
+            return self.tr("%s (private)") % LABELS[item.kind]
+        return LABELS[item.kind]
 
     def prompt_label(self, item: Item) -> str:
         i = item.prompt_index
@@ -180,7 +215,11 @@ class TimelineModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if col == PROMPT:
                 return self.prompt_label(item)
+            if col == TAGS:
+                return self.spoken_tags(item)
             return self._spoken(item) if col == TEXT else self._display(index.row(), col)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and item.kind == EvidenceKind.NOTE:
+            return _t(PRIVATE_NOTE)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == TIME:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -207,7 +246,7 @@ class TimelineModel(QAbstractTableModel):
         if col == TIME:
             return self.offset(item)
         if col == KIND:
-            return LABELS[item.kind]
+            return self.kind_label(item)
         if col == PROMPT:
             return self._prompt_heading(row)
         if col == TEXT:
@@ -231,11 +270,15 @@ class TimelineModel(QAbstractTableModel):
             local = item.observed_at.astimezone()
             return f"Recorded at {local:%H:%M:%S}"
         if col == TAGS:
-            return "\n".join(
-                f"{self._tags[i].code} — {self._tags[i].title}"
+            marks = item.mark_map()
+            lines = [
+                f"{self._tags[i].code} — {self._tags[i].title} ({describe(marks.get(i, ABOUT))})"
                 for i in item.lookfor_ids
                 if i in self._tags
-            )
+            ]
+            return "\n".join([*lines, _t(MARK_KEYS)] if lines else [])
+        if col == KIND and item.kind == EvidenceKind.NOTE:
+            return _t(PRIVATE_NOTE)
         if col == PROMPT:
             return self.prompt_label(item)
         if col == TEXT:
@@ -243,10 +286,10 @@ class TimelineModel(QAbstractTableModel):
         return LABELS[item.kind]
 
     def _spoken(self, item: Item) -> str:
-        parts = [self.offset(item), LABELS[item.kind]]
+        parts = [self.offset(item), self.kind_label(item)]
         if item.prompt_index is not None:
             parts.append(self.prompt_label(item))
         parts.append(item.text)
         if item.lookfor_ids:
-            parts.append(f"look-fors {self.tag_codes(item)}")
+            parts.append(f"look-fors {self.spoken_tags(item)}")
         return ", ".join(p for p in parts if p)

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
+from observe.capture import marks
 from observe.ui.capture import commands
 from observe.ui.capture.items import Item, VisitInfo, load_item, lookfor_codes, visit_items
 from observe.ui.capture.timeline_view import TimelineView
@@ -110,24 +111,32 @@ class TimelineEditor(QObject):
         commands.announce(self.context, "evidence")
 
     def toggle_tag(self, evidence_id: str, lookfor_id: str) -> None:
+        """One press of a look-for's key on a saved item: about → ✓ seen → ○ not yet → off."""
         item = self.model.find(evidence_id)
         if item is None:
             return
-        ids = [i for i in item.lookfor_ids if i != lookfor_id]
-        if len(ids) == len(item.lookfor_ids):
-            ids.append(lookfor_id)
-        self.edit(evidence_id, {"lookfor_ids": tuple(ids)}, "Tag evidence")
+        ids, new_marks = marks.step(item.lookfor_ids, item.mark_map(), lookfor_id)
+        state = marks.state_of(ids, new_marks, lookfor_id)
+        label = {
+            None: self.tr("Remove look-for"),
+            marks.ABOUT: self.tr("Tag evidence"),
+            marks.SEEN: self.tr("Mark look-for seen"),
+            marks.NOT_YET: self.tr("Mark look-for not yet seen"),
+        }[state]
+        changes = {"lookfor_ids": ids, "marks": tuple(sorted(new_marks.items()))}
+        self.edit(evidence_id, changes, label)
 
     def edit(self, evidence_id: str, changes: dict[str, Any], label: str) -> None:
         info = self.info
         item = self.model.find(evidence_id)
         if info is None or item is None:
             return
-        before = commands.State(item.text, item.kind, item.lookfor_ids)
+        before = commands.State(item.text, item.kind, item.lookfor_ids, item.marks)
         after = commands.State(
             text=str(changes.get("text", item.text)).strip(),
             kind=changes.get("kind", item.kind),
             lookfor_ids=tuple(changes.get("lookfor_ids", item.lookfor_ids)),
+            marks=tuple(changes.get("marks", item.marks)),
         )
         if after == before:
             return

@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from observe.capture.kinds import LABELS, ORDER
+from observe.clock import utcnow
 from observe.ui.capture.capture_line import MAX_LINE_CHARS
+from observe.ui.capture.items import Item
 from observe.ui.capture.timeline_model import (
     HEADERS,
     KIND,
@@ -103,11 +105,16 @@ class TimelineView(QTableView):
         # (70,000 data() calls for a 3,000-item visit), which alone blew the 50 ms budget.
         metrics = self.fontMetrics()
         pad = metrics.averageCharWidth() * 3
+        kind_labels = [model.kind_label(Item("", utcnow(), kind, "")) for kind in ORDER]
         widths = {
             TIME: metrics.horizontalAdvance("0:00:00") + pad,
-            KIND: max(metrics.horizontalAdvance(label) for label in LABELS.values()) + pad,
+            KIND: max(metrics.horizontalAdvance(label) for label in kind_labels) + pad,
             PROMPT: metrics.averageCharWidth() * 24,
-            TAGS: max(metrics.horizontalAdvance(HEADERS[TAGS]), metrics.averageCharWidth() * 10)
+            # Room for one tag with its mark ("D2 ○ not yet"); more tags wrap.
+            TAGS: max(
+                metrics.horizontalAdvance(HEADERS[TAGS]),
+                metrics.horizontalAdvance("MM00 ○ not yet"),
+            )
             + pad,
         }
         for col, width in widths.items():

@@ -305,7 +305,7 @@ class ImpactWindow(QDialog):
             self.charts["lookfors"].show_lines(
                 [_week_label(w) for w in weeks],
                 [(code, [_pct(share.get((w, code))) for w in weeks]) for code in top_codes],
-                title="Share of evidence tagged, by week (five most seen look-fors)",
+                title="Share of evidence tagged, by week (five most tagged look-fors)",
                 axis_title="% of evidence",
                 fmt="%d%%",
             )

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from observe.capture.kinds import LABELS as KIND_LABELS
 from observe.feedback import STEMS, WONDERING_STEMS, FeedbackDraft, Glow, VisitFacts
+from observe.feedback.draft import stem_opening
 from observe.feedback.facts import VISIT_TYPE_LABELS, EvidenceFact, visit_facts
 from observe.feedback.service import draft_for, save_feedback
 from observe.reports.common import COACH_NAME_SETTING, coach_name, medium_date
@@ -147,7 +148,7 @@ class ComposerDialog(QDialog):
             self.stem_box.addItem(stem, stem)
         self.stem_box.activated.connect(self._use_stem)
         self.add_plain_button = QPushButton("Add strength &without evidence")
-        self.add_plain_button.clicked.connect(lambda: self.add_glow(Glow("I noticed…")))
+        self.add_plain_button.clicked.connect(lambda: self.add_glow(Glow("I noticed ")))
         self.remove_button = QPushButton("&Remove strength")
         self.remove_button.clicked.connect(self.remove_glow)
         glow_buttons = QHBoxLayout()
@@ -382,7 +383,9 @@ class ComposerDialog(QDialog):
         stem = str(self.stem_box.itemData(index) or "")
         self.stem_box.setCurrentIndex(0)
         if stem:
-            self.glow_text.setPlainText(stem)
+            # The stem's opening only: the coach writes on from there, so no "…" slot is left
+            # behind to reach the teacher's sheet.
+            self.glow_text.setPlainText(stem_opening(stem))
             self.glow_text.setFocus()
             cursor = self.glow_text.textCursor()
             cursor.movePosition(cursor.MoveOperation.End)
@@ -392,8 +395,11 @@ class ComposerDialog(QDialog):
         stem = str(self.wondering_stems.itemData(index) or "")
         self.wondering_stems.setCurrentIndex(0)
         if stem:
-            self.wondering.setPlainText(stem)
+            self.wondering.setPlainText(stem_opening(stem))
             self.wondering.setFocus()
+            cursor = self.wondering.textCursor()
+            cursor.movePosition(cursor.MoveOperation.End)
+            self.wondering.setTextCursor(cursor)
 
     def _mark_dirty(self, *_: object) -> None:
         if not self._loading:
