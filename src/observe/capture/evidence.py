@@ -79,7 +79,7 @@ def save_evidence(
         "lookfor_marks": None,
     }
     try:
-        return _insert(store, row, ids)
+        return _insert(store, row, ids, lookfor_marks or {})
     except Exception as exc:
         known = explain_storage_error(exc, store.paths.database)
         if not isinstance(known, StorageError | DamagedProfile):
@@ -91,12 +91,14 @@ def save_evidence(
         ) from exc
 
 
-def _insert(store: Store, row: dict[str, object], ids: list[str]) -> Evidence:
+def _insert(
+    store: Store, row: dict[str, object], ids: list[str], marks: Mapping[str, str]
+) -> Evidence:
     with store.write_core() as conn:
         if ids:
             known = set(conn.scalars(select(LookFor.id).where(LookFor.id.in_(ids))))
             ids = [i for i in ids if i in known]
-        row["lookfor_marks"] = stored_marks(lookfor_marks or {}, ids)
+        row["lookfor_marks"] = stored_marks(marks, ids)
         conn.execute(insert(Evidence.__table__), row)
         if ids:
             conn.execute(
