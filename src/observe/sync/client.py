@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import time
+from collections.abc import Iterator
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -28,6 +31,7 @@ from observe.protocol import (
     PushReply,
     push_body,
 )
+from observe.safetext import printable
 from observe.sync.errors import (
     KEPT,
     AuthFailed,
@@ -35,6 +39,7 @@ from observe.sync.errors import (
     RateLimited,
     ServerUnreachable,
     SyncError,
+    TimedOut,
 )
 
 log = logging.getLogger(__name__)
@@ -43,6 +48,67 @@ Reply = TypeVar("Reply", bound=BaseModel)
 
 CONNECT_TIMEOUT_S = 10.0
 READ_TIMEOUT_S = 120.0
+REQUEST_DEADLINE_S = 90.0
+"""The longest one request may take in all, however the server drips its reply."""
+REQUEST_DEADLINE_ENV = "OBSERVE_REQUEST_DEADLINE"
+
+
+def seconds_from_env(name: str, default: float) -> float:
+    """A positive number of seconds from the environment (for tests and slow links), else
+    ``default``; a value that isn't one is ignored rather than breaking every sync."""
+    text = os.environ.get(name, "").strip()
+    try:
+        value = float(text) if text else default
+    except ValueError:
+        log.warning("%s=%r is not a number of seconds; using %s", name, text, default)
+        return default
+    return value if value > 0 and value == value and value != float("inf") else default
+
+
+def duration(seconds: float) -> str:
+    """``90`` → "90 seconds", ``900`` → "15 minutes", for sentences."""
+    if seconds >= 120 and seconds % 60 == 0:
+        return f"{int(seconds // 60)} minutes"
+    if seconds == int(seconds):
+        n = int(seconds)
+        return f"{n} second" if n == 1 else f"{n} seconds"
+    return f"{seconds:g} seconds"
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header, or None. Only ASCII digits count: ``str.isdigit``
+    also accepts "²", which ``float`` then refuses; an HTTP date is not worth honouring."""
+    if not value:
+        return None
+    text = value.strip()
+    if not text.isascii():
+        return None
+    try:
+        seconds = float(text)
+    except ValueError:
+        return None
+    if not 0 <= seconds <= 86_400:  # also refuses nan and inf
+        return None
+    return seconds
+
+
+class _Deadline(httpx.SyncByteStream):
+    """A response body that stops at the request's deadline: a server that sends one byte
+    every second would otherwise never meet the per-read timeout."""
+
+    def __init__(self, inner: httpx.SyncByteStream, at: float, expired: TimedOut) -> None:
+        self._inner = inner
+        self._at = at
+        self._expired = expired
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._inner:
+            if time.monotonic() > self._at:
+                raise self._expired
+            yield chunk
+
+    def close(self) -> None:
+        self._inner.close()
 
 
 def normalize_server_url(text: str) -> str:
@@ -82,15 +148,24 @@ class SyncClient:
         *,
         transport: httpx.BaseTransport | None = None,
         timeout: httpx.Timeout | None = None,
+        deadline: float | None = None,
+        finish_by: float | None = None,
     ) -> None:
+        """``deadline``: seconds one request may take in all (default from
+        ``OBSERVE_REQUEST_DEADLINE``, else 90). ``finish_by``: a ``time.monotonic()`` instant
+        no request may outlast (the whole sync's deadline), with ``on_overrun`` its error."""
         self.server_url = normalize_server_url(server_url)
+        self.deadline = deadline or seconds_from_env(REQUEST_DEADLINE_ENV, REQUEST_DEADLINE_S)
+        self.finish_by = finish_by
+        self.on_overrun: TimedOut | None = None
+        self._timeout = timeout or httpx.Timeout(READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S)
         headers = {"User-Agent": f"Observe/{__version__}", "Accept": "application/json"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
         self._http = httpx.Client(
             base_url=self.server_url + API_PREFIX,
             headers=headers,
-            timeout=timeout or httpx.Timeout(READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S),
+            timeout=self._timeout,
             transport=transport,
             follow_redirects=False,
         )
@@ -171,27 +246,63 @@ class SyncClient:
         headers: dict[str, str] | None = None,
         login: bool = False,
     ) -> httpx.Response:
-        """One request; anything but a 2xx reply becomes a ``SyncError`` with a sentence."""
+        """One request; anything but a 2xx reply becomes a ``SyncError`` with a sentence.
+
+        Every request ends by its deadline: no single read may wait longer than the time
+        left, and the body stops being read when the time is up."""
         where = self.server_url
         after = _after(login)
+        start = time.monotonic()
+        at = start + self.deadline
+        expired = TimedOut(
+            f"The sync server at {where} took longer than {duration(self.deadline)} to answer, "
+            f"so Observe stopped waiting. {after}",
+            detail=f"{method} {path}: request deadline {self.deadline}s",
+        )
+        if self.finish_by is not None and self.finish_by < at and self.on_overrun is not None:
+            at, expired = self.finish_by, self.on_overrun
+        left = at - start
+        if left <= 0:
+            raise expired
+        t = self._timeout
+        timeout = httpx.Timeout(
+            connect=min(t.connect or left, left),
+            read=min(t.read or left, left),
+            write=min(t.write or left, left),
+            pool=min(t.pool or left, left),
+        )
         try:
-            response = self._http.request(
-                method, path, json=json, params=params, content=content, headers=headers
+            request = self._http.build_request(
+                method,
+                path,
+                json=json,
+                params=params,
+                content=content,
+                headers=headers,
+                timeout=timeout,
             )
-            body = response.content
-        except httpx.ConnectTimeout as exc:
+            response = self._http.send(request, stream=True)
+            try:
+                response.stream = _Deadline(response.stream, at, expired)  # type: ignore[arg-type]
+                body = response.read()
+            finally:
+                response.close()
+        except httpx.TimeoutException as exc:
+            if time.monotonic() - start >= left - 0.05:
+                raise expired from exc
+            if isinstance(exc, httpx.ConnectTimeout):
+                raise ServerUnreachable(
+                    f"The sync server at {where} did not answer in time. {after}",
+                    detail=repr(exc),
+                ) from exc
             raise ServerUnreachable(
-                f"The sync server at {where} did not answer in time. {after}", detail=repr(exc)
+                f"The sync server at {where} stopped answering part-way. {after}",
+                detail=repr(exc),
             ) from exc
         except httpx.ConnectError as exc:
             raise ServerUnreachable(
                 f"Observe couldn't reach the sync server at {where} (no network, or the server "
                 f"is not running). {after}",
-                detail=repr(exc),
-            ) from exc
-        except httpx.TimeoutException as exc:
-            raise ServerUnreachable(
-                f"The sync server at {where} stopped answering part-way. {after}",
                 detail=repr(exc),
             ) from exc
         except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
@@ -225,6 +336,12 @@ class SyncClient:
             pass  # find out what is wrong, to say it (or accept JSON pydantic-core refuses)
         try:
             data = json.loads(body)
+        except RecursionError as exc:
+            raise BadReply(
+                f"The sync server at {where} sent a reply nested too deeply to read (a broken "
+                f"or hostile server, perhaps). {after}",
+                detail=f"{exc!r}: {body[:200]!r}",
+            ) from exc
         except (ValueError, UnicodeDecodeError) as exc:
             if _looks_like_html(body):
                 sentence = (
@@ -249,8 +366,8 @@ class SyncClient:
         code, message = "", ""
         try:
             err = ErrorReply.model_validate(json.loads(body)).error
-            code, message = err.code, err.message.strip()
-        except (ValueError, UnicodeDecodeError, ValidationError):
+            code, message = printable(err.code, 100), printable(err.message)
+        except (ValueError, UnicodeDecodeError, ValidationError, RecursionError):
             pass
         said = f" The server said: {message}" if message else ""
         if message and not said.endswith((".", "!", "?")):
@@ -270,8 +387,7 @@ class SyncClient:
                 detail=detail,
             )
         if status == 429:
-            retry = response.headers.get("Retry-After")
-            seconds = float(retry) if retry and retry.replace(".", "", 1).isdigit() else None
+            seconds = parse_retry_after(response.headers.get("Retry-After"))
             wait = f" Try again in {int(seconds)} seconds." if seconds else " Try again later."
             return RateLimited(
                 f"The sync server at {where} asked Observe to slow down.{said}{wait}",
@@ -283,7 +399,7 @@ class SyncClient:
                 detail=detail,
             )
         if 300 <= status < 400:
-            target = response.headers.get("Location", "another address")
+            target = printable(response.headers.get("Location", "another address"), 200)
             return BadReply(
                 f"The address {where} sends Observe on to {target}; enter the server's own "
                 f"address instead. {after}",
