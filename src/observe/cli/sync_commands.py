@@ -111,6 +111,7 @@ def cmd_logout(args: argparse.Namespace, data_dir: str | None) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace, data_dir: str | None) -> int:
+    from observe.safetext import printable
     from observe.sync import conflicts
 
     if args.keep_mine is not None and args.keep_theirs is not None:
@@ -131,6 +132,6 @@ def cmd_conflicts(args: argparse.Namespace, data_dir: str | None) -> int:
     if not items:
         print("No conflicts.")
         return 0
-    for c in items:
-        print(f"{c.id}\t{c.title()}\t{c.explanation()}")
+    for c in items:  # record text and server reasons: no escape sequences to the terminal
+        print(f"{c.id}\t{printable(c.title())}\t{printable(c.explanation(), 2000)}")
     return 0

@@ -35,6 +35,7 @@ from observe.coaching.log import is_coaching
 from observe.errors import ObserveError, UsageError
 from observe.ids import new_id
 from observe.protocol import API_PREFIX, AggregateReply, ErrorReply
+from observe.safetext import printable
 from observe.store.models import LogActivity, VisitType
 from observe.sync.client import SyncClient, normalize_server_url
 
@@ -95,7 +96,8 @@ class LeaderSession:
             raise UsageError("Enter your password to sign in.")
         with SyncClient(url, transport=transport) as client:
             reply = client.login(email.strip(), password, new_id(), "Observe impact view")
-        session = cls(url, reply.token, reply.user.school, reply.user.name, transport=transport)
+        school, name = printable(reply.user.school, 200), printable(reply.user.name, 200)
+        session = cls(url, reply.token, school, name, transport=transport)
         if reply.user.role != "leader":
             session.close()
             raise UsageError(
@@ -130,8 +132,8 @@ class LeaderSession:
             ) from exc
         if response.status_code != 200:
             message = ""
-            with contextlib.suppress(ValueError, ValidationError):
-                message = ErrorReply.model_validate(response.json()).error.message
+            with contextlib.suppress(ValueError, ValidationError, RecursionError):
+                message = printable(ErrorReply.model_validate(response.json()).error.message)
             said = f" The server said: {message.rstrip('.')}." if message else ""
             if response.status_code == 401:
                 raise UsageError(f"The server at {where} ended this sign-in.{said} Sign in again.")
@@ -142,7 +144,7 @@ class LeaderSession:
             )
         try:
             return AggregateReply.model_validate(json.loads(response.content))
-        except (ValueError, ValidationError) as exc:
+        except (ValueError, ValidationError, RecursionError) as exc:
             raise ObserveError(
                 f"The server at {where} sent figures Observe doesn't understand (a different "
                 "version of the server, perhaps).",
@@ -271,8 +273,8 @@ def lookfors_table(rows: list[dict[str, Cell]]) -> Table:
     total = _int(total_row.get("evidence")) if total_row else 0
     out = tuple(
         (
-            str(r.get("code")),
-            str(r.get("title") or ""),
+            printable(r.get("code"), 20),
+            printable(r.get("title") or "", 200),
             "",
             _int(r.get("evidence")),
             _float(r.get("share")) or 0.0,
