@@ -199,11 +199,13 @@ Answer = tuple[int, dict[str, str], bytes]
 
 
 class Trickle:
-    """Headers at once, then ``body`` one byte every ``every`` seconds (a broken middlebox)."""
+    """Headers at once, then ``body`` one byte every ``every`` seconds (a broken middlebox);
+    with ``whole``, the status line and headers drip too."""
 
-    def __init__(self, body: bytes, every: float = 2.0) -> None:
+    def __init__(self, body: bytes, every: float = 2.0, *, whole: bool = False) -> None:
         self.body = body
         self.every = every
+        self.whole = whole
 
 
 SERVER_ID = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"
@@ -253,6 +255,16 @@ class Scripted:
                 outer.seen.append((self.command, self.path))
                 reply = outer.answer(self.command, path, query)
                 try:
+                    if isinstance(reply, Trickle) and reply.whole:
+                        raw = (
+                            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                            b"Content-Length: %d\r\n\r\n" % len(reply.body)
+                        ) + reply.body
+                        for i in range(len(raw)):
+                            self.wfile.write(raw[i : i + 1])
+                            self.wfile.flush()
+                            time.sleep(reply.every)
+                        return
                     if isinstance(reply, Trickle):
                         self.send_response(200)
                         self.send_header("Content-Type", "application/json")

@@ -87,6 +87,24 @@ def test_a_trickling_sync_stops_at_the_request_deadline(devices):
     assert took < 30  # 3 s of trickle plus starting Python, not the 200+ s of the issue
 
 
+def test_a_server_that_drips_even_its_headers_stops_at_the_request_deadline(devices):
+    server = Scripted(lambda method, path, query: Trickle(me_reply()[2], every=0.3, whole=True))
+    try:
+        d = signed_in(devices, server.url)
+        started = time.monotonic()
+        with pytest.raises(TimedOut) as caught:
+            SyncEngine(d.store, request_deadline=2.0, lock_wait=0).sync()
+        took = time.monotonic() - started
+    finally:
+        server.close()
+    assert caught.value.sentence == (
+        f"The sync server at {server.url} took longer than 2 seconds to answer, so Observe "
+        f"stopped waiting. {KEPT}"
+    )
+    assert took < 6
+    assert lock_is_free(d)
+
+
 def test_a_trickling_login_stops_at_the_request_deadline(devices, tmp_path):
     server = Scripted(lambda method, path, query: Trickle(b'{"token": "x"}', every=1.0))
     try:

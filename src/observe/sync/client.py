@@ -8,12 +8,15 @@ traceback or be mistaken for success, so each request is validated against the
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
+import socket
+import threading
 import time
 from collections.abc import Iterator
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -90,6 +93,38 @@ def parse_retry_after(value: str | None) -> float | None:
     if not 0 <= seconds <= 86_400:  # also refuses nan and inf
         return None
     return seconds
+
+
+class _Watchdog:
+    """Cuts a new connection at the request's deadline: a server can drip even its status
+    line and headers a byte at a time, which no per-read timeout notices. (A reused
+    keep-alive connection is bounded by the per-read timeout and the body check.)"""
+
+    def __init__(self, seconds: float) -> None:
+        self.fired = False
+        self._streams: list[Any] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            with self._lock:
+                self._streams.append(info.get("return_value"))
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            for stream in self._streams:
+                with contextlib.suppress(Exception):
+                    stream.get_extra_info("socket").shutdown(socket.SHUT_RDWR)
+
+    def __enter__(self) -> _Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
 
 
 class _Deadline(httpx.SyncByteStream):
@@ -271,6 +306,7 @@ class SyncClient:
             write=min(t.write or left, left),
             pool=min(t.pool or left, left),
         )
+        watchdog = _Watchdog(left)
         try:
             request = self._http.build_request(
                 method,
@@ -280,46 +316,46 @@ class SyncClient:
                 content=content,
                 headers=headers,
                 timeout=timeout,
+                extensions={"trace": watchdog.trace},
             )
-            response = self._http.send(request, stream=True)
-            try:
-                response.stream = _Deadline(response.stream, at, expired)  # type: ignore[arg-type]
-                body = response.read()
-            finally:
-                response.close()
-        except httpx.TimeoutException as exc:
-            if time.monotonic() - start >= left - 0.05:
-                raise expired from exc
-            if isinstance(exc, httpx.ConnectTimeout):
-                raise ServerUnreachable(
-                    f"The sync server at {where} did not answer in time. {after}",
-                    detail=repr(exc),
-                ) from exc
-            raise ServerUnreachable(
-                f"The sync server at {where} stopped answering part-way. {after}",
-                detail=repr(exc),
-            ) from exc
-        except httpx.ConnectError as exc:
-            raise ServerUnreachable(
-                f"Observe couldn't reach the sync server at {where} (no network, or the server "
-                f"is not running). {after}",
-                detail=repr(exc),
-            ) from exc
-        except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
-            raise ServerUnreachable(
-                f"The connection to the sync server at {where} was cut before it answered. {after}",
-                detail=repr(exc),
-            ) from exc
+            with watchdog:
+                response = self._http.send(request, stream=True)
+                try:
+                    response.stream = _Deadline(response.stream, at, expired)  # type: ignore[arg-type]
+                    body = response.read()
+                finally:
+                    response.close()
         except httpx.HTTPError as exc:
-            raise ServerUnreachable(
-                f"Observe couldn't talk to the sync server at {where} ({type(exc).__name__}). "
-                f"{after}",
-                detail=repr(exc),
-            ) from exc
+            if watchdog.fired or time.monotonic() - start >= left - 0.05:
+                raise expired from exc
+            self._unreachable(exc, after)
         status = response.status_code
         if status >= 400 or 300 <= status < 400:
             raise self._error(response, body, after, login)
         return response
+
+    def _unreachable(self, exc: httpx.HTTPError, after: str) -> NoReturn:
+        """The sentence for a request that got no (whole) answer."""
+        where = self.server_url
+        if isinstance(exc, httpx.ConnectTimeout):
+            sentence = f"The sync server at {where} did not answer in time. {after}"
+        elif isinstance(exc, httpx.TimeoutException):
+            sentence = f"The sync server at {where} stopped answering part-way. {after}"
+        elif isinstance(exc, httpx.ConnectError):
+            sentence = (
+                f"Observe couldn't reach the sync server at {where} (no network, or the server "
+                f"is not running). {after}"
+            )
+        elif isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
+            sentence = (
+                f"The connection to the sync server at {where} was cut before it answered. {after}"
+            )
+        else:
+            sentence = (
+                f"Observe couldn't talk to the sync server at {where} ({type(exc).__name__}). "
+                f"{after}"
+            )
+        raise ServerUnreachable(sentence, detail=repr(exc)) from exc
 
     def _parse(
         self, model: type[Reply], body: bytes, response: httpx.Response, after: str
