@@ -205,3 +205,26 @@ def test_a_trickle_inside_a_sync_frees_the_lock_by_the_sync_deadline(devices):
     assert took < 10
     assert lock_is_free(d)
     assert state.load(d.store).cursor == 0  # nothing half-applied
+
+
+def test_a_leaders_school_figures_stop_at_the_request_deadline(monkeypatch):
+    from observe.coaching.leader_source import LeaderSession
+    from observe.errors import ObserveError
+
+    monkeypatch.setenv("OBSERVE_REQUEST_DEADLINE", "2")
+    server = Scripted(lambda method, path, query: Trickle(b'{"rows": []}', every=0.5))
+    session = LeaderSession(server.url, "leader-token", "School", "Leader")
+    try:
+        started = time.monotonic()
+        with pytest.raises(ObserveError) as caught:
+            session.aggregate("visits-per-week", None, None)
+        took = time.monotonic() - started
+        session.close()  # its best-effort sign-out is bounded too
+        closed = time.monotonic() - started
+    finally:
+        server.close()
+    assert caught.value.sentence == (
+        f"The server at {server.url} took longer than 2 seconds to send the school figures, "
+        "so Observe stopped waiting. Try again later."
+    )
+    assert took < 6 and closed < 10

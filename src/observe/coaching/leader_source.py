@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -37,7 +38,15 @@ from observe.ids import new_id
 from observe.protocol import API_PREFIX, AggregateReply, ErrorReply
 from observe.safetext import printable
 from observe.store.models import LogActivity, VisitType
-from observe.sync.client import SyncClient, normalize_server_url
+from observe.sync.client import (
+    REQUEST_DEADLINE_ENV,
+    REQUEST_DEADLINE_S,
+    SyncClient,
+    duration,
+    exchange,
+    normalize_server_url,
+    seconds_from_env,
+)
 
 TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 
@@ -66,6 +75,7 @@ class LeaderSession:
         self.server_url = normalize_server_url(server_url)
         self.school = school
         self.name = name
+        self.deadline = seconds_from_env(REQUEST_DEADLINE_ENV, REQUEST_DEADLINE_S)
         self._token = token
         self._http = httpx.Client(
             base_url=self.server_url + API_PREFIX,
@@ -109,8 +119,14 @@ class LeaderSession:
     def close(self) -> None:
         """Revokes the token (best effort: an unreachable server will expire it on its own)."""
         try:
-            self._http.post("/auth/logout")
-        except httpx.HTTPError:
+            exchange(
+                self._http,
+                "POST",
+                "/auth/logout",
+                at=time.monotonic() + min(self.deadline, 10.0),
+                expired=TimeoutError(),
+            )
+        except (httpx.HTTPError, TimeoutError):
             pass
         finally:
             self._http.close()
@@ -122,8 +138,19 @@ class LeaderSession:
         if end is not None:
             params["to"] = end.isoformat()
         where = self.server_url
+        expired = ObserveError(
+            f"The server at {where} took longer than {duration(self.deadline)} to send the "
+            "school figures, so Observe stopped waiting. Try again later."
+        )
         try:
-            response = self._http.get(f"/aggregates/{name}", params=params)
+            response, body = exchange(
+                self._http,
+                "GET",
+                f"/aggregates/{name}",
+                at=time.monotonic() + self.deadline,
+                expired=expired,
+                params=params,
+            )
         except httpx.HTTPError as exc:
             raise ObserveError(
                 f"Observe couldn't reach the server at {where} for the school figures "
@@ -133,22 +160,22 @@ class LeaderSession:
         if response.status_code != 200:
             message = ""
             with contextlib.suppress(ValueError, ValidationError, RecursionError):
-                message = printable(ErrorReply.model_validate(response.json()).error.message)
+                message = printable(ErrorReply.model_validate(json.loads(body)).error.message)
             said = f" The server said: {message.rstrip('.')}." if message else ""
             if response.status_code == 401:
                 raise UsageError(f"The server at {where} ended this sign-in.{said} Sign in again.")
             raise ObserveError(
                 f"The server at {where} didn't give the school figures "
                 f"(HTTP {response.status_code}).{said}",
-                detail=response.text[:300],
+                detail=repr(body[:300]),
             )
         try:
-            return AggregateReply.model_validate(json.loads(response.content))
+            return AggregateReply.model_validate(json.loads(body))
         except (ValueError, ValidationError, RecursionError) as exc:
             raise ObserveError(
                 f"The server at {where} sent figures Observe doesn't understand (a different "
                 "version of the server, perhaps).",
-                detail=f"{exc}: {response.content[:200]!r}",
+                detail=f"{exc}: {body[:200]!r}",
             ) from exc
 
 

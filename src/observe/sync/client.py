@@ -131,7 +131,7 @@ class _Deadline(httpx.SyncByteStream):
     """A response body that stops at the request's deadline: a server that sends one byte
     every second would otherwise never meet the per-read timeout."""
 
-    def __init__(self, inner: httpx.SyncByteStream, at: float, expired: TimedOut) -> None:
+    def __init__(self, inner: httpx.SyncByteStream, at: float, expired: Exception) -> None:
         self._inner = inner
         self._at = at
         self._expired = expired
@@ -171,6 +171,42 @@ def _after(login: bool) -> str:
 def _looks_like_html(body: bytes) -> bool:
     head = body.lstrip()[:200].lower()
     return head.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<"))
+
+
+def exchange(
+    http: httpx.Client, method: str, path: str, *, at: float, expired: Exception, **kwargs: Any
+) -> tuple[httpx.Response, bytes]:
+    """One HTTP request and its whole body, over by ``at`` (a ``time.monotonic()`` instant)
+    or ``expired`` is raised: no read waits past it, a new connection is cut at it, and the
+    body stops being read. Other ``httpx.HTTPError`` pass through for the caller to word."""
+    start = time.monotonic()
+    left = at - start
+    if left <= 0:
+        raise expired
+    t = http.timeout
+    timeout = httpx.Timeout(
+        connect=min(t.connect or left, left),
+        read=min(t.read or left, left),
+        write=min(t.write or left, left),
+        pool=min(t.pool or left, left),
+    )
+    watchdog = _Watchdog(left)
+    request = http.build_request(
+        method, path, timeout=timeout, extensions={"trace": watchdog.trace}, **kwargs
+    )
+    try:
+        with watchdog:
+            response = http.send(request, stream=True)
+            try:
+                response.stream = _Deadline(response.stream, at, expired)  # type: ignore[arg-type]
+                body = response.read()
+            finally:
+                response.close()
+    except httpx.HTTPError as exc:
+        if watchdog.fired or time.monotonic() - start >= left - 0.05:
+            raise expired from exc
+        raise
+    return response, body
 
 
 class SyncClient:
@@ -287,8 +323,7 @@ class SyncClient:
         left, and the body stops being read when the time is up."""
         where = self.server_url
         after = _after(login)
-        start = time.monotonic()
-        at = start + self.deadline
+        at = time.monotonic() + self.deadline
         expired = TimedOut(
             f"The sync server at {where} took longer than {duration(self.deadline)} to answer, "
             f"so Observe stopped waiting. {after}",
@@ -296,38 +331,19 @@ class SyncClient:
         )
         if self.finish_by is not None and self.finish_by < at and self.on_overrun is not None:
             at, expired = self.finish_by, self.on_overrun
-        left = at - start
-        if left <= 0:
-            raise expired
-        t = self._timeout
-        timeout = httpx.Timeout(
-            connect=min(t.connect or left, left),
-            read=min(t.read or left, left),
-            write=min(t.write or left, left),
-            pool=min(t.pool or left, left),
-        )
-        watchdog = _Watchdog(left)
         try:
-            request = self._http.build_request(
+            response, body = exchange(
+                self._http,
                 method,
                 path,
+                at=at,
+                expired=expired,
                 json=json,
                 params=params,
                 content=content,
                 headers=headers,
-                timeout=timeout,
-                extensions={"trace": watchdog.trace},
             )
-            with watchdog:
-                response = self._http.send(request, stream=True)
-                try:
-                    response.stream = _Deadline(response.stream, at, expired)  # type: ignore[arg-type]
-                    body = response.read()
-                finally:
-                    response.close()
         except httpx.HTTPError as exc:
-            if watchdog.fired or time.monotonic() - start >= left - 0.05:
-                raise expired from exc
             self._unreachable(exc, after)
         status = response.status_code
         if status >= 400 or 300 <= status < 400:
