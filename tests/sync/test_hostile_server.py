@@ -5,6 +5,7 @@ real ``observe`` command in its own process."""
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from observe.sync.errors import KEPT
 from tests.sync.netfaults import DEVICE_ID, EPOCH, SERVER_ID, USER_ID, Scripted
@@ -118,3 +119,22 @@ def test_a_name_with_escape_sequences_is_shown_clean_after_login(tmp_path):
     first = ran.stdout.splitlines()[0]
     assert first == f"Signed in to {server.url} as coach@example.org (Zoë Okafor)."
     assert "\x1b" not in ran.stdout
+
+
+def test_text_typed_with_a_lone_surrogate_syncs_to_the_other_device(module_server, devices):
+    from observe.coaching import log as coaching_log
+    from observe.store.models import Evidence, LogActivity
+
+    laptop, tablet = devices.signed_in_pair(module_server)
+    visit = laptop.visit()
+    item = laptop.evidence(visit, "Zoë said \ud83d and paused")
+    coaching_log.add_entry(
+        laptop.store,
+        coaching_log.LogEntryDraft(date.today(), 20, LogActivity.PLC, note="Notes \udfff here"),
+    )
+    laptop.sync()
+    assert laptop.outbox() == 0
+    tablet.sync()
+    with tablet.store.read() as s:
+        assert s.get_one(Evidence, item).text == "Zoë said \ufffd and paused"
+    assert [r.note for r in coaching_log.entries(tablet.store)] == ["Notes \ufffd here"]
