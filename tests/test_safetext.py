@@ -91,3 +91,13 @@ def test_deadline_settings_from_the_environment(monkeypatch):
         "1 second",
         "2.5 seconds",
     )
+
+
+def test_a_huge_retry_after_waits_an_hour_at_most():
+    import random
+
+    from observe.sync.backoff import Backoff
+
+    b = Backoff(rng=random.Random(1))
+    assert b.next_delay(at_least=86_400) == 3600
+    assert b.next_delay(at_least=float("nan")) <= b.ceiling()
