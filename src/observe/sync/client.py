@@ -221,14 +221,15 @@ class SyncClient:
         timeout: httpx.Timeout | None = None,
         deadline: float | None = None,
         finish_by: float | None = None,
+        overrun: TimedOut | None = None,
     ) -> None:
         """``deadline``: seconds one request may take in all (default from
         ``OBSERVE_REQUEST_DEADLINE``, else 90). ``finish_by``: a ``time.monotonic()`` instant
-        no request may outlast (the whole sync's deadline), with ``on_overrun`` its error."""
+        no request may outlast (the whole sync's deadline), with ``overrun`` its error."""
         self.server_url = normalize_server_url(server_url)
         self.deadline = deadline or seconds_from_env(REQUEST_DEADLINE_ENV, REQUEST_DEADLINE_S)
         self.finish_by = finish_by
-        self.on_overrun: TimedOut | None = None
+        self.overrun = overrun
         self._timeout = timeout or httpx.Timeout(READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S)
         headers = {"User-Agent": f"Observe/{__version__}", "Accept": "application/json"}
         if token:
@@ -329,8 +330,8 @@ class SyncClient:
             f"so Observe stopped waiting. {after}",
             detail=f"{method} {path}: request deadline {self.deadline}s",
         )
-        if self.finish_by is not None and self.finish_by < at and self.on_overrun is not None:
-            at, expired = self.finish_by, self.on_overrun
+        if self.finish_by is not None and self.finish_by < at and self.overrun is not None:
+            at, expired = self.finish_by, self.overrun
         try:
             response, body = exchange(
                 self._http,

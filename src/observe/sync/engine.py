@@ -179,7 +179,7 @@ class _Run:
         self.total = 0
         self.known: ServerState | None = None
         self.user_id: str | None = None
-        self.finish_by = time.monotonic() + engine.deadline
+        self.finish_by = float("inf")  # set when the run starts, under the lock
         self.overrun = TimedOut(
             f"The sync did not finish within {duration(engine.deadline)} (the server or the "
             "network is too slow, or the server never stops sending), so Observe stopped it. "
@@ -190,6 +190,7 @@ class _Run:
     # -- the run ----------------------------------------------------------------------------
 
     def go(self) -> SyncResult:
+        self.finish_by = time.monotonic() + self.engine.deadline
         st = state.load(self.store)
         if not st.has_account:
             raise NotSignedIn(
@@ -209,8 +210,8 @@ class _Run:
             transport=self.engine.transport,
             deadline=self.engine.request_deadline,
             finish_by=self.finish_by,
+            overrun=self.overrun,
         ) as client:
-            client.on_overrun = self.overrun
             me = client.me()
             if st.user_id and me.user.id != st.user_id and st.server_id == me.server_id:
                 raise AuthFailed(
