@@ -138,3 +138,19 @@ def test_text_typed_with_a_lone_surrogate_syncs_to_the_other_device(module_serve
     with tablet.store.read() as s:
         assert s.get_one(Evidence, item).text == "Zoë said \ufffd and paused"
     assert [r.note for r in coaching_log.entries(tablet.store)] == ["Notes \ufffd here"]
+
+
+def test_an_escaped_lone_surrogate_from_a_server_becomes_a_replacement_mark():
+    from observe.sync.client import SyncClient
+    from tests.sync.netfaults import me_reply
+
+    status, headers, body = me_reply()
+    body = body.replace(b'"name": "Coach"', b'"name": "Zo\\ud800 Okafor"')
+    assert b"\\ud800" in body
+    server = Scripted(lambda method, path, query: (status, headers, body))
+    try:
+        with SyncClient(server.url, "token") as client:
+            me = client.me()
+    finally:
+        server.close()
+    assert me.user.name == "Zo\ufffd Okafor"

@@ -12,6 +12,7 @@ import contextlib
 import json
 import logging
 import os
+import re
 import socket
 import threading
 import time
@@ -34,7 +35,7 @@ from observe.protocol import (
     PushReply,
     push_body,
 )
-from observe.safetext import printable
+from observe.safetext import clean_text, printable
 from observe.sync.errors import (
     KEPT,
     AuthFailed,
@@ -54,6 +55,7 @@ READ_TIMEOUT_S = 120.0
 REQUEST_DEADLINE_S = 90.0
 """The longest one request may take in all, however the server drips its reply."""
 REQUEST_DEADLINE_ENV = "OBSERVE_REQUEST_DEADLINE"
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 def seconds_from_env(name: str, default: float) -> float:
@@ -404,6 +406,10 @@ class SyncClient:
             else:
                 sentence = f"The sync server at {where} sent a reply that was cut off or garbled. "
             raise BadReply(sentence + after, detail=f"{exc!r}: {body[:200]!r}") from exc
+        if _ESCAPED_SURROGATE.search(body):
+            # pydantic-core refuses an escaped lone surrogate, json takes it; it could not be
+            # stored here, so it becomes U+FFFD, as in text a coach types.
+            data = json.loads(clean_text(json.dumps(data, ensure_ascii=False)))
         try:
             return model.model_validate(data)
         except ValidationError as exc:
