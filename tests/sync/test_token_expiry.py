@@ -112,3 +112,11 @@ def test_idle_days_must_be_a_positive_number(idle_30_server):
     ran = idle_30_server.cli("device", "list", "--token-idle-days", "0")
     assert ran.returncode == 2
     assert ran.stderr.strip() == "--token-idle-days must be a number of days above 0."
+
+
+def test_a_device_name_with_escape_sequences_is_listed_clean(idle_30_server):
+    server = idle_30_server
+    session = server.login(server.add_user(), device_name="\x1b]0;owned\x07Ana's \x1b[31mlaptop")
+    listed = server.cli("device", "list").stdout
+    row = next(line for line in listed.splitlines() if line.startswith(session.device_id))
+    assert "Ana's laptop" in row and "\x1b" not in listed and "\x07" not in listed

@@ -25,6 +25,7 @@ from sqlalchemy.exc import OperationalError
 
 from observe import __version__
 from observe.errors import ObserveError, UsageError
+from observe.safetext import printable
 from observe.server import accounts, backup, migrate, state
 from observe.server.db import (
     ENV_DATABASE_URL,
@@ -59,7 +60,9 @@ def _print_rows(rows: list[dict[str, Any]], columns: list[str], as_json: bool) -
     if not rows:
         print("(none)")
         return
-    table = [[("" if r.get(c) is None else str(r.get(c))) for c in columns] for r in rows]
+    # Names come from users and devices (a device names itself at sign-in): no escape
+    # sequences reach the administrator's terminal.
+    table = [[("" if r.get(c) is None else printable(r.get(c))) for c in columns] for r in rows]
     widths = [max(len(c), *(len(row[i]) for row in table)) for i, c in enumerate(columns)]
     print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
     for row in table:
