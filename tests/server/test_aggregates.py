@@ -8,6 +8,7 @@ from observe.ids import new_id
 from tests.server.helpers import op, push
 
 SECRET = "Maya said the answer is twelve"
+PRIVATE_TITLE = "Ana's questioning, after the hard talk"
 
 
 def _school_with_data(server):
@@ -15,10 +16,28 @@ def _school_with_data(server):
     coach_a = server.login(server.add_user(school=school))
     coach_b = server.login(server.add_user(school=school))
     lf1, lf2, room, visit, visit_b = new_id(), new_id(), new_id(), new_id(), new_id()
+    shared_set, private_set = new_id(), new_id()
     seats = [new_id() for _ in range(4)]
     ops = [
-        op(lf1, kind="lookfor", data={"id": lf1, "code": "T1", "title": "Students explain"}),
-        op(lf2, kind="lookfor", data={"id": lf2, "code": "T2", "title": "Students question"}),
+        op(
+            shared_set,
+            kind="lookfor_set",
+            data={"id": shared_set, "name": "School framework"},
+            visibility="team",
+        ),
+        op(
+            lf1,
+            kind="lookfor",
+            data={"id": lf1, "set_id": shared_set, "code": "T1", "title": "Students explain"},
+            visibility="team",
+        ),
+        # The coach's own set, kept private: its titles are the coach's words.
+        op(private_set, kind="lookfor_set", data={"id": private_set, "name": "Mine"}),
+        op(
+            lf2,
+            kind="lookfor",
+            data={"id": lf2, "set_id": private_set, "code": "M2", "title": PRIVATE_TITLE},
+        ),
         *[
             op(s, kind="seat", data={"id": s, "classroom_id": room, "label": f"A{i}"})
             for i, s in enumerate(seats)
@@ -113,7 +132,7 @@ def test_leader_figures_for_the_school(shared_server):
     lookfors = get("/v1/aggregates/lookfor-frequencies").json()["rows"]
     assert lookfors == [
         {"code": "T1", "title": "Students explain", "evidence": 2, "seen": 1, "share": 0.6667},
-        {"code": "T2", "title": "Students question", "evidence": 1, "seen": 0, "share": 0.3333},
+        {"code": "", "title": "a private look-for", "evidence": 1, "seen": 0, "share": 0.3333},
         {"code": None, "title": None, "evidence": 3, "seen": 1, "share": 1.0},
     ]
 
@@ -134,10 +153,17 @@ def test_leader_figures_for_the_school(shared_server):
     for name in ("visits-per-week", "coaching-time", "lookfor-frequencies", "participation"):
         body = get(f"/v1/aggregates/{name}").text
         assert SECRET not in body and coach_a.user.id not in body
+        assert PRIVATE_TITLE not in body and "M2" not in body
 
     # A coach gets the same figures over their own records only.
     own = coach_a.client.get("/v1/aggregates/visits-per-week").json()["rows"]
     assert [r["visit_type"] for r in own] == ["learning_walk"]
+    # ... and the titles of their own private look-fors.
+    mine = coach_a.client.get("/v1/aggregates/lookfor-frequencies").json()["rows"]
+    assert [(r["code"], r["title"]) for r in mine[:2]] == [
+        ("T1", "Students explain"),
+        ("M2", PRIVATE_TITLE),
+    ]
 
 
 def test_another_schools_leader_sees_none_of_it(shared_server):

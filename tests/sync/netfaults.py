@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import threading
 import time
 from collections.abc import Callable
@@ -179,6 +180,114 @@ class Proxy:
 
             do_GET = _relay
             do_POST = _relay
+
+        self._httpd = _Server(("127.0.0.1", 0), Handler)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._httpd.server_address[1]}"
+
+    def close(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+
+#: A scripted answer: (status, headers, body), or a :class:`Trickle` to drip a body slowly.
+Answer = tuple[int, dict[str, str], bytes]
+
+
+class Trickle:
+    """Headers at once, then ``body`` one byte every ``every`` seconds (a broken middlebox);
+    with ``whole``, the status line and headers drip too."""
+
+    def __init__(self, body: bytes, every: float = 2.0, *, whole: bool = False) -> None:
+        self.body = body
+        self.every = every
+        self.whole = whole
+
+
+SERVER_ID = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"
+EPOCH = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c"
+USER_ID = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5d"
+DEVICE_ID = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5e"
+
+
+def me_reply(head_seq: int = 5) -> Answer:
+    """A well-formed ``GET /v1/me`` answer, so a sync gets as far as the part under test."""
+    body = {
+        "server_id": SERVER_ID,
+        "epoch": EPOCH,
+        "head_seq": head_seq,
+        "device_id": DEVICE_ID,
+        "user": {
+            "id": USER_ID,
+            "email": "coach@example.org",
+            "name": "Coach",
+            "role": "coach",
+            "school": "School",
+        },
+    }
+    return 200, {"Content-Type": "application/json"}, json.dumps(body).encode()
+
+
+class Scripted:
+    """A real HTTP server on 127.0.0.1 whose ``answer(method, path, query)`` decides each
+    reply, for servers that misbehave in one precise way."""
+
+    def __init__(self, answer: Callable[[str, str, str], Answer | Trickle]) -> None:
+        self.answer = answer
+        self.seen: list[tuple[str, str]] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def _answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                if length:
+                    self.rfile.read(length)
+                path, _, query = self.path.partition("?")
+                outer.seen.append((self.command, self.path))
+                reply = outer.answer(self.command, path, query)
+                try:
+                    if isinstance(reply, Trickle) and reply.whole:
+                        raw = (
+                            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                            b"Content-Length: %d\r\n\r\n" % len(reply.body)
+                        ) + reply.body
+                        for i in range(len(raw)):
+                            self.wfile.write(raw[i : i + 1])
+                            self.wfile.flush()
+                            time.sleep(reply.every)
+                        return
+                    if isinstance(reply, Trickle):
+                        self.send_response(200)
+                        self.send_header("Content-Type", "application/json")
+                        self.send_header("Content-Length", str(len(reply.body)))
+                        self.end_headers()
+                        self.wfile.flush()
+                        for i in range(len(reply.body)):
+                            time.sleep(reply.every)
+                            self.wfile.write(reply.body[i : i + 1])
+                            self.wfile.flush()
+                        return
+                    status, headers, body = reply
+                    self.send_response(status)
+                    for k, v in headers.items():
+                        self.send_header(k, v)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except OSError:
+                    self.close_connection = True  # the client gave up, as it should
+
+            do_GET = _answer
+            do_POST = _answer
 
         self._httpd = _Server(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)

@@ -15,6 +15,7 @@ from observe.capture.marks import stored_marks
 from observe.clock import utcnow
 from observe.errors import DamagedProfile, StorageError, UsageError, explain_storage_error
 from observe.ids import new_id
+from observe.safetext import clean_text
 from observe.store import Store
 from observe.store.models import (
     Evidence,
@@ -31,7 +32,9 @@ MAX_EVIDENCE_CHARS = 100_000
 
 
 def _checked_text(text: str) -> str:
-    cleaned = text.strip()
+    # A lone surrogate (a broken paste) can't be stored as UTF-8, synced or exported: U+FFFD
+    # marks the spot and keeps the rest of what the coach typed.
+    cleaned = clean_text(text).strip()
     if not cleaned:
         raise UsageError("An evidence item needs some text; nothing was saved.")
     if len(cleaned) > MAX_EVIDENCE_CHARS:

@@ -165,6 +165,7 @@ def _orphan_choice(args: argparse.Namespace, store: Any) -> int | None:
 
 
 def cmd_conflicts(args: argparse.Namespace, data_dir: str | None) -> int:
+    from observe.safetext import printable
     from observe.sync import conflicts
 
     chosen = [
@@ -195,8 +196,8 @@ def cmd_conflicts(args: argparse.Namespace, data_dir: str | None) -> int:
     if not items:
         print("No conflicts.")
         return 0
-    for c in items:
-        print(f"{c.id}\t{c.title()}\t{c.explanation()}")
+    for c in items:  # record text and server reasons: no escape sequences to the terminal
+        print(f"{c.id}\t{printable(c.title())}\t{printable(c.explanation(), 2000)}")
         if (entry := c.orphans) is not None:
             print(_orphan_hint(c.id, entry))
     return 0

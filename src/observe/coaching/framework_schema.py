@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from observe.errors import UsageError
+from observe.safetext import clean_text
 
 FORMAT = "observe.lookfor-framework"
 FORMAT_VERSION = 1
@@ -89,6 +90,7 @@ def _text(
     if not isinstance(value, str):
         problems.append(f"{where} must be text in quotes, not {_kind(value)}")
         return None
+    value = clean_text(value)  # an escaped lone surrogate (backslash-ud800) can't be stored
     text = " ".join(value.split()) if limit <= TITLE_MAX else value.strip()
     if required and not text:
         problems.append(f"{where} is empty")
@@ -240,6 +242,15 @@ def read_framework_file(path: Path) -> Framework:
     except json.JSONDecodeError as exc:
         raise FrameworkError(
             f"{name} isn't valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). "
+            "Nothing was imported."
+        ) from None
+    except RecursionError:
+        raise FrameworkError(
+            f"{name} is nested far too deeply to be a look-for framework. Nothing was imported."
+        ) from None
+    except ValueError:  # an integer with thousands of digits, beyond Python's limit
+        raise FrameworkError(
+            f"{name} holds a number far too long to be part of a look-for framework. "
             "Nothing was imported."
         ) from None
     return parse_framework(data, name)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from observe.errors import ObserveError
+from observe.safetext import csv_cell
 
 Cell = str | int | float | date | None
 
@@ -102,7 +103,7 @@ def write_csv(table: Table, path: Path) -> Path:
             writer = csv.writer(f)
             writer.writerow(table.columns)
             for row in table.rows:
-                writer.writerow([cell_text(v) for v in row])
+                writer.writerow([csv_cell(v) if isinstance(v, str) else cell_text(v) for v in row])
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

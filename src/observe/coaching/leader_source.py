@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -35,8 +36,17 @@ from observe.coaching.log import is_coaching
 from observe.errors import ObserveError, UsageError
 from observe.ids import new_id
 from observe.protocol import API_PREFIX, AggregateReply, ErrorReply
+from observe.safetext import printable
 from observe.store.models import LogActivity, VisitType
-from observe.sync.client import SyncClient, normalize_server_url
+from observe.sync.client import (
+    REQUEST_DEADLINE_ENV,
+    REQUEST_DEADLINE_S,
+    SyncClient,
+    duration,
+    exchange,
+    normalize_server_url,
+    seconds_from_env,
+)
 
 TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 
@@ -65,6 +75,7 @@ class LeaderSession:
         self.server_url = normalize_server_url(server_url)
         self.school = school
         self.name = name
+        self.deadline = seconds_from_env(REQUEST_DEADLINE_ENV, REQUEST_DEADLINE_S)
         self._token = token
         self._http = httpx.Client(
             base_url=self.server_url + API_PREFIX,
@@ -95,7 +106,8 @@ class LeaderSession:
             raise UsageError("Enter your password to sign in.")
         with SyncClient(url, transport=transport) as client:
             reply = client.login(email.strip(), password, new_id(), "Observe impact view")
-        session = cls(url, reply.token, reply.user.school, reply.user.name, transport=transport)
+        school, name = printable(reply.user.school, 200), printable(reply.user.name, 200)
+        session = cls(url, reply.token, school, name, transport=transport)
         if reply.user.role != "leader":
             session.close()
             raise UsageError(
@@ -107,8 +119,14 @@ class LeaderSession:
     def close(self) -> None:
         """Revokes the token (best effort: an unreachable server will expire it on its own)."""
         try:
-            self._http.post("/auth/logout")
-        except httpx.HTTPError:
+            exchange(
+                self._http,
+                "POST",
+                "/auth/logout",
+                at=time.monotonic() + min(self.deadline, 10.0),
+                expired=TimeoutError(),
+            )
+        except (httpx.HTTPError, TimeoutError):
             pass
         finally:
             self._http.close()
@@ -120,8 +138,19 @@ class LeaderSession:
         if end is not None:
             params["to"] = end.isoformat()
         where = self.server_url
+        expired = ObserveError(
+            f"The server at {where} took longer than {duration(self.deadline)} to send the "
+            "school figures, so Observe stopped waiting. Try again later."
+        )
         try:
-            response = self._http.get(f"/aggregates/{name}", params=params)
+            response, body = exchange(
+                self._http,
+                "GET",
+                f"/aggregates/{name}",
+                at=time.monotonic() + self.deadline,
+                expired=expired,
+                params=params,
+            )
         except httpx.HTTPError as exc:
             raise ObserveError(
                 f"Observe couldn't reach the server at {where} for the school figures "
@@ -130,23 +159,23 @@ class LeaderSession:
             ) from exc
         if response.status_code != 200:
             message = ""
-            with contextlib.suppress(ValueError, ValidationError):
-                message = ErrorReply.model_validate(response.json()).error.message
+            with contextlib.suppress(ValueError, ValidationError, RecursionError):
+                message = printable(ErrorReply.model_validate(json.loads(body)).error.message)
             said = f" The server said: {message.rstrip('.')}." if message else ""
             if response.status_code == 401:
                 raise UsageError(f"The server at {where} ended this sign-in.{said} Sign in again.")
             raise ObserveError(
                 f"The server at {where} didn't give the school figures "
                 f"(HTTP {response.status_code}).{said}",
-                detail=response.text[:300],
+                detail=repr(body[:300]),
             )
         try:
-            return AggregateReply.model_validate(json.loads(response.content))
-        except (ValueError, ValidationError) as exc:
+            return AggregateReply.model_validate(json.loads(body))
+        except (ValueError, ValidationError, RecursionError) as exc:
             raise ObserveError(
                 f"The server at {where} sent figures Observe doesn't understand (a different "
                 "version of the server, perhaps).",
-                detail=f"{exc}: {response.content[:200]!r}",
+                detail=f"{exc}: {body[:200]!r}",
             ) from exc
 
 
@@ -271,8 +300,8 @@ def lookfors_table(rows: list[dict[str, Cell]]) -> Table:
     total = _int(total_row.get("evidence")) if total_row else 0
     out = tuple(
         (
-            str(r.get("code")),
-            str(r.get("title") or ""),
+            printable(r.get("code"), 20),
+            printable(r.get("title") or "", 200),
             "",
             _int(r.get("seen")),
             _int(r.get("evidence")),

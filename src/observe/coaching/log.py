@@ -25,6 +25,7 @@ from observe.clock import as_utc, utcnow
 from observe.coaching.dates import local_day, week_start, weeks_between
 from observe.coaching.labels import ACTIVITY_LABELS, VISIT_TYPE_LABELS
 from observe.errors import UsageError
+from observe.safetext import clean_text
 from observe.store import Store
 from observe.store.models import (
     Classroom,
@@ -97,7 +98,7 @@ def validate(draft: LogEntryDraft, today: date | None = None) -> LogEntryDraft:
         activity = LogActivity(draft.activity)
     except ValueError:
         raise UsageError(f"{draft.activity!r} is not an activity the log knows.") from None
-    note = (draft.note or "").strip() or None
+    note = clean_text(draft.note or "").strip() or None  # see observe.safetext
     if note and len(note) > NOTE_MAX:
         raise UsageError(f"The note is longer than {NOTE_MAX} characters; shorten it.")
     return LogEntryDraft(draft.occurred_on, draft.minutes, activity, note, draft.cycle_id)

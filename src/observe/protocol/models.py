@@ -270,7 +270,9 @@ class AdminDevice(_Reply):
     name: str
     created_at: datetime
     last_seen_at: datetime | None = None
+    expires_at: datetime | None = None  # when the token expires if unused (None once revoked)
     revoked: bool
+    expired: bool = False
 
 
 class AdminDevicesReply(ServerState):

@@ -28,6 +28,9 @@ from observe.server.schema import account, device, school, utcnow
 ROLES = ("coach", "leader", "admin")
 MIN_PASSWORD_LENGTH = 8
 LAST_SEEN_RESOLUTION = timedelta(minutes=5)
+TOKEN_IDLE_DAYS = 90.0
+"""A device token unused this long expires: a lost laptop's sign-in does not live forever."""
+ENV_TOKEN_IDLE_DAYS = "OBSERVE_SERVER_TOKEN_IDLE_DAYS"
 
 ENV_ARGON2 = "OBSERVE_SERVER_ARGON2"
 
@@ -203,7 +206,33 @@ def set_disabled(engine: Engine, email_or_id: str, disabled: bool = True) -> str
         return user_id
 
 
-def list_devices(engine: Engine, email_or_id: str | None = None) -> list[dict[str, Any]]:
+def token_idle_days() -> float:
+    """Days without a request after which a device token expires (``serve
+    --token-idle-days`` passes it to the workers in the environment)."""
+    text = os.environ.get(ENV_TOKEN_IDLE_DAYS, "").strip()
+    try:
+        days = float(text) if text else TOKEN_IDLE_DAYS
+    except ValueError:
+        return TOKEN_IDLE_DAYS
+    return days if 0 < days < 100_000 else TOKEN_IDLE_DAYS
+
+
+def check_idle_days(days: float) -> float:
+    if not 0 < days < 100_000:
+        raise UsageError("--token-idle-days must be a number of days above 0.")
+    return days
+
+
+def expires_at(last_used: datetime | None, created: datetime, idle_days: float) -> datetime:
+    return (last_used or created) + timedelta(days=idle_days)
+
+
+def list_devices(
+    engine: Engine, email_or_id: str | None = None, idle_days: float | None = None
+) -> list[dict[str, Any]]:
+    """Each device with when it was last used and when its token expires if unused."""
+    idle = idle_days if idle_days is not None else token_idle_days()
+    now = utcnow()
     with engine.connect() as conn:
         query = (
             select(
@@ -220,9 +249,19 @@ def list_devices(engine: Engine, email_or_id: str | None = None) -> list[dict[st
         )
         if email_or_id:
             query = query.where(device.c.user_id == find_user_id(conn, email_or_id))
-        return [
-            {**dict(r._mapping), "revoked": r.revoked_at is not None} for r in conn.execute(query)
-        ]
+        rows = []
+        for r in conn.execute(query):
+            ends = expires_at(r.last_seen_at, r.created_at, idle)
+            revoked = r.revoked_at is not None
+            rows.append(
+                {
+                    **dict(r._mapping),
+                    "expires_at": None if revoked else ends,
+                    "revoked": revoked,
+                    "expired": not revoked and ends <= now,
+                }
+            )
+        return rows
 
 
 def revoke_device(engine: Engine, device_id: str) -> None:
@@ -280,6 +319,7 @@ _CALLER = (
         device.c.id.label("device_id"),
         device.c.revoked_at,
         device.c.last_seen_at,
+        device.c.created_at,
         account.c.id.label("user_id"),
         account.c.email,
         account.c.name,
@@ -312,6 +352,14 @@ def authenticate(engine: Engine, token: str | None, conn: Connection | None = No
             401,
             "revoked",
             "This device or account has been switched off on the server; ask your administrator.",
+        )
+    idle = token_idle_days()
+    if expires_at(row.last_seen_at, row.created_at, idle) <= utcnow():
+        # The same answer as a revoked token: the device must sign in again either way.
+        raise ApiError(
+            401,
+            "revoked",
+            f"This device's sign-in expired after {idle:g} days without a sync.",
         )
     _touch(engine, row.device_id, row.last_seen_at)
     return Principal(

@@ -2,7 +2,8 @@
 
 Only numbers leave: counts, minutes, shares, week starts and category codes. No evidence text,
 no teacher, classroom or seat names, no record ids. Look-fors are named by their framework code
-and title (the shared framework's labels, not anyone's notes) so a frequency means something.
+and title (the shared framework's labels, not anyone's notes) so a frequency means something;
+a look-for of a coach's private set reaches a leader as "a private look-for".
 Snapshots are read as the desktop writes them (see ``observe.store.snapshot``): ISO datetimes
 ending in ``Z``, dates as ``YYYY-MM-DD``, enums as their values.
 """
@@ -63,7 +64,12 @@ class _Scope:
         return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
 
     def snapshots(self, kind: str) -> Iterator[dict[str, Any]]:
-        query = select(record.c.data).where(
+        for data, _visibility in self.records(kind):
+            yield data
+
+    def records(self, kind: str) -> Iterator[tuple[dict[str, Any], str]]:
+        """(snapshot, visibility) of each record of ``kind`` the caller may count."""
+        query = select(record.c.data, record.c.visibility).where(
             record.c.school_id == self.principal.school_id,
             record.c.kind == kind,
             record.c.deleted.is_(False),
@@ -71,9 +77,9 @@ class _Scope:
         if self.principal.role == "coach":
             query = query.where(record.c.owner_id == self.principal.user_id)
         with self.engine.connect() as conn:
-            for (data,) in conn.execute(query):
+            for data, visibility in conn.execute(query):
                 if isinstance(data, dict):
-                    yield data
+                    yield data, visibility
 
     def ids(self, kind: str, field: str) -> dict[str, Any]:
         return {d.get("id"): d.get(field) for d in self.snapshots(kind)}
@@ -131,14 +137,14 @@ def lookfor_frequencies(scope: _Scope) -> list[dict[str, Any]]:
             marks = item.get("lookfor_marks")
             if isinstance(marks, dict):
                 seen.update(i for i in mine if marks.get(i) == "seen")
-    labels = {d.get("id"): d for d in scope.snapshots("lookfor")}
+    labels = _lookfor_labels(scope)
     rows = []
     for lookfor_id, n in tagged.most_common():
-        label = labels.get(lookfor_id) or {}
+        code, title = labels.get(lookfor_id, (None, None))
         rows.append(
             {
-                "code": _label(label.get("code")),
-                "title": _label(label.get("title")),
+                "code": code,
+                "title": title,
                 "evidence": n,
                 "seen": seen[lookfor_id],
                 "share": round(n / total, 4) if total else 0.0,
@@ -154,6 +160,26 @@ def lookfor_frequencies(scope: _Scope) -> list[dict[str, Any]]:
         }
     )
     return rows
+
+
+PRIVATE_LOOKFOR = "a private look-for"
+
+
+def _lookfor_labels(scope: _Scope) -> dict[Any, tuple[str | None, str | None]]:
+    """(code, title) per look-for id. A coach sees their own; a leader sees the labels of
+    look-fors in shared sets only: a private set's codes and titles are the coach's own words,
+    as private as their notes, so they read "a private look-for"."""
+    own = scope.principal.role == "coach"
+    shared_sets = {d.get("id") for d, vis in scope.records("lookfor_set") if vis != "private"}
+    labels: dict[Any, tuple[str | None, str | None]] = {}
+    for d, vis in scope.records("lookfor"):
+        set_id = d.get("set_id")
+        shared = set_id in shared_sets if set_id is not None else vis != "private"
+        if own or shared:
+            labels[d.get("id")] = (_label(d.get("code")), _label(d.get("title")))
+        else:
+            labels[d.get("id")] = ("", PRIVATE_LOOKFOR)
+    return labels
 
 
 def _label(value: Any) -> str | None:

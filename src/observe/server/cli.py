@@ -25,6 +25,7 @@ from sqlalchemy.exc import OperationalError
 
 from observe import __version__
 from observe.errors import ObserveError, UsageError
+from observe.safetext import printable
 from observe.server import accounts, backup, migrate, state
 from observe.server.db import (
     ENV_DATABASE_URL,
@@ -59,7 +60,9 @@ def _print_rows(rows: list[dict[str, Any]], columns: list[str], as_json: bool) -
     if not rows:
         print("(none)")
         return
-    table = [[("" if r.get(c) is None else str(r.get(c))) for c in columns] for r in rows]
+    # Names come from users and devices (a device names itself at sign-in): no escape
+    # sequences reach the administrator's terminal.
+    table = [[("" if r.get(c) is None else printable(r.get(c))) for c in columns] for r in rows]
     widths = [max(len(c), *(len(row[i]) for row in table)) for i, c in enumerate(columns)]
     print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
     for row in table:
@@ -138,8 +141,11 @@ def cmd_user_enable(args: argparse.Namespace) -> int:
 
 
 def cmd_device_list(args: argparse.Namespace) -> int:
-    devices = accounts.list_devices(_checked(args), args.user)
-    cols = ["id", "user_email", "name", "created_at", "last_seen_at", "revoked"]
+    idle = accounts.check_idle_days(args.token_idle_days)
+    devices = accounts.list_devices(_checked(args), args.user, idle)
+    cols = ["id", "user_email", "name", "created_at", "last_seen_at", "expires_at", "status"]
+    for d in devices:
+        d["status"] = "revoked" if d["revoked"] else "expired" if d["expired"] else "active"
     _print_rows(devices, cols, args.json)
     return 0
 
@@ -231,6 +237,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _check_port(args.host, args.port)
     os.environ[ENV_DATABASE_URL] = url.render_as_string(hide_password=False)
     os.environ["OBSERVE_SERVER_POOL_SIZE"] = str(args.pool_size)
+    os.environ[accounts.ENV_TOKEN_IDLE_DAYS] = repr(accounts.check_idle_days(args.token_idle_days))
     log.info(
         "observe-server %s serving %s on %s:%d with %d worker(s)",
         __version__,
@@ -295,6 +302,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="reverse proxies whose X-Forwarded-For/-Proto headers are trusted (comma list)",
     )
     serve.add_argument("--no-access-log", action="store_true")
+    idle_help = (
+        "a device token unused this many days expires and the device must sign in again "
+        f"(default: ${accounts.ENV_TOKEN_IDLE_DAYS}, else {accounts.TOKEN_IDLE_DAYS:g})"
+    )
+    serve.add_argument(
+        "--token-idle-days", type=float, default=accounts.token_idle_days(), help=idle_help
+    )
     add("migrate", cmd_migrate, "create or upgrade the server's database schema")
     add("info", cmd_info, "server id, epoch and head seq of the database")
     add("new-epoch", cmd_new_epoch, "start a new epoch so every client re-pushes what it holds")
@@ -330,6 +344,9 @@ def build_parser() -> argparse.ArgumentParser:
     dl.set_defaults(handler=cmd_device_list)
     dl.add_argument("--user", metavar="EMAIL_OR_ID", help="only this user's devices")
     dl.add_argument("--json", action="store_true")
+    dl.add_argument(
+        "--token-idle-days", type=float, default=accounts.token_idle_days(), help=idle_help
+    )
     dr = dev_sub.add_parser("revoke", parents=[common], help="revoke a device's token")
     dr.set_defaults(handler=cmd_device_revoke)
     dr.add_argument("device_id", metavar="DEVICE_ID")

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from observe import __version__
 from observe.clock import utcnow
+from observe.safetext import csv_cell
 from observe.store.db import Store
 from observe.store.models import SYNC_MODELS, Evidence, SyncRecord
 from observe.store.snapshot import column_names, snapshot, to_json_value
@@ -49,13 +50,14 @@ def csv_columns(model: type[SyncRecord]) -> list[str]:
 
 
 def _csv_cell(value: Any) -> Any:
+    """One cell; text a spreadsheet would run as a formula is neutralized (see safetext)."""
     if isinstance(value, (list, dict)):
         if value and all(isinstance(v, str) for v in value) and isinstance(value, list):
-            return ";".join(value)
+            return csv_cell(";".join(value))
         return json.dumps(value, ensure_ascii=False)
     if value is None:
         return ""
-    return to_json_value(value)
+    return csv_cell(to_json_value(value))
 
 
 @contextlib.contextmanager

@@ -16,6 +16,7 @@ from sqlalchemy import update
 
 from observe.errors import UsageError
 from observe.protocol import LoginReply
+from observe.safetext import printable
 from observe.store import Store
 from observe.store.models import SYNC_MODELS, ProfileSetting
 from observe.store.outbox import Identity
@@ -86,8 +87,8 @@ def login(
             http.close()
     return SignedIn(
         server_url=url,
-        email=reply.user.email,
-        name=reply.user.name,
+        email=printable(reply.user.email, 254),  # shown in the terminal and the app
+        name=printable(reply.user.name, 200),
         user_id=reply.user.id,
         device_id=reply.device_id,
         token_stored_in=where,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import random
 
+MAX_RETRY_AFTER_S = 3600.0
+
 
 class Backoff:
     """Delays that double from ``base`` up to ``cap`` seconds, each drawn uniformly below it."""
@@ -33,12 +35,13 @@ class Backoff:
     def next_delay(self, at_least: float | None = None) -> float:
         """Counts one more failure and returns how long to wait before the next try.
 
-        ``at_least`` honours a server's Retry-After.
+        ``at_least`` honours a server's Retry-After, up to an hour: a broken or hostile
+        server must not switch a coach's syncing off for days.
         """
         self.failures += 1
         delay = max(self.floor, self._rng.uniform(0, self.ceiling()))
-        if at_least is not None:
-            delay = max(delay, at_least)
+        if at_least is not None and at_least == at_least:  # not nan
+            delay = max(delay, min(at_least, MAX_RETRY_AFTER_S))
         return delay
 
     def reset(self) -> None:

@@ -8,9 +8,16 @@ traceback or be mistaken for success, so each request is validated against the
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
-from typing import Any, TypeVar
+import os
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any, NoReturn, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -28,6 +35,7 @@ from observe.protocol import (
     PushReply,
     push_body,
 )
+from observe.safetext import clean_text, printable
 from observe.sync.errors import (
     KEPT,
     AuthFailed,
@@ -35,6 +43,7 @@ from observe.sync.errors import (
     RateLimited,
     ServerUnreachable,
     SyncError,
+    TimedOut,
 )
 
 log = logging.getLogger(__name__)
@@ -43,6 +52,100 @@ Reply = TypeVar("Reply", bound=BaseModel)
 
 CONNECT_TIMEOUT_S = 10.0
 READ_TIMEOUT_S = 120.0
+REQUEST_DEADLINE_S = 90.0
+"""The longest one request may take in all, however the server drips its reply."""
+REQUEST_DEADLINE_ENV = "OBSERVE_REQUEST_DEADLINE"
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def seconds_from_env(name: str, default: float) -> float:
+    """A positive number of seconds from the environment (for tests and slow links), else
+    ``default``; a value that isn't one is ignored rather than breaking every sync."""
+    text = os.environ.get(name, "").strip()
+    try:
+        value = float(text) if text else default
+    except ValueError:
+        log.warning("%s=%r is not a number of seconds; using %s", name, text, default)
+        return default
+    return value if value > 0 and value == value and value != float("inf") else default
+
+
+def duration(seconds: float) -> str:
+    """``90`` → "90 seconds", ``900`` → "15 minutes", for sentences."""
+    if seconds >= 120 and seconds % 60 == 0:
+        return f"{int(seconds // 60)} minutes"
+    if seconds == int(seconds):
+        n = int(seconds)
+        return f"{n} second" if n == 1 else f"{n} seconds"
+    return f"{seconds:g} seconds"
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header, or None. Only ASCII digits count: ``str.isdigit``
+    also accepts "²", which ``float`` then refuses; an HTTP date is not worth honouring."""
+    if not value:
+        return None
+    text = value.strip()
+    if not text.isascii():
+        return None
+    try:
+        seconds = float(text)
+    except ValueError:
+        return None
+    if not 0 <= seconds <= 86_400:  # also refuses nan and inf
+        return None
+    return seconds
+
+
+class _Watchdog:
+    """Cuts a new connection at the request's deadline: a server can drip even its status
+    line and headers a byte at a time, which no per-read timeout notices. (A reused
+    keep-alive connection is bounded by the per-read timeout and the body check.)"""
+
+    def __init__(self, seconds: float) -> None:
+        self.fired = False
+        self._streams: list[Any] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            with self._lock:
+                self._streams.append(info.get("return_value"))
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            for stream in self._streams:
+                with contextlib.suppress(Exception):
+                    stream.get_extra_info("socket").shutdown(socket.SHUT_RDWR)
+
+    def __enter__(self) -> _Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+
+class _Deadline(httpx.SyncByteStream):
+    """A response body that stops at the request's deadline: a server that sends one byte
+    every second would otherwise never meet the per-read timeout."""
+
+    def __init__(self, inner: httpx.SyncByteStream, at: float, expired: Exception) -> None:
+        self._inner = inner
+        self._at = at
+        self._expired = expired
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._inner:
+            if time.monotonic() > self._at:
+                raise self._expired
+            yield chunk
+
+    def close(self) -> None:
+        self._inner.close()
 
 
 def normalize_server_url(text: str) -> str:
@@ -72,6 +175,42 @@ def _looks_like_html(body: bytes) -> bool:
     return head.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<"))
 
 
+def exchange(
+    http: httpx.Client, method: str, path: str, *, at: float, expired: Exception, **kwargs: Any
+) -> tuple[httpx.Response, bytes]:
+    """One HTTP request and its whole body, over by ``at`` (a ``time.monotonic()`` instant)
+    or ``expired`` is raised: no read waits past it, a new connection is cut at it, and the
+    body stops being read. Other ``httpx.HTTPError`` pass through for the caller to word."""
+    start = time.monotonic()
+    left = at - start
+    if left <= 0:
+        raise expired
+    t = http.timeout
+    timeout = httpx.Timeout(
+        connect=min(t.connect or left, left),
+        read=min(t.read or left, left),
+        write=min(t.write or left, left),
+        pool=min(t.pool or left, left),
+    )
+    watchdog = _Watchdog(left)
+    request = http.build_request(
+        method, path, timeout=timeout, extensions={"trace": watchdog.trace}, **kwargs
+    )
+    try:
+        with watchdog:
+            response = http.send(request, stream=True)
+            try:
+                response.stream = _Deadline(response.stream, at, expired)  # type: ignore[arg-type]
+                body = response.read()
+            finally:
+                response.close()
+    except httpx.HTTPError as exc:
+        if watchdog.fired or time.monotonic() - start >= left - 0.05:
+            raise expired from exc
+        raise
+    return response, body
+
+
 class SyncClient:
     """One server, one device token. Not thread-safe; make one per sync."""
 
@@ -82,15 +221,25 @@ class SyncClient:
         *,
         transport: httpx.BaseTransport | None = None,
         timeout: httpx.Timeout | None = None,
+        deadline: float | None = None,
+        finish_by: float | None = None,
+        overrun: TimedOut | None = None,
     ) -> None:
+        """``deadline``: seconds one request may take in all (default from
+        ``OBSERVE_REQUEST_DEADLINE``, else 90). ``finish_by``: a ``time.monotonic()`` instant
+        no request may outlast (the whole sync's deadline), with ``overrun`` its error."""
         self.server_url = normalize_server_url(server_url)
+        self.deadline = deadline or seconds_from_env(REQUEST_DEADLINE_ENV, REQUEST_DEADLINE_S)
+        self.finish_by = finish_by
+        self.overrun = overrun
+        self._timeout = timeout or httpx.Timeout(READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S)
         headers = {"User-Agent": f"Observe/{__version__}", "Accept": "application/json"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
         self._http = httpx.Client(
             base_url=self.server_url + API_PREFIX,
             headers=headers,
-            timeout=timeout or httpx.Timeout(READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S),
+            timeout=self._timeout,
             transport=transport,
             follow_redirects=False,
         )
@@ -171,44 +320,61 @@ class SyncClient:
         headers: dict[str, str] | None = None,
         login: bool = False,
     ) -> httpx.Response:
-        """One request; anything but a 2xx reply becomes a ``SyncError`` with a sentence."""
+        """One request; anything but a 2xx reply becomes a ``SyncError`` with a sentence.
+
+        Every request ends by its deadline: no single read may wait longer than the time
+        left, and the body stops being read when the time is up."""
         where = self.server_url
         after = _after(login)
+        at = time.monotonic() + self.deadline
+        expired = TimedOut(
+            f"The sync server at {where} took longer than {duration(self.deadline)} to answer, "
+            f"so Observe stopped waiting. {after}",
+            detail=f"{method} {path}: request deadline {self.deadline}s",
+        )
+        if self.finish_by is not None and self.finish_by < at and self.overrun is not None:
+            at, expired = self.finish_by, self.overrun
         try:
-            response = self._http.request(
-                method, path, json=json, params=params, content=content, headers=headers
+            response, body = exchange(
+                self._http,
+                method,
+                path,
+                at=at,
+                expired=expired,
+                json=json,
+                params=params,
+                content=content,
+                headers=headers,
             )
-            body = response.content
-        except httpx.ConnectTimeout as exc:
-            raise ServerUnreachable(
-                f"The sync server at {where} did not answer in time. {after}", detail=repr(exc)
-            ) from exc
-        except httpx.ConnectError as exc:
-            raise ServerUnreachable(
-                f"Observe couldn't reach the sync server at {where} (no network, or the server "
-                f"is not running). {after}",
-                detail=repr(exc),
-            ) from exc
-        except httpx.TimeoutException as exc:
-            raise ServerUnreachable(
-                f"The sync server at {where} stopped answering part-way. {after}",
-                detail=repr(exc),
-            ) from exc
-        except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
-            raise ServerUnreachable(
-                f"The connection to the sync server at {where} was cut before it answered. {after}",
-                detail=repr(exc),
-            ) from exc
         except httpx.HTTPError as exc:
-            raise ServerUnreachable(
-                f"Observe couldn't talk to the sync server at {where} ({type(exc).__name__}). "
-                f"{after}",
-                detail=repr(exc),
-            ) from exc
+            self._unreachable(exc, after)
         status = response.status_code
         if status >= 400 or 300 <= status < 400:
             raise self._error(response, body, after, login)
         return response
+
+    def _unreachable(self, exc: httpx.HTTPError, after: str) -> NoReturn:
+        """The sentence for a request that got no (whole) answer."""
+        where = self.server_url
+        if isinstance(exc, httpx.ConnectTimeout):
+            sentence = f"The sync server at {where} did not answer in time. {after}"
+        elif isinstance(exc, httpx.TimeoutException):
+            sentence = f"The sync server at {where} stopped answering part-way. {after}"
+        elif isinstance(exc, httpx.ConnectError):
+            sentence = (
+                f"Observe couldn't reach the sync server at {where} (no network, or the server "
+                f"is not running). {after}"
+            )
+        elif isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
+            sentence = (
+                f"The connection to the sync server at {where} was cut before it answered. {after}"
+            )
+        else:
+            sentence = (
+                f"Observe couldn't talk to the sync server at {where} ({type(exc).__name__}). "
+                f"{after}"
+            )
+        raise ServerUnreachable(sentence, detail=repr(exc)) from exc
 
     def _parse(
         self, model: type[Reply], body: bytes, response: httpx.Response, after: str
@@ -225,6 +391,12 @@ class SyncClient:
             pass  # find out what is wrong, to say it (or accept JSON pydantic-core refuses)
         try:
             data = json.loads(body)
+        except RecursionError as exc:
+            raise BadReply(
+                f"The sync server at {where} sent a reply nested too deeply to read (a broken "
+                f"or hostile server, perhaps). {after}",
+                detail=f"{exc!r}: {body[:200]!r}",
+            ) from exc
         except (ValueError, UnicodeDecodeError) as exc:
             if _looks_like_html(body):
                 sentence = (
@@ -234,6 +406,10 @@ class SyncClient:
             else:
                 sentence = f"The sync server at {where} sent a reply that was cut off or garbled. "
             raise BadReply(sentence + after, detail=f"{exc!r}: {body[:200]!r}") from exc
+        if _ESCAPED_SURROGATE.search(body):
+            # pydantic-core refuses an escaped lone surrogate, json takes it; it could not be
+            # stored here, so it becomes U+FFFD, as in text a coach types.
+            data = json.loads(clean_text(json.dumps(data, ensure_ascii=False)))
         try:
             return model.model_validate(data)
         except ValidationError as exc:
@@ -249,8 +425,8 @@ class SyncClient:
         code, message = "", ""
         try:
             err = ErrorReply.model_validate(json.loads(body)).error
-            code, message = err.code, err.message.strip()
-        except (ValueError, UnicodeDecodeError, ValidationError):
+            code, message = printable(err.code, 100), printable(err.message)
+        except (ValueError, UnicodeDecodeError, ValidationError, RecursionError):
             pass
         said = f" The server said: {message}" if message else ""
         if message and not said.endswith((".", "!", "?")):
@@ -270,8 +446,7 @@ class SyncClient:
                 detail=detail,
             )
         if status == 429:
-            retry = response.headers.get("Retry-After")
-            seconds = float(retry) if retry and retry.replace(".", "", 1).isdigit() else None
+            seconds = parse_retry_after(response.headers.get("Retry-After"))
             wait = f" Try again in {int(seconds)} seconds." if seconds else " Try again later."
             return RateLimited(
                 f"The sync server at {where} asked Observe to slow down.{said}{wait}",
@@ -283,7 +458,7 @@ class SyncClient:
                 detail=detail,
             )
         if 300 <= status < 400:
-            target = response.headers.get("Location", "another address")
+            target = printable(response.headers.get("Location", "another address"), 200)
             return BadReply(
                 f"The address {where} sends Observe on to {target}; enter the server's own "
                 f"address instead. {after}",

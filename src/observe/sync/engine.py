@@ -8,6 +8,7 @@ local changes on failure: every step is a transaction that either commits whole 
 from __future__ import annotations
 
 import logging
+import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -22,10 +23,11 @@ from observe.store import Store
 from observe.sync import orphans, state
 from observe.sync import push as pushing
 from observe.sync.apply import Applier, count_deletions, live_record_count, parked_count
-from observe.sync.client import SyncClient
+from observe.sync.client import SyncClient, duration, seconds_from_env
 from observe.sync.conflicts import count_conflicts
 from observe.sync.credentials import Credentials
 from observe.sync.errors import (
+    KEPT,
     AuthFailed,
     BadReply,
     MassDeleteStopped,
@@ -33,6 +35,7 @@ from observe.sync.errors import (
     ServerChanged,
     SyncCancelled,
     SyncError,
+    TimedOut,
 )
 from observe.sync.lock import SyncLock
 from observe.sync.recovery import queue_recovery
@@ -44,6 +47,11 @@ MASS_DELETE_SHARE = 0.25
 MAX_PASSES = 100
 PUSH_DEPTH = 2
 """Push requests in flight at once."""
+SYNC_DEADLINE_S = 1800.0
+"""The longest one sync may run: twenty times a request's deadline, room for a first sync
+of a large profile on a slow link, but a sync that never ends would hold the profile's
+sync lock and keep every later sync waiting."""
+SYNC_DEADLINE_ENV = "OBSERVE_SYNC_DEADLINE"
 
 Progress = Callable[[int, int], None]
 
@@ -113,12 +121,18 @@ class SyncEngine:
         transport: httpx.BaseTransport | None = None,
         pull_limit: int = MAX_PULL_LIMIT,
         lock_wait: float = 30.0,
+        deadline: float | None = None,
+        request_deadline: float | None = None,
     ) -> None:
+        """``deadline``: seconds one sync may run in all (default from
+        ``OBSERVE_SYNC_DEADLINE``, else 30 minutes); ``request_deadline`` is the client's."""
         self.store = store
         self.credentials = credentials or Credentials(store.paths.data_dir)
         self.transport = transport
         self.pull_limit = pull_limit
         self.lock_wait = lock_wait
+        self.deadline = deadline or seconds_from_env(SYNC_DEADLINE_ENV, SYNC_DEADLINE_S)
+        self.request_deadline = request_deadline
 
     def sync(
         self,
@@ -165,10 +179,18 @@ class _Run:
         self.total = 0
         self.known: ServerState | None = None
         self.user_id: str | None = None
+        self.finish_by = float("inf")  # set when the run starts, under the lock
+        self.overrun = TimedOut(
+            f"The sync did not finish within {duration(engine.deadline)} (the server or the "
+            "network is too slow, or the server never stops sending), so Observe stopped it. "
+            "What was received so far is kept. " + KEPT,
+            detail=f"sync deadline {engine.deadline}s",
+        )
 
     # -- the run ----------------------------------------------------------------------------
 
     def go(self) -> SyncResult:
+        self.finish_by = time.monotonic() + self.engine.deadline
         st = state.load(self.store)
         if not st.has_account:
             raise NotSignedIn(
@@ -182,7 +204,14 @@ class _Run:
                 f"This profile has no sign-in for {st.server_url} on this computer. Sign in "
                 "again (Sync → Sign in…, or observe login). Your records stay on this computer."
             )
-        with SyncClient(st.server_url, token, transport=self.engine.transport) as client:
+        with SyncClient(
+            st.server_url,
+            token,
+            transport=self.engine.transport,
+            deadline=self.engine.request_deadline,
+            finish_by=self.finish_by,
+            overrun=self.overrun,
+        ) as client:
             me = client.me()
             if st.user_id and me.user.id != st.user_id and st.server_id == me.server_id:
                 raise AuthFailed(
@@ -257,6 +286,8 @@ class _Run:
     def _check_cancel(self) -> None:
         if self.should_cancel():
             raise SyncCancelled
+        if time.monotonic() > self.finish_by:
+            raise self.overrun
 
     def _report(self) -> None:
         if self.progress is not None:
@@ -337,9 +368,17 @@ class _Run:
             while True:
                 self._check_cancel()
                 page = client.read_pull(ahead.result())
-                if page.more and page.next_since >= cursor:
+                if page.more and page.next_since > cursor:
                     ahead = fetcher.submit(client.send_pull, page.next_since, limit)
                 deletions += self._take_page(page, cursor, spool)
+                if page.more and page.next_since == cursor:
+                    # Asking again would get the same page forever, holding the sync lock.
+                    raise BadReply(
+                        f"The sync server at {client.server_url} said it had more changes but "
+                        "did not move on from the last ones, so Observe stopped pulling. "
+                        "Tell your server's administrator, and try again later. " + KEPT,
+                        detail=f"pull since={cursor}: more=true, next_since={page.next_since}",
+                    )
                 cursor = page.next_since
                 self.done += len(page.changes)
                 self._report()

@@ -76,3 +76,8 @@ class SyncBusy(SyncError):
 class SyncCancelled(SyncError):
     def __init__(self) -> None:
         super().__init__("The sync was cancelled. " + KEPT)
+
+
+class TimedOut(ServerUnreachable):
+    """A request or a whole sync that ran past its deadline (a server or middlebox that
+    answers too slowly to finish, or never stops sending)."""
