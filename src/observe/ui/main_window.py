@@ -14,7 +14,14 @@ from typing import cast
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+)
 
 from observe import APP_NAME
 from observe.errors import ObserveError, UsageError
@@ -23,8 +30,10 @@ from observe.ui import operations
 from observe.ui.about import AboutDialog
 from observe.ui.coaching import CoachingUi
 from observe.ui.errors import ErrorReporter, log_folder, show_error
+from observe.ui.keyboard_help import KeyboardHelpDialog, window_shortcuts
 from observe.ui.operations import Operation, Progress
 from observe.ui.reports.actions import ReportActions
+from observe.ui.shortcuts import ActionKeysFirst
 from observe.ui.summary import SummaryPanel
 from observe.ui.sync import SyncUi
 from observe.ui.workspace import Workspace
@@ -158,9 +167,31 @@ class MainWindow(QMainWindow):
         )
         self.log_folder_action.triggered.connect(self.open_log_folder)
         help_menu = bar.addMenu("&Help")
+        self._add_keyboard_help(help_menu)
         help_menu.addAction(self.log_folder_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
+
+    def _add_keyboard_help(self, help_menu: QMenu) -> None:
+        """Help → Keyboard shortcuts, and the window's commands keep their keys in text fields."""
+        self.keyboard_help_action = self._action(
+            self.tr("&Keyboard shortcuts"), None, self.tr("Every key Observe answers to")
+        )
+        self.keyboard_help_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
+        self.keyboard_help_action.triggered.connect(self.show_keyboard_help)
+        help_menu.addAction(self.keyboard_help_action)
+        self.action_keys = ActionKeysFirst(self)
+        self.action_keys.install(self)
+
+    def keyboard_help(self) -> KeyboardHelpDialog:
+        extra = self.workspace.capture.actions_for_menu()
+        return KeyboardHelpDialog(window_shortcuts(self, extra), self)
+
+    def show_keyboard_help(self) -> KeyboardHelpDialog:
+        dialog = self.keyboard_help()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _size_to_screen(self) -> None:
         # A share of the screen rather than pixels: right on 1366×768 and on a 4K panel alike.
