@@ -151,7 +151,7 @@ class QuickVisitDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        find_label = QLabel("&Classroom:")
+        find_label = QLabel("C&lassroom:")
         find_label.setBuddy(self.search)
         form.addRow(find_label, self.search)
         form.addRow("", self.choices)
