@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog
 from sqlalchemy import select
 
 from observe.coaching import cycles
-from observe.store.models import Classroom, StepKind, Teacher
+from observe.store.models import Classroom, StepKind, Teacher, Visit
 
 if TYPE_CHECKING:
     from observe.ui.main_window import MainWindow
@@ -109,11 +109,11 @@ def _roster(window: MainWindow) -> QDialog:
 def _composer(window: MainWindow) -> QDialog:
     from observe.ui.feedback.composer import ComposerDialog
 
-    assert window.context.visit_id is not None
+    with window.store.read() as s:
+        visit_id = s.scalars(select(Visit.id)).first()
+    assert visit_id is not None
     return _shown(
-        ComposerDialog(
-            window.store, window.context.visit_id, report_error=_errors(window), parent=window
-        )
+        ComposerDialog(window.store, visit_id, report_error=_errors(window), parent=window)
     )
 
 
