@@ -68,6 +68,8 @@ class CapturePane(PaneLayout):
         self.line_tags: list[str] = []
         self.typed_at: datetime | None = None
         self._target = "line"
+        self.default_kind = EvidenceKind.STUDENT_ACTION
+        self.kind_locked = False
         self.news = commands.news_for(context)
         self.editor = TimelineEditor(context, self.timeline, self._report, self)
         self.drafts = DraftKeeper(self.store, self.line, self._draft_meta, self._report, self)
@@ -136,9 +138,11 @@ class CapturePane(PaneLayout):
             self._update_actions()
             return
         self._show_info()
-        self.set_kind(
+        self.default_kind = (
             EvidenceKind.STUDENT_TALK if self.info.is_listening else EvidenceKind.STUDENT_ACTION
         )
+        self.kind_locked = False
+        self.set_kind(self.default_kind)
         self.pages.setCurrentWidget(self.capture_page)
         self._restore_draft(visit_id)
         self._line_changed()
@@ -182,6 +186,9 @@ class CapturePane(PaneLayout):
         self.line.reset(draft.text)
         if meta.get("kind") in {k.value for k in ORDER}:
             self.set_kind(EvidenceKind(meta["kind"]))
+        self.kind_locked = (
+            bool(meta.get("kind_locked")) and self.selected_kind() != self.default_kind
+        )
         self.line_tags = [i for i in meta.get("lookfor_ids", []) if self.model.known_tag(i)]
         prompt = meta.get("prompt_index")
         if isinstance(prompt, int) and 0 <= prompt < self.prompt_combo.count():
@@ -254,6 +261,8 @@ class CapturePane(PaneLayout):
             return
         self.drafts.forget()
         self.line.reset()
+        if not self.kind_locked:
+            self.set_kind(self.default_kind)  # Alt+2…5 is for one item unless locked
         self.line_tags = []
         self.typed_at = None
         self.set_notice("")
@@ -281,7 +290,13 @@ class CapturePane(PaneLayout):
         parsed = parse_line(self.line.text(), self.selected_kind())
         codes = [self._tag_code(i) for i in self.line_tags]
         tags = ", ".join(codes) if codes else "none (Ctrl+1…9)"
-        self.tags_label.setText(f"Saves as {LABELS[parsed.kind]} · Look-fors: {tags}")
+        kind = LABELS[parsed.kind]
+        if self.kind_locked:
+            kind = self.tr("%1 (locked)").replace("%1", kind)
+        elif self.selected_kind() != self.default_kind:
+            kind = self.tr("%1 (this item)").replace("%1", kind)
+        self.tags_label.setText(f"Saves as {kind} · Look-fors: {tags}")
+        self._show_kind_lock()
 
     def _tag_code(self, lookfor_id: str) -> str:
         info = self.info
@@ -292,6 +307,7 @@ class CapturePane(PaneLayout):
         prompt = self.prompt_combo.currentIndex()
         return {
             "kind": self.selected_kind().value,
+            "kind_locked": self.kind_locked,
             "lookfor_ids": list(self.line_tags),
             "prompt_index": prompt if self.info and self.info.is_listening else None,
             "typed_at": self.typed_at.isoformat() if self.typed_at else None,
@@ -313,15 +329,41 @@ class CapturePane(PaneLayout):
         self._show_line_state()
 
     def choose_kind(self, kind: EvidenceKind) -> None:
-        """Alt+1…5: the selected item's kind when working in the timeline, else the line's."""
+        """Alt+1…5: the selected item's kind when working in the timeline, else the line's.
+
+        A kind other than the visit's usual one is for the next item only; pressing the same
+        Alt+digit again locks it (and once more unlocks it), for a run of teacher moves.
+        """
         target = self._selected_item()
         if target is not None:
             self.editor.edit(target, {"kind": kind}, "Change kind")
             return
+        if kind == self.selected_kind() and kind != self.default_kind:
+            self.kind_locked = not self.kind_locked
+        else:
+            self.kind_locked = False
         self.set_kind(kind)
         self.drafts.touch()
 
+    def _show_kind_lock(self) -> None:
+        """The lock shows on the kind box itself, where the eye goes before typing."""
+        if self.kind_locked:
+            tip = self.tr(
+                "Locked: every item is saved as this kind. Press its Alt key again to unlock."
+            )
+        elif self.selected_kind() != self.default_kind:
+            tip = self.tr("For the next item only; press its Alt key again to keep it.")
+        else:
+            tip = self.tr("Kind of the next item (Alt+1…5).")
+        self.kind_combo.setAccessibleDescription(tip)
+        self.kind_combo.setStatusTip(tip)
+        self.kind_combo.setProperty("locked", self.kind_locked)
+        font = self.kind_combo.font()
+        font.setBold(self.kind_locked)
+        self.kind_combo.setFont(font)
+
     def _kind_picked(self) -> None:
+        self.kind_locked = False
         self._show_line_state()
         self.drafts.touch()
         self.focus_line()
