@@ -47,6 +47,7 @@ def test_window_has_title_menus_and_shortcuts(window: MainWindow):
     ]
     assert _menu(window, "&File") == [
         "&New visit…",
+        "New learning &walk…",
         "Ne&xt classroom on walk…",
         "&End visit",
         "&Delete visit…",

@@ -433,6 +433,15 @@ class CapturePane(PaneLayout):
         dialog.open()
         return dialog
 
+    def new_walk(self) -> QuickVisitDialog:
+        self.drafts.flush()
+        dialog = QuickVisitDialog(
+            self.context, parent=self.window(), report_error=self.report_error, new_walk=True
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def next_on_walk(self) -> QuickVisitDialog | None:
         self.drafts.flush()
         dialog = next_on_walk(self.context, self.window(), report_error=self.report_error)

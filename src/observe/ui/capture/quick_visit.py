@@ -78,6 +78,7 @@ class QuickVisitDialog(QDialog):
         parent: QWidget | None = None,
         *,
         report_error: ErrorReporter = show_error,
+        new_walk: bool = False,
     ) -> None:
         super().__init__(parent)
         self.context = context
@@ -97,6 +98,8 @@ class QuickVisitDialog(QDialog):
                 VisitType.LEARNING_WALK if walk_id else VisitType.COACHING_OBSERVATION
             )
         )
+        if new_walk and not walk_id:
+            self.walk_combo.setCurrentIndex(self.walk_combo.findData(NEW_WALK))
         self._walk_changed()
         self._type_changed()
         self.search.setFocus()
@@ -306,7 +309,12 @@ class QuickVisitDialog(QDialog):
         self.refilter()
 
     def _type_touched_by_user(self, *_: object) -> None:
+        """Choosing "Learning walk" joins a walk in the same step: the one under way (the
+        newest), or a new one when none is."""
         self._type_touched = True
+        if self.visit_type() == VisitType.LEARNING_WALK and self.walk_choice() == NO_WALK:
+            running = 2 if self.walk_combo.count() > 2 else self.walk_combo.findData(NEW_WALK)
+            self.walk_combo.setCurrentIndex(running)
 
     def _type_changed(self, *_: object) -> None:
         self._pick_cycle()
