@@ -195,7 +195,7 @@ def _about(window: MainWindow) -> QDialog:
 
 
 DIALOGS: dict[str, Opener] = {
-    "Start a visit": lambda w: w.workspace.capture.new_visit(),
+    "Start a visit": lambda w: w.workspace.capture.open_quick_visit(None),
     "New teacher": lambda w: _teacher_dialog(w, edit=False),
     "Edit teacher": lambda w: _teacher_dialog(w, edit=True),
     "New classroom": lambda w: _classroom_dialog(w, edit=False),

@@ -14,8 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from observe.capture.closures import closed_seconds_of
 from observe.capture.drafts import capture_key, load_draft
 from observe.capture.evidence import save_evidence
 from observe.capture.hints import Hint, find_hints
@@ -69,6 +70,7 @@ class CapturePane(PaneLayout):
         self.typed_at: datetime | None = None
         self._target = "line"
         self.default_kind = EvidenceKind.STUDENT_ACTION
+        self.closed_seconds = 0.0
         self.kind_locked = False
         self.news = commands.news_for(context)
         self.editor = TimelineEditor(context, self.timeline, self._report, self)
@@ -152,6 +154,11 @@ class CapturePane(PaneLayout):
     def _show_info(self) -> None:
         info = self.info
         assert info is not None
+        try:  # the hours Observe was closed are not time in the room
+            self.closed_seconds = closed_seconds_of(self.store, info.id, info.ended_at)
+        except Exception as exc:
+            self.closed_seconds = 0.0
+            self._report(exc)
         self.title_label.setText(info.title)
         kind = VISIT_TYPE_LABELS[info.visit_type]
         self.type_label.setText(f"{kind} · {info.walk_title}" if info.walk_title else kind)
@@ -205,11 +212,14 @@ class CapturePane(PaneLayout):
         if info is None:
             return
         if info.ended_at is not None:
-            took = format_offset((info.ended_at - info.started_at).total_seconds())
+            took = format_offset(
+                (info.ended_at - info.started_at).total_seconds() - self.closed_seconds
+            )
             self.timer_label.setText(f"Ended · {took}")
             self.timer_label.setToolTip(f"Ended at {info.ended_at.astimezone():%H:%M}")
             return
-        self.timer_label.setText(format_offset((utcnow() - info.started_at).total_seconds()))
+        took = (utcnow() - info.started_at).total_seconds() - self.closed_seconds
+        self.timer_label.setText(format_offset(took))
         self.timer_label.setToolTip(f"Started at {info.started_at.astimezone():%H:%M}")
 
     def end_visit(self) -> None:
@@ -424,10 +434,47 @@ class CapturePane(PaneLayout):
 
     # -- visits -------------------------------------------------------------------------------
 
-    def new_visit(self) -> QuickVisitDialog:
+    def new_visit(self) -> QDialog:
+        """Ctrl+N. With a visit running, first asks whether to end it when the new one starts
+        (the default) or keep both running; nothing is ended until the new visit starts."""
         self.drafts.flush()
+        info = self.info
+        if info is None or info.ended_at is not None:
+            return self.open_quick_visit(None)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Start a visit"), "", parent=self.window()
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            self.tr("“%1” is still running. End it when the new visit starts?").replace(
+                "%1", info.title
+            )
+        )
+        end = box.addButton(
+            self.tr("&End it and start the new one"), QMessageBox.ButtonRole.AcceptRole
+        )
+        keep = box.addButton(self.tr("&Keep both running"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(end)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_result: int) -> None:
+            clicked = box.clickedButton()
+            if clicked is end:
+                self.open_quick_visit(info.id)
+            elif clicked is keep:
+                self.open_quick_visit(None)
+
+        box.finished.connect(answered)
+        box.open()
+        return box
+
+    def open_quick_visit(self, end_first: str | None) -> QuickVisitDialog:
         dialog = QuickVisitDialog(
-            self.context, parent=self.window(), report_error=self.report_error
+            self.context,
+            parent=self.window(),
+            report_error=self.report_error,
+            end_first=end_first,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

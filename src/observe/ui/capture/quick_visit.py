@@ -79,9 +79,12 @@ class QuickVisitDialog(QDialog):
         *,
         report_error: ErrorReporter = show_error,
         new_walk: bool = False,
+        end_first: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
+        #: A running visit to end when (and only if) the new one starts.
+        self.end_first = end_first
         self.report_error = report_error
         self.visit_id: str | None = None
         self._visited: set[str] = set()
@@ -349,6 +352,10 @@ class QuickVisitDialog(QDialog):
                 walk_id = start_walk(
                     store, self.walk_title.text(), lookfor_set_id=_first_lookfor_set(self.context)
                 ).id
+            if self.end_first is not None:
+                end_visit(store, self.end_first)
+                self.context.undo_stack.push(commands.EndVisit(self.context, self.end_first))
+                commands.news_for(self.context).visit_changed.emit(self.end_first)
             visit = start_visit(
                 store,
                 choice.classroom_id,
