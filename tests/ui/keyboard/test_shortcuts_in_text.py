@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from observe.store import Store
@@ -52,10 +52,17 @@ def test_ctrl_e_in_the_capture_line_ends_the_visit(capturing: MainWindow, qtbot,
     assert line.text() == "Students compare"  # the typing is still there to save
 
 
-def test_every_menu_shortcut_fires_from_the_capture_line(capturing: MainWindow, qtbot):
-    """Sends each menu key as real key events to the focused line; only the key's own action
-    fires. Slots are cut first: this is about where keys go, not what the commands do."""
-    line = capturing.workspace.capture.line
+@pytest.mark.parametrize("field", ["capture line", "navigator filter"])
+def test_every_menu_shortcut_fires_from_a_text_field(capturing: MainWindow, qtbot, field: str):
+    """Sends each menu key as real key events to the focused field; exactly the actions whose
+    scope holds the field fire. Slots are cut first: this is about where keys go, not what the
+    commands do."""
+    line = {
+        "capture line": capturing.workspace.capture.line,
+        "navigator filter": capturing.workspace.navigator.filter_edit,
+    }[field]
+    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
     actions = [a for a in menu_actions(capturing) if not a.shortcut().isEmpty()]
     assert len(actions) >= 30
     fired: list[QAction] = []
@@ -68,16 +75,26 @@ def test_every_menu_shortcut_fires_from_the_capture_line(capturing: MainWindow, 
         for sequence in action.shortcuts():
             fired.clear()
             combo = sequence[0]
-            assert line.hasFocus()
+            if not line.hasFocus():  # Ctrl+Down in the filter goes on to the list, as Down does
+                line.setFocus()
+                qtbot.waitUntil(line.hasFocus)
             qtbot.keyClick(line, combo.key(), combo.keyboardModifiers())
             name = f"{action.text()} ({sequence.toString()})"
-            if reaches(action, line):
+            # Undo and Redo in a field undo its typing; only the capture line passes them on
+            # (to undo the item just saved) when it has nothing of its own to undo.
+            event = QKeyEvent(QEvent.Type.KeyPress, combo.key(), combo.keyboardModifiers())
+            own = field != "capture line" and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+            )
+            if reaches(action, line) and not own:
                 assert fired == [action], name
                 checked += 1
             else:
                 assert action not in fired, name
-    assert checked >= 30
-    assert line.text() == ""  # no key typed a character into the line on the way
+    assert checked >= 28
+    if field == "capture line":
+        assert line.text() == ""  # no command key typed a character into the line
 
 
 def test_a_key_no_action_binds_still_edits_the_line(capturing: MainWindow, qtbot):
