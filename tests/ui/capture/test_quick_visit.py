@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from observe.capture.visits import start_visit, start_walk
@@ -16,6 +17,9 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 def open_dialog(qtbot, pane) -> QuickVisitDialog:
     qtbot.keyClick(pane.focusWidget() or pane, Qt.Key.Key_N, CTRL)
+    box = pane.window().findChild(QMessageBox)
+    if box is not None and box.isVisible():  # a visit is running: end it as the new one starts
+        qtbot.keyClick(box, Qt.Key.Key_Return)
     dialog = pane.findChild(QuickVisitDialog)
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(dialog.search.hasFocus)

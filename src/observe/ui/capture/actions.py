@@ -58,7 +58,7 @@ class PaneActions:
         self.new_walk = _action(
             pane,
             "New learning &walk…",
-            None,
+            "Ctrl+Alt+N",
             "Start a learning walk: a new walk and its first classroom",
             pane.new_walk,
         )
