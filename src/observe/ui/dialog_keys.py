@@ -26,7 +26,6 @@ def first_field(dialog: QWidget) -> QWidget | None:
             and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
             and not isinstance(widget, QAbstractButton | QLabel)
         ):
-            # A compound widget (a combo box's line edit) counts as its focus proxy's owner.
             return widget
         widget = widget.nextInFocusChain()
     return None

@@ -14,7 +14,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 #: Keys a text field keeps whatever the modifiers: moving and deleting within the text.
 TEXT_MOVES = frozenset(
@@ -75,6 +82,10 @@ def leave_to_actions(event: QEvent) -> bool:
 class ActionKeysFirst(QObject):
     """An event filter that applies :func:`leave_to_actions` to the fields it is installed on."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._root: QWidget | None = None
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if leave_to_actions(event):
             event.ignore()
@@ -82,8 +93,18 @@ class ActionKeysFirst(QObject):
         return super().eventFilter(watched, event)
 
     def install(self, root: QWidget) -> int:
-        """Installs on every text field under ``root``; returns how many (for tests)."""
+        """Installs on every text field under ``root``, and on any that later takes the focus
+        in ``root``'s window (an item being edited in place); returns how many now."""
         fields = [w for w in root.findChildren(QWidget) if isinstance(w, TEXT_FIELDS)]
         for field in fields:
             field.installEventFilter(self)
+        self._root = root
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
         return len(fields)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        root = self._root
+        if isinstance(new, TEXT_FIELDS) and root is not None and new.window() is root.window():
+            new.installEventFilter(self)  # installing twice keeps one filter
