@@ -47,6 +47,7 @@ def test_window_has_title_menus_and_shortcuts(window: MainWindow):
     ]
     assert _menu(window, "&File") == [
         "&New visit…",
+        "New learning &walk…",
         "Ne&xt classroom on walk…",
         "&End visit",
         "&Delete visit…",
@@ -59,7 +60,11 @@ def test_window_has_title_menus_and_shortcuts(window: MainWindow):
     assert _menu(window, "&Edit")[-1] == "&Find evidence…"
     assert _menu(window, "&View")[-1] == "&Refresh"
     assert "Import roster…" in " ".join(_menu(window, "Cla&sses")).replace("&", "")
-    assert _menu(window, "&Help") == ["Show &log folder", "&About Observe"]
+    assert _menu(window, "&Help") == [
+        "&Keyboard shortcuts",
+        "Show &log folder",
+        "&About Observe",
+    ]
     assert _shortcut(window, "&Quit") == "Ctrl+Q"
     assert _shortcut(window, "&Load demo data…") == "Ctrl+Shift+D"
     assert _shortcut(window, "&Back up database…") == "Ctrl+Shift+B"

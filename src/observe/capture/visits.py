@@ -6,13 +6,13 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
-from observe.clock import utcnow
+from observe.clock import as_utc, utcnow
 from observe.coaching.log import log_visit
 from observe.store import Store
-from observe.store.models import Classroom, Teacher, Visit, VisitType, Walk
+from observe.store.models import Classroom, Evidence, Teacher, Visit, VisitType, Walk
 
 
 @dataclass(frozen=True)
@@ -154,3 +154,61 @@ def end_walk(store: Store, walk_id: str) -> None:
                 log_visit(s, visit)
         if walk.ended_at is None:
             walk.ended_at = utcnow()
+
+
+@dataclass(frozen=True)
+class RunningVisit:
+    """A visit with no end time, and when evidence was last captured in it."""
+
+    id: str
+    label: str
+    started_at: datetime
+    last_evidence_at: datetime | None
+
+    @property
+    def last_activity(self) -> datetime:
+        """The last moment anything happened in it: its last evidence, else its start."""
+        return self.last_evidence_at or self.started_at
+
+
+def running_visits(store: Store) -> list[RunningVisit]:
+    """Every visit not yet ended, oldest first."""
+    with store.read() as s:
+        last = (
+            select(Evidence.visit_id, func.max(Evidence.observed_at).label("last"))
+            .where(Evidence.deleted.is_(False))
+            .group_by(Evidence.visit_id)
+            .subquery()
+        )
+        rows = s.execute(
+            select(Visit.id, Visit.started_at, Teacher.display_name, Classroom.subject, last.c.last)
+            .join(Classroom, Classroom.id == Visit.classroom_id)
+            .join(Teacher, Teacher.id == Classroom.teacher_id)
+            .outerjoin(last, last.c.visit_id == Visit.id)
+            .where(Visit.ended_at.is_(None), Visit.deleted.is_(False))
+            .order_by(Visit.started_at)
+        ).all()
+    return [
+        RunningVisit(
+            row.id,
+            f"{row.display_name} · {row.subject}",
+            as_utc(row.started_at),
+            as_utc(row.last) if row.last is not None else None,
+        )
+        for row in rows
+    ]
+
+
+def left_running_from_earlier_day(store: Store, now: datetime | None = None) -> list[RunningVisit]:
+    """Running visits started before today (local time): nobody observes overnight."""
+    today = (now or utcnow()).astimezone().date()
+    return [v for v in running_visits(store) if v.started_at.astimezone().date() < today]
+
+
+def end_at_last_activity(store: Store, visit_id: str) -> Visit:
+    """Ends a visit left running at its last evidence (or its start), not at the hour the
+    coach came back to it, so its time and log minutes stay what happened in the room."""
+    found = next((v for v in running_visits(store) if v.id == visit_id), None)
+    if found is None:
+        return end_visit(store, visit_id)
+    return end_visit(store, visit_id, ended_at=found.last_activity)

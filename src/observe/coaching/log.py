@@ -21,6 +21,7 @@ from datetime import date, timedelta, tzinfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from observe.capture import closures
 from observe.clock import as_utc, utcnow
 from observe.coaching.dates import local_day, week_start, weeks_between
 from observe.coaching.labels import ACTIVITY_LABELS, VISIT_TYPE_LABELS
@@ -186,11 +187,13 @@ def visit_activity(visit_type: VisitType) -> LogActivity:
     return LogActivity.COACHING_CYCLE
 
 
-def visit_minutes(visit: Visit) -> int:
-    """Whole minutes in the room, rounded up (a 30-second pop-in still took a minute)."""
+def visit_minutes(visit: Visit, closed_seconds: float = 0.0) -> int:
+    """Whole minutes in the room, rounded up (a 30-second pop-in still took a minute), less
+    the time Observe was closed while the visit ran (see ``observe.capture.closures``)."""
     if visit.ended_at is None:
         return 0
     seconds = (as_utc(visit.ended_at) - as_utc(visit.started_at)).total_seconds()
+    seconds -= closed_seconds
     return max(1, min(MAX_MINUTES, math.ceil(seconds / 60)))
 
 
@@ -201,7 +204,7 @@ def log_visit(s: Session, visit: Visit, tz: tzinfo | None = None) -> CoachingLog
     """
     if visit.ended_at is None or visit.deleted:
         return None
-    minutes = visit_minutes(visit)
+    minutes = visit_minutes(visit, closures.closed_seconds(s, visit))
     existing = s.scalars(
         select(CoachingLogEntry)
         .where(CoachingLogEntry.visit_id == visit.id)

@@ -101,7 +101,7 @@ class WelcomeDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("Your &name:", self.name_edit)
-        form.addRow("&School:", self.school_edit)
+        form.addRow("Sc&hool:", self.school_edit)
         form.addRow("Sync se&rver:", self.server_edit)
         form.addRow("", server_help)
 

@@ -12,19 +12,31 @@ from datetime import date
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+)
 
 from observe import APP_NAME
+from observe.capture import closures
+from observe.capture.visits import end_at_last_activity, left_running_from_earlier_day
 from observe.errors import ObserveError, UsageError
 from observe.store import Store
 from observe.ui import operations
 from observe.ui.about import AboutDialog
+from observe.ui.capture import commands
 from observe.ui.coaching import CoachingUi
 from observe.ui.errors import ErrorReporter, log_folder, show_error
+from observe.ui.keyboard_help import KeyboardHelpDialog, window_shortcuts
 from observe.ui.operations import Operation, Progress
 from observe.ui.reports.actions import ReportActions
+from observe.ui.shortcuts import ActionKeysFirst
 from observe.ui.summary import SummaryPanel
 from observe.ui.sync import SyncUi
 from observe.ui.workspace import Workspace
@@ -43,6 +55,8 @@ class MainWindow(QMainWindow):
 
         self.summary = SummaryPanel(store.paths)
         self.summary.load_demo_requested.connect(self.load_demo)
+        self.left_running_box: QMessageBox | None = None
+        self._note_opened()
         self.workspace = Workspace(store, self, self.summary, report_error=report_error)
         self.context = self.workspace.context
         self.setCentralWidget(self.workspace)
@@ -61,6 +75,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._size_to_screen()
         self.refresh_counts()
+        QTimer.singleShot(0, self, self.offer_to_end_left_running)
 
     def _records_changed(self, kind: str) -> None:
         if self.workspace.center.currentWidget() is self.summary:
@@ -166,9 +181,109 @@ class MainWindow(QMainWindow):
         )
         self.log_folder_action.triggered.connect(self.open_log_folder)
         help_menu = bar.addMenu("&Help")
+        self._add_keyboard_help(help_menu)
         help_menu.addAction(self.log_folder_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
+
+    def _add_keyboard_help(self, help_menu: QMenu) -> None:
+        """Help → Keyboard shortcuts, and the window's commands keep their keys in text fields."""
+        self.keyboard_help_action = self._action(
+            self.tr("&Keyboard shortcuts"), None, self.tr("Every key Observe answers to")
+        )
+        self.keyboard_help_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
+        self.keyboard_help_action.triggered.connect(self.show_keyboard_help)
+        help_menu.addAction(self.keyboard_help_action)
+        self.action_keys = ActionKeysFirst(self)
+        self.action_keys.install(self)
+
+    def keyboard_help(self) -> KeyboardHelpDialog:
+        extra = self.workspace.capture.actions_for_menu()
+        return KeyboardHelpDialog(window_shortcuts(self, extra), self)
+
+    def show_keyboard_help(self) -> KeyboardHelpDialog:
+        dialog = self.keyboard_help()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    # -- visits left running ------------------------------------------------------------------
+
+    def _note_opened(self) -> None:
+        """The hours the app was closed become gaps of the visits still running."""
+        try:
+            closures.note_opened(self.store)
+        except Exception as exc:
+            self._report_error(self, exc)
+
+    def _note_closed(self) -> None:
+        try:
+            closures.note_closed(self.store)
+        except Exception as exc:  # closing must go on; the visit only keeps the closed hours
+            self._report_error(self, exc)
+
+    def offer_to_end_left_running(self) -> QMessageBox | None:
+        """A visit still running from an earlier day: offer to end it at its last evidence."""
+        try:
+            left = left_running_from_earlier_day(self.store)
+        except Exception as exc:
+            self._report_error(self, exc)
+            return None
+        if not left:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if len(left) == 1:
+            visit = left[0]
+            started = visit.started_at.astimezone()
+            last = visit.last_activity.astimezone()
+            box.setText(
+                self.tr(
+                    "The visit “%1” from %2 is still running. End it at %3, when its last "
+                    "evidence was captured? The hours since then are not counted."
+                )
+                .replace("%1", visit.label)
+                .replace("%2", f"{started:%a %d %b} at {started:%H:%M}")
+                .replace("%3", f"{last:%H:%M}")
+            )
+            end_text = self.tr("&End at %1").replace("%1", f"{last:%H:%M}")
+        else:
+            box.setText(
+                self.tr(
+                    "%1 visits from earlier days are still running: %2. End each at its last "
+                    "evidence? The hours since then are not counted."
+                )
+                .replace("%1", str(len(left)))
+                .replace("%2", "; ".join(v.label for v in left))
+            )
+            end_text = self.tr("&End them at their last evidence")
+        end = box.addButton(end_text, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Keep running"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(end)
+        box.setEscapeButton(box.buttons()[-1])
+        ids = [v.id for v in left]
+
+        def answered(_result: int) -> None:
+            self.left_running_box = None
+            if box.clickedButton() is end:
+                self.end_left_running(ids)
+
+        box.finished.connect(answered)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.left_running_box = box
+        box.open()
+        return box
+
+    def end_left_running(self, visit_ids: list[str]) -> None:
+        for visit_id in visit_ids:
+            try:
+                end_at_last_activity(self.store, visit_id)
+            except Exception as exc:
+                self._report_error(self, exc)
+                continue
+            commands.news_for(self.context).visit_changed.emit(visit_id)
+        self.context.announce("visit")
+        self.context.announce("coaching_log_entry")
 
     def _size_to_screen(self) -> None:
         # A share of the screen rather than pixels: right on 1366×768 and on a 4K panel alike.
@@ -384,6 +499,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.workspace.flush()
+        self._note_closed()
         # Demo data stops and rolls back; the store must not be closed under a writer.
         if self.demo_operation is not None:
             self.demo_operation.cancel()

@@ -100,7 +100,13 @@ class Workspace(QSplitter):
 
     def file_actions(self) -> list[QAction]:
         a = self.capture.pane_actions
-        return [a.new_visit, a.next_on_walk, a.end_visit, self.navigator.delete_visit_action]
+        return [
+            a.new_visit,
+            a.new_walk,
+            a.next_on_walk,
+            a.end_visit,
+            self.navigator.delete_visit_action,
+        ]
 
     def edit_actions(self) -> list[QAction]:
         a = self.capture.pane_actions

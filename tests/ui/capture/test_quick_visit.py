@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from observe.capture.visits import start_visit, start_walk
@@ -16,6 +17,9 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 def open_dialog(qtbot, pane) -> QuickVisitDialog:
     qtbot.keyClick(pane.focusWidget() or pane, Qt.Key.Key_N, CTRL)
+    box = pane.window().findChild(QMessageBox)
+    if box is not None and box.isVisible():  # a visit is running: end it as the new one starts
+        qtbot.keyClick(box, Qt.Key.Key_Return)
     dialog = pane.findChild(QuickVisitDialog)
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(dialog.search.hasFocus)
@@ -218,3 +222,50 @@ def test_a_visit_to_a_teacher_in_an_active_cycle_joins_it_unless_the_coach_says_
     qtbot.keyClicks(dialog.search, "nguyen")  # no cycle with this teacher: no row at all
     assert not dialog.cycle_combo.isVisible() and dialog.cycle_choice() is None
     dialog.reject()
+
+
+def _choose_type_by_keyboard(qtbot, dialog: QuickVisitDialog, label: str) -> None:
+    dialog.type_combo.setFocus()
+    qtbot.keyClick(dialog.type_combo, Qt.Key.Key_Home)
+    for _ in range(dialog.type_combo.count()):
+        if dialog.type_combo.currentText() == label:
+            return
+        qtbot.keyClick(dialog.type_combo, Qt.Key.Key_Down)
+    assert dialog.type_combo.currentText() == label
+
+
+def test_choosing_learning_walk_starts_a_new_walk_in_one_step(qtbot, pane, store, classrooms):
+    dialog = open_dialog(qtbot, pane)
+    assert dialog.walk_combo.currentText() == "No walk"
+    _choose_type_by_keyboard(qtbot, dialog, "Learning walk")
+    assert dialog.walk_combo.currentText() == "New learning walk…"
+    assert dialog.walk_title.isVisible()
+    qtbot.keyClicks(dialog.search, "bell")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    [visit] = visits(store)
+    assert visit.visit_type == VisitType.LEARNING_WALK and visit.walk_id is not None
+
+
+def test_choosing_learning_walk_joins_the_walk_under_way(qtbot, pane, store, classrooms):
+    walk = start_walk(store, "Week 6 walk")
+    dialog = open_dialog(qtbot, pane)
+    _choose_type_by_keyboard(qtbot, dialog, "Learning walk")
+    assert dialog.walk_combo.currentText() == "Week 6 walk"
+    qtbot.keyClicks(dialog.search, "bell")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    [visit] = visits(store)
+    assert visit.walk_id == walk.id
+
+
+def test_new_learning_walk_command_opens_the_dialog_on_a_new_walk(qtbot, pane, store, classrooms):
+    pane.pane_actions.new_walk.trigger()
+    dialog = pane.findChild(QuickVisitDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.walk_combo.currentText() == "New learning walk…"
+    assert dialog.type_combo.currentText() == "Learning walk"
+    qtbot.waitUntil(dialog.search.hasFocus)
+    qtbot.keyClicks(dialog.search, "lopez")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    [visit] = visits(store)
+    with store.read() as s:
+        assert s.get_one(Walk, visit.walk_id).title == default_walk_title()

@@ -44,7 +44,8 @@ def test_walks_and_visits_are_grouped_by_day_newest_first(navigator, store, scho
     # Within a day the latest comes first; the walk starts at 09:55 so it is second.
     assert model.rowCount(newest) == 2
     latest = model.index(0, 0, newest)
-    assert texts(model, latest) == ("14:05  Zoë Okafor · Science", "Observation")
+    # Not ended: marked as still running (a visit left running is easy to miss otherwise).
+    assert texts(model, latest) == ("14:05  Zoë Okafor · Science · running", "Observation")
     assert model.index(0, 0, newest).data(VISIT_ID_ROLE) == afternoon
     walk_row = model.index(1, 0, newest)
     assert texts(model, walk_row) == ("09:55  Walk: Talk moves", "2 visits")
@@ -52,7 +53,7 @@ def test_walks_and_visits_are_grouped_by_day_newest_first(navigator, store, scho
     stops = [model.index(r, 0, walk_row).data(VISIT_ID_ROLE) for r in range(2)]
     assert stops == [first_stop, second_stop]
     # The walk row says they are walk visits; each stop shows its time and class.
-    assert texts(model, model.index(1, 0, walk_row)) == ("10:20  Ben Ode · History", "")
+    assert texts(model, model.index(1, 0, walk_row)) == ("10:20  Ben Ode · History · running", "")
 
     # The deleted visit is not listed.
     assert model.rowCount(oldest) == 1

@@ -55,6 +55,13 @@ class PaneActions:
         self.new_visit = _action(
             pane, "&New visit…", "Ctrl+N", "Start a visit in a classroom", pane.new_visit
         )
+        self.new_walk = _action(
+            pane,
+            "New learning &walk…",
+            "Ctrl+Alt+N",
+            "Start a learning walk: a new walk and its first classroom",
+            pane.new_walk,
+        )
         self.next_on_walk = _action(
             pane,
             "Ne&xt classroom on walk…",
@@ -151,6 +158,7 @@ class PaneActions:
     def all(self) -> list[QAction]:
         return [
             self.new_visit,
+            self.new_walk,
             self.next_on_walk,
             self.end_visit,
             self.undo,

@@ -2,7 +2,8 @@
 
 Ctrl+Z must reach the shared undo stack ("undo the item I just saved") unless the line has
 typing of its own to undo; a plain QLineEdit claims Ctrl+Z always, so the line lets the
-shortcut through when it has nothing to undo itself.
+shortcut through when it has nothing to undo itself. Other command keys (Ctrl+E, which Linux
+line edits read as "end of line") go to the window's actions first: see ``observe.ui.shortcuts``.
 
 Drafts protect typing against a crash: saved at most a second after the first unsaved
 keystroke (so at least once a second while typing continues — a debounce restarted on every
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from observe.capture.drafts import capture_key, save_draft
 from observe.capture.evidence import MAX_EVIDENCE_CHARS
 from observe.store import Store
+from observe.ui.shortcuts import leave_to_actions
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,9 @@ class CaptureLine(QLineEdit):
             if (undo and not self.isUndoAvailable()) or (redo and not self.isRedoAvailable()):
                 event.ignore()  # not claimed: the window's Undo/Redo action gets the key
                 return True
+        if leave_to_actions(event):  # Ctrl+E ends the visit here too (see ui.shortcuts)
+            event.ignore()
+            return True
         return super().event(event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:

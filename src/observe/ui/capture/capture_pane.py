@@ -14,9 +14,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from observe.capture import marks
+from observe.capture.closures import closed_seconds_of
 from observe.capture.drafts import capture_key, load_draft
 from observe.capture.evidence import save_evidence
 from observe.capture.hints import Hint, find_hints
@@ -71,6 +72,9 @@ class CapturePane(PaneLayout):
         self.line_marks: dict[str, str] = {}
         self.typed_at: datetime | None = None
         self._target = "line"
+        self.default_kind = EvidenceKind.STUDENT_ACTION
+        self.closed_seconds = 0.0
+        self.kind_locked = False
         self.news = commands.news_for(context)
         self.editor = TimelineEditor(context, self.timeline, self._report, self)
         self.drafts = DraftKeeper(self.store, self.line, self._draft_meta, self._report, self)
@@ -140,9 +144,11 @@ class CapturePane(PaneLayout):
             self._update_actions()
             return
         self._show_info()
-        self.set_kind(
+        self.default_kind = (
             EvidenceKind.STUDENT_TALK if self.info.is_listening else EvidenceKind.STUDENT_ACTION
         )
+        self.kind_locked = False
+        self.set_kind(self.default_kind)
         self.pages.setCurrentWidget(self.capture_page)
         self._restore_draft(visit_id)
         self._line_changed()
@@ -152,6 +158,11 @@ class CapturePane(PaneLayout):
     def _show_info(self) -> None:
         info = self.info
         assert info is not None
+        try:  # the hours Observe was closed are not time in the room
+            self.closed_seconds = closed_seconds_of(self.store, info.id, info.ended_at)
+        except Exception as exc:
+            self.closed_seconds = 0.0
+            self._report(exc)
         self.title_label.setText(info.title)
         kind = VISIT_TYPE_LABELS[info.visit_type]
         self.type_label.setText(f"{kind} · {info.walk_title}" if info.walk_title else kind)
@@ -186,6 +197,9 @@ class CapturePane(PaneLayout):
         self.line.reset(draft.text)
         if meta.get("kind") in {k.value for k in ORDER}:
             self.set_kind(EvidenceKind(meta["kind"]))
+        self.kind_locked = (
+            bool(meta.get("kind_locked")) and self.selected_kind() != self.default_kind
+        )
         self.line_tags = [i for i in meta.get("lookfor_ids", []) if self.model.known_tag(i)]
         self.line_marks = marks.clean_marks(meta.get("lookfor_marks"), self.line_tags)
         prompt = meta.get("prompt_index")
@@ -203,11 +217,14 @@ class CapturePane(PaneLayout):
         if info is None:
             return
         if info.ended_at is not None:
-            took = format_offset((info.ended_at - info.started_at).total_seconds())
+            took = format_offset(
+                (info.ended_at - info.started_at).total_seconds() - self.closed_seconds
+            )
             self.timer_label.setText(f"Ended · {took}")
             self.timer_label.setToolTip(f"Ended at {info.ended_at.astimezone():%H:%M}")
             return
-        self.timer_label.setText(format_offset((utcnow() - info.started_at).total_seconds()))
+        took = (utcnow() - info.started_at).total_seconds() - self.closed_seconds
+        self.timer_label.setText(format_offset(took))
         self.timer_label.setToolTip(f"Started at {info.started_at.astimezone():%H:%M}")
 
     def end_visit(self) -> None:
@@ -261,6 +278,8 @@ class CapturePane(PaneLayout):
             return
         self.drafts.forget()
         self.line.reset()
+        if not self.kind_locked:
+            self.set_kind(self.default_kind)  # Alt+2…5 is for one item unless locked
         self.line_tags = []
         self.line_marks = {}
         self.typed_at = None
@@ -289,7 +308,13 @@ class CapturePane(PaneLayout):
         parsed = parse_line(self.line.text(), self.selected_kind())
         codes = [self._tag_code(i) for i in self.line_tags]
         tags = ", ".join(codes) if codes else "none (Ctrl+1…9)"
-        self.tags_label.setText(f"Saves as {LABELS[parsed.kind]} · Look-fors: {tags}")
+        kind = LABELS[parsed.kind]
+        if self.kind_locked:
+            kind = self.tr("%1 (locked)").replace("%1", kind)
+        elif self.selected_kind() != self.default_kind:
+            kind = self.tr("%1 (this item)").replace("%1", kind)
+        self.tags_label.setText(f"Saves as {kind} · Look-fors: {tags}")
+        self._show_kind_lock()
 
     def _tag_code(self, lookfor_id: str) -> str:
         info = self.info
@@ -305,6 +330,7 @@ class CapturePane(PaneLayout):
         prompt = self.prompt_combo.currentIndex()
         return {
             "kind": self.selected_kind().value,
+            "kind_locked": self.kind_locked,
             "lookfor_ids": list(self.line_tags),
             "lookfor_marks": dict(self.line_marks),
             "prompt_index": prompt if self.info and self.info.is_listening else None,
@@ -327,15 +353,41 @@ class CapturePane(PaneLayout):
         self._show_line_state()
 
     def choose_kind(self, kind: EvidenceKind) -> None:
-        """Alt+1…5: the selected item's kind when working in the timeline, else the line's."""
+        """Alt+1…5: the selected item's kind when working in the timeline, else the line's.
+
+        A kind other than the visit's usual one is for the next item only; pressing the same
+        Alt+digit again locks it (and once more unlocks it), for a run of teacher moves.
+        """
         target = self._selected_item()
         if target is not None:
             self.editor.edit(target, {"kind": kind}, "Change kind")
             return
+        if kind == self.selected_kind() and kind != self.default_kind:
+            self.kind_locked = not self.kind_locked
+        else:
+            self.kind_locked = False
         self.set_kind(kind)
         self.drafts.touch()
 
+    def _show_kind_lock(self) -> None:
+        """The lock shows on the kind box itself, where the eye goes before typing."""
+        if self.kind_locked:
+            tip = self.tr(
+                "Locked: every item is saved as this kind. Press its Alt key again to unlock."
+            )
+        elif self.selected_kind() != self.default_kind:
+            tip = self.tr("For the next item only; press its Alt key again to keep it.")
+        else:
+            tip = self.tr("Kind of the next item (Alt+1…5).")
+        self.kind_combo.setAccessibleDescription(tip)
+        self.kind_combo.setStatusTip(tip)
+        self.kind_combo.setProperty("locked", self.kind_locked)
+        font = self.kind_combo.font()
+        font.setBold(self.kind_locked)
+        self.kind_combo.setFont(font)
+
     def _kind_picked(self) -> None:
+        self.kind_locked = False
         self._show_line_state()
         self.drafts.touch()
         self.focus_line()
@@ -397,10 +449,56 @@ class CapturePane(PaneLayout):
 
     # -- visits -------------------------------------------------------------------------------
 
-    def new_visit(self) -> QuickVisitDialog:
+    def new_visit(self) -> QDialog:
+        """Ctrl+N. With a visit running, first asks whether to end it when the new one starts
+        (the default) or keep both running; nothing is ended until the new visit starts."""
+        self.drafts.flush()
+        info = self.info
+        if info is None or info.ended_at is not None:
+            return self.open_quick_visit(None)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Start a visit"), "", parent=self.window()
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            self.tr("“%1” is still running. End it when the new visit starts?").replace(
+                "%1", info.title
+            )
+        )
+        end = box.addButton(
+            self.tr("&End it and start the new one"), QMessageBox.ButtonRole.AcceptRole
+        )
+        keep = box.addButton(self.tr("&Keep both running"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(end)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_result: int) -> None:
+            clicked = box.clickedButton()
+            if clicked is end:
+                self.open_quick_visit(info.id)
+            elif clicked is keep:
+                self.open_quick_visit(None)
+
+        box.finished.connect(answered)
+        box.open()
+        return box
+
+    def open_quick_visit(self, end_first: str | None) -> QuickVisitDialog:
+        dialog = QuickVisitDialog(
+            self.context,
+            parent=self.window(),
+            report_error=self.report_error,
+            end_first=end_first,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def new_walk(self) -> QuickVisitDialog:
         self.drafts.flush()
         dialog = QuickVisitDialog(
-            self.context, parent=self.window(), report_error=self.report_error
+            self.context, parent=self.window(), report_error=self.report_error, new_walk=True
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

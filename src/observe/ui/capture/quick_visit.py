@@ -78,9 +78,13 @@ class QuickVisitDialog(QDialog):
         parent: QWidget | None = None,
         *,
         report_error: ErrorReporter = show_error,
+        new_walk: bool = False,
+        end_first: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
+        #: A running visit to end when (and only if) the new one starts.
+        self.end_first = end_first
         self.report_error = report_error
         self.visit_id: str | None = None
         self._visited: set[str] = set()
@@ -97,6 +101,8 @@ class QuickVisitDialog(QDialog):
                 VisitType.LEARNING_WALK if walk_id else VisitType.COACHING_OBSERVATION
             )
         )
+        if new_walk and not walk_id:
+            self.walk_combo.setCurrentIndex(self.walk_combo.findData(NEW_WALK))
         self._walk_changed()
         self._type_changed()
         self.search.setFocus()
@@ -151,7 +157,7 @@ class QuickVisitDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        find_label = QLabel("&Classroom:")
+        find_label = QLabel("C&lassroom:")
         find_label.setBuddy(self.search)
         form.addRow(find_label, self.search)
         form.addRow("", self.choices)
@@ -306,7 +312,12 @@ class QuickVisitDialog(QDialog):
         self.refilter()
 
     def _type_touched_by_user(self, *_: object) -> None:
+        """Choosing "Learning walk" joins a walk in the same step: the one under way (the
+        newest), or a new one when none is."""
         self._type_touched = True
+        if self.visit_type() == VisitType.LEARNING_WALK and self.walk_choice() == NO_WALK:
+            running = 2 if self.walk_combo.count() > 2 else self.walk_combo.findData(NEW_WALK)
+            self.walk_combo.setCurrentIndex(running)
 
     def _type_changed(self, *_: object) -> None:
         self._pick_cycle()
@@ -341,6 +352,10 @@ class QuickVisitDialog(QDialog):
                 walk_id = start_walk(
                     store, self.walk_title.text(), lookfor_set_id=_first_lookfor_set(self.context)
                 ).id
+            if self.end_first is not None:
+                end_visit(store, self.end_first)
+                self.context.undo_stack.push(commands.EndVisit(self.context, self.end_first))
+                commands.news_for(self.context).visit_changed.emit(self.end_first)
             visit = start_visit(
                 store,
                 choice.classroom_id,

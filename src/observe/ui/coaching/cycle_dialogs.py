@@ -23,6 +23,7 @@ from observe.coaching import cycles
 from observe.coaching.labels import VISIT_TYPE_LABELS
 from observe.errors import ObserveError
 from observe.store import Store
+from observe.ui.dialog_keys import save_key, start_in_first_field
 from observe.ui.errors import ErrorReporter
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -75,6 +76,8 @@ class LinkVisitsDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.save)
+        save_key(self, self.save)
+        start_in_first_field(self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -146,6 +149,8 @@ class CloseCycleDialog(QDialog):
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText("Close cycle")
         buttons.accepted.connect(self.save)
+        save_key(self, self.save)
+        start_in_first_field(self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

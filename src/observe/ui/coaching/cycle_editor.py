@@ -51,6 +51,7 @@ from observe.store.models import (
     StepKind,
     StepStatus,
 )
+from observe.ui.dialog_keys import save_key, start_in_first_field
 from observe.ui.errors import ErrorReporter
 
 NO_DATE = QDate(2000, 1, 1)
@@ -161,7 +162,7 @@ class CycleEditor(QDialog):
         form.addRow("Success &measure:", self.measure)
         form.addRow("&Look-for:", self.lookfor)
         form.addRow("", numbers)
-        status_label = QLabel("&Status:")
+        status_label = QLabel("Stat&us:")
         status_label.setBuddy(self.status)
         form.addRow(status_label, dates)
         form.addRow("&Reflection:", self.reflection)
@@ -194,6 +195,8 @@ class CycleEditor(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.save)
+        save_key(self, self.save)
+        start_in_first_field(self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -269,6 +269,7 @@ class CyclesWindow(QDialog):
         self.resize(min(1180, int(screen.width() * 0.92)), min(740, int(screen.height() * 0.9)))
         split.setSizes([300, 860])
         self.reload()
+        self.list.setFocus()  # arrows move through the cycles, Enter edits one
 
     # -- list -------------------------------------------------------------------------------
 

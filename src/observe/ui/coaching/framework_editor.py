@@ -40,7 +40,7 @@ class FrameworkEditor(QWidget):
         self.description = QLineEdit()
         self.description.setAccessibleName("Set description")
         form = QFormLayout()
-        form.addRow("&Name:", self.name)
+        form.addRow("Na&me:", self.name)
         form.addRow("Descri&ption:", self.description)
 
         self.table = QTableWidget(0, len(COLUMNS))

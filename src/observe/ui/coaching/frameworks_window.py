@@ -35,6 +35,7 @@ from observe.errors import ObserveError
 from observe.store import Store
 from observe.ui.coaching.framework_editor import FrameworkEditor
 from observe.ui.coaching.panes import documents_folder
+from observe.ui.dialog_keys import save_key
 from observe.ui.errors import ErrorReporter
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -131,7 +132,8 @@ class FrameworksWindow(QDialog):
         self.editor.edited.connect(self._edited)
         self.save_button = QPushButton("Sa&ve changes")
         self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton("Re&vert")
+        save_key(self, self.save)
+        self.revert_button = QPushButton("R&evert")
         self.revert_button.clicked.connect(self._show_current)
         self.message = QLabel()
         self.message.setWordWrap(True)

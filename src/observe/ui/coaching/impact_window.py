@@ -103,7 +103,7 @@ class ImpactWindow(QDialog):
             caption.setBuddy(widget)
             top.addWidget(caption)
             top.addWidget(widget)
-        to = QLabel("&To:")
+        to = QLabel("T&o:")
         to.setBuddy(self.end)
         top.addWidget(to)
         top.addWidget(self.end)

@@ -31,6 +31,7 @@ from observe.coaching.log import LogEntryDraft
 from observe.errors import ObserveError
 from observe.store import Store
 from observe.store.models import CoachingCycle, CoachingLogEntry, CycleStatus, LogActivity, Teacher
+from observe.ui.dialog_keys import save_key, start_in_first_field
 from observe.ui.errors import ErrorReporter
 
 LAST_ACTIVITY_KEY = "ui.log.last_activity"
@@ -103,7 +104,7 @@ class LogEntryDialog(QDialog):
         form.addRow("&Minutes:", self.minutes)
         form.addRow("&Activity:", self.activity)
         form.addRow("C&ycle:", self.cycle)
-        form.addRow("&Note:", self.note)
+        form.addRow("N&ote:", self.note)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
         )
@@ -111,6 +112,8 @@ class LogEntryDialog(QDialog):
         if entry_id is None:
             self.buttons.addButton(self.another, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.accepted.connect(self.save_and_close)
+        save_key(self, self.save_and_close)
+        start_in_first_field(self)
         self.buttons.rejected.connect(self.reject)
         self.another.clicked.connect(self.save_and_continue)
         layout = QVBoxLayout(self)

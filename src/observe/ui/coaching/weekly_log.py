@@ -136,6 +136,7 @@ class WeeklyLogWindow(QDialog):
         screen = self.screen().availableGeometry()
         self.resize(min(960, int(screen.width() * 0.9)), min(700, int(screen.height() * 0.88)))
         self.show_week(self.week)
+        self.table.setFocus()  # arrows move through the entries; Alt+←/→ change the week
 
     # -- showing ----------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from observe.errors import ObserveError
 from observe.store import Store
 from observe.ui import operations
+from observe.ui.dialog_keys import save_key, start_in_first_field
 from observe.ui.errors import record, sentence_for
 from observe.ui.navigator.records import (
     LIMITS,
@@ -97,6 +98,8 @@ class RecordDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        save_key(self, self.accept)
+        start_in_first_field(self)
 
     def add_field(self, name: str, label: str, widget: QWidget, accessible: str) -> None:
         widget.setAccessibleName(accessible)
@@ -192,7 +195,7 @@ class TeacherDialog(RecordDialog):
         super().__init__(
             store,
             "Edit teacher" if editing else "New teacher",
-            "Save" if editing else "Add",
+            "&Save" if editing else "&Add",
             parent,
         )
         self.teacher_id = teacher.id if teacher else None
@@ -207,7 +210,7 @@ class TeacherDialog(RecordDialog):
                 self.school.addItem(name, school_id)
             chosen = teacher.school_id if teacher else None
             self.school.setCurrentIndex(max(0, self.school.findData(chosen)))
-            self.add_field("school", "&School:", self.school, "School")
+            self.add_field("school", "Sc&hool:", self.school, "School")
 
     def check(self) -> dict[str, str]:
         return teacher_problems(self.name.text(), self.email.text())
@@ -233,7 +236,7 @@ class ClassroomDialog(RecordDialog):
         super().__init__(
             store,
             "Edit classroom" if editing else "New classroom",
-            "Save" if editing else "Add",
+            "&Save" if editing else "&Add",
             parent,
         )
         self.classroom_id = classroom.id if classroom else None
@@ -244,7 +247,7 @@ class ClassroomDialog(RecordDialog):
         self.teacher.setCurrentIndex(max(0, self.teacher.findData(chosen)))
         self.add_field("teacher", "&Teacher:", self.teacher, "Teacher")
         room = classroom
-        self.subject = self.line("subject", "&Subject:", room and room.subject, "Subject")
+        self.subject = self.line("subject", "Su&bject:", room and room.subject, "Subject")
         self.subject.setPlaceholderText("e.g. Math 7, Biology, Reading")
         self.grade = self.line("grade", "&Grade (optional):", room and room.grade, "Grade")
         self.period = self.line("period", "&Period (optional):", room and room.period, "Period")

@@ -77,6 +77,8 @@ class VisitRow:
     period: str | None
     room: str | None
     walk_id: str | None
+    #: Not ended yet: one left running is marked in the list.
+    running: bool = False
 
     @property
     def class_label(self) -> str:
@@ -148,6 +150,7 @@ def load_visit_span(
             Classroom.period,
             Classroom.room,
             Visit.walk_id,
+            Visit.ended_at.is_(None),
         )
         .join(Classroom, Classroom.id == Visit.classroom_id)
         .join(Teacher, Teacher.id == Classroom.teacher_id)

@@ -182,7 +182,7 @@ class RosterImportDialog(QDialog):
         self.file_label = QLabel("No file chosen yet.")
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)
         self.file_label.setAccessibleName("Roster file")
-        self.choose_button = QPushButton("&Choose file…")
+        self.choose_button = QPushButton("Choose &file…")
         self.choose_button.setAccessibleName("Choose roster file")
         self.choose_button.clicked.connect(self.choose_file)
         file_row = QHBoxLayout()
@@ -352,6 +352,8 @@ class RosterImportDialog(QDialog):
         self.import_button.setEnabled(ready and not self._busy)
         if ready and not self._busy:
             self.import_button.setDefault(True)
+            # Off the Choose file button, so Enter imports instead of choosing again.
+            (self.school_combo or self.table).setFocus()
 
     def _say(self, text: str, icon: QStyle.StandardPixmap | None) -> None:
         self.summary_label.setText(text)

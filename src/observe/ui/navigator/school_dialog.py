@@ -24,7 +24,7 @@ class SchoolDialog(RecordDialog):
     def __init__(
         self, store: Store, schools: Sequence[SchoolDetails], parent: QWidget | None = None
     ) -> None:
-        super().__init__(store, "Edit school", "Save", parent)
+        super().__init__(store, "Edit school", "&Save", parent)
         self.schools = list(schools)
         self.school: QComboBox | None = None
         if len(self.schools) > 1:

@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QDate,
     QLocale,
     QModelIndex,
@@ -109,11 +110,20 @@ def _visit_node(visit: VisitRow) -> _Node:
         bits.append(room_label(visit.room))
     details = ", ".join(bits)
     where = f" ({details})" if details else ""
+    running = ""
+    if visit.running:
+        running = QCoreApplication.translate("Navigator", " · running")
+    tip = f"{kind}: {visit.class_label}{where}, {long_date(at.date())} at {at:%H:%M}"
+    if visit.running:
+        tip += QCoreApplication.translate("Navigator", ". Still running: not ended yet (Ctrl+E).")
     return _Node(
         kind=VISIT,
         key=f"visit:{visit.id}",
-        texts=(f"{at:%H:%M}  {visit.class_label}", VISIT_TYPE_SHORT.get(visit.visit_type, kind)),
-        tip=f"{kind}: {visit.class_label}{where}, {long_date(at.date())} at {at:%H:%M}",
+        texts=(
+            f"{at:%H:%M}  {visit.class_label}{running}",
+            VISIT_TYPE_SHORT.get(visit.visit_type, kind),
+        ),
+        tip=tip,
         when=at,
         visit_id=visit.id,
     )

@@ -314,7 +314,7 @@ class SeatingEditorDialog(QDialog):
         self.fill_button = QPushButton("Fill &all")
         self.fill_button.setToolTip("Make every cell a seat")
         self.fill_button.clicked.connect(self.model.fill_all)
-        self.clear_button = QPushButton("&Clear all")
+        self.clear_button = QPushButton("Clea&r all")
         self.clear_button.setToolTip("Make every cell a gap, to start over")
         self.clear_button.clicked.connect(self.model.clear_all)
         self.table_rows_spin = self._spin(2, MAX_ROWS, "Rows per table")
