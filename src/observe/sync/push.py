@@ -155,8 +155,9 @@ def build_ops(conn: Connection, rows: list[Any]) -> tuple[list[bytes], list[tupl
                 "client_version": max(client_version, 0),
                 "visibility": visibility or "private",
             }
-            upsert = row.op == "upsert" and kind == "object"
-            ops.append(encode_op(op, row.snapshot_json if upsert else None))
+            # Deletes carry their snapshot too: it names the record's author, which a server
+            # that lost the record in a restore needs to know who may recreate it.
+            ops.append(encode_op(op, row.snapshot_json if kind == "object" else None))
         except (ValueError, TypeError) as exc:
             log.warning("outbox row %s can't be sent: %s", row.op_id, exc)
             bad.append((row, "Observe could not send this change (it is not in a valid form)."))
