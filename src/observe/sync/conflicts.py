@@ -380,9 +380,13 @@ def _change_line(c: Conflict, side: str) -> str:
 
 def plan_all(store: Store, side: str) -> BulkPlan:
     """The preview of resolving every conflict with one side (``"mine"`` or ``"theirs"``)."""
+    return plan_for(list_conflicts(store), side)
+
+
+def plan_for(items: list[Conflict], side: str) -> BulkPlan:
+    """``plan_all`` for conflicts already loaded (the conflicts view has them)."""
     if side not in ("mine", "theirs"):
         raise ValueError(side)
-    items = list_conflicts(store)
     doable = [c for c in items if _can(c, side)]
     skipped = [
         f"{c.title()}: "
