@@ -43,6 +43,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--keep-theirs", type=int, metavar="N", help="resolve conflict N with the server's copy"
     )
+    p.add_argument(
+        "--resolve-identical",
+        action="store_true",
+        help="resolve every conflict whose two sides say the same thing",
+    )
     p.set_defaults(handler=cmd_conflicts)
 
 
@@ -113,10 +118,17 @@ def cmd_logout(args: argparse.Namespace, data_dir: str | None) -> int:
 def cmd_conflicts(args: argparse.Namespace, data_dir: str | None) -> int:
     from observe.sync import conflicts
 
-    if args.keep_mine is not None and args.keep_theirs is not None:
-        raise UsageError("Choose one: --keep-mine or --keep-theirs.")
+    chosen = [args.keep_mine is not None, args.keep_theirs is not None, args.resolve_identical]
+    if sum(chosen) > 1:
+        raise UsageError("Choose one: --keep-mine, --keep-theirs or --resolve-identical.")
     store = open_profile(data_dir)
     try:
+        if args.resolve_identical:
+            done = conflicts.resolve_identical(store)
+            left = conflicts.count_conflicts(store)
+            word = "conflict" if done == 1 else "conflicts"
+            print(f"Resolved {done:,} {word} whose two sides were the same; {left:,} left.")
+            return 0
         if args.keep_mine is not None:
             conflicts.keep_mine(store, args.keep_mine)
             print(f"Conflict {args.keep_mine}: your copy will be sent at the next sync.")
