@@ -170,3 +170,27 @@ def test_the_second_device_after_a_restore_gets_no_identical_conflicts(
     assert a2.text(later) == "Written on the tablet after the first backup"
     assert a1.text(items[10]) == "Item 10, edited after the second backup"
     assert b1.live() == b2.live()
+
+
+def test_changes_made_twice_offline_before_a_restore_do_not_collide(
+    sqlite_server, devices, tmp_path
+):
+    """Two pending changes of one record (made, then shared) become recovery ops together;
+    the second must go on top of the first, not conflict with it."""
+    server = sqlite_server
+    _ana, _ben, a1, a2, b1, _b2 = two_coaches(server, devices)
+    visit = a1.visit(Visibility.TEAM)
+    old_item = a1.evidence(visit, "Before the backup", Visibility.TEAM)
+    for d in (a1, a2, b1):
+        d.sync()
+    saved = backup(server, tmp_path / "backup.jsonl.gz")
+    shared = a1.evidence(visit, "Made, then shared, offline", Visibility.TEAM)  # two changes
+    a1.edit(old_item, "Edited once")
+    a1.edit(old_item, "Edited twice")
+    restore(server, saved)
+    result = a1.sync()
+    assert result.recovered and result.new_conflicts == 0 and not a1.conflicts()
+    for d in (a2, b1):
+        assert d.sync().new_conflicts == 0 and not d.conflicts()
+        assert d.text(shared) == "Made, then shared, offline"
+        assert d.text(old_item) == "Edited twice"

@@ -36,6 +36,7 @@ class Torture:
     def __init__(self, server: ServerProcess, root: Path, seed: int) -> None:
         self.server = server
         self.rng = random.Random(seed)
+        self.log: list[str] = []  # what happened, for the failure message
         self.proxy = Proxy(server.base_url)  # the server keeps its port across restarts
         self.proxy.on_kill = server.kill
         self.root = root
@@ -63,7 +64,6 @@ class Torture:
         for d in self.laptops + self.laptops[:1]:
             self.sync(d)
         self.backups = [backup(server, root / "backup-0.jsonl.gz")]
-        self.log: list[str] = []  # what happened, for the failure message
 
     # -- work -----------------------------------------------------------------------------
 

@@ -228,9 +228,12 @@ def _decide(batch: _Batch, op: Op) -> dict[str, Any]:
             return batch.apply(op, current, int(current["version"]))
     if current is None:
         # The server never had it (or lost it in a restore): nothing to conflict with. A
-        # recovery op keeps the version its sender knew, one step on.
-        version = op.client_version if op.base_version is None else op.base_version
-        return batch.apply(op, None, version + 1)
+        # recovery op keeps the version the old server gave (or would have given) it, so the
+        # same copy re-pushed by another device is the same version, and an older copy
+        # pushed first is still older than a newer one pushed next.
+        if op.base_version is None:
+            return batch.apply(op, None, max(op.client_version, 1))
+        return batch.apply(op, None, op.base_version + 1)
     stored_version = int(current["version"])
     if op.base_version == stored_version:
         return batch.apply(op, current, stored_version + 1)
@@ -245,7 +248,7 @@ def _decide(batch: _Batch, op: Op) -> dict[str, Any]:
         )
     if op.base_version is None and stored_version < op.client_version:
         # Recovery after a server change: newer than what the server holds, so it applies.
-        return batch.apply(op, current, op.client_version + 1)
+        return batch.apply(op, current, op.client_version)
     return batch.conflict(op, current)
 
 
