@@ -38,7 +38,8 @@ class Torture:
         self.rng = random.Random(seed)
         self.log: list[str] = []  # what happened, for the failure message
         self.proxy = Proxy(server.base_url)  # the server keeps its port across restarts
-        self.proxy.on_kill = server.kill
+        self.proxy.on_kill = self._kill_in_flight
+        self.kills_in_flight = 0
         self.root = root
         self.devices = Devices(root / "devices")
         self.coaches = [server.add_user(school="Torture High") for _ in range(2)]
@@ -125,6 +126,10 @@ class Torture:
     def check_no_identical_conflicts(self, d: Device) -> None:
         same = [c for c in d.conflicts() if c.identical]
         assert not same, f"{d.name} shows {len(same)} conflicts with identical sides"
+
+    def _kill_in_flight(self) -> None:
+        self.kills_in_flight += 1
+        self.server.kill()
 
     def kill(self) -> None:
         self.log.append("  server killed")
@@ -216,7 +221,9 @@ class Torture:
             for d in holders:
                 assert d.text(item) is not None, f"{item} lost on {d.name}"
         with self.server.engine.connect() as conn:
-            owners = dict(conn.execute(select(record.c.id, record.c.owner_id)).tuples().all())
+            owners = {
+                r.id: r.owner_id for r in conn.execute(select(record.c.id, record.c.owner_id))
+            }
         for item, (coach, _team) in self.created.items():
             if item in owners:
                 assert owners[item] == ids[coach], "the server changed a record's owner"
@@ -244,7 +251,13 @@ def test_random_work_kills_and_older_backups_converge(observe_server, tmp_path, 
     try:
         for _ in range(18):
             torture.step()
-        torture.restore_older()  # always at least one restore of an older backup
+        # Always at least one server killed in the middle of a push, and one restore of an
+        # older backup (the random steps add more).
+        d = torture.rng.choice(torture.laptops)
+        torture.create(d, team=True)
+        torture.sync(d, kill_push=True)
+        assert torture.kills_in_flight
+        torture.restore_older()
         for _ in range(4):
             torture.step()
         torture.check()
