@@ -368,6 +368,8 @@ def _change_line(c: Conflict, side: str) -> str:
     fields = ", ".join(f.replace("_", " ") for f in c.differing_fields())
     what = f" ({fields})" if fields else ""
     if side == "mine":
+        if not c.has_theirs:
+            return f"{c.title()}: your copy is sent again (the server has none yet)."
         if c.mine_deleted:
             return f"{c.title()}: deleted on the server too."
         return f"{c.title()}: your copy replaces the server's{what}."

@@ -62,7 +62,8 @@ def test_keep_all_theirs_previews_then_resolves_everything_from_the_keyboard(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     qtbot.keyClick(dialog, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: dialog.bulk_dialog is not preview and dialog.bulk_dialog.isVisible())
-    assert dialog.bulk_dialog.confirm_button.hasFocus()
+    confirm = dialog.bulk_dialog
+    assert confirm.focusWidget() is confirm.confirm_button and confirm.confirm_button.isDefault()
     qtbot.keyClick(dialog.bulk_dialog, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.list.count() == 0, timeout=20_000)
     idle()
