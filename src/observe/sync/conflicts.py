@@ -129,7 +129,8 @@ class Conflict:
         is nothing to choose, so taking the server's copy loses nothing."""
         mine_author = (self.mine or {}).get("author_id")
         return (
-            self.has_theirs
+            self.status in ("conflict", "rejected")  # other kinds of entry ask other questions
+            and self.has_theirs
             and self.theirs_owner_id in (None, mine_author)
             and same_content(self.mine, self.mine_deleted, self.theirs, self.theirs_deleted)
         )
