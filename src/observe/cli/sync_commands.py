@@ -44,6 +44,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--keep-theirs", type=int, metavar="N", help="resolve conflict N with the server's copy"
     )
     _register_orphan_choices(p)
+    p.add_argument(
+        "--resolve-identical",
+        action="store_true",
+        help="resolve every conflict whose two sides say the same thing",
+    )
     p.set_defaults(handler=cmd_conflicts)
 
 
@@ -172,13 +177,22 @@ def cmd_conflicts(args: argparse.Namespace, data_dir: str | None) -> int:
         name
         for name in ("keep_mine", "keep_theirs", "restore", "discard", "move")
         if getattr(args, name) is not None
-    ]
+    ] + (["resolve_identical"] if args.resolve_identical else [])
     if len(chosen) > 1:
-        raise UsageError("Choose one: --keep-mine, --keep-theirs, --restore, --discard or --move.")
+        raise UsageError(
+            "Choose one: --keep-mine, --keep-theirs, --resolve-identical, --restore, --discard "
+            "or --move."
+        )
     if args.to and args.move is None:
         raise UsageError("--to goes with --move N (the conflict whose records to move).")
     store = open_profile(data_dir)
     try:
+        if args.resolve_identical:
+            done = conflicts.resolve_identical(store)
+            left = conflicts.count_conflicts(store)
+            word = "conflict" if done == 1 else "conflicts"
+            print(f"Resolved {done:,} {word} whose two sides were the same; {left:,} left.")
+            return 0
         code = _orphan_choice(args, store)
         if code is not None:
             return code

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from observe.protocol.models import (
     API_PREFIX,
+    BOOKKEEPING_FIELDS,
     DEFAULT_PULL_LIMIT,
     KINDS,
     MAX_BODY_BYTES,
@@ -40,10 +41,12 @@ from observe.protocol.models import (
     Visibility,
     encode_op,
     push_body,
+    same_content,
 )
 
 __all__ = [
     "API_PREFIX",
+    "BOOKKEEPING_FIELDS",
     "DEFAULT_PULL_LIMIT",
     "KINDS",
     "MAX_BODY_BYTES",
@@ -76,4 +79,5 @@ __all__ = [
     "Visibility",
     "encode_op",
     "push_body",
+    "same_content",
 ]

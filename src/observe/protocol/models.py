@@ -176,6 +176,25 @@ class Op(_Request):
     visibility: Visibility = "private"
 
 
+BOOKKEEPING_FIELDS = frozenset({"version", "updated_at", "device_id"})
+"""Snapshot fields that say which copy this is (its server version, when and on which device
+it was last saved), not what the record says. Two snapshots equal but for these are the same
+content; ``author_id``, ``created_at``, ``visibility`` and every domain field are content."""
+
+
+def same_content(
+    a: dict[str, Any] | None, a_deleted: bool, b: dict[str, Any] | None, b_deleted: bool
+) -> bool:
+    """True when two copies of a record say the same thing (a re-push of what the server
+    already holds): both deleted, or both live with equal snapshots apart from bookkeeping."""
+    if a_deleted or b_deleted:
+        return a_deleted and b_deleted
+    if a is None or b is None:
+        return False
+    keys = (set(a) | set(b)) - BOOKKEEPING_FIELDS
+    return all(a.get(k) == b.get(k) for k in keys)
+
+
 class PushRequest(_Request):
     """At most ``MAX_PUSH_OPS`` ops; the server answers 413 above that."""
 

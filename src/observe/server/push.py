@@ -20,7 +20,7 @@ from typing import Any
 from pydantic_core import PydanticSerializationError, to_json
 from sqlalchemy import Connection, Dialect, Engine, Table, bindparam, insert, select, update
 
-from observe.protocol import KINDS, Op
+from observe.protocol import KINDS, Op, same_content
 from observe.server.accounts import Principal
 from observe.server.schema import applied_op, conflict, record, server_state, utcnow
 from observe.server.state import read_state
@@ -29,6 +29,11 @@ log = logging.getLogger(__name__)
 
 _KINDS = frozenset(KINDS)
 _RECORD_COLUMNS = [c.name for c in record.columns]
+
+WAITING_FOR_AUTHOR = (
+    "Another coach wrote this record, and the server lost its copy when it was restored from "
+    "a backup. Your change waits here until its author syncs again; then you can compare."
+)
 
 
 def server_record(row: dict[str, Any]) -> dict[str, Any]:
@@ -121,7 +126,8 @@ class _Batch:
         self.resolved.add(op.id)
         return self.store(op, _result(op.op_id, "applied", version=version, seq=self.head))
 
-    def conflict(self, op: Op, current: dict[str, Any]) -> dict[str, Any]:
+    def keep_sibling(self, op: Op) -> None:
+        """Stores an op the server did not apply as a conflict sibling: nothing is dropped."""
         deleted = op.op == "delete"
         self.conflicts.append(
             {
@@ -138,6 +144,9 @@ class _Batch:
                 "created_at": self.now,
             }
         )
+
+    def conflict(self, op: Op, current: dict[str, Any]) -> dict[str, Any]:
+        self.keep_sibling(op)
         stored = self.store(
             op,
             _result(
@@ -149,6 +158,13 @@ class _Batch:
             ),
         )
         return {**stored, "server": server_record(current)}
+
+    def hold(self, op: Op) -> dict[str, Any]:
+        """A create naming another author, kept as a conflict sibling and answered as a
+        conflict without a server copy: the client keeps the change in its conflicts list,
+        where the author's copy shows up as "theirs" once the author syncs again."""
+        self.keep_sibling(op)
+        return self.store(op, _result(op.op_id, "conflict", reason=WAITING_FOR_AUTHOR))
 
     def reject(self, op: Op, reason: str) -> dict[str, Any]:
         stored = self.store(op, _result(op.op_id, "rejected", reason=reason))
@@ -203,32 +219,63 @@ def _decide(batch: _Batch, op: Op) -> dict[str, Any]:
     current = batch.records.get(op.id)
     if current is not None and current["kind"] != op.kind:
         return batch.reject(op, "This record id already belongs to a record of another kind.")
+    if current is None and _names_another_author(batch, op):
+        return batch.hold(op)
     if current is not None and current["owner_id"] != batch.principal.user_id:
-        return batch.reject(op, "This record belongs to someone else, so you can't change it.")
-    stored_version = int(current["version"]) if current else 0
-    if op.base_version is None:  # recovery after a server change: never overwrite newer data
-        if current is None or stored_version < op.client_version:
-            return batch.apply(op, current, max(stored_version, op.client_version) + 1)
-        same = (
-            stored_version == op.client_version
-            and bool(current["deleted"]) == (op.op == "delete")
-            and (current["data"] == op.data or op.op == "delete")
-            and current["visibility"] == op.visibility
-        )
-        if same:
-            return batch.store(
-                op,
-                _result(
-                    op.op_id, "duplicate", version=stored_version, seq=int(current["server_seq"])
-                ),
-            )
-        return batch.conflict(op, current)
+        if not _reclaims(batch, current):
+            return batch.reject(op, "This record belongs to someone else, so you can't change it.")
+        if _same_as_stored(op, current):  # the copy is right; only its owner was wrong
+            return batch.apply(op, current, int(current["version"]))
     if current is None:
-        # The server never had it (or lost it in a restore): nothing to conflict with.
+        # The server never had it (or lost it in a restore): nothing to conflict with. A
+        # recovery op keeps the version the old server gave (or would have given) it, so the
+        # same copy re-pushed by another device is the same version, and an older copy
+        # pushed first is still older than a newer one pushed next.
+        if op.base_version is None:
+            return batch.apply(op, None, max(op.client_version, 1))
         return batch.apply(op, None, op.base_version + 1)
+    stored_version = int(current["version"])
     if op.base_version == stored_version:
         return batch.apply(op, current, stored_version + 1)
+    if _same_as_stored(op, current):
+        # A re-push of what the server holds (a recovery op from the coach's second device
+        # after a restore, a change made on an older version that ended up the same): it is
+        # acknowledged with the server's version, so every device converges on one version
+        # and the coach gets no conflict whose two sides say the same thing.
+        return batch.store(
+            op,
+            _result(op.op_id, "duplicate", version=stored_version, seq=int(current["server_seq"])),
+        )
+    if op.base_version is None and stored_version < op.client_version:
+        # Recovery after a server change: newer than what the server holds, so it applies.
+        return batch.apply(op, current, op.client_version)
     return batch.conflict(op, current)
+
+
+def _same_as_stored(op: Op, current: dict[str, Any]) -> bool:
+    """True when the op says what the server's copy says (bookkeeping fields aside)."""
+    return current["visibility"] == op.visibility and same_content(
+        current["data"], bool(current["deleted"]), op.data, op.op == "delete"
+    )
+
+
+def _snapshot_author(data: dict[str, Any] | None) -> str | None:
+    author = (data or {}).get("author_id")
+    return author if isinstance(author, str) and author else None
+
+
+def _names_another_author(batch: _Batch, op: Op) -> bool:
+    """A create whose snapshot names someone else as author: after a restore the server no
+    longer knows who owned a record it lost, and whoever pushed first would become its owner
+    (a colleague's shared record taken over). Such an op waits for the author instead."""
+    author = _snapshot_author(op.data)
+    return author is not None and author != batch.principal.user_id
+
+
+def _reclaims(batch: _Batch, current: dict[str, Any]) -> bool:
+    """The author taking back a record that someone else created from the author's own
+    snapshot (possible before creates were checked against the snapshot's author)."""
+    return _snapshot_author(current["data"]) == batch.principal.user_id
 
 
 def _replay(batch: _Batch, stored: Any) -> dict[str, Any]:

@@ -12,13 +12,14 @@ import logging
 import platform
 from dataclasses import dataclass
 
-from sqlalchemy import update
+import sqlalchemy as sa
+from sqlalchemy import Connection, update
 
 from observe.errors import UsageError
 from observe.protocol import LoginReply
 from observe.safetext import printable
 from observe.store import Store
-from observe.store.models import SYNC_MODELS, ProfileSetting
+from observe.store.models import SYNC_MODELS, OutboxOp, ProfileSetting
 from observe.store.outbox import Identity
 from observe.sync import state
 from observe.sync.client import SyncClient, normalize_server_url
@@ -116,6 +117,8 @@ def _adopt(store: Store, url: str, reply: LoginReply) -> None:
                 conn.execute(
                     update(t).where(t.c.author_id.in_(old_ids)).values(author_id=reply.user.id)
                 )
+        if old_ids:
+            _adopt_queued(conn, old_ids, reply.user.id)
         settings = ProfileSetting.__table__
         for key, value in (("author_id", reply.user.id), ("device_id", reply.device_id)):
             conn.execute(update(settings).where(settings.c.key == key).values(value=value))
@@ -130,6 +133,19 @@ def _adopt(store: Store, url: str, reply: LoginReply) -> None:
             values.update(server_id=reply.server_id, epoch=reply.epoch)
         state.write(conn, **values)
     store.identity = Identity(author_id=reply.user.id, device_id=reply.device_id)
+
+
+def _adopt_queued(conn: Connection, old_ids: set[str], user_id: str) -> None:
+    """Queued snapshots name their author too: the server holds a new record whose snapshot
+    names someone other than the pusher (a colleague's record lost in a restore), so changes
+    made before signing in must name the account they now belong to."""
+    snap = OutboxOp.__table__.c.snapshot
+    author = sa.func.json_extract(snap, "$.author_id")
+    conn.execute(
+        update(OutboxOp.__table__)
+        .where(sa.func.json_valid(snap), author.in_(sorted(old_ids)))
+        .values(snapshot=sa.func.json_set(snap, "$.author_id", user_id))
+    )
 
 
 @dataclass(frozen=True)

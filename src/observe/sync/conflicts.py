@@ -11,16 +11,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Connection, delete, func, select, update
 
 from observe.clock import as_utc, utcnow
 from observe.errors import UsageError
-from observe.protocol import ServerRecord
+from observe.protocol import ServerRecord, same_content
 from observe.store import Store
 from observe.store.models import MODEL_BY_KIND, OutboxOp, SyncConflict
 from observe.sync import state
 from observe.sync.apply import ORPHANED
 from observe.sync.orphans import Orphans, from_conflict, noun
+from observe.sync.records import local_snapshot
 
 _conflict = SyncConflict.__table__
 _outbox = OutboxOp.__table__
@@ -134,11 +135,25 @@ class Conflict:
             text = text[:59] + "…"
         return f"{label}: {text}" if text else label
 
+    @property
+    def identical(self) -> bool:
+        """Both sides say the same thing (bookkeeping aside) and name the same author: there
+        is nothing to choose, so taking the server's copy loses nothing."""
+        mine_author = (self.mine or {}).get("author_id")
+        return (
+            self.status in ("conflict", "rejected")  # other kinds of entry ask other questions
+            and self.has_theirs
+            and self.theirs_owner_id in (None, mine_author)
+            and same_content(self.mine, self.mine_deleted, self.theirs, self.theirs_deleted)
+        )
+
     def explanation(self) -> str:
         if (orphans := self.orphans) is not None:
             return orphans.sentence()
         if self.status == "rejected":
             return self.reason or "The server refused this change."
+        if not self.has_theirs and self.reason:
+            return self.reason  # waiting for a colleague's copy after a server restore
         if self.mine_deleted and not self.theirs_deleted:
             return "You deleted this here, but it was changed elsewhere."
         if self.theirs_deleted and not self.mine_deleted:
@@ -282,8 +297,6 @@ def keep_mine(store: Store, conflict_id: int, text: str | None = None) -> None:
 
 def keep_theirs(store: Store, conflict_id: int) -> None:
     """Replaces my copy here with the server's; nothing is pushed."""
-    from observe.sync.apply import Applier
-
     c = get_conflict(store, conflict_id)
     _not_orphaned(c)
     if not c.has_theirs and c.status == "rejected":
@@ -301,6 +314,15 @@ def keep_theirs(store: Store, conflict_id: int) -> None:
             "keep your version instead."
         )
     user_id = state.load(store).user_id
+    with store.write_core() as conn:
+        if not _take_theirs(conn, c, user_id):
+            raise UsageError("This conflict was already resolved.")
+
+
+def _take_theirs(conn: Connection, c: Conflict, user_id: str | None) -> bool:
+    """The server's copy replaces mine here and the entry goes; False if already resolved."""
+    from observe.sync.apply import Applier
+
     theirs = c.theirs or {}
     owner = c.theirs_owner_id or theirs.get("author_id") or user_id or ""
     rec = ServerRecord(
@@ -314,13 +336,112 @@ def keep_theirs(store: Store, conflict_id: int) -> None:
         updated_at=theirs.get("updated_at") or utcnow(),
         data=c.theirs,
     )
+    gone = conn.execute(delete(_conflict).where(_conflict.c.id == c.id)).rowcount
+    if not gone:
+        return False
+    conn.execute(
+        delete(_outbox).where(_outbox.c.record_kind == c.kind, _outbox.c.record_id == c.record_id)
+    )
+    Applier(conn, user_id).apply([rec])
+    return True
+
+
+def resolve_identical(store: Store) -> int:
+    """Resolves every conflict whose two sides say the same thing; returns how many.
+
+    Such an entry asks the coach nothing (a restore used to leave hundreds of them), so the
+    server's copy is taken, which changes no content here. An entry whose record was edited
+    again since it was found is left alone: the newer edit still has to reach the server."""
+    candidates = [c for c in list_conflicts(store) if c.identical]
+    if not candidates:
+        return 0
+    user_id = state.load(store).user_id
+    resolved = 0
     with store.write_core() as conn:
-        gone = conn.execute(delete(_conflict).where(_conflict.c.id == conflict_id)).rowcount
-        if not gone:
-            raise UsageError("This conflict was already resolved.")
-        conn.execute(
-            delete(_outbox).where(
-                _outbox.c.record_kind == c.kind, _outbox.c.record_id == c.record_id
-            )
+        for c in candidates:
+            pending = conn.execute(
+                select(_outbox.c.seq).where(
+                    _outbox.c.record_kind == c.kind, _outbox.c.record_id == c.record_id
+                )
+            ).first()
+            if pending is not None:
+                continue
+            here = local_snapshot(conn, c.kind, c.record_id)
+            here_deleted = here is None or bool(here.get("deleted"))
+            if not same_content(here, here_deleted, c.theirs, c.theirs_deleted):
+                continue
+            resolved += _take_theirs(conn, c, user_id)
+    return resolved
+
+
+@dataclass(frozen=True)
+class BulkPlan:
+    """What "keep all mine" or "keep all theirs" would do, for the coach to confirm first."""
+
+    side: str  # "mine" or "theirs"
+    changes: list[str]  # one line per conflict that would be resolved
+    skipped: list[str]  # conflicts this choice can't resolve, with why
+    ids: tuple[int, ...]  # the conflicts in ``changes``, resolved by ``resolve_all``
+
+
+def _can(c: Conflict, side: str) -> bool:
+    return c.can_keep_mine if side == "mine" else c.can_keep_theirs
+
+
+def _change_line(c: Conflict, side: str) -> str:
+    if c.identical:
+        return f"{c.title()}: the same on both sides; nothing changes."
+    fields = ", ".join(f.replace("_", " ") for f in c.differing_fields())
+    what = f" ({fields})" if fields else ""
+    if side == "mine":
+        if not c.has_theirs:
+            return f"{c.title()}: your copy is sent again (the server has none yet)."
+        if c.mine_deleted:
+            return f"{c.title()}: deleted on the server too."
+        return f"{c.title()}: your copy replaces the server's{what}."
+    if c.theirs_deleted:
+        return f"{c.title()}: deleted here, as on the server."
+    if not c.has_theirs:
+        return f"{c.title()}: your change is dropped and the server's copy is read again."
+    return f"{c.title()}: the server's copy replaces yours here{what}."
+
+
+def _why_not(c: Conflict, side: str) -> str:
+    """Why one side can't settle this entry, in the preview of "Keep all mine/theirs"."""
+    if c.orphans is not None:
+        return (
+            "added to something deleted elsewhere: restore it, discard what was added, or move it."
         )
-        Applier(conn, user_id).apply([rec])
+    if side == "mine":
+        return "the server refused this change, so only the server's copy can be kept."
+    if not c.has_theirs and c.reason:
+        return "waiting for its author's copy, which the server lost in a restore."
+    return "the server has no copy yet, so only yours can be kept."
+
+
+def plan_all(store: Store, side: str) -> BulkPlan:
+    """The preview of resolving every conflict with one side (``"mine"`` or ``"theirs"``)."""
+    return plan_for(list_conflicts(store), side)
+
+
+def plan_for(items: list[Conflict], side: str) -> BulkPlan:
+    """``plan_all`` for conflicts already loaded (the conflicts view has them)."""
+    if side not in ("mine", "theirs"):
+        raise ValueError(side)
+    doable = [c for c in items if _can(c, side)]
+    skipped = [f"{c.title()}: {_why_not(c, side)}" for c in items if not _can(c, side)]
+    changes = [_change_line(c, side) for c in doable]
+    return BulkPlan(side, changes, skipped, tuple(c.id for c in doable))
+
+
+def resolve_all(store: Store, plan: BulkPlan) -> int:
+    """Resolves the conflicts ``plan`` listed (those still open); returns how many."""
+    keep = keep_mine if plan.side == "mine" else keep_theirs
+    done = 0
+    for conflict_id in plan.ids:
+        try:
+            keep(store, conflict_id)
+        except UsageError:  # resolved meanwhile (a sync found it identical, say)
+            continue
+        done += 1
+    return done

@@ -24,7 +24,7 @@ from observe.sync import orphans, state
 from observe.sync import push as pushing
 from observe.sync.apply import Applier, count_deletions, live_record_count, parked_count
 from observe.sync.client import SyncClient, duration, seconds_from_env
-from observe.sync.conflicts import count_conflicts
+from observe.sync.conflicts import count_conflicts, resolve_identical
 from observe.sync.credentials import Credentials
 from observe.sync.errors import (
     KEPT,
@@ -234,6 +234,9 @@ class _Run:
                     "The sync server kept changing identity while Observe was syncing (it is "
                     "probably being restored). Try again in a few minutes. Nothing was lost."
                 )
+        # Entries whose two sides now say the same thing (a restore re-pushed from two
+        # devices, a colleague's copy arriving equal) ask the coach nothing.
+        resolve_identical(self.store)
         with self.store.engine.connect() as conn:
             waiting = pushing.outbox_count(conn)
             parked = parked_count(conn)

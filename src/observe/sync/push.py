@@ -12,8 +12,9 @@ Rules (docs/sync-protocol.md, "Push"):
 - ``applied``/``duplicate`` set the local record's version. ``conflict``/``rejected`` become
   one entry in the conflicts list holding both versions; the record's remaining rows are folded
   into that entry (its "mine" side is the record's current local state).
-- Recovery ops (after a server restore) are outbox rows with ``base_version`` -1, sent as
-  ``null``; their snapshot's ``version`` is the ``client_version``.
+- Recovery ops (after a server restore) are outbox rows with ``base_version`` -1 (a change
+  of ours that was pending) or -2 (a copy the old server had acknowledged), sent as ``null``;
+  their snapshot's ``version`` is the ``client_version``.
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ from observe.sync.records import local_snapshot, table
 log = logging.getLogger(__name__)
 
 RECOVERY_BASE = -1
+#: A recovery op for a record with no change of ours pending: the copy the old server had
+#: acknowledged. If the server now holds a later version of it, ours is just older, not in
+#: conflict, and the pull brings the newer one.
+RECOVERY_UNCHANGED = -2
 _outbox = OutboxOp.__table__
 _conflict = SyncConflict.__table__
 
@@ -139,7 +144,7 @@ def build_ops(conn: Connection, rows: list[Any]) -> tuple[list[bytes], list[tupl
     ops: list[bytes] = []
     bad: list[tuple[Any, str]] = []
     for row in rows:
-        recovery = row.base_version == RECOVERY_BASE
+        recovery = row.base_version in (RECOVERY_BASE, RECOVERY_UNCHANGED)
         kind = row.snapshot_type
         try:
             if kind not in (None, "null", "object"):
@@ -155,8 +160,9 @@ def build_ops(conn: Connection, rows: list[Any]) -> tuple[list[bytes], list[tupl
                 "client_version": max(client_version, 0),
                 "visibility": visibility or "private",
             }
-            upsert = row.op == "upsert" and kind == "object"
-            ops.append(encode_op(op, row.snapshot_json if upsert else None))
+            # Deletes carry their snapshot too: it names the record's author, which a server
+            # that lost the record in a restore needs to know who may recreate it.
+            ops.append(encode_op(op, row.snapshot_json if kind == "object" else None))
         except (ValueError, TypeError) as exc:
             log.warning("outbox row %s can't be sent: %s", row.op_id, exc)
             bad.append((row, "Observe could not send this change (it is not in a valid form)."))
@@ -183,6 +189,9 @@ def record_results(
             continue
         if res.status in ("applied", "duplicate") and res.version is not None:
             acks.append((row, res.version))
+        elif _older_copy(row, res):
+            # Keeps our version, so the pull (from zero after a recovery) brings the newer one.
+            acks.append((row, int(row.snapshot_version or 0)))
         elif res.status in ("applied", "duplicate"):
             _to_conflict(
                 conn,
@@ -204,6 +213,17 @@ def record_results(
     return stats
 
 
+def _older_copy(row: Any, res: Any) -> bool:
+    """An unchanged copy re-pushed after a restore, answered with a later version of the
+    record (another device re-pushed its newer copy first): nothing of ours is lost."""
+    return (
+        row.base_version == RECOVERY_UNCHANGED
+        and res.status == "conflict"
+        and res.server is not None
+        and res.server.version > int(row.snapshot_version or 0)
+    )
+
+
 def _acknowledge(conn: Connection, acks: list[tuple[Any, int]]) -> None:
     """Deletes acknowledged rows and stores the versions the server gave, in a few statements."""
     if not acks:
@@ -221,10 +241,11 @@ def _acknowledge(conn: Connection, acks: list[tuple[Any, int]]) -> None:
         if model is None:
             continue
         conn.exec_driver_sql(f"UPDATE {table(model).name} SET version = ? WHERE id = ?", values)
-    # A record's later rows were written on top of the change just acknowledged.
+    # A record's later rows were written on top of the change just acknowledged, recovery
+    # rows too: once the server holds the record's earlier state, they are ordinary edits on
+    # top of it (sent as recovery ops with their old versions, they would conflict with it).
     conn.exec_driver_sql(
-        f"UPDATE {_outbox.name} SET base_version = ? "
-        "WHERE record_id = ? AND record_kind = ? AND base_version >= 0",
+        f"UPDATE {_outbox.name} SET base_version = ? WHERE record_id = ? AND record_kind = ?",
         [(version, row.record_id, row.record_kind) for row, version in acks],
     )
 

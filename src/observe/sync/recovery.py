@@ -22,7 +22,7 @@ from sqlalchemy import and_, exists, insert, select, update
 from observe.store import Store
 from observe.store.models import SYNC_MODELS, OutboxOp
 from observe.store.outbox import DELETE, UPSERT, outbox_row
-from observe.sync.push import RECOVERY_BASE
+from observe.sync.push import RECOVERY_BASE, RECOVERY_UNCHANGED
 from observe.sync.records import local_snapshot, snapshots, table
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,7 @@ def queue_recovery(
                 out = []
                 for row, snap in zip(rows, snaps, strict=True):
                     op = DELETE if row.deleted else UPSERT
-                    out.append(outbox_row(model.kind, row.id, op, RECOVERY_BASE, snap))
+                    out.append(outbox_row(model.kind, row.id, op, RECOVERY_UNCHANGED, snap))
                 conn.execute(insert(_outbox), out)
                 queued += len(out)
     log.info("recovery: %d ops queued", queued)

@@ -1,7 +1,8 @@
 """The conflicts view: each change the server did not take, both versions side by side.
 
 The coach keeps theirs, keeps mine, or merges by editing the text (prefilled with theirs and
-mine one after the other, so nothing has to be retyped). Loading and resolving run through
+mine one after the other, so nothing has to be retyped), or keeps all of one side at once after
+a preview of what that changes (a restore can leave many). Loading and resolving run through
 :mod:`observe.ui.operations`; the list reloads after each decision.
 """
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from observe.store import Store
 from observe.sync import conflicts
-from observe.sync.conflicts import Conflict, describe
+from observe.sync.conflicts import BulkPlan, Conflict, describe
 from observe.ui import operations
 from observe.ui.errors import ErrorReporter
 from observe.ui.operations import Operation, Progress
@@ -37,6 +39,46 @@ def _merge_seed(c: Conflict) -> str:
     if not theirs or theirs == mine or c.theirs_deleted:
         return mine
     return f"{theirs}\n{mine}"
+
+
+class BulkConfirmDialog(QDialog):
+    """The preview before "keep all mine" or "keep all theirs": what each entry becomes, and
+    which entries that choice can't resolve. Nothing changes until the coach confirms."""
+
+    def __init__(self, plan: BulkPlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        mine = plan.side == "mine"
+        self.setWindowTitle(self.tr("Keep all mine") if mine else self.tr("Keep all theirs"))
+        count = len(plan.changes)
+        if mine:
+            text = self.tr("Your copy will be kept for %n conflict(s):", "", count)
+        else:
+            text = self.tr("The server's copy will be kept for %n conflict(s):", "", count)
+        self.summary = QLabel(text)
+        self.summary.setWordWrap(True)
+        lines = list(plan.changes)
+        if plan.skipped:
+            lines += ["", self.tr("Left for you to decide one by one:"), *plan.skipped]
+        self.preview = QPlainTextEdit("\n".join(lines))
+        self.preview.setReadOnly(True)
+        self.preview.setTabChangesFocus(True)
+        self.preview.setAccessibleName(self.tr("What changes"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.confirm_button = self.buttons.addButton(
+            self.tr("Keep all mine") if mine else self.tr("Keep all theirs"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
+        self.confirm_button.setEnabled(bool(plan.ids))
+        self.confirm_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.buttons)
+        self.resize(640, 420)
+        self.confirm_button.setFocus()
 
 
 class ConflictsDialog(QDialog):
@@ -86,6 +128,19 @@ class ConflictsDialog(QDialog):
         self.merge_button.setToolTip("Send your version with the merged text (Ctrl+Return)")
         self.merge_button.clicked.connect(self.merge)
         QShortcut(QKeySequence("Ctrl+Return"), self.merged, activated=self.merge)
+        self.keep_all_mine_button = QPushButton(self.tr("Keep all m&ine…"))
+        self.keep_all_mine_button.setAccessibleName(self.tr("Keep all mine"))
+        self.keep_all_mine_button.setToolTip(
+            self.tr("Keep your version of every conflict, after a preview (Alt+I)")
+        )
+        self.keep_all_mine_button.clicked.connect(self.keep_all_mine)
+        self.keep_all_theirs_button = QPushButton(self.tr("Keep all t&heirs…"))
+        self.keep_all_theirs_button.setAccessibleName(self.tr("Keep all theirs"))
+        self.keep_all_theirs_button.setToolTip(
+            self.tr("Keep the server's version of every conflict, after a preview (Alt+H)")
+        )
+        self.keep_all_theirs_button.clicked.connect(self.keep_all_theirs)
+        self.bulk_dialog: BulkConfirmDialog | None = None
         close = QPushButton("Close")
         close.clicked.connect(self.accept)
 
@@ -122,6 +177,10 @@ class ConflictsDialog(QDialog):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.list)
         left_layout.addWidget(self.empty_label)
+        bulk = QHBoxLayout()
+        bulk.addWidget(self.keep_all_mine_button)
+        bulk.addWidget(self.keep_all_theirs_button)
+        left_layout.addLayout(bulk)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(detail)
@@ -135,6 +194,8 @@ class ConflictsDialog(QDialog):
         self.setTabOrder(self.merged, self.keep_mine_button)
         self.setTabOrder(self.keep_mine_button, self.keep_theirs_button)
         self.setTabOrder(self.keep_theirs_button, self.merge_button)
+        self.setTabOrder(self.merge_button, self.keep_all_mine_button)
+        self.setTabOrder(self.keep_all_mine_button, self.keep_all_theirs_button)
         self.resize(960, 560)
         self._show_current(-1)
 
@@ -189,6 +250,10 @@ class ConflictsDialog(QDialog):
         self.keep_mine_button.setEnabled(bool(c and c.can_keep_mine) and not busy)
         self.keep_theirs_button.setEnabled(bool(c and c.can_keep_theirs) and not busy)
         self._show_orphans(c, busy)
+        self.keep_all_mine_button.setEnabled(any(i.can_keep_mine for i in self.items) and not busy)
+        self.keep_all_theirs_button.setEnabled(
+            any(i.can_keep_theirs for i in self.items) and not busy
+        )
 
     def _show_orphans(self, c: Conflict | None, busy: bool) -> None:
         """A deleted record with new records in it shows what was added and its own choices."""
@@ -222,6 +287,25 @@ class ConflictsDialog(QDialog):
             return None
         text = self.merged.toPlainText()
         return self._resolve(lambda: conflicts.keep_mine(self.store, c.id, text=text))
+
+    def keep_all_mine(self) -> BulkConfirmDialog | None:
+        return self._keep_all("mine")
+
+    def keep_all_theirs(self) -> BulkConfirmDialog | None:
+        return self._keep_all("theirs")
+
+    def _keep_all(self, side: str) -> BulkConfirmDialog | None:
+        """Shows the preview; the conflicts are resolved only if the coach confirms."""
+        if not self.items or (self.operation is not None and self.operation.is_running):
+            return None
+        plan = conflicts.plan_for(self.items, side)
+        dialog = BulkConfirmDialog(plan, self)
+        dialog.accepted.connect(
+            lambda: self._resolve(lambda: conflicts.resolve_all(self.store, plan))
+        )
+        self.bulk_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _resolve(self, decide: object) -> Operation | None:
         if self.operation is not None and self.operation.is_running:
