@@ -242,6 +242,8 @@ class MainWindow(QMainWindow):
         seconds = getattr(summary, "seconds", None)
         took = f" in {seconds:.1f} s" if isinstance(seconds, float) else ""
         self.statusBar().showMessage(f"Demo data loaded{took}.", 10_000)
+        # A bulk write that no view announced: every view reloads now, not after a restart.
+        self.context.announce_all()
 
     def _demo_finished(self) -> None:
         if self.progress_dialog is not None:
