@@ -38,7 +38,7 @@ from observe.coaching.labels import (
     CYCLE_STATUS_LABELS,
     VISIT_TYPE_LABELS,
 )
-from observe.coaching.measures import progress_in, visit_equity
+from observe.coaching.measures import CycleProgress, progress_in, visit_equity
 from observe.store import Store
 from observe.store.models import (
     CoachingCycle,
@@ -239,7 +239,7 @@ def cycles_table(s: Session, start: date | None, end: date | None) -> Table:
         if start is not None and cycle.ended_on is not None and cycle.ended_on < start:
             continue
         progress = progress_in(s, cycle)
-        before, after = progress.before, progress.after
+        latest = progress.end_point
         out.append(
             (
                 teacher,
@@ -250,10 +250,10 @@ def cycles_table(s: Session, start: date | None, end: date | None) -> Table:
                 progress.measure_name if cycle.measure_kind else None,
                 cycle.baseline,
                 cycle.target,
-                before.value if before else None,
-                before.out_of if before else None,
-                after.value if after else None,
-                after.out_of if after else None,
+                progress.start_value,
+                _start_out_of(progress),
+                latest.value if latest else None,
+                latest.out_of if latest else None,
                 progress.change,
                 None if progress.target_met is None else ("yes" if progress.target_met else "no"),
                 len(progress.points),
@@ -303,10 +303,17 @@ def cycles_table(s: Session, start: date | None, end: date | None) -> Table:
             "Steps",
         ),
         rows=tuple(out),
-        note="Before is the first linked visit that measured the cycle's measure, after the "
-        "latest; “out of” is the students seated (distinct voices) or the evidence items "
-        "recorded (look-for frequency).",
+        note="Before is the baseline the coach set (or, without one, the first linked visit "
+        "that measured the cycle's measure), after the latest measured visit; “out of” is the "
+        "students seated (distinct voices) or the evidence items recorded (look-for frequency).",
     )
+
+
+def _start_out_of(progress: CycleProgress) -> int | None:
+    """A baseline is a bare number; only a measured first visit has an "out of"."""
+    if progress.baseline is not None or progress.before is None:
+        return None
+    return progress.before.out_of
 
 
 # -- look-fors --------------------------------------------------------------------------------
