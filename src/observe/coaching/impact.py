@@ -110,8 +110,13 @@ def _visits(s: Session, lo: datetime | None, hi: datetime | None) -> list[Visit]
 
 
 def _weeks(start: date | None, end: date | None, days: list[date]) -> list[date]:
-    first = start or (min(days) if days else None)
-    last = end or (max(days) if days else None)
+    """The weeks from the first with data to the period's end: quiet weeks between records
+    get a row (a trend shouldn't skip the week of state tests), but the empty weeks before
+    the coach's first record would only push the real figures off the chart."""
+    if not days:
+        return []
+    first = max(start, min(days)) if start is not None else min(days)
+    last = end or max(days)
     if first is None or last is None or first > last:
         return []
     return weeks_between(first, last)
