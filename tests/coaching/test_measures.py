@@ -124,7 +124,9 @@ def test_the_baseline_is_compared_with_the_latest_visit_not_the_first(store):
     visit_with_voices(store, room, seats, 13, start=T0 + timedelta(weeks=1), cycle_id=cycle_id)
     progress = measures.cycle_progress(store, cycle_id)
     assert progress.change == 7  # 13 − baseline 6, not 13 − first visit's 10
-    assert progress.sentence() == "Distinct voices: baseline 6 → 13/20 (+7); target 15, not yet met."
+    assert (
+        progress.sentence() == "Distinct voices: baseline 6 → 13/20 (+7); target 15, not yet met."
+    )
 
 
 def test_lookfor_frequency_counts_tagged_evidence_per_visit(store):

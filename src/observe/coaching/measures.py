@@ -263,9 +263,7 @@ class CycleProgress:
         sign = "+" if change >= 0 else "−"
         start = before.text() if self.baseline is None else f"baseline {_number(self.baseline)}"
         so_far = " in the one measured visit so far" if len(self.measured) == 1 else ""
-        return (
-            f"{name}: {start} → {end.text()} ({sign}{_number(abs(change))}){so_far}{goal}."
-        )
+        return f"{name}: {start} → {end.text()} ({sign}{_number(abs(change))}){so_far}{goal}."
 
 
 def _number(value: float | None) -> str:
