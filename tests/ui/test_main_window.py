@@ -7,9 +7,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QPushButton
 
 from observe import __version__
 from observe.errors import ObserveError, UsageError
@@ -108,11 +108,31 @@ def test_status_bar_shows_profile_and_save_state(window: MainWindow, store: Stor
 
 def test_empty_profile_shows_zero_counts_and_offers_demo_data(window: MainWindow, store: Store):
     counts = window.summary.shown_counts()
-    assert set(counts) == set(store.counts())
+    assert set(counts) == set(store.counts()) - {"outbox"}  # no server: nothing waits
     assert set(counts.values()) == {"0"}
     assert window.summary.path_label.text() == str(store.paths.data_dir)
     assert window.summary.empty_box.isVisible()
     assert window.summary.load_demo_button.isEnabled()
+
+
+def test_changes_waiting_to_sync_show_only_once_a_server_is_set(
+    window: MainWindow, store: Store, idle
+):
+    with store.write() as s:
+        s.add(School(name="Maple Elementary"))
+    window.refresh_action.trigger()
+    idle()
+    assert "outbox" not in window.summary.shown_counts()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old count boxes
+    texts = [label.text() for label in window.summary.findChildren(QLabel)]
+    assert "Changes waiting to sync:" not in texts
+    assert "waiting" not in window.sync_ui.label.text()
+    store.set_setting("welcome.server_url", "https://observe.example.org")
+    window.refresh_action.trigger()
+    idle()
+    assert window.summary.shown_counts()["outbox"] == "1"
+    texts = [label.text() for label in window.summary.findChildren(QLabel)]
+    assert "Changes waiting to sync:" in texts
 
 
 def test_controls_have_accessible_names(window: MainWindow):

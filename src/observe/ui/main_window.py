@@ -16,7 +16,7 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog
 
-from observe import APP_NAME
+from observe import APP_NAME, settings
 from observe.errors import ObserveError, UsageError
 from observe.store import Store
 from observe.ui import operations
@@ -175,7 +175,10 @@ class MainWindow(QMainWindow):
         store = self.store
 
         def count(_: Progress) -> tuple[dict[str, int], bool]:
-            return store.counts(), store.is_empty()
+            counts = store.counts()
+            if not settings.server_configured(store):
+                counts.pop("outbox", None)  # "changes waiting to sync" would read as a backlog
+            return counts, store.is_empty()
 
         return operations.run(
             count,
