@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from observe import settings
 from observe.errors import UsageError
 from observe.store import Store, open_profile
 
@@ -27,7 +28,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--paper",
         choices=["letter", "a4"],
         type=str.lower,
-        help="paper size (default: from your locale)",
+        help="paper size (default: the one in Settings, else from your locale)",
     )
     out = argparse.ArgumentParser(add_help=False)
     out.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF file to write")
@@ -39,7 +40,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--include-notes", action="store_true", help="also print your private notes (n: lines)"
     )
-    p.add_argument("--coach", metavar="NAME", help="your name in the sheet's header")
+    p.add_argument(
+        "--coach", metavar="NAME", help="your name in the sheet's header (default: from Settings)"
+    )
     p.set_defaults(handler=cmd_feedback)
 
     p = kinds.add_parser(
@@ -86,7 +89,7 @@ def cmd_feedback(args: argparse.Namespace, data_dir: str | None) -> int:
     store = open_profile(data_dir)
     try:
         visit_id = resolve_visit(store, args.visit)
-        options = SheetOptions(args.paper, args.include_notes, args.coach)
+        options = SheetOptions(settings.paper(store, args.paper), args.include_notes, args.coach)
         pdf = feedback_sheet_pdf(store, visit_id, options)
         pdf.save(out)
         if saved_feedback(store, visit_id) is None:
@@ -131,7 +134,7 @@ def _save_report(
     out = _out(args.out)
     store = open_profile(data_dir)
     try:
-        pdf = render(store, resolve(store, which), args.paper)
+        pdf = render(store, resolve(store, which), settings.paper(store, args.paper))
         pdf.save(out)
     finally:
         store.close()
@@ -147,7 +150,8 @@ def cmd_sheets(args: argparse.Namespace, data_dir: str | None) -> int:
     store = open_profile(data_dir)
     try:
         ids = walk_visit_ids(store, resolve_walk(store, args.walk))
-        result = export_sheets(store, ids, Path(args.out_dir), SheetOptions(args.paper))
+        options = SheetOptions(settings.paper(store, args.paper))
+        result = export_sheets(store, ids, Path(args.out_dir), options)
     finally:
         store.close()
     print(f"Saved {len(result.files)} feedback sheets ({_pages(result.pages)}) to {result.folder}.")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QPr
 from observe import APP_NAME, settings
 from observe.errors import ObserveError, UsageError
 from observe.store import Store
-from observe.ui import operations
+from observe.ui import operations, settings_dialog
 from observe.ui.about import AboutDialog
 from observe.ui.coaching import CoachingUi
 from observe.ui.errors import ErrorReporter, log_folder, show_error
@@ -60,7 +60,12 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._size_to_screen()
+        settings_dialog.apply_settings(self, settings.load(store))  # theme and text size
         self.refresh_counts()
+
+    @property
+    def report_error(self) -> ErrorReporter:
+        return self._report_error
 
     def _records_changed(self, kind: str) -> None:
         if self.workspace.center.currentWidget() is self.summary:
@@ -111,6 +116,11 @@ class MainWindow(QMainWindow):
         edit_menu.addActions(item_actions)
         edit_menu.addSeparator()
         edit_menu.addAction(find)
+        self.settings_action = self._action("Se&ttings…", "Ctrl+,", "Your name, paper, theme…")
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(lambda: settings_dialog.show_settings(self))
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.settings_action)
 
         capture_menu = bar.addMenu("&Capture")
         *kinds, previous_prompt, next_prompt, hints = ws.capture_actions()
