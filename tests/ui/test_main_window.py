@@ -55,7 +55,7 @@ def test_window_has_title_menus_and_shortcuts(window: MainWindow):
         "&Back up database…",
         "&Quit",
     ]
-    assert _menu(window, "&Edit")[-1] == "&Find evidence…"
+    assert _menu(window, "&Edit")[-2:] == ["&Find evidence…", "Se&ttings…"]
     assert _menu(window, "&View")[-1] == "&Refresh"
     assert "Import roster…" in " ".join(_menu(window, "Cla&sses")).replace("&", "")
     assert _menu(window, "&Help") == ["Show &log folder", "&About Observe"]
@@ -66,6 +66,7 @@ def test_window_has_title_menus_and_shortcuts(window: MainWindow):
     assert _shortcut(window, "&New visit…") == "Ctrl+N"
     assert _shortcut(window, "Ne&xt classroom on walk…") == "Ctrl+Shift+N"
     assert _shortcut(window, "&Find evidence…") == "Ctrl+F"
+    assert _shortcut(window, "Se&ttings…") == "Ctrl+,"
     assert _shortcut(window, "&Delete visit…") == "Shift+Del"
 
 

@@ -24,7 +24,7 @@ from observe.coaching.dates import (
     quarter_hour,
     utc_bounds,
     week_start,
-    weeks_between,
+    weeks_with_data,
 )
 from observe.coaching.impact_tables import (
     PARTICIPATION_COLUMNS,
@@ -82,7 +82,7 @@ def local_report(
     lo, hi = utc_bounds(start, end, tz)
     with store.read() as s:
         visits = _visits(s, lo, hi)
-        weeks = _weeks(start, end, [local_day(v.started_at, tz) for v in visits])
+        weeks = weeks_with_data(start, end, [local_day(v.started_at, tz) for v in visits])
         tables = [
             visits_table(visits, weeks, tz),
             cycles_table(s, start, end),
@@ -90,7 +90,7 @@ def local_report(
             participation_table(s, visits, weeks, tz),
         ]
     rows = coaching_log.entries(store, start, end)
-    log_weeks = _weeks(start, end, [r.occurred_on for r in rows])
+    log_weeks = weeks_with_data(start, end, [r.occurred_on for r in rows])
     tables += [time_by_activity_table(rows), time_by_week_table(rows, log_weeks)]
     return ImpactReport(
         scope="My records on this computer",
@@ -107,19 +107,6 @@ def _visits(s: Session, lo: datetime | None, hi: datetime | None) -> list[Visit]
     if hi is not None:
         query = query.where(Visit.started_at < hi)
     return list(s.scalars(query.order_by(Visit.started_at)))
-
-
-def _weeks(start: date | None, end: date | None, days: list[date]) -> list[date]:
-    """The weeks from the first with data to the period's end: quiet weeks between records
-    get a row (a trend shouldn't skip the week of state tests), but the empty weeks before
-    the coach's first record would only push the real figures off the chart."""
-    if not days:
-        return []
-    first = max(start, min(days)) if start is not None else min(days)
-    last = end or max(days)
-    if first is None or last is None or first > last:
-        return []
-    return weeks_between(first, last)
 
 
 def _minutes(visit: Visit) -> int:

@@ -164,3 +164,18 @@ def test_one_measured_visit_shows_as_a_point_against_the_baseline(
         "target 16, not yet met."
     )
     assert view.visits.item(0, 2).text() == "12/24"  # a count, not "12.0"
+
+
+def test_baseline_and_target_read_as_counts_in_the_editor(qtbot, store, cycles_window):
+    teacher, _room, _seats = make_room(store, seats=24)
+    cycles.save_cycle(
+        store,
+        cycles.CycleDraft(
+            teacher, "Voices", measure_kind=MeasureKind.DISTINCT_VOICES, baseline=12, target=18
+        ),
+    )
+    cycles_window.reload()
+    editor = cycles_window.edit()
+    assert editor is not None
+    assert (editor.baseline.text(), editor.target.text()) == ("12", "18")
+    editor.reject()
