@@ -116,7 +116,9 @@ class MainWindow(QMainWindow):
         edit_menu.addActions(item_actions)
         edit_menu.addSeparator()
         edit_menu.addAction(find)
-        self.settings_action = self._action("Se&ttings…", "Ctrl+,", "Your name, paper, theme…")
+        self.settings_action = self._action(
+            self.tr("Se&ttings…"), "Ctrl+,", self.tr("Your name, paper, theme…")
+        )
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(lambda: settings_dialog.show_settings(self))
         edit_menu.addSeparator()

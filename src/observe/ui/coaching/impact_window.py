@@ -286,10 +286,10 @@ class ImpactWindow(QDialog):
             self.charts["cycles"].show_bars(
                 [f"{r['teacher']}" for r in rows],
                 [
-                    ("Baseline", [float(r["before"] or 0) for r in rows]),
-                    ("Latest", [float(r["after"] or 0) for r in rows]),
+                    (self.tr("Baseline"), [float(r["before"] or 0) for r in rows]),
+                    (self.tr("Latest"), [float(r["after"] or 0) for r in rows]),
                 ],
-                title="Each cycle's measure: baseline vs latest measured visit",
+                title=self.tr("Each cycle's measure: baseline vs latest measured visit"),
                 axis_title="Measure",
             )
         else:
