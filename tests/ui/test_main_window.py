@@ -151,15 +151,19 @@ def test_refresh_shows_records_added_meanwhile(window: MainWindow, store: Store,
     assert not window.summary.empty_box.isVisible()
 
 
-def test_load_demo_fills_the_counts(window: MainWindow, errors_seen, idle):
+def test_load_demo_fills_the_counts(window: MainWindow, errors_seen, idle, qtbot):
     pytest.importorskip("observe.demo.generator")
-    window.summary.load_demo_button.click()
+    window.load_demo_action.trigger()
     idle()
     assert errors_seen == []
     counts = {k: int(v.replace(",", "")) for k, v in window.summary.shown_counts().items()}
     assert counts["school"] > 0 and counts["visit"] > 0 and counts["evidence"] > 0
     assert not window.summary.empty_box.isVisible()
     assert window.save_label.text() == "All changes saved"
+    # From the File menu as from the welcome: the other views show the data at once.
+    nav = window.workspace.navigator
+    qtbot.waitUntil(lambda: nav.teacher_model.rowCount() > 0 and nav.visit_model.rowCount() > 0)
+    assert window.workspace.lookfors.rows
 
 
 def test_cancelling_demo_data_closes_the_progress_and_leaves_the_profile_empty(
