@@ -64,6 +64,7 @@ def test_settings_are_saved_applied_at_once_and_escape_cancels(
         s.add(School(name="Lincoln Middle"))
     capture = window.workspace.capture
     line_size = capture.line.font().pointSizeF()
+    kind_width = capture.timeline.columnWidth(1)
     other_size = window.workspace.navigator.font().pointSizeF()
     dialog = open_settings(qtbot, window)
     assert dialog.school_edit.text() == "Lincoln Middle"
@@ -87,6 +88,7 @@ def test_settings_are_saved_applied_at_once_and_escape_cancels(
     assert capture.line.font().pointSizeF() == pytest.approx(line_size * 1.5)
     assert capture.timeline.font().pointSizeF() == pytest.approx(line_size * 1.5)
     assert window.workspace.navigator.font().pointSizeF() == pytest.approx(other_size)
+    assert capture.timeline.columnWidth(1) == pytest.approx(kind_width * 1.5, rel=0.15)
     qtbot.waitUntil(lambda: dark(window), timeout=2000)  # palette changes arrive as events
     assert dark(window.workspace.capture.timeline)
     assert not capture.hints_enabled

@@ -12,13 +12,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFontInfo, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -213,8 +214,19 @@ def apply_settings(window: MainWindow, chosen: Settings, before: Settings | None
     window just opened, so only the look is applied)."""
     apply_theme(chosen.theme)
     capture = window.workspace.capture
-    apply_text_size([capture.line, capture.timeline], chosen.text_size)
-    capture.timeline.fit_visible_rows()  # wrapped rows take the new height
+    timeline = capture.timeline
+    old_size = QFontInfo(timeline.font()).pixelSize()
+    apply_text_size([capture.line, timeline], chosen.text_size)
+    new_size = QFontInfo(timeline.font()).pixelSize()
+    if old_size > 0 and new_size != old_size:
+        # The time, kind and look-for columns were sized from the font: they grow with it
+        # (keeping any width the coach dragged, in proportion), so "Student action" still fits.
+        header = timeline.horizontalHeader()
+        ratio = new_size / old_size
+        for column in range(header.count()):
+            if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+                header.resizeSection(column, round(header.sectionSize(column) * ratio))
+    timeline.fit_visible_rows()  # wrapped rows take the new height
     if before is None:
         return
     if capture.hints_enabled != chosen.language_hints:
