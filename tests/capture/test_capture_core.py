@@ -238,3 +238,19 @@ def test_evidence_text_limits(store):
         save_evidence(store, visit_id, EvidenceKind.NOTE, "x" * 100_001)
     big = save_evidence(store, visit_id, EvidenceKind.NOTE, "y" * 50_000)
     assert len(visit_evidence(store, visit_id)[0].text) == 50_000 and big.id
+
+
+def test_quick_chart_shapes_fit_the_seats_in_rows_of_six_or_eight():
+    from observe.capture.participation import MAX_COLS, MAX_ROWS, quick_chart_shape
+
+    assert quick_chart_shape(4) == (1, 4)
+    assert quick_chart_shape(24) == (4, 6)
+    assert quick_chart_shape(30) == (5, 6)
+    assert quick_chart_shape(40) == (5, 8)
+    rows, cols = quick_chart_shape(MAX_ROWS * MAX_COLS)
+    assert (rows, cols) == (MAX_ROWS, MAX_COLS)
+    for n in (1, 7, 37, 170, 399):
+        rows, cols = quick_chart_shape(n)
+        assert rows * cols >= n > (rows - 1) * cols and rows <= MAX_ROWS and cols <= MAX_COLS
+    with pytest.raises(UsageError, match="1–400 seats"):
+        quick_chart_shape(0)

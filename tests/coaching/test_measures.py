@@ -98,7 +98,7 @@ def test_distinct_voices_before_and_after(store):
     assert progress.before.text() == "9/24" and progress.after.text() == "17/24"
     assert progress.change == 8
     assert progress.target_met is True
-    assert progress.sentence() == "Distinct voices: 9/24 → 17/24 (+8); target 16, met."
+    assert progress.sentence() == "Distinct voices: baseline 9 → 17/24 (+8); target 16, met."
 
 
 def test_one_measured_visit_has_no_after(store):
@@ -109,6 +109,25 @@ def test_one_measured_visit_has_no_after(store):
     assert progress.before.value == 15 and progress.after is None and progress.change is None
     assert "one measured visit so far" in progress.sentence()
     assert "not yet met" in progress.sentence()
+
+
+def test_the_baseline_is_compared_with_the_latest_visit_not_the_first(store):
+    teacher, room, seats = make_room(store, seats=20)
+    cycle_id = _cycle(store, teacher, MeasureKind.DISTINCT_VOICES, baseline=6, target=15)
+    visit_with_voices(store, room, seats, 10, start=T0, cycle_id=cycle_id)
+    progress = measures.cycle_progress(store, cycle_id)
+    # One measured visit is enough to compare with the baseline the coach set.
+    assert (progress.start_value, progress.end_point.text(), progress.change) == (6, "10/20", 4)
+    assert progress.sentence() == (
+        "Distinct voices: baseline 6 → 10/20 (+4) in the one measured visit so far; "
+        "target 15, not yet met."
+    )
+    visit_with_voices(store, room, seats, 13, start=T0 + timedelta(weeks=1), cycle_id=cycle_id)
+    progress = measures.cycle_progress(store, cycle_id)
+    assert progress.change == 7  # 13 − baseline 6, not 13 − first visit's 10
+    assert (
+        progress.sentence() == "Distinct voices: baseline 6 → 13/20 (+7); target 15, not yet met."
+    )
 
 
 def test_lookfor_frequency_counts_evidence_marked_seen_per_visit(store):
@@ -150,7 +169,7 @@ def test_lookfor_frequency_counts_evidence_marked_seen_per_visit(store):
     progress = measures.cycle_progress(store, cycle_id)
     assert [p.text() for p in progress.points] == ["2/10", "7/10"]
     assert progress.sentence().startswith(
-        "Evidence marked seen: DI2 Students justify: 2/10 → 7/10 (+5)"
+        "Evidence marked seen: DI2 Students justify: baseline 2 → 7/10 (+5)"
     )
 
 

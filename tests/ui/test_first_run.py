@@ -127,6 +127,21 @@ def test_load_demo_data_fills_the_profile_instead(qtbot, window: MainWindow, sto
     assert offer_welcome(window) is None
 
 
+def test_demo_data_from_the_welcome_shows_in_every_view_without_a_restart(
+    qtbot, window: MainWindow, idle
+):
+    nav, lookfors = window.workspace.navigator, window.workspace.lookfors
+    assert nav.teacher_model.rowCount() == 0 and nav.visit_model.rowCount() == 0
+    assert lookfors.rows == []
+    dialog = welcome(qtbot, window)
+    qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.demo_operation is not None)
+    idle()
+    qtbot.waitUntil(lambda: nav.teacher_model.rowCount() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: nav.visit_model.rowCount() > 0, timeout=5000)
+    assert lookfors.rows and lookfors.set_name
+
+
 def test_skip_is_remembered_but_escape_asks_again(qtbot, window: MainWindow, store: Store):
     dialog = welcome(qtbot, window)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)

@@ -7,9 +7,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QPushButton
 
 from observe import __version__
 from observe.errors import ObserveError, UsageError
@@ -57,7 +57,7 @@ def test_window_has_title_menus_and_shortcuts(window: MainWindow):
         "&Recover records into a new profile…",
         "&Quit",
     ]
-    assert _menu(window, "&Edit")[-1] == "&Find evidence…"
+    assert _menu(window, "&Edit")[-2:] == ["&Find evidence…", "Se&ttings…"]
     assert _menu(window, "&View")[-1] == "&Refresh"
     assert "Import roster…" in " ".join(_menu(window, "Cla&sses")).replace("&", "")
     assert _menu(window, "&Help") == [
@@ -72,6 +72,7 @@ def test_window_has_title_menus_and_shortcuts(window: MainWindow):
     assert _shortcut(window, "&New visit…") == "Ctrl+N"
     assert _shortcut(window, "Ne&xt classroom on walk…") == "Ctrl+Shift+N"
     assert _shortcut(window, "&Find evidence…") == "Ctrl+F"
+    assert _shortcut(window, "Se&ttings…") == "Ctrl+,"
     assert _shortcut(window, "&Delete visit…") == "Shift+Del"
 
 
@@ -114,11 +115,31 @@ def test_status_bar_shows_profile_and_save_state(window: MainWindow, store: Stor
 
 def test_empty_profile_shows_zero_counts_and_offers_demo_data(window: MainWindow, store: Store):
     counts = window.summary.shown_counts()
-    assert set(counts) == set(store.counts())
+    assert set(counts) == set(store.counts()) - {"outbox"}  # no server: nothing waits
     assert set(counts.values()) == {"0"}
     assert window.summary.path_label.text() == str(store.paths.data_dir)
     assert window.summary.empty_box.isVisible()
     assert window.summary.load_demo_button.isEnabled()
+
+
+def test_changes_waiting_to_sync_show_only_once_a_server_is_set(
+    window: MainWindow, store: Store, idle
+):
+    with store.write() as s:
+        s.add(School(name="Maple Elementary"))
+    window.refresh_action.trigger()
+    idle()
+    assert "outbox" not in window.summary.shown_counts()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old count boxes
+    texts = [label.text() for label in window.summary.findChildren(QLabel)]
+    assert "Changes waiting to sync:" not in texts
+    assert "waiting" not in window.sync_ui.label.text()
+    store.set_setting("welcome.server_url", "https://observe.example.org")
+    window.refresh_action.trigger()
+    idle()
+    assert window.summary.shown_counts()["outbox"] == "1"
+    texts = [label.text() for label in window.summary.findChildren(QLabel)]
+    assert "Changes waiting to sync:" in texts
 
 
 def test_controls_have_accessible_names(window: MainWindow):
@@ -136,15 +157,19 @@ def test_refresh_shows_records_added_meanwhile(window: MainWindow, store: Store,
     assert not window.summary.empty_box.isVisible()
 
 
-def test_load_demo_fills_the_counts(window: MainWindow, errors_seen, idle):
+def test_load_demo_fills_the_counts(window: MainWindow, errors_seen, idle, qtbot):
     pytest.importorskip("observe.demo.generator")
-    window.summary.load_demo_button.click()
+    window.load_demo_action.trigger()
     idle()
     assert errors_seen == []
     counts = {k: int(v.replace(",", "")) for k, v in window.summary.shown_counts().items()}
     assert counts["school"] > 0 and counts["visit"] > 0 and counts["evidence"] > 0
     assert not window.summary.empty_box.isVisible()
     assert window.save_label.text() == "All changes saved"
+    # From the File menu as from the welcome: the other views show the data at once.
+    nav = window.workspace.navigator
+    qtbot.waitUntil(lambda: nav.teacher_model.rowCount() > 0 and nav.visit_model.rowCount() > 0)
+    assert window.workspace.lookfors.rows
 
 
 def test_cancelling_demo_data_closes_the_progress_and_leaves_the_profile_empty(

@@ -13,12 +13,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from observe.clock import utcnow
 from observe.errors import UsageError
 from observe.store import Store
-from observe.store.models import Classroom, ParticipationEvent, ParticipationKind, Seat, Visit
+from observe.store.models import (
+    Classroom,
+    ParticipationEvent,
+    ParticipationKind,
+    Seat,
+    Teacher,
+    Visit,
+)
 
 NO_GROUP = "No group"
 MAX_ROWS = 20
@@ -100,6 +107,64 @@ def save_seating(
                 if seat.group_label != group:
                     seat.group_label = group
     return live_seats(store, classroom_id)
+
+
+def quick_chart_shape(seats: int) -> tuple[int, int]:
+    """(rows, columns) for a quick chart of ``seats``: rows of six, or of eight past 36 seats
+    (the widths most rooms have), wider only when the chart would pass the row limit."""
+    if not 1 <= seats <= MAX_ROWS * MAX_COLS:
+        raise UsageError(f"A quick chart can have 1–{MAX_ROWS * MAX_COLS} seats.")
+    cols = min(seats, 6 if seats <= 36 else 8)
+    cols = max(cols, -(-seats // MAX_ROWS))
+    return -(-seats // cols), cols
+
+
+@dataclass(frozen=True)
+class ChartToCopy:
+    """Another class's chart, offered to start this one from."""
+
+    classroom_id: str
+    name: str
+    seats: int
+
+
+def charts_to_copy(store: Store, except_classroom_id: str) -> list[ChartToCopy]:
+    """Every other live class with a chart, by teacher and subject."""
+    with store.read() as s:
+        rows = s.execute(
+            select(Classroom, Teacher.display_name, func.count(Seat.id))
+            .join(Teacher, Teacher.id == Classroom.teacher_id)
+            .join(Seat, Seat.classroom_id == Classroom.id)
+            .where(
+                Classroom.id != except_classroom_id,
+                Classroom.deleted.is_(False),
+                Teacher.deleted.is_(False),
+                Seat.deleted.is_(False),
+            )
+            .group_by(Classroom.id, Teacher.display_name)
+            .order_by(Teacher.display_name, Classroom.subject, Classroom.period)
+        ).all()
+        out = []
+        for room, teacher, seats in rows:
+            bits = [teacher, room.subject]
+            if room.period:
+                bits.append(f"period {room.period}")
+            out.append(ChartToCopy(room.id, " · ".join(bits), seats))
+        return out
+
+
+def chart_of(store: Store, classroom_id: str) -> tuple[int, int, dict[tuple[int, int], SeatSpec]]:
+    """(rows, columns, seats by position) of a class's chart, to copy from."""
+    with store.read() as s:
+        room = s.get(Classroom, classroom_id)
+        if room is None or room.deleted:
+            raise UsageError("That class is no longer in this profile; choose another.")
+        rows, cols = room.rows, room.cols
+    seats = live_seats(store, classroom_id)
+    cells = {(seat.row, seat.col): SeatSpec(seat.label, seat.group_label) for seat in seats}
+    rows = max([rows or 1, *(r + 1 for r, _ in cells)])
+    cols = max([cols or 1, *(c + 1 for _, c in cells)])
+    return rows, cols, cells
 
 
 def tally(

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from observe import settings
 from observe.errors import UsageError
 from observe.store import Store, open_profile
 
@@ -27,7 +28,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--paper",
         choices=["letter", "a4"],
         type=str.lower,
-        help="paper size (default: from your locale)",
+        help="paper size (default: the one in Settings, else from your locale)",
     )
     out = argparse.ArgumentParser(add_help=False)
     out.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF file to write")
@@ -39,7 +40,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--include-notes", action="store_true", help="also print your private notes (n: lines)"
     )
-    p.add_argument("--coach", metavar="NAME", help="your name in the sheet's header")
+    p.add_argument(
+        "--coach", metavar="NAME", help="your name in the sheet's header (default: from Settings)"
+    )
     p.add_argument(
         "--reviewed-only",
         action="store_true",
@@ -115,7 +118,7 @@ def cmd_feedback(args: argparse.Namespace, data_dir: str | None) -> int:
         visit_id = resolve_visit(store, args.visit)
         if args.reviewed_only and not reviewed_visits(store, [visit_id]):
             raise UsageError(NOT_REVIEWED)
-        options = SheetOptions(args.paper, args.include_notes, args.coach)
+        options = SheetOptions(settings.paper(store, args.paper), args.include_notes, args.coach)
         pdf = feedback_sheet_pdf(store, visit_id, options)
         pdf.save(out)
         if pdf.draft:
@@ -156,7 +159,7 @@ def _save_report(
     out = _out(args.out)
     store = open_profile(data_dir, read_only_ok=True)
     try:
-        pdf = render(store, resolve(store, which), args.paper)
+        pdf = render(store, resolve(store, which), settings.paper(store, args.paper))
         pdf.save(out)
     finally:
         store.close()
@@ -194,7 +197,9 @@ def cmd_sheets(args: argparse.Namespace, data_dir: str | None) -> int:
                 unreviewed_sentence(drafts, len(ids))
                 + " Add --reviewed-only to export only the reviewed ones."
             )
-        result = export_sheets(store, ids, Path(args.out_dir), SheetOptions(args.paper))
+        result = export_sheets(
+            store, ids, Path(args.out_dir), SheetOptions(settings.paper(store, args.paper))
+        )
     finally:
         store.close()
     if note:

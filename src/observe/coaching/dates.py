@@ -35,6 +35,19 @@ def weeks_between(first: date, last: date) -> list[date]:
     return out
 
 
+def weeks_with_data(start: date | None, end: date | None, days: list[date]) -> list[date]:
+    """The weeks of a period from the first with data to its end: quiet weeks between records
+    get a row (a trend shouldn't skip the week of state tests), but the empty weeks before the
+    first record would only push the real figures off the chart."""
+    if not days:
+        return []
+    first = max(start, min(days)) if start is not None else min(days)
+    last = end or max(days)
+    if first > last:
+        return []
+    return weeks_between(first, last)
+
+
 def local_midnight(day: date, tz: tzinfo | None = None) -> datetime:
     """The aware instant a local day begins."""
     naive = datetime.combine(day, time.min)

@@ -25,7 +25,7 @@ from observe.coaching.dates import (
     quarter_hour,
     utc_bounds,
     week_start,
-    weeks_between,
+    weeks_with_data,
 )
 from observe.coaching.impact_tables import (
     PARTICIPATION_COLUMNS,
@@ -39,7 +39,7 @@ from observe.coaching.labels import (
     CYCLE_STATUS_LABELS,
     VISIT_TYPE_LABELS,
 )
-from observe.coaching.measures import progress_in, visit_equity
+from observe.coaching.measures import CycleProgress, progress_in, visit_equity
 from observe.store import Store
 from observe.store.models import (
     CoachingCycle,
@@ -83,7 +83,7 @@ def local_report(
     lo, hi = utc_bounds(start, end, tz)
     with store.read() as s:
         visits = _visits(s, lo, hi)
-        weeks = _weeks(start, end, [local_day(v.started_at, tz) for v in visits])
+        weeks = weeks_with_data(start, end, [local_day(v.started_at, tz) for v in visits])
         tables = [
             visits_table(visits, weeks, tz),
             cycles_table(s, start, end),
@@ -91,7 +91,7 @@ def local_report(
             participation_table(s, visits, weeks, tz),
         ]
     rows = coaching_log.entries(store, start, end)
-    log_weeks = _weeks(start, end, [r.occurred_on for r in rows])
+    log_weeks = weeks_with_data(start, end, [r.occurred_on for r in rows])
     tables += [time_by_activity_table(rows), time_by_week_table(rows, log_weeks)]
     return ImpactReport(
         scope="My records on this computer",
@@ -108,14 +108,6 @@ def _visits(s: Session, lo: datetime | None, hi: datetime | None) -> list[Visit]
     if hi is not None:
         query = query.where(Visit.started_at < hi)
     return list(s.scalars(query.order_by(Visit.started_at)))
-
-
-def _weeks(start: date | None, end: date | None, days: list[date]) -> list[date]:
-    first = start or (min(days) if days else None)
-    last = end or (max(days) if days else None)
-    if first is None or last is None or first > last:
-        return []
-    return weeks_between(first, last)
 
 
 def _minutes(visit: Visit) -> int:
@@ -240,7 +232,7 @@ def cycles_table(s: Session, start: date | None, end: date | None) -> Table:
         if start is not None and cycle.ended_on is not None and cycle.ended_on < start:
             continue
         progress = progress_in(s, cycle)
-        before, after = progress.before, progress.after
+        latest = progress.end_point
         out.append(
             (
                 teacher,
@@ -251,10 +243,10 @@ def cycles_table(s: Session, start: date | None, end: date | None) -> Table:
                 progress.measure_name if cycle.measure_kind else None,
                 cycle.baseline,
                 cycle.target,
-                before.value if before else None,
-                before.out_of if before else None,
-                after.value if after else None,
-                after.out_of if after else None,
+                progress.start_value,
+                _start_out_of(progress),
+                latest.value if latest else None,
+                latest.out_of if latest else None,
                 progress.change,
                 None if progress.target_met is None else ("yes" if progress.target_met else "no"),
                 len(progress.points),
@@ -304,10 +296,17 @@ def cycles_table(s: Session, start: date | None, end: date | None) -> Table:
             "Steps",
         ),
         rows=tuple(out),
-        note="Before is the first linked visit that measured the cycle's measure, after the "
-        "latest; “out of” is the students seated (distinct voices) or the evidence items "
-        "recorded (look-for frequency).",
+        note="Before is the baseline the coach set (or, without one, the first linked visit "
+        "that measured the cycle's measure), after the latest measured visit; “out of” is the "
+        "students seated (distinct voices) or the evidence items recorded (look-for frequency).",
     )
+
+
+def _start_out_of(progress: CycleProgress) -> int | None:
+    """A baseline is a bare number; only a measured first visit has an "out of"."""
+    if progress.baseline is not None or progress.before is None:
+        return None
+    return progress.before.out_of
 
 
 # -- look-fors --------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ import httpx
 from pydantic import ValidationError
 
 from observe import __version__
-from observe.coaching.dates import weeks_between
+from observe.coaching.dates import weeks_with_data
 from observe.coaching.impact_tables import (
     PARTICIPATION_COLUMNS,
     PARTICIPATION_HEADERS,
@@ -220,12 +220,8 @@ class ServerImpactSource:
 
 
 def _weeks(start: date | None, end: date | None, found: list[object]) -> list[date]:
-    days = sorted(date.fromisoformat(w) for w in found if isinstance(w, str))
-    first = start or (days[0] if days else None)
-    last = end or (days[-1] if days else None)
-    if first is None or last is None or first > last:
-        return []
-    return weeks_between(first, last)
+    days = [date.fromisoformat(w) for w in found if isinstance(w, str)]
+    return weeks_with_data(start, end, days)
 
 
 def _int(value: object) -> int:

@@ -7,8 +7,9 @@ never from anyone's judgement:
   how much of the talk came from the most-heard quarter of the class (top-quarter share: about
   25% when talk is even, near 100% when a few students carry it), and, when the coach drew
   groups, the largest gap between a group's share of the talk and its share of the class.
-* **A cycle's success measure** visit by visit, with *before* (the first measured visit) and
-  *after* (the latest), e.g. distinct voices 9/24 → 17/24.
+* **A cycle's success measure** visit by visit, compared from where the coach started (the
+  baseline they set, or the first measured visit when they set none) to the latest measured
+  visit, e.g. distinct voices baseline 9 → 17/24.
 """
 
 from __future__ import annotations
@@ -199,12 +200,30 @@ class CycleProgress:
         return measured[-1] if len(measured) >= 2 else None
 
     @property
+    def latest(self) -> MeasurePoint | None:
+        measured = self.measured
+        return measured[-1] if measured else None
+
+    @property
+    def start_value(self) -> float | None:
+        """Where the comparison starts: the coach's baseline, else the first measured visit."""
+        if self.baseline is not None:
+            return self.baseline
+        before = self.before
+        return before.value if before is not None else None
+
+    @property
+    def end_point(self) -> MeasurePoint | None:
+        """The visit the start is compared with: the latest measured one (with a baseline,
+        even the only one; without, once there are two)."""
+        return self.latest if self.baseline is not None else self.after
+
+    @property
     def change(self) -> float | None:
-        before, after = self.before, self.after
-        if before is None or after is None:
+        start, end = self.start_value, self.end_point
+        if start is None or end is None or end.value is None:
             return None
-        assert before.value is not None and after.value is not None
-        return after.value - before.value
+        return end.value - start
 
     @property
     def target_met(self) -> bool | None:
@@ -233,17 +252,19 @@ class CycleProgress:
             goal += (
                 ", met" if self.target_met else (", not met" if self.closed else ", not yet met")
             )
-        before, after = self.before, self.after
+        before, end = self.before, self.end_point
         if before is None:
             known = [f"baseline {_number(self.baseline)}"] if self.baseline is not None else []
             known += [f"target {_number(self.target)}"] if self.target is not None else []
             extra = f" ({'; '.join(known)})" if known else ""
             return f"{name}: no linked visit has measured it yet{extra}."
-        if after is None:
+        if end is None:
             return f"{name}: {before.text()} in the one measured visit so far{goal}."
         change = self.change or 0.0
         sign = "+" if change >= 0 else "−"
-        return f"{name}: {before.text()} → {after.text()} ({sign}{_number(abs(change))}){goal}."
+        start = before.text() if self.baseline is None else f"baseline {_number(self.baseline)}"
+        so_far = " in the one measured visit so far" if len(self.measured) == 1 else ""
+        return f"{name}: {start} → {end.text()} ({sign}{_number(abs(change))}){so_far}{goal}."
 
 
 def _number(value: float | None) -> str:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from observe.store import Store
+from observe.store.models import SYNC_MODELS
 
 SAVED = "All changes saved"
 SAVING = "Saving…"
@@ -47,6 +48,11 @@ class VisitContext(QObject):
 
     def announce(self, kind: str) -> None:
         self.records_changed.emit(kind)
+
+    def announce_all(self) -> None:
+        """Tells every view that any kind may have changed: after a bulk write (demo data)."""
+        for model in SYNC_MODELS:
+            self.records_changed.emit(model.kind)
 
     def set_save_state(self, text: str) -> None:
         if text != self.save_state:

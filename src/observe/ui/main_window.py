@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QProgressDialog,
 )
 
-from observe import APP_NAME
+from observe import APP_NAME, settings
 from observe.capture import closures
 from observe.capture.visits import end_at_last_activity, left_running_from_earlier_day
 from observe.errors import ObserveError, UsageError
 from observe.store import Store
-from observe.ui import operations
+from observe.ui import operations, settings_dialog
 from observe.ui.about import AboutDialog
 from observe.ui.capture import commands
 from observe.ui.coaching import CoachingUi
@@ -74,8 +74,13 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._size_to_screen()
+        settings_dialog.apply_settings(self, settings.load(store))  # theme and text size
         self.refresh_counts()
         QTimer.singleShot(0, self, self.offer_to_end_left_running)
+
+    @property
+    def report_error(self) -> ErrorReporter:
+        return self._report_error
 
     def _records_changed(self, kind: str) -> None:
         if self.workspace.center.currentWidget() is self.summary:
@@ -134,6 +139,13 @@ class MainWindow(QMainWindow):
         edit_menu.addActions(item_actions)
         edit_menu.addSeparator()
         edit_menu.addAction(find)
+        self.settings_action = self._action(
+            self.tr("Se&ttings…"), "Ctrl+,", self.tr("Your name, paper, theme…")
+        )
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(lambda: settings_dialog.show_settings(self))
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.settings_action)
 
         capture_menu = bar.addMenu("&Capture")
         *kinds, previous_prompt, next_prompt, hints = ws.capture_actions()
@@ -298,7 +310,10 @@ class MainWindow(QMainWindow):
         store = self.store
 
         def count(_: Progress) -> tuple[dict[str, int], bool]:
-            return store.counts(), store.is_empty()
+            counts = store.counts()
+            if not settings.server_configured(store):
+                counts.pop("outbox", None)  # "changes waiting to sync" would read as a backlog
+            return counts, store.is_empty()
 
         return operations.run(
             count,
@@ -365,6 +380,8 @@ class MainWindow(QMainWindow):
         seconds = getattr(summary, "seconds", None)
         took = f" in {seconds:.1f} s" if isinstance(seconds, float) else ""
         self.statusBar().showMessage(f"Demo data loaded{took}.", 10_000)
+        # A bulk write that no view announced: every view reloads now, not after a restart.
+        self.context.announce_all()
 
     def _demo_finished(self) -> None:
         if self.progress_dialog is not None:

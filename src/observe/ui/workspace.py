@@ -8,7 +8,7 @@ there is not room for both side by side with a readable capture pane.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget
 
@@ -43,7 +43,7 @@ class Workspace(QSplitter):
         self.capture = CapturePane(self.context, report_error=report_error, lookfor_hotkeys=False)
         self.lookfors = LookForsPanel(self.context, report_error=report_error)
         self.tally = TallyPanel(self.context, report_error=report_error)
-        self.search = SearchLauncher(self.context, window)
+        self.search = SearchLauncher(self.context, window, highlighted=self.highlighted_rect)
 
         self.welcome = welcome
         self.center = QStackedWidget()
@@ -89,6 +89,24 @@ class Workspace(QSplitter):
     def _show_seats(self) -> None:
         self.side.setCurrentWidget(self.tally)
         self.tally.focus_seats()
+
+    def highlighted_rect(self) -> QRect | None:
+        """The selected timeline item on screen (global coordinates), for Find to keep clear."""
+        view = self.capture.timeline
+        index = view.currentIndex()
+        if self.center.currentWidget() is not self.capture or not index.isValid():
+            return None
+        # The pane may have just come forward: wrap the rows on screen now (the view does it
+        # on a timer), so the rectangle is where the item will be drawn, at its full height.
+        view.fit_visible_rows()
+        view.scrollTo(index)
+        view.fit_visible_rows()
+        last = index.siblingAtColumn(view.model().columnCount() - 1)
+        row = view.visualRect(index.siblingAtColumn(0)).united(view.visualRect(last))
+        rect = row.intersected(view.viewport().rect())
+        if rect.isEmpty():
+            return None
+        return QRect(view.viewport().mapToGlobal(rect.topLeft()), rect.size())
 
     def size_columns(self, width: int) -> None:
         """Navigator and side column a fixed share of the window, the capture pane the rest."""

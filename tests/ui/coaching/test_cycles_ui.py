@@ -66,7 +66,7 @@ def test_a_new_cycle_from_the_editor_to_a_measure_that_moved(
     assert sorted(dialog.checked_ids()) == sorted(visits)
 
     view = cycles_window.view
-    assert view.sentence.text() == "Distinct voices: 9/24 → 17/24 (+8); target 16, met."
+    assert view.sentence.text() == "Distinct voices: baseline 9 → 17/24 (+8); target 16, met."
     assert [view.visits.item(r, 2).text() for r in range(3)] == ["9/24", "13/24", "17/24"]
     # The chart: the measure plus dashed baseline and target lines.
     assert view.chart.series_count() == 3
@@ -131,3 +131,51 @@ def test_editing_steps_and_closing_the_cycle(qtbot, store, cycles_window: Cycles
 
     assert cycles_window.delete(confirm=False)
     assert cycles.list_cycles(store) == [] and cycles_window.list.count() == 0
+
+
+def test_one_measured_visit_shows_as_a_point_against_the_baseline(
+    qtbot, store, cycles_window: CyclesWindow
+):
+    teacher, room, seats = make_room(store, seats=24)
+    cycle_id = cycles.save_cycle(
+        store,
+        cycles.CycleDraft(
+            teacher,
+            "Widen participation",
+            measure_kind=MeasureKind.DISTINCT_VOICES,
+            baseline=7,
+            target=16,
+            started_on=T0.date(),
+        ),
+    )
+    cycles_window.reload()
+    chart = cycles_window.view.chart.chart()
+    # No visit yet: the baseline and target still show where the cycle starts and aims.
+    assert [s.name() for s in chart.series()] == ["Distinct voices", "Baseline (7)", "Target (16)"]
+    visit_with_voices(store, room, seats, 12, start=T0, cycle_id=cycle_id)
+    cycles_window.reload()
+    view = cycles_window.view
+    line, baseline, _target = view.chart.chart().series()
+    assert [(p.x(), p.y()) for p in line.points()] == [(0, 12)]
+    assert line.pointsVisible() and line.markerSize() >= 8  # a lone point is visible
+    assert {p.y() for p in baseline.points()} == {7}
+    assert view.sentence.text() == (
+        "Distinct voices: baseline 7 → 12/24 (+5) in the one measured visit so far; "
+        "target 16, not yet met."
+    )
+    assert view.visits.item(0, 2).text() == "12/24"  # a count, not "12.0"
+
+
+def test_baseline_and_target_read_as_counts_in_the_editor(qtbot, store, cycles_window):
+    teacher, _room, _seats = make_room(store, seats=24)
+    cycles.save_cycle(
+        store,
+        cycles.CycleDraft(
+            teacher, "Voices", measure_kind=MeasureKind.DISTINCT_VOICES, baseline=12, target=18
+        ),
+    )
+    cycles_window.reload()
+    editor = cycles_window.edit()
+    assert editor is not None
+    assert (editor.baseline.text(), editor.target.text()) == ("12", "18")
+    editor.reject()

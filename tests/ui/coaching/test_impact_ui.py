@@ -66,7 +66,32 @@ def test_the_coachs_impact_view_fills_every_tab(impact: ImpactWindow, errors_see
     cycles = impact.panes["cycles"].table.dicts()
     assert {c["status"] for c in cycles} == {"Active", "Completed"}
     shown = impact.panes["participation"].model
-    assert shown.data(shown.index(0, 0)) == "27 Jul 2026"  # dates read as dates
+    assert shown.data(shown.index(0, 0)) == "17 Aug 2026"  # dates read as dates
+
+
+def test_weeks_start_at_the_first_week_with_data_and_activities_read_as_words(
+    impact: ImpactWindow,
+):
+    # The period starts on 1 August, the demo's first visit is in the week of 17 August:
+    # no run of empty weeks before the coach's first record.
+    for key in ("visits_per_week", "time_by_week"):
+        rows = impact.panes[key].table.dicts()
+        assert rows[0]["week_start"] == date(2026, 8, 17), key
+        first = rows[0]["visits"] if key == "visits_per_week" else rows[0]["total_minutes"]
+        assert first, key
+    labels = impact.charts["visits_per_week"].chart().axes()[0].categories()
+    assert labels[0].startswith("17 Aug")
+    pane = impact.panes["time_by_activity"]
+    view, model = pane.view, pane.view.model()
+    shown = [
+        str(model.data(model.index(r, c)))
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        if not view.isColumnHidden(c)
+    ]
+    assert "Coaching-cycle work" in shown
+    assert not [t for t in shown if "_" in t]  # no "coaching_cycle" codes on screen
+    assert pane.table.column("activity")[0] == "coaching_cycle"  # the CSV keeps the code
 
 
 def test_each_table_exports_as_csv_that_reads_back(impact: ImpactWindow, tmp_path):

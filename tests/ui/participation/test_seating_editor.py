@@ -185,3 +185,96 @@ def test_side_panel_follows_the_selection(qtbot, visit: OpenVisit):
         dialog.model.index(0, 2), QItemSelectionModel.SelectionFlag.ClearAndSelect
     )
     assert dialog.label_edit.text() == "A3"
+
+
+def test_a_quick_chart_for_n_seats(qtbot, visit: OpenVisit):
+    dialog = open_editor(qtbot, visit)
+    type_into_spin(qtbot, dialog.quick_spin, 28)
+    qtbot.mouseClick(dialog.quick_button, Qt.MouseButton.LeftButton)
+    # Rows of six, front first; the last row holds what is left, the rest are gaps.
+    assert (dialog.model.rows, dialog.model.cols) == (5, 6)
+    assert (dialog.rows_spin.value(), dialog.cols_spin.value()) == (5, 6)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = seats_in_db(visit)
+    assert len(saved) == 28
+    assert saved[(0, 0)] == ("A1", None) and saved[(4, 3)] == ("E4", None)
+    assert (4, 4) not in saved and (4, 5) not in saved
+
+
+def test_a_chart_is_copied_from_another_class_and_saved_only_with_save(
+    qtbot, visit: OpenVisit, store
+):
+    from tests.coaching.helpers import make_room
+
+    make_room(store, "Ben Ode", seats=10, groups=2)  # Ben's science class, 4 across
+    dialog = open_editor(qtbot, visit)
+    assert dialog.copy_combo.currentText() == "Ben Ode · Science · period 2 (10 seats)"
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert (dialog.model.rows, dialog.model.cols) == (3, 4)
+    assert dialog.model.groups_used() == ["Table 1", "Table 2"]
+    assert seats_in_db(visit) == {}  # nothing written before Save
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = seats_in_db(visit)
+    assert len(saved) == 10
+    assert saved[(0, 0)] == ("S1", "Table 1") and saved[(2, 1)] == ("S10", "Table 2")
+
+
+def test_without_another_chart_copying_says_so(qtbot, visit: OpenVisit):
+    dialog = open_editor(qtbot, visit)
+    assert not dialog.copy_button.isEnabled()
+    assert dialog.copy_combo.currentText() == "No other class has a chart yet"
+
+
+EIGHT_COLUMNS = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from observe.capture.participation import SeatSpec, save_seating
+from observe.store import open_profile
+from observe.store.models import Classroom, School, Teacher
+from observe.ui.participation import SeatingEditorDialog
+store = open_profile(sys.argv[1])
+with store.write() as s:
+    room = Classroom(teacher=Teacher(school=School(name="L"), display_name="A"), subject="Math")
+    s.add(room)
+save_seating(store, room.id, 1, 1, {(0, 0): SeatSpec("A1")})
+dialog = SeatingEditorDialog(store, room.id)
+dialog.show()
+for _ in range(10):
+    app.processEvents()
+dialog.cols_spin.setValue(8)
+dialog.rows_spin.setValue(5)
+for _ in range(10):
+    app.processEvents()
+screen = dialog.screen().availableGeometry()
+bar = dialog.table.horizontalScrollBar().isVisible()
+print(screen.width(), screen.height(), int(bar), int(screen.contains(dialog.frameGeometry())))
+"""
+
+
+def test_the_editor_grows_to_show_eight_columns_on_a_1366x768_screen(tmp_path):
+    """A laptop screen, through the offscreen platform's screen configuration."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    screens = tmp_path / "screens.json"
+    screens.write_text(
+        json.dumps(
+            {"screens": [{"name": "laptop", "width": 1366, "height": 768, "logicalDpi": 96}]}
+        )
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screens}"}
+    done = subprocess.run(
+        [sys.executable, "-c", EIGHT_COLUMNS, str(tmp_path / "profile")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    width, height, scrolls, on_screen = done.stdout.split()[-4:]
+    assert (width, height) == ("1366", "768")
+    assert scrolls == "0"  # all eight columns show, no sideways scrolling
+    assert on_screen == "1"

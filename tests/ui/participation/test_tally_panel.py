@@ -237,3 +237,55 @@ def test_editing_the_chart_updates_the_grid_and_keeps_the_tallies(
     assert panel.grid.seat_button("B2") is None
     assert panel.grid.seat_button("Door").accessibleName() == "Seat Door, Table 2, 1 contribution"
     assert panel.editor is None or not panel.editor.isVisible()
+
+
+SIX_BY_FIVE = {
+    (r, c): SeatSpec(f"{'ABCDE'[r]}{c + 1}", f"Table {(r // 2) * 3 + c // 2 + 1}")
+    for r in range(5)
+    for c in range(6)
+}
+
+
+def test_seats_are_at_least_44_pixels_each_way(qtbot, visit: OpenVisit, panel: TallyPanel):
+    visit.chart(5, 6, SIX_BY_FIVE)
+    visit.context.announce("seat")
+    qtbot.waitUntil(lambda: len(panel.grid.buttons()) == 30)
+    assert panel.devicePixelRatioF() == 1.0  # 100 % scaling: logical pixels are real ones
+    sizes = {(b.width(), b.height()) for b in panel.grid.buttons()}
+    assert all(w >= 44 and h >= 44 for w, h in sizes), sizes
+
+
+def test_the_seats_stay_put_while_tallying(qtbot, visit: OpenVisit, panel: TallyPanel):
+    visit.chart(5, 6, SIX_BY_FIVE)
+    visit.context.announce("seat")
+    qtbot.wait(50)
+
+    def where() -> list[tuple[int, int, int, int]]:
+        out = []
+        for b in panel.grid.buttons():
+            top_left = b.mapTo(panel, b.rect().topLeft())
+            out.append((top_left.x(), top_left.y(), b.width(), b.height()))
+        return out
+
+    before = where()
+    sentences = set()
+    # One seat per table group: "not yet heard from: …" shrinks from eight tables to none.
+    for label in ["A1", "A3", "A5", "C1", "C3", "C5", "E1", "E3", "E5"]:
+        click(qtbot, panel, label)
+        qtbot.wait(20)
+        sentences.add(panel.summary_view.sentence_label.text())
+        assert where() == before, label
+    assert len(sentences) == 9
+    assert panel.summary_view.sentence_label.text().endswith("every group contributed.")
+
+
+def test_ctrl_shift_p_without_a_chart_offers_to_draw_one(qtbot, visit: OpenVisit, panel):
+    assert panel.pages.currentWidget() is panel.no_chart_page
+    panel.activateWindow()
+    qtbot.keyClick(
+        panel, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert panel.focusWidget() is panel.create_chart_button
+    assert panel.no_chart_label.isVisible()  # the offer, in words
+    qtbot.keyClick(panel.create_chart_button, Qt.Key.Key_Return)
+    assert panel.editor is not None and panel.editor.isVisible()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QRect, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from observe.capture.evidence import save_evidence
 from observe.store.models import Evidence, EvidenceKind
 from observe.ui.search import SearchDialog, SearchLauncher
+from observe.ui.search.placement import clear_of
 from observe.ui.search.results import RESULT_ROLE
 from observe.ui.search.snippet import Segment
 
@@ -212,3 +213,42 @@ def test_ctrl_f_opens_one_dialog_and_brings_it_back(qtbot, evidence, context, se
     assert launcher.dialog is dialog and dialog.isVisible()
     assert dialog.query.selectedText() == "slope"  # ready to type over
     settle()
+
+
+def test_after_opening_a_hit_the_dialog_does_not_cover_the_highlighted_item(
+    qtbot, evidence, window, idle
+):
+    dialog = window.workspace.search.show_dialog()
+    timeline = window.workspace.capture.timeline
+    # Put the dialog right over the middle of the window, where the timeline will be.
+    centre = window.frameGeometry().center()
+    dialog.move(centre.x() - dialog.width() // 2, centre.y() - dialog.height() // 2)
+    assert typed(qtbot, dialog, "slope") == [evidence["slope"]]
+    dialog.results.setCurrentIndex(dialog.model.index(0))
+    with qtbot.waitSignal(window.workspace.context.visit_changed, timeout=2000):
+        qtbot.keyClick(dialog.results, Qt.Key.Key_Return)
+    idle()
+    item = window.workspace.highlighted_rect()
+    assert item is not None and timeline.current_id() == evidence["slope"]
+    qtbot.waitUntil(lambda: not dialog.frameGeometry().intersects(item), timeout=2000)
+    assert dialog.isVisible() and dialog.height() >= dialog.minimumSizeHint().height()
+    screen = dialog.screen().availableGeometry()
+    assert screen.contains(dialog.frameGeometry())
+
+
+def test_stepping_aside_picks_the_nearest_place_that_fits():
+    screen = QRect(0, 0, 1366, 768)
+    dialog = QRect(400, 200, 600, 480)
+    # Already clear: stays.
+    assert clear_of(dialog, QRect(20, 700, 300, 30), screen, 220) is None
+    # A narrow item in the navigator column: the dialog moves beside it.
+    beside = clear_of(dialog, QRect(380, 300, 120, 40), screen, 220)
+    assert beside is not None and beside.size() == dialog.size()
+    assert not beside.intersects(QRect(380, 300, 120, 40)) and screen.contains(beside)
+    # A full-width timeline row in the middle: no room beside it, so above or below, shorter.
+    row = QRect(250, 380, 800, 60)
+    shorter = clear_of(dialog, row, screen, 220)
+    assert shorter is not None and not shorter.intersects(row) and screen.contains(shorter)
+    assert 220 <= shorter.height() < dialog.height()
+    # No room anywhere for a usable dialog: left where it is rather than squashed.
+    assert clear_of(dialog, QRect(0, 100, 1366, 600), screen, 220) is None

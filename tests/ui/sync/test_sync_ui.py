@@ -54,6 +54,8 @@ def test_status_text_covers_every_state():
     hhmm = at.astimezone().strftime("%H:%M")
     signed = SyncStatus(signed_in=True, server_url="https://s", email="a@b")
     assert status_text(SyncStatus()) == "On this computer only"
+    # No server: changes kept here are not a backlog, so no "N waiting".
+    assert status_text(SyncStatus(waiting=2109)) == "On this computer only"
     assert status_text(signed.with_(needs_sign_in=True, waiting=1)) == "Sign in needed · 1 waiting"
     assert status_text(signed.with_(syncing=True, waiting=3)) == "Syncing… · 3 waiting"
     assert status_text(signed.with_(offline=True, waiting=2)) == "Offline · 2 waiting"

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from observe import settings
 from observe.capture.visits import (
     ClassroomChoice,
     classroom_choices,
@@ -92,14 +93,14 @@ class QuickVisitDialog(QDialog):
         self._cycles_for: str | None = None
         self._cycle_touched = False
         self._sized = False
+        #: Off a walk, the visit type the coach chose in Settings.
+        self._default_type = settings.get(context.store, settings.VISIT_TYPE_KEY)
         self.setWindowTitle("Start a visit")
         self.setAccessibleName("Start a visit")
         self._build()
         self._fill_walks(walk_id)
         self.type_combo.setCurrentIndex(
-            self.type_combo.findData(
-                VisitType.LEARNING_WALK if walk_id else VisitType.COACHING_OBSERVATION
-            )
+            self.type_combo.findData(VisitType.LEARNING_WALK if walk_id else self._default_type)
         )
         if new_walk and not walk_id:
             self.walk_combo.setCurrentIndex(self.walk_combo.findData(NEW_WALK))
@@ -307,7 +308,7 @@ class QuickVisitDialog(QDialog):
                 self.report_error(self, exc)
         if not self._type_touched:
             on_walk = choice != NO_WALK
-            wanted = VisitType.LEARNING_WALK if on_walk else VisitType.COACHING_OBSERVATION
+            wanted = VisitType.LEARNING_WALK if on_walk else self._default_type
             self.type_combo.setCurrentIndex(self.type_combo.findData(wanted))
         self.refilter()
 

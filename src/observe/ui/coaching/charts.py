@@ -19,7 +19,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, QPointF, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -93,6 +93,10 @@ class ChartView(QChartView):
         """The measure visit by visit (unmeasured visits leave a gap), with baseline and
         target as dashed lines."""
         chart = self.fresh()
+        if not labels and (baseline is not None or target is not None):
+            # No linked visit yet: the coach's baseline and target still show where they start.
+            labels = [QCoreApplication.translate("ChartView", "No visit yet")]
+            values = [None]
         x_axis = self._category_axis(chart, labels)
         known = [v for v in values if v is not None]
         high = max([*known, baseline or 0, target or 0, top or 0, 1])
@@ -100,6 +104,8 @@ class ChartView(QChartView):
         line = QLineSeries()
         line.setName(name)
         line.setPointsVisible(True)
+        # Big enough to see on its own: a single measured visit has no line to show it.
+        line.setMarkerSize(10)
         for i, value in enumerate(values):
             if value is not None:
                 line.append(QPointF(i, value))

@@ -216,7 +216,7 @@ class CycleEditor(QDialog):
     def _number(self, name: str) -> QDoubleSpinBox:
         box = QDoubleSpinBox()
         box.setRange(-1, 10_000)
-        box.setDecimals(1)
+        box.setDecimals(0)  # every measure is a count: "12", not "12.0"
         box.setSpecialValueText("—")
         box.setValue(-1)
         box.setAccessibleName(name)

@@ -281,14 +281,15 @@ class ImpactWindow(QDialog):
             )
         cycles = t.get("cycles")
         if cycles is not None:
-            rows = [r for r in cycles.dicts() if r["before"] is not None]
+            # Only cycles with both ends: an unmeasured "latest" must not read as a zero.
+            rows = [r for r in cycles.dicts() if r["before"] is not None and r["after"] is not None]
             self.charts["cycles"].show_bars(
                 [f"{r['teacher']}" for r in rows],
                 [
-                    ("Before", [float(r["before"] or 0) for r in rows]),
-                    ("After", [float(r["after"] or r["before"] or 0) for r in rows]),
+                    (self.tr("Baseline"), [float(r["before"] or 0) for r in rows]),
+                    (self.tr("Latest"), [float(r["after"] or 0) for r in rows]),
                 ],
-                title="Each cycle's measure: first measured visit vs latest",
+                title=self.tr("Each cycle's measure: baseline vs latest measured visit"),
                 axis_title="Measure",
             )
         else:

@@ -41,6 +41,10 @@ def documents_folder() -> Path:
     return Path(folder or Path.home())
 
 
+#: Columns kept for the CSV but not shown: codes a coach reads as words in the next column.
+HIDDEN_ON_SCREEN: dict[str, frozenset[str]] = {"time_by_activity": frozenset({"activity"})}
+
+
 class TablePane(QWidget):
     """One table of figures; ``exported`` carries the path of a CSV written from it."""
 
@@ -97,8 +101,10 @@ class TablePane(QWidget):
         self.note.setVisible(bool(self.note.text()))
         if table is not None:
             self.view.resizeColumnsToContents()
-            for column in range(len(table.columns)):
+            hidden = HIDDEN_ON_SCREEN.get(table.key, frozenset())
+            for column, name in enumerate(table.columns):
                 self.view.setColumnWidth(column, min(self.view.columnWidth(column), 260))
+                self.view.setColumnHidden(column, name in hidden)
 
     def export(self) -> Path | None:
         if self.table is None:

@@ -145,6 +145,27 @@ class ChartModel(QAbstractTableModel):
                 self._cells[pos].group = group.strip()
         self._changed()
 
+    def replace(self, rows: int, cols: int, seats: dict[Pos, SeatSpec]) -> None:
+        """Makes the chart exactly ``seats`` on a rows × cols grid (every other cell a gap)."""
+        self.beginResetModel()
+        self.rows, self.cols = rows, cols
+        self._cells = {
+            pos: Cell(True, seats[pos].label, seats[pos].group or "")
+            if pos in seats
+            else Cell(False, default_label(*pos))
+            for pos in self.positions()
+        }
+        self.endResetModel()
+
+    def quick(self, rows: int, cols: int, seats: int) -> None:
+        """A fresh chart: the first ``seats`` cells, front row first, labelled A1, A2, …"""
+        first = self.positions_of(rows, cols)[:seats]
+        self.replace(rows, cols, {pos: SeatSpec(default_label(*pos)) for pos in first})
+
+    @staticmethod
+    def positions_of(rows: int, cols: int) -> list[Pos]:
+        return [(r, c) for r in range(rows) for c in range(cols)]
+
     def fill_all(self) -> None:
         self.set_seat(self.positions(), True)
 

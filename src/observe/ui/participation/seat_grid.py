@@ -41,6 +41,10 @@ from observe.ui.errors import ErrorReporter, show_error
 from observe.ui.participation.commands import TallyCommand
 from observe.ui.participation.kind_selector import KINDS
 
+#: The smallest seat a finger or an unsteady hand hits reliably (WCAG 2.5.5), in pixels at
+#: 100 % scaling; Qt scales it with the display like every other logical size.
+MIN_TARGET = 44
+
 _KIND_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
 _TALLY_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter}
 
@@ -113,8 +117,8 @@ class SeatButton(QPushButton):
         pad = self._pad()
         width = max(bold.horizontalAdvance(self.label), small.horizontalAdvance(self.group or ""))
         width += small.height() + 3 * pad  # room for the count badge
-        height = bold.height() + small.height() + 3 * pad
-        return QSize(max(width, bold.horizontalAdvance("MM") * 2), height)
+        height = max(bold.height() + small.height() + 3 * pad, MIN_TARGET)
+        return QSize(max(width, bold.horizontalAdvance("MM") * 2, MIN_TARGET), height)
 
     def minimumSizeHint(self) -> QSize:
         """Label and badge must fit; the group may elide. Keeps a 6-seat row inside a
@@ -122,7 +126,8 @@ class SeatButton(QPushButton):
         bold = QFontMetrics(_bold(self.font()))
         small = QFontMetrics(_small(self.font()))
         label = max(bold.horizontalAdvance(self.label), bold.horizontalAdvance("M9"))
-        return QSize(label + small.height() + 3 * self._pad(), self.sizeHint().height())
+        width = max(label + small.height() + 3 * self._pad(), MIN_TARGET)
+        return QSize(width, self.sizeHint().height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QStylePainter(self)

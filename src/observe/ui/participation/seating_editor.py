@@ -37,7 +37,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from observe.capture.participation import MAX_COLS, MAX_ROWS, live_seats, save_seating
+from observe.capture.participation import (
+    MAX_COLS,
+    MAX_ROWS,
+    chart_of,
+    charts_to_copy,
+    live_seats,
+    quick_chart_shape,
+    save_seating,
+)
 from observe.errors import UsageError
 from observe.store import Store
 from observe.store.models import Classroom
@@ -341,6 +349,58 @@ class SeatingEditorDialog(QDialog):
         helper_layout.addLayout(block_row)
         helper_layout.addWidget(self.tables_button)
 
+        # Two ways to skip drawing: so many seats in rows, or another class's chart.
+        self.quick_spin = QSpinBox()
+        self.quick_spin.setRange(1, MAX_ROWS * MAX_COLS)
+        self.quick_spin.setValue(max(1, len(self.model.seat_positions())))
+        self.quick_spin.setSuffix(self.tr(" seats"))
+        self.quick_spin.setAccessibleName(self.tr("Seats for a quick chart"))
+        self.quick_button = QPushButton(self.tr("Ma&ke"))
+        self.quick_button.setToolTip(
+            self.tr("Replace the chart with this many seats in rows, labelled A1, A2, …")
+        )
+        self.quick_button.clicked.connect(self.quick_chart)
+        quick_row = QHBoxLayout()
+        quick_label = QLabel(self.tr("&Quick chart:"))
+        quick_label.setBuddy(self.quick_spin)
+        quick_row.addWidget(quick_label)
+        quick_row.addWidget(self.quick_spin, 1)
+        quick_row.addWidget(self.quick_button)
+        self.copy_combo = QComboBox()
+        self.copy_combo.setAccessibleName(self.tr("Class to copy the chart from"))
+        # Long class names elide instead of widening the tools column past the chart.
+        self.copy_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.copy_combo.setMinimumContentsLength(14)
+        try:
+            others = charts_to_copy(self.store, self.classroom_id)
+        except Exception as error:
+            self._report_error(self, error)
+            others = []
+        for other in others:
+            self.copy_combo.addItem(
+                self.tr("{name} ({n} seats)").format(name=other.name, n=other.seats),
+                other.classroom_id,
+            )
+        self.copy_button = QPushButton(self.tr("Cop&y"))
+        self.copy_button.setToolTip(
+            self.tr("Replace the chart with that class's seats, labels and groups")
+        )
+        self.copy_button.clicked.connect(self.copy_chart)
+        for widget in (self.copy_combo, self.copy_button):
+            widget.setEnabled(bool(others))
+        if not others:
+            self.copy_combo.addItem(self.tr("No other class has a chart yet"))
+        copy_label = QLabel(self.tr("Copy fro&m:"))
+        copy_label.setBuddy(self.copy_combo)
+        copy_row = QHBoxLayout()
+        copy_row.addWidget(self.copy_combo, 1)
+        copy_row.addWidget(self.copy_button)
+        helper_layout.addLayout(quick_row)
+        helper_layout.addWidget(copy_label)
+        helper_layout.addLayout(copy_row)
+
         panel = QWidget()
         column = QVBoxLayout(panel)
         column.setContentsMargins(0, 0, 0, 0)
@@ -360,11 +420,29 @@ class SeatingEditorDialog(QDialog):
         return scroll
 
     def _fit_to_screen(self) -> None:
+        """As big as the chart needs, up to the screen; never smaller than it is now, so a
+        chart grown to 8 columns shows them all instead of a scroll bar."""
+        self.table.updateGeometry()
+        layout = self.layout()
+        if layout is not None:
+            layout.invalidate()
+            layout.activate()
         hint = self.sizeHint()
         screen = self.screen().availableGeometry() if self.screen() else None
         if screen is None:
             return
-        self.resize(min(hint.width(), screen.width()), min(hint.height(), screen.height()))
+        frame = self.frameGeometry().size() - self.size()
+        width = min(max(hint.width(), self.width()), screen.width() - frame.width())
+        height = min(max(hint.height(), self.height()), screen.height() - frame.height())
+        if (width, height) == (self.width(), self.height()):
+            return
+        self.resize(width, height)
+        # Growing may push the dialog off the screen's edge; bring it back in.
+        geometry = self.frameGeometry()
+        x = max(screen.left(), min(geometry.left(), screen.right() - geometry.width() + 1))
+        y = max(screen.top(), min(geometry.top(), screen.bottom() - geometry.height() + 1))
+        if (x, y) != (geometry.left(), geometry.top()):
+            self.move(x, y)
 
     # -- syncing the side panel with the selection -------------------------------------------
 
@@ -428,8 +506,47 @@ class SeatingEditorDialog(QDialog):
         self.model.group_by_tables(self.table_rows_spin.value(), self.table_cols_spin.value())
 
     def _resize_chart(self) -> None:
+        if self._syncing:
+            return
         self.model.resize(self.rows_spin.value(), self.cols_spin.value())
+        self._shape_changed()
+
+    def _shape_changed(self) -> None:
+        self._syncing = True
+        try:
+            self.rows_spin.setValue(self.model.rows)
+            self.cols_spin.setValue(self.model.cols)
+        finally:
+            self._syncing = False
         self.table.setCurrentIndex(self.model.index(0, 0))
+        self._fit_to_screen()
+
+    def quick_chart(self) -> None:
+        """Replaces the chart with the quick chart's seats (saved only with Save)."""
+        seats = self.quick_spin.value()
+        try:
+            rows, cols = quick_chart_shape(seats)
+        except UsageError as error:
+            self.show_problem(error.sentence)
+            return
+        self.model.quick(rows, cols, seats)
+        self._shape_changed()
+
+    def copy_chart(self) -> None:
+        """Replaces the chart with the chosen class's (saved only with Save)."""
+        classroom_id = self.copy_combo.currentData()
+        if not isinstance(classroom_id, str):
+            return
+        try:
+            rows, cols, seats = chart_of(self.store, classroom_id)
+        except UsageError as error:
+            self.show_problem(error.sentence)
+            return
+        except Exception as error:
+            self._report_error(self, error)
+            return
+        self.model.replace(rows, cols, seats)
+        self._shape_changed()
 
     def show_problem(self, sentence: str) -> None:
         self.problem_label.setText(sentence)

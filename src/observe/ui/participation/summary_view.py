@@ -7,6 +7,8 @@ numbers are there too, and in each row's accessible name for screen-reader users
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -125,6 +127,47 @@ class GroupRow:
         )
 
 
+class SteadyLabel(QLabel):
+    """A wrapped label that keeps the height of its longest expected text (``reserve``), so
+    the widgets under it stay put while its text grows and shrinks."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.reserve = ""
+
+    def set_reserve(self, text: str) -> None:
+        if text != self.reserve:
+            self.reserve = text
+            self.updateGeometry()
+
+    def _reserved(self, width: int) -> int:
+        if not self.reserve or width <= 0:
+            return 0
+        margins = self.contentsMargins()
+        inner = max(1, width - margins.left() - margins.right() - 2 * self.margin())
+        box = self.fontMetrics().boundingRect(
+            QRect(0, 0, inner, 1_000_000), Qt.TextFlag.TextWordWrap, self.reserve
+        )
+        return box.height() + margins.top() + margins.bottom() + 2 * self.margin()
+
+    def heightForWidth(self, width: int) -> int:
+        return max(super().heightForWidth(width), self._reserved(width))
+
+
+def _longest_sentence(summary: ParticipationSummary) -> str:
+    """The summary's sentence at its longest: every group still to be heard from, and counts
+    as wide as they will get in a lesson."""
+    groups = [replace(g, contributions=0, voices=0) for g in summary.groups]
+    widest = replace(
+        summary,
+        contributions=max(summary.contributions, 999),
+        distinct_voices=max(summary.distinct_voices, summary.occupied_seats),
+        groups=groups,
+    )
+    return widest.sentence()
+
+
 class SummaryView:
     """The figures in two parts the panel places apart: the headline stays above the seats,
     where it is visible while tallying; the breakdown by kind and group goes below them."""
@@ -132,12 +175,10 @@ class SummaryView:
     def __init__(self) -> None:
         self.headline = QWidget()
         self.details = QWidget()
-        self.sentence_label = QLabel()
-        self.sentence_label.setWordWrap(True)
+        self.sentence_label = SteadyLabel()
         self.sentence_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sentence_label.setAccessibleName("Participation summary")
-        self.figures_label = QLabel()
-        self.figures_label.setWordWrap(True)
+        self.figures_label = SteadyLabel()
         self.figures_label.setAccessibleName("Participation figures")
         headline = QVBoxLayout(self.headline)
         headline.setContentsMargins(0, 0, 0, 0)
@@ -174,7 +215,14 @@ class SummaryView:
         details.addWidget(self.kinds_label)
 
     def show_summary(self, summary: ParticipationSummary) -> None:
+        # Both lines keep their longest height, so the seats below don't jump as "not yet
+        # heard from: …" shortens or a count gains a digit mid-tally.
+        self.sentence_label.set_reserve(_longest_sentence(summary))
         self.sentence_label.setText(summary.sentence())
+        self.figures_label.set_reserve(
+            f"{contributions_text(999).capitalize()} · distinct voices "
+            f"{summary.occupied_seats} / {summary.occupied_seats}"
+        )
         self.figures_label.setText(
             f"{contributions_text(summary.contributions).capitalize()} · distinct voices "
             f"{summary.distinct_voices} / {summary.occupied_seats}"

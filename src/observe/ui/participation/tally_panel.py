@@ -85,6 +85,7 @@ class TallyPanel(QWidget):
         self.no_chart_label = _message(NO_CHART_TEXT)
         self.create_chart_button = QPushButton("Create seating chart…")
         self.create_chart_button.clicked.connect(self.edit_chart)
+        self.create_chart_button.setAutoDefault(True)  # Enter accepts the Ctrl+Shift+P offer
         self.kind_selector = KindSelector()
         self.grid = SeatGrid(context, report_error=report_error)
         self.summary_view = SummaryView()
@@ -226,14 +227,18 @@ class TallyPanel(QWidget):
 
     def _show(self, page: QWidget) -> None:
         self.pages.setCurrentWidget(page)
-        self.focus_seats_action.setEnabled(page is self.chart_page)
+        # Without a chart, Ctrl+Shift+P still answers: it offers to draw one.
+        self.focus_seats_action.setEnabled(page in (self.chart_page, self.no_chart_page))
         self.edit_chart_action.setEnabled(self.classroom_id is not None)
 
     # -- actions ----------------------------------------------------------------------------
 
     def focus_seats(self) -> None:
+        """To the seats; with no chart yet, to the offer to draw one (Enter opens the editor)."""
         if self.pages.currentWidget() is self.chart_page:
             self.grid.focus_seats()
+        elif self.pages.currentWidget() is self.no_chart_page:
+            self.create_chart_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def edit_chart(self) -> SeatingEditorDialog | None:
         """Opens the chart editor (window-modal, not blocking) and returns it."""

@@ -10,9 +10,10 @@ never flickers back to an older answer.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +40,7 @@ from observe.ui.context import VisitContext
 from observe.ui.errors import record, sentence_for
 from observe.ui.operations import Progress
 from observe.ui.search.choices import FilterChoices, Result, find, load_choices
+from observe.ui.search.placement import clear_of
 from observe.ui.search.results import RESULT_ROLE, ResultDelegate, ResultsModel
 
 LIMIT = 200
@@ -48,6 +50,8 @@ CHOICE_KINDS = frozenset({"teacher", "lookfor", "lookfor_set"})
 RESULT_KINDS = frozenset({"evidence", "visit", "teacher", "classroom"})
 
 Request = tuple[str, SearchFilters]
+#: The highlighted item's rectangle in global coordinates, or None when none is shown.
+Highlighted = Callable[[], QRect | None]
 
 
 def count_text(shown: int, capped: bool) -> str:
@@ -68,9 +72,11 @@ class SearchDialog(QDialog):
         parent: QWidget | None = None,
         *,
         debounce_ms: int = DEBOUNCE_MS,
+        highlighted: Highlighted | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
+        self._highlighted = highlighted
         self.setWindowTitle("Find evidence")
         self.setAccessibleName("Find evidence")
         self.setModal(False)
@@ -357,6 +363,25 @@ class SearchDialog(QDialog):
         if not isinstance(result, Result):
             return False
         self.context.open_visit(result.hit.visit_id, result.hit.evidence_id)
+        if self._highlighted is not None:
+            # After the capture pane has scrolled to the item: then it has a place on screen.
+            QTimer.singleShot(0, self.step_aside)
+        return True
+
+    def step_aside(self) -> bool:
+        """Moves (or shortens) the dialog so it does not cover the item it just highlighted."""
+        item = self._highlighted() if self._highlighted is not None else None
+        if item is None or not self.isVisible():
+            return False
+        frame = self.frameGeometry()
+        screen = (self.screen() or self.parentWidget().screen()).availableGeometry()
+        extra = frame.size() - self.geometry().size()  # title bar and borders
+        least = self.minimumSizeHint().height() + extra.height()
+        placed = clear_of(frame, item, screen, least)
+        if placed is None:
+            return False
+        self.resize(placed.width() - extra.width(), placed.height() - extra.height())
+        self.move(placed.topLeft())
         return True
 
     def focus_query(self) -> None:
@@ -393,10 +418,13 @@ def _local_start(day: date) -> datetime:
 class SearchLauncher(QObject):
     """Owns the Find evidence action (Ctrl+F) and the one dialog it opens or brings forward."""
 
-    def __init__(self, context: VisitContext, window: QWidget) -> None:
+    def __init__(
+        self, context: VisitContext, window: QWidget, *, highlighted: Highlighted | None = None
+    ) -> None:
         super().__init__(window)
         self._context = context
         self._window = window
+        self._highlighted = highlighted
         self._dialog: SearchDialog | None = None
         self.action = QAction("&Find evidence…", window)
         self.action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
@@ -408,7 +436,7 @@ class SearchLauncher(QObject):
     @property
     def dialog(self) -> SearchDialog:
         if self._dialog is None:
-            self._dialog = SearchDialog(self._context, self._window)
+            self._dialog = SearchDialog(self._context, self._window, highlighted=self._highlighted)
         return self._dialog
 
     def show_dialog(self) -> SearchDialog:

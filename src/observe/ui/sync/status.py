@@ -50,7 +50,9 @@ def status_text(s: SyncStatus) -> str:
         head = "Not synced yet"
     bits = [head]
     counting = s.syncing and "%" in head  # the count is from before the sync: don't show both
-    if s.waiting and not counting:
+    # Without a server nothing is waiting for anything: a count would read as a backlog.
+    has_server = s.signed_in or bool(s.server_url)
+    if s.waiting and not counting and has_server:
         bits.append(f"{s.waiting:,} waiting")
     if s.conflicts:
         bits.append(f"{s.conflicts:,} conflict" + ("" if s.conflicts == 1 else "s"))
