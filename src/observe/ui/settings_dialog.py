@@ -109,7 +109,7 @@ class SettingsDialog(QDialog):
         self.problems: dict[str, QLabel] = {}
         rows: list[tuple[str, str | None, QWidget, str]] = [
             ("coach_name", self.tr("Your &name on sheets:"), self.name_edit, "Your name"),
-            ("school", self.tr("S&chool:"), self.school_edit, "School"),
+            ("school", self.tr("Sch&ool:"), self.school_edit, "School"),
             ("paper", self.tr("&Paper size:"), self.paper_combo, "Default paper size"),
             ("language_hints", None, self.hints_check, "Language hints"),
             ("default_visit_type", self.tr("Default &visit type:"), self.visit_combo, "Visit"),

@@ -190,6 +190,19 @@ def _license(window: MainWindow) -> QDialog:
     return _shown(LicenseDialog("MIT License\n\nPermission is hereby granted…", window))
 
 
+def _settings(window: MainWindow) -> QDialog:
+    from observe.ui.settings_dialog import show_settings
+
+    return show_settings(window)
+
+
+def _keep_all(window: MainWindow) -> QDialog:
+    from observe.sync.conflicts import plan_for
+    from observe.ui.sync.conflicts_view import BulkConfirmDialog
+
+    return _shown(BulkConfirmDialog(plan_for([], "mine"), window))
+
+
 def _about(window: MainWindow) -> QDialog:
     return _shown(window.about_dialog())
 
@@ -221,4 +234,6 @@ DIALOGS: dict[str, Opener] = {
     "About": _about,
     "License": _license,
     "Keyboard shortcuts": lambda w: w.show_keyboard_help(),
+    "Settings": _settings,
+    "Keep all mine": _keep_all,
 }

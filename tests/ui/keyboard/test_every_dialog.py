@@ -25,7 +25,9 @@ from .dialogs import DIALOGS
 #: Standard buttons as Linux desktops (GNOME, KDE) label them: they carry mnemonics there.
 LINUX_BUTTONS = {"OK": "&OK", "Save": "&Save", "Cancel": "&Cancel", "Close": "&Close"}
 #: Dialogs with nothing to type or choose: a button may have the first focus.
-NO_INPUTS = {"About"}
+#: No field to type in: About, and the "Keep all" preview, whose read-only text is there to be
+#: read and whose confirm button takes Enter.
+NO_INPUTS = {"About", "Keep all mine"}
 
 
 def mnemonic(text: str) -> str | None:
@@ -119,6 +121,6 @@ def test_every_dialog_class_is_in_the_registry():
         "LinkVisitsDialog", "CloseCycleDialog", "LogEntryDialog", "WeeklyLogWindow",
         "FrameworksWindow", "ImpactWindow", "LeaderSignInDialog", "SeatingEditorDialog",
         "SignInDialog", "ConflictsDialog", "WelcomeDialog", "AboutDialog", "LicenseDialog",
-        "KeyboardHelpDialog",
+        "KeyboardHelpDialog", "SettingsDialog", "BulkConfirmDialog",
     }  # fmt: skip
     assert names <= covered, sorted(names - covered)
