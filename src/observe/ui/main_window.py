@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
             self,
             self.store,
             report_error=self._report_error,
-            changes=self.context.records_changed,
+            changes=self.context.local_records_changed,
             announce=self.context.announce,
         )
         bar.addMenu(self.sync_ui.menu)
