@@ -82,7 +82,7 @@ def test_a_failing_subscriber_neither_undoes_the_write_nor_silences_the_others(s
     store.changes.subscribe(broken)
     late: list[Changes] = []
     unsubscribe = store.changes.subscribe(late.append)
-    visit_id, _ = make_visit(store)
+    make_visit(store)
     assert store.counts()["visit"] == 1 and len(heard) == 1 and len(late) == 1
     unsubscribe()
     make_visit(store)

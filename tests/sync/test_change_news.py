@@ -1,4 +1,4 @@
-"""Sync's writes publish change news too; what a pull applied is flagged as coming from the server."""
+"""Sync's writes publish change news too; what a pull applied is flagged as from the server."""
 
 from __future__ import annotations
 
