@@ -9,8 +9,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from observe.capture.visit_log import log_visit
 from observe.clock import utcnow
-from observe.coaching.log import log_visit
 from observe.store import Store
 from observe.store.models import Classroom, Teacher, Visit, VisitType, Walk
 

@@ -37,14 +37,6 @@ from observe.store.models import (
     evidence_lookfor,
 )
 
-VISIT_TYPE_LABELS: dict[VisitType, str] = {
-    VisitType.LEARNING_WALK: "Learning walk",
-    VisitType.COACHING_OBSERVATION: "Coaching observation",
-    VisitType.MODELING: "Modeling",
-    VisitType.CO_TEACHING: "Co-teaching",
-    VisitType.STUDENT_LISTENING: "Student listening",
-}
-
 
 @dataclass(frozen=True)
 class LookForTag:

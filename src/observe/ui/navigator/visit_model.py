@@ -35,8 +35,6 @@ from observe.store import Store
 from observe.ui import operations
 from observe.ui.navigator.records import (
     PAGE_VISITS,
-    VISIT_TYPE_LABELS,
-    VISIT_TYPE_SHORT,
     VisitPage,
     VisitRow,
     WalkRow,
@@ -46,6 +44,7 @@ from observe.ui.navigator.records import (
     room_label,
 )
 from observe.ui.operations import Progress
+from observe.vocabulary import VISIT_TYPE_SHORT, visit_type_label
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +98,7 @@ def day_label(day: date, today: date | None = None) -> str:
 
 def _visit_node(visit: VisitRow) -> _Node:
     at = local(visit.started_at)
-    kind = VISIT_TYPE_LABELS.get(visit.visit_type, str(visit.visit_type))
+    kind = visit_type_label(visit.visit_type)
     bits = []
     if visit.grade:
         bits.append(f"grade {visit.grade}")
