@@ -110,6 +110,10 @@ SINGLE_HOMES = {
     r"^def local_day\(": "clock.py",
     r"^def local_midnight\(": "clock.py",
     r"^def set_for_visit\(": "coaching/frameworks.py",
+    r"^def room_label\(": "vocabulary.py",
+    r"^def class_label\(": "vocabulary.py",
+    r"f\"room \{": "vocabulary.py",
+    r"f\"period \{": "vocabulary.py",
 }
 
 
@@ -122,5 +126,5 @@ def test_each_vocabulary_and_rule_has_one_home(definition: str):
         for _ in pattern.finditer(path.read_text())
     ]
     assert homes and set(homes) == {SINGLE_HOMES[definition]}
-    if definition.startswith(("^def", "^VISIT")):
+    if definition.startswith(("^def", "^VISIT", "f")):
         assert len(homes) == 1

@@ -35,3 +35,33 @@ def visit_type_label(visit_type: VisitType | str) -> str:
         return VISIT_TYPE_LABELS[VisitType(visit_type)]
     except ValueError:
         return str(visit_type)
+
+
+def room_label(room: str) -> str:
+    """ "room B12", but "Science Lab 1" and "Room 179" as they are (no "room Room 179")."""
+    bare = room[:1].isdigit() or (len(room) <= 5 and " " not in room)
+    return f"room {room}" if bare and "room" not in room.casefold() else room
+
+
+def class_label(
+    subject: str | None,
+    *,
+    grade: str | None = None,
+    period: str | None = None,
+    room: str | None = None,
+    sep: str = " · ",
+) -> str:
+    """How a class is named everywhere: "Science · grade 6 · period 2 · room B12".
+
+        Lists use the " · " separator; sentences and sheets pass ``sep=", "``. Only the parts
+        given are named, so a caller that leaves out the grade gets "Science, period 2" (and one
+    that leaves out the subject, "grade 6, period 2").
+    """
+    bits = [subject] if subject else []
+    if grade:
+        bits.append(f"grade {grade}")
+    if period:
+        bits.append(f"period {period}")
+    if room:
+        bits.append(room_label(room))
+    return sep.join(bits)

@@ -13,6 +13,7 @@ from observe.capture.visit_log import log_visit
 from observe.clock import utcnow
 from observe.store import Store
 from observe.store.models import Classroom, Teacher, Visit, VisitType, Walk
+from observe.vocabulary import class_label
 
 
 @dataclass(frozen=True)
@@ -28,12 +29,8 @@ class ClassroomChoice:
 
     @property
     def label(self) -> str:
-        bits = [self.teacher_name, self.subject]
-        if self.period:
-            bits.append(f"period {self.period}")
-        if self.room:
-            bits.append(f"room {self.room}")
-        return " · ".join(bits)
+        room = class_label(self.subject, period=self.period, room=self.room)
+        return f"{self.teacher_name} · {room}"
 
 
 def fold(text: str) -> str:

@@ -31,6 +31,7 @@ from observe.store.models import (
     Walk,
     evidence_lookfor,
 )
+from observe.vocabulary import class_label
 
 
 @dataclass(frozen=True)
@@ -86,10 +87,7 @@ class VisitInfo:
 
     @property
     def title(self) -> str:
-        bits = [self.teacher_name, self.subject]
-        if self.period:
-            bits.append(f"period {self.period}")
-        return " · ".join(bits)
+        return f"{self.teacher_name} · {class_label(self.subject, period=self.period)}"
 
     def tag_for_hotkey(self, hotkey: int) -> Tag | None:
         return next((t for t in self.tags if t.hotkey == hotkey), None)

@@ -23,18 +23,13 @@ from observe.clock import local_time as local
 from observe.errors import UsageError
 from observe.store import Store
 from observe.store.models import Classroom, School, Teacher, Visit, VisitType, Walk
+from observe.vocabulary import class_label
 
 #: At least this many visits per page; a page is then rounded out to whole days.
 PAGE_VISITS = 100
 
 LIMITS = {"name": 200, "email": 254, "subject": 120, "grade": 20, "period": 20, "room": 40}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-def room_label(room: str) -> str:
-    """ "room B12", but "Science Lab 1" and "Room 179" as they are (no "room Room 179")."""
-    bare = room[:1].isdigit() or (len(room) <= 5 and " " not in room)
-    return f"room {room}" if bare and "room" not in room.casefold() else room
 
 
 # --- visits ------------------------------------------------------------------------------------
@@ -170,14 +165,7 @@ class ClassroomRow:
 
     @property
     def label(self) -> str:
-        bits = [self.subject]
-        if self.grade:
-            bits.append(f"grade {self.grade}")
-        if self.period:
-            bits.append(f"period {self.period}")
-        if self.room:
-            bits.append(room_label(self.room))
-        return " · ".join(bits)
+        return class_label(self.subject, grade=self.grade, period=self.period, room=self.room)
 
 
 @dataclass(frozen=True)

@@ -41,10 +41,9 @@ from observe.ui.navigator.records import (
     load_visit_page,
     load_visit_span,
     local,
-    room_label,
 )
 from observe.ui.operations import Progress
-from observe.vocabulary import VISIT_TYPE_SHORT, visit_type_label
+from observe.vocabulary import VISIT_TYPE_SHORT, class_label, visit_type_label
 
 log = logging.getLogger(__name__)
 
@@ -99,14 +98,7 @@ def day_label(day: date, today: date | None = None) -> str:
 def _visit_node(visit: VisitRow) -> _Node:
     at = local(visit.started_at)
     kind = visit_type_label(visit.visit_type)
-    bits = []
-    if visit.grade:
-        bits.append(f"grade {visit.grade}")
-    if visit.period:
-        bits.append(f"period {visit.period}")
-    if visit.room:
-        bits.append(room_label(visit.room))
-    details = ", ".join(bits)
+    details = class_label(None, grade=visit.grade, period=visit.period, room=visit.room, sep=", ")
     where = f" ({details})" if details else ""
     return _Node(
         kind=VISIT,
