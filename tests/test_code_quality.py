@@ -114,6 +114,9 @@ SINGLE_HOMES = {
     r"^def class_label\(": "vocabulary.py",
     r"f\"room \{": "vocabulary.py",
     r"f\"period \{": "vocabulary.py",
+    r"^def safe_name\(": "reports/names.py",
+    r"^def report_name\(": "reports/names.py",
+    r"^def sheet_name\(": "reports/names.py",
 }
 
 
