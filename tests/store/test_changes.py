@@ -5,12 +5,13 @@ from __future__ import annotations
 import threading
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from observe.capture.evidence import save_evidence
 from observe.demo.generator import load_demo
+from observe.store import changes
 from observe.store.changes import Changes
-from observe.store.models import EvidenceKind, School
+from observe.store.models import Evidence, EvidenceKind, School
 
 from .helpers import make_visit
 
@@ -54,6 +55,12 @@ def test_a_core_write_reports_too_and_says_whether_it_came_from_the_server(store
     with store.write_core(remote=True) as conn:
         conn.execute(update(School.__table__).values(name="From the server"))
     assert heard[-1].kinds == {"school"} and heard[-1].remote
+    assert heard[-1].ids == {}  # which schools that touched is unknown, so none are named
+    school_id = next(iter(heard[0].ids["school"]))
+    with store.write_core() as conn:
+        table = School.__table__
+        conn.execute(update(table).where(table.c.id == school_id).values(name="By id"))
+    assert heard[-1].ids == {"school": {school_id}} and not heard[-1].remote
     seqs = [news.seq for news in heard]
     assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
     assert store.changes.last_seq == seqs[-1]
@@ -64,6 +71,16 @@ def test_a_bulk_demo_load_reports_every_kind_it_wrote_once(store, heard):
     written = {kind for kind, n in store.counts().items() if n and kind != "outbox"}
     assert written <= set().union(*(news.kinds for news in heard))
     assert "evidence" in heard[-1].kinds
+    with store.read() as s:
+        every = set(s.scalars(select(Evidence.id)))
+    assert set().union(*(news.ids.get("evidence", ()) for news in heard)) == every
+
+
+def test_past_a_cap_the_news_names_the_kind_not_some_of_its_ids(store, heard, monkeypatch):
+    monkeypatch.setattr(changes, "MAX_IDS", 3)
+    with store.write() as s:
+        s.add_all([School(name=f"School {n}") for n in range(5)])
+    assert heard[-1].kinds == {"school"} and "school" not in heard[-1].ids
 
 
 def test_a_write_on_another_thread_is_published_on_that_thread(store, heard):

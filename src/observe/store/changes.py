@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Delete, Engine, Insert, Update, event
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import BindParameter, BooleanClauseList, ColumnClause
 
 from observe.store.models import SYNC_MODELS
 
@@ -33,6 +35,8 @@ KIND_ORDER: tuple[str, ...] = tuple(model.kind for model in SYNC_MODELS)
 _TABLE_KIND: dict[str, str] = {model.__tablename__: model.kind for model in SYNC_MODELS}
 
 _NOTES = "observe.changes.notes"
+#: Beyond this many ids of one kind in one transaction (a demo load) the news names only the kind.
+MAX_IDS = 10_000
 _REMOTE = "observe.changes.remote"
 
 
@@ -42,8 +46,9 @@ class Changes:
 
     #: Record kinds ("evidence", "visit", ...) with at least one row written.
     kinds: frozenset[str]
-    #: Ids per kind where the statement named them (inserts, ORM flushes); a kind whose ids are
-    #: not known (an UPDATE by a condition) is in ``kinds`` but may be missing here.
+    #: Ids per kind where every statement of that kind named them (inserts, ORM flushes); a
+    #: kind whose ids are not all known (an UPDATE by a condition, a bulk load) is in ``kinds``
+    #: but not here, so a listener never mistakes some of the ids for all of them.
     ids: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: True when the changes came from the sync server (pull) rather than from this computer.
     remote: bool = False
@@ -104,16 +109,60 @@ class ChangeFeed:
         return news
 
 
-def _ids_of(statement: Any, multiparams: Any, params: Any) -> list[str]:
-    if not isinstance(statement, Insert):
-        return []
+def _rows(multiparams: Any, params: Any) -> list[Mapping[str, Any]]:
     rows: list[Any] = []
     for batch in (multiparams, params):
         if isinstance(batch, Mapping):
             rows.append(batch)
         elif isinstance(batch, list | tuple):
             rows.extend(batch)
-    return [str(row["id"]) for row in rows if isinstance(row, Mapping) and row.get("id")]
+    return [row for row in rows if isinstance(row, Mapping) and row]
+
+
+def _id_parameter(where: Any) -> BindParameter[Any] | None:
+    """The parameter of "id = :x" in a WHERE clause (alone or ANDed with others), if any."""
+    if isinstance(where, BooleanClauseList) and where.operator is operators.and_:
+        found = (_id_parameter(clause) for clause in where.clauses)
+        return next((p for p in found if p is not None), None)
+    left, right = getattr(where, "left", None), getattr(where, "right", None)
+    if (
+        isinstance(left, ColumnClause)
+        and left.name == "id"
+        and isinstance(right, BindParameter)
+        and getattr(where, "operator", None) is operators.eq
+    ):
+        return right
+    return None
+
+
+def _ids_of(statement: Any, multiparams: Any, params: Any) -> list[str] | None:
+    """The ids a write names, or None when it doesn't say (an UPDATE by another condition).
+
+    Inserts carry ``id`` in their rows; an UPDATE or DELETE "where id = :x" (the ORM's own, and
+    Core ones by id) carries it in its bound parameter.
+    """
+    rows = _rows(multiparams, params)
+    if isinstance(statement, Insert):
+        ids = [row.get("id") for row in rows]
+    else:
+        right = _id_parameter(statement.whereclause)
+        if right is None:
+            return None
+        ids = [row.get(right.key) for row in rows] if rows else [right.value]
+    if not ids or not all(ids):
+        return None
+    return [str(i) for i in ids]
+
+
+def _add(notes: dict[str, set[str] | None], kind: str, ids: Iterable[str] | None) -> None:
+    known = notes.get(kind, set())
+    if known is None:  # already unknown for this transaction
+        return
+    if ids is None:
+        notes[kind] = None
+        return
+    known.update(ids)
+    notes[kind] = known if len(known) <= MAX_IDS else None
 
 
 def _note(
@@ -129,20 +178,13 @@ def _note(
     kind = _TABLE_KIND.get(getattr(clauseelement.table, "name", ""))
     if kind is None:
         return
-    notes: dict[str, set[str]] = conn.info.setdefault(_NOTES, {})
-    notes.setdefault(kind, set()).update(_ids_of(clauseelement, multiparams, params))
+    _add(conn.info.setdefault(_NOTES, {}), kind, _ids_of(clauseelement, multiparams, params))
 
 
 def _note_orm(session: Any, flush_context: Any) -> None:
-    """Ids of the records an ORM flush wrote (updates and deletes included)."""
-    conn = session.connection()
-    notes: dict[str, set[str]] = conn.info.setdefault(_NOTES, {})
-    for obj in itertools.chain(session.new, session.dirty, session.deleted):
-        kind = getattr(obj, "kind", None)
-        if kind in RECORD_KINDS and getattr(obj, "id", None):
-            notes.setdefault(kind, set()).add(str(obj.id))
+    """Marks a flush of records applied from the server (``session.info["applying_remote"]``)."""
     if session.info.get("applying_remote"):
-        conn.info[_REMOTE] = True
+        session.connection().info[_REMOTE] = True
 
 
 _committed = threading.local()
@@ -171,7 +213,7 @@ def watch(engine: Engine) -> None:
 
 
 def install_orm(session_class: type) -> None:
-    """Adds the ids of ORM updates and deletes, and the session's ``applying_remote`` flag."""
+    """Carries the ORM session's ``applying_remote`` flag into the news."""
     if not event.contains(session_class, "after_flush", _note_orm):
         event.listen(session_class, "after_flush", _note_orm)
 
@@ -193,4 +235,5 @@ def publish_committed(feed: ChangeFeed) -> Changes | None:
     if pending is None:
         return None
     notes, remote = pending
-    return feed.publish(notes.keys(), notes, remote=remote)
+    ids = {kind: found for kind, found in notes.items() if found is not None}
+    return feed.publish(notes.keys(), ids, remote=remote)
