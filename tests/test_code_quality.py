@@ -78,3 +78,56 @@ def test_server_process_does_not_load_desktop_modules():
         [__import__("sys").executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_capture_never_imports_coaching():
+    """One direction between the domain packages: coaching builds on capture, never the reverse."""
+    offenders = {
+        name: sorted(m for m in modules if m.startswith("observe.coaching"))
+        for name, modules in _imports_of("capture").items()
+        if any(m.startswith("observe.coaching") for m in modules)
+    }
+    assert offenders == {}
+
+
+def test_http_stays_in_sync_and_the_server():
+    pattern = re.compile(r"^\s*(from|import)\s+httpx\b", re.MULTILINE)
+    offenders = [
+        str(path.relative_to(SRC))
+        for package in ("capture", "coaching", "feedback", "reports", "store", "demo")
+        for path in (SRC / package).rglob("*.py")
+        if pattern.search(path.read_text())
+    ]
+    assert offenders == []
+
+
+#: A definition and the one file it may appear in (the student-listening words: once in each of
+#: the long and short vocabularies, both in that file).
+SINGLE_HOMES = {
+    r"^VISIT_TYPE_LABELS\b[^=\n]*=": "vocabulary.py",
+    r"^\s*VisitType\.STUDENT_LISTENING:\s*\"": "vocabulary.py",
+    r"^def local_time\(": "clock.py",
+    r"^def local_day\(": "clock.py",
+    r"^def local_midnight\(": "clock.py",
+    r"^def set_for_visit\(": "coaching/frameworks.py",
+    r"^def room_label\(": "vocabulary.py",
+    r"^def class_label\(": "vocabulary.py",
+    r"f\"room \{": "vocabulary.py",
+    r"f\"period \{": "vocabulary.py",
+    r"^def safe_name\(": "reports/names.py",
+    r"^def report_name\(": "reports/names.py",
+    r"^def sheet_name\(": "reports/names.py",
+}
+
+
+@pytest.mark.parametrize("definition", sorted(SINGLE_HOMES))
+def test_each_vocabulary_and_rule_has_one_home(definition: str):
+    pattern = re.compile(definition, re.MULTILINE)
+    homes = [
+        str(path.relative_to(SRC))
+        for path in SRC.rglob("*.py")
+        for _ in pattern.finditer(path.read_text())
+    ]
+    assert homes and set(homes) == {SINGLE_HOMES[definition]}
+    if definition.startswith(("^def", "^VISIT", "f")):
+        assert len(homes) == 1

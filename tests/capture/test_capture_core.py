@@ -148,7 +148,7 @@ def test_type_ahead_puts_name_starts_first(store):
     assert visits.classroom_choices(store, "nobody here") == []
     assert len(visits.classroom_choices(store, "")) == 5
     science = visits.classroom_choices(store, "sci lab")
-    assert [c.label for c in science] == ["Zoë Okafor · Science · period 2 · room Lab 1"]
+    assert [c.label for c in science] == ["Zoë Okafor · Science · period 2 · Lab 1"]
 
 
 def test_roster_import_is_all_or_nothing_and_idempotent(store, tmp_path: Path):

@@ -17,11 +17,12 @@ from datetime import UTC, date
 import pytest
 
 from observe.coaching.impact import local_report
-from observe.coaching.leader_source import LeaderSession, ServerImpactSource
+from observe.coaching.leader_source import ServerImpactSource
 from observe.demo import load_demo
 from observe.errors import ObserveError, UsageError
 from observe.sync.account import login
 from observe.sync.engine import SyncEngine
+from observe.sync.leader import LeaderSession
 
 START, END = date(2026, 8, 1), date(2026, 11, 22)
 

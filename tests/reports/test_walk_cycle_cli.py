@@ -292,6 +292,7 @@ def test_cli_reviewed_only_refuses_drafts_and_says_so(
     assert out.startswith("Saved 1 feedback sheet (")
     files = list((tmp_path / "reviewed").glob("*.pdf"))
     assert len(files) == 1 and "Zoë Okafor" in files[0].name
+    assert files[0].name.startswith("Feedback sheet 20")  # named as the GUI's Save names it
     assert "DRAFT" not in pdf_text(files[0])
     # Without the flag: both, and the draft count said plainly.
     code, out, err = run(

@@ -208,8 +208,8 @@ def test_a_trickle_inside_a_sync_frees_the_lock_by_the_sync_deadline(devices):
 
 
 def test_a_leaders_school_figures_stop_at_the_request_deadline(monkeypatch):
-    from observe.coaching.leader_source import LeaderSession
     from observe.errors import ObserveError
+    from observe.sync.leader import LeaderSession
 
     monkeypatch.setenv("OBSERVE_REQUEST_DEADLINE", "2")
     server = Scripted(lambda method, path, query: Trickle(b'{"rows": []}', every=0.5))

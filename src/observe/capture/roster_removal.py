@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from observe.errors import UsageError
 from observe.store import Store
 from observe.store.models import Classroom, CoachingCycle, Seat, Teacher, Visit
+from observe.vocabulary import class_label
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def _live_classes(s: Session, teacher_id: str) -> list[Classroom]:
 
 
 def _class_name(room: Classroom) -> str:
-    return f"{room.subject}, period {room.period}" if room.period else room.subject
+    return class_label(room.subject, period=room.period, sep=", ")
 
 
 def _plan_teacher(s: Session, teacher_id: str) -> tuple[Teacher, list[Classroom]]:

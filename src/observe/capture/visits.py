@@ -9,10 +9,11 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
+from observe.capture.visit_log import log_visit
 from observe.clock import as_utc, utcnow
-from observe.coaching.log import log_visit
 from observe.store import Store
 from observe.store.models import Classroom, Evidence, Teacher, Visit, VisitType, Walk
+from observe.vocabulary import class_label
 
 
 @dataclass(frozen=True)
@@ -28,12 +29,8 @@ class ClassroomChoice:
 
     @property
     def label(self) -> str:
-        bits = [self.teacher_name, self.subject]
-        if self.period:
-            bits.append(f"period {self.period}")
-        if self.room:
-            bits.append(f"room {self.room}")
-        return " · ".join(bits)
+        room = class_label(self.subject, period=self.period, room=self.room)
+        return f"{self.teacher_name} · {room}"
 
 
 def fold(text: str) -> str:

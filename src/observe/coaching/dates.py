@@ -6,16 +6,11 @@ grouping here converts to a local date first. ``tz=None`` means the computer's t
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from sqlalchemy import ColumnElement, Integer, String, cast, func
 
-from observe.clock import as_utc
-
-
-def local_day(moment: datetime, tz: tzinfo | None = None) -> date:
-    """The calendar day ``moment`` fell on where the coach is (naive values count as UTC)."""
-    return as_utc(moment).astimezone(tz).date()
+from observe.clock import as_utc, local_midnight
 
 
 def week_start(day: date) -> date:
@@ -46,12 +41,6 @@ def weeks_with_data(start: date | None, end: date | None, days: list[date]) -> l
     if first > last:
         return []
     return weeks_between(first, last)
-
-
-def local_midnight(day: date, tz: tzinfo | None = None) -> datetime:
-    """The aware instant a local day begins."""
-    naive = datetime.combine(day, time.min)
-    return naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
 
 
 def utc_bounds(

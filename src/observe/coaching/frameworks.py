@@ -64,6 +64,19 @@ def set_in_use(s: Session) -> str | None:
     )
 
 
+def set_for_visit(s: Session, walk_set_id: str | None) -> str | None:
+    """The look-for set a visit uses: its walk's set while that is live, else the set in use.
+
+    The one rule for the capture pane's hotkeys and the look-for panel alike, so a walk whose
+    set was deleted falls back to the coach's set in both instead of showing none in one.
+    """
+    if walk_set_id is not None:
+        lset = s.get(LookForSet, walk_set_id)
+        if lset is not None and not lset.deleted:
+            return lset.id
+    return set_in_use(s)  # the coach's choice (Coaching → Look-for frameworks)
+
+
 def set_in_use_id(store: Store) -> str | None:
     with store.read() as s:
         return set_in_use(s)

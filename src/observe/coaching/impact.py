@@ -17,11 +17,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from observe.capture.marks import marked_seen
-from observe.clock import as_utc
+from observe.clock import as_utc, local_day
 from observe.coaching import log as coaching_log
 from observe.coaching.dates import (
     bucket_day,
-    local_day,
     quarter_hour,
     utc_bounds,
     week_start,
@@ -37,7 +36,6 @@ from observe.coaching.impact_tables import (
 from observe.coaching.labels import (
     ACTIVITY_LABELS,
     CYCLE_STATUS_LABELS,
-    VISIT_TYPE_LABELS,
 )
 from observe.coaching.measures import CycleProgress, progress_in, visit_equity
 from observe.store import Store
@@ -54,6 +52,7 @@ from observe.store.models import (
     VisitType,
     evidence_lookfor,
 )
+from observe.vocabulary import VISIT_TYPE_LABELS
 
 
 def school_year_start(today: date) -> date:

@@ -8,7 +8,6 @@ from observe.store.models import (
     MeasureKind,
     StepKind,
     StepStatus,
-    VisitType,
 )
 
 ACTIVITY_LABELS: dict[LogActivity, str] = {
@@ -18,14 +17,6 @@ ACTIVITY_LABELS: dict[LogActivity, str] = {
     LogActivity.DATA_MEETING: "Data meetings",
     LogActivity.OTHER_DUTY: "Other duties (subbing, testing…)",
     LogActivity.ADMIN: "Admin",
-}
-
-VISIT_TYPE_LABELS: dict[VisitType, str] = {
-    VisitType.LEARNING_WALK: "Learning walk",
-    VisitType.COACHING_OBSERVATION: "Coaching observation",
-    VisitType.MODELING: "Modeling",
-    VisitType.CO_TEACHING: "Co-teaching",
-    VisitType.STUDENT_LISTENING: "Student listening",
 }
 
 STEP_KIND_LABELS: dict[StepKind, str] = {

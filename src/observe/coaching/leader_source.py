@@ -5,24 +5,16 @@ minutes and shares per week, activity, look-for code or participation kind. So t
 fills only the tables those figures support. Cycles, per-week time and per-week look-for
 trends are absent, with a sentence saying why, rather than shown as zeros.
 
-Leaders don't sync (the sync sign-in is for coach accounts), so signing in here makes a
-session that lives as long as the view: the token is kept in memory only and revoked by
-:meth:`LeaderSession.close`.
+The HTTP side (signing in, fetching figures) is :class:`observe.sync.leader.LeaderSession`;
+this module only turns its figures into the impact view's tables.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
-import time
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-import httpx
-from pydantic import ValidationError
-
-from observe import __version__
 from observe.coaching.dates import weeks_with_data
 from observe.coaching.impact_tables import (
     PARTICIPATION_COLUMNS,
@@ -31,24 +23,12 @@ from observe.coaching.impact_tables import (
     ImpactReport,
     Table,
 )
-from observe.coaching.labels import ACTIVITY_LABELS, VISIT_TYPE_LABELS
+from observe.coaching.labels import ACTIVITY_LABELS
 from observe.coaching.log import is_coaching
-from observe.errors import ObserveError, UsageError
-from observe.ids import new_id
-from observe.protocol import API_PREFIX, AggregateReply, ErrorReply
 from observe.safetext import printable
 from observe.store.models import LogActivity, VisitType
-from observe.sync.client import (
-    REQUEST_DEADLINE_ENV,
-    REQUEST_DEADLINE_S,
-    SyncClient,
-    duration,
-    exchange,
-    normalize_server_url,
-    seconds_from_env,
-)
-
-TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+from observe.sync.leader import LeaderSession
+from observe.vocabulary import VISIT_TYPE_LABELS
 
 NO_CYCLES = (
     "Coaching cycles are the coach's and teacher's own work; the school figures include "
@@ -58,125 +38,6 @@ NO_WEEKLY_TIME = (
     "The server totals coaching time for the whole period, not week by week; see time by activity."
 )
 NO_TRENDS = "The server totals look-fors for the whole period; see look-fors seen."
-
-
-class LeaderSession:
-    """A signed-in leader account on one server (figures only)."""
-
-    def __init__(
-        self,
-        server_url: str,
-        token: str,
-        school: str,
-        name: str,
-        *,
-        transport: httpx.BaseTransport | None = None,
-    ) -> None:
-        self.server_url = normalize_server_url(server_url)
-        self.school = school
-        self.name = name
-        self.deadline = seconds_from_env(REQUEST_DEADLINE_ENV, REQUEST_DEADLINE_S)
-        self._token = token
-        self._http = httpx.Client(
-            base_url=self.server_url + API_PREFIX,
-            headers={
-                "User-Agent": f"Observe/{__version__}",
-                "Accept": "application/json",
-                "Authorization": f"Bearer {token}",
-            },
-            timeout=TIMEOUT,
-            transport=transport,
-            follow_redirects=False,
-        )
-
-    @classmethod
-    def sign_in(
-        cls,
-        server_url: str,
-        email: str,
-        password: str,
-        *,
-        transport: httpx.BaseTransport | None = None,
-    ) -> LeaderSession:
-        """Signs in; refuses (and revokes the token of) an account that isn't a leader's."""
-        url = normalize_server_url(server_url)
-        if "@" not in email:
-            raise UsageError("Sign in with your email address.")
-        if not password:
-            raise UsageError("Enter your password to sign in.")
-        with SyncClient(url, transport=transport) as client:
-            reply = client.login(email.strip(), password, new_id(), "Observe impact view")
-        school, name = printable(reply.user.school, 200), printable(reply.user.name, 200)
-        session = cls(url, reply.token, school, name, transport=transport)
-        if reply.user.role != "leader":
-            session.close()
-            raise UsageError(
-                f"{reply.user.email} is a {reply.user.role} account; the school figures are "
-                "for leader accounts. Coaches see their own figures under “My records”."
-            )
-        return session
-
-    def close(self) -> None:
-        """Revokes the token (best effort: an unreachable server will expire it on its own)."""
-        try:
-            exchange(
-                self._http,
-                "POST",
-                "/auth/logout",
-                at=time.monotonic() + min(self.deadline, 10.0),
-                expired=TimeoutError(),
-            )
-        except (httpx.HTTPError, TimeoutError):
-            pass
-        finally:
-            self._http.close()
-
-    def aggregate(self, name: str, start: date | None, end: date | None) -> AggregateReply:
-        params = {}
-        if start is not None:
-            params["from"] = start.isoformat()
-        if end is not None:
-            params["to"] = end.isoformat()
-        where = self.server_url
-        expired = ObserveError(
-            f"The server at {where} took longer than {duration(self.deadline)} to send the "
-            "school figures, so Observe stopped waiting. Try again later."
-        )
-        try:
-            response, body = exchange(
-                self._http,
-                "GET",
-                f"/aggregates/{name}",
-                at=time.monotonic() + self.deadline,
-                expired=expired,
-                params=params,
-            )
-        except httpx.HTTPError as exc:
-            raise ObserveError(
-                f"Observe couldn't reach the server at {where} for the school figures "
-                "(no network, or the server is not running). Try again later.",
-                detail=repr(exc),
-            ) from exc
-        if response.status_code != 200:
-            message = ""
-            with contextlib.suppress(ValueError, ValidationError, RecursionError):
-                message = printable(ErrorReply.model_validate(json.loads(body)).error.message)
-            said = f" The server said: {message.rstrip('.')}." if message else ""
-            if response.status_code == 401:
-                raise UsageError(f"The server at {where} ended this sign-in.{said} Sign in again.")
-            raise ObserveError(
-                f"The server at {where} didn't give the school figures "
-                f"(HTTP {response.status_code}).{said}",
-                detail=repr(body[:300]),
-            )
-        try:
-            return AggregateReply.model_validate(json.loads(body))
-        except (ValueError, ValidationError, RecursionError) as exc:
-            raise ObserveError(
-                f"The server at {where} sent figures Observe doesn't understand (a different "
-                "version of the server, perhaps).",
-                detail=f"{exc}: {body[:200]!r}",
-            ) from exc
 
 
 @dataclass

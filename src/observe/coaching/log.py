@@ -13,28 +13,25 @@ transaction, with the visit's length as its minutes. One visit, one entry: endin
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta, tzinfo
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from observe.capture import closures
-from observe.clock import as_utc, utcnow
-from observe.coaching.dates import local_day, week_start, weeks_between
-from observe.coaching.labels import ACTIVITY_LABELS, VISIT_TYPE_LABELS
+from observe.capture.visit_log import MAX_MINUTES, log_visit
+from observe.clock import utcnow
+from observe.coaching.dates import week_start, weeks_between
+from observe.coaching.labels import ACTIVITY_LABELS
 from observe.errors import UsageError
 from observe.safetext import clean_text
 from observe.store import Store
 from observe.store.models import (
-    Classroom,
     CoachingCycle,
     CoachingLogEntry,
     LogActivity,
     Visit,
-    VisitType,
 )
 
 #: Activities that count as coaching in the weekly share; the rest are other duties.
@@ -46,7 +43,6 @@ COACHING_ACTIVITIES: frozenset[LogActivity] = frozenset(
         LogActivity.DATA_MEETING,
     }
 )
-MAX_MINUTES = 12 * 60
 NOTE_MAX = 2000
 
 
@@ -178,59 +174,6 @@ def entries(store: Store, start: date | None = None, end: date | None = None) ->
 
 
 # -- filled in by visits --------------------------------------------------------------------
-
-
-def visit_activity(visit_type: VisitType) -> LogActivity:
-    """Walk visits are learning-walk time; every other visit is work with a teacher."""
-    if visit_type is VisitType.LEARNING_WALK:
-        return LogActivity.LEARNING_WALK
-    return LogActivity.COACHING_CYCLE
-
-
-def visit_minutes(visit: Visit, closed_seconds: float = 0.0) -> int:
-    """Whole minutes in the room, rounded up (a 30-second pop-in still took a minute), less
-    the time Observe was closed while the visit ran (see ``observe.capture.closures``)."""
-    if visit.ended_at is None:
-        return 0
-    seconds = (as_utc(visit.ended_at) - as_utc(visit.started_at)).total_seconds()
-    seconds -= closed_seconds
-    return max(1, min(MAX_MINUTES, math.ceil(seconds / 60)))
-
-
-def log_visit(s: Session, visit: Visit, tz: tzinfo | None = None) -> CoachingLogEntry | None:
-    """Makes or corrects the log entry of an ended visit, inside the caller's transaction.
-
-    Returns the entry written, or None when nothing needed writing.
-    """
-    if visit.ended_at is None or visit.deleted:
-        return None
-    minutes = visit_minutes(visit, closures.closed_seconds(s, visit))
-    existing = s.scalars(
-        select(CoachingLogEntry)
-        .where(CoachingLogEntry.visit_id == visit.id)
-        .order_by(CoachingLogEntry.created_at)
-        .limit(1)
-    ).first()
-    if existing is None:
-        room = s.get(Classroom, visit.classroom_id)
-        who = f"{room.teacher.display_name}, {room.subject}" if room is not None else ""
-        entry = CoachingLogEntry(
-            occurred_on=local_day(visit.started_at, tz),
-            minutes=minutes,
-            auto_minutes=minutes,
-            activity=visit_activity(visit.visit_type),
-            note=f"{VISIT_TYPE_LABELS[visit.visit_type]}: {who}".rstrip(": "),
-            visit_id=visit.id,
-            cycle_id=visit.cycle_id,
-        )
-        s.add(entry)
-        return entry
-    untouched = existing.auto_minutes is not None and existing.minutes == existing.auto_minutes
-    if existing.deleted or not untouched or existing.minutes == minutes:
-        return None
-    existing.minutes = minutes
-    existing.auto_minutes = minutes
-    return existing
 
 
 def fill_from_visit(store: Store, visit_id: str) -> None:

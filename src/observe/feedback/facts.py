@@ -36,14 +36,7 @@ from observe.store.models import (
     VisitType,
     evidence_lookfor,
 )
-
-VISIT_TYPE_LABELS: dict[VisitType, str] = {
-    VisitType.LEARNING_WALK: "Learning walk",
-    VisitType.COACHING_OBSERVATION: "Coaching observation",
-    VisitType.MODELING: "Modeling",
-    VisitType.CO_TEACHING: "Co-teaching",
-    VisitType.STUDENT_LISTENING: "Student listening",
-}
+from observe.vocabulary import class_label
 
 
 @dataclass(frozen=True)
@@ -153,15 +146,6 @@ def zone(name: str | None) -> tzinfo:
     return local
 
 
-def class_label(room: Classroom) -> str:
-    parts = [room.subject]
-    if room.grade:
-        parts.append(f"grade {room.grade}")
-    if room.period:
-        parts.append(f"period {room.period}")
-    return ", ".join(parts)
-
-
 _VISIT = bindparam("visit_id")
 _ROOM = bindparam("classroom_id")
 
@@ -237,7 +221,7 @@ def read_visit_facts(session: Session, visit_id: str) -> VisitFacts:
         visit_type=visit.visit_type,
         teacher=teacher.display_name,
         school=school_name,
-        class_label=class_label(room),
+        class_label=class_label(room.subject, grade=room.grade, period=room.period, sep=", "),
         started_at=started,
         ended_at=as_utc(visit.ended_at) if visit.ended_at else None,
         tz=tz,

@@ -8,7 +8,6 @@ holds half an export that looks complete.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from observe.errors import ObserveError, UsageError
 from observe.feedback.facts import visit_facts
 from observe.reports.common import coach_name
 from observe.reports.feedback_sheet import SheetOptions, feedback_sheet_pdf
+from observe.reports.names import sheet_name
 from observe.store import Store
 from observe.store.models import Visit, Walk
 
@@ -33,13 +33,6 @@ class BatchResult:
     folder: Path
     files: list[Path]
     pages: int
-
-
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-
-
-def safe_name(text: str) -> str:
-    return _UNSAFE.sub("-", " ".join(text.split())).strip(" .-")[:120] or "sheet"
 
 
 def walk_visit_ids(store: Store, walk_id: str) -> list[str]:
@@ -107,8 +100,7 @@ def export_sheets(
                 raise ExportCancelled
             facts = visit_facts(store, visit_id)
             pdf = feedback_sheet_pdf(store, visit_id, options)
-            day = facts.local_start.strftime("%Y-%m-%d %H%M")
-            path = _free_path(folder, safe_name(f"{day} {facts.teacher} {facts.class_label}"))
+            path = _free_path(folder, sheet_name(facts, with_time=True))
             pdf.save(path)
             written.append(path)
             pages += pdf.pages

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from observe.coaching.measures import CycleProgress, progress_in
 from observe.errors import UsageError
 from observe.feedback.draft import FeedbackDraft
-from observe.feedback.facts import VISIT_TYPE_LABELS, VisitFacts, read_visit_facts
+from observe.feedback.facts import VisitFacts, read_visit_facts
 from observe.feedback.service import saved_feedback
 from observe.reports import charts
 from observe.reports.common import (
@@ -49,6 +49,7 @@ from observe.store.models import (
     Teacher,
     Visit,
 )
+from observe.vocabulary import VISIT_TYPE_LABELS
 
 SECTION_GOAL = "The goal"
 SECTION_STEPS = "Steps taken"

@@ -18,7 +18,7 @@ from observe.capture.kinds import QUOTES
 from observe.capture.participation import KIND_LABELS as PARTICIPATION_LABELS
 from observe.capture.participation import NO_GROUP, ParticipationSummary
 from observe.feedback.draft import FeedbackDraft, propose
-from observe.feedback.facts import VISIT_TYPE_LABELS, EvidenceFact, VisitFacts, visit_facts
+from observe.feedback.facts import EvidenceFact, VisitFacts, visit_facts
 from observe.feedback.service import saved_feedback
 from observe.reports import charts
 from observe.reports.common import (
@@ -43,6 +43,7 @@ from observe.reports.layout import (
 from observe.reports.text import markup, para, plural, shorten
 from observe.store import Store
 from observe.store.models import EvidenceKind
+from observe.vocabulary import VISIT_TYPE_LABELS
 
 SECTION_EVIDENCE = "What students were doing and saying"
 SECTION_STRENGTHS = "Strengths noticed"

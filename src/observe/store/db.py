@@ -32,7 +32,7 @@ from observe.errors import (
 )
 from observe.ids import new_id
 from observe.paths import ProfilePaths
-from observe.store import migrate, outbox
+from observe.store import changes, migrate, outbox
 from observe.store.models import SYNC_MODELS, OutboxOp, ProfileSetting, SyncRecord
 from observe.store.outbox import Identity
 from observe.store.schema import HEAD_REVISION, KNOWN_REVISIONS
@@ -56,6 +56,7 @@ class ObserveSession(Session):
 
 
 outbox.install(ObserveSession)
+changes.install_orm(ObserveSession)
 
 
 def _pragmas(*, wal: bool) -> Any:
@@ -110,6 +111,9 @@ class Store:
         #: Opened with SQLite's mode=ro because the file or its disk can't be written.
         self.read_only = read_only
         self._marker: Path | None = None
+        #: Change news: subscribers hear which record kinds each committed write changed.
+        self.changes = changes.ChangeFeed()
+        changes.watch(engine)
         self._read = sessionmaker(engine, class_=ObserveSession, expire_on_commit=False)
         self._immediate = engine.execution_options(immediate=True)
         self._write = sessionmaker(
@@ -135,21 +139,32 @@ class Store:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
-        """A write transaction: committed (durably, synchronous=FULL) when the block ends."""
+        """A write transaction: committed (durably, synchronous=FULL) when the block ends.
+
+        Once committed, subscribers of ``changes`` hear which record kinds it changed.
+        """
+        changes.forget_committed()
         with self._write() as session:
             session.info["identity"] = getattr(self, "identity", None)
             with session.begin():
                 yield session
+        changes.publish_committed(self.changes)
 
     @contextlib.contextmanager
-    def write_core(self) -> Iterator[Connection]:
+    def write_core(self, *, remote: bool = False) -> Iterator[Connection]:
         """A write transaction on a bare Connection, for the hottest paths (saving evidence).
 
         Skips the ORM's unit of work, so the outbox hooks do not run: callers must write their
         outbox rows themselves (``observe.store.outbox.outbox_row``), as ``save_evidence`` does.
+        Change news is published after the commit all the same. ``remote`` says the block
+        applies what the sync server sent (or records its answers), so the news says so too.
         """
+        changes.forget_committed()
         with self._immediate.begin() as conn:
+            if remote:
+                changes.mark_remote(conn)
             yield conn
+        changes.publish_committed(self.changes)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -347,7 +347,7 @@ class _Run:
     def _record(self, rows: list, reply: PushReply | None, bad: list) -> int:
         if reply is not None:
             self._check(reply)
-        with self.store.write_core() as conn:
+        with self.store.write_core(remote=True) as conn:
             stats = pushing.record_results(conn, rows, reply, bad)
         self.push_stats.add(stats)
         self.done += len(rows)
@@ -395,7 +395,7 @@ class _Run:
                 self._check_cancel()
                 self._apply(page, since)
                 since = page.next_since
-        with self.store.write_core() as conn:
+        with self.store.write_core(remote=True) as conn:
             Applier(conn, self.user_id).apply_partial()
             orphans.detect(conn, self.user_id)  # records left live under a deleted parent
 
@@ -418,7 +418,7 @@ class _Run:
         return page_deletions
 
     def _apply(self, page: PullReply, since: int) -> None:
-        with self.store.write_core() as conn:
+        with self.store.write_core(remote=True) as conn:
             current = state.read(conn).cursor
             if current != since:  # someone else moved it (cannot happen under the lock)
                 raise SyncError("The sync position changed under this sync; sync again.")

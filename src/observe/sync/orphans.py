@@ -46,6 +46,7 @@ from observe.store.models import (
 from observe.sync import state
 from observe.sync.apply import ORPHANED, REFS
 from observe.sync.records import chunks, local_snapshot, table
+from observe.vocabulary import class_label
 
 _conflict = SyncConflict.__table__
 _outbox = OutboxOp.__table__
@@ -239,7 +240,7 @@ def _visit_labels(conn: Connection, where: Any, limit: int | None = None) -> lis
     )
     out = []
     for row in conn.execute(query):
-        room = f"{row.subject}, period {row.period}" if row.period else row.subject
+        room = class_label(row.subject, period=row.period, sep=", ")
         when = as_utc(row.started_at).astimezone().strftime("%Y-%m-%d %H:%M")
         out.append(MoveTarget(row.id, f"{row.display_name}'s {room}, {when}"))
     return out

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from observe.capture.marks import MarkTally, visit_tallies
-from observe.coaching.frameworks import set_in_use
+from observe.coaching.frameworks import set_for_visit
 from observe.store.models import LookFor, LookForSet, Visit, Walk
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter, show_error
@@ -61,15 +61,10 @@ def load_lookfors(
 ) -> tuple[LookForSet | None, list[LookForRow]]:
     """The walk's set for a walk visit, else the set in use; items in their set order."""
     with context.store.read() as s:
-        chosen: LookForSet | None = None
         visit = s.get(Visit, visit_id) if visit_id else None
-        if visit is not None and visit.walk_id:
-            walk = s.get(Walk, visit.walk_id)
-            if walk is not None and walk.lookfor_set_id:
-                chosen = s.get(LookForSet, walk.lookfor_set_id)
-        if chosen is None or chosen.deleted:
-            in_use = set_in_use(s)  # the coach's choice (Coaching → Look-for frameworks)
-            chosen = s.get(LookForSet, in_use) if in_use else None
+        walk = s.get(Walk, visit.walk_id) if visit is not None and visit.walk_id else None
+        set_id = set_for_visit(s, walk.lookfor_set_id if walk is not None else None)
+        chosen = s.get(LookForSet, set_id) if set_id else None
         if chosen is None:
             return None, []
         items = s.scalars(

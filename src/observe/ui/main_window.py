@@ -177,8 +177,7 @@ class MainWindow(QMainWindow):
             self,
             self.store,
             report_error=self._report_error,
-            changes=self.context.records_changed,
-            announce=self.context.announce,
+            changes=self.context.local_records_changed,  # pulled records refresh views as news
         )
         bar.addMenu(self.sync_ui.menu)
 

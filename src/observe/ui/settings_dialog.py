@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from observe import settings
-from observe.coaching.labels import VISIT_TYPE_LABELS
 from observe.errors import UsageError
 from observe.settings import DEFAULT_VISIT_TYPES, TEXT_SIZES, Settings
 from observe.store import Store
 from observe.store.models import VisitType
 from observe.ui.appearance import apply_text_size, apply_theme
 from observe.ui.errors import ErrorReporter, show_error
+from observe.vocabulary import VISIT_TYPE_LABELS
 
 if TYPE_CHECKING:
     from observe.ui.main_window import MainWindow

@@ -416,7 +416,7 @@ def test_composer_preview_is_a_draft_until_saved_and_again_while_edited(
 
 
 def test_default_file_names_carry_date_and_title_and_suit_every_file_system():
-    from observe.ui.reports.actions import report_name
+    from observe.reports.names import report_name
 
     assert (
         report_name("Learning walk debrief", "2026-11-20", "Science practices walk")

@@ -249,7 +249,7 @@ def test_records_from_the_server_reach_the_open_views_without_a_new_sync(
     context = VisitContext(b.store)  # the capture window's change news, as MainWindow wires it
     announced: list[str] = []
     context.records_changed.connect(announced.append)
-    ui = sync_window(b, changes=context.records_changed, announce=context.announce)
+    ui = sync_window(b, changes=context.local_records_changed)
     ui.controller.debounce.setInterval(60_000)
     qtbot.waitUntil(lambda: "evidence" in announced, timeout=20_000)
     idle()

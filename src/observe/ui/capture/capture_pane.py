@@ -30,7 +30,6 @@ from observe.ui.capture import commands
 from observe.ui.capture.actions import PaneActions
 from observe.ui.capture.capture_line import DraftKeeper
 from observe.ui.capture.items import (
-    VISIT_TYPE_LABELS,
     Item,
     VisitInfo,
     visit_info,
@@ -41,6 +40,7 @@ from observe.ui.capture.quick_visit import QuickVisitDialog, next_on_walk
 from observe.ui.capture.timeline_ops import TimelineEditor
 from observe.ui.context import SAVED, VisitContext
 from observe.ui.errors import ErrorReporter, show_error
+from observe.vocabulary import VISIT_TYPE_LABELS
 
 NOT_SAVED = "Not saved — the text is still in the capture line"
 HINTS_SETTING = "hints_enabled"

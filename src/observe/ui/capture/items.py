@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from observe.capture.marks import clean_marks
 from observe.clock import as_utc
-from observe.coaching.frameworks import set_in_use
+from observe.coaching.frameworks import set_for_visit
 from observe.store import Store
 from observe.store.models import (
     Classroom,
@@ -31,14 +31,7 @@ from observe.store.models import (
     Walk,
     evidence_lookfor,
 )
-
-VISIT_TYPE_LABELS: dict[VisitType, str] = {
-    VisitType.COACHING_OBSERVATION: "Coaching observation",
-    VisitType.LEARNING_WALK: "Learning walk",
-    VisitType.MODELING: "Modeling",
-    VisitType.CO_TEACHING: "Co-teaching",
-    VisitType.STUDENT_LISTENING: "Student listening session",
-}
+from observe.vocabulary import class_label
 
 
 @dataclass(frozen=True)
@@ -94,10 +87,7 @@ class VisitInfo:
 
     @property
     def title(self) -> str:
-        bits = [self.teacher_name, self.subject]
-        if self.period:
-            bits.append(f"period {self.period}")
-        return " · ".join(bits)
+        return f"{self.teacher_name} · {class_label(self.subject, period=self.period)}"
 
     def tag_for_hotkey(self, hotkey: int) -> Tag | None:
         return next((t for t in self.tags if t.hotkey == hotkey), None)
@@ -180,9 +170,8 @@ def lookfor_codes(store: Store, ids: set[str]) -> dict[str, Tag]:
     return {r.id: Tag(r.id, r.code, r.title, r.hotkey) for r in rows}
 
 
-def _visit_tags(s: Session, lookfor_set_id: str | None) -> tuple[Tag, ...]:
-    if lookfor_set_id is None:
-        lookfor_set_id = set_in_use(s)  # the coach's choice (Coaching → Look-for frameworks)
+def _visit_tags(s: Session, walk_set_id: str | None) -> tuple[Tag, ...]:
+    lookfor_set_id = set_for_visit(s, walk_set_id)
     if lookfor_set_id is None:
         return ()
     rows = s.execute(

@@ -41,9 +41,9 @@ from observe.coaching.cycles import open_cycles_for_classroom
 from observe.coaching.frameworks import set_in_use
 from observe.store.models import Visit, VisitType, Walk
 from observe.ui.capture import commands
-from observe.ui.capture.items import VISIT_TYPE_LABELS
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter, show_error
+from observe.vocabulary import VISIT_TYPE_LABELS
 
 DEFAULT_PROMPTS = (
     "What are you learning right now, and why?",
@@ -123,8 +123,10 @@ class QuickVisitDialog(QDialog):
         self.choices.itemDoubleClicked.connect(lambda _item: self.accept())
         self.type_combo = QComboBox()
         self.type_combo.setAccessibleName("Visit type")
-        for visit_type, label in VISIT_TYPE_LABELS.items():
-            self.type_combo.addItem(label, visit_type)
+        # A coaching observation is the usual quick visit, so it comes first (and is the default).
+        first = sorted(VISIT_TYPE_LABELS, key=lambda t: t is not VisitType.COACHING_OBSERVATION)
+        for visit_type in first:
+            self.type_combo.addItem(VISIT_TYPE_LABELS[visit_type], visit_type)
         self.cycle_combo = QComboBox()
         self.cycle_combo.setAccessibleName("Coaching cycle")
         self.cycle_combo.setToolTip(

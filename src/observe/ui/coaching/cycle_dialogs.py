@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 
 from observe.clock import as_utc
 from observe.coaching import cycles
-from observe.coaching.labels import VISIT_TYPE_LABELS
 from observe.errors import ObserveError
 from observe.store import Store
 from observe.ui.dialog_keys import save_key, start_in_first_field
 from observe.ui.errors import ErrorReporter
+from observe.vocabulary import VISIT_TYPE_LABELS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

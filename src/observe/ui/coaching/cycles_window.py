@@ -37,7 +37,6 @@ from observe.coaching.labels import (
     CYCLE_STATUS_LABELS,
     STEP_KIND_LABELS,
     STEP_STATUS_LABELS,
-    VISIT_TYPE_LABELS,
 )
 from observe.store import Store
 from observe.store.models import CoachingCycle, CycleStatus, MeasureKind
@@ -45,6 +44,7 @@ from observe.ui.coaching.charts import ChartView
 from observe.ui.coaching.cycle_dialogs import CloseCycleDialog, LinkVisitsDialog
 from observe.ui.coaching.cycle_editor import CycleEditor
 from observe.ui.errors import ErrorReporter
+from observe.vocabulary import VISIT_TYPE_LABELS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AXIS_TITLES = {

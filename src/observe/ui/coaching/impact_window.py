@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from observe.coaching.impact import LocalImpactSource, school_year_start
 from observe.coaching.impact_tables import ImpactReport, ImpactSource, write_report
-from observe.coaching.labels import VISIT_TYPE_LABELS
 from observe.coaching.leader_source import ServerImpactSource
 from observe.store import Store
 from observe.store.models import VisitType
@@ -39,6 +38,7 @@ from observe.ui.coaching.leader_signin import LeaderSignInDialog
 from observe.ui.coaching.panes import SaveChooser, TablePane, choose_csv_file, documents_folder
 from observe.ui.errors import ErrorReporter
 from observe.ui.operations import Progress
+from observe.vocabulary import VISIT_TYPE_LABELS
 
 MY_RECORDS = "My records on this computer"
 SCHOOL = "School figures (leader sign-in)…"
@@ -193,7 +193,7 @@ class ImpactWindow(QDialog):
         self.signin_dialog = dialog
 
     def _signed_in(self, session: object) -> None:
-        from observe.coaching.leader_source import LeaderSession
+        from observe.sync.leader import LeaderSession
 
         assert isinstance(session, LeaderSession)
         self._leader = ServerImpactSource(session)

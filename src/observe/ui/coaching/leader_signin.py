@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from observe.coaching.leader_source import LeaderSession
 from observe.errors import ObserveError
+from observe.sync.leader import LeaderSession
 from observe.ui import operations
 from observe.ui.errors import sentence_for
 from observe.ui.operations import Progress

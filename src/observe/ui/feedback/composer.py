@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from observe.capture.kinds import LABELS as KIND_LABELS
 from observe.feedback import STEMS, WONDERING_STEMS, FeedbackDraft, Glow, VisitFacts
 from observe.feedback.draft import stem_opening
-from observe.feedback.facts import VISIT_TYPE_LABELS, EvidenceFact, visit_facts
+from observe.feedback.facts import EvidenceFact, visit_facts
 from observe.feedback.service import draft_for, save_feedback
 from observe.reports.common import COACH_NAME_SETTING, coach_name, medium_date
 from observe.reports.text import shorten
@@ -45,6 +45,7 @@ from observe.store.models import Visibility
 from observe.ui import operations
 from observe.ui.errors import ErrorReporter
 from observe.ui.operations import Operation, Progress
+from observe.vocabulary import VISIT_TYPE_LABELS
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -49,7 +49,7 @@ from observe.ui.navigator.deletion import (
     tell,
 )
 from observe.ui.navigator.dialogs import ClassroomDialog, RecordDialog, TeacherDialog
-from observe.ui.navigator.records import PAGE_VISITS, VISIT_TYPE_SHORT
+from observe.ui.navigator.records import PAGE_VISITS
 from observe.ui.navigator.roster_dialog import RosterImportDialog
 from observe.ui.navigator.school_dialog import SchoolDialog, open_school_dialog
 from observe.ui.navigator.teacher_model import (
@@ -68,6 +68,7 @@ from observe.ui.navigator.visit_model import (
     WALK,
     VisitTreeModel,
 )
+from observe.vocabulary import VISIT_TYPE_SHORT
 
 #: Record kinds whose changes show in each tab.
 VISIT_KINDS = frozenset({"visit", "walk", "teacher", "classroom"})

@@ -12,55 +12,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from observe.clock import as_utc
+from observe.clock import local_midnight
+from observe.clock import local_time as local
 from observe.errors import UsageError
 from observe.store import Store
 from observe.store.models import Classroom, School, Teacher, Visit, VisitType, Walk
+from observe.vocabulary import class_label
 
 #: At least this many visits per page; a page is then rounded out to whole days.
 PAGE_VISITS = 100
 
-#: Short forms for the narrow Type column; the full label is in the row's tooltip.
-VISIT_TYPE_SHORT: dict[VisitType, str] = {
-    VisitType.LEARNING_WALK: "Walk",
-    VisitType.COACHING_OBSERVATION: "Observation",
-    VisitType.MODELING: "Modeling",
-    VisitType.CO_TEACHING: "Co-teaching",
-    VisitType.STUDENT_LISTENING: "Listening",
-}
-
-VISIT_TYPE_LABELS: dict[VisitType, str] = {
-    VisitType.LEARNING_WALK: "Learning walk",
-    VisitType.COACHING_OBSERVATION: "Coaching observation",
-    VisitType.MODELING: "Modeling",
-    VisitType.CO_TEACHING: "Co-teaching",
-    VisitType.STUDENT_LISTENING: "Student listening",
-}
-
 LIMITS = {"name": 200, "email": 254, "subject": 120, "grade": 20, "period": 20, "room": 40}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-def room_label(room: str) -> str:
-    """ "room B12", but "Science Lab 1" and "Room 179" as they are (no "room Room 179")."""
-    bare = room[:1].isdigit() or (len(room) <= 5 and " " not in room)
-    return f"room {room}" if bare and "room" not in room.casefold() else room
-
-
-def local(value: datetime) -> datetime:
-    """UTC from the store, in the computer's own time zone (how coaches read times)."""
-    return as_utc(value).astimezone()
-
-
-def local_midnight(day: date) -> datetime:
-    """The instant a local calendar day starts, as an aware datetime."""
-    return datetime.combine(day, time.min).astimezone()
 
 
 # --- visits ------------------------------------------------------------------------------------
@@ -199,14 +168,7 @@ class ClassroomRow:
 
     @property
     def label(self) -> str:
-        bits = [self.subject]
-        if self.grade:
-            bits.append(f"grade {self.grade}")
-        if self.period:
-            bits.append(f"period {self.period}")
-        if self.room:
-            bits.append(room_label(self.room))
-        return " · ".join(bits)
+        return class_label(self.subject, grade=self.grade, period=self.period, room=self.room)
 
 
 @dataclass(frozen=True)

@@ -327,10 +327,7 @@ class RosterImportDialog(QDialog):
         self._say(result_sentence(result), QStyle.StandardPixmap.SP_DialogApplyButton)
         self._update_buttons()
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setFocus()
-        self.imported.emit(result)
-        if self.context is not None:
-            self.context.announce("teacher")
-            self.context.announce("classroom")
+        self.imported.emit(result)  # the views refresh from the store's change news
 
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)

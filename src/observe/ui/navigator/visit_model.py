@@ -36,17 +36,15 @@ from observe.store import Store
 from observe.ui import operations
 from observe.ui.navigator.records import (
     PAGE_VISITS,
-    VISIT_TYPE_LABELS,
-    VISIT_TYPE_SHORT,
     VisitPage,
     VisitRow,
     WalkRow,
     load_visit_page,
     load_visit_span,
     local,
-    room_label,
 )
 from observe.ui.operations import Progress
+from observe.vocabulary import VISIT_TYPE_SHORT, class_label, visit_type_label
 
 log = logging.getLogger(__name__)
 
@@ -100,15 +98,8 @@ def day_label(day: date, today: date | None = None) -> str:
 
 def _visit_node(visit: VisitRow) -> _Node:
     at = local(visit.started_at)
-    kind = VISIT_TYPE_LABELS.get(visit.visit_type, str(visit.visit_type))
-    bits = []
-    if visit.grade:
-        bits.append(f"grade {visit.grade}")
-    if visit.period:
-        bits.append(f"period {visit.period}")
-    if visit.room:
-        bits.append(room_label(visit.room))
-    details = ", ".join(bits)
+    kind = visit_type_label(visit.visit_type)
+    details = class_label(None, grade=visit.grade, period=visit.period, room=visit.room, sep=", ")
     where = f" ({details})" if details else ""
     running = ""
     if visit.running:

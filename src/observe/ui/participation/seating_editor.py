@@ -52,6 +52,7 @@ from observe.store.models import Classroom
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter, show_error
 from observe.ui.participation.chart_model import GROUP_ROLE, SEAT_ROLE, ChartModel, Pos
+from observe.vocabulary import class_label
 
 NEW_CHART_ROWS = 5
 NEW_CHART_COLS = 6
@@ -198,15 +199,7 @@ class SeatingEditorDialog(QDialog):
         with store.read() as s:
             room = s.get_one(Classroom, classroom_id)
             rows, cols = room.rows, room.cols
-            title = ", ".join(
-                part
-                for part in (
-                    room.subject,
-                    room.grade and f"grade {room.grade}",
-                    room.period and f"period {room.period}",
-                )
-                if part
-            )
+            title = class_label(room.subject, grade=room.grade, period=room.period, sep=", ")
         seats = live_seats(store, classroom_id)
         if rows and cols:
             self.model = ChartModel.from_seats(rows, cols, seats)

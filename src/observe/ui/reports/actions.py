@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 from observe.errors import UsageError
+from observe.reports.names import report_name, sheet_name
 from observe.store import Store
 from observe.ui import operations
 from observe.ui.context import VisitContext
@@ -90,13 +91,6 @@ class DraftAnswer(Enum):
 
 #: Asks what to do when some visits of a walk have no saved feedback; tests may answer.
 DraftQuestion = Callable[[QWidget, str, int, int], DraftAnswer | None]
-
-
-def report_name(kind: str, day: str, title: str) -> str:
-    """A file name for every OS: "Learning walk debrief 2026-11-20 Science practices walk"."""
-    from observe.reports.batch import safe_name
-
-    return safe_name(f"{kind} {day} {title}")
 
 
 def preview_cycle_summary(
@@ -323,11 +317,7 @@ class ReportActions(QObject):
             facts = visit_facts(self.store, visit_id)
         except UsageError:
             return "Feedback sheet"
-        return report_name(
-            "Feedback sheet",
-            f"{facts.local_start:%Y-%m-%d}",
-            f"{facts.teacher} {facts.class_label}",
-        )
+        return sheet_name(facts)
 
     def preview_draft(self, visit_id: str, draft: FeedbackDraft, coach: str) -> PreviewWindow:
         from observe.reports.feedback_sheet import SheetOptions, feedback_sheet_pdf

@@ -9,9 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from observe.capture.kinds import LABELS
+from observe.clock import local_time as local
 from observe.store.models import LookFor, LookForSet, Teacher
 from observe.store.search import SearchFilters, SearchHit, search_evidence
-from observe.ui.navigator.records import local
 from observe.ui.search.snippet import Segment, plain, segments
 
 

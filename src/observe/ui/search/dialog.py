@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from observe.capture.kinds import LABELS, ORDER
+from observe.clock import local_midnight
 from observe.store.models import EvidenceKind
 from observe.store.search import SearchFilters, fts_query
 from observe.ui import operations
@@ -255,9 +256,9 @@ class SearchDialog(QDialog):
     def filters(self) -> SearchFilters:
         since = until = None
         if self.since_check.isChecked():
-            since = _local_start(self.since_date.date().toPython())
+            since = local_midnight(self.since_date.date().toPython())
         if self.until_check.isChecked():
-            until = _local_start(self.until_date.date().toPython() + timedelta(days=1))
+            until = local_midnight(self.until_date.date().toPython() + timedelta(days=1))
         return SearchFilters(
             teacher_id=self.teacher_combo.currentData(),
             lookfor_id=self.lookfor_combo.currentData(),
@@ -409,10 +410,6 @@ class SearchDialog(QDialog):
                     self.open_result()
                 return True
         return super().eventFilter(watched, event)
-
-
-def _local_start(day: date) -> datetime:
-    return datetime.combine(day, time.min).astimezone()
 
 
 class SearchLauncher(QObject):
