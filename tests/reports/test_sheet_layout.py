@@ -12,6 +12,8 @@ import pdfplumber
 import pytest
 from sqlalchemy import func, select
 
+from observe.capture.evidence import save_evidence
+from observe.capture.marks import SEEN
 from observe.demo import load_demo
 from observe.feedback import Glow, draft_for, save_feedback
 from observe.reports.cycle_summary import cycle_summary_pdf
@@ -27,7 +29,7 @@ from observe.reports.layout import DRAFT_MARK
 from observe.reports.walk_debrief import walk_debrief_pdf
 from observe.store.models import CoachingCycle, Evidence, EvidenceKind, LookFor, Visit, Walk
 
-from .helpers import build_visit, reader
+from .helpers import T0, build_visit, reader
 
 CODE = re.compile(r"\[[A-Z]{1,4}\d")
 EMPTY_SENTENCES = (
@@ -234,3 +236,25 @@ def test_focus_box_names_each_lookfor_once_in_words_and_only_those_on_the_sheet(
     header = " ".join(text[: text.index(SECTION_STRENGTHS)].split())
     assert "Students explain their thinking" in header
     assert "Students question each other" not in header
+
+
+def test_an_item_noted_days_after_the_visit_prints_as_after_not_as_a_time(store):
+    """A coach files a student's words three days later: the sheet must not claim they were
+    heard "2407:44:40" into a 30-minute visit."""
+    built = build_visit(store, items=[(EvidenceKind.STUDENT_ACTION, "Students sort the cards.")])
+    late = save_evidence(
+        store,
+        built.visit_id,
+        EvidenceKind.STUDENT_TALK,
+        '"Can we do the card sort again tomorrow?"',
+        lookfor_ids=[built.lookfor_ids[0]],
+        lookfor_marks={built.lookfor_ids[0]: SEEN},
+        observed_at=T0 + timedelta(days=3, hours=2),
+    )
+    draft = draft_for(store, built.visit_id)
+    draft.glows = [Glow("Students asked to keep sorting.", late.id)]
+    save_feedback(store, draft)
+    text = "\n".join(page_texts(feedback_sheet_pdf(store, built.visit_id).data))
+    assert 'Noted after the visit: "Can we do the card sort again tomorrow?"' in text
+    assert not re.search(r"\b\d{2,}:\d{2}:\d{2}\b", text)  # no time beyond the visit
+    assert "00:30" in text  # the item noted during the visit keeps its time

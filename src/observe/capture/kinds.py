@@ -8,6 +8,7 @@ verbatim student talk (the quotes stay, they mark it as verbatim), and a short p
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from observe.store.models import EvidenceKind
 
@@ -50,6 +51,25 @@ def parse_line(line: str, selected: EvidenceKind) -> ParsedLine:
         if lowered.startswith(prefix):
             return ParsedLine(kind, stripped[len(prefix) :].strip())
     return ParsedLine(selected, stripped)
+
+
+#: Shown instead of a time into the visit for an item noted after the visit had ended (added
+#: from memory, or a photo filed days later): "2407:44:40" would read as a real moment.
+AFTER_VISIT = "after"
+
+#: How long after a visit's end an item still counts as noted during it (the coach finishes
+#: typing a quote as they walk out).
+AFTER_GRACE_S = 5 * 60
+
+
+def visit_offset(
+    observed_at: datetime, started_at: datetime, ended_at: datetime | None = None
+) -> str:
+    """The time into the visit shown beside an item, or ``AFTER_VISIT`` for one noted after the
+    visit ended; the one rule for the timeline, the composer and every printed sheet."""
+    if ended_at is not None and (observed_at - ended_at).total_seconds() > AFTER_GRACE_S:
+        return AFTER_VISIT
+    return format_offset((observed_at - started_at).total_seconds())
 
 
 def format_offset(seconds: float) -> str:

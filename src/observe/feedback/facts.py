@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from observe.capture.kinds import format_offset
+from observe.capture.kinds import AFTER_VISIT, visit_offset
 from observe.capture.marks import ABOUT, NOT_YET, SEEN, clean_marks
 from observe.capture.participation import ParticipationSummary, summarize
 from observe.clock import as_utc
@@ -70,6 +70,11 @@ class EvidenceFact:
     def lacks(self, tag: LookForTag) -> bool:
         """The coach marked ``tag`` as not yet seen in this item (it may feed the wondering)."""
         return self.mark(tag) == NOT_YET
+
+    @property
+    def after_visit(self) -> bool:
+        """Noted after the visit ended: printed as such, never as a time into the visit."""
+        return self.offset == AFTER_VISIT
 
     @property
     def is_quote(self) -> bool:
@@ -190,6 +195,7 @@ def read_visit_facts(session: Session, visit_id: str) -> VisitFacts:
     visit, room, teacher, school_name, school_tz = head
     tz = zone(school_tz)
     started = as_utc(visit.started_at)
+    ended = as_utc(visit.ended_at) if visit.ended_at else None
     # Plain rows rather than ORM objects: a sheet is made for every visit of a walk at once,
     # and building hundreds of objects only to copy them into dataclasses is the slow part.
     params = {"visit_id": visit_id}
@@ -206,7 +212,7 @@ def read_visit_facts(session: Session, visit_id: str) -> VisitFacts:
             EvidenceFact(
                 id=row.id,
                 observed_at=at,
-                offset=format_offset((at - started).total_seconds()),
+                offset=visit_offset(at, started, ended),
                 kind=row.evidence_kind,
                 text=row.text,
                 lookfors=tags,

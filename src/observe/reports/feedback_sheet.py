@@ -175,7 +175,8 @@ def strength_flowables(
         item = by_id.get(glow.evidence_id or "")
         if item is not None:
             quote = shorten(item.text, 160)
-            ref = f"From {item.offset}: {_quoted(quote) if item.is_quote else quote}"
+            where = "Noted after the visit" if item.after_visit else f"From {item.offset}"
+            ref = f"{where}: {_quoted(quote) if item.is_quote else quote}"
             if item.id in visible:
                 block.append(
                     para(
