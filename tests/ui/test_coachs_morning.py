@@ -106,7 +106,7 @@ def type_file_name(path: Path) -> Callable[[QWidget], None]:
         assert isinstance(dialog, QFileDialog)
         name = QApplication.focusWidget()
         assert isinstance(name, QLineEdit), "the file dialog opens with the cursor in its name"
-        name.selectAll()
+        QTest.keyClick(name, Qt.Key.Key_A, CTRL)  # over the suggested name
         QTest.keyClicks(name, str(path))
         QTest.keyClick(name, Qt.Key.Key_Return)
 
