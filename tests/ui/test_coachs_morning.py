@@ -169,6 +169,7 @@ def test_a_coachs_morning_by_keyboard(
 
     # -- a starter look-for set: Coaching → Look-for frameworks… → Add a starter set ------
     back_to(qtbot, window)
+    assert "Ctrl+Alt+F" in window.workspace.lookfors.set_label.text()  # says where sets come from
     key(Qt.Key.Key_F, CTRL | ALT)
     qtbot.waitUntil(lambda: focused().window().windowTitle() == "Look-for frameworks")
     frameworks = focused().window()
@@ -188,6 +189,7 @@ def test_a_coachs_morning_by_keyboard(
     back_to(qtbot, frameworks)  # the starter menu was a window of its own on this platform
     key(Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not frameworks.isVisible())
+    assert "Ctrl+Alt+F" not in window.workspace.lookfors.set_label.text()
     with store.read() as s:
         hotkeyed = {
             lf.hotkey: lf.code for lf in s.scalars(select(LookFor)) if lf.hotkey is not None
