@@ -110,8 +110,21 @@ class KeyboardHelpDialog(QDialog):
         self.search.returnPressed.connect(self._to_list)
         self.refilter()
         self.search.setFocus()
-        width = self.fontMetrics().averageCharWidth() * 70
-        self.resize(width, self.fontMetrics().lineSpacing() * 30)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """Tall enough for the whole list when the screen allows, since a coach scans it rather
+        than scrolls it; never wider or taller than the screen (at 1366×768 and 200% that is
+        683×384 logical pixels)."""
+        metrics = self.fontMetrics()
+        screen = (self.parentWidget() or self).screen().availableGeometry()
+        rows = self.tree.topLevelItemCount() + len(self.shortcuts)
+        # Search, header, count and buttons take about eight lines besides the rows.
+        wanted = (metrics.lineSpacing() + 2) * (rows + 8)
+        self.resize(
+            min(metrics.averageCharWidth() * 70, int(screen.width() * 0.95)),
+            min(wanted, int(screen.height() * 0.9)),
+        )
 
     def refilter(self, *_: object) -> None:
         words = self.search.text().casefold().split()

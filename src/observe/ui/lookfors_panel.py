@@ -37,7 +37,10 @@ WATCHED = frozenset({"lookfor", "lookfor_set", "walk", "visit"})
 TALLIED = frozenset({"evidence"})
 MARK_ROLE = Qt.ItemDataRole.UserRole + 2
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-NO_SET_TEXT = "No look-for set yet. Look-for sets come from your team or the demo data."
+NO_SET_TEXT = (
+    "No look-for set yet: add a starter set in Coaching → Look-for frameworks (Ctrl+Alt+F), "
+    "or use one your team shares."
+)
 OTHER_CATEGORY = "Other"
 
 
@@ -260,7 +263,7 @@ class LookForsPanel(QWidget):
                 self._by_hotkey.setdefault(row.hotkey, row.id)  # first in set order wins
         for n, action in enumerate(self.hotkey_actions, start=1):
             action.setEnabled(n in self._by_hotkey)
-        self.set_label.setText(self.set_name or NO_SET_TEXT)
+        self.set_label.setText(self.set_name or self.tr(NO_SET_TEXT))
         self._fill_tree()
         self.refresh_tallies()
 

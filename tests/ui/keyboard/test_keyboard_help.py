@@ -63,3 +63,12 @@ def test_f1_works_from_the_welcome_panel_too(window: MainWindow, qtbot):
     assert len(dialog.visible_commands()) >= 30
     qtbot.keyClick(dialog.search, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_the_list_takes_the_screens_height_it_needs(capturing: MainWindow, qtbot):
+    """55 shortcuts in 12 groups: at 1366×768 and 200% the old 30 lines showed 20 of them."""
+    dialog = open_help(capturing, qtbot)
+    screen = capturing.screen().availableGeometry()
+    assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
+    assert dialog.height() >= 0.85 * screen.height()
+    dialog.close()

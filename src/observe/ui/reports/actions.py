@@ -455,17 +455,17 @@ class ReportActions(QObject):
         box.setText(unreviewed_sentence(drafts, total))
         reviewed = total - drafts
         every_text = (
-            self.tr("Export the sheet (marked DRAFT)")
+            self.tr("&Export the sheet (marked DRAFT)")
             if total == 1
-            else self.tr("Export all %1 sheets").replace("%1", str(total))
+            else self.tr("Export &all %1 sheets").replace("%1", str(total))
         )
         every = box.addButton(every_text, QMessageBox.ButtonRole.AcceptRole)
         only = None
         if reviewed:
             only_text = (
-                self.tr("Export only the reviewed one")
+                self.tr("Export &only the reviewed one")
                 if reviewed == 1
-                else self.tr("Export only the %1 reviewed").replace("%1", str(reviewed))
+                else self.tr("Export &only the %1 reviewed").replace("%1", str(reviewed))
             )
             only = box.addButton(only_text, QMessageBox.ButtonRole.AcceptRole)
             box.setInformativeText(
