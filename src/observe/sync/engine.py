@@ -22,6 +22,7 @@ from observe.store import Store
 from observe.sync import orphans, state
 from observe.sync import push as pushing
 from observe.sync.apply import Applier, count_deletions, live_record_count, parked_count
+from observe.sync.bulk_apply import apply_page
 from observe.sync.client import SyncClient
 from observe.sync.conflicts import count_conflicts
 from observe.sync.credentials import Credentials
@@ -380,7 +381,7 @@ class _Run:
             current = state.read(conn).cursor
             if current != since:  # someone else moved it (cannot happen under the lock)
                 raise SyncError("The sync position changed under this sync; sync again.")
-            stats = Applier(conn, self.user_id).apply(page.changes)
+            stats = apply_page(conn, self.user_id, page.changes)
             state.write(conn, cursor=page.next_since)
         self.pulled += len(page.changes)
         self.applied += stats.applied
