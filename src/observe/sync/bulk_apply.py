@@ -197,9 +197,12 @@ def _time_text(value: datetime | None) -> str | None:
 
 def _processor(kind: Any, dialect: Any) -> Callable[[Any], Any] | None:
     slow = kind.dialect_impl(dialect).bind_processor(dialect)
-    if isinstance(kind, UTCDateTime) and slow is not None:
-        if all(_time_text(t) == slow(t) for t in _TIME_SAMPLES):
-            return _time_text
+    if (
+        isinstance(kind, UTCDateTime)
+        and slow is not None
+        and all(_time_text(t) == slow(t) for t in _TIME_SAMPLES)
+    ):
+        return _time_text
     return slow
 
 
