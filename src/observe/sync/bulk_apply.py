@@ -30,7 +30,9 @@ from __future__ import annotations
 import json
 import logging
 import weakref
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from functools import cache
 from typing import Any
@@ -41,7 +43,15 @@ from sqlalchemy.exc import DBAPIError, StatementError
 from observe.protocol import ServerRecord
 from observe.store.models import MODEL_BY_KIND, SYNC_MODELS, Evidence, SyncRecord
 from observe.store.types import UTCDateTime
-from observe.sync.apply import REFS, Applier, ApplyStats, InvalidRecord, record_values
+from observe.sync.apply import (
+    REFS,
+    Applier,
+    ApplyStats,
+    InvalidRecord,
+    Ref,
+    record_values,
+    waiting_for,
+)
 from observe.sync.records import table
 
 log = logging.getLogger(__name__)
@@ -72,25 +82,36 @@ def try_bulk(
 ) -> ApplyStats | None:
     """The page's stats when it went in the bulk way; None (nothing written) when it can't."""
     try:
-        rows, tags, stats = _prepare(conn, records)
+        plan = _prepare(conn, records)
     except _NotBulk as exc:
         log.debug("pulled page takes the normal path: %s", exc)
         return None
     try:
         with conn.begin_nested():
-            _insert(conn, rows, tags)
+            _write(conn, user_id, plan)
     except (DBAPIError, StatementError, ValueError, TypeError) as exc:
-        # Typically a parent that is not here (to be parked): the normal path sorts it out.
+        # A constraint the checks above did not foresee: the normal path sorts it out.
         log.debug("pulled page takes the normal path: %r", exc)
         return None
-    stats.add(_unpark(conn, user_id, stats.applied_ids))
-    return stats
+    plan.stats.add(_unpark(conn, user_id, plan.stats.applied_ids))
+    return plan.stats
+
+
+@dataclass
+class _Plan:
+    rows: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
+    tags: list[tuple[str, str]] = field(default_factory=list)
+    park: list[tuple[ServerRecord, str, str]] = field(default_factory=list)
+    """Records whose parents are not here, with the first missing one (as the normal path)."""
+    unpark: dict[str, list[str]] = field(default_factory=dict)
+    """Per kind, ids whose parked copy (if any) is settled by this page."""
+    stats: ApplyStats = field(default_factory=ApplyStats)
 
 
 # -- checks and conversion ------------------------------------------------------------------
 
 
-def _ids_json(ids: Sequence[str]) -> str:
+def _ids_json(ids: Iterable[str]) -> str:
     return json.dumps(list(ids))
 
 
@@ -98,12 +119,31 @@ def _any(conn: Connection, sql: str, *params: Any) -> bool:
     return conn.exec_driver_sql(sql, params).first() is not None
 
 
-def _prepare(
-    conn: Connection, records: Sequence[ServerRecord]
-) -> tuple[dict[str, list[tuple[Any, ...]]], list[tuple[str, str]], ApplyStats]:
-    latest: dict[tuple[str, str], ServerRecord] = {}
+def _present(conn: Connection, kind: str, ids: set[str]) -> set[str]:
+    """Which of ``ids`` are stored here (live or deleted)."""
+    if not ids:
+        return set()
+    name = table(MODEL_BY_KIND[kind]).name
+    return {
+        i
+        for (i,) in conn.exec_driver_sql(
+            f"SELECT id FROM {name} WHERE id IN (SELECT value FROM json_each(?))",
+            (_ids_json(ids),),
+        )
+    }
+
+
+def _targets(ref: Ref, values: dict[str, Any], tags: list[str] | None) -> list[str]:
+    if ref.column is None:
+        return list(tags or [])
+    value = values.get(ref.column)
+    return [value] if value else []
+
+
+def _prepare(conn: Connection, records: Sequence[ServerRecord]) -> _Plan:
     if not _foreign_keys_cover_refs(conn):
         raise _NotBulk("the schema's foreign keys do not cover every reference")
+    latest: dict[tuple[str, str], ServerRecord] = {}
     for rec in records:
         if rec.kind not in MODEL_BY_KIND:
             raise _NotBulk(f"unknown kind {rec.kind}")
@@ -113,56 +153,68 @@ def _prepare(
     by_kind: dict[str, list[ServerRecord]] = {}
     for rec in latest.values():
         by_kind.setdefault(rec.kind, []).append(rec)
-    every = _ids_json([rec.id for rec in latest.values()])
+    every = _ids_json(rec.id for rec in latest.values())
     for sql in (
         "SELECT 1 FROM outbox WHERE record_id IN (SELECT value FROM json_each(?)) LIMIT 1",
         "SELECT 1 FROM sync_conflict WHERE record_id IN (SELECT value FROM json_each(?)) LIMIT 1",
     ):
         if _any(conn, sql, every):
             raise _NotBulk("a record has a local change or a conflict")
-    parked_any = _any(conn, "SELECT 1 FROM sync_parked LIMIT 1")
     for kind, recs in by_kind.items():
-        ids = _ids_json([r.id for r in recs])
-        name = table(MODEL_BY_KIND[kind]).name
-        if _any(
-            conn, f"SELECT 1 FROM {name} WHERE id IN (SELECT value FROM json_each(?)) LIMIT 1", ids
-        ):
+        if _present(conn, kind, {r.id for r in recs}):
             raise _NotBulk(f"a {kind} is already here")
-        if parked_any and _any(
-            conn,
-            "SELECT 1 FROM sync_parked WHERE record_kind = ? "
-            "AND record_id IN (SELECT value FROM json_each(?)) LIMIT 1",
-            kind,
-            ids,
-        ):
-            raise _NotBulk(f"a {kind} is parked")
-    stats = ApplyStats()
-    rows: dict[str, list[tuple[Any, ...]]] = {}
-    tags: list[tuple[str, str]] = []
+    parked_any = _any(conn, "SELECT 1 FROM sync_parked LIMIT 1")
+
+    converted: list[tuple[type[SyncRecord], ServerRecord, dict[str, Any], list[str] | None]] = []
+    wanted: dict[str, set[str]] = defaultdict(set)
     for model in SYNC_MODELS:  # parents before children, as the normal path inserts them
-        recs = by_kind.get(model.kind)
-        if not recs:
-            continue
-        names, processors = _layout(model, conn.dialect)
-        out = rows.setdefault(model.kind, [])
-        for rec in recs:
+        for rec in by_kind.get(model.kind, ()):
             if rec.deleted:
                 continue  # never had it: nothing to delete (as the normal path)
             try:
-                values, rec_tags = record_values(model, rec)
+                values, tags = record_values(model, rec)
             except InvalidRecord as exc:
                 raise _NotBulk(str(exc)) from exc
-            out.append(
-                tuple(
-                    values[name] if proc is None else proc(values[name])
-                    for name, proc in zip(names, processors, strict=True)
-                )
+            converted.append((model, rec, values, tags))
+            for ref in REFS[model.kind]:
+                wanted[ref.kind].update(_targets(ref, values, tags))
+    here = {kind: _present(conn, kind, ids) for kind, ids in wanted.items()}
+    accepted: dict[str, set[str]] = defaultdict(set)
+
+    plan = _Plan()
+    for model, rec, values, tags in converted:
+        missing = next(
+            (
+                (ref.kind, target)
+                for ref in REFS[model.kind]
+                for target in _targets(ref, values, tags)
+                if target not in here[ref.kind] and target not in accepted[ref.kind]
+            ),
+            None,
+        )
+        if missing is not None:
+            plan.park.append((rec, *missing))
+            plan.stats.parked += 1
+            continue
+        names, processors = _layout(model, conn.dialect)
+        plan.rows.setdefault(model.kind, []).append(
+            tuple(
+                values[name] if proc is None else proc(values[name])
+                for name, proc in zip(names, processors, strict=True)
             )
-            if rec_tags:
-                tags.extend((rec.id, t) for t in rec_tags)
-            stats.applied_ids.add(rec.id)
-    stats.applied = len(stats.applied_ids)
-    return rows, tags, stats
+        )
+        if tags:
+            plan.tags.extend((rec.id, t) for t in tags)
+        accepted[model.kind].add(rec.id)
+        plan.stats.applied_ids.add(rec.id)
+        if parked_any:
+            plan.unpark.setdefault(model.kind, []).append(rec.id)
+    if parked_any:
+        for rec in latest.values():
+            if rec.deleted:
+                plan.unpark.setdefault(rec.kind, []).append(rec.id)
+    plan.stats.applied = len(plan.stats.applied_ids)
+    return plan
 
 
 @cache
@@ -209,9 +261,8 @@ def _processor(kind: Any, dialect: Any) -> Callable[[Any], Any] | None:
 # -- writing --------------------------------------------------------------------------------
 
 
-def _insert(
-    conn: Connection, rows: dict[str, list[tuple[Any, ...]]], tags: list[tuple[str, str]]
-) -> None:
+def _write(conn: Connection, user_id: str | None, plan: _Plan) -> None:
+    rows = plan.rows
     evidence = rows.get(Evidence.kind)
     trigger: str | None = None
     if evidence:
@@ -233,12 +284,22 @@ def _insert(
         )
         if model is Evidence:
             _index(conn, batch, names)
-    if tags:
+    if plan.tags:
         conn.exec_driver_sql(
-            "INSERT INTO evidence_lookfor (evidence_id, lookfor_id) VALUES (?, ?)", tags
+            "INSERT INTO evidence_lookfor (evidence_id, lookfor_id) VALUES (?, ?)", plan.tags
         )
     if trigger:
         conn.exec_driver_sql(trigger)
+    for kind, ids in plan.unpark.items():
+        conn.exec_driver_sql(
+            "DELETE FROM sync_parked WHERE record_kind = ? "
+            "AND record_id IN (SELECT value FROM json_each(?))",
+            (kind, _ids_json(ids)),
+        )
+    if plan.park:
+        applier = Applier(conn, user_id)
+        for rec, waiting_kind, waiting_id in plan.park:
+            applier._park(rec, waiting_kind, waiting_id)
 
 
 def _index(conn: Connection, batch: list[tuple[Any, ...]], names: tuple[str, ...]) -> None:
@@ -258,11 +319,13 @@ def _index(conn: Connection, batch: list[tuple[Any, ...]], names: tuple[str, ...
 
 
 def _unpark(conn: Connection, user_id: str | None, arrived: set[str]) -> ApplyStats:
-    """Records parked by earlier pages that were waiting for one of ``arrived``, applied the
-    normal way (as ``Applier.apply`` does at the end of each page)."""
+    """Records parked by earlier pages that were waiting for one of ``arrived``, applied as
+    the normal path does at the end of each page (in bulk too when there are many: a school
+    renamed late in the year parks all of its records until the school's page arrives)."""
     if not arrived or not _any(conn, "SELECT 1 FROM sync_parked LIMIT 1"):
         return ApplyStats()
-    return Applier(conn, user_id)._unpark(arrived)
+    waiting = waiting_for(conn, arrived)
+    return apply_page(conn, user_id, waiting) if waiting else ApplyStats()
 
 
 _FK_CHECKED: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
