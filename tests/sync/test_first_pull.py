@@ -20,6 +20,7 @@ import pytest
 from sqlalchemy import func, select
 
 from observe.demo import load_demo
+from observe.protocol import ServerRecord
 from observe.store import Store, open_profile
 from observe.store.models import (
     SYNC_MODELS,
@@ -32,6 +33,7 @@ from observe.store.models import (
 )
 from observe.store.search import SearchFilters, search_evidence
 from observe.sync import bulk_apply, state
+from observe.sync.apply import Applier
 from observe.sync.engine import SyncEngine
 from observe.sync.records import table
 from tests.bulk import add_evidence
@@ -254,3 +256,130 @@ def test_first_pull_killed_midway_is_finished_by_the_next_sync(
             assert a[key] == b[key], key
     finally:
         killed.store.close()
+
+
+def _record(kind: str, rid: str, seq: int, data: dict[str, Any], **over: Any) -> ServerRecord:
+    base = {
+        "kind": kind,
+        "id": rid,
+        "owner_id": OWNER,
+        "visibility": "private",
+        "version": 1,
+        "server_seq": seq,
+        "deleted": False,
+        "updated_at": "2026-12-01T10:00:00Z",
+        "data": data,
+    }
+    return ServerRecord.model_validate({**base, **over})
+
+
+OWNER = "0193a0f0-0000-7000-8000-000000000001"
+
+
+def _odd_page() -> list[ServerRecord]:
+    """Values that are not in the form Observe writes, and some it must refuse."""
+
+    def uid(n: int) -> str:
+        return f"0193a0f0-0000-7000-8000-{n:012d}"
+
+    common = {"device_id": uid(999), "created_at": "2026-12-01T10:00:00Z"}
+    recs = [
+        _record("school", uid(1), 1, {**common, "name": "Lincoln", "updated_at": None}),
+        _record(
+            "teacher",
+            uid(2),
+            2,
+            {
+                **common,
+                "school_id": uid(1),
+                "display_name": "Zoë",
+                "updated_at": "2026-12-01T12:00:00+02:00",
+            },
+        ),
+        _record(
+            "classroom",
+            uid(3),
+            3,
+            {
+                **common,
+                "teacher_id": uid(2),
+                "subject": "Math",
+                "updated_at": "2026-12-01T10:00:00",
+            },
+        ),  # no rows/cols
+        _record(
+            "visit",
+            uid(4),
+            4,
+            {
+                **common,
+                "classroom_id": uid(3),
+                "visit_type": "coaching_observation",
+                "started_at": "2026-12-01T09:00:00.5Z",
+                "prompts": ["What helps you learn?"],
+            },
+        ),
+        _record(
+            "visit", uid(5), 5, {**common, "classroom_id": uid(3), "visit_type": "no_such_type"}
+        ),  # refused: invalid
+        _record(
+            "visit",
+            uid(6),
+            6,
+            {
+                **common,
+                "classroom_id": uid(3),
+                "visit_type": "walk",
+                "started_at": "2026-02-30T09:00:00.000000Z",
+            },
+        ),  # no Feb 30
+        _record(
+            "visit",
+            uid(7),
+            7,
+            {**common, "classroom_id": uid(404), "visit_type": "coaching_observation"},
+        ),  # parked
+        _record("teacher", uid(8), 8, {}, deleted=True),  # never seen here: skipped
+    ]
+    for i in range(120):
+        recs.append(_record("evidence", uid(100 + i), 100 + i, {
+            **common, "visit_id": uid(4), "observed_at": f"2026-12-01T09:{i % 60:02d}:00.000001Z",
+            "evidence_kind": "note" if i % 7 else 5, "text": f"café note {i}" if i % 11 else 7,
+            "updated_at": "2026-12-01T10:00:00.000000Z",
+        }))  # fmt: skip
+    return recs
+
+
+def test_bulk_page_of_odd_values_stores_what_the_normal_path_stores(devices: Devices) -> None:
+    """Conversions and refusals match value for value (no server: pages built by hand)."""
+    page = _odd_page()
+    fast, normal = devices.new("fast"), devices.new("normal")
+    with fast.store.write_core() as conn:
+        fast_stats = bulk_apply.try_bulk(conn, OWNER, page)
+    with normal.store.write_core() as conn:
+        normal_stats = Applier(conn, OWNER).apply(page)
+    assert fast_stats is None  # invalid records: the whole page went the normal way
+    with fast.store.write_core() as conn:
+        fast_stats = bulk_apply.apply_page(conn, OWNER, page)
+    assert (fast_stats.applied, fast_stats.parked, fast_stats.invalid) == (
+        normal_stats.applied, normal_stats.parked, normal_stats.invalid) == (97, 1, 29)  # fmt: skip
+    assert _dump(fast.store) == _dump(normal.store)
+
+    valid = [r for r in page if r.id not in {r.id for r in page if _refused(r)}]
+    fast2, normal2 = devices.new("fast2"), devices.new("normal2")
+    with fast2.store.write_core() as conn:
+        stats = bulk_apply.try_bulk(conn, OWNER, valid)
+    assert stats is not None and stats.parked == 1  # parked in bulk, like the normal path
+    with normal2.store.write_core() as conn:
+        Applier(conn, OWNER).apply(valid)
+    assert _dump(fast2.store) == _dump(normal2.store)
+
+
+def _refused(rec: ServerRecord) -> bool:
+    data = rec.data or {}
+    return (
+        data.get("visit_type") == "no_such_type"
+        or str(data.get("started_at", "")).startswith("2026-02-30")
+        or isinstance(data.get("evidence_kind"), int)
+        or isinstance(data.get("text"), int)
+    )
