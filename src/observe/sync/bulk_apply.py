@@ -454,18 +454,21 @@ def _write(conn: Connection, user_id: str | None, plan: _Plan) -> None:
 
 
 def _index(conn: Connection, batch: list[tuple[Any, ...]], names: tuple[str, ...]) -> None:
-    """What the insert trigger does for each live item, as two set statements."""
+    """What the insert trigger does for each live item, as two set statements over the
+    page's ids in insert order (so the search keys, and search's newest-first order, are the
+    ones the trigger would have given)."""
     id_at, deleted_at = names.index("id"), names.index("deleted")
-    live = [(row[id_at],) for row in batch if not row[deleted_at]]
-    if not live:
-        return
-    top = conn.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM evidence_search_key").scalar()
-    conn.exec_driver_sql("INSERT OR IGNORE INTO evidence_search_key (evidence_id) VALUES (?)", live)
+    live = _ids_json(row[id_at] for row in batch if not row[deleted_at])
     conn.exec_driver_sql(
-        "INSERT INTO evidence_fts (rowid, text) SELECT k.rowid, e.text "
-        "FROM evidence_search_key k JOIN evidence e ON e.id = k.evidence_id "
-        "WHERE k.rowid > ? ORDER BY k.rowid",
-        (top,),
+        "INSERT OR IGNORE INTO evidence_search_key (evidence_id) "
+        "SELECT value FROM json_each(?) ORDER BY key",
+        (live,),
+    )
+    conn.exec_driver_sql(
+        "INSERT INTO evidence_fts (rowid, text) SELECT k.rowid, e.text FROM json_each(?) j "
+        "JOIN evidence_search_key k ON k.evidence_id = j.value "
+        "JOIN evidence e ON e.id = j.value ORDER BY j.key",
+        (live,),
     )
 
 
