@@ -6,16 +6,19 @@ its parents, parks, compares versions, and lets the search-index triggers index 
 item as it is inserted. For a page of records that are all new here none of that can apply,
 and the triggers alone were two thirds of the store's time (FTS5 indexing one row at a time).
 
-So a page takes this path only when it provably holds nothing unusual:
+So a page takes this path only when it holds nothing the bulk path can't settle the same way:
 
 - every record is of a kind this version knows, and none is known here yet (live or deleted);
-- none has a pending local change, an open conflict or a parked copy;
-- every value converts (the normal path's own conversion, ``record_values``);
-- every parent is here or in the page (SQLite's foreign keys check it as rows go in).
+- none has a pending local change or a conflict entry;
+- every value converts, with the same rules as ``record_values`` (a record that must be
+  refused sends the whole page the normal way, which parks it as invalid).
 
-Anything else, and the page's writes are rolled back to a savepoint and the normal path applies
-it, so parking, conflicts and invalid records behave exactly as before. A deletion of a record
-never seen here is skipped, as the normal path skips it.
+Within the page, a record whose parent is neither here nor accepted earlier in the page is
+parked, waiting for the first missing one, exactly as the normal path parks it; a parked copy
+of an accepted record is settled; a deletion of a record never seen here is skipped; records
+waiting for the page's records are applied after it (in bulk too when there are many).
+SQLite's own foreign keys check every reference as the rows go in: if anything still fails,
+the page's writes are rolled back to a savepoint and the normal path applies it.
 
 Search: within the page's own savepoint the evidence insert trigger is dropped, the rows go in,
 the page's live evidence is indexed with two set statements (same search keys, in the same
