@@ -37,8 +37,9 @@ from observe.sync.apply import Applier
 from observe.sync.engine import SyncEngine
 from observe.sync.records import table
 from tests.bulk import add_evidence
-from tests.serverfixtures import ServerProcess
+from tests.serverfixtures import ServerProcess, UserAccount
 from tests.sync.devices import Device, Devices
+from tests.sync.netfaults import Proxy
 
 WORDS = ["table", "answer", "Zoë", "drawings", "number", "question", "item 17", "students"]
 
@@ -203,11 +204,28 @@ def test_first_pull_killed_midway_is_finished_by_the_next_sync(
     add_evidence(laptop.store, visit, 6_000, outbox=True)
     laptop.sync()
 
-    data = tmp_path / "new-laptop"
+    # Through a proxy that holds each page a moment: on a fast machine the whole pull could
+    # otherwise end between two looks at the cursor.
+    proxy = Proxy(module_server.base_url)
+
+    def slow_pages(_method: str, path: str, _n: int) -> str:
+        if path.endswith("/sync/pull"):
+            time.sleep(0.3)
+        return "forward"
+
+    proxy.plan = slow_pages
+    try:
+        _kill_first_pull(proxy.url, coach, tmp_path / "new-laptop")
+        _finish_and_compare(module_server, devices, laptop, coach, tmp_path / "new-laptop")
+    finally:
+        proxy.close()
+
+
+def _kill_first_pull(url: str, coach: UserAccount, data: Path) -> None:
     env = dict(os.environ)
     login = subprocess.run(
-        _observe("login", "--server", module_server.base_url, "--email", coach.email,
-                 "--password-stdin", data_dir=data),
+        _observe("login", "--server", url, "--email", coach.email, "--password-stdin",
+                 data_dir=data),
         env=env, capture_output=True, text=True, timeout=60, input=coach.password + "\n",
     )  # fmt: skip
     assert login.returncode == 0, login.stderr
@@ -231,6 +249,11 @@ def test_first_pull_killed_midway_is_finished_by_the_next_sync(
             proc.wait(10)
         store.close()
 
+
+def _finish_and_compare(
+    server: ServerProcess, devices: Devices, laptop: Device, coach: UserAccount, data: Path
+) -> None:
+    env = dict(os.environ)
     store = open_profile(data)
     try:
         kept = store.counts()["evidence"]
@@ -248,7 +271,7 @@ def test_first_pull_killed_midway_is_finished_by_the_next_sync(
     killed = Device("killed", open_profile(data))
     try:
         clean = devices.new("clean")
-        clean.login(module_server, coach)
+        clean.login(server, coach)
         clean.sync()
         assert killed.live() == laptop.live() == clean.live()
         a, b = _dump(killed.store), _dump(clean.store)
