@@ -30,11 +30,13 @@ missing (they can't write while this one holds the write lock).
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import logging
 import weakref
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -70,6 +72,21 @@ FTS_TRIGGER = "evidence_fts_insert"
 
 class _NotBulk(Exception):
     """This page needs the normal path (the reason is logged at debug level)."""
+
+
+@contextlib.contextmanager
+def frozen_gc() -> Iterator[None]:
+    """Leaves the objects that exist before a pull out of the garbage collector's full
+    passes until it ends (``gc.freeze``). Each page makes some 20,000 objects that live until
+    it is applied, so full collections kept running, each walking every object of the
+    process (the app's widgets, SQLAlchemy's metadata): a pull of 20,000 records took about a
+    fifth longer. Nothing is lost: collection goes on for new objects, and everything is
+    collected normally again afterwards."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def apply_page(

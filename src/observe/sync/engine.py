@@ -22,7 +22,7 @@ from observe.store import Store
 from observe.sync import orphans, state
 from observe.sync import push as pushing
 from observe.sync.apply import Applier, count_deletions, live_record_count, parked_count
-from observe.sync.bulk_apply import apply_page
+from observe.sync.bulk_apply import apply_page, frozen_gc
 from observe.sync.client import SyncClient
 from observe.sync.conflicts import count_conflicts
 from observe.sync.credentials import Credentials
@@ -324,6 +324,10 @@ class _Run:
     # -- pull -------------------------------------------------------------------------------
 
     def _pull(self, client: SyncClient) -> None:
+        with frozen_gc():
+            self._pull_pages(client)
+
+    def _pull_pages(self, client: SyncClient) -> None:
         st = state.load(self.store)
         cursor = st.cursor
         with self.store.engine.connect() as conn:
