@@ -6,8 +6,9 @@ Starts a real ``observe-server serve`` (SQLite file) on loopback. Profile A gets
 items (written in bulk with their outbox rows, as the demo generator does), signs in, and runs
 ``SyncEngine.sync()`` — the code behind ``observe sync`` and the app's background sync: outbox
 batches, per-op acknowledgement, version updates, then the pull of its own changes. Profile B
-(the same coach's second laptop) signs in and pulls everything into its store (validation,
-parent checks, inserts, search-index triggers, cursor per page).
+(the same coach's second laptop) signs in and pulls everything into its new, empty store
+(validation, parent checks, inserts, search index, cursor per page: a first sync, so the pages
+take the bulk path of ``observe.sync.bulk_apply``).
 
 For scale, the same run also measures the bare protocol (httpx posting ready-made ops and
 reading pages, nothing stored; ``bench_server_push_pull``), and prints client/bare ratios: the

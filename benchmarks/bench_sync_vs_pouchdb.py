@@ -13,7 +13,9 @@ One run, same machine, same N small documents, loopback only:
 - Observe bare protocol: ``push_throughput``/``pull_throughput`` from
   ``bench_server_push_pull`` (httpx posting ready-made ops of 500, reading pages of 1,000).
 
-Prints docs/s for each and the ratio to PouchDB. Goal: push at least 3x PouchDB's push.
+Prints docs/s for each and the ratio to PouchDB. Goals: push at least 3x PouchDB's push
+(issue 4); pull into a new profile at least 3x PouchDB's pull and at least 0.5x the bare
+protocol's pull in the same run (issue 18).
 Needs node and ``npm ci --ignore-scripts`` in benchmarks/pouchdb once.
 """
 
@@ -105,6 +107,8 @@ def main() -> None:
     for direction, what, rate, key in rows:
         ratio = f"  = {rate / pouch[key]:.2f}x PouchDB {direction}" if pouch else ""
         print(f"Observe {direction} {what}: {rate:8,.0f} records/s{ratio}")
+    share = ours["pull_per_s"] / ours["bare_pull_per_s"]
+    print(f"Observe pull, observe sync / bare protocol: {share:.2f}")
 
 
 if __name__ == "__main__":

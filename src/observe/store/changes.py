@@ -165,6 +165,12 @@ def _add(notes: dict[str, set[str] | None], kind: str, ids: Iterable[str] | None
     notes[kind] = known if len(known) <= MAX_IDS else None
 
 
+def note_written(conn: Connection, kind: str, ids: Iterable[str] | None = None) -> None:
+    """Notes a write the listener can't see (driver-level SQL, as sync's bulk pull uses), so
+    the views still hear of it when the transaction commits. ``ids`` None: the kind only."""
+    _add(conn.info.setdefault(_NOTES, {}), kind, None if ids is None else set(ids))
+
+
 def _note(
     conn: Connection,
     clauseelement: Any,

@@ -550,14 +550,7 @@ class Applier:
     def _unpark(self, arrived: set[str]) -> ApplyStats:
         """Applies parked records that were waiting for one of ``arrived``."""
         stats = ApplyStats()
-        waiting: list[ServerRecord] = []
-        for part in chunks(sorted(arrived)):
-            for (record,) in self.conn.execute(
-                select(_parked.c.record).where(
-                    _parked.c.waiting_id.in_(part), _parked.c.waiting_kind != INVALID
-                )
-            ):
-                waiting.append(ServerRecord.model_validate(record))
+        waiting = waiting_for(self.conn, arrived)
         if waiting:
             stats.add(self.apply(waiting))
         return stats
@@ -603,6 +596,19 @@ class Applier:
                 )
                 shown += 1
         return shown
+
+
+def waiting_for(conn: Connection, arrived: set[str]) -> list[ServerRecord]:
+    """Parked records waiting for one of ``arrived`` (in the order both apply paths use)."""
+    waiting: list[ServerRecord] = []
+    for part in chunks(sorted(arrived)):
+        for (record,) in conn.execute(
+            select(_parked.c.record).where(
+                _parked.c.waiting_id.in_(part), _parked.c.waiting_kind != INVALID
+            )
+        ):
+            waiting.append(ServerRecord.model_validate(record))
+    return waiting
 
 
 def parked_count(conn: Connection) -> int:

@@ -23,6 +23,7 @@ from observe.store import Store
 from observe.sync import orphans, state
 from observe.sync import push as pushing
 from observe.sync.apply import Applier, count_deletions, live_record_count, parked_count
+from observe.sync.bulk_apply import apply_page, frozen_gc
 from observe.sync.client import SyncClient, duration, seconds_from_env
 from observe.sync.conflicts import count_conflicts, resolve_identical
 from observe.sync.credentials import Credentials
@@ -357,6 +358,10 @@ class _Run:
     # -- pull -------------------------------------------------------------------------------
 
     def _pull(self, client: SyncClient) -> None:
+        with frozen_gc():
+            self._pull_pages(client)
+
+    def _pull_pages(self, client: SyncClient) -> None:
         st = state.load(self.store)
         cursor = st.cursor
         with self.store.engine.connect() as conn:
@@ -422,7 +427,7 @@ class _Run:
             current = state.read(conn).cursor
             if current != since:  # someone else moved it (cannot happen under the lock)
                 raise SyncError("The sync position changed under this sync; sync again.")
-            stats = Applier(conn, self.user_id).apply(page.changes)
+            stats = apply_page(conn, self.user_id, page.changes)
             state.write(conn, cursor=page.next_since)
         self.pulled += len(page.changes)
         self.applied += stats.applied

@@ -66,7 +66,17 @@ def test_status_text_covers_every_state():
     )
     assert status_text(signed.with_(conflicts=1)) == "Not synced yet · 1 conflict"
     big = signed.with_(syncing=True, waiting=20_000)
-    assert status_text(big.with_(progress=(9_000, 20_000))) == "Syncing… 45%"
+    assert status_text(big.with_(progress=(9_000, 20_000))) == (
+        "Syncing… 45% (9,000 of 20,000 records)"
+    )
+    assert status_text(big.with_(progress=(9_000, 20_000), eta_s=130)) == (
+        "Syncing… 45% (9,000 of 20,000 records) · about 2 min left"
+    )
+    assert "9,000 of 20,000 records (about 2 minutes left)" in status_tip(
+        big.with_(progress=(9_000, 20_000), eta_s=130)
+    )
+    assert "less than a minute left" in status_tip(big.with_(progress=(19_000, 20_000), eta_s=9))
+    assert "about 3 hours left" in status_tip(big.with_(progress=(1, 20_000), eta_s=10_000))
     assert "9,000 of 20,000" in status_tip(big.with_(progress=(9_000, 20_000)))
     assert status_text(big.with_(progress=(40, 60))) == "Syncing… · 20,000 waiting"  # too quick
 
@@ -98,6 +108,40 @@ def test_stop_syncing_keeps_what_was_sent_and_the_next_sync_goes_on(
     assert laptop.sync().pushed == kept and laptop.outbox() == 0
     tablet.sync()
     assert len(tablet.live()) == len(laptop.live()) == total  # each record exactly once
+
+
+def test_a_first_pull_shows_records_and_a_time_estimate_while_the_window_stays_usable(
+    qtbot, sqlite_server, devices, sync_window, idle
+):
+    """A new laptop signs in and downloads everything: the status bar counts records and,
+    after a few seconds, says about how long is left; the window keeps answering."""
+    laptop, tablet = devices.signed_in_pair(sqlite_server)
+    add_evidence(laptop.store, laptop.visit(), 3_000, outbox=True)
+    laptop.sync()
+    ui = sync_window(tablet, start=False)
+    ticks = iter(range(0, 10_000, 2))  # the estimate's clock: two seconds per page
+    ui.controller.clock = lambda: float(next(ticks))
+    labels: list[str] = []
+    tips: list[str] = []
+
+    def seen(_status: object) -> None:
+        labels.append(ui.label.text())
+        tips.append(ui.label.toolTip())
+
+    ui.controller.status_changed.connect(seen)
+    ui.controller.refresh()
+    qtbot.waitUntil(lambda: ui.controller.status.signed_in, timeout=10_000)
+    ui.sync_now_action.trigger()
+    qtbot.waitUntil(lambda: not ui.controller.is_syncing, timeout=60_000)
+    idle()
+
+    counted = [t for t in labels if "of 3,004 records" in t]
+    assert counted, labels
+    assert any("min left" in t or "less than a minute left" in t for t in counted), counted
+    assert any("records (about" in t or "records (less than" in t for t in tips), tips
+    assert not counted[0].endswith("left")  # no guess before there is a pace to go on
+    assert ui.label.text().startswith("Synced at")
+    assert len(tablet.live()) == 3_004
 
 
 def test_sign_in_dialog_refuses_a_wrong_password_then_signs_in_and_syncs(

@@ -11,6 +11,7 @@ so. A manual "Sync now" reports its failure in a dialog as well.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 5_000
 PERIOD_MS = 5 * 60_000
+ESTIMATE_AFTER_S = 3.0
 GUI_PULL_LIMIT = 250  # short page transactions: capture never waits long for the lock
 
 #: Asks the coach a yes/no question (the mass-delete guard); tests answer without a dialog.
@@ -91,6 +93,9 @@ class SyncController(QObject):
         #: Set while views are told about records that came from the server, which must not
         #: count as local changes to sync.
         self.quiet = False
+        #: Where the time estimate of a long sync reads the time (tests pass their own).
+        self.clock: Callable[[], float] = time.monotonic
+        self._rate_from: tuple[float, int] | None = None
 
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
@@ -189,7 +194,8 @@ class SyncController(QObject):
                 should_cancel=progress.should_cancel,
             )
 
-        self._set(self.status.with_(syncing=True))
+        self._rate_from = None
+        self._set(self.status.with_(syncing=True, eta_s=None))
         op = operations.run(
             work,
             name="sync",
@@ -218,10 +224,23 @@ class SyncController(QObject):
 
     def _progress(self, done: int, total: int) -> None:
         if self.is_syncing:
-            self._set(self.status.with_(progress=(done, total)))
+            self._set(self.status.with_(progress=(done, total), eta_s=self._estimate(done, total)))
+
+    def _estimate(self, done: int, total: int) -> float | None:
+        """Seconds left at the pace since the first report, once there are a few seconds to
+        go on (before that the pace is mostly the sync's start-up)."""
+        now = self.clock()
+        if self._rate_from is None or done < self._rate_from[1]:
+            self._rate_from = (now, done)
+            return None
+        since, done_then = self._rate_from
+        elapsed, gained = now - since, done - done_then
+        if elapsed < ESTIMATE_AFTER_S or gained <= 0:
+            return None
+        return max(total - done, 0) * elapsed / gained
 
     def _cancelled(self) -> None:
-        self._set(self.status.with_(syncing=False, progress=None))
+        self._set(self.status.with_(syncing=False, progress=None, eta_s=None))
         self.sync_stopped.emit()
 
     def _done(self, result: object) -> None:
@@ -231,6 +250,7 @@ class SyncController(QObject):
             self.status.with_(
                 syncing=False,
                 progress=None,
+                eta_s=None,
                 offline=False,
                 needs_sign_in=False,
                 problem=None,
@@ -246,7 +266,9 @@ class SyncController(QObject):
 
     def _failed(self, exc: BaseException, manual: bool) -> None:
         if isinstance(exc, MassDeleteStopped):
-            self._set(self.status.with_(syncing=False, progress=None, problem=exc.sentence))
+            self._set(
+                self.status.with_(syncing=False, progress=None, eta_s=None, problem=exc.sentence)
+            )
             question = exc.sentence.split(" If those")[0] + " Delete them here too?"
             if self._ask(self.window, question):
                 self._again = False
@@ -258,6 +280,7 @@ class SyncController(QObject):
                 self.status.with_(
                     syncing=False,
                     progress=None,
+                    eta_s=None,
                     offline=True,
                     problem=exc.sentence,
                     retry_in_s=delay,
@@ -271,6 +294,7 @@ class SyncController(QObject):
                 self.status.with_(
                     syncing=False,
                     progress=None,
+                    eta_s=None,
                     needs_sign_in=isinstance(exc, SyncError),
                     problem=sentence,
                 )

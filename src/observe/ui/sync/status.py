@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from observe.clock import as_utc
@@ -27,17 +28,46 @@ class SyncStatus:
     problem: str | None = None  # the last failure's sentence
     retry_in_s: float | None = None
     progress: tuple[int, int] | None = None  # (done, total) records of the running sync
+    eta_s: float | None = None  # seconds the running sync should still take, once measurable
 
     def with_(self, **changes: object) -> SyncStatus:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SyncStatus", text)
+
+
+def time_left(seconds: float, *, short: bool = False) -> str:
+    """A rough estimate in words: a first sync of years of records should say whether to
+    wait or to come back later, not count down the seconds."""
+    if seconds < 60:
+        return _tr("less than a minute left")
+    minutes = round(seconds / 60)
+    if minutes < 90:
+        if short:
+            return _tr("about {n} min left").format(n=minutes)
+        return (_tr("about 1 minute left") if minutes == 1 else
+                _tr("about {n} minutes left").format(n=minutes))  # fmt: skip
+    return _tr("about {n} hours left").format(n=round(minutes / 60))
+
+
+def _counting(s: SyncStatus) -> tuple[int, int] | None:
+    if s.syncing and s.progress is not None and s.progress[1] >= PERCENT_FROM:
+        return s.progress
+    return None
+
+
 def status_text(s: SyncStatus) -> str:
     if s.syncing:
         head = "Syncing…"
-        if s.progress is not None and s.progress[1] >= PERCENT_FROM:
-            done, total = s.progress
-            head = f"Syncing… {min(100, done * 100 // total)}%"
+        if (counted := _counting(s)) is not None:
+            done, total = counted
+            head = _tr("Syncing… {percent}% ({done} of {total} records)").format(
+                percent=min(100, done * 100 // total), done=f"{done:,}", total=f"{total:,}"
+            )
+            if s.eta_s is not None:
+                head += " · " + time_left(s.eta_s, short=True)
     elif not s.signed_in:
         head = "On this computer only"  # nothing is wrong: no server was ever set up
     elif s.needs_sign_in:
@@ -62,12 +92,14 @@ def status_text(s: SyncStatus) -> str:
 def status_tip(s: SyncStatus) -> str:
     if not s.signed_in:
         return "Not signed in to a sync server. Choose Sync → Sign in… to sync."
-    if s.syncing and s.progress is not None and s.progress[1] >= PERCENT_FROM:
-        done, total = s.progress
-        return (
-            f"Sending and receiving changes: {done:,} of {total:,}. "
-            "Sync → Stop syncing stops it; what is done so far is kept."
-        )
+    if (counted := _counting(s)) is not None:
+        done, total = counted
+        estimate = "" if s.eta_s is None else f" ({time_left(s.eta_s)})"
+        return _tr(
+            "Sending and receiving changes: {done} of {total} records{estimate}. "
+            "You can keep working meanwhile. Sync → Stop syncing stops it; what is done so "
+            "far is kept."
+        ).format(done=f"{done:,}", total=f"{total:,}", estimate=estimate)
     where = f"Signed in to {s.server_url} as {s.email}."
     if s.needs_sign_in and s.problem:
         return f"{s.problem}\n{where}"
