@@ -30,14 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from observe.capture.roster_removal import (
+from observe.capture.visit_pages import PAGE_VISITS
+from observe.capture.visit_removal import KINDS as VISIT_RECORD_KINDS
+from observe.capture.visit_removal import RemovedVisit, delete_visit, visit_contents
+from observe.roster.removal import (
     classroom_removal,
     delete_classroom,
     delete_teacher,
     teacher_removal,
 )
-from observe.capture.visit_removal import KINDS as VISIT_RECORD_KINDS
-from observe.capture.visit_removal import RemovedVisit, delete_visit, visit_contents
 from observe.ui.capture.commands import DeleteVisit
 from observe.ui.context import VisitContext
 from observe.ui.errors import record, sentence_for
@@ -49,7 +50,6 @@ from observe.ui.navigator.deletion import (
     tell,
 )
 from observe.ui.navigator.dialogs import ClassroomDialog, RecordDialog, TeacherDialog
-from observe.ui.navigator.records import PAGE_VISITS
 from observe.ui.navigator.roster_dialog import RosterImportDialog
 from observe.ui.navigator.school_dialog import SchoolDialog, open_school_dialog
 from observe.ui.navigator.teacher_model import (

@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QMessageBox, QWidget
 
-from observe.capture.schools import (
+from observe.roster.schools import (
     SchoolDetails,
     save_school,
     school_details,
