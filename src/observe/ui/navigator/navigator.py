@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from observe.capture.visit_pages import PAGE_VISITS
-from observe.capture.visit_removal import KINDS as VISIT_RECORD_KINDS
 from observe.capture.visit_removal import RemovedVisit, delete_visit, visit_contents
 from observe.roster.removal import (
     classroom_removal,
@@ -204,7 +203,7 @@ class Navigator(QWidget):
     # -- construction -------------------------------------------------------------------------
 
     def _timer(self, slot: Callable[[], object]) -> QTimer:
-        # Several announcements in a row (teacher, then classroom) cause one reload.
+        # Several news items in a row (teacher, then classroom) cause one reload.
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.setInterval(50)
@@ -464,8 +463,6 @@ class Navigator(QWidget):
             return False
         if self.context.visit_id == visit_id:
             self.context.open_visit(None)
-        for kind in VISIT_RECORD_KINDS:
-            self.context.announce(kind)
         self.context.undo_stack.push(DeleteVisit(self.context, removed))
         tell(self, f"Deleted the visit “{label}”. Edit → Undo (Ctrl+Z) brings it back.", 15_000)
         return True
@@ -568,7 +565,6 @@ class Navigator(QWidget):
         name = delete_after_asking(self, "Delete", self.ask_to_delete, plan)
         if name is None:
             return False
-        self.context.announce(kind)
         tell(self, f"Deleted {name}.")
         return True
 
@@ -578,15 +574,15 @@ class Navigator(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def saved(record_id: str) -> None:
+            # The store's change news reloads the tree; the new row is selected once it is in.
             self._select_after_load = f"{kind}:{record_id}"
-            self.context.announce(kind)
 
         dialog.saved.connect(saved)
         dialog.open()
         return dialog
 
     def edit_school(self) -> SchoolDialog | None:
-        return open_school_dialog(self, self.store, lambda: self.context.announce("school"))
+        return open_school_dialog(self, self.store)
 
     def new_teacher(self) -> RecordDialog:
         schools = self.teacher_model.schools
