@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
-from observe.capture.schools import save_school, school_details, school_problems
 from observe.errors import UsageError
 from observe.profile_setup import COACH_NAME, MAX_NAME, SERVER_URL, normalize_server_address
+from observe.roster.schools import save_school, school_details, school_problems
 from observe.store import Store
 from observe.store.models import VisitType
 

@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import select
 
 from observe.capture.participation import tally
-from observe.capture.roster_removal import delete_classroom
 from observe.capture.visit_removal import delete_visit
 from observe.capture.visits import start_visit
 from observe.cli import main
 from observe.errors import UsageError
+from observe.roster.removal import delete_classroom
 from observe.store import open_profile
 from observe.store.models import (
     Classroom,

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from observe.capture.roster import import_roster, parse_roster
+from observe.roster.csv_import import import_roster, parse_roster
 from observe.store import open_profile
 from observe.store.models import Draft, Evidence, EvidenceKind, OutboxOp
 

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from observe.capture.roster import import_roster, read_roster
 from observe.errors import UsageError
+from observe.roster.csv_import import import_roster, read_roster
 from observe.store import open_profile
 
 

@@ -12,8 +12,8 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget
 
+from observe.capture.visit_pages import visit_is_running
 from observe.store import Store
-from observe.store.models import Visit
 from observe.ui.capture import CapturePane
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter
@@ -80,10 +80,7 @@ class Workspace(QSplitter):
         visit_id = self.context.store.setting(OPEN_VISIT_KEY)
         if not visit_id:
             return
-        with self.context.store.read() as s:
-            visit = s.get(Visit, visit_id)
-            unfinished = visit is not None and not visit.deleted and visit.ended_at is None
-        if unfinished:
+        if visit_is_running(self.context.store, visit_id):
             self.context.open_visit(visit_id)
 
     def _show_seats(self) -> None:

@@ -297,3 +297,22 @@ def test_with_no_school_yet_edit_school_says_how_one_is_made(navigator, monkeypa
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
     assert navigator.edit_school() is None
     assert "made with the first teacher" in told[0]
+
+
+def test_renaming_a_school_shows_in_the_teachers_list_without_a_restart(
+    school, navigator, store, settle, qtbot
+):
+    """The list refreshes from the store's change news: the dialog announces nothing."""
+    with store.write() as s:
+        s.add(School(name="Washington High"))
+    settle()
+    zoe = navigator.teacher_model.key_index(f"teacher:{school['zoe']}")
+    assert zoe.data(Qt.ItemDataRole.ToolTipRole).endswith(", Lincoln Middle")
+    dialog = navigator.edit_school()
+    dialog.name.setText("Lincoln Middle School")
+    save(qtbot, dialog)
+    settle()
+    zoe = navigator.teacher_model.key_index(f"teacher:{school['zoe']}")
+    assert zoe.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Zoë Okafor (zoe@lincoln.org), Lincoln Middle School"
+    )

@@ -25,19 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from observe.errors import ObserveError
-from observe.store import Store
-from observe.ui import operations
-from observe.ui.dialog_keys import save_key, start_in_first_field
-from observe.ui.errors import record, sentence_for
-from observe.ui.navigator.records import (
+from observe.roster.teachers import (
     LIMITS,
-    ClassroomRow,
-    TeacherRow,
     classroom_problems,
     save_classroom,
     save_teacher,
     teacher_problems,
 )
+from observe.roster.tree import ClassroomRow, TeacherRow
+from observe.store import Store
+from observe.ui import operations
+from observe.ui.dialog_keys import save_key, start_in_first_field
+from observe.ui.errors import record, sentence_for
 from observe.ui.operations import Progress
 
 

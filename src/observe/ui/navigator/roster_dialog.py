@@ -40,14 +40,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from observe.capture.roster import (
+from observe.errors import ObserveError
+from observe.roster.csv_import import (
     RosterPreview,
     RosterResult,
     RosterRow,
     import_roster,
     read_roster,
 )
-from observe.errors import ObserveError
 from observe.store import Store
 from observe.ui import operations
 from observe.ui.context import VisitContext

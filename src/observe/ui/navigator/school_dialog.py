@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QMessageBox, QWidget
 
-from observe.capture.schools import (
+from observe.roster.schools import (
     SchoolDetails,
     save_school,
     school_details,
@@ -75,9 +75,10 @@ class SchoolDialog(RecordDialog):
 
 
 def open_school_dialog(
-    parent: QWidget, store: Store, saved: Callable[[], object]
+    parent: QWidget, store: Store, saved: Callable[[], object] | None = None
 ) -> SchoolDialog | None:
-    """Opens Edit school over ``parent`` (deleted when closed); ``saved`` runs after a save."""
+    """Opens Edit school over ``parent`` (deleted when closed); ``saved`` runs after a save.
+    Views need no call: the store's change news refreshes them."""
     schools = school_details(store)
     if not schools:
         QMessageBox.information(
@@ -89,6 +90,7 @@ def open_school_dialog(
         return None
     dialog = SchoolDialog(store, schools, parent=parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.saved.connect(lambda _id: saved())
+    if saved is not None:
+        dialog.saved.connect(lambda _id: saved())
     dialog.open()
     return dialog

@@ -18,9 +18,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from observe.capture.visits import fold
+from observe.roster.tree import ClassroomRow, RosterTree, TeacherRow, load_roster_tree
 from observe.store import Store
 from observe.ui import operations
-from observe.ui.navigator.records import ClassroomRow, TeacherRow, load_schools, load_teachers
 from observe.ui.navigator.visit_model import KEY_ROLE, KIND_ROLE
 from observe.ui.operations import Progress
 
@@ -65,15 +65,14 @@ class TeacherTreeModel(QStandardItemModel):
         generation = self._generation
         self.loading = True
 
-        def work(_: Progress) -> tuple[list[TeacherRow], list[tuple[str, str]]]:
-            with store.read() as s:
-                return load_teachers(s), load_schools(s)
+        def work(_: Progress) -> RosterTree:
+            return load_roster_tree(store)
 
         def done(result: object) -> None:
-            if generation == self._generation:
+            if generation == self._generation and isinstance(result, RosterTree):
                 self.loading = False
-                teachers, self.schools = result  # type: ignore[misc]
-                self._fill(teachers)
+                self.schools = list(result.schools)
+                self._fill(list(result.teachers))
                 self.loaded.emit()
 
         operations.run(work, name="load teachers", context=self, on_success=done)

@@ -32,17 +32,17 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from observe.store import Store
-from observe.ui import operations
-from observe.ui.navigator.records import (
+from observe.capture.visit_pages import (
     PAGE_VISITS,
     VisitPage,
     VisitRow,
     WalkRow,
     load_visit_page,
     load_visit_span,
-    local,
 )
+from observe.clock import local_time as local
+from observe.store import Store
+from observe.ui import operations
 from observe.ui.operations import Progress
 from observe.vocabulary import VISIT_TYPE_SHORT, class_label, visit_type_label
 
@@ -256,8 +256,7 @@ class VisitTreeModel(QAbstractItemModel):
         first = not self._started
 
         def work(_: Progress) -> _Built:
-            with store.read() as s:
-                page = load_visit_page(s, None if first else before, page_visits=size)
+            page = load_visit_page(store, None if first else before, page_visits=size)
             return _Built(page, build_days(page))
 
         self._start(work, self._append_page)
@@ -271,8 +270,7 @@ class VisitTreeModel(QAbstractItemModel):
         store, oldest = self._store, self._oldest
 
         def work(_: Progress) -> _Built:
-            with store.read() as s:
-                page = load_visit_span(s, oldest)
+            page = load_visit_span(store, oldest)
             return _Built(page, build_days(page))
 
         self._start(work, self._replace)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from observe.capture.schools import save_school, school_details, time_zone_names
 from observe.errors import UsageError
 from observe.feedback.facts import zone
+from observe.roster.schools import save_school, school_details, time_zone_names
 from observe.store.models import School
 
 

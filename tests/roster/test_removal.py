@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from observe.capture import roster_removal, visits
+from observe.capture import visits
 from observe.capture.visit_removal import delete_visit
 from observe.errors import UsageError
+from observe.roster import removal as roster_removal
 from observe.store.models import (
     Classroom,
     CoachingCycle,
@@ -18,7 +19,7 @@ from observe.store.models import (
     VisitType,
 )
 
-from .test_capture_core import chart
+from ..capture.test_capture_core import chart
 
 
 @pytest.fixture
