@@ -23,9 +23,8 @@ from PySide6.QtGui import QUndoCommand
 from observe.capture.evidence import delete_evidence, restore_evidence, update_evidence
 from observe.capture.visit_removal import KINDS as VISIT_KINDS
 from observe.capture.visit_removal import RemovedVisit, delete_visit, restore_visit
-from observe.capture.visits import end_visit
+from observe.capture.visits import end_visit, reopen_visit
 from observe.store.models import EvidenceKind
-from observe.ui.capture.items import reopen_visit
 from observe.ui.context import VisitContext
 
 log = logging.getLogger(__name__)

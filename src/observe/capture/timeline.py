@@ -1,4 +1,4 @@
-"""What the capture pane reads from the store, as plain values rather than ORM objects.
+"""The visit timeline the capture pane shows, read as plain values rather than ORM objects.
 
 A long visit can hold thousands of items and the pane reloads on every outside change, so the
 timeline is filled with two column queries (items, then their tags) instead of
@@ -209,8 +209,3 @@ def visit_info(store: Store, visit_id: str) -> VisitInfo:
         tags=tags,
     )
 
-
-def reopen_visit(store: Store, visit_id: str) -> None:
-    """Undo of "End visit": the core keeps the first end time on purpose, so undo clears it."""
-    with store.write() as s:
-        s.get_one(Visit, visit_id).ended_at = None
