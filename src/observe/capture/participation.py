@@ -10,8 +10,10 @@ of the talk matches its share of the class.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import func, select
 
@@ -235,7 +237,18 @@ class ParticipationSummary:
         return text + "."
 
 
-def summarize(seats: list[Seat], events: list[ParticipationEvent]) -> ParticipationSummary:
+class Counted(Protocol):
+    """A tally as ``summarize`` counts it: an ORM event or a screen's frozen copy."""
+
+    @property
+    def seat_id(self) -> str: ...
+    @property
+    def participation_kind(self) -> ParticipationKind: ...
+    @property
+    def deleted(self) -> bool: ...
+
+
+def summarize(seats: list[Seat], events: Sequence[Counted]) -> ParticipationSummary:
     """Figures from a chart's live seats and a visit's live events (pure: easy to test)."""
     seat_ids = {seat.id for seat in seats}
     counted = [e for e in events if not e.deleted and e.seat_id in seat_ids]

@@ -46,13 +46,12 @@ from observe.capture.participation import (
     quick_chart_shape,
     save_seating,
 )
+from observe.capture.participation_view import chart_class
 from observe.errors import UsageError
 from observe.store import Store
-from observe.store.models import Classroom
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter, show_error
 from observe.ui.participation.chart_model import GROUP_ROLE, SEAT_ROLE, ChartModel, Pos
-from observe.vocabulary import class_label
 
 NEW_CHART_ROWS = 5
 NEW_CHART_COLS = 6
@@ -196,10 +195,8 @@ class SeatingEditorDialog(QDialog):
         self._report_error = report_error
         self._syncing = False
 
-        with store.read() as s:
-            room = s.get_one(Classroom, classroom_id)
-            rows, cols = room.rows, room.cols
-            title = class_label(room.subject, grade=room.grade, period=room.period, sep=", ")
+        room = chart_class(store, classroom_id)
+        rows, cols, title = room.rows, room.cols, room.label
         seats = live_seats(store, classroom_id)
         if rows and cols:
             self.model = ChartModel.from_seats(rows, cols, seats)
