@@ -1,7 +1,7 @@
 """What the tally panel reads for the open visit: its classroom's chart shape and its tallies.
 
 A tap re-reads only the tallies (a tally can't change the chart), so the chart's seats are read
-separately (``live_seats``) and only when the caller asks for them.
+separately (``chart_seats``) and only when the caller asks for them.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from observe.store import Store
-from observe.store.models import Classroom, ParticipationEvent, ParticipationKind, Visit
+from observe.store.models import Classroom, ParticipationEvent, ParticipationKind, Seat, Visit
 from observe.vocabulary import class_label
 
 
@@ -23,6 +23,17 @@ class Tally:
     seat_id: str
     participation_kind: ParticipationKind
     deleted: bool = False
+
+
+@dataclass(frozen=True)
+class ChartSeat:
+    """One live seat of a chart, where it sits and what it is called (never a student name)."""
+
+    id: str
+    row: int
+    col: int
+    label: str
+    group_label: str | None
 
 
 @dataclass(frozen=True)
@@ -82,3 +93,14 @@ def chart_class(store: Store, classroom_id: str) -> ChartClass:
             room.cols,
             class_label(room.subject, grade=room.grade, period=room.period, sep=", "),
         )
+
+
+def chart_seats(store: Store, classroom_id: str) -> list[ChartSeat]:
+    """The chart's live seats row by row, as ``live_seats`` orders them."""
+    with store.read() as s:
+        rows = s.execute(
+            select(Seat.id, Seat.row, Seat.col, Seat.label, Seat.group_label)
+            .where(Seat.classroom_id == classroom_id, Seat.deleted.is_(False))
+            .order_by(Seat.row, Seat.col)
+        ).all()
+    return [ChartSeat(*r) for r in rows]

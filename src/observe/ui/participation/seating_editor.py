@@ -42,11 +42,10 @@ from observe.capture.participation import (
     MAX_ROWS,
     chart_of,
     charts_to_copy,
-    live_seats,
     quick_chart_shape,
     save_seating,
 )
-from observe.capture.participation_view import chart_class
+from observe.capture.participation_view import chart_class, chart_seats
 from observe.errors import UsageError
 from observe.store import Store
 from observe.ui.context import VisitContext
@@ -197,7 +196,7 @@ class SeatingEditorDialog(QDialog):
 
         room = chart_class(store, classroom_id)
         rows, cols, title = room.rows, room.cols, room.label
-        seats = live_seats(store, classroom_id)
+        seats = chart_seats(store, classroom_id)
         if rows and cols:
             self.model = ChartModel.from_seats(rows, cols, seats)
         else:

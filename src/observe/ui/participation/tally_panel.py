@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from observe.capture.participation import ParticipationSummary, live_seats, summarize
-from observe.capture.participation_view import Tally, visit_tallies
-from observe.store.models import Seat
+from observe.capture.participation import ParticipationSummary, summarize
+from observe.capture.participation_view import ChartSeat, Tally, chart_seats, visit_tallies
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter, show_error
 from observe.ui.participation.kind_selector import KINDS, KindSelector
@@ -36,7 +35,7 @@ from observe.ui.participation.summary_view import SummaryView
 WATCHED = frozenset({"participation_event", "seat", "classroom", "visit"})
 
 #: (classroom id, rows, cols, live seats) as last read.
-_Chart = tuple[str, int, int, list[Seat]]
+_Chart = tuple[str, int, int, list[ChartSeat]]
 
 NO_VISIT_TEXT = "Open a visit to tally who talks."
 NO_CHART_TEXT = (
@@ -212,7 +211,7 @@ class TallyPanel(QWidget):
             return None
         if loaded.shape is not None:
             shape = loaded.shape
-            seats = live_seats(store, shape.classroom_id)
+            seats = chart_seats(store, shape.classroom_id)
             known = (shape.classroom_id, shape.rows, shape.cols, seats)
         assert known is not None
         return known, list(loaded.tallies)
