@@ -208,4 +208,3 @@ def visit_info(store: Store, visit_id: str) -> VisitInfo:
         prompts=tuple(visit.prompts or ()),
         tags=tags,
     )
-

@@ -9,6 +9,12 @@ Commands outlive panes (the stack belongs to the context), so they never hold a 
 report through :class:`EvidenceNews`, a small object owned by the context that every pane
 listens to; a change in a visit that isn't open first opens it, because undo should show what
 it undid.
+
+The store's change news (``VisitContext.records_changed``) does not replace this: it arrives
+queued, after the key press has been handled, and names a kind, so it would leave the timeline
+showing the old text until the next event and then re-read the whole visit. ``EvidenceNews``
+refreshes the one item at once, and :func:`announce` keeps the pane from re-reading the visit it
+has just updated itself (the store's news for that commit is then skipped as already shown).
 """
 
 from __future__ import annotations
