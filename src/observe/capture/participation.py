@@ -28,6 +28,7 @@ from observe.store.models import (
     Teacher,
     Visit,
 )
+from observe.vocabulary import class_label
 
 NO_GROUP = "No group"
 MAX_ROWS = 20
@@ -148,10 +149,8 @@ def charts_to_copy(store: Store, except_classroom_id: str) -> list[ChartToCopy]:
         ).all()
         out = []
         for room, teacher, seats in rows:
-            bits = [teacher, room.subject]
-            if room.period:
-                bits.append(f"period {room.period}")
-            out.append(ChartToCopy(room.id, " · ".join(bits), seats))
+            label = f"{teacher} · {class_label(room.subject, period=room.period)}"
+            out.append(ChartToCopy(room.id, label, seats))
         return out
 
 

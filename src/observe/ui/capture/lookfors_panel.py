@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from observe.capture.marks import MarkTally, visit_tallies
-from observe.capture.visit_lookfors import LookForRow, visit_lookfors
+from observe.coaching.visit_lookfors import LookForRow, visit_lookfors
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter, show_error
 
