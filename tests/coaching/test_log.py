@@ -7,12 +7,11 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from observe.capture.visits import end_visit, end_walk, start_visit, start_walk
+from observe.capture.visits import end_visit, end_walk, reopen_visit, start_visit, start_walk
 from observe.coaching import log
 from observe.coaching.log import LogEntryDraft, LogRow, WeekShare
 from observe.errors import UsageError
 from observe.store.models import CoachingLogEntry, LogActivity, OutboxOp, VisitType
-from observe.ui.capture.items import reopen_visit
 from tests.coaching.helpers import T0, make_room
 
 

@@ -10,8 +10,10 @@ of the talk matches its share of the class.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import func, select
 
@@ -234,13 +236,33 @@ class ParticipationSummary:
         return text + "."
 
 
-def summarize(seats: list[Seat], events: list[ParticipationEvent]) -> ParticipationSummary:
+class Placed(Protocol):
+    """A seat as ``summarize`` groups it: an ORM seat or a screen's frozen copy."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def group_label(self) -> str | None: ...
+
+
+class Counted(Protocol):
+    """A tally as ``summarize`` counts it: an ORM event or a screen's frozen copy."""
+
+    @property
+    def seat_id(self) -> str: ...
+    @property
+    def participation_kind(self) -> ParticipationKind: ...
+    @property
+    def deleted(self) -> bool: ...
+
+
+def summarize(seats: Sequence[Placed], events: Sequence[Counted]) -> ParticipationSummary:
     """Figures from a chart's live seats and a visit's live events (pure: easy to test)."""
     seat_ids = {seat.id for seat in seats}
     counted = [e for e in events if not e.deleted and e.seat_id in seat_ids]
     by_seat = Counter(e.seat_id for e in counted)
     total = len(counted)
-    groups: dict[str, list[Seat]] = {}
+    groups: dict[str, list[Placed]] = {}
     for seat in seats:
         groups.setdefault(seat.group_label or NO_GROUP, []).append(seat)
     shares = []

@@ -131,6 +131,12 @@ def end_visit(store: Store, visit_id: str, ended_at: datetime | None = None) -> 
     return visit
 
 
+def reopen_visit(store: Store, visit_id: str) -> None:
+    """Undo of "End visit": ``end_visit`` keeps the first end time on purpose; undo clears it."""
+    with store.write() as s:
+        s.get_one(Visit, visit_id).ended_at = None
+
+
 def visited_classrooms(store: Store, walk_id: str) -> list[str]:
     with store.read() as s:
         return list(

@@ -65,6 +65,13 @@ def reviewed_visits(store: Store, visit_ids: list[str]) -> set[str]:
     return found
 
 
+def shared_with_teacher(store: Store, feedback_id: str) -> bool:
+    """Whether saved feedback is visible to its teacher (the composer's Share box starts so)."""
+    with store.read() as s:
+        row = s.get(Feedback, feedback_id)
+        return row is not None and row.visibility is Visibility.TEACHER
+
+
 def draft_for(store: Store, visit_id: str, facts: VisitFacts | None = None) -> FeedbackDraft:
     """What the composer opens with: the saved feedback, else a proposal from the visit."""
     saved = saved_feedback(store, visit_id)

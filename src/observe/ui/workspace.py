@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QTabWidget
 from observe.capture.visit_pages import visit_is_running
 from observe.store import Store
 from observe.ui.capture import CapturePane
+from observe.ui.capture.lookfors_panel import LookForsPanel
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter
-from observe.ui.lookfors_panel import LookForsPanel
 from observe.ui.navigator import Navigator
 from observe.ui.participation import TallyPanel
 from observe.ui.search import SearchLauncher

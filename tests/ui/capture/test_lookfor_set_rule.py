@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from observe.coaching.frameworks import delete_set
 from observe.store.models import LookFor, LookForSet, Visit, Walk
-from observe.ui.lookfors_panel import LookForsPanel
+from observe.ui.capture.lookfors_panel import LookForsPanel
 
 
 def _walk_with_its_own_set(store, visit_id: str) -> str:

@@ -30,8 +30,8 @@ from observe.store.models import (
     Visit,
     VisitType,
 )
+from observe.ui.capture.lookfors_panel import LookForsPanel
 from observe.ui.context import VisitContext
-from observe.ui.lookfors_panel import LookForsPanel
 from observe.ui.participation import SeatingEditorDialog, TallyPanel
 
 GAPS = {(4, 2), (4, 3)}

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from observe.capture.evidence import save_evidence
 from observe.capture.marks import NOT_YET, SEEN
 from observe.store.models import EvidenceKind
-from observe.ui.lookfors_panel import LookForsPanel, hotkey_text
+from observe.ui.capture.lookfors_panel import LookForsPanel, hotkey_text
 
 
 def test_tallies_follow_the_visits_marks(qtbot, visit, errors_seen):

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTreeWidgetItem
 
 from observe.store.models import LookFor, LookForSet, Visit, Walk
-from observe.ui.lookfors_panel import ID_ROLE, LookForsPanel, hotkey_text
+from observe.ui.capture.lookfors_panel import ID_ROLE, LookForsPanel, hotkey_text
 
 from .conftest import OpenVisit
 

@@ -22,19 +22,15 @@ from observe.capture.drafts import capture_key, load_draft
 from observe.capture.evidence import save_evidence
 from observe.capture.hints import Hint, find_hints
 from observe.capture.kinds import LABELS, ORDER, format_offset, parse_line
+from observe.capture.timeline import Item, visit_items
 from observe.capture.visits import end_visit
 from observe.clock import as_utc, utcnow
+from observe.coaching.open_visit import VisitInfo, visit_info
 from observe.errors import StorageError, UsageError
 from observe.store.models import EvidenceKind
 from observe.ui.capture import commands
 from observe.ui.capture.actions import PaneActions
 from observe.ui.capture.capture_line import DraftKeeper
-from observe.ui.capture.items import (
-    Item,
-    VisitInfo,
-    visit_info,
-    visit_items,
-)
 from observe.ui.capture.pane_layout import PaneLayout
 from observe.ui.capture.quick_visit import QuickVisitDialog, next_on_walk
 from observe.ui.capture.timeline_ops import TimelineEditor

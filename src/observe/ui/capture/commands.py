@@ -9,6 +9,12 @@ Commands outlive panes (the stack belongs to the context), so they never hold a 
 report through :class:`EvidenceNews`, a small object owned by the context that every pane
 listens to; a change in a visit that isn't open first opens it, because undo should show what
 it undid.
+
+The store's change news (``VisitContext.records_changed``) does not replace this: it arrives
+queued, after the key press has been handled, and names a kind, so it would leave the timeline
+showing the old text until the next event and then re-read the whole visit. ``EvidenceNews``
+refreshes the one item at once, and :func:`announce` keeps the pane from re-reading the visit it
+has just updated itself (the store's news for that commit is then skipped as already shown).
 """
 
 from __future__ import annotations
@@ -23,9 +29,8 @@ from PySide6.QtGui import QUndoCommand
 from observe.capture.evidence import delete_evidence, restore_evidence, update_evidence
 from observe.capture.visit_removal import KINDS as VISIT_KINDS
 from observe.capture.visit_removal import RemovedVisit, delete_visit, restore_visit
-from observe.capture.visits import end_visit
+from observe.capture.visits import end_visit, reopen_visit
 from observe.store.models import EvidenceKind
-from observe.ui.capture.items import reopen_visit
 from observe.ui.context import VisitContext
 
 log = logging.getLogger(__name__)

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from observe import settings
+from observe.capture.visit_choices import open_walks, visit_on_walk
 from observe.capture.visits import (
     ClassroomChoice,
     classroom_choices,
@@ -38,8 +38,8 @@ from observe.capture.visits import (
     visited_classrooms,
 )
 from observe.coaching.cycles import open_cycles_for_classroom
-from observe.coaching.frameworks import set_in_use
-from observe.store.models import Visit, VisitType, Walk
+from observe.coaching.frameworks import set_in_use_id
+from observe.store.models import VisitType
 from observe.ui.capture import commands
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter, show_error
@@ -58,17 +58,6 @@ _NAV_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageD
 def default_walk_title(when: datetime | None = None) -> str:
     local = (when or datetime.now().astimezone()).astimezone()
     return f"Learning walk, {local:%a} {local.day} {local:%b}"
-
-
-def open_walks(context: VisitContext, include: str | None = None) -> list[tuple[str, str]]:
-    """(id, title) of walks still under way, newest first, plus ``include`` even if ended."""
-    with context.store.read() as s:
-        query = select(Walk.id, Walk.title).where(Walk.deleted.is_(False))
-        if include:
-            query = query.where((Walk.ended_at.is_(None)) | (Walk.id == include))
-        else:
-            query = query.where(Walk.ended_at.is_(None))
-        return [(r.id, r.title) for r in s.execute(query.order_by(Walk.started_at.desc()))]
 
 
 class QuickVisitDialog(QDialog):
@@ -216,12 +205,12 @@ class QuickVisitDialog(QDialog):
         self.walk_combo.addItem("No walk", NO_WALK)
         self.walk_combo.addItem("New learning walk…", NEW_WALK)
         try:
-            walks = open_walks(self.context, walk_id)
+            walks = open_walks(self.context.store, walk_id)
         except Exception as exc:
             self.report_error(self, exc)
             walks = []
-        for wid, title in walks:
-            self.walk_combo.addItem(title, wid)
+        for walk in walks:
+            self.walk_combo.addItem(walk.title, walk.id)
         if walk_id:
             self.walk_combo.setCurrentIndex(max(0, self.walk_combo.findData(walk_id)))
 
@@ -353,7 +342,7 @@ class QuickVisitDialog(QDialog):
             walk_id: str | None = None if walk == NO_WALK else walk
             if walk == NEW_WALK:
                 walk_id = start_walk(
-                    store, self.walk_title.text(), lookfor_set_id=_first_lookfor_set(self.context)
+                    store, self.walk_title.text(), lookfor_set_id=set_in_use_id(self.context.store)
                 ).id
             if self.end_first is not None:
                 end_visit(store, self.end_first)
@@ -381,12 +370,6 @@ class QuickVisitDialog(QDialog):
             parent.window().activateWindow()
 
 
-def _first_lookfor_set(context: VisitContext) -> str | None:
-    """The set in use (Coaching → Look-for frameworks), for a new walk."""
-    with context.store.read() as s:
-        return set_in_use(s)
-
-
 def next_on_walk(
     context: VisitContext,
     parent: QWidget | None = None,
@@ -402,10 +385,9 @@ def next_on_walk(
     visit_id = context.visit_id
     if visit_id is not None:
         try:
-            with context.store.read() as s:
-                visit = s.get_one(Visit, visit_id)
-                walk_id, ended = visit.walk_id, visit.ended_at is not None
-            if walk_id is not None and not ended:
+            on_walk = visit_on_walk(context.store, visit_id)
+            walk_id = on_walk.walk_id
+            if walk_id is not None and not on_walk.ended:
                 end_visit(context.store, visit_id)
                 context.undo_stack.push(commands.EndVisit(context, visit_id))
                 commands.news_for(context).visit_changed.emit(visit_id)

@@ -25,8 +25,8 @@ from PySide6.QtGui import QFont
 
 from observe.capture.kinds import LABELS, format_offset
 from observe.capture.marks import ABOUT, NOT_YET, SEEN, describe
+from observe.capture.timeline import Item, Tag
 from observe.store.models import EvidenceKind
-from observe.ui.capture.items import Item, Tag
 
 TIME, KIND, PROMPT, TEXT, TAGS = range(5)
 HEADERS = ("Time", "Kind", "Prompt", "Evidence", "Look-fors")

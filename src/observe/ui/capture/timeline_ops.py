@@ -13,8 +13,9 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from observe.capture import marks
+from observe.capture.timeline import Item, load_item, lookfor_codes, visit_items
+from observe.coaching.open_visit import VisitInfo
 from observe.ui.capture import commands
-from observe.ui.capture.items import Item, VisitInfo, load_item, lookfor_codes, visit_items
 from observe.ui.capture.timeline_view import TimelineView
 from observe.ui.context import SAVED, VisitContext
 

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from observe.capture.kinds import LABELS, ORDER
+from observe.capture.timeline import Item
 from observe.clock import utcnow
 from observe.ui.capture.capture_line import MAX_LINE_CHARS
-from observe.ui.capture.items import Item
 from observe.ui.capture.timeline_model import (
     HEADERS,
     KIND,

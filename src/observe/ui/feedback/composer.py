@@ -37,11 +37,10 @@ from observe.capture.kinds import LABELS as KIND_LABELS
 from observe.feedback import STEMS, WONDERING_STEMS, FeedbackDraft, Glow, VisitFacts
 from observe.feedback.draft import stem_opening
 from observe.feedback.facts import EvidenceFact, visit_facts
-from observe.feedback.service import draft_for, save_feedback
+from observe.feedback.service import draft_for, save_feedback, shared_with_teacher
 from observe.reports.common import COACH_NAME_SETTING, coach_name, medium_date
 from observe.reports.text import shorten
 from observe.store import Store
-from observe.store.models import Visibility
 from observe.ui import operations
 from observe.ui.errors import ErrorReporter
 from observe.ui.operations import Operation, Progress
@@ -262,11 +261,7 @@ class ComposerDialog(QDialog):
             draft = draft_for(store, visit_id, facts)
             shared = False
             if draft.feedback_id:
-                from observe.store.models import Feedback
-
-                with store.read() as s:
-                    row = s.get(Feedback, draft.feedback_id)
-                    shared = row is not None and row.visibility is Visibility.TEACHER
+                shared = shared_with_teacher(store, draft.feedback_id)
             return facts, draft, shared
 
         return operations.run(

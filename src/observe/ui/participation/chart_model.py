@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from observe.capture.participation import SeatSpec, default_label
-from observe.store.models import Seat
+from observe.capture.participation_view import ChartSeat
 
 Pos = tuple[int, int]
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -42,7 +42,7 @@ class ChartModel(QAbstractTableModel):
         self._fill_missing()
 
     @classmethod
-    def from_seats(cls, rows: int, cols: int, seats: list[Seat]) -> ChartModel:
+    def from_seats(cls, rows: int, cols: int, seats: list[ChartSeat]) -> ChartModel:
         cells = {(s.row, s.col): Cell(True, s.label, s.group_label or "") for s in seats}
         rows = max([rows, *(r + 1 for r, _ in cells)])
         cols = max([cols, *(c + 1 for _, c in cells)])

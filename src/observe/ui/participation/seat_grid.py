@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from observe.capture.participation import KIND_LABELS, tally
-from observe.store.models import ParticipationKind, Seat
+from observe.capture.participation_view import ChartSeat
+from observe.store.models import ParticipationKind
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter, show_error
 from observe.ui.participation.commands import TallyCommand
@@ -73,7 +74,7 @@ class SeatButton(QPushButton):
     Keys go to the grid (which knows the neighbours); the button only paints and reports focus.
     """
 
-    def __init__(self, seat: Seat, grid: SeatGrid, parent: QWidget) -> None:
+    def __init__(self, seat: ChartSeat, grid: SeatGrid, parent: QWidget) -> None:
         super().__init__(parent)
         self.seat_id = seat.id
         self.label = seat.label
@@ -254,7 +255,7 @@ class SeatGrid(QWidget):
 
     # -- contents ---------------------------------------------------------------------------
 
-    def set_chart(self, rows: int, cols: int, seats: list[Seat]) -> None:
+    def set_chart(self, rows: int, cols: int, seats: list[ChartSeat]) -> None:
         """Rebuilds the tiles only when the chart itself changed, so focus survives a reload."""
         signature = (rows, cols, tuple((s.id, s.row, s.col, s.label, s.group_label) for s in seats))
         if signature == self._signature:

@@ -42,17 +42,15 @@ from observe.capture.participation import (
     MAX_ROWS,
     chart_of,
     charts_to_copy,
-    live_seats,
     quick_chart_shape,
     save_seating,
 )
+from observe.capture.participation_view import chart_class, chart_seats
 from observe.errors import UsageError
 from observe.store import Store
-from observe.store.models import Classroom
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter, show_error
 from observe.ui.participation.chart_model import GROUP_ROLE, SEAT_ROLE, ChartModel, Pos
-from observe.vocabulary import class_label
 
 NEW_CHART_ROWS = 5
 NEW_CHART_COLS = 6
@@ -196,11 +194,9 @@ class SeatingEditorDialog(QDialog):
         self._report_error = report_error
         self._syncing = False
 
-        with store.read() as s:
-            room = s.get_one(Classroom, classroom_id)
-            rows, cols = room.rows, room.cols
-            title = class_label(room.subject, grade=room.grade, period=room.period, sep=", ")
-        seats = live_seats(store, classroom_id)
+        room = chart_class(store, classroom_id)
+        rows, cols, title = room.rows, room.cols, room.label
+        seats = chart_seats(store, classroom_id)
         if rows and cols:
             self.model = ChartModel.from_seats(rows, cols, seats)
         else:

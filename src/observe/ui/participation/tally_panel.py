@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from observe.capture.participation import ParticipationSummary, live_seats, summarize
-from observe.store.models import Classroom, ParticipationEvent, Seat, Visit
+from observe.capture.participation import ParticipationSummary, summarize
+from observe.capture.participation_view import ChartSeat, Tally, chart_seats, visit_tallies
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter, show_error
 from observe.ui.participation.kind_selector import KINDS, KindSelector
@@ -36,7 +35,7 @@ from observe.ui.participation.summary_view import SummaryView
 WATCHED = frozenset({"participation_event", "seat", "classroom", "visit"})
 
 #: (classroom id, rows, cols, live seats) as last read.
-_Chart = tuple[str, int, int, list[Seat]]
+_Chart = tuple[str, int, int, list[ChartSeat]]
 
 NO_VISIT_TEXT = "Open a visit to tally who talks."
 NO_CHART_TEXT = (
@@ -200,30 +199,22 @@ class TallyPanel(QWidget):
         self.summary_view.show_summary(self.summary)
         self._show(self.chart_page)
 
-    def _load(
-        self, visit_id: str, with_seats: bool
-    ) -> tuple[_Chart, list[ParticipationEvent]] | None:
+    def _load(self, visit_id: str, with_seats: bool) -> tuple[_Chart, list[Tally]] | None:
         store = self.context.store
-        with store.read() as s:
-            visit = s.get(Visit, visit_id)
-            if visit is None or visit.deleted:
-                return None
-            known = self._chart
-            if with_seats or known is None or known[0] != visit.classroom_id:
-                room = s.get_one(Classroom, visit.classroom_id)
-                known = None
-                shape = (room.id, room.rows, room.cols)
-            events = list(
-                s.scalars(
-                    select(ParticipationEvent).where(
-                        ParticipationEvent.visit_id == visit_id,
-                        ParticipationEvent.deleted.is_(False),
-                    )
-                )
-            )
-        if known is None:
-            known = (*shape, live_seats(store, shape[0]))
-        return known, events
+        known = self._chart
+        # The chart is re-read when asked, when unknown, or when the visit moved classroom.
+        loaded = visit_tallies(store, visit_id, with_shape=with_seats or known is None)
+        moved = loaded is not None and known is not None and known[0] != loaded.classroom_id
+        if moved and loaded is not None and loaded.shape is None:
+            loaded = visit_tallies(store, visit_id, with_shape=True)
+        if loaded is None:
+            return None
+        if loaded.shape is not None:
+            shape = loaded.shape
+            seats = chart_seats(store, shape.classroom_id)
+            known = (shape.classroom_id, shape.rows, shape.cols, seats)
+        assert known is not None
+        return known, list(loaded.tallies)
 
     def _show(self, page: QWidget) -> None:
         self.pages.setCurrentWidget(page)

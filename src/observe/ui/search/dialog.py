@@ -40,7 +40,7 @@ from observe.ui import operations
 from observe.ui.context import VisitContext
 from observe.ui.errors import record, sentence_for
 from observe.ui.operations import Progress
-from observe.ui.search.choices import FilterChoices, Result, find, load_choices
+from observe.ui.search.choices import FilterChoices, Result, filter_choices, find
 from observe.ui.search.placement import clear_of
 from observe.ui.search.results import RESULT_ROLE, ResultDelegate, ResultsModel
 
@@ -231,8 +231,7 @@ class SearchDialog(QDialog):
         store = self.context.store
 
         def work(_: Progress) -> FilterChoices:
-            with store.read() as s:
-                return load_choices(s)
+            return filter_choices(store)
 
         operations.run(work, name="load search filters", context=self, on_success=self._choices)
 
@@ -311,8 +310,7 @@ class SearchDialog(QDialog):
         text, filters = request
 
         def work(_: Progress) -> list[Result]:
-            with store.read() as s:
-                return find(s, text, filters, LIMIT + 1)
+            return find(store, text, filters, LIMIT + 1)
 
         op = operations.run(
             work,

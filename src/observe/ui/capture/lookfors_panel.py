@@ -8,8 +8,6 @@ pane applies it, so there is one place that decides what a toggle means.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
@@ -23,11 +21,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from observe.capture.marks import MarkTally, visit_tallies
-from observe.coaching.frameworks import set_for_visit
-from observe.store.models import LookFor, LookForSet, Visit, Walk
+from observe.coaching.visit_lookfors import LookForRow, visit_lookfors
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter, show_error
 
@@ -44,42 +40,9 @@ NO_SET_TEXT = (
 OTHER_CATEGORY = "Other"
 
 
-@dataclass(frozen=True)
-class LookForRow:
-    id: str
-    code: str
-    title: str
-    category: str | None
-    hotkey: int | None
-    description: str | None
-
-
 def hotkey_text(n: int) -> str:
     """ "Ctrl+1" here, "⌘1" on macOS: the key as the platform writes it."""
     return QKeySequence(f"Ctrl+{n}").toString(QKeySequence.SequenceFormat.NativeText)
-
-
-def load_lookfors(
-    context: VisitContext, visit_id: str | None
-) -> tuple[LookForSet | None, list[LookForRow]]:
-    """The walk's set for a walk visit, else the set in use; items in their set order."""
-    with context.store.read() as s:
-        visit = s.get(Visit, visit_id) if visit_id else None
-        walk = s.get(Walk, visit.walk_id) if visit is not None and visit.walk_id else None
-        set_id = set_for_visit(s, walk.lookfor_set_id if walk is not None else None)
-        chosen = s.get(LookForSet, set_id) if set_id else None
-        if chosen is None:
-            return None, []
-        items = s.scalars(
-            select(LookFor)
-            .where(LookFor.set_id == chosen.id, LookFor.deleted.is_(False))
-            .order_by(LookFor.position, LookFor.code)
-        )
-        rows = [
-            LookForRow(lf.id, lf.code, lf.title, lf.category, lf.hotkey, lf.description)
-            for lf in items
-        ]
-    return chosen, rows
 
 
 class _WrapDelegate(QStyledItemDelegate):
@@ -251,12 +214,12 @@ class LookForsPanel(QWidget):
 
     def reload(self) -> None:
         try:
-            lset, rows = load_lookfors(self.context, self.context.visit_id)
+            lookfors = visit_lookfors(self.context.store, self.context.visit_id)
         except Exception as error:
             self._report_error(self, error)
             return
-        self.set_name = lset.name if lset is not None else None
-        self.rows = rows
+        self.set_name = lookfors.set_name
+        rows = self.rows = list(lookfors.rows)
         self._by_hotkey = {}
         for row in rows:
             if row.hotkey is not None:
