@@ -31,14 +31,14 @@ from observe.store import Store
 from observe.ui import operations, settings_dialog
 from observe.ui.about import AboutDialog
 from observe.ui.capture import commands
-from observe.ui.coaching import CoachingUi
+from observe.ui.coaching.menu import CoachingUi
 from observe.ui.errors import ErrorReporter, log_folder, show_error
 from observe.ui.keyboard_help import KeyboardHelpDialog, window_shortcuts
 from observe.ui.operations import Operation, Progress
 from observe.ui.reports.actions import ReportActions
 from observe.ui.shortcuts import ActionKeysFirst
 from observe.ui.summary import SummaryPanel
-from observe.ui.sync import SyncUi
+from observe.ui.sync.menu import SyncUi
 from observe.ui.workspace import Workspace
 
 SAVED = "All changes saved"
