@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 from observe.store import Store
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter
+from observe.ui.ops import CoreOp
 
 SHORTCUTS = {
     "cycles": "Ctrl+Shift+C",
@@ -98,11 +99,11 @@ class CoachingUi(QObject):
             existing.raise_()
             existing.activateWindow()
             return existing
-        try:
-            dialog = make()
-        except Exception as exc:
-            self._report_error(self.window, exc)
-            raise
+        made = CoreOp(self.window, make, report=self._report_error, name=f"open {key}").run_now()
+        if not made.ok or made.value is None:
+            # Reported already; raised too so a caller (a test, a shortcut) sees it failed.
+            raise made.error or RuntimeError(f"the {key} window could not be made")
+        dialog = made.value
         self.windows[key] = dialog
         dialog.show()
         return dialog
