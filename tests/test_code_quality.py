@@ -131,3 +131,106 @@ def test_each_vocabulary_and_rule_has_one_home(definition: str):
     assert homes and set(homes) == {SINGLE_HOMES[definition]}
     if definition.startswith(("^def", "^VISIT", "f")):
         assert len(homes) == 1
+
+
+# -- screens talk to the core only ------------------------------------------------------------
+
+UI = SRC / "ui"
+SQLALCHEMY_IMPORT = re.compile(r"^\s*(from|import)\s+sqlalchemy\b", re.MULTILINE)
+#: A store session or connection opened by hand: ``store.read()``, ``write()``,
+#: ``write_core(...)`` or the engine itself.
+STORE_SESSION = re.compile(
+    r"\.(?:read|write)\(\)|\.write_core\([^)]*\)|\.engine\.(?:connect|begin)\(", re.MULTILINE
+)
+
+#: UI files that still query the store themselves, until their screens ask the core. Only ever
+#: shrinks: a file that no longer needs its entry makes the test fail until the entry goes.
+UI_SQLALCHEMY_ALLOWED = {
+    "capture/items.py",
+    "capture/quick_visit.py",
+    "lookfors_panel.py",
+    "navigator/records.py",
+    "participation/tally_panel.py",
+    "search/choices.py",
+}
+UI_SESSION_ALLOWED = {
+    "capture/items.py",
+    "capture/quick_visit.py",
+    "feedback/composer.py",
+    "lookfors_panel.py",
+    "navigator/records.py",
+    "navigator/teacher_model.py",
+    "navigator/visit_model.py",
+    "participation/seating_editor.py",
+    "participation/tally_panel.py",
+    "search/dialog.py",
+    "workspace.py",
+}
+
+#: Longest a module may be: past it, a module has more than one job.
+MAX_MODULE_LINES = 600
+#: Data, not code: migrations and the demo's phrase lists.
+LONG_BY_NATURE = ("store/migrations/", "server/migrations/", "demo/phrases.py")
+#: Modules over the limit today, until they are split. Same rule: only ever shrinks.
+LONG_MODULES_ALLOWED = {
+    "demo/planner.py",
+    "sync/apply.py",
+    "ui/navigator/navigator.py",
+}
+
+
+def _ui_files_matching(pattern: re.Pattern[str]) -> set[str]:
+    return {
+        path.relative_to(UI).as_posix()
+        for path in UI.rglob("*.py")
+        if pattern.search(path.read_text(encoding="utf-8"))
+    }
+
+
+@pytest.mark.parametrize(
+    ("what", "pattern", "allowed"),
+    [
+        ("imports sqlalchemy", SQLALCHEMY_IMPORT, UI_SQLALCHEMY_ALLOWED),
+        ("opens a store session", STORE_SESSION, UI_SESSION_ALLOWED),
+    ],
+    ids=["sqlalchemy", "session"],
+)
+def test_screens_ask_the_core_instead_of_querying_the_store(
+    what: str, pattern: re.Pattern[str], allowed: set[str]
+) -> None:
+    found = _ui_files_matching(pattern)
+    new = sorted(found - allowed)
+    stale = sorted(allowed - found)
+    assert new == [], (
+        f"these observe/ui files {what}; call a core function that takes the Store and "
+        f"returns frozen dataclasses instead: {new}"
+    )
+    assert stale == [], f"these no longer {what}; remove them from the allowlist: {stale}"
+
+
+def test_modules_stay_small() -> None:
+    long = {
+        path.relative_to(SRC).as_posix()
+        for path in SRC.rglob("*.py")
+        if not path.relative_to(SRC).as_posix().startswith(LONG_BY_NATURE)
+        and len(path.read_text(encoding="utf-8").splitlines()) > MAX_MODULE_LINES
+    }
+    new = sorted(long - LONG_MODULES_ALLOWED)
+    stale = sorted(LONG_MODULES_ALLOWED - long)
+    assert new == [], f"over {MAX_MODULE_LINES} lines; split them by job: {new}"
+    assert stale == [], f"now within {MAX_MODULE_LINES} lines; drop from the allowlist: {stale}"
+
+
+def test_the_fence_patterns_catch_what_they_are_for() -> None:
+    """The fence is only as good as its patterns: each must see the forms used in the code."""
+    assert SQLALCHEMY_IMPORT.search("    from sqlalchemy import select\n")
+    assert SQLALCHEMY_IMPORT.search("import sqlalchemy as sa\n")
+    assert not SQLALCHEMY_IMPORT.search("# no sqlalchemy here\n")
+    for opened in (
+        "with store.read() as s:",
+        "with self.store.write() as s:",
+        "with store.write_core(remote=True) as conn:",
+        "with store.engine.connect() as conn:",
+    ):
+        assert STORE_SESSION.search(opened), opened
+    assert not STORE_SESSION.search("text = path.read_text()")

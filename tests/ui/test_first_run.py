@@ -14,7 +14,7 @@ from observe.store.models import School
 from observe.ui.app import run_gui
 from observe.ui.first_run import WelcomeDialog, offer_welcome
 from observe.ui.main_window import MainWindow
-from observe.ui.sync import SignInDialog
+from observe.ui.sync.signin import SignInDialog
 
 
 def schools(store: Store) -> list[str]:

@@ -2,7 +2,7 @@
 
 Three questions and three ways out. Start saves the coach's name (it goes on feedback sheets),
 creates their School and, when a sync server was given, hands over to the sync sign-in dialog
-with that address filled in (observe.ui.sync); Load demo data fills the profile
+with that address filled in (observe.ui.sync.signin); Load demo data fills the profile
 with made-up records to explore; Skip says "not now, and don't ask again". Closing the dialog
 any other way asks again next time, because an accidental Escape shouldn't lose the welcome.
 

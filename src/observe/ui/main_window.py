@@ -31,14 +31,15 @@ from observe.store import Store
 from observe.ui import operations, settings_dialog
 from observe.ui.about import AboutDialog
 from observe.ui.capture import commands
-from observe.ui.coaching import CoachingUi
+from observe.ui.coaching.menu import CoachingUi
 from observe.ui.errors import ErrorReporter, log_folder, show_error
 from observe.ui.keyboard_help import KeyboardHelpDialog, window_shortcuts
 from observe.ui.operations import Operation, Progress
+from observe.ui.ops import CoreOp
 from observe.ui.reports.actions import ReportActions
 from observe.ui.shortcuts import ActionKeysFirst
 from observe.ui.summary import SummaryPanel
-from observe.ui.sync import SyncUi
+from observe.ui.sync.menu import SyncUi
 from observe.ui.workspace import Workspace
 
 SAVED = "All changes saved"
@@ -222,24 +223,18 @@ class MainWindow(QMainWindow):
 
     def _note_opened(self) -> None:
         """The hours the app was closed become gaps of the visits still running."""
-        try:
-            closures.note_opened(self.store)
-        except Exception as exc:
-            self._report_error(self, exc)
+        CoreOp(self, lambda: closures.note_opened(self.store), report=self._report_error).run_now()
 
     def _note_closed(self) -> None:
-        try:
-            closures.note_closed(self.store)
-        except Exception as exc:  # closing must go on; the visit only keeps the closed hours
-            self._report_error(self, exc)
+        # Closing must go on if this fails; the visit only keeps the closed hours.
+        CoreOp(self, lambda: closures.note_closed(self.store), report=self._report_error).run_now()
 
     def offer_to_end_left_running(self) -> QMessageBox | None:
         """A visit still running from an earlier day: offer to end it at its last evidence."""
-        try:
-            left = left_running_from_earlier_day(self.store)
-        except Exception as exc:
-            self._report_error(self, exc)
-            return None
+        found = CoreOp(
+            self, lambda: left_running_from_earlier_day(self.store), report=self._report_error
+        ).run_now()
+        left = found.value
         if not left:
             return None
         box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, "", parent=self)
@@ -287,12 +282,13 @@ class MainWindow(QMainWindow):
 
     def end_left_running(self, visit_ids: list[str]) -> None:
         for visit_id in visit_ids:
-            try:
-                end_at_last_activity(self.store, visit_id)
-            except Exception as exc:
-                self._report_error(self, exc)
-                continue
-            commands.news_for(self.context).visit_changed.emit(visit_id)
+            ended = CoreOp(
+                self,
+                lambda visit_id=visit_id: end_at_last_activity(self.store, visit_id),
+                report=self._report_error,
+            )
+            if ended.run_now().ok:
+                commands.news_for(self.context).visit_changed.emit(visit_id)
         self.context.announce("visit")
         self.context.announce("coaching_log_entry")
 

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QMainWindow
 
 from observe.ui import operations
-from observe.ui.sync import SyncUi
+from observe.ui.sync.menu import SyncUi
 from tests.sync.devices import Devices
 
 

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 
 from observe.clock import as_utc
 from observe.coaching import cycles
-from observe.errors import ObserveError
 from observe.store import Store
 from observe.ui.dialog_keys import save_key, start_in_first_field
 from observe.ui.errors import ErrorReporter
+from observe.ui.ops import CoreOp
 from observe.vocabulary import VISIT_TYPE_LABELS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -94,13 +94,14 @@ class LinkVisitsDialog(QDialog):
         ]
 
     def save(self) -> bool:
-        try:
-            cycles.link_visits(self.store, self.cycle_id, self.checked_ids())
-        except ObserveError as exc:
-            self.message.setText(exc.sentence)
-            return False
-        except Exception as exc:
-            self._report_error(self, exc)
+        chosen = self.checked_ids()
+        linked = CoreOp(
+            self,
+            lambda: cycles.link_visits(self.store, self.cycle_id, chosen),
+            report=self._report_error,
+            name="link visits",
+        )
+        if not linked.inline(self.message.setText).run_now().ok:
             return False
         self.saved.emit()
         self.accept()
@@ -161,18 +162,14 @@ class CloseCycleDialog(QDialog):
         self.reflection.setFocus()
 
     def save(self) -> bool:
-        try:
-            cycles.close_cycle(
-                self.store,
-                self.cycle_id,
-                self.reflection.toPlainText(),
-                self.ended.date().toPython(),
-            )
-        except ObserveError as exc:
-            self.message.setText(exc.sentence)
-            return False
-        except Exception as exc:
-            self._report_error(self, exc)
+        reflection, ended = self.reflection.toPlainText(), self.ended.date().toPython()
+        closed = CoreOp(
+            self,
+            lambda: cycles.close_cycle(self.store, self.cycle_id, reflection, ended),
+            report=self._report_error,
+            name="close cycle",
+        )
+        if not closed.inline(self.message.setText).run_now().ok:
             return False
         self.saved.emit()
         self.accept()

@@ -30,29 +30,26 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from observe.coaching import cycles
+from observe.coaching.cycle_list import measure_lookfor_choices
 from observe.coaching.cycles import CycleDraft, StepDraft
-from observe.coaching.frameworks import set_in_use
 from observe.coaching.labels import (
     CYCLE_STATUS_LABELS,
     MEASURE_LABELS,
     STEP_KIND_LABELS,
     STEP_STATUS_LABELS,
 )
-from observe.errors import ObserveError
 from observe.store import Store
 from observe.store.models import (
     CycleStatus,
-    LookFor,
-    LookForSet,
     MeasureKind,
     StepKind,
     StepStatus,
 )
 from observe.ui.dialog_keys import save_key, start_in_first_field
 from observe.ui.errors import ErrorReporter
+from observe.ui.ops import CoreOp
 
 NO_DATE = QDate(2000, 1, 1)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -72,20 +69,6 @@ def optional_date_edit(value: date | None, name: str) -> QDateEdit:
 
 def date_of(edit: QDateEdit) -> date | None:
     return None if edit.date() == NO_DATE else edit.date().toPython()
-
-
-def lookfor_choices(store: Store) -> list[tuple[str, str]]:
-    """(id, "CODE title") of the look-fors, the set in use first."""
-    with store.read() as s:
-        first = set_in_use(s)
-        rows = s.execute(
-            select(LookFor.id, LookFor.code, LookFor.title, LookFor.set_id, LookForSet.name)
-            .join(LookForSet, LookForSet.id == LookFor.set_id)
-            .where(LookFor.deleted.is_(False), LookForSet.deleted.is_(False))
-            .order_by(LookForSet.name, LookFor.position)
-        ).all()
-    rows.sort(key=lambda r: r[3] != first)
-    return [(r[0], f"{r[1]} {r[2]}" + ("" if r[3] == first else f" ({r[4]})")) for r in rows]
 
 
 class CycleEditor(QDialog):
@@ -126,8 +109,8 @@ class CycleEditor(QDialog):
             self.measure.addItem(label, kind.value)
         self.lookfor = QComboBox()
         self.lookfor.setAccessibleName("Look-for measured")
-        for lookfor_id, label in lookfor_choices(store):
-            self.lookfor.addItem(label, lookfor_id)
+        for choice in measure_lookfor_choices(store):
+            self.lookfor.addItem(choice.label, choice.id)
         self.baseline = self._number("Baseline")
         self.target = self._number("Target")
         self.status = QComboBox()
@@ -321,14 +304,20 @@ class CycleEditor(QDialog):
         )
 
     def save(self) -> str | None:
-        try:
-            cycle_id = cycles.save_cycle(self.store, self.draft(), self.cycle_id)
-        except ObserveError as exc:
-            self.message.setText(exc.sentence)
+        draft = self.draft()
+        outcome = (
+            CoreOp(
+                self,
+                lambda: cycles.save_cycle(self.store, draft, self.cycle_id),
+                report=self._report_error,
+                name="save cycle",
+            )
+            .inline(self.message.setText)
+            .run_now()
+        )
+        if not outcome.ok or outcome.value is None:
             return None
-        except Exception as exc:
-            self._report_error(self, exc)
-            return None
+        cycle_id = outcome.value
         self.cycle_id = cycle_id
         self.saved.emit(cycle_id)
         self.accept()

@@ -29,21 +29,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from observe.clock import as_utc
 from observe.coaching import cycles, measures
+from observe.coaching.cycle_list import cycle_heading
 from observe.coaching.labels import (
     CYCLE_STATUS_LABELS,
     STEP_KIND_LABELS,
     STEP_STATUS_LABELS,
 )
 from observe.store import Store
-from observe.store.models import CoachingCycle, CycleStatus, MeasureKind
+from observe.store.models import MeasureKind
 from observe.ui.coaching.charts import ChartView
 from observe.ui.coaching.cycle_dialogs import CloseCycleDialog, LinkVisitsDialog
 from observe.ui.coaching.cycle_editor import CycleEditor
 from observe.ui.errors import ErrorReporter
+from observe.ui.ops import CoreOp
 from observe.vocabulary import VISIT_TYPE_LABELS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -146,9 +147,8 @@ class CycleView(QWidget):
         draft = cycles.load_cycle(store, cycle_id)
         progress = measures.cycle_progress(store, cycle_id)
         self.progress = progress
-        with store.read() as s:
-            cycle = s.get_one(CoachingCycle, cycle_id)
-            teacher = cycle.teacher.display_name
+        heading = cycle_heading(store, cycle_id)
+        teacher = heading.teacher_name if heading is not None else ""
         self.focus.setText(draft.focus)
         dates = f"{_day(draft.started_on)} to {_day(draft.ended_on)}"
         lines = [f"With {teacher} · {CYCLE_STATUS_LABELS[draft.status]} · {dates}"]
@@ -275,11 +275,11 @@ class CyclesWindow(QDialog):
 
     def reload(self, select_id: str | None = None) -> None:
         current = select_id or self.current_id()
-        try:
-            rows = cycles.list_cycles(self.store)
-        except Exception as exc:
-            self._report_error(self, exc)
+        listed = CoreOp(self, lambda: cycles.list_cycles(self.store), report=self._report_error)
+        outcome = listed.run_now()
+        if not outcome.ok or outcome.value is None:
             return
+        rows = outcome.value
         self.list.blockSignals(True)
         self.list.clear()
         for row in rows:
@@ -317,16 +317,14 @@ class CyclesWindow(QDialog):
             self.print_button,
         ):
             b.setEnabled(cycle_id is not None)
-        try:
-            self.view.show_cycle(self.store, cycle_id)
-        except Exception as exc:
-            self._report_error(self, exc)
+        shown = CoreOp(
+            self, lambda: self.view.show_cycle(self.store, cycle_id), report=self._report_error
+        )
+        if not shown.run_now().ok:
             return
         if cycle_id is not None:
-            with self.store.read() as s:
-                cycle = s.get(CoachingCycle, cycle_id)
-                done = cycle is not None and cycle.status is CycleStatus.COMPLETED
-            self.close_button.setEnabled(not done)
+            heading = cycle_heading(self.store, cycle_id)
+            self.close_button.setEnabled(not (heading is not None and heading.completed))
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -396,10 +394,10 @@ class CyclesWindow(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        try:
-            cycles.delete_cycle(self.store, cycle_id)
-        except Exception as exc:
-            self._report_error(self, exc)
+        deleted = CoreOp(
+            self, lambda: cycles.delete_cycle(self.store, cycle_id), report=self._report_error
+        )
+        if not deleted.run_now().ok:
             return False
         self.reload()
         self.changed.emit()
@@ -415,13 +413,16 @@ class CyclesWindow(QDialog):
         cycle_id = self.current_id()
         if cycle_id is None:
             return None
-        try:
-            self.preview = preview_cycle_summary(
+        outcome = CoreOp(
+            self,
+            lambda: preview_cycle_summary(
                 self.store, cycle_id, self, report_error=self._report_error
-            )
-        except Exception as exc:
-            self._report_error(self, exc)
+            ),
+            report=self._report_error,
+        ).run_now()
+        if not outcome.ok:
             return None
+        self.preview = outcome.value
         return self.preview
 
 
@@ -429,13 +430,3 @@ def _usage(sentence: str) -> Exception:
     from observe.errors import UsageError
 
     return UsageError(sentence)
-
-
-def latest_cycle_id(store: Store) -> str | None:
-    with store.read() as s:
-        return s.scalar(
-            select(CoachingCycle.id)
-            .where(CoachingCycle.deleted.is_(False))
-            .order_by(CoachingCycle.started_on.desc())
-            .limit(1)
-        )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
@@ -37,6 +38,9 @@ from observe.ui.coaching.framework_editor import FrameworkEditor
 from observe.ui.coaching.panes import documents_folder
 from observe.ui.dialog_keys import save_key
 from observe.ui.errors import ErrorReporter
+from observe.ui.ops import CoreOp, Outcome
+
+T = TypeVar("T")
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -194,11 +198,10 @@ class FrameworksWindow(QDialog):
 
     def reload(self, select_id: str | None = None) -> None:
         current = select_id or self.current_id()
-        try:
-            rows = frameworks.list_sets(self.store)
-        except Exception as exc:
-            self._report_error(self, exc)
+        listed = self._run(lambda: frameworks.list_sets(self.store))
+        if not listed.ok or listed.value is None:
             return
+        rows = listed.value
         self.list.blockSignals(True)
         self.list.clear()
         for row in rows:
@@ -262,6 +265,10 @@ class FrameworksWindow(QDialog):
 
     # -- actions ----------------------------------------------------------------------------
 
+    def _run(self, call: Callable[[], T]) -> Outcome[T]:
+        """Runs a (quick) core call here; a failure reaches the coach as a sentence."""
+        return CoreOp(self, call, report=self._report_error, name="look-for sets").run_now()
+
     def _after_change(self, set_id: str | None, message: str) -> None:
         self.reload(set_id)
         self.message.setText(message)
@@ -271,10 +278,7 @@ class FrameworksWindow(QDialog):
         set_id = self.current_id()
         if set_id is None:
             return
-        try:
-            frameworks.use_set(self.store, set_id)
-        except Exception as exc:
-            self._report_error(self, exc)
+        if not self._run(lambda: frameworks.use_set(self.store, set_id)).ok:
             return
         self._after_change(set_id, "The capture window now offers this set's look-fors.")
 
@@ -288,23 +292,27 @@ class FrameworksWindow(QDialog):
 
     def save(self) -> str | None:
         set_id = self.current_id()
-        try:
-            saved = frameworks.save_framework(self.store, self.editor.framework(), set_id)
-        except ObserveError as exc:
-            self.message.setText(exc.sentence)
+        outcome = (
+            CoreOp(
+                self,
+                lambda: frameworks.save_framework(self.store, self.editor.framework(), set_id),
+                report=self._report_error,
+                name="save look-for set",
+            )
+            .inline(self.message.setText)
+            .run_now()
+        )
+        if not outcome.ok or outcome.value is None:
             return None
-        except Exception as exc:
-            self._report_error(self, exc)
-            return None
+        saved = outcome.value
         self._after_change(saved, "Saved.")
         return saved
 
     def add_framework(self, framework: Framework) -> str | None:
-        try:
-            set_id = frameworks.import_framework(self.store, framework)
-        except Exception as exc:
-            self._report_error(self, exc)
+        outcome = self._run(lambda: frameworks.import_framework(self.store, framework))
+        if not outcome.ok or outcome.value is None:
             return None
+        set_id = outcome.value
         self._after_change(set_id, f"Added “{framework.name}”.")
         return set_id
 
@@ -312,19 +320,26 @@ class FrameworksWindow(QDialog):
         path = self._open_file(self)
         if path is None:
             return None
-        try:
-            framework = read_framework_file(path)
-            update = frameworks.same_name_set(self.store, framework.name)
-            if update is not None:
-                answer = self._ask(self, framework.name)
-                if answer is None:
-                    return None
-                if answer == "copy":
-                    update = None
-            set_id = frameworks.import_framework(self.store, framework, update_set_id=update)
-        except Exception as exc:
-            self._report_error(self, exc)
+        read = self._run(lambda: read_framework_file(path))
+        if not read.ok or read.value is None:
             return None
+        framework = read.value
+        found = self._run(lambda: frameworks.same_name_set(self.store, framework.name))
+        if not found.ok:
+            return None
+        update = found.value
+        if update is not None:
+            answer = self._ask(self, framework.name)
+            if answer is None:
+                return None
+            if answer == "copy":
+                update = None
+        imported = self._run(
+            lambda: frameworks.import_framework(self.store, framework, update_set_id=update)
+        )
+        if not imported.ok or imported.value is None:
+            return None
+        set_id = imported.value
         verb = "Updated" if update else "Imported"
         self._after_change(set_id, f"{verb} “{framework.name}” from {path.name}.")
         return set_id
@@ -338,11 +353,10 @@ class FrameworksWindow(QDialog):
         target = self._save_file(self, documents_folder() / f"{safe or 'framework'}.json")
         if target is None:
             return None
-        try:
-            path = frameworks.export_framework(self.store, set_id, target)
-        except Exception as exc:
-            self._report_error(self, exc)
+        exported = self._run(lambda: frameworks.export_framework(self.store, set_id, target))
+        if not exported.ok or exported.value is None:
             return None
+        path = exported.value
         self.message.setText(f"Exported to {path}.")
         return path
 
@@ -350,11 +364,10 @@ class FrameworksWindow(QDialog):
         set_id = self.current_id()
         if set_id is None:
             return None
-        try:
-            copy = frameworks.duplicate_set(self.store, set_id)
-        except Exception as exc:
-            self._report_error(self, exc)
+        duplicated = self._run(lambda: frameworks.duplicate_set(self.store, set_id))
+        if not duplicated.ok or duplicated.value is None:
             return None
+        copy = duplicated.value
         self._after_change(copy, "Duplicated: this copy is yours to change.")
         return copy
 
@@ -362,10 +375,7 @@ class FrameworksWindow(QDialog):
         set_id = self.current_id()
         if set_id is None:
             return
-        try:
-            frameworks.share_set(self.store, set_id, checked)
-        except Exception as exc:
-            self._report_error(self, exc)
+        if not self._run(lambda: frameworks.share_set(self.store, set_id, checked)).ok:
             self.share_box.setChecked(not checked)
             return
         self._after_change(
@@ -387,10 +397,7 @@ class FrameworksWindow(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        try:
-            frameworks.delete_set(self.store, set_id)
-        except Exception as exc:
-            self._report_error(self, exc)
+        if not self._run(lambda: frameworks.delete_set(self.store, set_id)).ok:
             return False
         self._after_change(None, "Deleted.")
         return True

@@ -38,6 +38,7 @@ from observe.ui.coaching.leader_signin import LeaderSignInDialog
 from observe.ui.coaching.panes import SaveChooser, TablePane, choose_csv_file, documents_folder
 from observe.ui.errors import ErrorReporter
 from observe.ui.operations import Progress
+from observe.ui.ops import CoreOp
 from observe.vocabulary import VISIT_TYPE_LABELS
 
 MY_RECORDS = "My records on this computer"
@@ -345,11 +346,12 @@ class ImpactWindow(QDialog):
         folder = self._choose_folder(self, documents_folder())
         if folder is None:
             return []
-        try:
-            paths = write_report(self.report, folder)
-        except Exception as exc:
-            self._report_error(self, exc)
+        report = self.report
+        written = CoreOp(self, lambda: write_report(report, folder), report=self._report_error)
+        outcome = written.run_now()
+        if not outcome.ok or outcome.value is None:
             return []
+        paths = outcome.value
         self.status.setText(f"Saved {len(paths)} CSV files in {folder}.")
         return paths
 

@@ -23,33 +23,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from observe.coaching import log
+from observe.coaching.cycle_list import log_entry, open_cycle_choices
 from observe.coaching.labels import ACTIVITY_LABELS
 from observe.coaching.log import LogEntryDraft
-from observe.errors import ObserveError
 from observe.store import Store
-from observe.store.models import CoachingCycle, CoachingLogEntry, CycleStatus, LogActivity, Teacher
+from observe.store.models import LogActivity
 from observe.ui.dialog_keys import save_key, start_in_first_field
 from observe.ui.errors import ErrorReporter
+from observe.ui.ops import CoreOp
 
 LAST_ACTIVITY_KEY = "ui.log.last_activity"
-
-
-def cycle_choices(store: Store) -> list[tuple[str, str]]:
-    """(id, "Teacher: focus") of planned and active cycles, for linking time to a cycle."""
-    with store.read() as s:
-        rows = s.execute(
-            select(CoachingCycle.id, Teacher.display_name, CoachingCycle.focus)
-            .join(Teacher, Teacher.id == CoachingCycle.teacher_id)
-            .where(
-                CoachingCycle.deleted.is_(False),
-                CoachingCycle.status != CycleStatus.COMPLETED,
-            )
-            .order_by(Teacher.display_name)
-        ).all()
-    return [(r[0], f"{r[1]}: {r[2]}"[:80]) for r in rows]
 
 
 class LogEntryDialog(QDialog):
@@ -89,8 +74,8 @@ class LogEntryDialog(QDialog):
         self.activity.setAccessibleName("Activity")
         self.cycle = QComboBox()
         self.cycle.addItem("None", None)
-        for cycle_id, label in cycle_choices(store):
-            self.cycle.addItem(label, cycle_id)
+        for choice in open_cycle_choices(store):
+            self.cycle.addItem(choice.label, choice.id)
         self.cycle.setAccessibleName("Coaching cycle")
         self.note = QLineEdit()
         self.note.setPlaceholderText("What it was, e.g. “Grade 7 PLC: exit tickets”")
@@ -132,8 +117,7 @@ class LogEntryDialog(QDialog):
         self.minutes.selectAll()
 
     def _load(self, entry_id: str) -> None:
-        with self.store.read() as s:
-            entry = s.get(CoachingLogEntry, entry_id)
+        entry = log_entry(self.store, entry_id)
         if entry is None:
             return
         self.day.setMaximumDate(QDate(max(self._today, entry.occurred_on)))
@@ -159,19 +143,21 @@ class LogEntryDialog(QDialog):
 
     def save(self) -> str | None:
         draft = self.draft()
-        try:
+
+        def write() -> str:
             if self.entry_id is None:
                 entry_id = log.add_entry(self.store, draft, today=self._today)
             else:
                 log.update_entry(self.store, self.entry_id, draft, today=self._today)
                 entry_id = self.entry_id
             self.store.set_setting(LAST_ACTIVITY_KEY, draft.activity.value)
-        except ObserveError as exc:
-            self.message.setText(exc.sentence)
+            return entry_id
+
+        done = CoreOp(self, write, report=self._report_error, name="log time")
+        outcome = done.inline(self.message.setText).run_now()
+        if not outcome.ok or outcome.value is None:
             return None
-        except Exception as exc:
-            self._report_error(self, exc)
-            return None
+        entry_id = outcome.value
         label = ACTIVITY_LABELS[draft.activity]
         day = f"{draft.occurred_on:%a} {draft.occurred_on.day} {draft.occurred_on:%b}"
         self.message.setText(f"Saved {draft.minutes} minutes ({label}) on {day}.")

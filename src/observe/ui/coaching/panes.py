@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from observe.coaching.impact_tables import Table, write_csv
 from observe.ui.coaching.table_model import SORT_ROLE, TableModel
+from observe.ui.ops import CoreOp
 
 #: Asks where to save a CSV file (suggested path in); tests pass one that answers at once.
 SaveChooser = Callable[[QWidget, Path], Path | None]
@@ -112,11 +113,13 @@ class TablePane(QWidget):
         target = self._chooser(self, documents_folder() / f"{self.table.key}.csv")
         if target is None:
             return None
-        try:
-            path = write_csv(self.table, target)
-        except Exception as exc:
-            self.failed.emit(exc)
+        table = self.table
+        written = CoreOp(
+            self, lambda: write_csv(table, target), report=lambda _parent, e: self.failed.emit(e)
+        ).run_now()
+        if not written.ok or written.value is None:
             return None
+        path = written.value
         self.exported.emit(path)
         return path
 

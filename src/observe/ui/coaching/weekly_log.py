@@ -33,6 +33,7 @@ from observe.store.models import LogActivity
 from observe.ui.coaching.charts import ChartView
 from observe.ui.coaching.log_entry import LogEntryDialog
 from observe.ui.errors import ErrorReporter
+from observe.ui.ops import CoreOp
 
 CHART_WEEKS = 8
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -143,11 +144,14 @@ class WeeklyLogWindow(QDialog):
     def show_week(self, monday: date) -> None:
         self.week = week_start(monday)
         first = self.week - timedelta(weeks=CHART_WEEKS - 1)
-        try:
-            rows = log.entries(self.store, first, self.week + timedelta(days=6))
-        except Exception as exc:
-            self._report_error(self, exc)
+        last = self.week + timedelta(days=6)
+        listed = CoreOp(
+            self, lambda: log.entries(self.store, first, last), report=self._report_error
+        )
+        outcome = listed.run_now()
+        if not outcome.ok or outcome.value is None:
             return
+        rows = outcome.value
         shares = log.weekly_shares(rows, first, self.week + timedelta(days=6))
         self.rows = [r for r in rows if r.occurred_on >= self.week]
         current = shares[-1]
@@ -243,10 +247,10 @@ class WeeklyLogWindow(QDialog):
         entry_id = self.selected_id()
         if entry_id is None:
             return
-        try:
-            log.delete_entry(self.store, entry_id)
-        except Exception as exc:
-            self._report_error(self, exc)
+        deleted = CoreOp(
+            self, lambda: log.delete_entry(self.store, entry_id), report=self._report_error
+        )
+        if not deleted.run_now().ok:
             return
         self.last_deleted = entry_id
         self.status.setText("Entry deleted.")
@@ -255,10 +259,11 @@ class WeeklyLogWindow(QDialog):
     def undo_delete(self) -> None:
         if self.last_deleted is None:
             return
-        try:
-            log.restore_entry(self.store, self.last_deleted)
-        except Exception as exc:
-            self._report_error(self, exc)
+        entry_id = self.last_deleted
+        restored = CoreOp(
+            self, lambda: log.restore_entry(self.store, entry_id), report=self._report_error
+        )
+        if not restored.run_now().ok:
             return
         self.last_deleted = None
         self.status.setText("Entry restored.")

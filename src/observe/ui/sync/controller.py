@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QWidget
 
 from observe.store import Store
 from observe.sync import state
+from observe.sync.backlog import waiting_count
 from observe.sync.backoff import Backoff
 from observe.sync.conflicts import count_conflicts
 from observe.sync.engine import SyncEngine, SyncResult
 from observe.sync.errors import MassDeleteStopped, SyncError
-from observe.sync.push import outbox_count
 from observe.ui import operations
 from observe.ui.errors import ErrorReporter
 from observe.ui.operations import Operation, Progress
@@ -42,8 +42,7 @@ Ask = Callable[[QWidget | None, str], bool]
 
 def _read_status(store: Store) -> SyncStatus:
     st = state.load(store)
-    with store.engine.connect() as conn:
-        waiting = outbox_count(conn)
+    waiting = waiting_count(store)
     return SyncStatus(
         signed_in=st.has_account and _has_token(store, st),
         server_url=st.server_url,
