@@ -271,3 +271,22 @@ def test_without_its_own_hotkeys_the_panel_signal_tags_the_selected_item(
     context.lookfor_toggled.emit(visit[1][1])  # as the look-for panel does on Ctrl+2
     assert shown_rows(pane)[0][-1] == "D2"
     assert committed(store, visit[0])[0][3] == ["D2"]
+
+
+def test_an_item_noted_long_after_the_visit_ended_shows_after_not_a_time(
+    open_pane, qtbot, context, store, visit
+):
+    """Filed days later, an item says "after" in the Time column, never "2407:44:40"."""
+    from datetime import timedelta
+
+    from observe.capture.evidence import save_evidence
+    from observe.capture.visits import end_visit
+
+    ended = end_visit(store, visit[0])
+    save_evidence(store, visit[0], EvidenceKind.NOTE, "During", observed_at=ended.ended_at)
+    later = ended.ended_at + timedelta(days=3)
+    save_evidence(store, visit[0], EvidenceKind.ARTIFACT, "Filed later", observed_at=later)
+    qtbot.waitUntil(lambda: len(shown_rows(open_pane)) == 2 and bool(open_pane.info.ended_at))
+    times = {row[2]: row[0] for row in shown_rows(open_pane)}
+    assert times["Filed later"] == "after"
+    assert times["During"] != "after" and times["During"].count(":") == 1

@@ -239,11 +239,15 @@ class CapturePane(PaneLayout):
     def _visit_news(self, visit_id: str) -> None:
         if self.info is None or self.info.id != visit_id:
             return
+        before = self.info
         try:
             self.info = visit_info(self.store, visit_id)
         except Exception as exc:
             self._report(exc)
             return
+        self.editor.info = self.info
+        if before.ended_at != self.info.ended_at:
+            self.editor.reload()  # times past the visit's end now read "after" (or back)
         self.clock.stop()
         self._show_info()
 

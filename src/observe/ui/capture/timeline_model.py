@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from observe.capture.kinds import LABELS, format_offset
+from observe.capture.kinds import LABELS, visit_offset
 from observe.capture.marks import ABOUT, NOT_YET, SEEN, describe
 from observe.capture.timeline import Item, Tag
 from observe.store.models import EvidenceKind
@@ -60,6 +60,7 @@ class TimelineModel(QAbstractTableModel):
         self._items: list[Item] = []
         self._keys: list[tuple[datetime, str]] = []
         self._started_at: datetime | None = None
+        self._ended_at: datetime | None = None
         self._tags: dict[str, Tag] = {}
         self._prompts: tuple[str, ...] = ()
 
@@ -71,11 +72,13 @@ class TimelineModel(QAbstractTableModel):
         started_at: datetime | None,
         tags: dict[str, Tag],
         prompts: tuple[str, ...] = (),
+        ended_at: datetime | None = None,
     ) -> None:
         self.beginResetModel()
         self._items = sorted(items, key=_key)
         self._keys = [_key(i) for i in self._items]
         self._started_at = started_at
+        self._ended_at = ended_at
         self._tags = dict(tags)
         self._prompts = prompts
         self.endResetModel()
@@ -140,7 +143,7 @@ class TimelineModel(QAbstractTableModel):
     def offset(self, item: Item) -> str:
         if self._started_at is None:
             return ""
-        return format_offset((item.observed_at - self._started_at).total_seconds())
+        return visit_offset(item.observed_at, self._started_at, self._ended_at)
 
     def tag_codes(self, item: Item) -> str:
         """ "D1 ✓ seen · D2": each code with its mark in a symbol *and* a word (about shows the

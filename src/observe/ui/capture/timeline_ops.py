@@ -46,7 +46,7 @@ class TimelineEditor(QObject):
         tags = {t.id: t for t in info.tags}
         extra = {i for item in items for i in item.lookfor_ids if i not in tags}
         tags.update(lookfor_codes(self.store, extra))
-        self.model.load(items, info.started_at, tags, info.prompts)
+        self.model.load(items, info.started_at, tags, info.prompts, ended_at=info.ended_at)
 
     def reload(self) -> None:
         """Re-reads the whole visit after a change made elsewhere (sync, another screen)."""
