@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from observe.coaching import log as coaching_log
 from observe.coaching.cycles import close_cycle
+from observe.errors import StorageError, UsageError
 from observe.store import Store
 from observe.store.models import LogActivity
 from observe.ui.changes import StoreNews
@@ -92,6 +93,24 @@ def test_inline_shows_a_refusal_beside_the_form_instead_of_a_dialog(
     assert not outcome.ok and errors_seen == []
     assert len(shown) == 1 and "minute" in shown[0].lower()
     assert coaching_log.entries(store) == []
+
+
+def test_inline_narrowed_to_refusals_still_shows_a_storage_failure_in_a_dialog(
+    qtbot, errors_seen: ErrorsSeen
+) -> None:
+    shown: list[str] = []
+
+    def refused() -> None:
+        raise UsageError("That name is taken; choose another.")
+
+    def disk_full() -> None:
+        raise StorageError("The disk is full; free some space and try again.")
+
+    CoreOp(None, refused, report=errors_seen).inline(shown.append, of=UsageError).run_now()
+    CoreOp(None, disk_full, report=errors_seen).inline(shown.append, of=UsageError).run_now()
+
+    assert shown == ["That name is taken; choose another."]
+    assert [type(error) for error in errors_seen] == [StorageError]
 
 
 def test_an_unexpected_failure_is_logged_with_its_traceback_and_explained_in_plain_words(

@@ -152,3 +152,28 @@ def test_file_menu_recovers_the_open_profile_into_a_new_folder(
     assert errors_seen == []
     window.recovery_box.close()
     window.close()
+
+
+def test_recovering_into_the_damaged_profile_itself_is_refused_in_words(
+    qtbot, tmp_path: Path, log_file
+):
+    profile = tmp_path / "profile"
+    store = open_profile(profile)
+    fill(store)
+    store.close()
+    damage_after_a_crash(profile)
+    before = (profile / DATABASE_FILENAME).read_bytes()
+    seen: list[str] = []
+    error = DamagedProfile("The database is damaged.")
+
+    out = offer_recovery(
+        error,
+        profile / DATABASE_FILENAME,
+        present=press("recover", seen),
+        choose=lambda *_: profile,
+    )
+
+    assert out is None
+    assert seen[1] == "Recover into a new, empty folder, not into the damaged profile itself."
+    assert QApplication.overrideCursor() is None  # the wait cursor is gone with the dialog
+    assert (profile / DATABASE_FILENAME).read_bytes() == before

@@ -16,6 +16,8 @@ from observe.ui import appearance
 from observe.ui.main_window import MainWindow
 from observe.ui.settings_dialog import SettingsDialog
 
+from .conftest import ErrorsSeen
+
 
 @pytest.fixture(autouse=True)
 def system_colours_after():
@@ -159,3 +161,25 @@ def test_a_new_sync_server_hands_over_to_sign_in(qtbot, window: MainWindow, stor
     focused: QWidget | None = sign_in.focusWidget()
     assert focused is sign_in.email
     sign_in.reject()
+
+
+def test_a_school_name_another_school_has_is_refused_beside_the_school_field(
+    qtbot, store: Store, errors_seen: ErrorsSeen
+):
+    with store.write() as s:
+        s.add(School(name="Lincoln Middle"))
+    with store.write() as s:
+        s.add(School(name="Roosevelt High"))
+    dialog = SettingsDialog(store, report_error=errors_seen)
+    qtbot.addWidget(dialog)
+    assert dialog.school_edit.text() == "Lincoln Middle"
+    dialog.school_edit.setText("roosevelt high")
+
+    assert dialog.save() is False
+
+    problem = dialog.problems["school"]
+    assert not problem.isHidden()
+    assert problem.text() == "There is already a school named roosevelt high in this profile."
+    assert dialog.problems["coach_name"].isHidden()
+    assert errors_seen == []  # a refusal is an answer beside the field, not an error dialog
+    assert settings.load(store).school == "Lincoln Middle"

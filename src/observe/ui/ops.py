@@ -31,6 +31,7 @@ API::
         .success(lambda value: ...)        # optional, GUI thread, gets call's result
         .failure(lambda error: ...)        # optional, after the error was reported (undo a tick)
         .inline(label.setText)             # optional, ObserveError sentences go here instead
+        .inline(label.setText, of=UsageError)  # ... or only a refusal's; other errors get a dialog
         .run_now()  -> Outcome             # or .run_in_background() -> operations.Operation
 """
 
@@ -82,6 +83,7 @@ class CoreOp(Generic[T]):
         self._on_success: Callable[[T], object] | None = None
         self._on_failure: Callable[[BaseException], object] | None = None
         self._inline: Callable[[str], object] | None = None
+        self._inline_of: type[ObserveError] = ObserveError
 
     def success(self, callback: Callable[[T], object]) -> CoreOp[T]:
         self._on_success = callback
@@ -91,8 +93,13 @@ class CoreOp(Generic[T]):
         self._on_failure = callback
         return self
 
-    def inline(self, show: Callable[[str], object]) -> CoreOp[T]:
+    def inline(
+        self, show: Callable[[str], object], *, of: type[ObserveError] = ObserveError
+    ) -> CoreOp[T]:
+        """``of`` narrows which expected errors are shown inline: a form explains a refusal
+        (``UsageError``) beside itself, while a storage failure still deserves the dialog."""
         self._inline = show
+        self._inline_of = of
         return self
 
     def run_now(self) -> Outcome[T]:
@@ -119,7 +126,7 @@ class CoreOp(Generic[T]):
         return op
 
     def _failed(self, error: BaseException) -> None:
-        if self._inline is not None and isinstance(error, ObserveError):
+        if self._inline is not None and isinstance(error, self._inline_of):
             log.info("%s refused: %s", self._name, error.sentence)
             self._inline(error.sentence)
         else:

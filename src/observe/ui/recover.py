@@ -105,19 +105,23 @@ def offer_recovery(
     out = choose(parent, source)
     if out is None:
         return None
+    from observe.ui.errors import error_box, record
+    from observe.ui.ops import CoreOp
+
+    def failed(parent: QWidget | None, exc: BaseException) -> None:
+        record(exc)
+        box = error_box(parent, exc)
+        show(box)
+        box.deleteLater()
+
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        recovery = recover_profile(source, out)
-    except Exception as exc:
-        from observe.ui.errors import error_box, record
-
-        record(exc)
-        failed = error_box(parent, exc)
-        show(failed)
-        failed.deleteLater()
-        return None
+        recovered = CoreOp(parent, lambda: recover_profile(source, out), report=failed).run_now()
     finally:
         QGuiApplication.restoreOverrideCursor()
+    recovery = recovered.value
+    if recovery is None:
+        return None
     done = summary_box(parent, recovery)
     done.setInformativeText(_tr("Observe now opens the recovered profile."))
     show(done)

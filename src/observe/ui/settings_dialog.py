@@ -33,6 +33,7 @@ from observe.store import Store
 from observe.store.models import VisitType
 from observe.ui.appearance import apply_text_size, apply_theme
 from observe.ui.errors import ErrorReporter, show_error
+from observe.ui.ops import CoreOp
 from observe.vocabulary import VISIT_TYPE_LABELS
 
 if TYPE_CHECKING:
@@ -183,21 +184,25 @@ class SettingsDialog(QDialog):
             first = next(name for name in self.fields if name in found)
             self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
             return False
-        try:
-            stored = settings.save(self.store, wanted)
-        except UsageError as error:  # e.g. a school name another school already has
-            field = "school" if "school" in error.sentence.lower() else "coach_name"
-            self.problems[field].setText(error.sentence)
-            self.problems[field].show()
-            self.fields[field].setFocus(Qt.FocusReason.OtherFocusReason)
+        outcome = (
+            CoreOp(self, lambda: settings.save(self.store, wanted), report=self._report_error)
+            .inline(self._show_refusal, of=UsageError)
+            .run_now()
+        )
+        if not outcome.ok or outcome.value is None:
             return False
-        except Exception as error:
-            self._report_error(self, error)
-            return False
+        stored = outcome.value
         self.result_settings = stored
         self.saved.emit(stored)
         self.accept()
         return True
+
+    def _show_refusal(self, sentence: str) -> None:
+        """E.g. a school name another school already has: said next to the field it is about."""
+        field = "school" if "school" in sentence.lower() else "coach_name"
+        self.problems[field].setText(sentence)
+        self.problems[field].show()
+        self.fields[field].setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def _locale_paper() -> str:

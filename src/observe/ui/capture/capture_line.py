@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from observe.capture.drafts import capture_key, save_draft
 from observe.capture.evidence import MAX_EVIDENCE_CHARS
 from observe.store import Store
+from observe.ui.ops import CoreOp
 from observe.ui.shortcuts import leave_to_actions
 
 log = logging.getLogger(__name__)
@@ -106,15 +107,23 @@ class DraftKeeper(QObject):
         self.timer.stop()
         if not self.dirty or self.visit_id is None:
             return
-        try:
-            save_draft(self.store, capture_key(self.visit_id), self.line.text(), self.meta())
-        except Exception as exc:  # a lost draft must not interrupt capture; say so once
-            log.warning("could not save the capture draft", exc_info=True)
-            self.dirty = False
-            self.report(exc)
-            return
+        visit_id = self.visit_id
+        saved = CoreOp(
+            None,
+            lambda: save_draft(self.store, capture_key(visit_id), self.line.text(), self.meta()),
+            report=self._draft_lost,
+        ).run_now()
         self.dirty = False
-        self.saves += 1
+        if saved.ok:
+            self.saves += 1
+
+    def _draft_lost(self, _parent: object, exc: BaseException) -> None:
+        """A lost draft must not interrupt capture; say so once."""
+        log.warning(
+            "could not save the capture draft", exc_info=(type(exc), exc, exc.__traceback__)
+        )
+        self.dirty = False
+        self.report(exc)
 
     def switch(self, visit_id: str | None) -> None:
         """Keeps the old visit's typing as its draft before the line shows another visit."""

@@ -9,8 +9,9 @@ doesn't: after each change it re-reads the item it touched.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent
@@ -36,7 +37,10 @@ from observe.ui.capture.quick_visit import QuickVisitDialog, next_on_walk
 from observe.ui.capture.timeline_ops import TimelineEditor
 from observe.ui.context import SAVED, VisitContext
 from observe.ui.errors import ErrorReporter, show_error
+from observe.ui.ops import CoreOp, Outcome
 from observe.vocabulary import VISIT_TYPE_LABELS
+
+T = TypeVar("T")
 
 NOT_SAVED = "Not saved — the text is still in the capture line"
 HINTS_SETTING = "hints_enabled"
@@ -127,13 +131,19 @@ class CapturePane(PaneLayout):
         self.info = None
         items: list[Item] = []
         if visit_id is not None:
-            try:
-                self.info = visit_info(self.store, visit_id)
-                items = visit_items(self.store, visit_id)
-            except Exception as exc:
-                self.info = None
-                self.drafts.switch(None)
-                self._report(exc)
+
+            def not_opened(parent: QWidget | None, exc: BaseException) -> None:
+                self.drafts.switch(None)  # before the dialog: keep no draft for this visit
+                self.report_error(parent, exc)
+
+            store = self.store
+            opened = CoreOp(
+                self,
+                lambda: (visit_info(store, visit_id), visit_items(store, visit_id)),
+                report=not_opened,
+            ).run_now()
+            if opened.ok and opened.value is not None:
+                self.info, items = opened.value
         self.editor.load(self.info, items)
         if self.info is None:
             self.pages.setCurrentWidget(self.empty_page)
@@ -154,11 +164,10 @@ class CapturePane(PaneLayout):
     def _show_info(self) -> None:
         info = self.info
         assert info is not None
-        try:  # the hours Observe was closed are not time in the room
-            self.closed_seconds = closed_seconds_of(self.store, info.id, info.ended_at)
-        except Exception as exc:
-            self.closed_seconds = 0.0
-            self._report(exc)
+        self.closed_seconds = 0.0  # the hours Observe was closed are not time in the room
+        closed = self._now(lambda: closed_seconds_of(self.store, info.id, info.ended_at))
+        if closed.ok and closed.value is not None:
+            self.closed_seconds = closed.value
         self.title_label.setText(info.title)
         kind = VISIT_TYPE_LABELS[info.visit_type]
         self.type_label.setText(f"{kind} · {info.walk_title}" if info.walk_title else kind)
@@ -182,11 +191,8 @@ class CapturePane(PaneLayout):
         self._show_line_state()
 
     def _restore_draft(self, visit_id: str) -> None:
-        try:
-            draft = load_draft(self.store, capture_key(visit_id))
-        except Exception as exc:
-            self._report(exc)
-            return
+        loaded = self._now(lambda: load_draft(self.store, capture_key(visit_id)))
+        draft = loaded.value
         if draft is None or not draft.text.strip():
             return
         meta: dict[str, Any] = draft.meta or {}
@@ -227,10 +233,7 @@ class CapturePane(PaneLayout):
         info = self.info
         if info is None or info.ended_at is not None:
             return
-        try:
-            end_visit(self.store, info.id)
-        except Exception as exc:
-            self._report(exc)
+        if not self._now(lambda: end_visit(self.store, info.id)).ok:
             return
         self.context.undo_stack.push(commands.EndVisit(self.context, info.id))
         self._visit_news(info.id)
@@ -240,11 +243,10 @@ class CapturePane(PaneLayout):
         if self.info is None or self.info.id != visit_id:
             return
         before = self.info
-        try:
-            self.info = visit_info(self.store, visit_id)
-        except Exception as exc:
-            self._report(exc)
+        reread = self._now(lambda: visit_info(self.store, visit_id))
+        if not reread.ok:
             return
+        self.info = reread.value
         self.editor.info = self.info
         if before.ended_at != self.info.ended_at:
             self.editor.reload()  # times past the visit's end now read "after" (or back)
@@ -340,10 +342,7 @@ class CapturePane(PaneLayout):
     def set_hints_enabled(self, enabled: bool) -> None:
         self.hints_enabled = enabled
         self.pane_actions.hints.setChecked(enabled)
-        try:
-            self.store.set_setting(HINTS_SETTING, "1" if enabled else "0")
-        except Exception as exc:
-            self._report(exc)
+        self._now(lambda: self.store.set_setting(HINTS_SETTING, "1" if enabled else "0"))
         self._line_changed()
 
     # -- kinds, tags and prompts --------------------------------------------------------------
@@ -542,6 +541,10 @@ class CapturePane(PaneLayout):
         listening = is_open and info.is_listening
         self.pane_actions.previous_prompt.setEnabled(listening)
         self.pane_actions.next_prompt.setEnabled(listening)
+
+    def _now(self, call: Callable[[], T]) -> Outcome[T]:
+        """A capture read or write: milliseconds, so on the GUI thread; failures reported."""
+        return CoreOp(self, call, report=self.report_error).run_now()
 
     def _report(self, error: object) -> None:
         if not isinstance(error, BaseException):

@@ -32,6 +32,7 @@ from observe.capture.visit_removal import RemovedVisit, delete_visit, restore_vi
 from observe.capture.visits import end_visit, reopen_visit
 from observe.store.models import EvidenceKind
 from observe.ui.context import VisitContext
+from observe.ui.ops import CoreOp
 
 log = logging.getLogger(__name__)
 
@@ -89,13 +90,13 @@ class _Command(QUndoCommand):
 
     def _run(self, work: Callable[[], None], focus: str | None) -> None:
         news = news_for(self.context)
-        try:
-            work()
-        except Exception as exc:  # reported as a sentence; the stack can't carry exceptions
-            log.warning("%s failed", self.text(), exc_info=True)
+
+        def failed(_parent: object, exc: BaseException) -> None:
+            # Reported as a sentence through the news; the undo stack can't carry exceptions.
+            log.warning("%s failed", self.text(), exc_info=(type(exc), exc, exc.__traceback__))
             news.failed.emit(exc)
-            return
-        self._show(news, focus)
+
+        CoreOp(None, work, report=failed).success(lambda _: self._show(news, focus)).run_now()
 
     def _show(self, news: EvidenceNews, focus: str | None) -> None:
         raise NotImplementedError

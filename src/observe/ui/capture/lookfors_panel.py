@@ -26,6 +26,7 @@ from observe.capture.marks import MarkTally, visit_tallies
 from observe.coaching.visit_lookfors import LookForRow, visit_lookfors
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter, show_error
+from observe.ui.ops import CoreOp
 
 #: Record kinds whose changes can alter which look-fors are shown.
 WATCHED = frozenset({"lookfor", "lookfor_set", "walk", "visit"})
@@ -202,22 +203,29 @@ class LookForsPanel(QWidget):
     def refresh_tallies(self) -> None:
         """Shows beside each look-for what this visit's items say about it so far."""
         visit_id = self.context.visit_id
-        try:
-            self.tallies = visit_tallies(self.context.store, visit_id) if visit_id else {}
-        except Exception as error:
-            self._report_error(self, error)
+        store = self.context.store
+        counted = CoreOp(
+            self,
+            lambda: visit_tallies(store, visit_id) if visit_id else {},
+            report=self._report_error,
+        ).run_now()
+        if not counted.ok or counted.value is None:
             return
+        self.tallies = counted.value
         for row in self.rows:
             item = self.item_for(row.id)
             if item is not None:
                 self._show_tally(item, row)
 
     def reload(self) -> None:
-        try:
-            lookfors = visit_lookfors(self.context.store, self.context.visit_id)
-        except Exception as error:
-            self._report_error(self, error)
+        loaded = CoreOp(
+            self,
+            lambda: visit_lookfors(self.context.store, self.context.visit_id),
+            report=self._report_error,
+        ).run_now()
+        if not loaded.ok or loaded.value is None:
             return
+        lookfors = loaded.value
         self.set_name = lookfors.set_name
         rows = self.rows = list(lookfors.rows)
         self._by_hotkey = {}

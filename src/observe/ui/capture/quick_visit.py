@@ -8,7 +8,9 @@ cancelling leaves nothing behind.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
@@ -43,7 +45,10 @@ from observe.store.models import VisitType
 from observe.ui.capture import commands
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter, show_error
+from observe.ui.ops import CoreOp
 from observe.vocabulary import VISIT_TYPE_LABELS
+
+T = TypeVar("T")
 
 DEFAULT_PROMPTS = (
     "What are you learning right now, and why?",
@@ -204,15 +209,16 @@ class QuickVisitDialog(QDialog):
     def _fill_walks(self, walk_id: str | None) -> None:
         self.walk_combo.addItem("No walk", NO_WALK)
         self.walk_combo.addItem("New learning walk…", NEW_WALK)
-        try:
-            walks = open_walks(self.context.store, walk_id)
-        except Exception as exc:
-            self.report_error(self, exc)
-            walks = []
+        walks = self._now(lambda: open_walks(self.context.store, walk_id)) or []
         for walk in walks:
             self.walk_combo.addItem(walk.title, walk.id)
         if walk_id:
             self.walk_combo.setCurrentIndex(max(0, self.walk_combo.findData(walk_id)))
+
+    def _now(self, call: Callable[[], T]) -> T | None:
+        """A quick read or write for the dialog; None after its failure was reported."""
+        outcome = CoreOp(self, call, report=self.report_error).run_now()
+        return outcome.value if outcome.ok else None
 
     # -- behaviour ----------------------------------------------------------------------------
 
@@ -227,11 +233,7 @@ class QuickVisitDialog(QDialog):
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def refilter(self, *_: object) -> None:
-        try:
-            found = classroom_choices(self.context.store, self.search.text())
-        except Exception as exc:
-            self.report_error(self, exc)
-            found = []
+        found = self._now(lambda: classroom_choices(self.context.store, self.search.text())) or []
         self.choices.clear()
         preferred = -1
         for row, choice in enumerate(found):
@@ -261,10 +263,9 @@ class QuickVisitDialog(QDialog):
         self.cycle_combo.addItem("Not part of a cycle", None)
         found: list[tuple[str, str, bool]] = []
         if choice is not None:
-            try:
-                found = open_cycles_for_classroom(self.context.store, choice.classroom_id)
-            except Exception as exc:
-                self.report_error(self, exc)
+            classroom_id = choice.classroom_id
+            store = self.context.store
+            found = self._now(lambda: open_cycles_for_classroom(store, classroom_id)) or []
         for cycle_id, focus, active in found:
             self.cycle_combo.addItem(focus if active else f"{focus} (planned)", cycle_id)
         self._cycle_touched = False
@@ -293,10 +294,9 @@ class QuickVisitDialog(QDialog):
         self.walk_title_label.setVisible(choice == NEW_WALK)
         self._visited = set()
         if choice not in (NO_WALK, NEW_WALK):
-            try:
-                self._visited = set(visited_classrooms(self.context.store, choice))
-            except Exception as exc:
-                self.report_error(self, exc)
+            visited = self._now(lambda: visited_classrooms(self.context.store, choice))
+            if visited is not None:
+                self._visited = set(visited)
         if not self._type_touched:
             on_walk = choice != NO_WALK
             wanted = VisitType.LEARNING_WALK if on_walk else self._default_type
@@ -338,7 +338,8 @@ class QuickVisitDialog(QDialog):
         walk = self.walk_choice()
         listening = self.visit_type() == VisitType.STUDENT_LISTENING
         prompts = self.prompts.toPlainText().splitlines() if listening else None
-        try:
+
+        def start() -> str:
             walk_id: str | None = None if walk == NO_WALK else walk
             if walk == NEW_WALK:
                 walk_id = start_walk(
@@ -348,20 +349,21 @@ class QuickVisitDialog(QDialog):
                 end_visit(store, self.end_first)
                 self.context.undo_stack.push(commands.EndVisit(self.context, self.end_first))
                 commands.news_for(self.context).visit_changed.emit(self.end_first)
-            visit = start_visit(
+            return start_visit(
                 store,
                 choice.classroom_id,
                 self.visit_type(),
                 walk_id=walk_id,
                 cycle_id=self.cycle_choice(),
                 prompts=prompts,
-            )
-        except Exception as exc:
-            self.report_error(self, exc)
+            ).id
+
+        visit_id = self._now(start)
+        if visit_id is None:
             return
-        self.visit_id = visit.id
+        self.visit_id = visit_id
         super().accept()
-        self.context.open_visit(visit.id)
+        self.context.open_visit(visit_id)
         commands.announce(self.context, "visit")
         parent = self.parentWidget()
         if parent is not None:
@@ -384,17 +386,21 @@ def next_on_walk(
     walk_id: str | None = None
     visit_id = context.visit_id
     if visit_id is not None:
-        try:
-            on_walk = visit_on_walk(context.store, visit_id)
-            walk_id = on_walk.walk_id
-            if walk_id is not None and not on_walk.ended:
-                end_visit(context.store, visit_id)
-                context.undo_stack.push(commands.EndVisit(context, visit_id))
-                commands.news_for(context).visit_changed.emit(visit_id)
+        open_id = visit_id
+
+        def end_open_visit() -> str | None:
+            on_walk = visit_on_walk(context.store, open_id)
+            if on_walk.walk_id is not None and not on_walk.ended:
+                end_visit(context.store, open_id)
+                context.undo_stack.push(commands.EndVisit(context, open_id))
+                commands.news_for(context).visit_changed.emit(open_id)
                 commands.announce(context, "visit")
-        except Exception as exc:
-            report_error(parent, exc)
+            return on_walk.walk_id
+
+        ended = CoreOp(parent, end_open_visit, report=report_error).run_now()
+        if not ended.ok:
             return None
+        walk_id = ended.value
     dialog = QuickVisitDialog(context, walk_id=walk_id, parent=parent, report_error=report_error)
     dialog.open()
     return dialog

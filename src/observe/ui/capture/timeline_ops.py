@@ -8,7 +8,7 @@ store. The timeline therefore only ever shows committed state.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject
 
@@ -18,6 +18,9 @@ from observe.coaching.open_visit import VisitInfo
 from observe.ui.capture import commands
 from observe.ui.capture.timeline_view import TimelineView
 from observe.ui.context import SAVED, VisitContext
+from observe.ui.ops import CoreOp, Outcome
+
+T = TypeVar("T")
 
 
 class TimelineEditor(QObject):
@@ -38,6 +41,10 @@ class TimelineEditor(QObject):
         self.model.edit_requested.connect(lambda i, c: self.edit(i, c, "Edit evidence"))
         commands.news_for(context).changed.connect(self._news)
 
+    def _now(self, call: Callable[[], T]) -> Outcome[T]:
+        """A capture write or re-read: milliseconds, so on the GUI thread; failures reported."""
+        return CoreOp(None, call, report=lambda _parent, exc: self.report(exc)).run_now()
+
     def load(self, info: VisitInfo | None, items: list[Item]) -> None:
         self.info = info
         if info is None:
@@ -53,22 +60,20 @@ class TimelineEditor(QObject):
         if self.info is None:
             return
         keep = self.view.current_id()
-        try:
-            items = visit_items(self.store, self.info.id)
-        except Exception as exc:
-            self.report(exc)
+        visit_id = self.info.id
+        loaded = self._now(lambda: visit_items(self.store, visit_id))
+        if not loaded.ok or loaded.value is None:
             return
-        self.load(self.info, items)
+        self.load(self.info, loaded.value)
         if keep:
             self.view.select_id(keep)
 
     def refresh_item(self, evidence_id: str, *, select: bool = False) -> None:
         """Shows the item exactly as committed (or drops it if it is now deleted)."""
-        try:
-            _visit, item = load_item(self.store, evidence_id)
-        except Exception as exc:
-            self.report(exc)
+        loaded = self._now(lambda: load_item(self.store, evidence_id))
+        if not loaded.ok or loaded.value is None:
             return
+        _visit, item = loaded.value
         if item is None:
             self.model.remove(evidence_id)
             return
@@ -97,10 +102,7 @@ class TimelineEditor(QObject):
         if info is None or not ids:
             return
         row = self.model.row_of(ids[0]) or 0
-        try:
-            commands.DeleteEvidence.apply(self.context, ids)
-        except Exception as exc:
-            self.report(exc)
+        if not self._now(lambda: commands.DeleteEvidence.apply(self.context, ids)).ok:
             self.reload()
             return
         self.context.undo_stack.push(commands.DeleteEvidence(self.context, info.id, ids))
@@ -141,10 +143,9 @@ class TimelineEditor(QObject):
         )
         if after == before:
             return
-        try:
-            commands.EditEvidence.apply(self.context, evidence_id, before, after)
-        except Exception as exc:
-            self.report(exc)
+        if not self._now(
+            lambda: commands.EditEvidence.apply(self.context, evidence_id, before, after)
+        ).ok:
             return
         self.context.undo_stack.push(
             commands.EditEvidence(self.context, info.id, evidence_id, before, after, label)

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from observe.capture.visit_removal import VisitContents
 from observe.errors import UsageError
-from observe.ui.errors import record, sentence_for
+from observe.ui.errors import ErrorReporter, record, sentence_for
+from observe.ui.ops import CoreOp
 
 T = TypeVar("T")
 
@@ -43,17 +44,28 @@ def delete_after_asking(parent: QWidget, title: str, ask: Ask, plan: Plan[T]) ->
 
     A ``UsageError`` (the record has visits, or is already gone) is an answer, shown as such and
     not logged as a fault; anything else is logged and explained."""
-    try:
+
+    def ask_then_delete() -> T | None:
         question, delete = plan()
         if not ask(parent, question):
             return None
         return delete()
-    except UsageError as exc:
-        QMessageBox.information(parent, title, exc.sentence)
-    except Exception as exc:
+
+    outcome = CoreOp(parent, ask_then_delete, report=_reporter(title), name=title).run_now()
+    return outcome.value if outcome.ok else None
+
+
+def _reporter(title: str) -> ErrorReporter:
+    """A refusal is an answer (information); a failure is a fault (logged, then a warning)."""
+
+    def report(parent: QWidget | None, exc: BaseException) -> None:
+        if isinstance(exc, UsageError):
+            QMessageBox.information(parent, title, exc.sentence)
+            return
         record(exc)
         QMessageBox.warning(parent, title, sentence_for(exc))
-    return None
+
+    return report
 
 
 def tell(parent: QWidget, message: str, timeout_ms: int = 10_000) -> None:

@@ -16,6 +16,7 @@ from observe.store import Store
 from observe.store.models import ParticipationKind
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter
+from observe.ui.ops import CoreOp
 
 
 class TallyCommand(QUndoCommand):
@@ -46,9 +47,7 @@ class TallyCommand(QUndoCommand):
 
     def _apply(self, change: Callable[[Store, str], None]) -> None:
         # A slot that raises only reaches a console; a coach needs the sentence.
-        try:
-            change(self.context.store, self.event_id)
-        except Exception as error:
-            self._report_error(None, error)
-            return
-        self.context.announce("participation_event")
+        store = self.context.store
+        CoreOp(None, lambda: change(store, self.event_id), report=self._report_error).success(
+            lambda _: self.context.announce("participation_event")
+        ).run_now()

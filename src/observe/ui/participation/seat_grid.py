@@ -39,6 +39,7 @@ from observe.capture.participation_view import ChartSeat
 from observe.store.models import ParticipationKind
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter, show_error
+from observe.ui.ops import CoreOp
 from observe.ui.participation.commands import TallyCommand
 from observe.ui.participation.kind_selector import KINDS
 
@@ -345,11 +346,14 @@ class SeatGrid(QWidget):
         button = self._buttons.get(seat_id)
         if visit_id is None or button is None:
             return None
-        try:
-            event = tally(self.context.store, visit_id, seat_id, self.kind)
-        except Exception as error:
-            self._report_error(self, error)
+        outcome = CoreOp(
+            self,
+            lambda: tally(self.context.store, visit_id, seat_id, self.kind),
+            report=self._report_error,
+        ).run_now()
+        if not outcome.ok or outcome.value is None:
             return None
+        event = outcome.value
         command = TallyCommand(self.context, event.id, button.label, self.kind, self._report_error)
         self.context.undo_stack.push(command)
         self.context.announce("participation_event")

@@ -50,6 +50,7 @@ from observe.errors import UsageError
 from observe.store import Store
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter, show_error
+from observe.ui.ops import CoreOp
 from observe.ui.participation.chart_model import GROUP_ROLE, SEAT_ROLE, ChartModel, Pos
 
 NEW_CHART_ROWS = 5
@@ -362,11 +363,10 @@ class SeatingEditorDialog(QDialog):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.copy_combo.setMinimumContentsLength(14)
-        try:
-            others = charts_to_copy(self.store, self.classroom_id)
-        except Exception as error:
-            self._report_error(self, error)
-            others = []
+        found = CoreOp(
+            self, lambda: charts_to_copy(self.store, self.classroom_id), report=self._report_error
+        ).run_now()
+        others = found.value if found.ok and found.value is not None else []
         for other in others:
             self.copy_combo.addItem(
                 self.tr("{name} ({n} seats)").format(name=other.name, n=other.seats),
@@ -526,14 +526,14 @@ class SeatingEditorDialog(QDialog):
         classroom_id = self.copy_combo.currentData()
         if not isinstance(classroom_id, str):
             return
-        try:
-            rows, cols, seats = chart_of(self.store, classroom_id)
-        except UsageError as error:
-            self.show_problem(error.sentence)
+        outcome = (
+            CoreOp(self, lambda: chart_of(self.store, classroom_id), report=self._report_error)
+            .inline(self.show_problem, of=UsageError)
+            .run_now()
+        )
+        if not outcome.ok or outcome.value is None:
             return
-        except Exception as error:
-            self._report_error(self, error)
-            return
+        rows, cols, seats = outcome.value
         self.model.replace(rows, cols, seats)
         self._shape_changed()
 
@@ -544,26 +544,28 @@ class SeatingEditorDialog(QDialog):
     def save(self) -> bool:
         """Writes the chart; on a refusal the sentence shows here and every edit stays."""
         self._commit_open_editor()
-        try:
-            save_seating(
-                self.store,
-                self.classroom_id,
-                self.model.rows,
-                self.model.cols,
-                self.model.specs(),
+        rows, cols, specs = self.model.rows, self.model.cols, self.model.specs()
+        saved = (
+            CoreOp(
+                self,
+                lambda: save_seating(self.store, self.classroom_id, rows, cols, specs),
+                report=self._report_error,  # the sentence and the log entry come from it
             )
-        except UsageError as error:
-            self.show_problem(error.sentence)
-            self._select(self.model.duplicate_positions())
-            return False
-        except Exception as error:  # the sentence and the log entry come from the reporter
-            self._report_error(self, error)
+            .inline(self.show_problem, of=UsageError)
+            .failure(self._show_refused_seats)
+            .run_now()
+        )
+        if not saved.ok:
             return False
         self.problem_label.hide()
         if self.context is not None:
             self.context.announce("seat")
         self.accept()
         return True
+
+    def _show_refused_seats(self, error: BaseException) -> None:
+        if isinstance(error, UsageError):
+            self._select(self.model.duplicate_positions())
 
     def _commit_open_editor(self) -> None:
         """Ctrl+S leaves focus in a cell being renamed; its text must count before saving."""

@@ -26,6 +26,7 @@ from observe.capture.participation import ParticipationSummary, summarize
 from observe.capture.participation_view import ChartSeat, Tally, chart_seats, visit_tallies
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter, show_error
+from observe.ui.ops import CoreOp
 from observe.ui.participation.kind_selector import KINDS, KindSelector
 from observe.ui.participation.seat_grid import SeatGrid
 from observe.ui.participation.seating_editor import SeatingEditorDialog
@@ -175,11 +176,14 @@ class TallyPanel(QWidget):
     def reload(self, *, seats: bool = True) -> None:
         """Re-reads the open visit's tallies, and its classroom's chart unless told not to."""
         visit_id = self.context.visit_id
-        try:
-            loaded = self._load(visit_id, seats or self._chart is None) if visit_id else None
-        except Exception as error:
-            self._report_error(self, error)
+        outcome = CoreOp(
+            self,
+            lambda: self._load(visit_id, seats or self._chart is None) if visit_id else None,
+            report=self._report_error,
+        ).run_now()
+        if not outcome.ok:
             return
+        loaded = outcome.value
         if loaded is None:
             self.classroom_id = None
             self.summary = None

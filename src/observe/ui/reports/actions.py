@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt
@@ -27,6 +27,7 @@ from observe.ui import operations
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter
 from observe.ui.operations import Operation, Progress
+from observe.ui.ops import CoreOp
 
 # ReportLab, QtPdf and the composer load when a report is first asked for, not at start-up
 # (they add about a quarter of a second to opening the window).
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
     from observe.reports.layout import Pdf
     from observe.ui.feedback.composer import ComposerDialog
     from observe.ui.reports.preview import PreviewWindow
+
+T = TypeVar("T")
 
 SHORTCUTS = {
     "compose": "Ctrl+Shift+F",
@@ -213,6 +216,11 @@ class ReportActions(QObject):
     def _fail(self, error: BaseException) -> None:
         self._report_error(self.window, error)
 
+    def _now(self, call: Callable[[], T]) -> T | None:
+        """Runs a quick core question for a menu action; None after its failure was reported."""
+        outcome = CoreOp(self.window, call, report=self._report_error).run_now()
+        return outcome.value if outcome.ok else None
+
     # -- which walk / cycle -----------------------------------------------------------------
 
     def current_walk(self) -> str:
@@ -342,11 +350,10 @@ class ReportActions(QObject):
         from observe.reports.select import walk_label
         from observe.reports.walk_debrief import walk_debrief_pdf
 
-        try:
-            walk_id, which = self.which_walk()
-        except UsageError as exc:
-            self._fail(exc)
+        walk = self._now(self.which_walk)
+        if walk is None:
             return None
+        walk_id, which = walk
         store = self.store
         title, day = walk_label(store, walk_id)
         window_title = self.tr("Learning walk debrief — %1, %2").replace("%1", title)
@@ -360,11 +367,10 @@ class ReportActions(QObject):
         )
 
     def preview_cycle(self) -> PreviewWindow | None:
-        try:
-            cycle_id, which = self.which_cycle()
-        except UsageError as exc:
-            self._fail(exc)
+        cycle = self._now(self.which_cycle)
+        if cycle is None:
             return None
+        cycle_id, which = cycle
         window = preview_cycle_summary(
             self.store,
             cycle_id,
@@ -387,13 +393,15 @@ class ReportActions(QObject):
             return None
         from observe.feedback.service import reviewed_visits
 
-        try:
+        def walk_sheets() -> tuple[str, list[str], set[str]]:
             walk_id = self.current_walk()
             ids = walk_visit_ids(self.store, walk_id)
-            reviewed = reviewed_visits(self.store, ids)
-        except UsageError as exc:
-            self._fail(exc)
+            return walk_id, ids, reviewed_visits(self.store, ids)
+
+        found = self._now(walk_sheets)
+        if found is None:
             return None
+        walk_id, ids, reviewed = found
         drafts = len([i for i in ids if i not in reviewed])
         if ids and drafts:
             answer = self._ask_about_drafts(self.window, walk_id, drafts, len(ids))
