@@ -27,6 +27,8 @@ from observe.coaching.dates import (
     weeks_with_data,
 )
 from observe.coaching.impact_tables import (
+    LOOKFOR_COLUMNS,
+    LOOKFOR_HEADERS,
     PARTICIPATION_COLUMNS,
     PARTICIPATION_HEADERS,
     Cell,
@@ -381,22 +383,8 @@ def lookfor_tables(
         Table(
             key="lookfors",
             title="Look-fors seen",
-            columns=(
-                "code",
-                "title",
-                "set",
-                "seen_evidence",
-                "tagged_evidence",
-                "share_of_evidence",
-            ),
-            headers=(
-                "Code",
-                "Look-for",
-                "Set",
-                "Evidence marked seen",
-                "Evidence tagged",
-                "Share of evidence",
-            ),
+            columns=LOOKFOR_COLUMNS,
+            headers=LOOKFOR_HEADERS,
             rows=tuple(totals),
             note=f"{total:,} evidence items in the period. Only items the coach marked seen "
             "count as seen; a plain tag says what an item is about.",

@@ -134,6 +134,24 @@ def write_report(
 
 
 #: The participation table's shape, shared by the coach's and the leader's sources.
+#: The look-fors table, the same for the coach's own figures and the school's (leader) ones.
+LOOKFOR_COLUMNS = (
+    "code",
+    "title",
+    "set",
+    "seen_evidence",
+    "tagged_evidence",
+    "share_of_evidence",
+)
+LOOKFOR_HEADERS = (
+    "Code",
+    "Look-for",
+    "Set",
+    "Evidence marked seen",
+    "Evidence tagged",
+    "Share of evidence",
+)
+
 PARTICIPATION_COLUMNS = (
     "week_start",
     "visits_tallied",

@@ -17,6 +17,8 @@ from datetime import date
 
 from observe.coaching.dates import weeks_with_data
 from observe.coaching.impact_tables import (
+    LOOKFOR_COLUMNS,
+    LOOKFOR_HEADERS,
     PARTICIPATION_COLUMNS,
     PARTICIPATION_HEADERS,
     Cell,
@@ -170,22 +172,8 @@ def lookfors_table(rows: list[dict[str, Cell]]) -> Table:
     return Table(
         key="lookfors",
         title="Look-fors seen",
-        columns=(
-            "code",
-            "title",
-            "set",
-            "seen_evidence",
-            "tagged_evidence",
-            "share_of_evidence",
-        ),
-        headers=(
-            "Code",
-            "Look-for",
-            "Set",
-            "Evidence marked seen",
-            "Evidence tagged",
-            "Share of evidence",
-        ),
+        columns=LOOKFOR_COLUMNS,
+        headers=LOOKFOR_HEADERS,
         rows=out,
         note=f"{total:,} evidence items in the period, across the school.",
     )
