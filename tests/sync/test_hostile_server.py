@@ -12,6 +12,24 @@ from tests.sync.netfaults import DEVICE_ID, EPOCH, SERVER_ID, USER_ID, Scripted
 from tests.sync.test_deadlines import JSON, observe, signed_in
 
 
+def _login_against(server: Scripted, tmp_path):
+    """``observe login`` as a coach types it, against a scripted server, which is closed after."""
+    try:
+        return observe(
+            "login",
+            "--data-dir",
+            str(tmp_path / "p"),
+            "--server",
+            server.url,
+            "--email",
+            "coach@example.org",
+            "--password-stdin",
+            stdin="secret\n",
+        )
+    finally:
+        server.close()
+
+
 def test_a_deeply_nested_reply_is_a_sentence(devices):
     deep = b"[" * 200_000 + b"]" * 200_000
     server = Scripted(lambda method, path, query: (200, JSON, deep))
@@ -67,20 +85,7 @@ def test_escape_sequences_in_a_refused_login_never_reach_the_terminal(tmp_path):
         {"error": {"code": "bad_login", "message": "\x1b]2;Owned\x07Wrong \x1b[31mpassword"}}
     ).encode()
     server = Scripted(lambda method, path, query: (401, JSON, body))
-    try:
-        ran = observe(
-            "login",
-            "--data-dir",
-            str(tmp_path / "p"),
-            "--server",
-            server.url,
-            "--email",
-            "coach@example.org",
-            "--password-stdin",
-            stdin="secret\n",
-        )
-    finally:
-        server.close()
+    ran = _login_against(server, tmp_path)
     assert ran.returncode == 5, ran.stderr
     assert ran.stderr.strip() == "Wrong password"
 
@@ -101,20 +106,7 @@ def test_a_name_with_escape_sequences_is_shown_clean_after_login(tmp_path):
         },
     }
     server = Scripted(lambda method, path, query: (200, JSON, json.dumps(reply).encode()))
-    try:
-        ran = observe(
-            "login",
-            "--data-dir",
-            str(tmp_path / "p"),
-            "--server",
-            server.url,
-            "--email",
-            "coach@example.org",
-            "--password-stdin",
-            stdin="secret\n",
-        )
-    finally:
-        server.close()
+    ran = _login_against(server, tmp_path)
     assert ran.returncode == 0, ran.stderr
     first = ran.stdout.splitlines()[0]
     assert first == f"Signed in to {server.url} as coach@example.org (Zoë Okafor)."
