@@ -49,7 +49,24 @@ class _Server(ThreadingHTTPServer):
     allow_reuse_address = True
 
 
-class BadServer:
+class _Loopback:
+    """A handler class served on 127.0.0.1 in a thread: what every fake server here shares."""
+
+    def _serve(self, handler: type[BaseHTTPRequestHandler]) -> None:
+        self._httpd = _Server(("127.0.0.1", 0), handler)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._httpd.server_address[1]}"
+
+    def close(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+
+class BadServer(_Loopback):
     """Answers everything with ``mode`` (a key of BAD_REPLIES, or "close")."""
 
     def __init__(self, mode: str = "garbage") -> None:
@@ -91,17 +108,7 @@ class BadServer:
             do_GET = _answer
             do_POST = _answer
 
-        self._httpd = _Server(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-        self._thread.start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._httpd.server_address[1]}"
-
-    def close(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        self._serve(Handler)
 
 
 #: What the proxy does with one request: "forward", "drop" (forward, then hang up without a
@@ -109,7 +116,7 @@ class BadServer:
 Plan = Callable[[str, str, int], str]
 
 
-class Proxy:
+class Proxy(_Loopback):
     """A loopback HTTP proxy in front of a real server; ``plan`` picks each request's fate."""
 
     HOP_HEADERS: ClassVar[set[str]] = {"host", "content-length", "connection", "accept-encoding"}
@@ -181,17 +188,7 @@ class Proxy:
             do_GET = _relay
             do_POST = _relay
 
-        self._httpd = _Server(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-        self._thread.start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._httpd.server_address[1]}"
-
-    def close(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        self._serve(Handler)
 
 
 #: A scripted answer: (status, headers, body), or a :class:`Trickle` to drip a body slowly.
@@ -232,7 +229,7 @@ def me_reply(head_seq: int = 5) -> Answer:
     return 200, {"Content-Type": "application/json"}, json.dumps(body).encode()
 
 
-class Scripted:
+class Scripted(_Loopback):
     """A real HTTP server on 127.0.0.1 whose ``answer(method, path, query)`` decides each
     reply, for servers that misbehave in one precise way."""
 
@@ -289,14 +286,4 @@ class Scripted:
             do_GET = _answer
             do_POST = _answer
 
-        self._httpd = _Server(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-        self._thread.start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._httpd.server_address[1]}"
-
-    def close(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        self._serve(Handler)
