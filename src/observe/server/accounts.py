@@ -25,7 +25,7 @@ from observe.errors import UsageError
 from observe.server.errors import ApiError, not_found
 from observe.server.schema import account, device, school, utcnow
 
-ROLES = ("coach", "leader", "admin")
+ROLES = ("coach", "leader", "admin", "teacher")
 MIN_PASSWORD_LENGTH = 8
 LAST_SEEN_RESOLUTION = timedelta(minutes=5)
 TOKEN_IDLE_DAYS = 90.0

@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Dialect, Engine, Table, bindparam, insert, se
 
 from observe.protocol import KINDS, Op, same_content
 from observe.server.accounts import Principal
+from observe.server.readers import reader_of
 from observe.server.schema import applied_op, conflict, record, server_state, utcnow
 from observe.server.state import read_state
 
@@ -100,9 +101,16 @@ class _Batch:
         )
         return result
 
-    def apply(self, op: Op, current: dict[str, Any] | None, version: int) -> dict[str, Any]:
+    def apply(
+        self,
+        op: Op,
+        current: dict[str, Any] | None,
+        version: int,
+        addressee: str | None = None,
+    ) -> dict[str, Any]:
         self.head += 1
         deleted = op.op == "delete"
+        data = None if deleted else op.data
         row = {
             "id": op.id,
             "kind": op.kind,
@@ -113,10 +121,12 @@ class _Batch:
             "server_seq": self.head,
             "deleted": deleted,
             "updated_at": self.now,
-            "data": None if deleted else op.data,
+            "data": data,
             "audience": "team"
             if op.visibility == "team" or (current and current.get("audience") == "team")
             else None,
+            "reader": reader_of(op.kind, op.visibility, data, deleted),
+            "addressee_id": addressee,
         }
         self.records[op.id] = row
         if current is None or op.id in self.inserts:
