@@ -87,7 +87,8 @@ def who(
 def _coach(principal: Principal) -> None:
     if principal.role != "coach":
         raise forbidden(
-            "Only coaches sync records; leaders see figures and administrators manage accounts."
+            "Only coaches sync records; teachers read and reflect on the server's web pages, "
+            "leaders see figures and administrators manage accounts."
         )
 
 

@@ -63,9 +63,7 @@ def recompute(conn: Connection) -> None:
     ).all()
     owners = dict(
         conn.execute(
-            select(record.c.id, record.c.owner_id).where(
-                record.c.kind.in_(REFLECTION_TARGET_KINDS)
-            )
+            select(record.c.id, record.c.owner_id).where(record.c.kind.in_(REFLECTION_TARGET_KINDS))
         ).all()
     )
     changes = []
@@ -87,3 +85,22 @@ def recompute(conn: Connection) -> None:
             .values(reader=bindparam("b_reader"), addressee_id=bindparam("b_addressee")),
             changes,
         )
+
+
+def may_read(user_id: str, role: str, email: str, school_id: str, row: dict[str, Any]) -> bool:
+    """The read rule for one stored record (pull and the teacher's pages apply the same rule
+    in SQL): owners read their own; a coach reads the team records of their school and the
+    reflections addressed to them; a teacher reads what was shared with them."""
+    if row["owner_id"] == user_id:
+        return True
+    if role == "coach":
+        team = row["school_id"] == school_id and row["visibility"] == "team"
+        return team or row.get("addressee_id") == user_id
+    if role == "teacher":
+        return (
+            row["school_id"] == school_id
+            and row["visibility"] == "teacher"
+            and not row["deleted"]
+            and row.get("reader") == email.lower()
+        )
+    return False
