@@ -2,9 +2,10 @@
 
 Only numbers leave: counts, minutes, shares, week starts and category codes. No evidence text,
 no teacher, classroom or seat names, no record ids, and nothing of teachers' reflections
-(no figure reads the ``reflection`` kind, whose words are for the teacher and coach only). Look-fors are named by their framework code
-and title (the shared framework's labels, not anyone's notes) so a frequency means something;
-a look-for of a coach's private set reaches a leader as "a private look-for".
+(no figure reads the ``reflection`` kind, whose words are for the teacher and coach only).
+Look-fors are named by their framework code and title (the shared framework's labels, not
+anyone's notes) so a frequency means something; a look-for of a coach's private set reaches
+a leader as "a private look-for".
 Snapshots are read as the desktop writes them (see ``observe.store.snapshot``): ISO datetimes
 ending in ``Z``, dates as ``YYYY-MM-DD``, enums as their values.
 """

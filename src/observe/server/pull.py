@@ -42,8 +42,8 @@ def _page_query() -> Any:
 
     One query with ``owner = me OR (school = mine AND team) OR addressee = me`` makes databases
     scan the whole school and sort it for every page; three ordered, limited scans (one
-    statement, UNION ALL) stay proportional to the page, however big the district gets. Built once, with bind
-    parameters: building it per request cost more than running it.
+    statement, UNION ALL) stay proportional to the page, however big the district gets.
+    Built once, with bind parameters: building it per request cost more than running it.
     """
     columns = (*_META, cast(record.c.data, Text).label("data"))
     own = record.c.owner_id == bindparam("me")
