@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from observe.errors import UsageError
 from observe.server.accounts import (
@@ -120,6 +121,22 @@ def invite(
         raise ApiError(422, "invalid", f"{email!r} is not an email address.")
     if not name or len(name) > 200:
         raise ApiError(422, "invalid", "Give the teacher's name (at most 200 characters).")
+    try:
+        return _invite(engine, email, name, school_id, created_by, base_url)
+    except IntegrityError as exc:  # the same teacher invited twice at the same moment
+        raise ApiError(
+            409, "busy", f"{email} is being invited at this very moment; try again."
+        ) from exc
+
+
+def _invite(
+    engine: Engine,
+    email: str,
+    name: str,
+    school_id: str,
+    created_by: str | None,
+    base_url: str,
+) -> Invitation:
     token = secrets.token_urlsafe(32)
     now = utcnow()
     with engine.connect().execution_options(immediate=True) as conn, conn.begin():
