@@ -137,6 +137,7 @@ def teacher_push(world: World, user: UserAccount, *ops: dict[str, Any]) -> list[
 
 def reflection_op(world: World, author: str, target: str, **extra: Any) -> dict[str, Any]:
     rid = extra.pop("rid", new_id())
+    changes = extra.pop("changes", {})
     extra.setdefault("visibility", "teacher")
     data = {
         "id": rid,
@@ -149,6 +150,7 @@ def reflection_op(world: World, author: str, target: str, **extra: Any) -> dict[
         "deleted": False,
         "version": 0,
         "visibility": "teacher",
+        **changes,
     }
     return op(rid, kind="reflection", data=data, **extra)
 
@@ -229,9 +231,19 @@ def test_teachers_write_only_their_own_reflections_on_what_they_may_read(shared_
            data=feedback_data(w.shared, w.coach.user.id, a.email, "rewritten by A")),
     )  # fmt: skip
     assert [r["status"] for r in refused] == ["rejected"] * 4
-    assert "own name" in refused[0]["reason"]
+    assert refused[0]["reason"] == "You can only write reflections in your own name."
     assert "Teachers write reflections only" in refused[2]["reason"]
     assert "Teachers write reflections only" in refused[3]["reason"]
+    odd = teacher_push(
+        w,
+        a,
+        reflection_op(w, a.id, w.shared, changes={"text": "x" * 10_001}),
+        reflection_op(w, a.id, w.shared, changes={"target_kind": "coaching_cycle"}),
+        reflection_op(w, a.id, w.shared, changes={"target_id": None}),
+    )
+    assert [r["status"] for r in odd] == ["rejected"] * 3
+    assert "at most 10,000 characters" in odd[0]["reason"]
+    assert odd[1]["reason"] == "You can only reflect on a sheet or cycle a coach shared with you."
     with pytest.raises(ApiError) as empty:
         teacher_view.write_reflection(w.server.engine, w.principal(a), "feedback", w.shared, " ")
     assert empty.value.status == 422
