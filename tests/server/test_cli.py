@@ -37,7 +37,7 @@ def database_url(request, tmp_path):
 
 def test_migrate_and_add_on_both_databases(database_url):
     db = ["--database-url", database_url]
-    assert "revision 0003" in run("migrate", *db).stdout
+    assert "revision 0004" in run("migrate", *db).stdout
     add = ["user", "add", "--email", "a@school.org", "--name", "A", "--role", "leader",
            "--school", "Lincoln High", "--password-stdin", *db]  # fmt: skip
     assert run(*add, input=DEFAULT_PASSWORD + "\n").returncode == 0
@@ -47,7 +47,7 @@ def test_migrate_and_add_on_both_databases(database_url):
 
 def test_migrate_users_and_devices(tmp_path):
     db = ["--database-url", f"sqlite:///{tmp_path / 'admin.sqlite3'}"]
-    assert "revision 0003" in run("migrate", *db).stdout
+    assert "revision 0004" in run("migrate", *db).stdout
     assert run("migrate", *db).returncode == 0  # idempotent
     added = run(
         "user", "add", "--email", "Ana@School.org", "--name", "Ana", "--role", "coach",
@@ -255,3 +255,15 @@ def test_passwords_are_argon2id_with_the_default_cost(tmp_path):
         stored = conn.execute(select(account.c.password_hash)).scalar_one()
     assert stored.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
     assert DEFAULT_PASSWORD not in stored
+
+
+def test_a_teacher_account_is_added_like_any_other(tmp_path):
+    db = ["--database-url", f"sqlite:///{tmp_path / 'admin.sqlite3'}"]
+    added = run(
+        "user", "add", "--email", "Ana@School.org", "--name", "Ana Ortiz", "--role", "teacher",
+        "--school", "Lincoln High", "--password-stdin", *db, input=DEFAULT_PASSWORD + "\n",
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.startswith("Added teacher ana@school.org")
+    listed = json.loads(run("user", "list", "--json", *db).stdout)
+    assert [(u["email"], u["role"]) for u in listed] == [("ana@school.org", "teacher")]

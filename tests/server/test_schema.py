@@ -29,3 +29,46 @@ def test_migrations_match_the_tables_in_code(empty_url):
         )
     assert diff == []
     engine.dispose()
+
+
+def test_upgrading_to_0004_gives_shared_feedback_its_reader(empty_url):
+    """Feedback shared with its teacher before teachers had accounts becomes readable by that
+    teacher after ``migrate``; private feedback and other kinds get no reader."""
+    import uuid
+
+    from alembic import command
+    from sqlalchemy import text
+
+    engine = make_engine(empty_url)
+    cfg = migrate.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+    school, coach = str(uuid.uuid4()), str(uuid.uuid4())
+    shared, private = str(uuid.uuid4()), str(uuid.uuid4())
+    published = '{"published": {"teacher_email": " Ana@School.ORG "}}'
+    with engine.begin() as conn:
+        conn.execute(
+            text("INSERT INTO school VALUES (:id, 'North', CURRENT_TIMESTAMP)"), {"id": school}
+        )
+        conn.execute(
+            text(
+                "INSERT INTO account VALUES (:id, 'c@x.org', 'C', 'coach', :s, 'h', false, "
+                "CURRENT_TIMESTAMP)"
+            ),
+            {"id": coach, "s": school},
+        )
+        for seq, (rid, visibility) in enumerate(((shared, "teacher"), (private, "private")), 1):
+            conn.execute(
+                text(
+                    "INSERT INTO record (id, kind, owner_id, school_id, visibility, version, "
+                    "server_seq, deleted, updated_at, data) VALUES (:id, 'feedback', :o, :s, "
+                    ":v, 1, :seq, false, CURRENT_TIMESTAMP, :d)"
+                ),
+                {"id": rid, "o": coach, "s": school, "v": visibility, "seq": seq, "d": published},
+            )
+    assert migrate.upgrade(engine) == "0004"
+    with engine.connect() as conn:
+        readers = dict(conn.execute(text("SELECT id, reader FROM record")).all())
+    assert readers == {shared: "ana@school.org", private: None}
+    engine.dispose()

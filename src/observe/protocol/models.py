@@ -46,6 +46,7 @@ KINDS: tuple[str, ...] = (
     "evidence",
     "participation_event",
     "feedback",
+    "reflection",
     "cycle_step",
     "coaching_log_entry",
 )
@@ -104,7 +105,7 @@ Text = Annotated[str, AfterValidator(_clean_text)]
 
 UUIDStr = Annotated[str, _UUIDText]
 Visibility = Literal["private", "teacher", "team"]
-Role = Literal["coach", "leader", "admin"]
+Role = Literal["coach", "leader", "admin", "teacher"]
 OpKind = Literal["upsert", "delete"]
 OpStatus = Literal["applied", "duplicate", "conflict", "rejected"]
 AggregateName = Literal["visits-per-week", "coaching-time", "lookfor-frequencies", "participation"]
@@ -296,3 +297,31 @@ class AdminDevice(_Reply):
 
 class AdminDevicesReply(ServerState):
     devices: list[AdminDevice]
+
+
+class InvitationRequest(_Request):
+    """A coach inviting a teacher of their school to read what was shared with them."""
+
+    email: Text = Field(min_length=3, max_length=254)
+    name: Text = Field(min_length=1, max_length=200)
+
+
+class InvitationReply(_Reply):
+    email: str
+    link: str
+    code: str
+    expires_at: datetime
+
+
+MAX_STATUS_EMAILS = 1000
+TeacherStatus = Literal["active", "invited", "expired"]
+
+
+class TeacherStatusRequest(_Request):
+    emails: list[Annotated[Text, Field(max_length=254)]] = Field(max_length=MAX_STATUS_EMAILS)
+
+
+class TeacherStatusReply(_Reply):
+    """Teacher accounts of the caller's school by email; an email not listed has none."""
+
+    accounts: dict[str, TeacherStatus]

@@ -25,8 +25,11 @@ from observe.errors import UsageError
 from observe.server.errors import ApiError, not_found
 from observe.server.schema import account, device, school, utcnow
 
-ROLES = ("coach", "leader", "admin")
+ROLES = ("coach", "leader", "admin", "teacher")
 MIN_PASSWORD_LENGTH = 8
+NO_PASSWORD = "!"
+"""The password hash of an account whose password was never set (a teacher invited but not
+yet signed up): no password verifies against it."""
 LAST_SEEN_RESOLUTION = timedelta(minutes=5)
 TOKEN_IDLE_DAYS = 90.0
 """A device token unused this long expires: a lost laptop's sign-in does not live forever."""
@@ -103,11 +106,20 @@ def needs_rehash(stored_hash: str) -> bool:
     return _hasher.check_needs_rehash(stored_hash)
 
 
+def has_password(stored_hash: str | None) -> bool:
+    return bool(stored_hash) and not str(stored_hash).startswith(NO_PASSWORD)
+
+
 def verify_password(stored_hash: str | None, password: str) -> bool:
     try:
         return _hasher.verify(stored_hash or _dummy(), password) and stored_hash is not None
     except (VerificationError, InvalidHashError):
         return False
+
+
+def school_id_of(conn: Connection, name: str) -> str:
+    """The id of the school with this name, which is created if new."""
+    return _school_id(conn, name)
 
 
 def _school_id(conn: Connection, name: str) -> str:
@@ -370,6 +382,44 @@ def authenticate(engine: Engine, token: str | None, conn: Connection | None = No
         school_id=row.school_id,
         school=row.school,
         device_id=row.device_id,
+    )
+
+
+WEB_DEVICE_NAMESPACE = uuid.UUID("6f1d7d0e-5a43-4c1e-9a0b-8f6f0c0b7e51")
+
+
+def principal_of(conn: Connection, user_id: str, device_id: str | None = None) -> Principal:
+    """The principal of a signed-in web user (their session stands in for a device token).
+
+    Without ``device_id`` the user's web pages count as one device of theirs, with a stable id
+    (conflict siblings name the device a change came from). Refuses a disabled account."""
+    row = conn.execute(
+        select(
+            account.c.id,
+            account.c.email,
+            account.c.name,
+            account.c.role,
+            account.c.disabled,
+            school.c.id.label("school_id"),
+            school.c.name.label("school"),
+        )
+        .join(school, school.c.id == account.c.school_id)
+        .where(account.c.id == user_id)
+    ).one_or_none()
+    if row is None or row.disabled:
+        raise ApiError(
+            401,
+            "revoked",
+            "This account has been switched off on the server; ask your administrator.",
+        )
+    return Principal(
+        user_id=row.id,
+        email=row.email,
+        name=row.name,
+        role=row.role,
+        school_id=row.school_id,
+        school=row.school,
+        device_id=device_id or str(uuid.uuid5(WEB_DEVICE_NAMESPACE, row.id)),
     )
 
 

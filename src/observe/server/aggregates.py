@@ -1,9 +1,11 @@
 """Figures for leaders (their school) and coaches (their own records), from stored snapshots.
 
 Only numbers leave: counts, minutes, shares, week starts and category codes. No evidence text,
-no teacher, classroom or seat names, no record ids. Look-fors are named by their framework code
-and title (the shared framework's labels, not anyone's notes) so a frequency means something;
-a look-for of a coach's private set reaches a leader as "a private look-for".
+no teacher, classroom or seat names, no record ids, and nothing of teachers' reflections
+(no figure reads the ``reflection`` kind, whose words are for the teacher and coach only).
+Look-fors are named by their framework code and title (the shared framework's labels, not
+anyone's notes) so a frequency means something; a look-for of a coach's private set reaches
+a leader as "a private look-for".
 Snapshots are read as the desktop writes them (see ``observe.store.snapshot``): ISO datetimes
 ending in ``Z``, dates as ``YYYY-MM-DD``, enums as their values.
 """
@@ -249,6 +251,8 @@ _COMPUTE: dict[str, Callable[[_Scope], list[dict[str, Any]]]] = {
 def aggregate(
     engine: Engine, principal: Principal, name: str, start: date | None, end: date | None
 ) -> dict[str, Any]:
+    if principal.role == "teacher":
+        raise forbidden("Figures are for coaches and leaders; teachers read what was shared.")
     if principal.role not in ("coach", "leader"):
         raise forbidden("Administrators manage accounts and devices; figures are for leaders.")
     if name not in _COMPUTE:

@@ -35,6 +35,8 @@ from observe.protocol import (
     AggregateName,
     AggregateReply,
     ErrorReply,
+    InvitationReply,
+    InvitationRequest,
     LoginReply,
     LoginRequest,
     MeReply,
@@ -42,8 +44,10 @@ from observe.protocol import (
     PushReply,
     PushRequest,
     ServerState,
+    TeacherStatusReply,
+    TeacherStatusRequest,
 )
-from observe.server import accounts, http_errors, login, pull
+from observe.server import accounts, http_errors, invitations, login, pull
 from observe.server.accounts import Principal
 from observe.server.aggregates import aggregate
 from observe.server.db import ENV_DATABASE_URL, make_engine, read_connection
@@ -87,7 +91,8 @@ def who(
 def _coach(principal: Principal) -> None:
     if principal.role != "coach":
         raise forbidden(
-            "Only coaches sync records; leaders see figures and administrators manage accounts."
+            "Only coaches sync records; teachers read and reflect on the server's web pages, "
+            "leaders see figures and administrators manage accounts."
         )
 
 
@@ -290,6 +295,48 @@ def admin_revoke(
     accounts.revoke_device(engine, device_id)
     with read_connection(engine) as conn:
         return read_state(conn)
+
+
+def _inviting_coach(principal: Principal) -> None:
+    if principal.role != "coach":
+        raise forbidden("Only coaches invite the teachers they share feedback with.")
+
+
+def public_url(request: Request) -> str:
+    """The base of links teachers open: ``serve --public-url`` if given, else this request's."""
+    configured = os.environ.get(invitations.ENV_PUBLIC_URL, "").strip()
+    return configured.rstrip("/") if configured else str(request.base_url).rstrip("/")
+
+
+@router.post("/invitations", response_model=InvitationReply, tags=["teachers"])
+def invite_teacher(
+    body: InvitationRequest, request: Request, token: Token, engine: EngineDep
+) -> dict:
+    """A one-time link and code with which a teacher of the caller's school sets a password."""
+    principal = who(engine, token)
+    _inviting_coach(principal)
+    made = invitations.invite(
+        engine,
+        email=body.email,
+        name=body.name,
+        school_id=principal.school_id,
+        created_by=principal.user_id,
+        base_url=public_url(request),
+    )
+    return {
+        "email": made.email,
+        "link": made.link,
+        "code": made.code,
+        "expires_at": made.expires_at,
+    }
+
+
+@router.post("/teachers/status", response_model=TeacherStatusReply, tags=["teachers"])
+def teachers_status(body: TeacherStatusRequest, token: Token, engine: EngineDep) -> dict:
+    """Which of these emails have a teacher account at the caller's school, and its state."""
+    principal = who(engine, token)
+    _inviting_coach(principal)
+    return {"accounts": invitations.teacher_status(engine, principal, body.emails)}
 
 
 def create_app(engine: Engine) -> FastAPI:

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Engine, delete, insert, select, update
 
 from observe.errors import UsageError
-from observe.server import migrate
+from observe.server import migrate, readers
 from observe.server.db import is_sqlite
 from observe.server.schema import BACKUP_TABLES, UTCDateTime, account, record, server_state
 from observe.server.schema import metadata as server_metadata
@@ -118,6 +118,9 @@ def restore(engine: Engine, path: Path, *, replace: bool = False) -> dict[str, A
                 conn.execute(insert(table), rows[table.name])
         if not rows["server_state"]:
             raise UsageError(f"{path} has no server identity in it; it is not a full backup.")
+        # Who may read what follows from the snapshots (a backup made before teachers had
+        # accounts carries no reader or addressee): derive it again, never trust it blindly.
+        readers.recompute(conn)
         conn.execute(
             update(server_state).where(server_state.c.id == 1).values(epoch=str(uuid.uuid4()))
         )

@@ -26,7 +26,7 @@ from sqlalchemy.exc import OperationalError
 from observe import __version__
 from observe.errors import ObserveError, UsageError
 from observe.safetext import printable
-from observe.server import accounts, backup, migrate, state
+from observe.server import accounts, backup, invitations, migrate, state
 from observe.server.db import (
     ENV_DATABASE_URL,
     DatabaseError,
@@ -118,6 +118,34 @@ def cmd_user_add(args: argparse.Namespace) -> int:
         password=password,
     )
     print(f"Added {user['role']} {user['email']} ({user['id']}) at {args.school.strip()}.")
+    return 0
+
+
+def cmd_user_invite(args: argparse.Namespace) -> int:
+    base = args.public_url or os.environ.get(invitations.ENV_PUBLIC_URL, "")
+    if not base.strip():
+        raise UsageError(
+            "Give the address teachers open in their browser with --public-url "
+            f"(or set {invitations.ENV_PUBLIC_URL})."
+        )
+    base = invitations.check_public_url(base)
+    engine = _checked(args)
+    if not args.school.strip():
+        raise UsageError("Give the school's name with --school.")
+    with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        school_id = accounts.school_id_of(conn, args.school.strip())
+    made = invitations.invite(
+        engine,
+        email=args.email,
+        name=args.name,
+        school_id=school_id,
+        created_by=None,
+        base_url=base,
+    )
+    print(f"Invited {made.email} to read what their coaches share at {args.school.strip()}.")
+    print(f"Link: {made.link}")
+    print(f"Code: {made.code} (to type in at {base}/invite)")
+    print(f"Valid until {made.expires_at:%Y-%m-%d %H:%M} UTC, once.")
     return 0
 
 
@@ -238,6 +266,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     os.environ[ENV_DATABASE_URL] = url.render_as_string(hide_password=False)
     os.environ["OBSERVE_SERVER_POOL_SIZE"] = str(args.pool_size)
     os.environ[accounts.ENV_TOKEN_IDLE_DAYS] = repr(accounts.check_idle_days(args.token_idle_days))
+    if args.public_url:
+        os.environ[invitations.ENV_PUBLIC_URL] = invitations.check_public_url(args.public_url)
     log.info(
         "observe-server %s serving %s on %s:%d with %d worker(s)",
         __version__,
@@ -309,6 +339,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--token-idle-days", type=float, default=accounts.token_idle_days(), help=idle_help
     )
+    public_help = (
+        "the address teachers and leaders open in a browser, used in invitation links "
+        f"(default: ${invitations.ENV_PUBLIC_URL}, else the address each request came to)"
+    )
+    serve.add_argument("--public-url", metavar="URL", help=public_help)
     add("migrate", cmd_migrate, "create or upgrade the server's database schema")
     add("info", cmd_info, "server id, epoch and head seq of the database")
     add("new-epoch", cmd_new_epoch, "start a new epoch so every client re-pushes what it holds")
@@ -332,6 +367,19 @@ def build_parser() -> argparse.ArgumentParser:
     ua.add_argument("--role", required=True, choices=accounts.ROLES)
     ua.add_argument("--school", required=True, help="school name (created if new)")
     ua.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    ui = add_user_cmd(
+        "invite",
+        cmd_user_invite,
+        "invite a teacher: prints a one-time link and code to set a password (14 days)",
+    )
+    ui.add_argument("--email", required=True)
+    ui.add_argument("--name", required=True)
+    ui.add_argument("--school", required=True, help="school name (created if new)")
+    ui.add_argument(
+        "--public-url",
+        metavar="URL",
+        help=f"the server's address for teachers (default: ${invitations.ENV_PUBLIC_URL})",
+    )
     ul = add_user_cmd("list", cmd_user_list, "list users")
     ul.add_argument("--json", action="store_true")
     for name, handler in (("disable", cmd_user_disable), ("enable", cmd_user_enable)):

@@ -1,10 +1,12 @@
 """Pull: the records this user may read that changed after a seq, oldest first, in pages.
 
 Who may read what is decided here, in the query, so no code path can hand out a record the
-caller may not see: a coach reads their own records and their school's ``team`` records. A
-record its owner un-shares reaches the school's other coaches once more, as a tombstone with no
-data, so their copies are removed.
-Leaders and admins never reach this (the endpoint refuses them).
+caller may not see: a coach reads their own records, their school's ``team`` records, and the
+reflections teachers wrote on what the coach shared with them (``addressee_id``). A record its
+owner un-shares reaches the school's other coaches once more, as a tombstone with no data, so
+their copies are removed.
+Leaders, admins and teachers never reach this (the endpoint refuses them; teachers read on the
+server's web pages, through ``teacher_view``).
 
 Snapshots are stored as JSON text and spliced into the reply as they are: decoding and
 re-encoding a 1,000-record page would cost more than the query.
@@ -31,16 +33,17 @@ _META = (
     record.c.server_seq,
     record.c.deleted,
     record.c.updated_at,
+    record.c.addressee_id,
 )
 
 
 def _page_query() -> Any:
-    """The read rule as two index range scans, each already in seq order.
+    """The read rule as three index range scans, each already in seq order.
 
-    One query with ``owner = me OR (school = mine AND team)`` makes databases scan the whole
-    school and sort it for every page; two ordered, limited scans (one statement, UNION ALL)
-    stay proportional to the page, however big the district gets. Built once, with bind
-    parameters: building it per request cost more than running it.
+    One query with ``owner = me OR (school = mine AND team) OR addressee = me`` makes databases
+    scan the whole school and sort it for every page; three ordered, limited scans (one
+    statement, UNION ALL) stay proportional to the page, however big the district gets.
+    Built once, with bind parameters: building it per request cost more than running it.
     """
     columns = (*_META, cast(record.c.data, Text).label("data"))
     own = record.c.owner_id == bindparam("me")
@@ -49,16 +52,23 @@ def _page_query() -> Any:
         record.c.audience == "team",
         record.c.owner_id != bindparam("me"),
     )
+    # Reflections on what this coach shared; never team records (a reflection's visibility is
+    # "teacher"), so no record comes twice.
+    addressed = and_(
+        record.c.addressee_id == bindparam("me"),
+        record.c.owner_id != bindparam("me"),
+        record.c.audience.is_(None),
+    )
     parts = [
         select(*columns)
         .where(condition, record.c.server_seq > bindparam("since"))
         .order_by(record.c.server_seq)
         .limit(bindparam("fetch"))
         .subquery()
-        for condition in (own, team)
+        for condition in (own, team, addressed)
     ]
-    both = union_all(select(parts[0]), select(parts[1])).subquery()
-    return select(both).order_by(both.c.server_seq).limit(bindparam("fetch"))
+    every = union_all(*(select(part) for part in parts)).subquery()
+    return select(every).order_by(every.c.server_seq).limit(bindparam("fetch"))
 
 
 PAGE_QUERY = _page_query()
@@ -84,7 +94,11 @@ def pull_body(conn: Connection, principal: Principal, since: int, limit: int) ->
     changes = []
     for r in rows:
         # Shared once, private now: those who may have pulled it get a tombstone, no data.
-        withdrawn = r.owner_id != principal.user_id and r.visibility != "team"
+        withdrawn = (
+            r.owner_id != principal.user_id
+            and r.visibility != "team"
+            and r.addressee_id != principal.user_id
+        )
         meta = json.dumps(
             {
                 "kind": r.kind,

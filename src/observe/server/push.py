@@ -22,6 +22,13 @@ from sqlalchemy import Connection, Dialect, Engine, Table, bindparam, insert, se
 
 from observe.protocol import KINDS, Op, same_content
 from observe.server.accounts import Principal
+from observe.server.readers import (
+    MAX_REFLECTION_CHARS,
+    REFLECTION,
+    may_read,
+    reader_of,
+    reflection_target,
+)
 from observe.server.schema import applied_op, conflict, record, server_state, utcnow
 from observe.server.state import read_state
 
@@ -84,6 +91,7 @@ class _Batch:
     resolved: set[str] = field(default_factory=set)
     now: datetime = field(default_factory=utcnow)  # one push, one transaction, one time
     json_texts: dict[int, str] = field(default_factory=dict)  # id(op.data) -> its JSON text
+    addressees: dict[str, str | None] = field(default_factory=dict)  # reflection id -> coach
 
     def store(self, op: Op, result: dict[str, Any]) -> dict[str, Any]:
         self.stored.append(
@@ -103,6 +111,7 @@ class _Batch:
     def apply(self, op: Op, current: dict[str, Any] | None, version: int) -> dict[str, Any]:
         self.head += 1
         deleted = op.op == "delete"
+        data = None if deleted else op.data
         row = {
             "id": op.id,
             "kind": op.kind,
@@ -113,10 +122,12 @@ class _Batch:
             "server_seq": self.head,
             "deleted": deleted,
             "updated_at": self.now,
-            "data": None if deleted else op.data,
+            "data": data,
             "audience": "team"
             if op.visibility == "team" or (current and current.get("audience") == "team")
             else None,
+            "reader": reader_of(op.kind, op.visibility, data, deleted),
+            "addressee_id": self.addressees.get(op.id) if op.kind == REFLECTION else None,
         }
         self.records[op.id] = row
         if current is None or op.id in self.inserts:
@@ -175,11 +186,9 @@ class _Batch:
         current = self.records.get(record_id)
         if current is None:
             return None
-        mine = current["owner_id"] == self.principal.user_id
-        shared = current["school_id"] == self.principal.school_id and (
-            current["visibility"] == "team"
-        )
-        return server_record(current) if mine or shared else None
+        p = self.principal
+        readable = may_read(p.user_id, p.role, p.email, p.school_id, current)
+        return server_record(current) if readable else None
 
 
 def _storable(batch: _Batch, data: dict[str, Any]) -> bool:
@@ -219,6 +228,10 @@ def _decide(batch: _Batch, op: Op) -> dict[str, Any]:
     current = batch.records.get(op.id)
     if current is not None and current["kind"] != op.kind:
         return batch.reject(op, "This record id already belongs to a record of another kind.")
+    if batch.principal.role == "teacher" or (op.kind == REFLECTION and current is None):
+        refusal = _teacher_rule(batch, op, current)
+        if refusal is not None:
+            return batch.reject(op, refusal)
     if current is None and _names_another_author(batch, op):
         return batch.hold(op)
     if current is not None and current["owner_id"] != batch.principal.user_id:
@@ -250,6 +263,49 @@ def _decide(batch: _Batch, op: Op) -> dict[str, Any]:
         # Recovery after a server change: newer than what the server holds, so it applies.
         return batch.apply(op, current, op.client_version)
     return batch.conflict(op, current)
+
+
+def _teacher_rule(batch: _Batch, op: Op, current: dict[str, Any] | None) -> str | None:
+    """Why a teacher's op (or anyone's new reflection) is refused, or None when it may go on.
+
+    A teacher writes only reflections, only in their own name, only on what a coach shared
+    with them; the reflection is addressed to the coach who owns what it reflects on. A coach
+    never writes a reflection: editing one they received is refused by the ownership rule
+    ("belongs to someone else") like any colleague's record."""
+    principal = batch.principal
+    if principal.role != "teacher":
+        if _names_another_author(batch, op):
+            return None  # a copy of someone's reflection after a restore: held for its author
+        return "Only teachers write reflections; your changes to their words are not kept."
+    if op.kind != REFLECTION:
+        return "Teachers write reflections only; everything else comes from their coach."
+    if current is not None and current["owner_id"] != principal.user_id:
+        return "This record belongs to someone else, so you can't change it."
+    if op.visibility != "teacher":
+        return "A reflection is shared with its teacher and coach only (visibility teacher)."
+    if op.op == "delete":
+        if current is None:
+            return "There is no reflection of yours with this id to delete."
+        batch.addressees[op.id] = current.get("addressee_id")
+        return None
+    data = op.data or {}
+    if data.get("author_id") != principal.user_id:
+        return "You can only write reflections in your own name."
+    text = data.get("text")
+    if not isinstance(text, str) or not text.strip() or len(text) > MAX_REFLECTION_CHARS:
+        return f"A reflection needs some text, at most {MAX_REFLECTION_CHARS:,} characters."
+    target = reflection_target(data)
+    shared = batch.records.get(target[1]) if target is not None else None
+    if (
+        target is None
+        or shared is None
+        or shared["kind"] != target[0]
+        or not may_read(principal.user_id, "teacher", principal.email, principal.school_id, shared)
+        or shared["owner_id"] == principal.user_id
+    ):
+        return "You can only reflect on a sheet or cycle a coach shared with you."
+    batch.addressees[op.id] = shared["owner_id"]
+    return None
 
 
 def _same_as_stored(op: Op, current: dict[str, Any]) -> bool:
@@ -317,6 +373,16 @@ def apply_ops(
         r.op_id: r for r in conn.execute(select(applied_op).where(applied_op.c.op_id.in_(op_ids)))
     }
     ids = list({op.id for op in ops})
+    # What teachers' reflections reflect on, read with the batch: the push checks the teacher
+    # may read it and addresses the reflection to its owner.
+    ids += list(
+        {
+            target[1]
+            for op in ops
+            if op.kind == REFLECTION and (target := reflection_target(op.data)) is not None
+        }
+        - set(ids)
+    )
     records = {
         r.id: dict(r._mapping) for r in conn.execute(select(record).where(record.c.id.in_(ids)))
     }

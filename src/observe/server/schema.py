@@ -131,9 +131,18 @@ record = Table(
     # "team" once the record has ever been shared with its school's team, never cleared: when
     # the owner un-shares it, the coaches who pulled it are sent a tombstone (see pull.py).
     Column("audience", String(10)),
+    # The one teacher who may read this record: the lowercased ``data.published.teacher_email``
+    # of a feedback record shared with its teacher (visibility "teacher"), else NULL. Set on
+    # every push and restore (see readers.py), so a teacher's reads are one indexed lookup.
+    Column("reader", String(254)),
+    # For a teacher's reflection: the owner of the record it reflects on (the coach who
+    # shared it), who receives it in pull. NULL for every other kind.
+    Column("addressee_id", ID, ForeignKey("account.id")),
     Index("ix_record_owner_seq", "owner_id", "server_seq"),
     Index("ix_record_school_kind", "school_id", "kind"),
     Index("ix_record_school_audience_seq", "school_id", "audience", "server_seq"),
+    Index("ix_record_school_reader", "school_id", "reader"),
+    Index("ix_record_addressee_seq", "addressee_id", "server_seq"),
 )
 
 applied_op = Table(
@@ -178,5 +187,29 @@ login_failure = Table(
     Index("ix_login_failure_key_at", "key", "at"),
 )
 
-BACKUP_TABLES = (server_state, school, account, device, record, applied_op, conflict)
+invitation = Table(
+    "invitation",
+    metadata,
+    # A one-time invitation for a teacher account to set its password: by link (a random
+    # token) or by a short code typed in. Both are stored only as SHA-256 hashes.
+    Column("id", ID, primary_key=True),
+    Column("account_id", ID, ForeignKey("account.id"), nullable=False, index=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("code_hash", String(64), nullable=False, unique=True),
+    Column("created_by", ID, ForeignKey("account.id")),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Column("used_at", UTCDateTime),
+)
+
+BACKUP_TABLES = (
+    server_state,
+    school,
+    account,
+    invitation,
+    device,
+    record,
+    applied_op,
+    conflict,
+)
 """Tables a backup carries, parents first (login failures are transient and left out)."""
