@@ -6,6 +6,7 @@ its MPL-2.0 licence) so the check needs no network and no JavaScript build.
 
 from __future__ import annotations
 
+import base64
 import shutil
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,13 @@ def assert_no_axe_violations(driver: WebDriver) -> None:
     )
 
 
+def save_full_page(driver: WebDriver, path: Path) -> None:
+    shot = driver.execute_cdp_cmd(
+        "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}
+    )
+    path.write_bytes(base64.b64decode(shot["data"]))
+
+
 def check_page(driver: WebDriver, name: str) -> None:
     """axe-core finds nothing on this page at a phone's and a laptop's width, in light and in
     dark; a screenshot of each width is kept under /tmp to be looked at."""
@@ -95,10 +103,10 @@ def check_page(driver: WebDriver, name: str) -> None:
             assert_no_axe_violations(driver)
             scroll = driver.execute_script("return document.documentElement.scrollWidth")
             assert scroll <= width, f"{name} scrolls sideways at {width} px ({scroll} px wide)"
-            driver.save_screenshot(str(SHOTS / f"{name}-{width}.png"))
+            save_full_page(driver, SHOTS / f"{name}-{width}.png")
         set_dark(driver, True)
         assert_no_axe_violations(driver)
-        driver.save_screenshot(str(SHOTS / f"{name}-dark.png"))
+        save_full_page(driver, SHOTS / f"{name}-dark.png")
     finally:
         set_dark(driver, False)
         set_width(driver, 1280)

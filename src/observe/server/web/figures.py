@@ -37,6 +37,7 @@ class Figure:
     columns: list[str]
     rows: list[list[str]]
     bars: list[Bar] = field(default_factory=list)
+    bars_show: str = ""
     note: str | None = None
     csv_header: list[str] = field(default_factory=list)
     csv_rows: list[list[Any]] = field(default_factory=list)
@@ -50,8 +51,29 @@ TITLES = {
 }
 
 
-def words(code: Any) -> str:
-    """A category code as words ("learning_walk" → "Learning walk")."""
+VISIT_TYPES = {
+    "learning_walk": "Learning walk",
+    "coaching_observation": "Coaching observation",
+    "modeling": "Modeling",
+    "co_teaching": "Co-teaching",
+    "student_listening": "Student listening session",
+}
+ACTIVITIES = {
+    "coaching_cycle": "Coaching-cycle work",
+    "learning_walk": "Learning walks",
+    "plc": "PLC facilitation",
+    "data_meeting": "Data meetings",
+    "other_duty": "Other duties (subbing, testing…)",
+    "admin": "Admin",
+}
+"""The desktop's words for these codes (``observe.vocabulary``, ``observe.coaching.labels``),
+which the server may not import; tests/web/test_labels.py keeps the copies equal."""
+
+
+def words(code: Any, known: dict[str, str] | None = None) -> str:
+    """A category code as the app's words, or a readable form of an unknown one."""
+    if known and code in known:
+        return known[code]
     text = str(code or "unknown").replace("_", " ").replace("-", " ").strip()
     return text[:1].upper() + text[1:]
 
@@ -85,10 +107,16 @@ def visits(rows: list[dict[str, Any]]) -> Figure:
         "Classroom visits the school's coaches recorded, per week and by type of visit.",
         ["Week", "Type of visit", "Visits", "Minutes"],
         [
-            [week(r["week_start"]), words(r["visit_type"]), str(r["visits"]), str(r["minutes"])]
+            [
+                week(r["week_start"]),
+                words(r["visit_type"], VISIT_TYPES),
+                str(r["visits"]),
+                str(r["minutes"]),
+            ]
             for r in rows
         ],
         _bars([(week(w), n, f"{n} visit{'s' if n != 1 else ''}") for w, n in per_week.items()]),
+        "The bars show all visits of each week.",
         csv_header=["week_start", "visit_type", "visits", "minutes"],
         csv_rows=[[r["week_start"], r["visit_type"], r["visits"], r["minutes"]] for r in rows],
     )
@@ -100,8 +128,11 @@ def coaching(rows: list[dict[str, Any]]) -> Figure:
         TITLES["coaching-time"],
         "Minutes the coaches logged, by activity: coaching and the other duties.",
         ["Activity", "Entries", "Minutes"],
-        [[words(r["activity"]), str(r["entries"]), str(r["minutes"])] for r in rows],
-        _bars([(words(r["activity"]), r["minutes"], f"{r['minutes']} min") for r in rows]),
+        [[words(r["activity"], ACTIVITIES), str(r["entries"]), str(r["minutes"])] for r in rows],
+        _bars(
+            [(words(r["activity"], ACTIVITIES), r["minutes"], f"{r['minutes']} min") for r in rows]
+        ),
+        "The bars show minutes per activity.",
         csv_header=["activity", "entries", "minutes"],
         csv_rows=[[r["activity"], r["entries"], r["minutes"]] for r in rows],
     )
@@ -134,6 +165,7 @@ def lookfors(rows: list[dict[str, Any]], teachers: int) -> Figure:
         columns,
         table,
         _bars([(label(r), r["evidence"], f"{r['evidence']} items") for r in tagged]),
+        "The bars show evidence items per look-for.",
         csv_header=["code", "title", "evidence", "seen", "share"],
         csv_rows=[
             [r["code"] or "", r["title"] or "All evidence", r["evidence"], r["seen"], r["share"]]
@@ -151,7 +183,7 @@ def participation(rows: list[dict[str, Any]], teachers: dict[str, int]) -> Figur
     table = []
     for r in rows:
         if r not in shown:
-            table.append([week(r["week_start"]), SUPPRESSED, "", "", "", "", "", ""])
+            table.append([week(r["week_start"]), SUPPRESSED])
             continue
         voices = r["distinct_voices_mean"]
         table.append(
@@ -191,6 +223,7 @@ def participation(rows: list[dict[str, Any]], teachers: dict[str, int]) -> Figur
                 for r in shown
             ]
         ),
+        "The bars show the share of seats heard from per visit, on average.",
         note=note,
         csv_header=[
             "week_start",
