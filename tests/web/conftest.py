@@ -1,5 +1,5 @@
-"""One real observe-server (SQLite) and one headless Chromium per test module, reused by its
-tests for speed; each test starts with the browser signed out."""
+"""One real observe-server (SQLite) per test module and one headless Chromium for the session,
+reused for speed; each test starts with the browser signed out."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def web_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProce
         server.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def chromium() -> Iterator[WebDriver]:
     driver = start_chromium()
     try:

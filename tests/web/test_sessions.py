@@ -63,9 +63,13 @@ def test_wrong_password_is_a_sentence_and_five_failures_limit_the_email(browser,
     assert api.status_code == 429
 
 
-def test_a_disabled_user_cannot_sign_in(browser, web_server):
+def test_a_disabled_user_is_signed_out_and_cannot_sign_in(browser, web_server):
     coach = _coach(web_server)
+    sign_in(browser, web_server.base_url, coach.email, coach.password)
+    assert "Hello," in text_of(browser)
     assert web_server.cli("user", "disable", coach.email).returncode == 0
+    browser.get(web_server.base_url + "/password")  # the open session ends at once
+    assert browser.find_element(By.ID, "email")
     sign_in(browser, web_server.base_url, coach.email, coach.password)
     assert "This account has been disabled; ask your administrator." in text_of(browser)
 
