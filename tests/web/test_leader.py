@@ -108,6 +108,7 @@ def test_leader_sees_the_schools_figures_and_csv_but_no_record_text(browser, web
     assert "1 week hidden: fewer than 3 teachers were visited" in talk.text
     for leak in (SECRET, TEACHER_NAME):
         assert leak not in browser.page_source
+        assert leak not in web_server.log_text()
     check_page(browser, "leader")
 
     with cookie_client(browser, web_server.base_url) as client:

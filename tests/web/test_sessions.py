@@ -183,6 +183,8 @@ def test_change_password(browser, web_server):
     assert "The email or password is not right." in text_of(browser)
     sign_in(browser, web_server.base_url, coach.email, "a new long password")
     assert "Hello," in text_of(browser)
+    log = web_server.log_text()
+    assert "a new long password" not in log and coach.password not in log
 
 
 def test_web_pages_carry_the_security_headers_and_the_api_is_undisturbed(web_server):
@@ -196,3 +198,15 @@ def test_web_pages_carry_the_security_headers_and_the_api_is_undisturbed(web_ser
     health = httpx.get(web_server.base_url + "/v1/health")
     assert health.json()["status"] == "ok"
     assert "content-security-policy" not in health.headers
+
+
+def test_web_errors_are_pages_with_a_sentence_and_the_api_keeps_json(browser, web_server):
+    browser.get(web_server.base_url + "/no/such/page")
+    assert "There is no such page on this server" in text_of(browser)
+    check_page(browser, "not-found")
+    too_long = httpx.post(web_server.base_url + "/", data={"email": "x" * 2000, "csrf": "x"})
+    assert too_long.status_code == 422
+    assert "too long or not valid; nothing was changed" in too_long.text
+    assert "Traceback" not in too_long.text
+    api = httpx.get(web_server.base_url + "/v1/nothing-here")
+    assert api.status_code == 404 and api.json()["error"]["code"] == "not_found"
