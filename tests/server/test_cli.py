@@ -10,7 +10,6 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from observe.server.migrate import head_revision
-
 from tests.serverfixtures import DEFAULT_PASSWORD, free_port
 
 
