@@ -112,6 +112,8 @@ def test_leader_sees_the_schools_figures_and_csv_but_no_record_text(browser, web
     check_page(browser, "leader")
 
     with cookie_client(browser, web_server.base_url) as client:
+        html = client.get("/leader").text
+        assert "<script" not in html and " style=" not in html  # the CSP allows neither
         for name in ("visits-per-week", "coaching-time", "lookfor-frequencies", "participation"):
             reply = client.get(f"/leader/{name}.csv")
             assert reply.status_code == 200 and reply.headers["content-type"].startswith("text/csv")

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import httpx
 from selenium.webdriver.common.by import By
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from observe.server.schema import utcnow, web_session
 from tests.web.browser import check_page, click_and_wait, sign_in, sign_out, text_of
@@ -151,6 +151,13 @@ def test_idle_and_absolute_expiry_sign_the_browser_out(browser, web_server):
     _age_sessions(web_server, coach.id, created_at=timedelta(hours=12, minutes=1))
     browser.get(web_server.base_url + "/password")
     assert browser.find_element(By.ID, "email")
+    # The next sign-in clears sessions past their absolute limit from the table.
+    sign_in(browser, web_server.base_url, coach.email, coach.password)
+    with web_server.engine.connect() as conn:
+        ages = conn.execute(
+            select(web_session.c.created_at).where(web_session.c.account_id == coach.id)
+        ).scalars()
+        assert all(utcnow() - age < timedelta(hours=12) for age in ages)
 
 
 def test_change_password(browser, web_server):

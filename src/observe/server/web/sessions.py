@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, delete, insert, select, update
 
 from observe.server.accounts import Principal, hash_token
 from observe.server.schema import account, school, utcnow, web_session
@@ -70,6 +70,8 @@ def start(engine: Engine, principal: Principal) -> tuple[str, WebSession]:
     token, csrf, now = new_token(), new_token(), utcnow()
     session_id = str(uuid.uuid4())
     with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        # Sessions past their absolute limit can never be used again: keep the table small.
+        conn.execute(delete(web_session).where(web_session.c.created_at < now - absolute_limit()))
         conn.execute(
             insert(web_session).values(
                 id=session_id,
