@@ -8,6 +8,9 @@ from datetime import timedelta
 
 import httpx
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.wait import WebDriverWait
 from sqlalchemy import select, update
 
 from observe.server.schema import utcnow, web_session
@@ -217,3 +220,23 @@ def test_web_errors_are_pages_with_a_sentence_and_the_api_keeps_json(browser, we
     assert "Traceback" not in too_long.text
     api = httpx.get(web_server.base_url + "/v1/nothing-here")
     assert api.status_code == 404 and api.json()["error"]["code"] == "not_found"
+
+
+def test_keyboard_only_skip_link_sign_in_and_visible_focus(browser, web_server):
+    coach = _coach(web_server, name="Kim Keys")
+    browser.get(web_server.base_url + "/")
+    body = browser.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.TAB)
+    skip = browser.switch_to.active_element
+    assert skip.text == "Skip to the content"
+    assert skip.value_of_css_property("outline-style") != "none"
+    skip.send_keys(Keys.ENTER)
+    assert browser.current_url.endswith("#main")
+    # Into the form by keyboard alone: Tab to the email field, type, Tab, type, Enter.
+    browser.switch_to.active_element.send_keys(Keys.TAB)
+    assert browser.switch_to.active_element.get_attribute("id") == "email"
+    browser.switch_to.active_element.send_keys(coach.email, Keys.TAB, coach.password)
+    old = browser.find_element(By.TAG_NAME, "html")
+    browser.switch_to.active_element.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 20).until(expected_conditions.staleness_of(old))
+    assert "Hello, Kim Keys" in text_of(browser)
