@@ -23,6 +23,7 @@ from selenium.webdriver.support.wait import WebDriverWait
 AXE = Path(__file__).parent / "axe" / "axe.min.js"
 SHOTS = Path("/tmp/observe-web-shots")
 WIDTHS = (375, 1280)
+NARROWEST = 320  # the page must not scroll sideways even here (tables scroll on their own)
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
@@ -95,9 +96,13 @@ def save_full_page(driver: WebDriver, path: Path) -> None:
 
 def check_page(driver: WebDriver, name: str) -> None:
     """axe-core finds nothing on this page at a phone's and a laptop's width, in light and in
-    dark; a screenshot of each width is kept under /tmp to be looked at."""
+    dark, and no width down to 320 px scrolls sideways; a screenshot of each width is kept
+    under /tmp to be looked at."""
     SHOTS.mkdir(exist_ok=True)
     try:
+        set_width(driver, NARROWEST)
+        scroll = driver.execute_script("return document.documentElement.scrollWidth")
+        assert scroll <= NARROWEST, f"{name} scrolls sideways at {NARROWEST} px ({scroll} px)"
         for width in WIDTHS:
             set_width(driver, width)
             assert_no_axe_violations(driver)

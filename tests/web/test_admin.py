@@ -96,6 +96,7 @@ def test_admin_revokes_a_device_and_sees_no_record_content(browser, web_server):
     assert SECRET not in browser.page_source
     row = _row(browser, "Sam's laptop")
     assert coach_user.email in row.text and "Active" in row.text
+    check_page(browser, "admin-devices")
     click_and_wait(browser, f"form[action='/admin/devices/{coach.device_id}/revoke'] button")
     assert "The device is revoked" in text_of(browser)
     assert "Revoked" in _row(browser, "Sam's laptop").text
