@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -24,6 +25,7 @@ from observe.server.web.auth import (
 )
 from observe.server.web.render import HOMES, go, page, refusal
 
+log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
 
 NOTICES = {
@@ -95,7 +97,11 @@ def sign_in(
         )
     except ApiError as exc:
         return _signin_page(request, error=exc.sentence, status=exc.status)
-    token, _session = sessions.start(engine(request), principal)
+    earlier = current(request)
+    if earlier is not None:  # signing in again replaces the browser's session
+        sessions.end(engine(request), earlier.id)
+    token, started = sessions.start(engine(request), principal)
+    log.info("user %s signed in to the web pages (session %s)", principal.user_id, started.id)
     response = go("/")
     set_session_cookie(response, request, token)
     response.delete_cookie(
@@ -121,6 +127,7 @@ def sign_out(request: Request, csrf: Field = "") -> Response:
     if not sessions.same(session.csrf, csrf):
         return refusal(request, session, STALE_FORM, 403)
     sessions.end(engine(request), session.id)
+    log.info("web session %s signed out", session.id)
     response = go("/?done=signed-out")
     forget(response, request)
     return response
@@ -182,5 +189,6 @@ def change_password(
                 .values(password_hash=hash_password(new_password))
             )
     sessions.end_others(engine(request), session.principal.user_id, keep=session.id)
+    log.info("user %s changed their password on the web pages", session.principal.user_id)
     target = HOMES.get(session.principal.role, "/")
     return go(f"{target}?done=password")
