@@ -125,6 +125,15 @@ def test_leader_sees_the_schools_figures_and_csv_but_no_record_text(browser, web
         ranged = client.get("/leader/visits-per-week.csv", params={"from": "2026-03-09"})
         assert [r[0] for r in csv.reader(io.StringIO(ranged.text))][1:] == ["2026-03-09"]
 
+    # On paper: the figures and tables, without the form and the download links.
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not browser.find_element(By.CSS_SELECTOR, "form.range").is_displayed()
+        assert not browser.find_element(By.CSS_SELECTOR, ".download a").is_displayed()
+        assert browser.find_element(By.CSS_SELECTOR, "table").is_displayed()
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
     # The date range form narrows every figure.
     browser.find_element(By.ID, "from").send_keys("03092026")
     click_and_wait(browser, "form.range button")
