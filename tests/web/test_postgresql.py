@@ -10,7 +10,7 @@ from tests.web.browser import check_page, click_and_wait, sign_in, sign_out, tex
 from tests.web.test_leader import SECRET, _school_with_figures
 
 
-def test_sign_in_figures_admin_and_expiry_on_postgresql(chromium, pg_server):
+def test_sign_in_figures_and_admin_on_postgresql(chromium, pg_server):
     browser = chromium
     browser.get(pg_server.base_url + "/v1/health")
     browser.delete_all_cookies()
