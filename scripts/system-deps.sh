@@ -10,8 +10,10 @@ gui=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-ut
      libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-xfixes0 libx11-xcb1)
 # The durability test runs the real app on a virtual X screen and types into it with xdotool;
 # tests/test_packaging.py runs the .desktop and AppStream validators.
-# observe-server's tests start a throwaway PostgreSQL cluster from /usr/lib/postgresql/*/bin.
-test=(poppler-utils qpdf xvfb xdotool xauth desktop-file-utils appstream postgresql)
+# observe-server's tests start a throwaway PostgreSQL cluster from /usr/lib/postgresql/*/bin;
+# tests/web drive its web pages in a headless Chromium through chromedriver.
+test=(poppler-utils qpdf xvfb xdotool xauth desktop-file-utils appstream postgresql
+      chromium chromium-driver)
 
 case "${1:-gui}" in
   gui) wanted=("${common[@]}" "${gui[@]}") ;;

@@ -240,6 +240,52 @@ def _mean(values: list[float] | list[int]) -> float | None:
     return round(sum(values) / len(values), 4) if values else None
 
 
+MIN_TEACHERS = 3
+"""A figure drawn from fewer teachers than this would show a single teacher's practice to a
+leader: the web pages hide it (small-group suppression)."""
+
+
+def teachers_behind(
+    engine: Engine, principal: Principal, start: date | None, end: date | None
+) -> dict[str, dict[str, int]]:
+    """How many distinct teachers stand behind each week of "participation" and behind the
+    look-for frequencies as a whole (key "all"), for small-group suppression.
+
+    A visit's teacher is its classroom's; a visit whose classroom or teacher the server does
+    not hold counts for no one, so an unknown group is never taken for a large one.
+    """
+    scope = _Scope(engine, principal, start, end)
+    teacher_of_room = scope.ids("classroom", "teacher_id")
+    room_of_visit = scope.ids("visit", "classroom_id")
+
+    def teacher(visit_id: Any) -> str | None:
+        found = teacher_of_room.get(room_of_visit.get(visit_id))
+        return found if isinstance(found, str) else None
+
+    week_of_visit: dict[Any, str] = {}
+    for event in scope.snapshots("participation_event"):
+        day = _day(event.get("occurred_at"))
+        if not scope.in_range(day) or not isinstance(event.get("visit_id"), str):
+            continue
+        assert day is not None
+        visit_id = event["visit_id"]
+        week_of_visit[visit_id] = min(week_of_visit.get(visit_id, _week(day)), _week(day))
+    weeks: dict[str, set[str]] = defaultdict(set)
+    for visit_id, week in week_of_visit.items():
+        weeks[week].update(t for t in [teacher(visit_id)] if t)
+    lookfor_teachers = {
+        t
+        for item in scope.snapshots("evidence")
+        if scope.in_range(_day(item.get("observed_at")))
+        for t in [teacher(item.get("visit_id"))]
+        if t
+    }
+    return {
+        "participation": {week: len(found) for week, found in weeks.items()},
+        "lookfor-frequencies": {"all": len(lookfor_teachers)},
+    }
+
+
 _COMPUTE: dict[str, Callable[[_Scope], list[dict[str, Any]]]] = {
     "visits-per-week": visits_per_week,
     "coaching-time": coaching_time,

@@ -54,6 +54,8 @@ from observe.server.db import ENV_DATABASE_URL, make_engine, read_connection
 from observe.server.errors import ApiError, forbidden
 from observe.server.group_commit import GroupCommit
 from observe.server.state import read_state
+from observe.server.web import install as install_web
+from observe.server.web import install_errors as install_web_errors
 
 log = logging.getLogger(__name__)
 
@@ -352,7 +354,9 @@ def create_app(engine: Engine) -> FastAPI:
     app.state.engine = engine
     app.state.pushes = GroupCommit(engine)
     app.include_router(router)
+    install_web(app)  # the web pages at /, beside the API
     http_errors.install(app)
+    install_web_errors(app)  # pages, not JSON, for errors outside /v1
     # Level 4: most of level 9's saving on JSON at a fraction of the CPU (pull pages are big).
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=4)
     app.add_middleware(http_errors.BodyLimit, limit=MAX_BODY_BYTES)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
@@ -59,15 +59,12 @@ def _record_failure(engine: Engine, keys: list[str]) -> None:
         conn.execute(delete(login_failure).where(login_failure.c.at < now - WINDOW))
 
 
-def login(
-    engine: Engine,
-    *,
-    email: str,
-    password: str,
-    device_id: str,
-    device_name: str,
-    client_address: str,
-) -> LoginResult:
+def check_password(engine: Engine, *, email: str, password: str, client_address: str) -> Principal:
+    """The account behind ``email`` if ``password`` is right, under the sign-in limits.
+
+    Shared by the API's sign-in and the web pages', so both count failures in the same
+    table and refuse a limited caller the same way. The principal has no device yet.
+    """
     email = normalize_email(email)
     email_key = f"email:{email}"
     keys = [email_key, f"addr:{client_address}"]
@@ -113,20 +110,31 @@ def login(
                 .where(account.c.id == user.id)
                 .values(password_hash=hash_password(password))
             )
-        token, used_device = issue_token(conn, user.id, device_id, device_name)
-    log.info("user %s signed in on device %s", user.id, used_device)
-    return LoginResult(
-        token=token,
-        principal=Principal(
-            user_id=user.id,
-            email=user.email,
-            name=user.name,
-            role=user.role,
-            school_id=user.school_id,
-            school=user.school,
-            device_id=used_device,
-        ),
+    return Principal(
+        user_id=user.id,
+        email=user.email,
+        name=user.name,
+        role=user.role,
+        school_id=user.school_id,
+        school=user.school,
+        device_id="",
     )
+
+
+def login(
+    engine: Engine,
+    *,
+    email: str,
+    password: str,
+    device_id: str,
+    device_name: str,
+    client_address: str,
+) -> LoginResult:
+    user = check_password(engine, email=email, password=password, client_address=client_address)
+    with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        token, used_device = issue_token(conn, user.user_id, device_id, device_name)
+    log.info("user %s signed in on device %s", user.user_id, used_device)
+    return LoginResult(token=token, principal=replace(user, device_id=used_device))
 
 
 def _minutes(seconds: int) -> str:

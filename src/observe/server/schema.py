@@ -187,6 +187,21 @@ login_failure = Table(
     Index("ix_login_failure_key_at", "key", "at"),
 )
 
+web_session = Table(
+    "web_session",
+    metadata,
+    # A browser signed in to the web pages. The cookie holds a random token; only its SHA-256
+    # is stored. ``csrf`` is the session's form token. Left out of backups: a restored server
+    # signs everyone out of the web pages.
+    Column("id", ID, primary_key=True),
+    Column("account_id", ID, ForeignKey("account.id"), nullable=False, index=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("last_seen_at", UTCDateTime, nullable=False),
+    Column("revoked_at", UTCDateTime),
+)
+
 invitation = Table(
     "invitation",
     metadata,
@@ -212,4 +227,5 @@ BACKUP_TABLES = (
     applied_op,
     conflict,
 )
-"""Tables a backup carries, parents first (login failures are transient and left out)."""
+"""Tables a backup carries, parents first (login failures and web sessions are transient and
+left out)."""

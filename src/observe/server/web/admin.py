@@ -1,0 +1,117 @@
+"""``/admin``: users and devices, as the ``observe-server user``/``device`` commands manage
+them. Administrators see accounts and devices only, never a record."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Path, Request
+from fastapi.responses import Response
+
+from observe.errors import UsageError
+from observe.server import accounts
+from observe.server.errors import ApiError
+from observe.server.web.auth import engine, gate
+from observe.server.web.render import go, page
+
+router = APIRouter(include_in_schema=False)
+ADMINS = ("admin",)
+Field = Annotated[str, Form(max_length=1000)]
+Id = Annotated[str, Path(max_length=64)]
+
+DONE = {
+    "added": "The user is added. Give them their email and the password you chose.",
+    "disabled": "The user is disabled: they are signed out everywhere from their next request.",
+    "enabled": "The user is enabled again.",
+    "revoked": "The device is revoked: it must sign in again to sync.",
+    "password": "Your password is changed.",
+}
+
+
+def _page(request: Request, session: object, *, error: str | None = None,
+          status: int = 200, form: dict[str, str] | None = None) -> Response:  # fmt: skip
+    return page(
+        request,
+        "admin.html",
+        session,  # type: ignore[arg-type]
+        title="Users and devices",
+        users=accounts.list_users(engine(request)),
+        devices=accounts.list_devices(engine(request)),
+        roles=accounts.ROLES,
+        form=form or {"email": "", "name": "", "role": "coach", "school": ""},
+        error=error,
+        status=status,
+        notice=DONE.get(request.query_params.get("done", "")),
+    )
+
+
+@router.get("/admin")
+def admin_home(request: Request) -> Response:
+    session = gate(request, ADMINS)
+    if isinstance(session, Response):
+        return session
+    return _page(request, session)
+
+
+@router.post("/admin/users")
+def add_user(
+    request: Request,
+    email: Field = "",
+    name: Field = "",
+    role: Field = "",
+    school: Field = "",
+    password: Field = "",
+    csrf: Field = "",
+) -> Response:
+    session = gate(request, ADMINS, csrf, posted=True)
+    if isinstance(session, Response):
+        return session
+    form = {"email": email, "name": name, "role": role, "school": school}
+    try:
+        accounts.add_user(
+            engine(request),
+            email=email,
+            name=name,
+            role=role,
+            school_name=school or session.principal.school,
+            password=password,
+        )
+    except UsageError as exc:
+        sentence = str(exc).replace(" with --name", "").replace(" with --school", "")
+        return _page(request, session, error=sentence, status=422, form=form)
+    return go("/admin?done=added")
+
+
+def _switch(request: Request, user_id: str, csrf: str, disabled: bool) -> Response:
+    session = gate(request, ADMINS, csrf, posted=True)
+    if isinstance(session, Response):
+        return session
+    if disabled and user_id == session.principal.user_id:
+        return _page(request, session, error="You cannot disable your own account.", status=409)
+    try:
+        accounts.set_disabled(engine(request), user_id, disabled)
+    except ApiError as exc:
+        return _page(request, session, error=exc.sentence, status=exc.status)
+    return go(f"/admin?done={'disabled' if disabled else 'enabled'}")
+
+
+@router.post("/admin/users/{user_id}/disable")
+def disable(request: Request, user_id: Id, csrf: Field = "") -> Response:
+    return _switch(request, user_id, csrf, True)
+
+
+@router.post("/admin/users/{user_id}/enable")
+def enable(request: Request, user_id: Id, csrf: Field = "") -> Response:
+    return _switch(request, user_id, csrf, False)
+
+
+@router.post("/admin/devices/{device_id}/revoke")
+def revoke(request: Request, device_id: Id, csrf: Field = "") -> Response:
+    session = gate(request, ADMINS, csrf, posted=True)
+    if isinstance(session, Response):
+        return session
+    try:
+        accounts.revoke_device(engine(request), device_id)
+    except ApiError as exc:
+        return _page(request, session, error=exc.sentence, status=exc.status)
+    return go("/admin?done=revoked")

@@ -1,0 +1,71 @@
+"""Who is at the browser: the session cookie, the form token, and the role a page needs."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.responses import Response
+from sqlalchemy import Engine
+
+from observe.server.web import sessions
+from observe.server.web.render import go, refusal
+from observe.server.web.sessions import WebSession
+
+STALE_FORM = (
+    "This form has expired or did not come from this site. Nothing was changed: "
+    "reload the page and try again."
+)
+
+
+def engine(request: Request) -> Engine:
+    return request.app.state.engine
+
+
+def current(request: Request) -> WebSession | None:
+    return sessions.find(engine(request), request.cookies.get(sessions.COOKIE))
+
+
+def secure(request: Request) -> bool:
+    return request.url.scheme == "https"
+
+
+def set_session_cookie(response: Response, request: Request, token: str) -> None:
+    response.set_cookie(
+        sessions.COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=secure(request),
+        path="/",
+    )
+
+
+def forget(response: Response, request: Request) -> None:
+    response.delete_cookie(
+        sessions.COOKIE, path="/", httponly=True, samesite="strict", secure=secure(request)
+    )
+
+
+def gate(
+    request: Request, roles: tuple[str, ...], csrf: str | None = None, *, posted: bool = False
+) -> WebSession | Response:
+    """The session if its person may use this page (and, for a POST, the form is ours);
+    otherwise the response to send instead: sign in, or a sentence saying why not."""
+    session = current(request)
+    if session is None:
+        response: Response = go("/")
+        if request.cookies.get(sessions.COOKIE):
+            forget(response, request)
+        return response
+    if session.principal.role not in roles:
+        return refusal(request, session, _not_for(roles), 403)
+    if posted and not sessions.same(session.csrf, csrf):
+        return refusal(request, session, STALE_FORM, 403)
+    return session
+
+
+def _not_for(roles: tuple[str, ...]) -> str:
+    names = {"leader": "school leaders", "admin": "administrators", "coach": "coaches"}
+    return (
+        f"This page is for {' and '.join(names.get(r, r) for r in roles)}; "
+        "your account cannot open it."
+    )

@@ -1,0 +1,271 @@
+"""The leader's figures as pages and CSV: the same rows as the API's aggregates, laid out as
+bars with a table beside them, and with any group of fewer than three teachers hidden.
+
+Only numbers, week starts, category codes and shared look-for labels reach here (see
+``observe.server.aggregates``); no record text ever does.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine
+
+from observe.safetext import csv_cell
+from observe.server.accounts import Principal
+from observe.server.aggregates import MIN_TEACHERS, aggregate, teachers_behind
+
+SUPPRESSED = f"Hidden: fewer than {MIN_TEACHERS} teachers"
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: str
+    width: int  # 0..100, a CSS class picks the width (no inline styles under the CSP)
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    title: str
+    summary: str
+    columns: list[str]
+    rows: list[list[str]]
+    bars: list[Bar] = field(default_factory=list)
+    bars_show: str = ""
+    note: str | None = None
+    csv_header: list[str] = field(default_factory=list)
+    csv_rows: list[list[Any]] = field(default_factory=list)
+
+
+TITLES = {
+    "visits-per-week": "Visits per week",
+    "coaching-time": "Time coaching, by activity",
+    "lookfor-frequencies": "Look-fors seen in the evidence",
+    "participation": "Who got to talk, by week",
+}
+
+
+VISIT_TYPES = {
+    "learning_walk": "Learning walk",
+    "coaching_observation": "Coaching observation",
+    "modeling": "Modeling",
+    "co_teaching": "Co-teaching",
+    "student_listening": "Student listening session",
+}
+ACTIVITIES = {
+    "coaching_cycle": "Coaching-cycle work",
+    "learning_walk": "Learning walks",
+    "plc": "PLC facilitation",
+    "data_meeting": "Data meetings",
+    "other_duty": "Other duties (subbing, testing…)",
+    "admin": "Admin",
+}
+"""The desktop's words for these codes (``observe.vocabulary``, ``observe.coaching.labels``),
+which the server may not import; tests/web/test_labels.py keeps the copies equal."""
+
+
+def words(code: Any, known: dict[str, str] | None = None) -> str:
+    """A category code as the app's words, or a readable form of an unknown one."""
+    if known and code in known:
+        return known[code]
+    text = str(code or "unknown").replace("_", " ").replace("-", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def week(iso: str) -> str:
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"Week of {day.day} {day.strftime('%b %Y')}"
+
+
+def _bars(pairs: list[tuple[str, float, str]]) -> list[Bar]:
+    top = max((v for _, v, _ in pairs), default=0)
+    return [
+        Bar(label, text, round(100 * value / top) if top > 0 else 0) for label, value, text in pairs
+    ]
+
+
+def _percent(share: float | None) -> str:
+    return "—" if share is None else f"{round(100 * share)}%"
+
+
+def visits(rows: list[dict[str, Any]]) -> Figure:
+    per_week: dict[str, int] = {}
+    for r in rows:
+        per_week[r["week_start"]] = per_week.get(r["week_start"], 0) + r["visits"]
+    return Figure(
+        "visits-per-week",
+        TITLES["visits-per-week"],
+        "Classroom visits the school's coaches recorded, per week and by type of visit.",
+        ["Week", "Type of visit", "Visits", "Minutes"],
+        [
+            [
+                week(r["week_start"]),
+                words(r["visit_type"], VISIT_TYPES),
+                str(r["visits"]),
+                str(r["minutes"]),
+            ]
+            for r in rows
+        ],
+        _bars([(week(w), n, f"{n} visit{'s' if n != 1 else ''}") for w, n in per_week.items()]),
+        "The bars show all visits of each week.",
+        csv_header=["week_start", "visit_type", "visits", "minutes"],
+        csv_rows=[[r["week_start"], r["visit_type"], r["visits"], r["minutes"]] for r in rows],
+    )
+
+
+def coaching(rows: list[dict[str, Any]]) -> Figure:
+    return Figure(
+        "coaching-time",
+        TITLES["coaching-time"],
+        "Minutes the coaches logged, by activity: coaching and the other duties.",
+        ["Activity", "Entries", "Minutes"],
+        [[words(r["activity"], ACTIVITIES), str(r["entries"]), str(r["minutes"])] for r in rows],
+        _bars(
+            [(words(r["activity"], ACTIVITIES), r["minutes"], f"{r['minutes']} min") for r in rows]
+        ),
+        "The bars show minutes per activity.",
+        csv_header=["activity", "entries", "minutes"],
+        csv_rows=[[r["activity"], r["entries"], r["minutes"]] for r in rows],
+    )
+
+
+def lookfors(rows: list[dict[str, Any]], teachers: int) -> Figure:
+    title, summary = TITLES["lookfor-frequencies"], "Evidence items tagged with each look-for."
+    columns = ["Look-for", "Evidence items", "Seen", "Share of all evidence"]
+    total = next((r for r in rows if r["title"] is None), None)
+    if total is None or not total["evidence"]:
+        return Figure("lookfor-frequencies", title, summary, columns, [])
+    if teachers < MIN_TEACHERS:
+        note = (
+            f"Hidden: the evidence comes from fewer than {MIN_TEACHERS} teachers' classrooms, so "
+            "these figures would describe single teachers. Choose a longer date range or wait "
+            "for more visits."
+        )
+        return Figure("lookfor-frequencies", title, summary, columns, [], note=note)
+    tagged = [r for r in rows if r["title"] is not None]
+
+    def label(r: dict[str, Any]) -> str:
+        return f"{r['code']} {r['title']}".strip() if r.get("code") else str(r["title"])
+
+    table = [[label(r), str(r["evidence"]), str(r["seen"]), _percent(r["share"])] for r in tagged]
+    table.append(["All evidence", str(total["evidence"]), str(total["seen"]), "100%"])
+    return Figure(
+        "lookfor-frequencies",
+        title,
+        summary,
+        columns,
+        table,
+        _bars([(label(r), r["evidence"], f"{r['evidence']} items") for r in tagged]),
+        "The bars show evidence items per look-for.",
+        csv_header=["code", "title", "evidence", "seen", "share"],
+        csv_rows=[
+            [r["code"] or "", r["title"] or "All evidence", r["evidence"], r["seen"], r["share"]]
+            for r in rows
+        ],
+    )
+
+
+VOICE_KINDS = ("volunteered", "called_on", "asked_question", "peer_talk")
+
+
+def participation(rows: list[dict[str, Any]], teachers: dict[str, int]) -> Figure:
+    shown = [r for r in rows if teachers.get(r["week_start"], 0) >= MIN_TEACHERS]
+    hidden = len(rows) - len(shown)
+    table = []
+    for r in rows:
+        if r not in shown:
+            table.append([week(r["week_start"]), SUPPRESSED])
+            continue
+        voices = r["distinct_voices_mean"]
+        table.append(
+            [
+                week(r["week_start"]),
+                str(r["visits"]),
+                *(str(r[k]) for k in VOICE_KINDS),
+                "—" if voices is None else f"{voices:g}",
+                _percent(r["seat_share_mean"]),
+            ]
+        )
+    note = None
+    if hidden:
+        note = (
+            f"{hidden} week{'s' if hidden != 1 else ''} hidden: fewer than {MIN_TEACHERS} "
+            "teachers were visited, so the figures would describe single classrooms."
+        )
+    return Figure(
+        "participation",
+        TITLES["participation"],
+        "Per week: how students took part, how many different students spoke per visit, "
+        "and the share of seats heard from.",
+        [
+            "Week",
+            "Visits",
+            "Volunteered",
+            "Called on",
+            "Asked a question",
+            "Peer talk",
+            "Different voices per visit",
+            "Seats heard from",
+        ],
+        table,
+        _bars(
+            [
+                (week(r["week_start"]), r["seat_share_mean"] or 0, _percent(r["seat_share_mean"]))
+                for r in shown
+            ]
+        ),
+        "The bars show the share of seats heard from per visit, on average.",
+        note=note,
+        csv_header=[
+            "week_start",
+            "visits",
+            "events",
+            *VOICE_KINDS,
+            "distinct_voices_mean",
+            "seat_share_mean",
+        ],
+        csv_rows=[
+            [
+                r["week_start"],
+                r["visits"],
+                r["events"],
+                *(r[k] for k in VOICE_KINDS),
+                r["distinct_voices_mean"],
+                r["seat_share_mean"],
+            ]
+            for r in shown
+        ],
+    )
+
+
+def school_figures(
+    engine: Engine, principal: Principal, start: date | None, end: date | None
+) -> list[Figure]:
+    def rows(name: str) -> list[dict[str, Any]]:
+        return aggregate(engine, principal, name, start, end)["rows"]
+
+    teachers = teachers_behind(engine, principal, start, end)
+    return [
+        visits(rows("visits-per-week")),
+        coaching(rows("coaching-time")),
+        lookfors(rows("lookfor-frequencies"), teachers["lookfor-frequencies"]["all"]),
+        participation(rows("participation"), teachers["participation"]),
+    ]
+
+
+def as_csv(figure: Figure) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(figure.csv_header)
+    for row in figure.csv_rows:
+        writer.writerow([csv_cell(v) for v in row])
+    return out.getvalue()

@@ -1,0 +1,194 @@
+"""Signing in and out, changing one's password, and each role's home at ``/``."""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import Response
+from sqlalchemy import select, update
+
+from observe.server import login
+from observe.server.accounts import MIN_PASSWORD_LENGTH, hash_password
+from observe.server.errors import ApiError
+from observe.server.schema import account
+from observe.server.web import sessions
+from observe.server.web.auth import (
+    STALE_FORM,
+    current,
+    engine,
+    forget,
+    gate,
+    secure,
+    set_session_cookie,
+)
+from observe.server.web.render import HOMES, go, page, refusal
+
+log = logging.getLogger(__name__)
+router = APIRouter(include_in_schema=False)
+
+NOTICES = {
+    "signed-out": "You are signed out.",
+    "password": "Your password is changed. Other browsers signed in as you were signed out.",
+}
+
+Field = Annotated[str, Form(max_length=1000)]
+
+
+def _signin_page(request: Request, *, error: str | None = None, status: int = 200) -> Response:
+    token = request.cookies.get(sessions.PRE_COOKIE) or ""
+    if len(token) < 20 or len(token) > 100:
+        token = sessions.new_token()
+    response = page(
+        request,
+        "signin.html",
+        None,
+        status=status,
+        title="Sign in",
+        signin_csrf=token,
+        error=error,
+        notice=NOTICES.get(request.query_params.get("done", "")),
+    )
+    response.set_cookie(
+        sessions.PRE_COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=secure(request),
+        path="/",
+        max_age=3600,
+    )
+    return response
+
+
+@router.get("/")
+def home(request: Request) -> Response:
+    session = current(request)
+    if session is None:
+        response = _signin_page(request)
+        if request.cookies.get(sessions.COOKIE):
+            forget(response, request)
+        return response
+    target = HOMES.get(session.principal.role)
+    if target:
+        return go(target)
+    return page(
+        request,
+        "home.html",
+        session,
+        title="Signed in",
+        notice=NOTICES.get(request.query_params.get("done", "")),
+    )
+
+
+@router.post("/")
+def sign_in(
+    request: Request, email: Field = "", password: Field = "", csrf: Field = ""
+) -> Response:
+    if not sessions.same(request.cookies.get(sessions.PRE_COOKIE), csrf):
+        return _signin_page(request, error=sessions_stale(), status=403)
+    if not email.strip() or not password:
+        return _signin_page(request, error="Enter your email and your password.", status=422)
+    address = request.client.host if request.client else "unknown"
+    try:
+        principal = login.check_password(
+            engine(request), email=email, password=password, client_address=address
+        )
+    except ApiError as exc:
+        return _signin_page(request, error=exc.sentence, status=exc.status)
+    earlier = current(request)
+    if earlier is not None:  # signing in again replaces the browser's session
+        sessions.end(engine(request), earlier.id)
+    token, started = sessions.start(engine(request), principal)
+    log.info("user %s signed in to the web pages (session %s)", principal.user_id, started.id)
+    response = go("/")
+    set_session_cookie(response, request, token)
+    response.delete_cookie(
+        sessions.PRE_COOKIE, path="/", httponly=True, samesite="strict", secure=secure(request)
+    )
+    return response
+
+
+def sessions_stale() -> str:
+    return (
+        "This sign-in form has expired or did not come from this site. "
+        "Try again: the form is fresh now."
+    )
+
+
+@router.post("/signout")
+def sign_out(request: Request, csrf: Field = "") -> Response:
+    session = current(request)
+    if session is None:
+        response = go("/")
+        forget(response, request)
+        return response
+    if not sessions.same(session.csrf, csrf):
+        return refusal(request, session, STALE_FORM, 403)
+    sessions.end(engine(request), session.id)
+    log.info("web session %s signed out", session.id)
+    response = go("/?done=signed-out")
+    forget(response, request)
+    return response
+
+
+ANYONE = ("coach", "leader", "admin", "teacher")
+
+
+@router.get("/password")
+def password_form(request: Request) -> Response:
+    session = gate(request, ANYONE)
+    if isinstance(session, Response):
+        return session
+    return page(request, "password.html", session, title="Change your password")
+
+
+@router.post("/password")
+def change_password(
+    request: Request,
+    current_password: Field = "",
+    new_password: Field = "",
+    confirm: Field = "",
+    csrf: Field = "",
+) -> Response:
+    session = gate(request, ANYONE, csrf, posted=True)
+    if isinstance(session, Response):
+        return session
+
+    def again(sentence: str, status: int) -> Response:
+        return page(
+            request, "password.html", session, title="Change your password", error=sentence,
+            status=status,
+        )  # fmt: skip
+
+    if len(new_password) < MIN_PASSWORD_LENGTH:
+        return again(f"The new password needs at least {MIN_PASSWORD_LENGTH} characters.", 422)
+    if new_password != confirm:
+        return again("The two new passwords are not the same; type them again.", 422)
+    address = request.client.host if request.client else "unknown"
+    try:
+        login.check_password(
+            engine(request),
+            email=session.principal.email,
+            password=current_password,
+            client_address=address,
+        )
+    except ApiError as exc:
+        if exc.code == "bad_credentials":
+            return again("Your current password is not right; nothing was changed.", 401)
+        return again(exc.sentence, exc.status)
+    with engine(request).connect().execution_options(immediate=True) as conn, conn.begin():
+        still = conn.execute(
+            select(account.c.id).where(account.c.id == session.principal.user_id)
+        ).scalar()
+        if still:
+            conn.execute(
+                update(account)
+                .where(account.c.id == session.principal.user_id)
+                .values(password_hash=hash_password(new_password))
+            )
+    sessions.end_others(engine(request), session.principal.user_id, keep=session.id)
+    log.info("user %s changed their password on the web pages", session.principal.user_id)
+    target = HOMES.get(session.principal.role, "/")
+    return go(f"{target}?done=password")

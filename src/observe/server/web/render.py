@@ -1,0 +1,103 @@
+"""Pages from the package's Jinja2 templates, and the headers every web page carries.
+
+Templates autoescape everything; nothing a person typed is ever marked safe. The headers keep
+the pages from being framed, sniffed or running any script, inline or not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from observe import __version__
+from observe.protocol import API_PREFIX
+from observe.server.web.sessions import WebSession
+
+HERE = Path(__file__).parent
+STATIC = HERE / "static"
+
+_env = Environment(
+    loader=FileSystemLoader(HERE / "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+CSP = (
+    "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+WEB_HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "same-origin",
+    "x-frame-options": "DENY",
+}
+
+HOMES = {"leader": "/leader", "admin": "/admin"}
+"""Where each role lands after signing in; other roles get the page at ``/``."""
+
+
+def page(
+    request: Request,
+    template: str,
+    session: WebSession | None,
+    *,
+    status: int = 200,
+    **values: Any,
+) -> HTMLResponse:
+    context = {
+        "title": "Observe",
+        "who": session.principal if session else None,
+        "csrf": session.csrf if session else "",
+        "version": __version__,
+        "notice": None,
+        "error": None,
+        "path": request.url.path,
+        **values,
+    }
+    body = _env.get_template(template).render(context)
+    return HTMLResponse(body, status_code=status, headers={"cache-control": "no-store"})
+
+
+def refusal(
+    request: Request, session: WebSession | None, sentence: str, status: int
+) -> HTMLResponse:
+    """A page that says what went wrong and what to do, in place of the one asked for."""
+    return page(
+        request, "message.html", session, status=status, title="Not possible", error=sentence
+    )
+
+
+def go(path: str) -> RedirectResponse:
+    return RedirectResponse(path, status_code=303)
+
+
+class SecurityHeaders:
+    """Adds :data:`WEB_HEADERS` to every response outside the API (``/v1``)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("path", "").startswith(API_PREFIX + "/"):
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {k.lower() for k, _ in headers}
+                for name, value in WEB_HEADERS.items():
+                    if name.encode() not in present:
+                        headers.append((name.encode(), value.encode()))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
