@@ -356,7 +356,6 @@ class SeatGrid(QWidget):
         event = outcome.value
         command = TallyCommand(self.context, event.id, button.label, self.kind, self._report_error)
         self.context.undo_stack.push(command)
-        self.context.announce("participation_event")
         self.tallied.emit(event.id)
         return event.id
 

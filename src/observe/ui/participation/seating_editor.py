@@ -558,8 +558,6 @@ class SeatingEditorDialog(QDialog):
         if not saved.ok:
             return False
         self.problem_label.hide()
-        if self.context is not None:
-            self.context.announce("seat")
         self.accept()
         return True
 
