@@ -197,8 +197,8 @@ class SeatButton(QPushButton):
 class SeatGrid(QWidget):
     """Seats laid out like the room, front at the top; empty cells stay empty gaps.
 
-    Each tally is written at once and pushed on the shared undo stack, then announced as
-    ``"participation_event"`` so every view (this grid's owner included) reloads its figures.
+    Each tally is written at once and pushed on the shared undo stack; the store's change news
+    of ``"participation_event"`` makes every view (this grid's owner included) reload its figures.
     """
 
     kind_changed = Signal(object)

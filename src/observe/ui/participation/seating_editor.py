@@ -177,7 +177,7 @@ class ChartTable(QTableView):
 
 
 class SeatingEditorDialog(QDialog):
-    """Edits one classroom's chart; ``Accepted`` means it was saved (and announced as "seat")."""
+    """Edits one classroom's chart; ``Accepted`` means it was saved (the store's news follows)."""
 
     def __init__(
         self,
