@@ -262,8 +262,17 @@ class CapturePane(PaneLayout):
             return
         parsed = parse_line(self.line.text(), self.selected_kind())
         prompt = self.prompt_combo.currentIndex() if info.is_listening else None
-        try:
-            saved = save_evidence(
+
+        def not_saved(_parent: object, exc: BaseException) -> None:
+            # Before the sentence: the label and the draft must be right while it is shown.
+            self.context.set_save_state(NOT_SAVED)
+            if not isinstance(exc, StorageError):  # a full or read-only disk refuses drafts too
+                self.drafts.flush()
+            self._report(exc)
+
+        outcome = CoreOp(
+            self,
+            lambda: save_evidence(
                 self.store,
                 info.id,
                 parsed.kind,
@@ -272,12 +281,12 @@ class CapturePane(PaneLayout):
                 lookfor_marks=self.line_marks,
                 observed_at=self.typed_at,
                 prompt_index=prompt if prompt is not None and prompt >= 0 else None,
-            )
-        except Exception as exc:
-            self.context.set_save_state(NOT_SAVED)
-            if not isinstance(exc, StorageError):  # a full or read-only disk refuses drafts too
-                self.drafts.flush()
-            self._report(exc)
+            ),
+            report=not_saved,
+            name="save evidence",
+        ).run_now()
+        saved = outcome.value
+        if saved is None:
             return
         self.drafts.forget()
         self.line.reset()
