@@ -86,3 +86,23 @@ def test_the_demo_loaded_by_a_core_call_on_a_worker_fills_the_navigator(
     idle()
     assert window.workspace.lookfors.rows
     assert errors_seen == []
+
+
+def test_undo_elsewhere_opens_its_visit_and_redo_puts_focus_on_the_item(
+    window: MainWindow, store: Store, idle, errors_seen
+):
+    """The rows come from the news; where the eye goes comes from the command."""
+    visit_id, classroom_id = _open(window, store, idle)
+    context, pane = window.workspace.context, window.workspace.capture
+    pane.line.setText("Students compare two strategies")
+    pane.save_line()
+    [item] = [i.id for i in pane.model.items()]
+    context.open_visit(start_visit(store, classroom_id, VisitType.MODELING).id)
+    assert pane.model.rowCount() == 0
+
+    context.undo_stack.undo()  # undo shows what it undid: the first visit, without the item
+    assert (context.visit_id, pane.model.rowCount()) == (visit_id, 0)
+    context.undo_stack.redo()
+    assert [i.id for i in pane.model.items()] == [item]
+    assert pane.timeline.current_id() == item
+    assert errors_seen == []
