@@ -201,6 +201,23 @@ def test_modules_stay_small() -> None:
     assert stale == [], f"now within {MAX_MODULE_LINES} lines; drop from the allowlist: {stale}"
 
 
+#: Views refresh from the store's change news (``observe.store.changes``), never because a
+#: writer said what it wrote: no ``announce(...)`` call or method, no hidden ``EvidenceNews``.
+HAND_MADE_NEWS = re.compile(r"\bannounce\w*\(|_announce\w*\(|\bEvidenceNews\b")
+
+
+def test_views_refresh_from_the_store_news_only() -> None:
+    found = sorted(
+        path.relative_to(SRC).as_posix()
+        for path in SRC.rglob("*.py")
+        if HAND_MADE_NEWS.search(path.read_text(encoding="utf-8"))
+    )
+    assert found == [], (
+        "these announce changes by hand; the store's change news already tells every view "
+        f"(observe.ui.changes, VisitContext.records_changed/store_changed): {found}"
+    )
+
+
 def test_the_fence_patterns_catch_what_they_are_for() -> None:
     """The fence is only as good as its patterns: each must see the forms used in the code."""
     assert SQLALCHEMY_IMPORT.search("    from sqlalchemy import select\n")
@@ -214,3 +231,12 @@ def test_the_fence_patterns_catch_what_they_are_for() -> None:
     ):
         assert STORE_SESSION.search(opened), opened
     assert not STORE_SESSION.search("text = path.read_text()")
+    for by_hand in (
+        'context.announce("visit")',
+        'commands.announce(self.context, "evidence")',
+        "self.context.announce_all()",
+        "self._announce(model.kind)",
+        "class EvidenceNews(QObject):",
+    ):
+        assert HAND_MADE_NEWS.search(by_hand), by_hand
+    assert not HAND_MADE_NEWS.search("a writer remembered to announce what it wrote")

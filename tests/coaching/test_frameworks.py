@@ -202,8 +202,11 @@ def test_the_set_in_use_is_a_local_choice(store):
     second = frameworks.import_framework(store, frameworks.starter_sets()[2].framework)
     assert frameworks.set_in_use_id(store) == first  # the oldest, as before
     before = _snapshot(store)[2]
+    heard: list[frozenset[str]] = []
+    store.changes.subscribe(lambda news: heard.append(news.kinds))
     frameworks.use_set(store, second)
     assert frameworks.set_in_use_id(store) == second
+    assert heard == [{"lookfor_set"}]  # the screens hear of it, though no record changed
     assert _snapshot(store)[2] == before  # nothing queued for sync
     assert [r.in_use for r in frameworks.list_sets(store) if r.id == second] == [True]
     frameworks.delete_set(store, second)

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +13,7 @@ from observe.cli import main
 from observe.store import open_profile
 from observe.sync.credentials import FILE_NAME, Credentials
 from tests.sync.netfaults import BadServer
+from tests.sync.test_deadlines import observe  # ``observe ARGS`` in its own process
 
 
 class Ran:
@@ -34,18 +32,6 @@ def run(capsys, monkeypatch):
         return Ran(code, out, err)
 
     return go
-
-
-def observe(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    """``observe ARGS`` as a separate process, as a coach's terminal runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "observe", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"},
-    )
 
 
 def test_login_sync_logout(sqlite_server, devices, run):

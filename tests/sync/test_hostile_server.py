@@ -9,23 +9,13 @@ from datetime import date
 
 from observe.sync.errors import KEPT
 from tests.sync.netfaults import DEVICE_ID, EPOCH, SERVER_ID, USER_ID, Scripted
-from tests.sync.test_deadlines import JSON, observe, signed_in
+from tests.sync.test_deadlines import JSON, login_command, observe, signed_in
 
 
 def _login_against(server: Scripted, tmp_path):
     """``observe login`` as a coach types it, against a scripted server, which is closed after."""
     try:
-        return observe(
-            "login",
-            "--data-dir",
-            str(tmp_path / "p"),
-            "--server",
-            server.url,
-            "--email",
-            "coach@example.org",
-            "--password-stdin",
-            stdin="secret\n",
-        )
+        return login_command(server.url, tmp_path / "p")
     finally:
         server.close()
 

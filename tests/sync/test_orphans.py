@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -41,23 +42,31 @@ def _deleted(device, model, record_id) -> bool | None:
         return None if obj is None else obj.deleted
 
 
+def _both_sync(laptop, tablet) -> None:
+    """The laptop sends what it made, and the tablet receives it."""
+    laptop.sync()
+    tablet.sync()
+
+
+def _exchange(first, second) -> None:
+    """``first`` sends, ``second`` receives and sends, ``first`` receives the answer."""
+    first.sync()
+    second.sync()
+    first.sync()
+
+
 def _race(server, devices, order: str):
     """The laptop deletes a synced visit while the tablet, offline, adds evidence to it."""
     laptop, tablet = devices.signed_in_pair(server)
     visit = laptop.visit()
     old = laptop.evidence(visit, "Students explain their reasoning")
-    laptop.sync()
-    tablet.sync()
+    _both_sync(laptop, tablet)
     new = tablet.evidence(visit, "Added on the tablet while offline")
     delete_visit(laptop.store, visit)
     if order == "tablet-pushes-first":
-        tablet.sync()
-        laptop.sync()
-        tablet.sync()
+        _exchange(tablet, laptop)
     else:
-        laptop.sync()
-        tablet.sync()
-        laptop.sync()
+        _exchange(laptop, tablet)
     return laptop, tablet, visit, old, new
 
 
@@ -67,16 +76,51 @@ def _converge(*devices) -> None:
             d.sync()
 
 
+def _new_class(device, subject: str, seat: str | None = None) -> tuple[str, str | None]:
+    """A second class of the device's teacher, with no visits (so roster removal may delete
+    it) and one seat if ``seat`` names it: (class id, seat id or None)."""
+    with device.store.read() as s:
+        teacher_id = s.scalars(select(Classroom.teacher_id)).one()
+    with device.store.write() as s:
+        room = Classroom(teacher_id=teacher_id, subject=subject)
+        s.add(room)
+        made = Seat(classroom=room, label=seat, row=1, col=1) if seat else None
+        if made is not None:
+            s.add(made)
+    return room.id, made.id if made is not None else None
+
+
+def _orphaned_on_both(laptop, tablet, title: str) -> list[tuple[Any, Any]]:
+    """Each device shows one entry: a parent deleted with a child still in it, so titled.
+    Returns (device, entry) for each, for what a test checks beyond that."""
+    found = []
+    for device in (laptop, tablet):
+        [c] = device.conflicts()
+        assert (c.status, c.title()) == ("orphaned", title)
+        found.append((device, c))
+    return found
+
+
+def _settled(laptop, tablet, *deleted: tuple[type, str, bool]) -> None:
+    """No conflict left on either device, each (model, id, deleted?) as given on both, and
+    both devices hold the same live records."""
+    for device in (laptop, tablet):
+        assert device.conflicts() == []
+        for model, record_id, gone in deleted:
+            assert _deleted(device, model, record_id) is gone, (device, model, record_id)
+    assert laptop.live() == tablet.live()
+
+
 @pytest.mark.parametrize("order", ORDERS)
 def test_evidence_added_to_a_visit_deleted_elsewhere_is_a_conflict_on_both_devices(
     shared_server, devices, order
 ):
     laptop, tablet, visit, _old, new = _race(shared_server, devices, order)
 
-    for device in (laptop, tablet):
-        [c] = device.conflicts()
-        assert c.status == "orphaned" and c.kind == "visit" and c.record_id == visit
-        assert c.title() == "Visit deleted, 1 evidence item still in it"
+    for device, c in _orphaned_on_both(
+        laptop, tablet, "Visit deleted, 1 evidence item still in it"
+    ):
+        assert c.kind == "visit" and c.record_id == visit
         sentence = c.explanation()
         assert sentence.startswith("The visit “Zoë's Science, ")
         assert sentence.endswith(
@@ -116,13 +160,11 @@ def test_restore_the_visit_keeps_the_new_evidence_on_both_devices(
     assert _deleted(chooser, Visit, visit) is False
     _converge(chooser, tablet if chooser is laptop else laptop)
 
+    _settled(laptop, tablet, (Visit, visit, False))
     for device in (laptop, tablet):
-        assert device.conflicts() == []
-        assert _deleted(device, Visit, visit) is False
         assert device.text(new) == "Added on the tablet while offline"
         assert device.text(old) is None  # deleted with the visit, and only the visit came back
         assert device.outbox() == 0
-    assert laptop.live() == tablet.live()
 
 
 @pytest.mark.parametrize("order", ORDERS)
@@ -134,23 +176,17 @@ def test_discard_the_new_evidence_leaves_the_visit_deleted_everywhere(
     assert discard_children(tablet.store, c.id) == 1
     _converge(tablet, laptop)
 
-    for device in (laptop, tablet):
-        assert device.conflicts() == []
-        assert _deleted(device, Visit, visit) is True
-        assert _deleted(device, Evidence, new) is True
-    assert laptop.live() == tablet.live()
+    _settled(laptop, tablet, (Visit, visit, True), (Evidence, new, True))
 
 
 def test_move_the_new_evidence_to_another_visit(module_server, devices):
     laptop, tablet = devices.signed_in_pair(module_server)
     visit = laptop.visit()
     other = laptop.visit(teacher="Amara")
-    laptop.sync()
-    tablet.sync()
+    _both_sync(laptop, tablet)
     new = tablet.evidence(visit, "Captured in the wrong visit")
     delete_visit(laptop.store, visit)
-    laptop.sync()
-    tablet.sync()
+    _both_sync(laptop, tablet)
     [c] = tablet.conflicts()
     targets = move_targets(tablet.store, c.id)
     assert [t.id for t in targets] == [other]
@@ -160,12 +196,10 @@ def test_move_the_new_evidence_to_another_visit(module_server, devices):
     assert move_children(tablet.store, c.id, other) == 1
     _converge(tablet, laptop)
 
+    _settled(laptop, tablet, (Evidence, new, False))
     for device in (laptop, tablet):
-        assert device.conflicts() == []
         with device.store.read() as s:
-            item = s.get_one(Evidence, new)
-            assert (item.visit_id, item.deleted) == (other, False)
-    assert laptop.live() == tablet.live()
+            assert s.get_one(Evidence, new).visit_id == other
 
 
 def test_keep_mine_and_theirs_point_to_the_choices_that_apply(module_server, devices):
@@ -181,27 +215,16 @@ def test_the_mechanism_is_general_a_seat_added_to_a_class_deleted_elsewhere(modu
     """Not only evidence and visits: any record whose parent is deleted elsewhere."""
     laptop, tablet = devices.signed_in_pair(module_server)
     laptop.visit()
-    with laptop.store.read() as s:
-        teacher_id = s.scalars(select(Classroom.teacher_id)).one()
-    # A second class with no visits, which roster removal allows deleting.
-    with laptop.store.write() as s:
-        room = Classroom(teacher_id=teacher_id, subject="Math")
-        s.add(room)
-    room_id = room.id
-    laptop.sync()
-    tablet.sync()
+    room_id, _ = _new_class(laptop, "Math")
+    _both_sync(laptop, tablet)
     with tablet.store.write() as s:
         seat = Seat(classroom_id=room_id, label="A1", row=0, col=0)
         s.add(seat)
     seat_id = seat.id
     delete_classroom(laptop.store, room_id)
-    laptop.sync()
-    tablet.sync()
-    laptop.sync()
+    _exchange(laptop, tablet)
 
-    for device in (laptop, tablet):
-        [c] = device.conflicts()
-        assert c.title() == "Class deleted, 1 seat still in it"
+    for _device, c in _orphaned_on_both(laptop, tablet, "Class deleted, 1 seat still in it"):
         assert c.explanation().startswith(
             "The class “Math” was deleted on one of your devices while 1 seat was added"
         )
@@ -210,11 +233,7 @@ def test_the_mechanism_is_general_a_seat_added_to_a_class_deleted_elsewhere(modu
     [c] = laptop.conflicts()
     restore_parent(laptop.store, c.id)
     _converge(laptop, tablet)
-    for device in (laptop, tablet):
-        assert device.conflicts() == []
-        assert _deleted(device, Classroom, room_id) is False
-        assert _deleted(device, Seat, seat_id) is False
-    assert laptop.live() == tablet.live()
+    _settled(laptop, tablet, (Classroom, room_id, False), (Seat, seat_id, False))
 
 
 @pytest.fixture
@@ -233,8 +252,7 @@ def run(capsys, monkeypatch):
 def test_observe_conflicts_shows_the_sentence_and_the_choices(module_server, devices, run):
     laptop, tablet, visit, _old, new = _race(module_server, devices, "tablet-pushes-first")
     other = laptop.visit(teacher="Amara")
-    laptop.sync()
-    tablet.sync()
+    _both_sync(laptop, tablet)
     folder = str(tablet.data_dir)
     tablet.store.close()
 
@@ -268,10 +286,8 @@ def test_observe_conflicts_shows_the_sentence_and_the_choices(module_server, dev
 
     tablet.store = open_profile(folder)
     _converge(tablet, laptop)
-    assert laptop.conflicts() == [] and tablet.conflicts() == []
+    _settled(laptop, tablet, (Visit, visit, False))
     assert laptop.text(new) == "Added on the tablet while offline"
-    assert _deleted(laptop, Visit, visit) is False
-    assert laptop.live() == tablet.live()
 
 
 def test_evidence_edited_while_its_visit_was_deleted_and_kept_is_then_an_orphan(
@@ -282,29 +298,25 @@ def test_evidence_edited_while_its_visit_was_deleted_and_kept_is_then_an_orphan(
     laptop, tablet = devices.signed_in_pair(module_server)
     visit = laptop.visit()
     item = laptop.evidence(visit, "Students explain")
-    laptop.sync()
-    tablet.sync()
+    _both_sync(laptop, tablet)
     delete_visit(laptop.store, visit)
     tablet.edit(item, "Students explain to a partner")
-    laptop.sync()
-    tablet.sync()
+    _both_sync(laptop, tablet)
     [c] = tablet.conflicts()
     assert (c.kind, c.status) == ("evidence", "conflict")  # only its own conflict, for now
     keep_mine(tablet.store, c.id)
     tablet.sync()
     laptop.sync()
 
-    for device in (laptop, tablet):
-        [c] = device.conflicts()
-        assert (c.kind, c.record_id, c.status) == ("visit", visit, "orphaned")
+    for _device, c in _orphaned_on_both(
+        laptop, tablet, "Visit deleted, 1 evidence item still in it"
+    ):
+        assert (c.kind, c.record_id) == ("visit", visit)
         assert c.orphans.children[0].text == "Students explain to a partner"
     [c] = laptop.conflicts()
     discard_children(laptop.store, c.id)
     _converge(laptop, tablet)
-    for device in (laptop, tablet):
-        assert device.conflicts() == []
-        assert device.text(item) is None
-    assert laptop.live() == tablet.live()
+    _settled(laptop, tablet, (Evidence, item, True))
 
 
 def test_a_log_entry_linked_to_a_visit_deleted_elsewhere_can_keep_living_without_the_link(
@@ -312,8 +324,7 @@ def test_a_log_entry_linked_to_a_visit_deleted_elsewhere_can_keep_living_without
 ):
     laptop, tablet = devices.signed_in_pair(module_server)
     visit = laptop.visit()
-    laptop.sync()
-    tablet.sync()
+    _both_sync(laptop, tablet)
     with tablet.store.write() as s:
         entry = CoachingLogEntry(
             occurred_on=date(2026, 12, 7),
@@ -325,13 +336,11 @@ def test_a_log_entry_linked_to_a_visit_deleted_elsewhere_can_keep_living_without
         s.add(entry)
     entry_id = entry.id
     delete_visit(laptop.store, visit)
-    laptop.sync()
-    tablet.sync()
-    laptop.sync()
+    _exchange(laptop, tablet)
 
-    for device in (laptop, tablet):
-        [c] = device.conflicts()
-        assert c.title() == "Visit deleted, 1 coaching log entry still in it"
+    for _device, c in _orphaned_on_both(
+        laptop, tablet, "Visit deleted, 1 coaching log entry still in it"
+    ):
         assert c.explanation().endswith(
             "” was deleted on one of your devices while 1 coaching log entry linked to it was "
             "added or changed on another. Restore the visit, or keep it without the link."
@@ -340,12 +349,11 @@ def test_a_log_entry_linked_to_a_visit_deleted_elsewhere_can_keep_living_without
     [c] = tablet.conflicts()
     assert discard_children(tablet.store, c.id) == 1
     _converge(tablet, laptop)
+    _settled(laptop, tablet, (CoachingLogEntry, entry_id, False))
     for device in (laptop, tablet):
-        assert device.conflicts() == []
         with device.store.read() as s:
             kept = s.get_one(CoachingLogEntry, entry_id)
-            assert (kept.deleted, kept.visit_id, kept.minutes) == (False, None, 25)
-    assert laptop.live() == tablet.live()
+            assert (kept.visit_id, kept.minutes) == (None, 25)
 
 
 def test_another_coachs_visit_no_longer_shared_is_not_called_deleted(module_server, devices):
@@ -357,14 +365,12 @@ def test_another_coachs_visit_no_longer_shared_is_not_called_deleted(module_serv
     a.login(module_server, ana)
     b.login(module_server, ben)
     visit = a.visit(Visibility.TEAM)
-    a.sync()
-    b.sync()
+    _both_sync(a, b)
     note = b.evidence(visit, "Ben's own note in Ana's shared visit")
     b.sync()
     with a.store.write() as s:
         s.get_one(Visit, visit).visibility = Visibility.PRIVATE
-    a.sync()
-    b.sync()
+    _both_sync(a, b)
     assert _deleted(b, Visit, visit) is True
     assert b.text(note) == "Ben's own note in Ana's shared visit"
     assert b.conflicts() == [] and a.conflicts() == []
@@ -376,21 +382,13 @@ def test_restoring_a_class_brings_back_the_seats_the_new_visit_tallied(module_se
     brings back the seat the tally needs, and settles both."""
     laptop, tablet = devices.signed_in_pair(module_server)
     laptop.visit()
-    with laptop.store.read() as s:
-        teacher_id = s.scalars(select(Classroom.teacher_id)).one()
-    with laptop.store.write() as s:
-        room = Classroom(teacher_id=teacher_id, subject="Art")
-        seat = Seat(classroom=room, label="B2", row=1, col=1)
-        s.add_all([room, seat])
-    room_id, seat_id = room.id, seat.id
-    laptop.sync()
-    tablet.sync()
+    room_id, seat_id = _new_class(laptop, "Art", seat="B2")
+    assert seat_id is not None
+    _both_sync(laptop, tablet)
     visit = start_visit(tablet.store, room_id, VisitType.COACHING_OBSERVATION).id
     mark = tally(tablet.store, visit, seat_id, ParticipationKind.VOLUNTEERED).id
     delete_classroom(laptop.store, room_id)
-    laptop.sync()
-    tablet.sync()
-    laptop.sync()
+    _exchange(laptop, tablet)
 
     for device in (laptop, tablet):
         titles = sorted(c.title() for c in device.conflicts())
@@ -402,9 +400,10 @@ def test_restoring_a_class_brings_back_the_seats_the_new_visit_tallied(module_se
     restore_parent(tablet.store, c.id)
     assert tablet.conflicts() == []  # the seat's entry is settled too, at once
     _converge(tablet, laptop)
-    for device in (laptop, tablet):
-        assert device.conflicts() == []
-        assert _deleted(device, Classroom, room_id) is False
-        assert _deleted(device, Seat, seat_id) is False
-        assert _deleted(device, ParticipationEvent, mark) is False
-    assert laptop.live() == tablet.live()
+    _settled(
+        laptop,
+        tablet,
+        (Classroom, room_id, False),
+        (Seat, seat_id, False),
+        (ParticipationEvent, mark, False),
+    )

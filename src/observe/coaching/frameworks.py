@@ -29,7 +29,7 @@ from observe.coaching.framework_schema import (
 )
 from observe.errors import ObserveError, UsageError
 from observe.resources import resource_path
-from observe.store import Store
+from observe.store import Store, changes
 from observe.store.models import LookFor, LookForSet, ProfileSetting, Visibility
 
 IN_USE_KEY = "lookfors.set_in_use"
@@ -83,11 +83,15 @@ def set_in_use_id(store: Store) -> str | None:
 
 
 def use_set(store: Store, set_id: str) -> None:
+    """Makes ``set_id`` the set in use. The choice is a setting, not a record, so the change
+    news is told by hand that what "lookfor_set" means for the screens has changed: the
+    capture window and the look-for panel then offer the new set's keys."""
     with store.write() as s:
         lset = s.get(LookForSet, set_id)
         if lset is None or lset.deleted:
             raise UsageError("That look-for set was deleted; choose another.")
         s.merge(ProfileSetting(key=IN_USE_KEY, value=set_id))
+        changes.note_written(s.connection(), LookForSet.kind)
 
 
 def list_sets(store: Store) -> list[SetRow]:

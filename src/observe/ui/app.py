@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from observe import APP_NAME, __version__
 from observe.errors import DamagedProfile, ObserveError
@@ -25,6 +25,7 @@ from observe.ui.errors import ErrorReporter, show_error
 from observe.ui.first_run import offer_welcome
 from observe.ui.icons import APP_ID, app_icon
 from observe.ui.main_window import MainWindow
+from observe.ui.ops import CoreOp
 
 log = logging.getLogger(__name__)
 
@@ -64,9 +65,17 @@ def _open(
     use_recovery: bool,
 ) -> Store | int:
     """The opened store, or the exit code after the failure was explained."""
-    try:
-        return open_profile(data_dir)
-    except DamagedProfile as exc:
+
+    def explain(parent: QWidget | None, exc: BaseException) -> None:
+        # A damaged profile is explained with the offer of recovery instead (below).
+        if not isinstance(exc, DamagedProfile):
+            report(parent, exc)
+
+    opened = CoreOp(None, lambda: open_profile(data_dir), report=explain).run_now()
+    if opened.value is not None:
+        return opened.value
+    exc = opened.error
+    if isinstance(exc, DamagedProfile):
         offer = recover or (_offer_recovery if use_recovery else None)
         if offer is None:
             report(None, exc)
@@ -75,12 +84,8 @@ def _open(
         if recovered is None:
             return exc.exit_code
         return _open(recovered, report, None, use_recovery=False)
-    except ObserveError as exc:
-        report(None, exc)
-        return exc.exit_code
-    except Exception as exc:  # a bug, not the coach's file: still a sentence, not a crash
-        report(None, exc)
-        return 1
+    # An ObserveError says its own exit code; anything else is a bug: still a sentence, code 1.
+    return exc.exit_code if isinstance(exc, ObserveError) else 1
 
 
 def run_gui(

@@ -1,16 +1,21 @@
 """The store's change news as a Qt signal on the GUI thread.
 
 ``observe.store.changes`` publishes on whichever thread committed: the GUI thread for a typed
-item, a worker for sync or a report's bookkeeping. This adapter hands each news item to the GUI
-thread through a queued connection (always queued, even from the GUI thread itself, so news
-arrives after the writer's own code has finished and announced what it already refreshed).
+item or an undo, a worker for sync, a bulk load or a report's bookkeeping.
+
+- A commit made on the GUI thread is delivered at once, before the core call returns to the
+  screen that made it. Undo and redo depend on that: the timeline must show the row an undo
+  just changed before the next key press, or the next Ctrl+Z would act on a stale row; and the
+  writer can then put focus on the item the views already show.
+- A commit made on another thread is handed over through a queued connection, so views are
+  only ever touched on the GUI thread.
 """
 
 from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from observe.store import Store
 from observe.store.changes import Changes
@@ -30,7 +35,10 @@ class StoreNews(QObject):
     def _hear(self, news: Changes) -> None:
         # Any thread. A news item racing this object's deletion has nobody left to tell.
         with contextlib.suppress(RuntimeError):
-            self._arrived.emit(news)
+            if QThread.currentThread() is self.thread():
+                self.changed.emit(news)
+            else:
+                self._arrived.emit(news)
 
     def _deliver(self, news: Changes) -> None:
         self.changed.emit(news)

@@ -123,7 +123,8 @@ class _Relay(QObject):
         self._busy = True
         try:
             self._report(None, error)
-        except Exception:
+        except Exception:  # must stay: the reporter of last resort failed (no display, a broken
+            # dialog); there is nobody left to tell but the log, and CoreOp reports through here.
             log.exception("could not report an error; the original was %r", error)
         finally:
             self._busy = False

@@ -226,7 +226,6 @@ def offer_welcome(window: MainWindow) -> WelcomeDialog | None:
         if dialog.outcome == "demo":
             window.load_demo()
         elif dialog.outcome == "completed":
-            window.context.announce("school")
             window.refresh_counts()
             window.statusBar().showMessage(welcome_message(window.store), 15_000)
             server = window.store.setting(SERVER_URL)

@@ -30,7 +30,6 @@ from observe.errors import ObserveError, UsageError
 from observe.store import Store
 from observe.ui import operations, settings_dialog
 from observe.ui.about import AboutDialog
-from observe.ui.capture import commands
 from observe.ui.coaching.menu import CoachingUi
 from observe.ui.errors import ErrorReporter, log_folder, show_error
 from observe.ui.keyboard_help import KeyboardHelpDialog, window_shortcuts
@@ -282,15 +281,11 @@ class MainWindow(QMainWindow):
 
     def end_left_running(self, visit_ids: list[str]) -> None:
         for visit_id in visit_ids:
-            ended = CoreOp(
+            CoreOp(
                 self,
                 lambda visit_id=visit_id: end_at_last_activity(self.store, visit_id),
                 report=self._report_error,
-            )
-            if ended.run_now().ok:
-                commands.news_for(self.context).visit_changed.emit(visit_id)
-        self.context.announce("visit")
-        self.context.announce("coaching_log_entry")
+            ).run_now()
 
     def _size_to_screen(self) -> None:
         # A share of the screen rather than pixels: right on 1366×768 and on a 4K panel alike.
@@ -375,8 +370,6 @@ class MainWindow(QMainWindow):
         seconds = getattr(summary, "seconds", None)
         took = f" in {seconds:.1f} s" if isinstance(seconds, float) else ""
         self.statusBar().showMessage(f"Demo data loaded{took}.", 10_000)
-        # A bulk write that no view announced: every view reloads now, not after a restart.
-        self.context.announce_all()
 
     def _demo_finished(self) -> None:
         if self.progress_dialog is not None:

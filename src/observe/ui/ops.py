@@ -1,7 +1,7 @@
 """The one way a screen runs a core call: ``CoreOp(parent, call).success(...).run_now()``.
 
 Modelled on Anki's ``CollectionOp(...).success(...)``. Before it, every screen wrapped each core
-call in its own ``try/except Exception`` that reported (or forgot to report) the failure, so the
+call in its own ``try``/``except`` block that reported (or forgot to report) the failure, so the
 same three lines were copied dozens of times and drifted. Now a screen says what to call and what
 to do with the result; the helper owns the rest:
 
@@ -106,7 +106,7 @@ class CoreOp(Generic[T]):
         """Runs the call here, on the GUI thread; for ~1 ms writes and immediate answers."""
         try:
             value = self._call()
-        except Exception as exc:  # the one place a screen's core call failure is caught
+        except Exception as exc:  # must stay: the one place a screen's core call failure is caught
             self._failed(exc)
             return Outcome(ok=False, error=exc)
         if self._on_success is not None:

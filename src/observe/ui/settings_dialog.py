@@ -236,8 +236,6 @@ def apply_settings(window: MainWindow, chosen: Settings, before: Settings | None
         return
     if capture.hints_enabled != chosen.language_hints:
         capture.set_hints_enabled(chosen.language_hints)
-    if chosen.school != before.school:
-        window.context.announce("school")
     if chosen.server_url and chosen.server_url != before.server_url:
         from observe.ui.first_run import open_sign_in
 

@@ -219,7 +219,6 @@ def test_changes_made_elsewhere_appear(open_pane, qtbot, context, store, visit):
     from observe.capture.evidence import save_evidence
 
     save_evidence(store, visit[0], EvidenceKind.NOTE, "Added by another screen")
-    context.announce("evidence")
     assert [r[2] for r in shown_rows(open_pane)] == ["Added by another screen"]
 
 

@@ -61,7 +61,6 @@ def test_a_starter_set_becomes_the_set_in_use_in_the_capture_window(
 ):
     answers = Answers()
     w = _window(qtbot, store, errors_seen, answers, parent=window)
-    w.changed.connect(lambda: window.context.announce("lookfor_set"))
     assert w.list.count() == 0 and "No look-for sets yet" in w.owner_note.text()
     names = [a.text() for a in w.starter_actions]
     assert names == ["Engagement and Agency", "Equity of Voice", "Student Discourse"]

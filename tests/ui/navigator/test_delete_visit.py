@@ -25,7 +25,6 @@ def test_shift_delete_asks_naming_what_goes_then_deletes_and_closes_it(
     doomed = add_visit(store, school["science"], at(date.today(), 11))
     for text in ["Students compare", "A student asks why"]:
         save_evidence(store, doomed, EvidenceKind.STUDENT_TALK, text)
-    navigator.context.announce("visit")
     settle()
     navigator.context.open_visit(doomed)
     _select(navigator, doomed)

@@ -158,7 +158,6 @@ def test_in_a_district_new_teachers_join_the_chosen_school(
 ):
     with store.write() as s:
         s.add(School(name="Washington High"))
-    navigator.context.announce("teacher")
     settle()
     dialog = open_dialog(qtbot, navigator, write(tmp_path, GOOD), settle)
     assert dialog.school_combo is not None

@@ -59,7 +59,7 @@ def test_actions_have_menu_texts_and_shortcuts(navigator):
 
 
 def test_teachers_are_listed_by_name_with_their_classes(school, navigator, settle):
-    navigator.context.announce("teacher")
+    navigator.context.records_changed.emit("teacher")
     settle()
     assert visible_rows(navigator) == ["Ben Ode", "Zoë Okafor"]
     select_row(navigator, school["science"])
@@ -67,7 +67,7 @@ def test_teachers_are_listed_by_name_with_their_classes(school, navigator, settl
 
 
 def test_the_filter_ignores_accents_and_finds_classes(school, navigator, settle, qtbot):
-    navigator.context.announce("teacher")
+    navigator.context.records_changed.emit("teacher")
     settle()
     navigator.tabs.setCurrentIndex(Navigator.TEACHERS_TAB)
     qtbot.keyClicks(navigator.filter_edit, "zoe")
@@ -213,7 +213,6 @@ def test_with_several_schools_the_coach_picks_the_teachers_school(
     with store.write() as s:
         other = School(name="Washington High")
         s.add(other)
-    navigator.context.announce("teacher")
     settle()
     dialog = navigator.new_teacher()
     assert dialog.school is not None
@@ -233,7 +232,7 @@ def test_with_one_school_there_is_nothing_to_pick(school, navigator):
 
 
 def test_delete_removes_an_unused_teacher_after_asking(school, navigator, store, settle, qtbot):
-    navigator.context.announce("teacher")
+    navigator.context.records_changed.emit("teacher")
     settle()
     select_row(navigator, school["ben"])
     navigator.ask_to_delete = answer = Answer(True)
@@ -262,7 +261,6 @@ def test_a_class_with_visits_is_kept_and_the_coach_told_why(
     start_visit(store, school["science"], VisitType.COACHING_OBSERVATION)
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
-    navigator.context.announce("teacher")
     settle()
     select_row(navigator, school["science"])
     navigator.ask_to_delete = answer = Answer(True)

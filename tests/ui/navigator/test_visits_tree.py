@@ -31,7 +31,6 @@ def test_walks_and_visits_are_grouped_by_day_newest_first(navigator, store, scho
     gone = add_visit(store, school["history"], at(earlier, 11))
     with store.write() as s:
         s.get_one(Visit, gone).deleted = True
-    navigator.context.announce("visit")
     settle()
 
     model = navigator.visit_model
@@ -66,7 +65,6 @@ def test_walks_and_visits_are_grouped_by_day_newest_first(navigator, store, scho
 
 def test_enter_on_a_visit_opens_it_and_marks_it(navigator, store, school, settle, qtbot):
     visit_id = add_visit(store, school["science"], at(date.today(), 11))
-    navigator.context.announce("visit")
     settle()
     view = navigator.visits_view
     index = navigator.visit_model.visit_index(visit_id)
@@ -84,7 +82,6 @@ def test_enter_on_a_walk_expands_it_without_opening_anything(
 ):
     walk = add_walk(store, "Questioning", at(date.today(), 9))
     add_visit(store, school["science"], at(date.today(), 9, 5), VisitType.LEARNING_WALK, walk)
-    navigator.context.announce("walk")
     settle()
     view = navigator.visits_view
     walk_row = navigator.visit_model.index(0, 0, navigator.visit_model.index(0, 0))
@@ -103,10 +100,9 @@ def test_an_empty_profile_says_so(navigator):
     assert "No visits yet" in navigator.empty_label.text()
 
 
-def test_a_new_visit_appears_when_announced(navigator, store, school, settle):
+def test_a_new_visit_appears_without_anyone_announcing_it(navigator, store, school, settle):
     visit_id = add_visit(store, school["history"], at(date.today(), 8))
     assert not navigator.visit_model.visit_index(visit_id).isValid()
-    navigator.context.announce("visit")
     settle()
     assert navigator.visit_model.visit_index(visit_id).isValid()
     assert navigator.visits_stack.currentWidget() is navigator.visits_view
@@ -169,7 +165,7 @@ def test_scrolling_to_the_bottom_loads_older_visits(qtbot, context, store, settl
 
     # A refresh keeps every day already loaded instead of falling back to the first page.
     loaded = navigator.visit_model.visit_count()
-    context.announce("visit")
+    context.records_changed.emit("visit")
     settle()
     assert navigator.visit_model.visit_count() == loaded
 
@@ -177,7 +173,6 @@ def test_scrolling_to_the_bottom_loads_older_visits(qtbot, context, store, settl
 def test_the_open_visit_is_selected_when_opened_elsewhere(navigator, store, school, settle):
     one = add_visit(store, school["science"], at(date.today(), 9))
     two = add_visit(store, school["history"], at(date.today(), 10))
-    navigator.context.announce("visit")
     settle()
     navigator.context.open_visit(one)
     current = navigator.visits_view.currentIndex()
@@ -208,7 +203,6 @@ def test_a_refresh_keeps_what_the_coach_opened_and_closed(navigator, store, scho
     walk = add_walk(store, "Questioning", at(today, 9))
     stop = add_visit(store, school["science"], at(today, 9, 5), VisitType.LEARNING_WALK, walk)
     add_visit(store, school["history"], at(earlier, 13))
-    navigator.context.announce("visit")
     settle()
     view, model = navigator.visits_view, navigator.visit_model
     view.expand(model.index(0, 0, model.index(0, 0)))  # the walk
@@ -216,7 +210,6 @@ def test_a_refresh_keeps_what_the_coach_opened_and_closed(navigator, store, scho
     view.setCurrentIndex(model.visit_index(stop))
 
     add_visit(store, school["history"], at(today, 15))
-    navigator.context.announce("visit")
     settle()
     assert model.rowCount(model.index(0, 0)) == 2  # the new visit is in
     walk_row = model.index(1, 0, model.index(0, 0))

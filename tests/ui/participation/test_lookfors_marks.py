@@ -27,7 +27,6 @@ def test_tallies_follow_the_visits_marks(qtbot, visit, errors_seen):
             lookfor_ids=[d1, d2],
             lookfor_marks=marks,
         )
-    visit.context.announce("evidence")  # what the capture pane does after every save
 
     assert panel.item_for(d1).text(1) == "D1  Students explain\n✓ 2 seen · 3 tagged"
     assert panel.item_for(d2).text(1) == "D2  Students question\n○ 1 not yet · 3 tagged"

@@ -119,7 +119,6 @@ def test_a_walk_visit_uses_the_walks_set_grouped_by_category(qtbot, panel: LookF
         s.add(walk)
         s.flush()
         s.get_one(Visit, visit.visit_id).walk_id = walk.id
-    visit.context.announce("visit")
 
     assert panel.set_label.text() == "Walk focus: tasks"
     assert shown_rows(panel) == [

@@ -64,7 +64,6 @@ def test_clicks_and_keys_tally_with_the_chosen_kind_and_the_figures_follow(
     qtbot, visit: OpenVisit, panel: TallyPanel
 ):
     visit.chart(2, 2, TWO_TABLES)
-    visit.context.announce("seat")
     assert panel.pages.currentWidget() is panel.chart_page
     assert panel.grid.front.text() == "Front of room"
 
@@ -114,7 +113,6 @@ def test_undo_takes_back_the_last_tally_and_redo_restores_it(
     qtbot, visit: OpenVisit, panel: TallyPanel
 ):
     visit.chart(2, 2, TWO_TABLES)
-    visit.context.announce("seat")
     click(qtbot, panel, "A1")
     click(qtbot, panel, "B1")
     stack = visit.context.undo_stack
@@ -148,7 +146,6 @@ def test_arrows_step_over_gaps_and_the_chart_is_one_tab_stop(
             (1, 1): SeatSpec("B2"),
         },
     )
-    visit.context.announce("seat")
     panel.grid.focus_seats()
     assert panel.grid.current_seat().label == "A1"
     key(qtbot, panel, Qt.Key.Key_Right)
@@ -190,7 +187,6 @@ def test_arrows_step_over_gaps_and_the_chart_is_one_tab_stop(
 
 def test_holding_space_does_not_pour_in_tallies(qtbot, visit: OpenVisit, panel: TallyPanel):
     visit.chart(2, 2, TWO_TABLES)
-    visit.context.announce("seat")
     panel.grid.focus_seats()
     seat = panel.grid.current_seat()
     qtbot.keyPress(seat, Qt.Key.Key_Space)
@@ -207,7 +203,6 @@ def test_a_failed_write_shows_its_sentence_and_leaves_nothing_to_undo(
     qtbot, visit: OpenVisit, panel: TallyPanel, errors_seen, monkeypatch
 ):
     visit.chart(2, 2, TWO_TABLES)
-    visit.context.announce("seat")
 
     def refuse(*args, **kwargs):
         raise ObserveError("Observe couldn't save the tally; the disk is full.")
@@ -223,7 +218,6 @@ def test_editing_the_chart_updates_the_grid_and_keeps_the_tallies(
     qtbot, visit: OpenVisit, panel: TallyPanel
 ):
     visit.chart(2, 2, TWO_TABLES)
-    visit.context.announce("seat")
     click(qtbot, panel, "B2")
     panel.edit_chart_action.trigger()
     editor = panel.editor
@@ -248,7 +242,6 @@ SIX_BY_FIVE = {
 
 def test_seats_are_at_least_44_pixels_each_way(qtbot, visit: OpenVisit, panel: TallyPanel):
     visit.chart(5, 6, SIX_BY_FIVE)
-    visit.context.announce("seat")
     qtbot.waitUntil(lambda: len(panel.grid.buttons()) == 30)
     assert panel.devicePixelRatioF() == 1.0  # 100 % scaling: logical pixels are real ones
     sizes = {(b.width(), b.height()) for b in panel.grid.buttons()}
@@ -257,7 +250,6 @@ def test_seats_are_at_least_44_pixels_each_way(qtbot, visit: OpenVisit, panel: T
 
 def test_the_seats_stay_put_while_tallying(qtbot, visit: OpenVisit, panel: TallyPanel):
     visit.chart(5, 6, SIX_BY_FIVE)
-    visit.context.announce("seat")
     qtbot.wait(50)
 
     def where() -> list[tuple[int, int, int, int]]:

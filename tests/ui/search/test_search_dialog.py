@@ -148,7 +148,6 @@ def test_prompts_when_there_is_nothing_to_search_for(dialog, qtbot):
 def test_new_evidence_shows_up_in_open_results(dialog, evidence, qtbot, store, context):
     assert typed(qtbot, dialog, "slope") == [evidence["slope"]]
     extra = save_evidence(store, evidence["v2"], EvidenceKind.NOTE, "Slope of the river bank")
-    context.announce("evidence")
     qtbot.waitUntil(lambda: len(settled(qtbot, dialog)) == 2, timeout=5000)
     assert extra.id in settled(qtbot, dialog)
 

@@ -137,7 +137,12 @@ class DraftKeeper(QObject):
         self.dirty = False
         if self.visit_id is None:
             return
-        try:
-            save_draft(self.store, capture_key(self.visit_id), "")
-        except Exception:  # the evidence itself is saved; a stale draft is only offered back
-            log.warning("could not clear the capture draft", exc_info=True)
+        key = capture_key(self.visit_id)
+        CoreOp(
+            None,
+            lambda: save_draft(self.store, key, ""),
+            # Logged only: the evidence itself is saved; a stale draft is only offered back.
+            report=lambda _parent, exc: log.warning(
+                "could not clear the capture draft", exc_info=(type(exc), exc, exc.__traceback__)
+            ),
+        ).run_now()

@@ -4,7 +4,8 @@ Typing speed rules here. The line keeps focus; Enter saves (synchronously — a 
 its outbox row) and only then does the item appear in the timeline, so what is shown as saved is
 on disk. A failed save leaves the text in the line and says why. Every change to evidence is a
 command on the context's undo stack (see ``commands``), and the pane keeps nothing the store
-doesn't: after each change it re-reads the item it touched.
+doesn't: the store's change news names the items each commit touched (at once for a commit made
+on the GUI thread), and the pane re-reads just those.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from observe.capture.visits import end_visit
 from observe.clock import as_utc, utcnow
 from observe.coaching.open_visit import VisitInfo, visit_info
 from observe.errors import StorageError, UsageError
+from observe.store.changes import Changes
 from observe.store.models import EvidenceKind
 from observe.ui.capture import commands
 from observe.ui.capture.actions import PaneActions
@@ -41,6 +43,9 @@ from observe.ui.ops import CoreOp, Outcome
 from observe.vocabulary import VISIT_TYPE_LABELS
 
 T = TypeVar("T")
+
+#: Kinds whose change can alter the open visit's header (its title, class, look-for keys).
+HEADER_KINDS = frozenset({"walk", "teacher", "classroom", "lookfor", "lookfor_set"})
 
 NOT_SAVED = "Not saved — the text is still in the capture line"
 HINTS_SETTING = "hints_enabled"
@@ -75,7 +80,6 @@ class CapturePane(PaneLayout):
         self.default_kind = EvidenceKind.STUDENT_ACTION
         self.closed_seconds = 0.0
         self.kind_locked = False
-        self.news = commands.news_for(context)
         self.editor = TimelineEditor(context, self.timeline, self._report, self)
         self.drafts = DraftKeeper(self.store, self.line, self._draft_meta, self._report, self)
 
@@ -98,11 +102,10 @@ class CapturePane(PaneLayout):
         self.start_button.clicked.connect(self.new_visit)
 
         context.visit_changed.connect(self.show_visit)
-        context.records_changed.connect(self._records_changed)
+        context.store_changed.connect(self._store_changed)
         context.focus_evidence.connect(self.select_evidence)
         context.lookfor_toggled.connect(self.toggle_lookfor)
-        self.news.visit_changed.connect(self._visit_news)
-        self.news.failed.connect(self._report)
+        context.command_failed.connect(self._report)
         self.show_visit(context.visit_id)
 
     # -- public API ---------------------------------------------------------------------------
@@ -236,8 +239,6 @@ class CapturePane(PaneLayout):
         if not self._now(lambda: end_visit(self.store, info.id)).ok:
             return
         self.context.undo_stack.push(commands.EndVisit(self.context, info.id))
-        self._visit_news(info.id)
-        commands.announce(self.context, "visit")
 
     def _visit_news(self, visit_id: str) -> None:
         if self.info is None or self.info.id != visit_id:
@@ -261,8 +262,17 @@ class CapturePane(PaneLayout):
             return
         parsed = parse_line(self.line.text(), self.selected_kind())
         prompt = self.prompt_combo.currentIndex() if info.is_listening else None
-        try:
-            saved = save_evidence(
+
+        def not_saved(_parent: object, exc: BaseException) -> None:
+            # Before the sentence: the label and the draft must be right while it is shown.
+            self.context.set_save_state(NOT_SAVED)
+            if not isinstance(exc, StorageError):  # a full or read-only disk refuses drafts too
+                self.drafts.flush()
+            self._report(exc)
+
+        outcome = CoreOp(
+            self,
+            lambda: save_evidence(
                 self.store,
                 info.id,
                 parsed.kind,
@@ -271,12 +281,12 @@ class CapturePane(PaneLayout):
                 lookfor_marks=self.line_marks,
                 observed_at=self.typed_at,
                 prompt_index=prompt if prompt is not None and prompt >= 0 else None,
-            )
-        except Exception as exc:
-            self.context.set_save_state(NOT_SAVED)
-            if not isinstance(exc, StorageError):  # a full or read-only disk refuses drafts too
-                self.drafts.flush()
-            self._report(exc)
+            ),
+            report=not_saved,
+            name="save evidence",
+        ).run_now()
+        saved = outcome.value
+        if saved is None:
             return
         self.drafts.forget()
         self.line.reset()
@@ -287,10 +297,9 @@ class CapturePane(PaneLayout):
         self.typed_at = None
         self.set_notice("")
         self.context.undo_stack.push(commands.CreateEvidence(self.context, info.id, saved.id))
-        self.editor.refresh_item(saved.id, select=True)
+        self.timeline.select_id(saved.id)  # the news of the commit has put it in the timeline
         self._line_changed()
         self.context.set_save_state(SAVED)
-        commands.announce(self.context, "evidence")
 
     def _line_edited(self, text: str) -> None:
         if not text.strip():
@@ -438,12 +447,16 @@ class CapturePane(PaneLayout):
     def delete_selected(self) -> None:
         self.editor.delete_selected()
 
-    def _records_changed(self, kind: str) -> None:
-        if self.news.announcing or self.info is None:
+    def _store_changed(self, news: Changes) -> None:
+        """Whoever wrote (this pane, an undo, another screen, sync): the changed rows, and the
+        header when the open visit or what it shows changed."""
+        if self.info is None:
             return
-        if kind == "evidence":
-            self.editor.reload()
-        elif kind in {"visit", "walk", "teacher", "classroom", "lookfor", "lookfor_set"}:
+        self.editor.show_news(news)
+        visits = news.ids.get("visit")
+        if news.kinds & HEADER_KINDS or (
+            "visit" in news.kinds and (visits is None or self.info.id in visits)
+        ):
             self._visit_news(self.info.id)
 
     # -- visits -------------------------------------------------------------------------------

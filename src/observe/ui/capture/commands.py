@@ -5,16 +5,14 @@ so a failure can be shown with the coach's text still in place), so its first ``
 one ``QUndoStack.push`` makes — does nothing. Later undo/redo calls go through the core
 functions, which commit and queue an outbox row, so an undone change syncs like any other.
 
-Commands outlive panes (the stack belongs to the context), so they never hold a widget. They
-report through :class:`EvidenceNews`, a small object owned by the context that every pane
-listens to; a change in a visit that isn't open first opens it, because undo should show what
-it undid.
-
-The store's change news (``VisitContext.records_changed``) does not replace this: it arrives
-queued, after the key press has been handled, and names a kind, so it would leave the timeline
-showing the old text until the next event and then re-read the whole visit. ``EvidenceNews``
-refreshes the one item at once, and :func:`announce` keeps the pane from re-reading the visit it
-has just updated itself (the store's news for that commit is then skipped as already shown).
+Commands outlive panes (the stack belongs to the context), so they never hold a widget. The
+rows they change reach the panes through the store's change news, which arrives at once for a
+commit made on the GUI thread (``observe.ui.changes``): by the time a command's core call has
+returned, the timeline already shows the row as committed, so the next Ctrl+Z never acts on a
+stale row. What the news can't know is where the coach's eye should go; that focus hint is the
+command's own, given after the write. A change in a visit that isn't open first opens it,
+because undo should show what it undid. A failure goes to ``VisitContext.command_failed``,
+which the pane says as a sentence.
 """
 
 from __future__ import annotations
@@ -23,11 +21,9 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
 from observe.capture.evidence import delete_evidence, restore_evidence, update_evidence
-from observe.capture.visit_removal import KINDS as VISIT_KINDS
 from observe.capture.visit_removal import RemovedVisit, delete_visit, restore_visit
 from observe.capture.visits import end_visit, reopen_visit
 from observe.store.models import EvidenceKind
@@ -35,39 +31,6 @@ from observe.ui.context import VisitContext
 from observe.ui.ops import CoreOp
 
 log = logging.getLogger(__name__)
-
-NEWS_NAME = "capture-evidence-news"
-
-
-class EvidenceNews(QObject):
-    """What undo and redo changed, for whichever pane shows that visit."""
-
-    #: (visit id, evidence id): re-read this item; it may now be deleted.
-    changed = Signal(str, str)
-    #: (visit id): the visit's own fields (end time) changed.
-    visit_changed = Signal(str)
-    #: An undo or redo failed; the pane shows the sentence.
-    failed = Signal(object)
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.setObjectName(NEWS_NAME)
-        #: True while this module announces, so panes skip reloading what they just updated.
-        self.announcing = False
-
-
-def news_for(context: VisitContext) -> EvidenceNews:
-    found = context.findChild(EvidenceNews, NEWS_NAME)
-    return found if isinstance(found, EvidenceNews) else EvidenceNews(context)
-
-
-def announce(context: VisitContext, kind: str) -> None:
-    news = news_for(context)
-    news.announcing = True
-    try:
-        context.announce(kind)
-    finally:
-        news.announcing = False
 
 
 @dataclass(frozen=True)
@@ -89,27 +52,19 @@ class _Command(QUndoCommand):
         self._first = True
 
     def _run(self, work: Callable[[], None], focus: str | None) -> None:
-        news = news_for(self.context)
-
         def failed(_parent: object, exc: BaseException) -> None:
-            # Reported as a sentence through the news; the undo stack can't carry exceptions.
+            # Reported as a sentence by the pane; the undo stack can't carry exceptions.
             log.warning("%s failed", self.text(), exc_info=(type(exc), exc, exc.__traceback__))
-            news.failed.emit(exc)
+            self.context.command_failed.emit(exc)
 
-        CoreOp(None, work, report=failed).success(lambda _: self._show(news, focus)).run_now()
+        CoreOp(None, work, report=failed).success(lambda _: self._show(focus)).run_now()
 
-    def _show(self, news: EvidenceNews, focus: str | None) -> None:
-        raise NotImplementedError
-
-    def _evidence_shown(self, news: EvidenceNews, ids: Sequence[str], focus: str | None) -> None:
+    def _show(self, focus: str | None) -> None:
+        """After the write (whose news already refreshed the views): where the eye goes."""
         if self.context.visit_id != self.visit_id:
             self.context.open_visit(self.visit_id, focus)
-        else:
-            for evidence_id in ids:
-                news.changed.emit(self.visit_id, evidence_id)
-            if focus:
-                self.context.focus_evidence.emit(focus)
-        announce(self.context, "evidence")
+        elif focus:
+            self.context.focus_evidence.emit(focus)
 
 
 class CreateEvidence(_Command):
@@ -125,9 +80,6 @@ class CreateEvidence(_Command):
 
     def undo(self) -> None:
         self._run(lambda: delete_evidence(self.context.store, self.evidence_id), None)
-
-    def _show(self, news: EvidenceNews, focus: str | None) -> None:
-        self._evidence_shown(news, [self.evidence_id], focus)
 
 
 class DeleteEvidence(_Command):
@@ -153,9 +105,6 @@ class DeleteEvidence(_Command):
                 restore_evidence(self.context.store, evidence_id)
 
         self._run(work, self.ids[0] if self.ids else None)
-
-    def _show(self, news: EvidenceNews, focus: str | None) -> None:
-        self._evidence_shown(news, self.ids, focus)
 
 
 class EditEvidence(_Command):
@@ -204,9 +153,6 @@ class EditEvidence(_Command):
             self.evidence_id,
         )
 
-    def _show(self, news: EvidenceNews, focus: str | None) -> None:
-        self._evidence_shown(news, [self.evidence_id], focus)
-
 
 class EndVisit(_Command):
     """Ending a visit is undoable too: a mis-pressed Ctrl+E mustn't close the record for good."""
@@ -223,9 +169,8 @@ class EndVisit(_Command):
     def undo(self) -> None:
         self._run(lambda: reopen_visit(self.context.store, self.visit_id), None)
 
-    def _show(self, news: EvidenceNews, focus: str | None) -> None:
-        news.visit_changed.emit(self.visit_id)
-        announce(self.context, "visit")
+    def _show(self, focus: str | None) -> None:
+        """The pane re-reads the visit from the news; ending it needn't move the eye."""
 
 
 class DeleteVisit(_Command):
@@ -254,11 +199,9 @@ class DeleteVisit(_Command):
         restore_visit(self.context.store, self.removed)
         self._deleted = False
 
-    def _show(self, news: EvidenceNews, focus: str | None) -> None:
+    def _show(self, focus: str | None) -> None:
         if self._deleted:
             if self.context.visit_id == self.visit_id:
                 self.context.open_visit(None)
         else:
             self.context.open_visit(self.visit_id)
-        for kind in VISIT_KINDS:
-            announce(self.context, kind)

@@ -348,7 +348,6 @@ class QuickVisitDialog(QDialog):
             if self.end_first is not None:
                 end_visit(store, self.end_first)
                 self.context.undo_stack.push(commands.EndVisit(self.context, self.end_first))
-                commands.news_for(self.context).visit_changed.emit(self.end_first)
             return start_visit(
                 store,
                 choice.classroom_id,
@@ -364,7 +363,6 @@ class QuickVisitDialog(QDialog):
         self.visit_id = visit_id
         super().accept()
         self.context.open_visit(visit_id)
-        commands.announce(self.context, "visit")
         parent = self.parentWidget()
         if parent is not None:
             # Back to the capture line at once; not every window manager reactivates the
@@ -393,8 +391,6 @@ def next_on_walk(
             if on_walk.walk_id is not None and not on_walk.ended:
                 end_visit(context.store, open_id)
                 context.undo_stack.push(commands.EndVisit(context, open_id))
-                commands.news_for(context).visit_changed.emit(open_id)
-                commands.announce(context, "visit")
             return on_walk.walk_id
 
         ended = CoreOp(parent, end_open_visit, report=report_error).run_now()

@@ -1,8 +1,9 @@
 """Changing saved evidence from the timeline: edit, re-kind, retag, delete.
 
 Each change is written first (so a failure can be reported with nothing half-done), then pushed
-on the undo stack as an already-applied command, then the touched row is re-read from the
-store. The timeline therefore only ever shows committed state.
+on the undo stack as an already-applied command. The touched rows are re-read from the store
+when its change news names them (:meth:`TimelineEditor.show_news`, at once for a write made on
+the GUI thread), so the timeline only ever shows committed state, whoever wrote it.
 """
 
 from __future__ import annotations
@@ -15,12 +16,17 @@ from PySide6.QtCore import QObject
 from observe.capture import marks
 from observe.capture.timeline import Item, load_item, lookfor_codes, visit_items
 from observe.coaching.open_visit import VisitInfo
+from observe.store.changes import Changes
 from observe.ui.capture import commands
 from observe.ui.capture.timeline_view import TimelineView
 from observe.ui.context import SAVED, VisitContext
 from observe.ui.ops import CoreOp, Outcome
 
 T = TypeVar("T")
+
+#: Beyond this many changed items in one commit (a sync pull, a bulk load) re-reading the whole
+#: visit at once is cheaper than one query per item.
+ROW_BY_ROW = 50
 
 
 class TimelineEditor(QObject):
@@ -39,7 +45,6 @@ class TimelineEditor(QObject):
         self.report = report
         self.info: VisitInfo | None = None
         self.model.edit_requested.connect(lambda i, c: self.edit(i, c, "Edit evidence"))
-        commands.news_for(context).changed.connect(self._news)
 
     def _now(self, call: Callable[[], T]) -> Outcome[T]:
         """A capture write or re-read: milliseconds, so on the GUI thread; failures reported."""
@@ -68,13 +73,25 @@ class TimelineEditor(QObject):
         if keep:
             self.view.select_id(keep)
 
+    def show_news(self, news: Changes) -> None:
+        """Updates just the rows a commit changed (the whole visit when it can't say which)."""
+        if self.info is None or "evidence" not in news.kinds:
+            return
+        ids = news.ids.get("evidence")
+        if ids is None or len(ids) > ROW_BY_ROW:
+            self.reload()
+            return
+        for evidence_id in sorted(ids):
+            self.refresh_item(evidence_id)
+
     def refresh_item(self, evidence_id: str, *, select: bool = False) -> None:
-        """Shows the item exactly as committed (or drops it if it is now deleted)."""
+        """Shows the item exactly as committed (or drops it if it is now deleted or is not
+        this visit's)."""
         loaded = self._now(lambda: load_item(self.store, evidence_id))
         if not loaded.ok or loaded.value is None:
             return
-        _visit, item = loaded.value
-        if item is None:
+        visit_id, item = loaded.value
+        if item is None or self.info is None or visit_id != self.info.id:
             self.model.remove(evidence_id)
             return
         extra = {i for i in item.lookfor_ids if not self.model.known_tag(i)}
@@ -83,10 +100,6 @@ class TimelineEditor(QObject):
         self.model.upsert(item)
         if select:
             self.view.select_id(evidence_id)
-
-    def _news(self, visit_id: str, evidence_id: str) -> None:
-        if self.info is not None and self.info.id == visit_id:
-            self.refresh_item(evidence_id)
 
     def edit_selected(self) -> None:
         """F2: the selected item, or the newest one (the usual typo is in the last line)."""
@@ -106,12 +119,9 @@ class TimelineEditor(QObject):
             self.reload()
             return
         self.context.undo_stack.push(commands.DeleteEvidence(self.context, info.id, ids))
-        for evidence_id in ids:
-            self.model.remove(evidence_id)
-        if self.model.rowCount():
+        if self.model.rowCount():  # the news has taken the rows out; the next one is chosen
             self.view.select_id(self.model.item(min(row, self.model.rowCount() - 1)).id)
         self.context.set_save_state(SAVED)
-        commands.announce(self.context, "evidence")
 
     def toggle_tag(self, evidence_id: str, lookfor_id: str) -> None:
         """One press of a look-for's key on a saved item: about → ✓ seen → ○ not yet → off."""
@@ -150,6 +160,5 @@ class TimelineEditor(QObject):
         self.context.undo_stack.push(
             commands.EditEvidence(self.context, info.id, evidence_id, before, after, label)
         )
-        self.refresh_item(evidence_id, select=True)
+        self.view.select_id(evidence_id)  # the news has shown the row as committed
         self.context.set_save_state(SAVED)
-        commands.announce(self.context, "evidence")

@@ -36,7 +36,7 @@ from observe.ui import operations
 from observe.ui.coaching.charts import ChartView
 from observe.ui.coaching.leader_signin import LeaderSignInDialog
 from observe.ui.coaching.panes import SaveChooser, TablePane, choose_csv_file, documents_folder
-from observe.ui.errors import ErrorReporter
+from observe.ui.errors import ErrorReporter, record
 from observe.ui.operations import Progress
 from observe.ui.ops import CoreOp
 from observe.vocabulary import VISIT_TYPE_LABELS
@@ -375,12 +375,14 @@ def _pct(value: object) -> float | None:
 
 
 def _sync_server(store: Store) -> str:
-    try:
-        from observe.sync import state
+    """The sync server's address to offer in the leader sign-in, or "" (logged) if unreadable:
+    an address the coach can type is no reason for a dialog."""
+    from observe.sync import state
 
-        return state.load(store).server_url or ""
-    except Exception:
-        return ""
+    found = CoreOp(
+        None, lambda: state.load(store).server_url or "", report=lambda _parent, exc: record(exc)
+    ).run_now()
+    return found.value or ""
 
 
 def summary_sentence(report: ImpactReport) -> str:

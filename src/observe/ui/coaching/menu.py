@@ -112,11 +112,9 @@ class CoachingUi(QObject):
         from observe.ui.coaching.cycles_window import CyclesWindow
 
         def make() -> QDialog:
-            w = CyclesWindow(
+            return CyclesWindow(
                 self.store, self.window, report_error=self._report_error, today=self._today()
             )
-            w.changed.connect(lambda: self.context.announce("coaching_cycle"))
-            return w
 
         return self._show("cycles", make)
 
@@ -132,7 +130,6 @@ class CoachingUi(QObject):
         return dialog
 
     def _log_changed(self) -> None:
-        self.context.announce("coaching_log_entry")
         weekly = self.windows.get("weekly_log")
         if weekly is not None and weekly.isVisible():
             from observe.ui.coaching.weekly_log import WeeklyLogWindow
@@ -144,11 +141,9 @@ class CoachingUi(QObject):
         from observe.ui.coaching.weekly_log import WeeklyLogWindow
 
         def make() -> QDialog:
-            w = WeeklyLogWindow(
+            return WeeklyLogWindow(
                 self.store, self.window, report_error=self._report_error, today=self._today()
             )
-            w.changed.connect(lambda: self.context.announce("coaching_log_entry"))
-            return w
 
         return self._show("weekly_log", make)
 
@@ -156,10 +151,8 @@ class CoachingUi(QObject):
         from observe.ui.coaching.frameworks_window import FrameworksWindow
 
         def make() -> QDialog:
-            w = FrameworksWindow(self.store, self.window, report_error=self._report_error)
-            # The capture window and look-for panel reload on "lookfor_set".
-            w.changed.connect(lambda: self.context.announce("lookfor_set"))
-            return w
+            # The capture window and look-for panel reload from the store's change news.
+            return FrameworksWindow(self.store, self.window, report_error=self._report_error)
 
         return self._show("frameworks", make)
 

@@ -440,10 +440,6 @@ class ComposerDialog(QDialog):
         self.draft.feedback_id = str(feedback_id)
         self.dirty = False
         self.state.setText("Saved. It will sync with your other records.")
-        parent = self.parent()
-        context = getattr(parent, "context", None)
-        if context is not None:
-            context.announce("feedback")
 
     def _save_failed(self, error: BaseException) -> None:
         self.state.setText("Not saved.")

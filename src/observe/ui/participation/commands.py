@@ -48,6 +48,4 @@ class TallyCommand(QUndoCommand):
     def _apply(self, change: Callable[[Store, str], None]) -> None:
         # A slot that raises only reaches a console; a coach needs the sentence.
         store = self.context.store
-        CoreOp(None, lambda: change(store, self.event_id), report=self._report_error).success(
-            lambda _: self.context.announce("participation_event")
-        ).run_now()
+        CoreOp(None, lambda: change(store, self.event_id), report=self._report_error).run_now()

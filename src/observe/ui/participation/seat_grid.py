@@ -197,8 +197,8 @@ class SeatButton(QPushButton):
 class SeatGrid(QWidget):
     """Seats laid out like the room, front at the top; empty cells stay empty gaps.
 
-    Each tally is written at once and pushed on the shared undo stack, then announced as
-    ``"participation_event"`` so every view (this grid's owner included) reloads its figures.
+    Each tally is written at once and pushed on the shared undo stack; the store's change news
+    of ``"participation_event"`` makes every view (this grid's owner included) reload its figures.
     """
 
     kind_changed = Signal(object)
@@ -356,7 +356,6 @@ class SeatGrid(QWidget):
         event = outcome.value
         command = TallyCommand(self.context, event.id, button.label, self.kind, self._report_error)
         self.context.undo_stack.push(command)
-        self.context.announce("participation_event")
         self.tallied.emit(event.id)
         return event.id
 

@@ -177,7 +177,7 @@ class ChartTable(QTableView):
 
 
 class SeatingEditorDialog(QDialog):
-    """Edits one classroom's chart; ``Accepted`` means it was saved (and announced as "seat")."""
+    """Edits one classroom's chart; ``Accepted`` means it was saved (the store's news follows)."""
 
     def __init__(
         self,
@@ -558,8 +558,6 @@ class SeatingEditorDialog(QDialog):
         if not saved.ok:
             return False
         self.problem_label.hide()
-        if self.context is not None:
-            self.context.announce("seat")
         self.accept()
         return True
 

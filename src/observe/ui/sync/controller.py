@@ -63,8 +63,6 @@ def _has_token(store: Store, st: state.State) -> bool:
 class SyncController(QObject):
     status_changed = Signal(object)  # SyncStatus
     synced = Signal(object)  # SyncResult
-    #: Records arrived from the server; views reload.
-    records_arrived = Signal()
     #: The coach stopped a running sync.
     sync_stopped = Signal()
 
@@ -89,9 +87,6 @@ class SyncController(QObject):
         self.operation: Operation | None = None
         self._again = False
         self._stopped = False
-        #: Set while views are told about records that came from the server, which must not
-        #: count as local changes to sync.
-        self.quiet = False
         #: Where the time estimate of a long sync reads the time (tests pass their own).
         self.clock: Callable[[], float] = time.monotonic
         self._rate_from: tuple[float, int] | None = None
@@ -164,7 +159,7 @@ class SyncController(QObject):
 
     def changed(self, _kind: object = None) -> None:
         """Something was saved here: sync a little later (typing ten items makes one sync)."""
-        if self._stopped or self.quiet:
+        if self._stopped:
             return
         self.recount.start()
         if self.status.signed_in and not self.status.needs_sign_in:
@@ -259,9 +254,7 @@ class SyncController(QObject):
                 conflicts=result.open_conflicts,
             )
         )
-        self.synced.emit(result)
-        if result.applied or result.deleted:
-            self.records_arrived.emit()
+        self.synced.emit(result)  # what arrived reaches the views as the store's change news
 
     def _failed(self, exc: BaseException, manual: bool) -> None:
         if isinstance(exc, MassDeleteStopped):

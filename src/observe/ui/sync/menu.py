@@ -7,7 +7,6 @@ closes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QObject
@@ -15,7 +14,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from observe.store import Store
-from observe.store.models import SYNC_MODELS
 from observe.sync.account import SignedOut, logout
 from observe.ui import operations
 from observe.ui.errors import ErrorReporter
@@ -50,7 +48,6 @@ class SyncUi(QObject):
         report_error: ErrorReporter,
         ask: Ask = ask_question,
         changes: _ChangeNews | None = None,
-        announce: Callable[[str], None] | None = None,
         start: bool = True,
     ) -> None:
         super().__init__(window)
@@ -63,8 +60,6 @@ class SyncUi(QObject):
         self.controller.status_changed.connect(self._status)
         if changes is not None:
             changes.connect(self.controller.changed)
-        self._announce = announce
-        self.controller.records_arrived.connect(self._records_arrived)
         self.sign_in_dialog: SignInDialog | None = None
         self.conflicts_dialog: ConflictsDialog | None = None
 
@@ -120,17 +115,6 @@ class SyncUi(QObject):
             "from here.",
             15_000,
         )
-
-    def _records_arrived(self) -> None:
-        """Tells the open views that records came from the server, so they reload."""
-        if self._announce is None:
-            return
-        self.controller.quiet = True
-        try:
-            for model in SYNC_MODELS:
-                self._announce(model.kind)
-        finally:
-            self.controller.quiet = False
 
     # -- sign in / out ----------------------------------------------------------------------
 
