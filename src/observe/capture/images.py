@@ -131,12 +131,13 @@ def prepare(data: bytes, name: str = "The image") -> PreparedImage:
 def _open(data: bytes, name: str) -> Image.Image:
     _register_heif()
     try:
+        # Pillow's own bomb warning is left to MAX_PIXELS below, which can name the size.
         with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             return Image.open(io.BytesIO(data), formats=PILLOW_FORMATS)
     except UnidentifiedImageError as exc:
         raise _refuse(name, f"is not an image Observe can read ({KINDS}).") from exc
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+    except Image.DecompressionBombError as exc:
         raise _too_big(name) from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise _damaged(name, exc) from exc
@@ -152,7 +153,11 @@ def _too_big(name: str, size: tuple[int, int] | None = None) -> UsageError:
 
 
 def _damaged(name: str, exc: BaseException) -> UsageError:
-    return _refuse(name, f"is damaged or cut short and can't be read ({exc}).")
+    return _refuse(name, f"is damaged or cut short and can't be read ({_why(exc)}).")
+
+
+def _why(exc: BaseException) -> str:
+    return str(exc).strip().rstrip(".") or type(exc).__name__
 
 
 def _prepare_bitmap(data: bytes, name: str) -> PreparedImage:
@@ -254,7 +259,7 @@ def _prepare_pdf(data: bytes, name: str) -> PreparedImage:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise _refuse(name, f"is a PDF that can't be read ({exc}).") from exc
+        raise _refuse(name, f"is a PDF that can't be read ({_why(exc)}).") from exc
     try:
         if len(pdf) == 0:
             raise _refuse(name, "is a PDF with no pages.")
@@ -265,7 +270,7 @@ def _prepare_pdf(data: bytes, name: str) -> PreparedImage:
         scale = MAX_LONG_SIDE / max(width_pt, height_pt)
         rendered = page.render(scale=scale, fill_color=(255, 255, 255, 255)).to_pil()
     except pdfium.PdfiumError as exc:
-        raise _refuse(name, f"is a PDF whose first page can't be drawn ({exc}).") from exc
+        raise _refuse(name, f"is a PDF whose first page can't be drawn ({_why(exc)}).") from exc
     finally:
         pdf.close()
     im = rendered.convert("RGB")
