@@ -27,10 +27,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--caption", help="what the image shows (it is searchable); no student names")
     p.add_argument(
         "--redact",
-        nargs="+",
+        action="append",
         default=[],
         metavar="X,Y,W,H",
-        help="black out these areas (pixels of the upright image: left, top, width, height)",
+        help="black out this area (pixels of the upright image: left, top, width, height); "
+        "repeat for more areas",
     )
     p.set_defaults(handler=cmd_attach)
 

@@ -128,3 +128,43 @@ def stored_blobs(root: Path) -> list[Path]:
     if not root.is_dir():
         return []
     return sorted(p for p in root.glob(f"??/*{SUFFIX}") if is_sha256(p.stem))
+
+
+def copy_blobs(
+    root: Path, shas: Iterable[str] | None, dest: Path, *, flat: bool = False
+) -> tuple[int, list[str]]:
+    """Copies blobs (all of them when ``shas`` is None) to ``dest``, each written durably;
+    ``flat`` puts ``<sha>.jpg`` straight in ``dest`` (an export), else the same two-level tree
+    (a backup: rename the folder to ``blobs`` to restore). Returns (copied, the names missing
+    or damaged, which are not copied)."""
+    names = [p.stem for p in stored_blobs(root)] if shas is None else sorted(set(shas))
+    copied, missing = 0, []
+    for sha in names:
+        try:
+            data = blob_path(root, sha).read_bytes()
+        except (FileNotFoundError, ValueError):
+            missing.append(sha)
+            continue
+        if sha256_of(data) != sha:  # damaged: a copy must not pass it off as the real image
+            missing.append(sha)
+            continue
+        if flat:
+            _write_file(dest / f"{sha}{SUFFIX}", data)
+        else:
+            put_blob(dest, data)
+        copied += 1
+    return copied, missing
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        with tmp.open("wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
