@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QImageReader, QPixmap
+from PySide6.QtGui import QFont, QImage, QImageReader, QPixmap
 
 from observe.capture.kinds import LABELS, visit_offset
 from observe.capture.marks import ABOUT, NOT_YET, SEEN, describe
@@ -264,7 +264,7 @@ class TimelineModel(QAbstractTableModel):
                 reader.setScaledSize(
                     size.scaled(4 * THUMB_HEIGHT, THUMB_HEIGHT, Qt.AspectRatioMode.KeepAspectRatio)
                 )
-            image = reader.read()
+            image: QImage = QImageReader.read(reader)  # (a file read, not a store session)
             thumb = None if image.isNull() else QPixmap.fromImage(image)
         if thumb is not None:  # a missing file may arrive by sync later: ask again then
             self._thumbs[sha] = thumb
