@@ -211,3 +211,38 @@ def test_a_synced_image_name_never_becomes_a_path_outside_the_blobs_folder(store
         assert image_file(store, name) is None
     [problem] = verify_blobs(store.paths.blobs, ["../../etc/passwd"])
     assert "is not a SHA-256" in problem.sentence(store.paths.blobs)
+
+
+def _encoded(im: Image.Image, fmt: str, **options: object) -> bytes:
+    out = io.BytesIO()
+    im.save(out, fmt, **options)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "pixel"),
+    [
+        ("cmyk.jpg", _encoded(Image.new("CMYK", (300, 200), (0, 255, 255, 0)), "JPEG"), "red"),
+        ("scanner-16-bit.png", _encoded(Image.new("I;16", (300, 200), 40000), "PNG"), "grey"),
+        ("palette.png", _encoded(Image.new("P", (300, 200), 0), "PNG", transparency=0), "white"),
+        ("grey-alpha.png", _encoded(Image.new("LA", (300, 200), (10, 0)), "PNG"), "white"),
+        ("bilevel.png", _encoded(Image.new("1", (300, 200), 1), "PNG"), "white"),
+        (
+            "profiled.jpg",
+            _encoded(Image.new("RGB", (300, 200), "red"), "JPEG", icc_profile=b"p" * 200),
+            "red",
+        ),
+    ],
+)
+def test_every_colour_mode_ends_as_plain_rgb_without_a_profile(name, data, pixel):
+    from observe.capture.images import encode, prepare
+
+    im = Image.open(io.BytesIO(encode(prepare(data, name)).data))
+    red, green, blue = im.getpixel((5, 5))
+    assert im.mode == "RGB" and not METADATA_KEYS & set(im.info)
+    expected = {
+        "red": red > 240 and green < 15 and blue < 15,
+        "white": min(red, green, blue) > 245,
+        "grey": 150 <= red == green == blue <= 160,  # 40000 / 256: the top 8 of 16 bits
+    }
+    assert expected[pixel], (name, (red, green, blue))

@@ -177,3 +177,17 @@ def test_a_damaged_file_gets_its_sentence_and_cancel_stores_nothing(
     qtbot.waitUntil(lambda: open_pane.images.dialog is None)
     qtbot.waitUntil(open_pane.line.hasFocus)
     assert committed(store, visit[0]) == [] and stored_blobs(store.paths.blobs) == []
+
+
+def test_an_image_not_on_this_device_yet_says_so_instead_of_a_thumbnail(open_pane, store, visit):
+    from observe.capture.evidence import save_evidence
+
+    # As an item synced from another device arrives before its image does.
+    saved = save_evidence(
+        store, visit[0], EvidenceKind.ARTIFACT, "Poster from table 4", image_sha256="ab" * 32
+    )
+    open_pane.editor.refresh_item(saved.id)
+    index = open_pane.model.index(open_pane.model.row_of(saved.id), TEXT)
+    assert index.data(Qt.ItemDataRole.DecorationRole) is None
+    assert "The image is not on this device yet." in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "with an image" in index.data(Qt.ItemDataRole.AccessibleTextRole)
