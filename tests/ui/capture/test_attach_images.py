@@ -111,9 +111,14 @@ def test_pasting_an_image_in_the_capture_line_attaches_it_and_text_still_pastes(
     assert im.size == (640, 480) and im.getpixel((100, 50)) == (0, 0, 0)
     assert im.getpixel((500, 400))[2] > 100  # the cyan outside the box
 
-    QGuiApplication.clipboard().setText("counts on fingers")
+    # Text copied from a word processor comes with a picture of itself: the text is pasted.
+    both = QMimeData()
+    both.setText("counts on fingers")
+    both.setImageData(image)
+    QGuiApplication.clipboard().setMimeData(both)
     qtbot.keyClick(open_pane.line, Qt.Key.Key_V, CTRL)
     assert open_pane.line.text() == "counts on fingers"
+    assert open_pane.images.dialog is None and len(committed(store, visit[0])) == 1
 
 
 def test_dropping_an_image_file_on_the_timeline_attaches_it(

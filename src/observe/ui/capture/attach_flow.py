@@ -81,7 +81,8 @@ class ImageAttacher(QObject):
 
     def from_image(self, image: QImage, name: str) -> None:
         if image.isNull():
-            self.pane._report(UsageError(self.tr("The pasted image is empty; nothing was stored.")))
+            empty = UsageError(self.tr("The pasted image is empty; nothing was stored."))
+            self.pane.report_error(self.pane, empty)
             return
         data = png_bytes(image)
         self._prepare(lambda: prepare(data, name))
