@@ -45,6 +45,11 @@ class ProfilePaths:
         return self.data_dir / DATABASE_FILENAME
 
     @property
+    def blobs(self) -> Path:
+        """Images of student work, content-addressed (``observe.store.blobs``)."""
+        return self.data_dir / "blobs"
+
+    @property
     def backups(self) -> Path:
         return self.data_dir / "backups"
 

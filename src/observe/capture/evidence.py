@@ -31,7 +31,7 @@ from observe.store.snapshot import snapshot_values
 MAX_EVIDENCE_CHARS = 100_000
 
 
-def _checked_text(text: str) -> str:
+def checked_text(text: str) -> str:
     # A lone surrogate (a broken paste) can't be stored as UTF-8, synced or exported: U+FFFD
     # marks the spot and keeps the rest of what the coach typed.
     cleaned = clean_text(text).strip()
@@ -55,6 +55,7 @@ def save_evidence(
     lookfor_marks: Mapping[str, str] | None = None,
     observed_at: datetime | None = None,
     prompt_index: int | None = None,
+    image_sha256: str | None = None,
 ) -> Evidence:
     """Stores one evidence item (with its outbox row) and returns it once committed.
 
@@ -62,7 +63,7 @@ def save_evidence(
     instead of the ORM unit of work (about a millisecond less per save; see benchmarks/) and
     therefore writes its outbox row itself, in the same transaction.
     """
-    body = _checked_text(text)
+    body = checked_text(text)
     ids = list(dict.fromkeys(lookfor_ids))
     now = utcnow()
     row = {
@@ -80,6 +81,7 @@ def save_evidence(
         "text": body,
         "prompt_index": prompt_index,
         "lookfor_marks": None,
+        "image_sha256": image_sha256,
     }
     try:
         return _insert(store, row, ids, lookfor_marks or {})
@@ -126,7 +128,7 @@ def update_evidence(
     with store.write() as s:
         item = s.get_one(Evidence, evidence_id)
         if text is not None:
-            item.text = _checked_text(text)
+            item.text = checked_text(text)
         if kind is not None:
             item.evidence_kind = kind
         if lookfor_ids is not None:

@@ -37,6 +37,8 @@ class Item:
     prompt_index: int | None = None
     #: (look-for id, "seen" | "not_yet") for marked tags; other tags are "about".
     marks: tuple[tuple[str, str], ...] = ()
+    #: An artifact's stored image (``observe.capture.attach.image_file``), or None.
+    image_sha256: str | None = None
 
     def mark_map(self) -> dict[str, str]:
         return dict(self.marks)
@@ -63,6 +65,7 @@ _COLUMNS = (
     _E.c.text,
     _E.c.prompt_index,
     _E.c.lookfor_marks,
+    _E.c.image_sha256,
 )
 
 
@@ -77,6 +80,7 @@ def _items(rows: list[Row], tags: dict[str, list[str]]) -> list[Item]:
             tuple(tags.get(row.id, ())),
             row.prompt_index,
             tuple(sorted(clean_marks(row.lookfor_marks, tags.get(row.id, ())).items())),
+            row.image_sha256,
         )
         for row in rows
     ]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from observe import __version__
 from observe.cli import (
+    attach_commands,
     impact_commands,
     import_commands,
     profile_commands,
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync_commands.register(sub, common)
     report_commands.register(sub, common)
     impact_commands.register(sub, common)  # adds `report impact` to the group above
+    attach_commands.register(sub, common)
     return parser
 
 

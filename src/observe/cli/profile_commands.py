@@ -13,6 +13,7 @@ from typing import Any
 from observe.errors import UsageError, explain_write_error
 from observe.paths import ProfilePaths
 from observe.store import open_profile
+from observe.store.blobs import copy_blobs
 from observe.store.check import check_database
 from observe.store.db import database_size
 from observe.store.sqlite_file import Damaged, NotSQLite, backup_to, inspect_file
@@ -116,7 +117,14 @@ def cmd_info(args: argparse.Namespace, data_dir: str | None) -> int:
 
 
 def cmd_export(args: argparse.Namespace, data_dir: str | None) -> int:
-    from observe.store.export import export_csv, export_json, write_json
+    from observe.store.export import (
+        export_csv,
+        export_images,
+        export_json,
+        image_names,
+        images_folder,
+        write_json,
+    )
 
     store = open_profile(data_dir, read_only_ok=True)
     try:
@@ -124,6 +132,12 @@ def cmd_export(args: argparse.Namespace, data_dir: str | None) -> int:
             if args.format != "json":
                 raise UsageError("--out - writes JSON only; give a folder for CSV export.")
             write_json(store, sys.stdout, args.include_deleted)
+            if image_names(store, args.include_deleted):
+                print(
+                    "The images of student work are not written with --out -; give a file "
+                    "name to export them as files beside the JSON.",
+                    file=sys.stderr,
+                )
             return 0
         out = Path(args.out).expanduser()
         if args.format == "json":
@@ -134,12 +148,26 @@ def cmd_export(args: argparse.Namespace, data_dir: str | None) -> int:
             if out.exists() and not out.is_dir():
                 raise UsageError(f"{out} is a file; CSV export needs a folder (one file per kind).")
             export = export_csv
+        folder = images_folder(out, args.format)
         try:
             counts = export(store, out, args.include_deleted)
+            copied, missing = export_images(store, folder, args.include_deleted)
         except OSError as exc:  # writing the export failed: name the export, not the database
             raise explain_write_error(exc, out) or exc from exc
         total = sum(counts.values())
         print(f"Exported {total:,} records to {out}.", file=sys.stderr)
+        if copied:
+            print(
+                f"Wrote {copied:,} image{'s' if copied != 1 else ''} of student work to "
+                f"{folder}, each named by the image_sha256 of its evidence item.",
+                file=sys.stderr,
+            )
+        if missing:
+            print(
+                f"{len(missing):,} image{'s are' if len(missing) != 1 else ' is'} missing or "
+                "damaged in this profile and not in the export; run observe check.",
+                file=sys.stderr,
+            )
     finally:
         store.close()
     return 0
@@ -205,10 +233,23 @@ def cmd_backup(args: argparse.Namespace, data_dir: str | None) -> int:
         )
     if dest.resolve() == paths.database.resolve():
         raise UsageError("The backup can't be written over the database it copies.")
+    images = dest.with_name(f"{dest.stem}-blobs")
     try:
         backup_to(paths.database, dest)
+        copied, missing = copy_blobs(paths.blobs, None, images)
     except (OSError, sqlite3.Error) as exc:
         # The copy is what failed to be written: name it, not the database.
         raise explain_write_error(exc, dest) or exc from exc
     print(f"Backed up {paths.database} to {dest} ({_human_size(dest.stat().st_size)}).")
+    if copied:
+        print(
+            f"Backed up {copied:,} image{'s' if copied != 1 else ''} of student work to "
+            f"{images} (to restore, put that folder beside the database as “blobs”)."
+        )
+    if missing:
+        print(
+            f"{len(missing):,} image{'s' if len(missing) != 1 else ''} in {paths.blobs} "
+            "no longer match their names and were not backed up; run observe check.",
+            file=sys.stderr,
+        )
     return 0

@@ -709,6 +709,7 @@ class Planner:
                 text=text,
                 prompt_index=prompt_index,
                 lookfor_marks={self.lookfor_ids[c]: m for c, m in sorted(marks.items())} or None,
+                image_sha256=None,
             )
             writer.add(Evidence, row, [self.lookfor_ids[c] for c in codes])
             # Feedback picks from every tagged item, as it did before marks existed, so the

@@ -56,6 +56,8 @@ class EvidenceFact:
     lookfors: tuple[LookForTag, ...]
     #: (look-for id, "seen" | "not_yet") for tags the coach marked; others are "about".
     marks: tuple[tuple[str, str], ...] = ()
+    #: An artifact's image of student work (``observe.capture.attach.image_file``), or None.
+    image_sha256: str | None = None
 
     def mark(self, tag: LookForTag) -> str | None:
         """None when the item isn't tagged with ``tag``; else "about", "seen" or "not_yet"."""
@@ -176,6 +178,7 @@ _EVIDENCE = (
         Evidence.evidence_kind,
         Evidence.text,
         Evidence.lookfor_marks,
+        Evidence.image_sha256,
     )
     .where(Evidence.visit_id == _VISIT, Evidence.deleted.is_(False))
     .order_by(Evidence.observed_at, Evidence.id)
@@ -217,6 +220,7 @@ def read_visit_facts(session: Session, visit_id: str) -> VisitFacts:
                 text=row.text,
                 lookfors=tags,
                 marks=tuple(sorted(clean_marks(row.lookfor_marks, (t.id for t in tags)).items())),
+                image_sha256=row.image_sha256,
             )
         )
     seats: list[Any] = list(session.execute(_SEATS, {"classroom_id": room.id}))

@@ -9,10 +9,13 @@ never appear, and the coach's private notes only when the coach asks for them.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from observe.capture.attach import image_file
 from observe.capture.kinds import LABELS as KIND_LABELS
 from observe.capture.kinds import QUOTES
 from observe.capture.participation import KIND_LABELS as PARTICIPATION_LABELS
@@ -31,6 +34,7 @@ from observe.reports.common import (
     with_heading,
 )
 from observe.reports.fonts import REGULAR
+from observe.reports.images import work_image
 from observe.reports.layout import (
     DRAFT_MARK,
     Pdf,
@@ -60,6 +64,9 @@ class SheetOptions:
     #: Whether the coach has reviewed (saved) what the sheet prints; None: saved feedback
     #: exists for the visit. An unreviewed sheet carries the DRAFT mark on every page.
     reviewed: bool | None = None
+    #: Print the image of student work a strength rests on beside it (the coach chooses an
+    #: image by tying a strength to it; images no strength cites stay off the sheet).
+    images: bool = True
 
 
 def _anchor(evidence_id: str) -> str:
@@ -163,9 +170,14 @@ def focus_lookfors(facts: VisitFacts, shown: list[EvidenceFact]) -> list[str]:
 
 
 def strength_flowables(
-    draft: FeedbackDraft, facts: VisitFacts, visible: set[str]
+    draft: FeedbackDraft,
+    facts: VisitFacts,
+    visible: set[str],
+    images: Mapping[str, Path] | None = None,
+    width: float = 0,
 ) -> list[Flowable]:
-    """Each strength with the timestamped evidence it rests on (linked to the full record)."""
+    """Each strength with the timestamped evidence it rests on (linked to the full record),
+    and that evidence's image of student work when it has one (``images``: by SHA-256)."""
     st = styles()
     by_id = facts.evidence_by_id()
     out: list[Flowable] = []
@@ -188,6 +200,9 @@ def strength_flowables(
                 )
             else:
                 block.append(para(ref, st.glow_ref))
+            picture = (images or {}).get(item.image_sha256 or "")
+            if picture is not None and width:
+                block += [Spacer(1, 3), work_image(picture, width * 0.55, 180), Spacer(1, 6)]
         else:
             block.append(Spacer(1, 4))
         out.append(KeepTogether(block))
@@ -195,7 +210,11 @@ def strength_flowables(
 
 
 def sheet_story(
-    facts: VisitFacts, draft: FeedbackDraft, options: SheetOptions, coach: str | None
+    facts: VisitFacts,
+    draft: FeedbackDraft,
+    options: SheetOptions,
+    coach: str | None,
+    images: Mapping[str, Path] | None = None,
 ) -> list[Flowable]:
     """Strengths and the wondering first (page 1 is what a teacher reads), then the full
     record of what students said and did, who got to talk, and room to reflect. A section
@@ -230,7 +249,9 @@ def sheet_story(
             st.muted,
         ),
     ]
-    strengths = strength_flowables(draft, facts, {e.id for e in shown})
+    strengths = strength_flowables(
+        draft, facts, {e.id for e in shown}, images if options.images else None, width
+    )
     if strengths:
         story.append(with_heading(Paragraph(SECTION_STRENGTHS, st.h2), strengths[:1]))
         story += strengths[1:]
@@ -296,4 +317,16 @@ def feedback_sheet_pdf(
         reviewed = not draft.proposed if options.reviewed is None else options.reviewed
     coach = options.coach if options.coach is not None else coach_name(store)
     meta = sheet_meta(facts, coach, draft=not reviewed)
-    return render(sheet_story(facts, draft, options, coach), meta, paper)
+    return render(
+        sheet_story(facts, draft, options, coach, sheet_images(store, facts)), meta, paper
+    )
+
+
+def sheet_images(store: Store, facts: VisitFacts) -> dict[str, Path]:
+    """The visit's images of student work that are on this device, by SHA-256."""
+    found: dict[str, Path] = {}
+    for item in facts.evidence:
+        path = image_file(store, item.image_sha256)
+        if path is not None and item.image_sha256:
+            found[item.image_sha256] = path
+    return found

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from observe.errors import explain_storage_error
+from observe.store.blobs import verify_blobs
 from observe.store.sqlite_file import (
     Damaged,
     NotSQLite,
@@ -87,6 +88,7 @@ def check_database(path: Path) -> CheckReport:
 
         try:
             _links_and_index(conn, report)
+            _images(conn, path.parent / "blobs", report)
         except sqlite3.DatabaseError as exc:
             if not damage:
                 report.problems.append(f"Reading the records failed: {exc}.")
@@ -117,3 +119,28 @@ def _links_and_index(conn: sqlite3.Connection, report: CheckReport) -> None:
                 f"The search index has {indexed:,} entries for {live:,} evidence items, so "
                 "search may miss or show stale text."
             )
+
+
+def _images(conn: sqlite3.Connection, root: Path, report: CheckReport) -> None:
+    """Every image an evidence item names is in the blobs folder with the bytes its name says
+    (deleted items too: undo brings them back)."""
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(evidence)")}
+    if "image_sha256" not in columns:
+        return
+    names = [
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT image_sha256 FROM evidence WHERE image_sha256 IS NOT NULL"
+        )
+    ]
+    if not names:
+        return
+    problems = list(verify_blobs(root, names))
+    report.problems.extend(p.sentence(root) for p in problems)
+    if not problems:
+        n = len(names)
+        report.findings.append(
+            f"All {n:,} image{'s' if n != 1 else ''} of student work are present and intact."
+            if n != 1
+            else "The one image of student work is present and intact."
+        )

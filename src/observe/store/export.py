@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, selectinload
 from observe import __version__
 from observe.clock import utcnow
 from observe.safetext import csv_cell
+from observe.store.blobs import copy_blobs
 from observe.store.db import Store
 from observe.store.models import SYNC_MODELS, Evidence, SyncRecord
 from observe.store.snapshot import column_names, snapshot, to_json_value
@@ -121,3 +122,32 @@ def export_csv(store: Store, folder: Path, include_deleted: bool = False) -> dic
                     n += 1
             counts[model.kind] = n
     return counts
+
+
+def images_folder(out: Path, fmt: str) -> Path:
+    """Where an export puts its images: ``images/`` in a CSV folder, ``<name>-images/`` beside
+    a JSON file; each is ``<image_sha256>.jpg``, the name the evidence records carry."""
+    return out / "images" if fmt == "csv" else out.with_name(f"{out.stem}-images")
+
+
+def export_images(
+    store: Store, folder: Path, include_deleted: bool = False
+) -> tuple[int, list[str]]:
+    """Copies the image of every exported artifact; (copied, names missing or damaged)."""
+    stmt = select(Evidence.image_sha256).where(Evidence.image_sha256.is_not(None)).distinct()
+    if not include_deleted:
+        stmt = stmt.where(Evidence.deleted.is_(False))
+    with store.read() as s:
+        names = [n for n in s.scalars(stmt) if n]
+    if not names:
+        return 0, []
+    return copy_blobs(store.paths.blobs, names, folder, flat=True)
+
+
+def image_names(store: Store, include_deleted: bool = False) -> int:
+    """How many distinct images the export would carry."""
+    stmt = select(Evidence.image_sha256).where(Evidence.image_sha256.is_not(None)).distinct()
+    if not include_deleted:
+        stmt = stmt.where(Evidence.deleted.is_(False))
+    with store.read() as s:
+        return len(list(s.scalars(stmt)))

@@ -301,6 +301,9 @@ class Evidence(SyncRecord):
     #: What the item shows for its tags: {lookfor_id: "seen" | "not_yet"}; absent means "about"
     #: (see ``observe.capture.marks``).
     lookfor_marks: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    #: An artifact's image: the SHA-256 of its stripped JPEG in the profile's blobs folder
+    #: (see ``observe.store.blobs``); the item's text is its caption.
+    image_sha256: Mapped[str | None] = mapped_column(String(64))
 
     visit: Mapped[Visit] = relationship(back_populates="evidence")
     lookfors: Mapped[list[LookFor]] = relationship(secondary=evidence_lookfor)

@@ -18,6 +18,7 @@ from typing import Any
 
 from observe.errors import DamagedProfile, UsageError
 from observe.paths import ProfilePaths
+from observe.store.blobs import copy_blobs
 from observe.store.check import noun
 from observe.store.models import SYNC_MODELS, Base
 from observe.store.sqlite_file import inspect_file, is_storage_error, readonly_connect
@@ -51,6 +52,8 @@ class Recovery:
     saved: dict[str, int] = field(default_factory=dict)
     unreadable: dict[str, int] = field(default_factory=dict)
     unlinked: dict[str, int] = field(default_factory=dict)
+    #: Images of student work copied from the damaged profile's blobs folder.
+    images: int = 0
 
     @property
     def complete(self) -> bool:
@@ -70,6 +73,10 @@ class Recovery:
             lines.append(
                 f"Readable but belonging to a record that could not be read: {unlinked}. "
                 f"They are kept in {self.out / UNLINKED_FILE}."
+            )
+        if self.images:
+            lines.append(
+                f"Copied {self.images:,} image{'s' if self.images != 1 else ''} of student work."
             )
         return lines
 
@@ -248,6 +255,7 @@ def recover_profile(
             (out_paths.data_dir / UNLINKED_FILE).write_text(
                 json.dumps(unlinked, indent=1, default=str, ensure_ascii=False), encoding="utf-8"
             )
+        report.images, _damaged = copy_blobs(source.parent / "blobs", None, out_paths.blobs)
         return report
     finally:
         src.close()

@@ -203,6 +203,20 @@ def _keep_all(window: MainWindow) -> QDialog:
     return _shown(BulkConfirmDialog(plan_for([], "mine"), window))
 
 
+def _redaction(window: MainWindow) -> QDialog:
+    """As a pasted image opens it: a page of student work, no boxes yet."""
+    import io
+
+    from PIL import Image
+
+    from observe.capture.images import prepare
+    from observe.ui.capture.redaction import RedactionDialog
+
+    page = io.BytesIO()
+    Image.new("RGB", (800, 600), (235, 232, 220)).save(page, "PNG")
+    return _shown(RedactionDialog(prepare(page.getvalue(), "page.png"), window))
+
+
 def _about(window: MainWindow) -> QDialog:
     return _shown(window.about_dialog())
 
@@ -236,4 +250,5 @@ DIALOGS: dict[str, Opener] = {
     "Keyboard shortcuts": lambda w: w.show_keyboard_help(),
     "Settings": _settings,
     "Keep all mine": _keep_all,
+    "Attach image": _redaction,
 }

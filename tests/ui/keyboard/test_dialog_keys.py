@@ -21,7 +21,7 @@ ALT = Qt.KeyboardModifier.AltModifier
 EDITING = {
     "New teacher", "Edit teacher", "New classroom", "Edit classroom", "Edit school",
     "Compose feedback", "New coaching cycle", "Edit coaching cycle", "Link visits",
-    "Close cycle", "Log time", "Look-for frameworks", "Seating chart",
+    "Close cycle", "Log time", "Look-for frameworks", "Seating chart", "Attach image",
 }  # fmt: skip
 
 

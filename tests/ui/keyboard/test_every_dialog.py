@@ -121,6 +121,6 @@ def test_every_dialog_class_is_in_the_registry():
         "LinkVisitsDialog", "CloseCycleDialog", "LogEntryDialog", "WeeklyLogWindow",
         "FrameworksWindow", "ImpactWindow", "LeaderSignInDialog", "SeatingEditorDialog",
         "SignInDialog", "ConflictsDialog", "WelcomeDialog", "AboutDialog", "LicenseDialog",
-        "KeyboardHelpDialog", "SettingsDialog", "BulkConfirmDialog",
+        "KeyboardHelpDialog", "SettingsDialog", "BulkConfirmDialog", "RedactionDialog",
     }  # fmt: skip
     assert names <= covered, sorted(names - covered)

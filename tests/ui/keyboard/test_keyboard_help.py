@@ -40,6 +40,7 @@ def test_every_action_with_a_shortcut_is_listed(capturing: MainWindow, qtbot):
     assert ("Capture → Look-for tags") in groups
     assert ("Help", "Keyboard shortcuts", "F1, Ctrl+/") in dialog.visible_commands()
     assert ("File", "End visit", "Ctrl+E") in dialog.visible_commands()
+    assert ("Capture", "Attach image", "Ctrl+Alt+A") in dialog.visible_commands()
     dialog.close()
 
 

@@ -123,6 +123,16 @@ class PaneActions:
             lambda: pane.step_prompt(1),
             scoped=True,
         )
+        self.attach_image = _action(
+            pane,
+            pane.tr("Attach &image…"),
+            "Ctrl+Alt+A",
+            pane.tr(
+                "Attach a photo or scan of student work (JPEG, PNG, HEIC, PDF) as an artifact; "
+                "black out names first. Ctrl+V of an image or a drop works too"
+            ),
+            pane.attach_image,
+        )
         self.hints = _action(
             pane,
             "Language &hints",
@@ -169,6 +179,7 @@ class PaneActions:
             self.focus_timeline,
             self.previous_prompt,
             self.next_prompt,
+            self.attach_image,
             self.hints,
             *self.kinds,
             *self.lookfors,

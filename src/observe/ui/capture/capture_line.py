@@ -16,9 +16,9 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from observe.capture.drafts import capture_key, save_draft
 from observe.capture.evidence import MAX_EVIDENCE_CHARS
@@ -43,6 +43,16 @@ class CaptureLine(QLineEdit):
         self.setObjectName("capture-line")
         self.setAccessibleName("Capture line")
         self.setMaxLength(MAX_LINE_CHARS)
+        #: Offered each Ctrl+V first: True when it took the clipboard (an image to attach).
+        self.take_paste: Callable[[QMimeData], bool] | None = None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste) and self.take_paste is not None:
+            mime = QApplication.clipboard().mimeData()
+            if mime is not None and self.take_paste(mime):
+                event.accept()
+                return
+        super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):

@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QHideEvent
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from observe.capture import marks
+from observe.capture.attach import image_file
 from observe.capture.closures import closed_seconds_of
 from observe.capture.drafts import capture_key, load_draft
 from observe.capture.evidence import save_evidence
@@ -33,6 +34,7 @@ from observe.store.changes import Changes
 from observe.store.models import EvidenceKind
 from observe.ui.capture import commands
 from observe.ui.capture.actions import PaneActions
+from observe.ui.capture.attach_flow import ImageAttacher, ImageDrops
 from observe.ui.capture.capture_line import DraftKeeper
 from observe.ui.capture.pane_layout import PaneLayout
 from observe.ui.capture.quick_visit import QuickVisitDialog, next_on_walk
@@ -84,6 +86,11 @@ class CapturePane(PaneLayout):
         self.drafts = DraftKeeper(self.store, self.line, self._draft_meta, self._report, self)
 
         self.pane_actions = PaneActions(self, lookfor_hotkeys=lookfor_hotkeys)
+        self.images = ImageAttacher(self)
+        self.drops = ImageDrops(self.images)
+        self.drops.install(self, self.line, self.timeline.viewport())
+        self.line.take_paste = self.images.from_mime
+        self.model.image_path = lambda sha: image_file(self.store, sha)
         self.hints_enabled = self.store.setting(HINTS_SETTING, "1") != "0"
         self.pane_actions.hints.setChecked(self.hints_enabled)
         self.clock = QTimer(self)
@@ -441,6 +448,10 @@ class CapturePane(PaneLayout):
     def select_evidence(self, evidence_id: str) -> None:
         self.timeline.select_id(evidence_id)
 
+    def attach_image(self) -> None:
+        """Ctrl+Alt+A: an image of student work from a file, through the redaction dialog."""
+        self.images.choose_file()
+
     def edit_selected(self) -> None:
         self.editor.edit_selected()
 
@@ -544,6 +555,7 @@ class CapturePane(PaneLayout):
             self.pane_actions.delete_item,
             self.pane_actions.focus_line,
             self.pane_actions.focus_timeline,
+            self.pane_actions.attach_image,
             *self.pane_actions.kinds,
             *self.pane_actions.lookfors,
         ):

@@ -9,8 +9,9 @@ was committed, never what was merely typed.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QImage, QImageReader, QPixmap
 
 from observe.capture.kinds import LABELS, visit_offset
 from observe.capture.marks import ABOUT, NOT_YET, SEEN, describe
@@ -31,6 +32,8 @@ from observe.store.models import EvidenceKind
 TIME, KIND, PROMPT, TEXT, TAGS = range(5)
 HEADERS = ("Time", "Kind", "Prompt", "Evidence", "Look-fors")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Height of an image artifact's thumbnail in the timeline, in logical pixels.
+THUMB_HEIGHT = 64
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -63,6 +66,9 @@ class TimelineModel(QAbstractTableModel):
         self._ended_at: datetime | None = None
         self._tags: dict[str, Tag] = {}
         self._prompts: tuple[str, ...] = ()
+        #: Where an artifact's image is on disk (None while it is not on this device yet).
+        self.image_path: Callable[[str], Path | None] = lambda _sha: None
+        self._thumbs: dict[str, QPixmap | None] = {}
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -208,6 +214,8 @@ class TimelineModel(QAbstractTableModel):
             return item.kind.value if col == KIND else self._display(index.row(), col)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(item, col)
+        if role == Qt.ItemDataRole.DecorationRole and col == TEXT and item.image_sha256:
+            return self.thumbnail(item.image_sha256)
         if role == Qt.ItemDataRole.FontRole and col == TEXT:
             if item.kind == EvidenceKind.STUDENT_TALK:
                 # Verbatim words are set apart from the coach's own descriptions.
@@ -241,6 +249,26 @@ class TimelineModel(QAbstractTableModel):
             self.edit_requested.emit(item.id, {"kind": EvidenceKind(value)})
         # The row changes when the command has committed, through ``upsert``.
         return False
+
+    def thumbnail(self, sha: str) -> QPixmap | None:
+        """The image scaled to ``THUMB_HEIGHT``, read once; None when its file is not here."""
+        if sha in self._thumbs:
+            return self._thumbs[sha]
+        path = self.image_path(sha)
+        thumb: QPixmap | None = None
+        if path is not None:
+            reader = QImageReader(str(path))
+            size = reader.size()
+            if size.isValid() and size.height() > 0:
+                # Decoding at thumbnail size: a fraction of the time of the full image.
+                reader.setScaledSize(
+                    size.scaled(4 * THUMB_HEIGHT, THUMB_HEIGHT, Qt.AspectRatioMode.KeepAspectRatio)
+                )
+            image: QImage = QImageReader.read(reader)  # (a file read, not a store session)
+            thumb = None if image.isNull() else QPixmap.fromImage(image)
+        if thumb is not None:  # a missing file may arrive by sync later: ask again then
+            self._thumbs[sha] = thumb
+        return thumb
 
     # -- presentation -----------------------------------------------------------------------
 
@@ -284,6 +312,8 @@ class TimelineModel(QAbstractTableModel):
             return _t(PRIVATE_NOTE)
         if col == PROMPT:
             return self.prompt_label(item)
+        if col == TEXT and item.image_sha256 and self.thumbnail(item.image_sha256) is None:
+            return item.text + "\n" + _t("The image is not on this device yet.")
         if col == TEXT:
             return item.text
         return LABELS[item.kind]
@@ -293,6 +323,8 @@ class TimelineModel(QAbstractTableModel):
         if item.prompt_index is not None:
             parts.append(self.prompt_label(item))
         parts.append(item.text)
+        if item.image_sha256:
+            parts.append(_t("with an image"))
         if item.lookfor_ids:
             parts.append(f"look-fors {self.spoken_tags(item)}")
         return ", ".join(p for p in parts if p)
