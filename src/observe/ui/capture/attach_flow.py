@@ -169,10 +169,10 @@ class ImageAttacher(QObject):
         self.last = attached
         context = self.pane.context
         context.undo_stack.push(commands.CreateEvidence(context, visit_id, attached.evidence_id))
-        self.pane.editor.refresh_item(attached.evidence_id, select=True)
+        # The commit's change news has already put the new item in the timeline.
+        self.pane.timeline.select_id(attached.evidence_id)
         self.pane.set_notice(attached.sentence())
         context.set_save_state(SAVED)
-        commands.announce(context, "evidence")
         self._back_to_line()  # ``finished`` came first; the new row's selection came after
 
 
