@@ -32,6 +32,7 @@ import contextlib
 import glob
 import os
 import pwd
+import random
 import shutil
 import signal
 import socket
@@ -55,10 +56,38 @@ DEFAULT_PASSWORD = "correct horse battery staple"
 os.environ.setdefault("OBSERVE_SERVER_ARGON2", "t=1,m=8192,p=1")
 
 
+_PORTS_PER_WORKER = 1500
+_PORT_BASE = 20000
+_port_cursor = random.randrange(_PORTS_PER_WORKER)
+
+
+def _worker_index() -> int:
+    """0 for a plain run; N for pytest-xdist's worker ``gwN``."""
+    name = os.environ.get("PYTEST_XDIST_WORKER", "")
+    return int(name[2:]) if name.startswith("gw") and name[2:].isdigit() else 0
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free loopback port from this test worker's own range.
+
+    A port the kernel hands out for ``bind(0)`` is free only until the socket closes; under
+    pytest-xdist two workers could be handed the same one and a test would then talk to
+    another worker's server (whose health check answers just as well). Each worker draws
+    from its own block below the ephemeral range (which outgoing connections use), so two
+    workers never pick the same port, and the bind check skips ports something else holds.
+    """
+    global _port_cursor
+    start = _PORT_BASE + _worker_index() * _PORTS_PER_WORKER
+    for _ in range(_PORTS_PER_WORKER):
+        _port_cursor = (_port_cursor + 1) % _PORTS_PER_WORKER
+        port = start + _port_cursor
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free loopback port in {start}-{start + _PORTS_PER_WORKER - 1}")
 
 
 # --- PostgreSQL ----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ with the draft in the capture line, and pressing Enter saves it.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -51,7 +52,17 @@ def focus(display: str) -> None:
 
 
 def type_line(display: str, text: str, enter: bool = True) -> None:
-    xdotool(display, "type", "--delay", "15", text)
+    # xdotool types a character missing from the keymap (an emoji, "ë") by remapping a spare
+    # key for a moment; on a busy machine the app can read that key before the new mapping,
+    # and the character is lost on the way in. Such characters go one at a time, slowly.
+    for run in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]+", text):
+        if run.isascii():
+            xdotool(display, "type", "--delay", "15", run)
+            continue
+        for char in run:
+            time.sleep(0.2)
+            xdotool(display, "type", "--delay", "120", char)
+            time.sleep(0.3)
     if enter:
         xdotool(display, "key", "Return")
 
