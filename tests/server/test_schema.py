@@ -76,8 +76,8 @@ def test_upgrading_to_0004_gives_shared_feedback_its_reader(empty_url):
 
 def test_going_back_from_per_school_seqs_numbers_the_records_again(empty_url):
     """``migrate`` down to 0004 after two schools have used the same seqs: every record gets
-    a seq of its own again and the one counter stands at the last; up again, every school's
-    counter starts there."""
+    a seq of its own again, the one counter stands at the last and a new epoch starts; up
+    again, every school's counter starts there."""
     import uuid
 
     from alembic import command
@@ -110,14 +110,17 @@ def test_going_back_from_per_school_seqs_numbers_the_records_again(empty_url):
                     ),
                     {"id": str(uuid.uuid4()), "o": coach, "s": school, "seq": seq},
                 )
+    with engine.connect() as conn:
+        epoch = conn.execute(text("SELECT epoch FROM server_state")).scalar_one()
     cfg = migrate.alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0004")
     with engine.connect() as conn:
         seqs = sorted(conn.execute(text("SELECT server_seq FROM record")).scalars())
-        head = conn.execute(text("SELECT head_seq FROM server_state")).scalar_one()
+        head, new_epoch = conn.execute(text("SELECT head_seq, epoch FROM server_state")).one()
     assert seqs == [1, 2, 3, 4, 5, 6] and head == 6
+    assert new_epoch != epoch  # numbered again: every client re-pushes and reads again
     assert migrate.upgrade(engine) == migrate.head_revision()
     with engine.connect() as conn:
         heads = conn.execute(text("SELECT head_seq FROM school_seq")).scalars().all()

@@ -10,6 +10,7 @@ Revises: 0004
 Create Date: 2026-12-07
 """
 
+import uuid
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -21,7 +22,12 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 _school = sa.table("school", sa.column("id", sa.String))
-_state = sa.table("server_state", sa.column("id", sa.Integer), sa.column("head_seq", sa.BigInteger))
+_state = sa.table(
+    "server_state",
+    sa.column("id", sa.Integer),
+    sa.column("epoch", sa.String),
+    sa.column("head_seq", sa.BigInteger),
+)
 _record = sa.table(
     "record",
     sa.column("id", sa.String),
@@ -55,9 +61,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    """Back to one counter. Seqs of different schools may collide by now, so the records are
-    numbered again in seq order; clients then find the head below their cursor and re-push
-    what the server may lack (nothing is deleted)."""
+    """Back to one counter. Seqs of different schools may collide by now: then the records are
+    numbered again in seq order and a new epoch starts, so every client re-pushes what the
+    server may lack and reads everything again (nothing is deleted)."""
     conn = op.get_bind()
     with op.batch_alter_table("record") as batch:
         batch.drop_constraint("uq_record_school_seq", type_="unique")
@@ -77,6 +83,7 @@ def downgrade() -> None:
             [{"b_id": rid, "b_seq": n} for n, (rid, _seq) in enumerate(rows, start=1)],
         )
         head = len(rows)
+        op.execute(_state.update().values(epoch=str(uuid.uuid4())))
     with op.batch_alter_table("record") as batch:
         batch.create_unique_constraint("uq_record_server_seq", ["server_seq"])
     with op.batch_alter_table("server_state") as batch:
