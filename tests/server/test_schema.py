@@ -72,3 +72,57 @@ def test_upgrading_to_0004_gives_shared_feedback_its_reader(empty_url):
         readers = dict(conn.execute(text("SELECT id, reader FROM record")).all())
     assert readers == {shared: "ana@school.org", private: None}
     engine.dispose()
+
+
+def test_going_back_from_per_school_seqs_numbers_the_records_again(empty_url):
+    """``migrate`` down to 0004 after two schools have used the same seqs: every record gets
+    a seq of its own again, the one counter stands at the last and a new epoch starts; up
+    again, every school's counter starts there."""
+    import uuid
+
+    from alembic import command
+    from sqlalchemy import text
+
+    engine = make_engine(empty_url)
+    migrate.check_before_serving(engine)
+    schools = [str(uuid.uuid4()), str(uuid.uuid4())]
+    with engine.begin() as conn:
+        for n, school in enumerate(schools):
+            conn.execute(
+                text("INSERT INTO school VALUES (:id, :n, CURRENT_TIMESTAMP)"),
+                {"id": school, "n": f"School {n}"},
+            )
+            conn.execute(text("INSERT INTO school_seq VALUES (:s, 3)"), {"s": school})
+            coach = str(uuid.uuid4())
+            conn.execute(
+                text(
+                    "INSERT INTO account VALUES (:id, :e, 'C', 'coach', :s, 'h', false, "
+                    "CURRENT_TIMESTAMP)"
+                ),
+                {"id": coach, "e": f"c{n}@x.org", "s": school},
+            )
+            for seq in (1, 2, 3):
+                conn.execute(
+                    text(
+                        "INSERT INTO record (id, kind, owner_id, school_id, visibility, version, "
+                        "server_seq, deleted, updated_at) VALUES (:id, 'evidence', :o, :s, "
+                        "'team', 1, :seq, false, CURRENT_TIMESTAMP)"
+                    ),
+                    {"id": str(uuid.uuid4()), "o": coach, "s": school, "seq": seq},
+                )
+    with engine.connect() as conn:
+        epoch = conn.execute(text("SELECT epoch FROM server_state")).scalar_one()
+    cfg = migrate.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0004")
+    with engine.connect() as conn:
+        seqs = sorted(conn.execute(text("SELECT server_seq FROM record")).scalars())
+        head, new_epoch = conn.execute(text("SELECT head_seq, epoch FROM server_state")).one()
+    assert seqs == [1, 2, 3, 4, 5, 6] and head == 6
+    assert new_epoch != epoch  # numbered again: every client re-pushes and reads again
+    assert migrate.upgrade(engine) == migrate.head_revision()
+    with engine.connect() as conn:
+        heads = conn.execute(text("SELECT head_seq FROM school_seq")).scalars().all()
+    assert heads == [6, 6]
+    engine.dispose()

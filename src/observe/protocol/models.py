@@ -258,6 +258,9 @@ class PushReply(ServerState):
 class PullReply(ServerState):
     changes: list[ServerRecord]
     next_since: int
+    # The position to send back as ``cursor`` (a place in each school's sequence; opaque).
+    # Servers before per-school seqs send none: the client then sends ``since`` alone.
+    next_cursor: str | None = Field(default=None, max_length=4096)
     more: bool
 
 

@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 
 from observe.errors import UsageError
 from observe.server.errors import ApiError, not_found
-from observe.server.schema import account, device, school, utcnow
+from observe.server.schema import account, device, school, school_seq, utcnow
 
 ROLES = ("coach", "leader", "admin", "teacher")
 MIN_PASSWORD_LENGTH = 8
@@ -128,6 +128,7 @@ def _school_id(conn: Connection, name: str) -> str:
         return str(found)
     new = str(uuid.uuid4())
     conn.execute(insert(school).values(id=new, name=name, created_at=utcnow()))
+    conn.execute(insert(school_seq).values(school_id=new, head_seq=0))  # its push counter
     return new
 
 

@@ -307,5 +307,5 @@ def aggregate(
         raise ApiError(422, "invalid", "The 'from' date must not be after the 'to' date.")
     rows = _COMPUTE[name](_Scope(engine, principal, start, end))
     with engine.connect() as conn:
-        state = read_state(conn)
+        state = read_state(conn, principal.school_id)
     return {**state, "name": name, "school": principal.school, "rows": rows}

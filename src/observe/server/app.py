@@ -50,6 +50,8 @@ from observe.protocol import (
 from observe.server import accounts, http_errors, invitations, login, pull
 from observe.server.accounts import Principal
 from observe.server.aggregates import aggregate
+from observe.server.cursor import legacy as legacy_cursor
+from observe.server.cursor import parse as parse_cursor
 from observe.server.db import ENV_DATABASE_URL, make_engine, read_connection
 from observe.server.errors import ApiError, forbidden
 from observe.server.group_commit import GroupCommit
@@ -124,7 +126,7 @@ def auth_login(body: LoginRequest, request: Request, engine: EngineDep) -> dict:
         client_address=address,
     )
     with read_connection(engine) as conn:
-        state = read_state(conn)
+        state = read_state(conn, result.principal.school_id)
     return login.as_reply(result, state)
 
 
@@ -133,14 +135,14 @@ def auth_logout(token: Token, engine: EngineDep) -> dict:
     principal = who(engine, token)
     accounts.logout(engine, principal)
     with read_connection(engine) as conn:
-        return read_state(conn)
+        return read_state(conn, principal.school_id)
 
 
 @router.get("/me", response_model=MeReply, tags=["auth"])
 def me(token: Token, engine: EngineDep) -> dict:
     with read_connection(engine) as conn:
         principal = who(engine, token, conn)
-        state = read_state(conn)
+        state = read_state(conn, principal.school_id)
     return {**state, "user": principal.user_info(), "device_id": principal.device_id}
 
 
@@ -223,8 +225,9 @@ def sync_push(
 ) -> Response:
     if not body.ops:  # a sync with nothing to send: one connection, no write transaction
         with read_connection(engine) as conn:
-            _coach(who(engine, token, conn))
-            return fast_json({**read_state(conn), "results": []})
+            principal = who(engine, token, conn)
+            _coach(principal)
+            return fast_json({**read_state(conn, principal.school_id), "results": []})
     with read_connection(engine) as conn:
         principal = who(engine, token, conn)
     _coach(principal)
@@ -239,11 +242,19 @@ def sync_pull(
     engine: EngineDep,
     since: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+    cursor: Annotated[
+        str | None,
+        Query(
+            max_length=4096,
+            description="The next_cursor of the last page (opaque); takes over from since.",
+        ),
+    ] = None,
 ) -> Response:
     with read_connection(engine) as conn:
         principal = who(engine, token, conn)
         _coach(principal)
-        body = pull.pull_body(conn, principal, since, limit)
+        position = parse_cursor(cursor) if cursor is not None else legacy_cursor(since)
+        body = pull.pull_body(conn, principal, position, limit)
     return Response(body, media_type="application/json")
 
 
@@ -264,7 +275,7 @@ def admin_users(token: Token, engine: EngineDep) -> dict:
     principal = who(engine, token)
     _admin(principal)
     with read_connection(engine) as conn:
-        state = read_state(conn)
+        state = read_state(conn, principal.school_id)
     return {**state, "users": accounts.list_users(engine)}
 
 
@@ -276,7 +287,7 @@ def admin_disable(
     _admin(principal)
     accounts.set_disabled(engine, user_id, True)
     with read_connection(engine) as conn:
-        return read_state(conn)
+        return read_state(conn, principal.school_id)
 
 
 @router.get("/admin/devices", response_model=AdminDevicesReply, tags=["admin"])
@@ -284,7 +295,7 @@ def admin_devices(token: Token, engine: EngineDep) -> dict:
     principal = who(engine, token)
     _admin(principal)
     with read_connection(engine) as conn:
-        state = read_state(conn)
+        state = read_state(conn, principal.school_id)
     return {**state, "devices": accounts.list_devices(engine)}
 
 
@@ -296,7 +307,7 @@ def admin_revoke(
     _admin(principal)
     accounts.revoke_device(engine, device_id)
     with read_connection(engine) as conn:
-        return read_state(conn)
+        return read_state(conn, principal.school_id)
 
 
 def _inviting_coach(principal: Principal) -> None:

@@ -16,17 +16,26 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from observe.errors import UsageError
 from observe.server import migrate, readers
 from observe.server.db import is_sqlite
-from observe.server.schema import BACKUP_TABLES, UTCDateTime, account, record, server_state
+from observe.server.schema import (
+    BACKUP_TABLES,
+    UTCDateTime,
+    account,
+    record,
+    school,
+    school_seq,
+    server_state,
+)
 from observe.server.schema import metadata as server_metadata
 from observe.server.state import read_state
 
 FORMAT = "observe-server-backup"
 FORMAT_VERSION = 1
+LEGACY_HEAD = "legacy_head"
 
 
 def _encode(value: Any) -> Any:
@@ -67,6 +76,10 @@ def _decode_row(table_name: str, row: dict[str, Any]) -> dict[str, Any]:
     table = server_metadata.tables[table_name]
     out = {}
     for key, value in row.items():
+        if table_name == "server_state" and key == "head_seq":
+            # Made before seqs were per school: the server-wide head, kept for the counters.
+            out[LEGACY_HEAD] = int(value)
+            continue
         if key not in table.c:
             raise UsageError(
                 f"The backup has a column {table_name}.{key} this server doesn't know."
@@ -113,11 +126,13 @@ def restore(engine: Engine, path: Path, *, replace: bool = False) -> dict[str, A
             )
         for table in reversed(BACKUP_TABLES):
             conn.execute(delete(table))
+        if not rows["server_state"]:
+            raise UsageError(f"{path} has no server identity in it; it is not a full backup.")
+        legacy_head = max(r.pop(LEGACY_HEAD, 0) for r in rows["server_state"])
         for table in BACKUP_TABLES:
             if rows[table.name]:
                 conn.execute(insert(table), rows[table.name])
-        if not rows["server_state"]:
-            raise UsageError(f"{path} has no server identity in it; it is not a full backup.")
+        _set_counters(conn, legacy_head)
         # Who may read what follows from the snapshots (a backup made before teachers had
         # accounts carries no reader or addressee): derive it again, never trust it blindly.
         readers.recompute(conn)
@@ -125,3 +140,23 @@ def restore(engine: Engine, path: Path, *, replace: bool = False) -> dict[str, A
             update(server_state).where(server_state.c.id == 1).values(epoch=str(uuid.uuid4()))
         )
         return read_state(conn)
+
+
+def _set_counters(conn: Connection, legacy_head: int) -> None:
+    """Every school's push counter at least at its highest seq: a backup made before seqs
+    were per school carries none, and then every school starts at the server-wide head it
+    carries (as the migration does), so seqs stay unique and clients' positions still hold."""
+    highest = dict(
+        conn.execute(
+            select(record.c.school_id, func.max(record.c.server_seq)).group_by(record.c.school_id)
+        ).all()
+    )
+    counters = dict(conn.execute(select(school_seq.c.school_id, school_seq.c.head_seq)).all())
+    for school_id in conn.execute(select(school.c.id)).scalars():
+        head = max(int(highest.get(school_id) or 0), legacy_head)
+        if school_id not in counters:
+            conn.execute(insert(school_seq).values(school_id=school_id, head_seq=head))
+        elif int(counters[school_id]) < head:
+            conn.execute(
+                update(school_seq).where(school_seq.c.school_id == school_id).values(head_seq=head)
+            )

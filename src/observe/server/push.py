@@ -1,9 +1,11 @@
 """Applying a batch of ops: per-op results, stored for idempotent retries, conflicts kept.
 
-The whole batch runs in one transaction that first locks the counter row (``FOR UPDATE`` on
-PostgreSQL; on SQLite the transaction starts with ``BEGIN IMMEDIATE``). Pushes are therefore
-serialized, and the ``server_seq`` values they hand out are gap-free in commit order: a pull can
-never see seq N+1 before N is committed. Stored op ids, records touched by the batch, and the
+The whole batch runs in one transaction that first locks its school's counter row
+(``school_seq``, ``FOR UPDATE`` on PostgreSQL; on SQLite the transaction starts with
+``BEGIN IMMEDIATE``). Pushes of one school are therefore serialized, and the ``server_seq``
+values they hand out are gap-free in commit order within the school: a pull can never see a
+school's seq N+1 before its N is committed. Pushes of different schools don't wait on each
+other (on PostgreSQL). Stored op ids, records touched by the batch, and the
 writes are each done with one statement (``IN`` lookups and executemany), so a 500-op push costs
 a handful of round trips, not thousands.
 """
@@ -29,7 +31,7 @@ from observe.server.readers import (
     reader_of,
     reflection_target,
 )
-from observe.server.schema import applied_op, conflict, record, server_state, utcnow
+from observe.server.schema import applied_op, conflict, record, school_seq, utcnow
 from observe.server.state import read_state
 
 log = logging.getLogger(__name__)
@@ -82,7 +84,8 @@ class _Batch:
     """What one push will write, gathered in memory and flushed with a few statements."""
 
     principal: Principal
-    head: int
+    conn: Connection
+    heads: dict[str, int]  # school id -> its last seq handed out (its counter row is locked)
     records: dict[str, dict[str, Any]]
     inserts: dict[str, dict[str, Any]] = field(default_factory=dict)
     updates: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -108,18 +111,27 @@ class _Batch:
         )
         return result
 
+    def next_seq(self, school_id: str) -> int:
+        """The school's next seq. A record stays in its school, so one of another school (a
+        case accounts can't reach today: nobody changes school) takes that school's lock too."""
+        if school_id not in self.heads:
+            self.heads[school_id] = lock_school(self.conn, school_id)
+        self.heads[school_id] += 1
+        return self.heads[school_id]
+
     def apply(self, op: Op, current: dict[str, Any] | None, version: int) -> dict[str, Any]:
-        self.head += 1
+        school_id = current["school_id"] if current else self.principal.school_id
+        seq = self.next_seq(school_id)
         deleted = op.op == "delete"
         data = None if deleted else op.data
         row = {
             "id": op.id,
             "kind": op.kind,
             "owner_id": self.principal.user_id,
-            "school_id": current["school_id"] if current else self.principal.school_id,
+            "school_id": school_id,
             "visibility": op.visibility,
             "version": version,
-            "server_seq": self.head,
+            "server_seq": seq,
             "deleted": deleted,
             "updated_at": self.now,
             "data": data,
@@ -135,7 +147,7 @@ class _Batch:
         else:
             self.updates[op.id] = row
         self.resolved.add(op.id)
-        return self.store(op, _result(op.op_id, "applied", version=version, seq=self.head))
+        return self.store(op, _result(op.op_id, "applied", version=version, seq=seq))
 
     def keep_sibling(self, op: Op) -> None:
         """Stores an op the server did not apply as a conflict sibling: nothing is dropped."""
@@ -351,23 +363,37 @@ def _replay(batch: _Batch, stored: Any) -> dict[str, Any]:
     return result
 
 
-def lock_state(conn: Connection) -> dict[str, Any]:
-    """Takes the push lock (the counter row) and returns the server's state with the head seq.
+_LOCK_SCHOOL = (
+    select(school_seq.c.head_seq)
+    .where(school_seq.c.school_id == bindparam("school"))
+    .with_for_update()
+)
 
-    The push's reply carries this state with its new head, so the row is read once per push.
-    Nothing else changes ``server_id`` or ``epoch`` while the lock is held."""
-    row = conn.execute(
-        select(server_state.c.server_id, server_state.c.epoch, server_state.c.head_seq)
-        .where(server_state.c.id == 1)
-        .with_for_update()
-    ).one()
-    return {"server_id": row.server_id, "epoch": row.epoch, "head_seq": int(row.head_seq)}
+
+def lock_school(conn: Connection, school_id: str) -> int:
+    """Takes the school's push lock (its counter row, held until the transaction ends) and
+    returns its head seq. A school without a counter (made by hand) gets one at 0."""
+    head = conn.execute(_LOCK_SCHOOL, {"school": school_id}).scalar()
+    if head is None:
+        conn.execute(insert(school_seq).values(school_id=school_id, head_seq=0))
+        head = conn.execute(_LOCK_SCHOOL, {"school": school_id}).scalar_one()
+    return int(head)
+
+
+def lock_state(conn: Connection, school_id: str) -> dict[str, Any]:
+    """Takes the school's push lock and returns the server's state with the school's head.
+
+    The push's reply carries this state with its new head. The identity is read after the
+    lock, so a push that commits after a new epoch answers with that epoch."""
+    head = lock_school(conn, school_id)
+    return {**read_state(conn, school_id), "head_seq": head}
 
 
 def apply_ops(
-    conn: Connection, principal: Principal, ops: list[Op], head: int
-) -> tuple[list[dict[str, Any]], int]:
-    """Applies one push inside a transaction that holds the push lock; returns (results, head)."""
+    conn: Connection, principal: Principal, ops: list[Op], heads: dict[str, int]
+) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """Applies one push inside a transaction that holds its school's push lock (``heads``:
+    school id -> head seq, for the locked schools); returns (results, the heads after)."""
     op_ids = list({op.op_id for op in ops})
     seen = {
         r.op_id: r for r in conn.execute(select(applied_op).where(applied_op.c.op_id.in_(op_ids)))
@@ -386,7 +412,8 @@ def apply_ops(
     records = {
         r.id: dict(r._mapping) for r in conn.execute(select(record).where(record.c.id.in_(ids)))
     }
-    batch = _Batch(principal=principal, head=head, records=records)
+    old_heads = dict(heads)
+    batch = _Batch(principal=principal, conn=conn, heads=dict(heads), records=records)
     answered: dict[str, dict[str, Any]] = {}
     results = []
     for op in ops:
@@ -406,7 +433,7 @@ def apply_ops(
             result = _decide(batch, op)
         answered[op.op_id] = result
         results.append(result)
-    _flush(conn, batch, head)
+    _flush(conn, batch, old_heads)
     log.info(
         "push by %s: %d ops, %d applied, %d conflicts, %d rejected",
         principal.user_id,
@@ -415,18 +442,19 @@ def apply_ops(
         sum(1 for r in results if r["status"] == "conflict"),
         sum(1 for r in results if r["status"] == "rejected"),
     )
-    return results, batch.head
+    return results, batch.heads
 
 
 def push(engine: Engine, principal: Principal, ops: list[Op]) -> dict[str, Any]:
     """One push in its own transaction (see ``group_commit`` for the shared one)."""
+    school_id = principal.school_id
     if not ops:
         with engine.connect() as conn:
-            return {**read_state(conn), "results": []}
+            return {**read_state(conn, school_id), "results": []}
     with engine.connect().execution_options(immediate=True) as conn, conn.begin():
-        state = lock_state(conn)
-        results, head = apply_ops(conn, principal, ops, state["head_seq"])
-    return {**state, "head_seq": head, "results": results}
+        state = lock_state(conn, school_id)
+        results, heads = apply_ops(conn, principal, ops, {school_id: state["head_seq"]})
+    return {**state, "head_seq": heads[school_id], "results": results}
 
 
 class _BulkInsert:
@@ -483,7 +511,14 @@ _insert_records = _BulkInsert(record)
 _insert_applied = _BulkInsert(applied_op)
 
 
-def _flush(conn: Connection, batch: _Batch, old_head: int) -> None:
+_SET_HEAD = (
+    update(school_seq)
+    .where(school_seq.c.school_id == bindparam("b_school"))
+    .values(head_seq=bindparam("b_head"))
+)
+
+
+def _flush(conn: Connection, batch: _Batch, old_heads: dict[str, int]) -> None:
     if batch.inserts:
         _insert_records.run(conn, list(batch.inserts.values()), batch.json_texts)
     if batch.updates:
@@ -503,5 +538,10 @@ def _flush(conn: Connection, batch: _Batch, old_head: int) -> None:
         conn.execute(insert(conflict), batch.conflicts)
     if batch.stored:
         _insert_applied.run(conn, batch.stored, {})
-    if batch.head != old_head:
-        conn.execute(update(server_state).where(server_state.c.id == 1).values(head_seq=batch.head))
+    moved = [
+        {"b_school": school_id, "b_head": head}
+        for school_id, head in batch.heads.items()
+        if old_heads.get(school_id) != head
+    ]
+    if moved:
+        conn.execute(_SET_HEAD, moved)

@@ -27,6 +27,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.types import TypeDecorator
 
@@ -71,12 +72,10 @@ ID = String(36)
 server_state = Table(
     "server_state",
     metadata,
-    # One row (id 1). Its head_seq is the push counter: pushes lock this row (FOR UPDATE on
-    # PostgreSQL, BEGIN IMMEDIATE on SQLite), so server_seq is gap-free in commit order.
+    # One row (id 1): who this server is. The push counters are per school (school_seq).
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("server_id", ID, nullable=False),
     Column("epoch", ID, nullable=False),
-    Column("head_seq", BigInteger, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
 )
 
@@ -86,6 +85,16 @@ school = Table(
     Column("id", ID, primary_key=True),
     Column("name", String(200), nullable=False, unique=True),
     Column("created_at", UTCDateTime, nullable=False),
+)
+
+school_seq = Table(
+    "school_seq",
+    metadata,
+    # One push counter per school, the unit of visibility: a push locks its school's row
+    # (FOR UPDATE on PostgreSQL, BEGIN IMMEDIATE on SQLite) until it commits, so each school's
+    # server_seq is gap-free in commit order, and schools never queue on each other.
+    Column("school_id", ID, ForeignKey("school.id"), primary_key=True),
+    Column("head_seq", BigInteger, nullable=False),
 )
 
 account = Table(
@@ -124,7 +133,8 @@ record = Table(
     Column("school_id", ID, ForeignKey("school.id"), nullable=False),
     Column("visibility", String(10), nullable=False),
     Column("version", BigInteger, nullable=False),
-    Column("server_seq", BigInteger, nullable=False, unique=True),
+    # Numbered per school (school_seq); unique within the school.
+    Column("server_seq", BigInteger, nullable=False),
     Column("deleted", Boolean, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     Column("data", JSON),
@@ -138,6 +148,7 @@ record = Table(
     # For a teacher's reflection: the owner of the record it reflects on (the coach who
     # shared it), who receives it in pull. NULL for every other kind.
     Column("addressee_id", ID, ForeignKey("account.id")),
+    UniqueConstraint("school_id", "server_seq", name="uq_record_school_seq"),
     Index("ix_record_owner_seq", "owner_id", "server_seq"),
     Index("ix_record_school_kind", "school_id", "kind"),
     Index("ix_record_school_audience_seq", "school_id", "audience", "server_seq"),
@@ -220,6 +231,7 @@ invitation = Table(
 BACKUP_TABLES = (
     server_state,
     school,
+    school_seq,
     account,
     invitation,
     device,

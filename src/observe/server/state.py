@@ -1,21 +1,38 @@
-"""The server's identity and counter (one row), read into every authenticated reply."""
+"""The server's identity and a school's head seq, read into every authenticated reply."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy import Connection, Engine, bindparam, func, select, update
 
-from observe.server.schema import server_state
+from observe.server.schema import school_seq, server_state
 
-_STATE = select(server_state.c.server_id, server_state.c.epoch, server_state.c.head_seq).where(
-    server_state.c.id == 1
+_SCHOOL_HEAD = (
+    select(school_seq.c.head_seq)
+    .where(school_seq.c.school_id == bindparam("school"))
+    .scalar_subquery()
 )
+_STATE = select(
+    server_state.c.server_id,
+    server_state.c.epoch,
+    func.coalesce(_SCHOOL_HEAD, 0).label("head_seq"),
+).where(server_state.c.id == 1)
+_HIGHEST = select(
+    server_state.c.server_id,
+    server_state.c.epoch,
+    func.coalesce(select(func.max(school_seq.c.head_seq)).scalar_subquery(), 0).label("head_seq"),
+).where(server_state.c.id == 1)
 
 
-def read_state(conn: Connection) -> dict[str, Any]:
-    row = conn.execute(_STATE).one()
+def read_state(conn: Connection, school_id: str | None = None) -> dict[str, Any]:
+    """``head_seq`` is the caller's school's (seqs are per school); without a school (the
+    admin CLI, backups) the highest of any school, for people to read."""
+    if school_id is None:
+        row = conn.execute(_HIGHEST).one()
+    else:
+        row = conn.execute(_STATE, {"school": school_id}).one()
     return {"server_id": row.server_id, "epoch": row.epoch, "head_seq": int(row.head_seq)}
 
 

@@ -282,12 +282,16 @@ class SyncClient:
     def read_push(self, response: httpx.Response) -> PushReply:
         return self._parse(PushReply, response.content, response, KEPT)
 
-    def pull(self, since: int, limit: int) -> PullReply:
-        return self.read_pull(self.send_pull(since, limit))
+    def pull(self, since: int, limit: int, cursor: str | None = None) -> PullReply:
+        return self.read_pull(self.send_pull(since, limit, cursor))
 
-    def send_pull(self, since: int, limit: int) -> httpx.Response:
-        """Only the HTTP exchange, for a fetcher thread (see ``send_push``)."""
-        return self._send("GET", "/sync/pull", params={"since": since, "limit": limit})
+    def send_pull(self, since: int, limit: int, cursor: str | None = None) -> httpx.Response:
+        """Only the HTTP exchange, for a fetcher thread (see ``send_push``). ``cursor`` is the
+        server's opaque position (it takes over from ``since`` on servers that made one)."""
+        params: dict[str, str | int] = {"since": since, "limit": limit}
+        if cursor is not None:
+            params["cursor"] = cursor
+        return self._send("GET", "/sync/pull", params=params)
 
     def read_pull(self, response: httpx.Response) -> PullReply:
         return self._parse(PullReply, response.content, response, KEPT)

@@ -363,7 +363,7 @@ class _Run:
 
     def _pull_pages(self, client: SyncClient) -> None:
         st = state.load(self.store)
-        cursor = st.cursor
+        cursor, token = st.cursor, st.pull_cursor
         with self.store.engine.connect() as conn:
             live_total = live_record_count(conn)
         spool: list[PullReply] = []
@@ -372,12 +372,14 @@ class _Run:
         # A fetcher thread downloads page k+1 while this thread applies page k; it only does
         # HTTP (parsing stays here, as for push). An abandoned prefetch only read.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="observe-pull") as fetcher:
-            ahead = fetcher.submit(client.send_pull, cursor, limit)
+            ahead = fetcher.submit(client.send_pull, cursor, limit, token)
             while True:
                 self._check_cancel()
                 page = client.read_pull(ahead.result())
                 if page.more and page.next_since > cursor:
-                    ahead = fetcher.submit(client.send_pull, page.next_since, limit)
+                    ahead = fetcher.submit(
+                        client.send_pull, page.next_since, limit, page.next_cursor
+                    )
                 deletions += self._take_page(page, cursor, spool)
                 if page.more and page.next_since == cursor:
                     # Asking again would get the same page forever, holding the sync lock.
@@ -428,7 +430,7 @@ class _Run:
             if current != since:  # someone else moved it (cannot happen under the lock)
                 raise SyncError("The sync position changed under this sync; sync again.")
             stats = apply_page(conn, self.user_id, page.changes)
-            state.write(conn, cursor=page.next_since)
+            state.write(conn, cursor=page.next_since, pull_cursor=page.next_cursor)
         self.pulled += len(page.changes)
         self.applied += stats.applied
         self.deleted += stats.deleted

@@ -2,6 +2,12 @@
 
 Read and written with Core on whatever connection the caller has open, so the cursor moves in
 the same transaction as the page it describes.
+
+The server's own position (``pull_cursor``, opaque text: a place in each school's sequence)
+lives beside the row as a profile setting, so profiles made before it need no migration.
+``cursor`` stays the integer position in the coach's school, which the server also sends:
+``head_seq < cursor`` is how a server restored from an old file is noticed. Writing ``cursor``
+without ``pull_cursor`` clears the latter (a reset to 0 reads everything again).
 """
 
 from __future__ import annotations
@@ -10,13 +16,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from observe.store import Store
-from observe.store.models import SyncState
+from observe.store.models import ProfileSetting, SyncState
 
 STATE_ID = 1
+PULL_CURSOR_KEY = "sync_pull_cursor"
 _table = SyncState.__table__
+_settings = ProfileSetting.__table__
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,7 @@ class State:
     cursor: int
     last_synced_at: datetime | None
     last_error: str | None
+    pull_cursor: str | None = None
 
     @property
     def has_account(self) -> bool:
@@ -43,15 +52,27 @@ def read(conn: Connection) -> State:
     row = conn.execute(select(_table).where(_table.c.id == STATE_ID)).mappings().first()
     if row is None:
         return EMPTY
-    return State(**{k: row[k] for k in State.__dataclass_fields__})
+    pull_cursor = conn.execute(
+        select(_settings.c.value).where(_settings.c.key == PULL_CURSOR_KEY)
+    ).scalar()
+    fields = (k for k in State.__dataclass_fields__ if k != "pull_cursor")
+    return State(**{k: row[k] for k in fields}, pull_cursor=pull_cursor)
 
 
 def write(conn: Connection, **values: Any) -> None:
     """Updates the row, creating it first if this profile never synced."""
     if conn.execute(select(_table.c.id).where(_table.c.id == STATE_ID)).first() is None:
         conn.execute(insert(_table).values(id=STATE_ID, cursor=0))
+    if "cursor" in values or "pull_cursor" in values:
+        _write_pull_cursor(conn, values.pop("pull_cursor", None))
     if values:
         conn.execute(update(_table).where(_table.c.id == STATE_ID).values(**values))
+
+
+def _write_pull_cursor(conn: Connection, text: str | None) -> None:
+    conn.execute(delete(_settings).where(_settings.c.key == PULL_CURSOR_KEY))
+    if text is not None:
+        conn.execute(insert(_settings).values(key=PULL_CURSOR_KEY, value=text))
 
 
 def load(store: Store) -> State:
