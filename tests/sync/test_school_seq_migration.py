@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -22,8 +23,7 @@ from sqlalchemy import select, text
 
 from observe.server.db import make_engine
 from observe.server.schema import account, applied_op, school_seq
-from observe.store import open_profile
-from observe.store.models import Evidence, Visibility
+from observe.store.models import Visibility
 from tests.serverfixtures import DEFAULT_PASSWORD, ServerProcess, UserAccount
 from tests.sync.devices import Device
 
@@ -93,12 +93,13 @@ def _add_user(server: ServerProcess, email: str, school: str) -> UserAccount:
 
 
 def _profile_evidence(folder: Path) -> set[str]:
-    store = open_profile(folder)
+    """Read with bare sqlite3, not ``open_profile``: opening the previous client's profile
+    with this code would migrate it to a schema the previous client then refuses."""
+    db = sqlite3.connect(f"file:{folder / 'observe.sqlite3'}?mode=ro", uri=True)
     try:
-        with store.read() as s:
-            return set(s.scalars(select(Evidence.id).where(Evidence.deleted.is_(False))))
+        return {row[0] for row in db.execute("SELECT id FROM evidence WHERE deleted = 0")}
     finally:
-        store.close()
+        db.close()
 
 
 def _team_evidence(device: Device, visit: str, n: int, label: str) -> list[str]:
