@@ -833,6 +833,9 @@ class Planner:
             shared_at=min(written + timedelta(hours=rng.randint(1, 20)), self.cap)
             if shared
             else None,
+            # The teacher's published copy is made when a coach saves shared feedback
+            # (observe.feedback.publish); demo rows carry none, so no teacher reads them.
+            published=None,
         )
         writer.add(Feedback, row)
 

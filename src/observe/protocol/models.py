@@ -46,6 +46,7 @@ KINDS: tuple[str, ...] = (
     "evidence",
     "participation_event",
     "feedback",
+    "reflection",
     "cycle_step",
     "coaching_log_entry",
 )

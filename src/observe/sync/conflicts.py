@@ -44,6 +44,7 @@ TEXT_FIELD: dict[str, str] = {
     "visit": "focus",
     "evidence": "text",
     "feedback": "wondering",
+    "reflection": "text",
     "cycle_step": "title",
     "coaching_log_entry": "note",
 }
@@ -61,6 +62,7 @@ KIND_LABEL: dict[str, str] = {
     "evidence": "Evidence",
     "participation_event": "Participation tally",
     "feedback": "Feedback",
+    "reflection": "Teacher's reflection",
     "cycle_step": "Cycle step",
     "coaching_log_entry": "Coaching log entry",
 }
