@@ -45,7 +45,7 @@ def missing_email_sentence(teacher: str) -> str:
     return (
         f"{teacher} has no email in your roster, and sharing needs it: the teacher reads shared "
         "feedback by signing in with that email. Add it first (Teachers tab → select the "
-        "teacher → Edit…), then share again. Nothing was saved."
+        "teacher → Edit…), then share again."
     )
 
 
@@ -117,7 +117,7 @@ def publish(
     transaction so it matches what is saved; refuses (UsageError) without a teacher email."""
     name, email = teacher_email(session, visit_id)
     if email is None:
-        raise UsageError(missing_email_sentence(name))
+        raise UsageError(missing_email_sentence(name) + " Nothing was saved.")
     facts = read_visit_facts(session, visit_id)
     return published_document(
         facts,
