@@ -21,7 +21,7 @@ from observe.store.models import (
     Visit,
 )
 
-from .helpers import body_text, build_visit, flat
+from .helpers import body_text, build_visit, flat, reader
 
 
 def _set_email(store, visit_id: str, email: str | None) -> None:
@@ -122,3 +122,42 @@ def test_sharing_without_the_teachers_email_is_refused_and_saves_nothing(store):
     draft.feedback_id = feedback_id
     save_feedback(store, draft, share=True)
     assert _published(store, feedback_id)[1]["teacher_email"] == "anh@school.org"
+
+
+def test_chosen_invitation_prints_as_a_qr_code_on_the_next_sheet(store, tmp_path):
+    """The link prints under the reflection lines, as words and as a QR code that decodes
+    back to it; not chosen (or expired), nothing prints."""
+    import subprocess
+    from datetime import timedelta
+
+    import zxingcpp
+    from PIL import Image
+
+    from observe.clock import utcnow
+    from observe.reports.feedback_sheet import INVITE_LINE
+    from observe.roster.invite_qr import set_qr_link
+
+    built = build_visit(store, email="anh@school.org")
+    with store.read() as s:
+        teacher_id = s.get_one(Classroom, s.get_one(Visit, built.visit_id).classroom_id).teacher_id
+    link = "https://observe.school.org/invite/Zm9vYmFyLXRva2VuLTEyMzQ1Njc4OTA"
+    plain = feedback_sheet_pdf(store, built.visit_id).data
+    assert INVITE_LINE not in body_text(plain)
+
+    set_qr_link(store, teacher_id, link, utcnow() + timedelta(days=14))
+    pdf = feedback_sheet_pdf(store, built.visit_id)
+    text = body_text(pdf.data)
+    assert INVITE_LINE in text and flat(link) in flat(text)
+    out = pdf.save(tmp_path / "sheet.pdf")
+    pages = len(reader(pdf.data).pages)
+    subprocess.run(
+        ["pdftoppm", "-r", "200", "-png", "-f", str(pages), "-l", str(pages), str(out),
+         str(tmp_path / "page")],
+        check=True,
+    )  # fmt: skip
+    image = Image.open(next(tmp_path.glob("page*.png")))
+    found = [r.text for r in zxingcpp.read_barcodes(image)]
+    assert found == [link]
+
+    set_qr_link(store, teacher_id, link, utcnow() - timedelta(minutes=1))  # expired
+    assert INVITE_LINE not in body_text(feedback_sheet_pdf(store, built.visit_id).data)

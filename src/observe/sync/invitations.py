@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from observe.clock import as_utc, utcnow
 from observe.errors import UsageError
+from observe.roster.invite_qr import qr_link, set_qr_link
 from observe.store import Store
 from observe.store.models import Teacher
 from observe.sync import state
@@ -31,7 +32,6 @@ from observe.sync.errors import NotSignedIn, ServerUnreachable, SyncError
 log = logging.getLogger(__name__)
 
 STATUS_SETTING = "teachers.account_status"
-QR_SETTING_PREFIX = "invite.qr."
 MAX_STATUS_EMAILS = 1000
 
 NO_EMAIL = "no email"
@@ -271,25 +271,8 @@ def teacher_statuses(store: Store, teachers: Iterable[tuple[str, str | None]]) -
 
 
 def choose_qr(store: Store, invitation: Invitation, chosen: bool) -> None:
-    """Whether this teacher's next feedback sheets print the invitation link as a QR code.
-    Local to this profile (a printing preference, not a record)."""
-    key = QR_SETTING_PREFIX + invitation.teacher_id
+    """Whether this teacher's next feedback sheets print the invitation link as a QR code."""
     if chosen:
-        value = {"link": invitation.link, "expires_at": invitation.expires_at.isoformat()}
-        store.set_setting(key, json.dumps(value))
+        set_qr_link(store, invitation.teacher_id, invitation.link, invitation.expires_at)
     else:
-        store.set_setting(key, "")
-
-
-def qr_link(store: Store, teacher_id: str) -> str | None:
-    """The invitation link to print for this teacher, while it is chosen and not expired."""
-    text = store.setting(QR_SETTING_PREFIX + teacher_id)
-    if not text:
-        return None
-    try:
-        data = json.loads(text)
-        expires = as_utc(datetime.fromisoformat(data["expires_at"]))
-        link = str(data["link"])
-    except (ValueError, KeyError, TypeError):
-        return None
-    return link if expires > utcnow() and link else None
+        set_qr_link(store, invitation.teacher_id, None)
