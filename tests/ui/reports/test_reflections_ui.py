@@ -80,6 +80,28 @@ def test_composer_shows_the_teachers_reflection_read_only(qtbot, store, errors_s
     assert not errors_seen
 
 
+def test_a_reflection_pulled_while_the_composer_is_open_appears(qtbot, store, errors_seen):
+    from PySide6.QtWidgets import QWidget
+
+    from observe.ui.context import VisitContext
+
+    built = build_visit(store, email="anh@school.org")
+    feedback_id = save_feedback(store, draft_for(store, built.visit_id), share=True)
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.context = VisitContext(store, host)  # type: ignore[attr-defined]
+    dialog = ComposerDialog(store, built.visit_id, report_error=errors_seen, parent=host)
+    dialog.show()
+    qtbot.waitUntil(dialog.isEnabled, timeout=10_000)
+    pull_reflection(store, "feedback", feedback_id, "Arrived during the conversation.")
+    qtbot.waitUntil(
+        lambda: "Arrived during the conversation." in dialog.reflections.text.toPlainText(),
+        timeout=5_000,
+    )
+    dialog.close()
+    assert not errors_seen
+
+
 def test_composer_explains_sharing_needs_the_email_and_refuses(qtbot, store, errors_seen, idle):
     built = build_visit(store)  # the roster has no email for this teacher
     dialog = _open(qtbot, store, built.visit_id, errors_seen)

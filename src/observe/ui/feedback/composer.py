@@ -105,6 +105,9 @@ class ComposerDialog(QDialog):
         self._loading = True
         self._build()
         self.load_operation = self._load()
+        context = getattr(parent, "context", None)
+        if context is not None:  # a reflection pulled while the composer is open shows up
+            context.records_changed.connect(self._records_changed)
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -336,6 +339,17 @@ class ComposerDialog(QDialog):
         self.dirty = False  # a proposal can be made again any time; only edits are at stake
         self.setEnabled(True)
         self.evidence_list.setFocus()
+
+    def _records_changed(self, kind: str) -> None:
+        if kind != "reflection" or self._loading:
+            return
+        store, visit_id = self.store, self.visit_id
+        operations.run(
+            lambda _: visit_reflections(store, visit_id),
+            name="load reflections",
+            context=self,
+            on_success=lambda views: self.reflections.set_reflections(views),  # type: ignore[arg-type]
+        )
 
     # -- strengths --------------------------------------------------------------------------
 
