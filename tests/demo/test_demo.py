@@ -429,3 +429,33 @@ def test_district_scale_is_big_enough():
     district = SCALES["district"]
     assert district.min_evidence >= 100_000
     assert district.teachers >= 40 and 3 <= district.schools <= 4
+
+
+def test_shared_demo_feedback_carries_what_saving_it_would_publish(demo):
+    """The teacher's copy of every shared demo sheet equals what the app publishes on save,
+    read back from the visit itself; private feedback publishes nothing."""
+    from observe.feedback.draft import Glow
+    from observe.feedback.facts import read_visit_facts
+    from observe.feedback.publish import published_document, teacher_email
+    from observe.store.models import Feedback, Visibility
+
+    checked = 0
+    with demo.read() as s:
+        for row in s.scalars(select(Feedback).order_by(Feedback.id)):
+            if row.visibility is not Visibility.TEACHER:
+                assert row.published is None
+                continue
+            facts = read_visit_facts(s, row.visit_id)
+            _, email = teacher_email(s, row.visit_id)
+            expected = published_document(
+                facts,
+                [Glow(g["text"], g["evidence_id"]) for g in row.glows],
+                row.wondering,
+                row.reflection_prompt,
+                teacher_email=email or "",
+                coach_name=None,
+                shared_at=row.shared_at,
+            )
+            assert row.published == expected, row.id
+            checked += 1
+    assert checked >= 5

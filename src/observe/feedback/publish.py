@@ -9,7 +9,7 @@ labels that head the sheet. Everything is in the coach's words and labels, dates
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from sqlalchemy import select
@@ -19,7 +19,7 @@ from observe.capture.kinds import LABELS as KIND_LABELS
 from observe.errors import UsageError
 from observe.feedback.draft import Glow
 from observe.feedback.facts import EvidenceFact, VisitFacts, read_visit_facts
-from observe.store.models import Classroom, EvidenceKind, Teacher, Visit
+from observe.store.models import Classroom, EvidenceKind, Teacher, Visit, VisitType
 from observe.store.snapshot import to_json_value
 from observe.vocabulary import visit_type_label
 
@@ -55,9 +55,49 @@ def share_blocker(session: Session, visit_id: str) -> str | None:
     return None if email else missing_email_sentence(name)
 
 
+def citation(observed_at: datetime, tz: tzinfo, kind: EvidenceKind, text: str) -> dict[str, str]:
+    """One cited evidence item as the teacher reads it: local time, kind in words, its text."""
+    local = observed_at.astimezone(tz)
+    return {"time": f"{local:%H:%M}", "kind": KIND_LABELS[kind], "text": text}
+
+
 def _citation(item: EvidenceFact, facts: VisitFacts) -> dict[str, str]:
-    local = item.observed_at.astimezone(facts.tz)
-    return {"time": f"{local:%H:%M}", "kind": KIND_LABELS[item.kind], "text": item.text}
+    return citation(item.observed_at, facts.tz, item.kind, item.text)
+
+
+def compose(
+    *,
+    teacher_email: str,
+    teacher_name: str,
+    coach_name: str | None,
+    visit_date: date,
+    visit_type: VisitType | str,
+    class_label: str | None,
+    strengths: list[dict[str, Any]],
+    wondering: str | None,
+    prompt: str | None,
+    voices: tuple[int, int, int] | None,
+    shared_at: datetime,
+) -> dict[str, Any]:
+    """The document from its parts (the demo builds it without reading a visit back);
+    ``voices`` is (heard, of, turns), None when nothing was tallied."""
+    heard = None
+    if voices is not None and voices[1] and voices[2]:
+        heard = {"heard": voices[0], "of": voices[1], "turns": voices[2]}
+    return {
+        "format": FORMAT,
+        "teacher_email": teacher_email.strip().lower(),
+        "teacher_name": teacher_name,
+        "coach_name": (coach_name or "").strip() or None,
+        "visit_date": visit_date.isoformat(),
+        "visit_type": visit_type_label(visit_type),
+        "class_label": class_label or None,
+        "strengths": strengths,
+        "wondering": (wondering or "").strip() or None,
+        "reflection_prompt": (prompt or "").strip() or None,
+        "voices": heard,
+        "shared_at": to_json_value(shared_at),
+    }
 
 
 def published_document(
@@ -84,23 +124,20 @@ def published_document(
         cited = [] if item is None or item.kind is EvidenceKind.NOTE else [_citation(item, facts)]
         strengths.append({"text": text, "evidence": cited})
     p = facts.participation
-    voices = None
-    if p is not None and p.occupied_seats and p.contributions:
-        voices = {"heard": p.distinct_voices, "of": p.occupied_seats, "turns": p.contributions}
-    return {
-        "format": FORMAT,
-        "teacher_email": teacher_email.strip().lower(),
-        "teacher_name": facts.teacher,
-        "coach_name": (coach_name or "").strip() or None,
-        "visit_date": facts.local_start.date().isoformat(),
-        "visit_type": visit_type_label(facts.visit_type),
-        "class_label": facts.class_label or None,
-        "strengths": strengths,
-        "wondering": (wondering or "").strip() or None,
-        "reflection_prompt": (prompt or "").strip() or None,
-        "voices": voices,
-        "shared_at": to_json_value(shared_at),
-    }
+    voices = (p.distinct_voices, p.occupied_seats, p.contributions) if p is not None else None
+    return compose(
+        teacher_email=teacher_email,
+        teacher_name=facts.teacher,
+        coach_name=coach_name,
+        visit_date=facts.local_start.date(),
+        visit_type=facts.visit_type,
+        class_label=facts.class_label,
+        strengths=strengths,
+        wondering=wondering,
+        prompt=prompt,
+        voices=voices,
+        shared_at=shared_at,
+    )
 
 
 def publish(
