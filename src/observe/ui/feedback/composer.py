@@ -185,7 +185,7 @@ class ComposerDialog(QDialog):
         self.share_box.setAccessibleName("Share with the teacher")
         self.share_box.toggled.connect(self._mark_dirty)
         self.share_note = QLabel()  # why sharing needs the teacher's email, when it is missing
-        self.share_note.setAccessibleName("About sharing")
+        self.share_note.setAccessibleName(self.tr("About sharing"))
         self.share_note.setWordWrap(True)
         self.share_note.hide()
         self.reflections = ReflectionsPanel(

@@ -140,14 +140,14 @@ class Navigator(QWidget):
             "The school's name on feedback sheets and its time zone"
         )
         self.edit_school_action.triggered.connect(lambda _checked=False: self.edit_school())
-        self.invite_action = QAction("In&vite to read shared feedback…", self)
+        self.invite_action = QAction(self.tr("In&vite to read shared feedback…"), self)
         self.invite_action.setStatusTip(
-            "Make a one-time link and code so the selected teacher can read what you share"
+            self.tr("Make a one-time link and code so the selected teacher can read what you share")
         )
         self.invite_action.triggered.connect(lambda _checked=False: self.invite_selected())
-        self.account_status_action = QAction("Refresh teachers' &account status", self)
+        self.account_status_action = QAction(self.tr("Refresh teachers' &account status"), self)
         self.account_status_action.setStatusTip(
-            "Ask your sync server which teachers have been invited or signed in"
+            self.tr("Ask your sync server which teachers have been invited or signed in")
         )
         self.account_status_action.triggered.connect(
             lambda _checked=False: self.teachers.refresh_account_status()
