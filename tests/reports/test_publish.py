@@ -161,3 +161,16 @@ def test_chosen_invitation_prints_as_a_qr_code_on_the_next_sheet(store, tmp_path
 
     set_qr_link(store, teacher_id, link, utcnow() - timedelta(minutes=1))  # expired
     assert INVITE_LINE not in body_text(feedback_sheet_pdf(store, built.visit_id).data)
+
+
+def test_a_conflict_names_the_published_copy_instead_of_printing_it(store):
+    from observe.sync.conflicts import describe
+
+    built = build_visit(store, email="anh@school.org")
+    feedback_id = save_feedback(store, draft_for(store, built.visit_id), share=True)
+    with store.read() as s:
+        row = s.get_one(Feedback, feedback_id)
+        data = {"wondering": row.wondering, "published": row.published}
+    text = describe("feedback", data, False)
+    assert "published: the copy Nguyễn Thị Ánh reads" in text
+    assert "strengths" not in text and "teacher_email" not in text

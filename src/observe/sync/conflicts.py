@@ -175,6 +175,9 @@ def _readable(name: str, value: Any) -> str | None:
         return f"{len(value)} tag" + ("" if len(value) == 1 else "s")
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if name == "published" and isinstance(value, dict):
+        # The teacher's copy of shared feedback repeats the sheet: say whose, not all of it.
+        return f"the copy {value.get('teacher_name') or 'the teacher'} reads"
     if isinstance(value, str) and name.endswith(("_at", "_on")):
         try:
             when = datetime.fromisoformat(value)
