@@ -10,6 +10,7 @@ import dataclasses
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from observe.capture.evidence import delete_evidence, save_evidence
 from observe.capture.participation import SeatSpec, save_seating, summarize, tally
@@ -23,7 +24,7 @@ from observe.coaching.visit_lookfors import visit_lookfors
 from observe.feedback import FeedbackDraft, Glow
 from observe.feedback.service import save_feedback, shared_with_teacher
 from observe.store import Store
-from observe.store.models import EvidenceKind, ParticipationKind, Visit, VisitType
+from observe.store.models import EvidenceKind, ParticipationKind, Teacher, Visit, VisitType
 from observe.store.search import SearchFilters
 from observe.store.search_choices import filter_choices, search
 from tests.store.helpers import make_visit
@@ -135,6 +136,9 @@ def test_search_choices_and_a_search_in_a_read_of_its_own(store: Store):
 
 def test_the_composer_learns_whether_saved_feedback_is_shared(store: Store):
     visit_id, _ = make_visit(store)
+    with store.write() as s:  # sharing needs the teacher's email
+        for teacher in s.scalars(select(Teacher)):
+            teacher.email = "zoe@school.org"
     evidence = save_evidence(store, visit_id, EvidenceKind.STUDENT_TALK, "Students explain")
     draft = FeedbackDraft(visit_id=visit_id, glows=[Glow("Clear thinking aloud", evidence.id)])
     kept = save_feedback(store, draft, share=False)

@@ -49,6 +49,9 @@ STUDENT_NAMES = (
     *("Tyler", "Brianna", "Kayla", "DeShawn", "Luis", "Aisha", "Hannah", "Emily", "Daniel"),
 )
 
+#: Kinds the demo makes: every synced kind but teachers' reflections (teachers write those).
+DEMO_MODELS = tuple(m for m in SYNC_MODELS if m.kind != "reflection")
+
 
 def scalar(store: Store, sql: str) -> object:
     with store.engine.connect() as conn:
@@ -238,7 +241,7 @@ def test_every_record_has_exactly_one_outbox_row(demo):
 def test_bulk_snapshots_equal_what_the_orm_path_would_queue(demo):
     """Sync can't tell demo records from hand-captured ones."""
     with demo.read() as s:
-        for model in SYNC_MODELS:
+        for model in DEMO_MODELS:
             record = s.scalars(select(model).order_by(model.id).limit(1)).one()
             queued = s.scalars(select(OutboxOp).where(OutboxOp.record_id == record.id)).one()
             assert queued.snapshot == json.loads(json.dumps(snapshot(record))), model.kind
@@ -385,7 +388,7 @@ def test_times_are_utc_and_never_after_today(store):
         latest = s.scalar(select(func.max(Evidence.observed_at)))
         assert latest.tzinfo == UTC
         assert latest.date() < TODAY
-        for model in SYNC_MODELS:
+        for model in DEMO_MODELS:
             newest = s.scalar(select(func.max(model.created_at)))
             assert newest.date() <= TODAY, model.kind
 
@@ -426,3 +429,33 @@ def test_district_scale_is_big_enough():
     district = SCALES["district"]
     assert district.min_evidence >= 100_000
     assert district.teachers >= 40 and 3 <= district.schools <= 4
+
+
+def test_shared_demo_feedback_carries_what_saving_it_would_publish(demo):
+    """The teacher's copy of every shared demo sheet equals what the app publishes on save,
+    read back from the visit itself; private feedback publishes nothing."""
+    from observe.feedback.draft import Glow
+    from observe.feedback.facts import read_visit_facts
+    from observe.feedback.publish import published_document, teacher_email
+    from observe.store.models import Feedback, Visibility
+
+    checked = 0
+    with demo.read() as s:
+        for row in s.scalars(select(Feedback).order_by(Feedback.id)):
+            if row.visibility is not Visibility.TEACHER:
+                assert row.published is None
+                continue
+            facts = read_visit_facts(s, row.visit_id)
+            _, email = teacher_email(s, row.visit_id)
+            expected = published_document(
+                facts,
+                [Glow(g["text"], g["evidence_id"]) for g in row.glows],
+                row.wondering,
+                row.reflection_prompt,
+                teacher_email=email or "",
+                coach_name=None,
+                shared_at=row.shared_at,
+            )
+            assert row.published == expected, row.id
+            checked += 1
+    assert checked >= 5

@@ -49,6 +49,7 @@ def build_visit(
     store: Store,
     *,
     teacher: str = "Nguyễn Thị Ánh",
+    email: str | None = None,
     items: list[tuple[EvidenceKind, str]] | None = None,
     walk_id: str | None = None,
     tallies: int = 6,
@@ -57,7 +58,7 @@ def build_visit(
     """A visit in a classroom with 8 seats in two groups, look-fors, evidence and tallies."""
     with store.write() as s:
         school = School(name="Lincoln Middle", timezone="America/Chicago")
-        t = Teacher(school=school, display_name=teacher)
+        t = Teacher(school=school, display_name=teacher, email=email)
         room = Classroom(teacher=t, subject="Science", grade="6", period="2", rows=2, cols=4)
         seats = [
             Seat(

@@ -41,7 +41,7 @@ def test_draft_names_groups_not_yet_heard(store):
 
 
 def test_saving_queues_the_record_for_sync_and_reopens_as_saved(store):
-    built = build_visit(store)
+    built = build_visit(store, email="anh@school.org")  # sharing needs the teacher's email
     draft = draft_for(store, built.visit_id)
     draft.glows.append(Glow("I noticed students kept talking after the timer.", None))
     before = _outbox(store, "feedback")

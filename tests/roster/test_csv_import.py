@@ -65,3 +65,41 @@ def test_roster_semicolons_and_windows_encoding(store, tmp_path: Path):
     preview = roster.read_roster(store, path)
     assert preview.ok
     assert (preview.rows[0].teacher, preview.rows[0].period) == ("José Álvarez", "2")
+
+
+def test_roster_email_column_fills_teachers_without_one(store):
+    text = (
+        "Teacher,Subject,Period,E-mail\n"
+        "Ana Ortiz,Math 5,2,Ana.Ortiz@School.org\n"
+        "Ana Ortiz,Math 5,3,\n"
+        "Ben Cho,Science,1,\n"
+    )
+    preview = roster.parse_roster(store, text)
+    assert preview.ok, preview.error_sentences()
+    roster.import_roster(store, preview)
+    with store.read() as s:
+        emails = dict(s.execute(select(Teacher.display_name, Teacher.email)).all())
+    assert emails == {"Ana Ortiz": "ana.ortiz@school.org", "Ben Cho": None}
+    # A later file fills in Ben's email (his classes already exist) but never replaces Ana's.
+    again = roster.parse_roster(
+        store,
+        "teacher,subject,period,email\nBen Cho,Science,1,ben@school.org\n"
+        "Ana Ortiz,Math 5,2,other@school.org\n",
+    )
+    assert again.ok and again.to_import == []
+    roster.import_roster(store, again)
+    with store.read() as s:
+        emails = dict(s.execute(select(Teacher.display_name, Teacher.email)).all())
+    assert emails == {"Ana Ortiz": "ana.ortiz@school.org", "Ben Cho": "ben@school.org"}
+
+
+def test_roster_refuses_bad_or_conflicting_emails(store):
+    preview = roster.parse_roster(
+        store,
+        "teacher,subject,period,email\nAna,Math,1,ana@school\nBen,Art,1,ben@school.org\n"
+        "Ben,Art,2,benjamin@school.org\n",
+    )
+    assert preview.error_sentences() == [
+        "Line 2: the email 'ana@school' doesn't look complete (like name@school.org).",
+        "Line 4: Ben has another email (ben@school.org) on line 3.",
+    ]

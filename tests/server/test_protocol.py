@@ -11,12 +11,6 @@ from observe.store.models import SYNC_MODELS
 
 def test_kinds_match_the_desktop_store():
     desktop = tuple(m.kind for m in SYNC_MODELS)
-    # TEMPORARY (branch i16-server, issue 16): the desktop's Reflection model comes with
-    # branch i16-desktop. Until both are merged the server knows "reflection" first; once
-    # merged this is `desktop == KINDS` again (drop the next three lines).
-    if "reflection" not in desktop:
-        assert desktop == tuple(k for k in KINDS if k != "reflection")
-        return
     assert desktop == KINDS
 
 

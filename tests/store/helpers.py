@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from sqlalchemy import insert
+
 from observe.store import Store
 from observe.store.models import (
     Classroom,
@@ -20,6 +22,7 @@ from observe.store.models import (
     MeasureKind,
     ParticipationEvent,
     ParticipationKind,
+    Reflection,
     School,
     Seat,
     StepKind,
@@ -49,6 +52,8 @@ def make_visit(store: Store) -> tuple[str, list[str]]:
 
 
 T0 = datetime(2026, 10, 6, 14, 5, 30, 250000, tzinfo=UTC)
+TEACHER_ACCOUNT = "01a24e7e-0000-7000-8000-00000000a11a"
+REFLECTION_ID = "01a24e7e-0000-7000-8000-0000000000f1"
 LONG_NOTE = "Students revise their claims after peer feedback. " * 1000  # 50,000 characters
 
 
@@ -149,6 +154,26 @@ def build_all(s) -> dict[str, object]:
     )
     s.flush()
     feedback.glows = [{"evidence_id": talk.id, "text": "Students were able to explain"}]
+    # Teachers write reflections on the server and the app only pulls them: written with
+    # Core, as sync's apply does, so nothing is queued to push.
+    s.execute(
+        insert(Reflection),
+        [
+            {
+                "id": REFLECTION_ID,
+                "author_id": TEACHER_ACCOUNT,
+                "device_id": TEACHER_ACCOUNT,
+                "created_at": T0,
+                "updated_at": T0,
+                "version": 1,
+                "deleted": False,
+                "visibility": Visibility.TEACHER,
+                "target_kind": "feedback",
+                "target_id": feedback.id,
+                "text": "I noticed table 2 waited for me 🤔 — «سأحاول»",
+            }
+        ],
+    )
     log.visit_id = visit.id
     s.add(event)
     return {

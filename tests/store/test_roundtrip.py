@@ -19,13 +19,14 @@ from observe.store.models import (
     MeasureKind,
     ParticipationEvent,
     ParticipationKind,
+    Reflection,
     School,
     StepStatus,
     Visibility,
     Visit,
 )
 
-from .helpers import LONG_NOTE, T0, build_all
+from .helpers import LONG_NOTE, T0, TEACHER_ACCOUNT, build_all
 
 
 def test_every_kind_round_trips_through_a_reopened_file(profile_dir: Path):
@@ -40,6 +41,10 @@ def test_every_kind_round_trips_through_a_reopened_file(profile_dir: Path):
             rows = s.scalars(select(model)).all()
             assert rows, f"no {model.kind} came back"
             for row in rows:
+                if model is Reflection:  # a teacher's, pulled: never this device's own
+                    assert row.author_id == TEACHER_ACCOUNT and row.version == 1
+                    assert row.text == "I noticed table 2 waited for me 🤔 — «سأحاول»"
+                    continue
                 assert row.author_id == store.identity.author_id
                 assert row.device_id == store.identity.device_id
                 assert row.created_at.tzinfo is not None and row.updated_at >= row.created_at

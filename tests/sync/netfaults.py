@@ -236,6 +236,8 @@ class Scripted(_Loopback):
     def __init__(self, answer: Callable[[str, str, str], Answer | Trickle]) -> None:
         self.answer = answer
         self.seen: list[tuple[str, str]] = []
+        #: Each request's headers and body, for servers that check what the client sent.
+        self.received: list[tuple[dict[str, str], bytes]] = []
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -246,10 +248,10 @@ class Scripted(_Loopback):
 
             def _answer(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                if length:
-                    self.rfile.read(length)
+                body = self.rfile.read(length) if length else b""
                 path, _, query = self.path.partition("?")
                 outer.seen.append((self.command, self.path))
+                outer.received.append((dict(self.headers.items()), body))
                 reply = outer.answer(self.command, path, query)
                 try:
                     if isinstance(reply, Trickle) and reply.whole:

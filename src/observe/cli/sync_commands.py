@@ -37,6 +37,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_logout)
 
     p = sub.add_parser(
+        "invite",
+        parents=[common],
+        help="invite a roster teacher to read the feedback you share (prints a link and code)",
+    )
+    p.add_argument("--teacher", required=True, metavar="NAME_OR_ID", help="the roster teacher")
+    p.add_argument(
+        "--qr",
+        action="store_true",
+        help="also print the link as a QR code on this teacher's next feedback sheets",
+    )
+    p.set_defaults(handler=cmd_invite)
+
+    p = sub.add_parser(
         "conflicts", parents=[common], help="list changes the server did not take as they were"
     )
     p.add_argument("--keep-mine", type=int, metavar="N", help="resolve conflict N with your copy")
@@ -113,6 +126,30 @@ def cmd_logout(args: argparse.Namespace, data_dir: str | None) -> int:
     finally:
         store.close()
     print(done.sentence)
+    return 0
+
+
+def cmd_invite(args: argparse.Namespace, data_dir: str | None) -> int:
+    from observe.sync.invitations import choose_qr, invite_teacher, teacher_contact
+
+    store = open_profile(data_dir)
+    try:
+        teacher = teacher_contact(store, args.teacher)
+        invitation = invite_teacher(store, teacher.id)
+        if args.qr:
+            choose_qr(store, invitation, True)
+    finally:
+        store.close()
+    print(f"Invitation for {invitation.teacher_name} ({invitation.email}):")
+    print(f"  Link: {invitation.link}")
+    print(f"  Code: {invitation.code}")
+    print(f"  Valid until {invitation.expires_local}.")
+    print(
+        "Give the teacher the link (or the code, typed at the server's /invite page): they "
+        "set a password there and then read what you share with them."
+    )
+    if args.qr:
+        print("The link will print as a QR code on their next feedback sheets.")
     return 0
 
 

@@ -17,6 +17,7 @@ from observe.demo.scale import Scale
 from observe.demo.schoolyear import day_at, email_for, school_year_days, zone
 from observe.demo.writer import BatchWriter
 from observe.errors import UsageError
+from observe.feedback.publish import citation, compose
 from observe.ids import new_id
 from observe.store.models import (
     SYNC_MODELS,
@@ -46,6 +47,7 @@ from observe.store.models import (
     Walk,
 )
 from observe.store.outbox import Identity
+from observe.vocabulary import class_label
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +64,10 @@ class _Room:
     period: int
     seat_ids: list[str]
     seat_weights: list[float]
+    #: What a shared sheet's published copy names (``observe.feedback.publish``).
+    teacher_name: str = ""
+    teacher_email: str = ""
+    label: str = ""
 
 
 @dataclass
@@ -248,6 +254,8 @@ class Planner:
             count = rng.randint(*self.scale.classrooms_per_teacher)
             for period in sorted(rng.sample(range(1, 8), count)):
                 self._classroom(teacher["id"], school, band, family, period, room_name, start)
+                self.rooms[-1].teacher_name = name
+                self.rooms[-1].teacher_email = teacher["email"]
 
     def _classroom(
         self,
@@ -296,6 +304,9 @@ class Planner:
                 # A few seats speak a lot and some rarely: that's what participation maps show.
                 weights.append(rng.lognormvariate(0, 0.9))
         self.rooms.append(_Room(room["id"], teacher_id, school, family, period, seat_ids, weights))
+        self.rooms[-1].label = class_label(
+            room["subject"], grade=room["grade"], period=room["period"], sep=", "
+        )
 
     def _lookfors(self) -> None:
         start = datetime.combine(self.year_days[0] - timedelta(days=7), dtime(16), UTC)
@@ -698,6 +709,8 @@ class Planner:
         made = self._listening_evidence(v) if listening else self._evidence(v)
         # (id, kind, codes) of what was seen, for feedback to point at.
         seen: list[tuple[str, EvidenceKind, tuple[str, ...]]] = []
+        #: id → (time, kind, text), for the published copy of shared feedback.
+        items: dict[str, tuple[datetime, EvidenceKind, str]] = {}
         for offset, kind, text, codes, prompt_index in made:
             at = v.start + timedelta(seconds=offset)
             text, codes, marks = _marked(kind, text, codes, offset, listening)
@@ -715,9 +728,10 @@ class Planner:
             # Feedback picks from every tagged item, as it did before marks existed, so the
             # planner's random stream (and every figure after it) stays the same per seed.
             seen.append((row["id"], kind, codes))
-        self._participation(v, writer)
+            items[row["id"]] = (at, kind, text)
+        voices = self._participation(v, writer)
         if v.feedback:
-            self._feedback(v, seen, writer)
+            self._feedback(v, seen, writer, items, voices)
 
     def _offsets(self, v: _Visit, count: int) -> list[int]:
         duration = int((v.end - v.start).total_seconds())
@@ -774,9 +788,10 @@ class Planner:
             for offset, (kind, text, prompt_index) in zip(offsets, items, strict=True)
         ]
 
-    def _participation(self, v: _Visit, writer: BatchWriter) -> None:
+    def _participation(self, v: _Visit, writer: BatchWriter) -> tuple[int, int, int] | None:
+        """Writes the visit's tallies; returns (distinct voices, seats, contributions)."""
         if not v.n_participation:
-            return
+            return None
         rng = self.rng
         room = v.room
         # Weighted sampling without replacement (Efraimidis–Spirakis): the usual voices first.
@@ -800,12 +815,15 @@ class Planner:
                 participation_kind=kind,
             )
             writer.add(ParticipationEvent, row)
+        return len(set(picks)), len(room.seat_ids), len(picks)
 
     def _feedback(
         self,
         v: _Visit,
         seen: list[tuple[str, EvidenceKind, tuple[str, ...]]],
         writer: BatchWriter,
+        items: dict[str, tuple[datetime, EvidenceKind, str]],
+        voices: tuple[int, int, int] | None,
     ) -> None:
         rng = self.rng
         tagged = [s for s in seen if s[2] and s[1] is not EvidenceKind.NOTE]
@@ -834,8 +852,33 @@ class Planner:
             shared_at=min(written + timedelta(hours=rng.randint(1, 20)), self.cap)
             if shared
             else None,
+            published=None,
         )
+        if shared:
+            # What saving it shared in the app would publish (a test reads it back to check).
+            row["published"] = compose(
+                teacher_email=v.room.teacher_email,
+                teacher_name=v.room.teacher_name,
+                coach_name=None,
+                visit_date=v.start.astimezone(self.tz).date(),
+                visit_type=v.visit_type,
+                class_label=v.room.label,
+                strengths=[
+                    {"text": g["text"], "evidence": self._cited(items.get(g["evidence_id"]))}
+                    for g in glows
+                ],
+                wondering=row["wondering"],
+                prompt=row["reflection_prompt"],
+                voices=voices,
+                shared_at=row["shared_at"],
+            )
         writer.add(Feedback, row)
+
+    def _cited(self, item: tuple[datetime, EvidenceKind, str] | None) -> list[dict[str, str]]:
+        if item is None or item[1] is EvidenceKind.NOTE:
+            return []
+        at, kind, text = item
+        return [citation(at, self.tz, kind, text)]
 
 
 def _marked(

@@ -16,6 +16,9 @@ from observe.clock import utcnow
 from observe.errors import UsageError
 from observe.feedback.draft import FeedbackDraft, Glow, propose, unfinished
 from observe.feedback.facts import VisitFacts, visit_facts
+from observe.feedback.publish import publish, share_blocker
+from observe.settings import COACH_NAME_KEY
+from observe.settings import get as get_setting
 from observe.store import Store
 from observe.store.models import Evidence, Feedback, Visibility, Visit
 
@@ -70,6 +73,12 @@ def shared_with_teacher(store: Store, feedback_id: str) -> bool:
     with store.read() as s:
         row = s.get(Feedback, feedback_id)
         return row is not None and row.visibility is Visibility.TEACHER
+
+
+def sharing_blocked(store: Store, visit_id: str) -> str | None:
+    """Why this visit's feedback can't be shared yet (the teacher has no email), or None."""
+    with store.read() as s:
+        return share_blocker(s, visit_id)
 
 
 def draft_for(store: Store, visit_id: str, facts: VisitFacts | None = None) -> FeedbackDraft:
@@ -127,9 +136,12 @@ def save_feedback(store: Store, draft: FeedbackDraft, *, share: bool | None = No
     """Creates or updates the visit's feedback and returns its id.
 
     ``share`` True marks it shared with the teacher (visibility ``teacher``, ``shared_at``
-    now); False makes it private again; None leaves sharing as it was.
+    now); False makes it private again; None leaves sharing as it was. Shared feedback
+    (newly or still) is published again from what is saved (``observe.feedback.publish``),
+    which needs the teacher's email; private feedback publishes nothing.
     """
     glows, wondering, prompt = _clean(draft)
+    coach = get_setting(store, COACH_NAME_KEY) or None
     with store.write() as s:
         visit = s.get(Visit, draft.visit_id)
         if visit is None or visit.deleted:
@@ -163,6 +175,19 @@ def save_feedback(store: Store, draft: FeedbackDraft, *, share: bool | None = No
         elif share is False:
             row.visibility = Visibility.PRIVATE
             row.shared_at = None
+        if row.visibility is Visibility.TEACHER:
+            row.shared_at = row.shared_at or utcnow()
+            row.published = publish(
+                s,
+                draft.visit_id,
+                glows,
+                wondering,
+                prompt,
+                coach_name=coach,
+                shared_at=row.shared_at,
+            )
+        else:
+            row.published = None
         s.flush()
         feedback_id = row.id
     draft.feedback_id = feedback_id

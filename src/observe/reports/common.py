@@ -14,6 +14,7 @@ from observe.reports.text import markup, para
 from observe.store import Store
 
 COACH_NAME_SETTING = "report.coach_name"
+TAIL_GAP = 8.0
 PAPER_SETTING = "report.paper"
 
 
@@ -115,9 +116,19 @@ class ReflectionSpace(Flowable):
     instead of pushing seven fixed lines onto a page of their own. The heading always travels
     with its lines: a page that cannot hold ``fewest`` lines gets none of it."""
 
-    def __init__(self, parts: list[Flowable], fewest: int, most: int, gap: float) -> None:
+    def __init__(
+        self,
+        parts: list[Flowable],
+        fewest: int,
+        most: int,
+        gap: float,
+        tail: Flowable | None = None,
+    ) -> None:
+        """``tail`` sits under the lines, at the foot of the page (the invitation's QR code)."""
         super().__init__()
         self.parts = parts
+        self.tail = tail
+        self._tail_h = 0.0
         self.fewest = fewest
         self.most = most
         self.gap = gap
@@ -136,6 +147,11 @@ class ReflectionSpace(Flowable):
             before = part.getSpaceBefore() if i else 0
             self._heights.append(h + after + before)
             used += h + after + before
+        self._tail_h = 0.0
+        if self.tail is not None:
+            _, tail_h = self.tail.wrap(availWidth, availHeight)
+            self._tail_h = tail_h + TAIL_GAP
+            used += self._tail_h
         room = int((availHeight - used) // self.gap)
         self.lines.count = max(self.fewest, min(self.most, room))
         if room < self.fewest:
@@ -154,14 +170,21 @@ class ReflectionSpace(Flowable):
             y -= h
             offset = part.getSpaceAfter() if part is not self.parts[-1] else 0
             part.drawOn(self.canv, 0, y + offset)
-        self.lines.drawOn(self.canv, 0, 0)
+        self.lines.drawOn(self.canv, 0, self._tail_h)
+        if self.tail is not None:
+            self.tail.drawOn(self.canv, 0, 0)
 
 
 def reflection_space(
-    heading: str, prompt: str | None, lines: int = 7, *, fewest: int = 3
+    heading: str,
+    prompt: str | None,
+    lines: int = 7,
+    *,
+    fewest: int = 3,
+    tail: Flowable | None = None,
 ) -> Flowable:
     st = styles()
     parts: list[Flowable] = [Paragraph(markup(heading), st.h2)]
     if prompt:
         parts.append(para(prompt, st.body))
-    return ReflectionSpace(parts, min(fewest, lines), lines, 0.3 * inch)
+    return ReflectionSpace(parts, min(fewest, lines), lines, 0.3 * inch, tail)

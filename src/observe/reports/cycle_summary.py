@@ -18,6 +18,7 @@ from observe.coaching.measures import CycleProgress, progress_in
 from observe.errors import UsageError
 from observe.feedback.draft import FeedbackDraft
 from observe.feedback.facts import VisitFacts, read_visit_facts
+from observe.feedback.reflections import ReflectionView, read_cycle_reflections
 from observe.feedback.service import saved_feedback
 from observe.reports import charts
 from observe.reports.common import (
@@ -56,6 +57,7 @@ SECTION_STEPS = "Steps taken"
 SECTION_TREND = "Across the cycle's visits"
 SECTION_EVIDENCE = "Evidence from the visits"
 SECTION_REFLECTION = "Reflection"
+SECTION_TEACHER_REFLECTIONS = "The teacher's reflections"
 
 STEP_LABELS = {
     StepKind.MODEL: "Model",
@@ -101,6 +103,8 @@ class CycleFacts:
     feedback: dict[str, FeedbackDraft]
     #: The cycle's measure visit by visit, as the coaching screens compute it.
     progress: CycleProgress | None = None
+    #: What the teacher wrote back on the cycle and on its visits' feedback, oldest first.
+    reflections: tuple[ReflectionView, ...] = ()
 
 
 def read_cycle(store: Store, cycle_id: str) -> CycleFacts:
@@ -144,6 +148,7 @@ def read_cycle(store: Store, cycle_id: str) -> CycleFacts:
             feedback={},
             # The look-for in words: its code is the coach's shorthand, not the teacher's.
             progress=_in_words(progress_in(s, cycle), lookfor.title if lookfor else None),
+            reflections=tuple(read_cycle_reflections(s, cycle_id)),
         )
     for v in visits:
         saved = saved_feedback(store, v.visit_id)
@@ -308,6 +313,7 @@ def cycle_story(cycle: CycleFacts, paper: str) -> list[Flowable]:
         story.append(with_heading(Paragraph(SECTION_EVIDENCE, st.h2), blocks[0]))
         story += [KeepTogether(block) for block in blocks[1:]]
 
+    story += teacher_reflection_flowables(cycle)
     if cycle.reflection:
         story.append(Paragraph(SECTION_REFLECTION, st.h2))
         story.append(para(cycle.reflection, st.body))
@@ -319,6 +325,27 @@ def cycle_story(cycle: CycleFacts, paper: str) -> list[Flowable]:
             )
         )
     return story
+
+
+def teacher_reflection_flowables(cycle: CycleFacts) -> list[Flowable]:
+    """The teacher's own words, each under who wrote it, when, and which visit it is about;
+    nothing at all when the teacher has written none."""
+    if not cycle.reflections:
+        return []
+    st = styles()
+    starts = {v.visit_id: v.local_start for v in cycle.visits}
+    blocks: list[list[Flowable]] = []
+    for r in cycle.reflections:
+        about = starts.get(r.visit_id or "")
+        where = f" · on the visit of {short_date(about)}" if about else ""
+        blocks.append(
+            [
+                Paragraph(markup(r.heading + where), st.h3),
+                para(r.text, st.body),
+            ]
+        )
+    heading = Paragraph(SECTION_TEACHER_REFLECTIONS, st.h2)
+    return [with_heading(heading, blocks[0]), *(KeepTogether(b) for b in blocks[1:])]
 
 
 def cycle_summary_pdf(store: Store, cycle_id: str, paper: str | None = None) -> Pdf:

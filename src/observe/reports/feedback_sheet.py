@@ -8,11 +8,15 @@ never appear, and the coach's private notes only when the coach asks for them.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from observe.capture.attach import image_file
@@ -45,6 +49,7 @@ from observe.reports.layout import (
     styles,
 )
 from observe.reports.text import markup, para, plural, shorten
+from observe.roster.invite_qr import qr_link_for_visit
 from observe.store import Store
 from observe.store.models import EvidenceKind
 from observe.vocabulary import VISIT_TYPE_LABELS
@@ -54,6 +59,8 @@ SECTION_STRENGTHS = "Strengths noticed"
 SECTION_WONDERING = "A wondering / next step"
 SECTION_PARTICIPATION = "Who got to talk"
 SECTION_REFLECTION = "Your reflection"
+INVITE_LINE = "Read this sheet online and write your reflection"
+QR_SIZE = 0.85 * inch
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,9 @@ class SheetOptions:
     #: Print the image of student work a strength rests on beside it (the coach chooses an
     #: image by tying a strength to it; images no strength cites stay off the sheet).
     images: bool = True
+    #: The teacher's invitation link, printed as a QR code under the reflection lines when
+    #: the coach chose it (None: look it up for the visit's teacher; "" never prints one).
+    invite_link: str | None = None
 
 
 def _anchor(evidence_id: str) -> str:
@@ -209,6 +219,31 @@ def strength_flowables(
     return out
 
 
+def invite_flowable(link: str, width: float) -> Flowable:
+    """A small QR code of the invitation link, with the link in words beside it (for a
+    teacher without a phone camera to hand): ReportLab's own QR widget, no image files."""
+    st = styles()
+    widget = QrCodeWidget(link, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    scale = [QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0]
+    code = Drawing(QR_SIZE, QR_SIZE, transform=scale)
+    code.add(widget)
+    words = [Paragraph(markup(INVITE_LINE), st.body), para(link, st.small)]
+    table = Table([[code, words]], colWidths=[QR_SIZE + 8, width - QR_SIZE - 8], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
 def sheet_story(
     facts: VisitFacts,
     draft: FeedbackDraft,
@@ -281,7 +316,8 @@ def sheet_story(
     participation = participation_flowables(facts.participation, width)
     if participation:
         story.append(KeepTogether([Paragraph(SECTION_PARTICIPATION, st.h2), *participation]))
-    story.append(reflection_space(SECTION_REFLECTION, draft.reflection_prompt or None))
+    tail = invite_flowable(options.invite_link, width) if options.invite_link else None
+    story.append(reflection_space(SECTION_REFLECTION, draft.reflection_prompt or None, tail=tail))
     return story
 
 
@@ -316,6 +352,8 @@ def feedback_sheet_pdf(
     else:
         reviewed = not draft.proposed if options.reviewed is None else options.reviewed
     coach = options.coach if options.coach is not None else coach_name(store)
+    if options.invite_link is None:
+        options = dataclasses.replace(options, invite_link=qr_link_for_visit(store, visit_id))
     meta = sheet_meta(facts, coach, draft=not reviewed)
     return render(
         sheet_story(facts, draft, options, coach, sheet_images(store, facts)), meta, paper

@@ -1,9 +1,12 @@
-"""Importing teachers and classrooms from a roster CSV (teacher, subject, grade, period, room).
+"""Importing teachers and classrooms from a roster CSV (teacher, subject, grade, period, room,
+email).
 
 Reading and importing are separate steps so the app can show a preview with every problem,
 row by row, in sentences; the import itself is one transaction and refuses a file with any
 problem, so a roster is never half-imported. Rows that match a classroom already in the
-profile are skipped, which makes importing the same file twice harmless.
+profile are skipped, which makes importing the same file twice harmless. An email (what a
+teacher signs in with to read shared feedback) fills in a teacher that has none; one the coach
+already typed is never overwritten.
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from observe.errors import UsageError
+from observe.roster.teachers import teacher_problems
 from observe.store import Store
 from observe.store.models import Classroom, School, Teacher
 
-COLUMNS = ("teacher", "subject", "grade", "period", "room")
+COLUMNS = ("teacher", "subject", "grade", "period", "room", "email")
 ALIASES = {
     "teacher name": "teacher",
     "name": "teacher",
@@ -28,6 +32,9 @@ ALIASES = {
     "grade level": "grade",
     "block": "period",
     "room number": "room",
+    "e-mail": "email",
+    "email address": "email",
+    "teacher email": "email",
 }
 LIMITS = {"teacher": 200, "subject": 120, "grade": 20, "period": 20, "room": 40}
 MAX_BYTES = 5_000_000
@@ -42,6 +49,7 @@ class RosterRow:
     period: str | None
     room: str | None
     errors: list[str] = field(default_factory=list)
+    email: str | None = None
     exists: bool = False
     new_teacher: bool = False
 
@@ -109,7 +117,8 @@ def parse_roster(store: Store, text: str) -> RosterPreview:
         return RosterPreview(
             [],
             [
-                "The first line must name the columns: teacher, subject, grade, period, room "
+                "The first line must name the columns: teacher, subject, grade, period, room, "
+                "email "
                 f"(teacher and subject are required; this file has no {' or '.join(missing)} "
                 "column)."
             ],
@@ -131,6 +140,7 @@ def parse_roster(store: Store, text: str) -> RosterPreview:
 
     rows: list[RosterRow] = []
     seen: dict[tuple[str, str, str], int] = {}
+    emails: dict[str, tuple[str, int]] = {}  # teacher (casefolded) → (email, first line)
     try:
         for line_no, cells in enumerate(reader, start=2):
             if not any(c.strip() for c in cells):
@@ -145,6 +155,7 @@ def parse_roster(store: Store, text: str) -> RosterPreview:
                 grade=values.get("grade") or None,
                 period=values.get("period") or None,
                 room=values.get("room") or None,
+                email=(values.get("email") or "").lower() or None,
             )
             if not row.teacher:
                 row.errors.append("the teacher's name is missing.")
@@ -153,6 +164,16 @@ def parse_roster(store: Store, text: str) -> RosterPreview:
             for name, limit in LIMITS.items():
                 if len(values.get(name, "")) > limit:
                     row.errors.append(f"the {name} is longer than {limit} characters.")
+            if row.email and "email" in teacher_problems("x", row.email):
+                row.errors.append(
+                    f"the email {row.email!r} doesn't look complete (like name@school.org)."
+                )
+            elif row.email and row.teacher:
+                first = emails.setdefault(row.teacher.casefold(), (row.email, line_no))
+                if first[0] != row.email:
+                    row.errors.append(
+                        f"{row.teacher} has another email ({first[0]}) on line {first[1]}."
+                    )
             if not row.errors:
                 if row.key in seen:
                     row.errors.append(f"the same class is already on line {seen[row.key]}.")
@@ -218,4 +239,8 @@ def import_roster(
                 )
             )
             classrooms_added += 1
+        for row in preview.rows:
+            teacher = teachers.get(row.teacher.casefold())
+            if row.email and teacher is not None and not teacher.email:
+                teacher.email = row.email
     return RosterResult(teachers_added, classrooms_added, len(preview.rows) - classrooms_added)

@@ -32,6 +32,7 @@ _NOUNS = {
     "evidence_lookfor": "look-for tag",
     "participation_event": "participation event",
     "feedback": "feedback sheet",
+    "reflection": "teacher's reflection",
     "cycle_step": "cycle step",
     "coaching_log_entry": "coaching-log entry",
 }

@@ -339,8 +339,29 @@ class Feedback(SyncRecord):
     wondering: Mapped[str | None] = mapped_column(Text)
     reflection_prompt: Mapped[str | None] = mapped_column(Text)
     shared_at: Mapped[datetime | None]
+    #: What the teacher may read: the sheet's own content, written each time shared feedback
+    #: is saved (``observe.feedback.publish``); None while the feedback is private. The
+    #: server and the teacher's pages read only this, never the visit or its evidence.
+    published: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     visit: Mapped[Visit] = relationship()
+
+
+class Reflection(SyncRecord):
+    """What a teacher wrote back on feedback or a cycle the coach shared with them.
+
+    Written on the server's web pages by the teacher (its ``author_id``) and pulled like any
+    record; the coach's app only reads it. ``target_id`` is polymorphic (a feedback or a
+    coaching cycle, per ``target_kind``), so it carries no foreign key: a reflection never
+    waits for, or blocks the deletion of, what it is about.
+    """
+
+    __tablename__ = "reflection"
+    kind = "reflection"
+
+    target_kind: Mapped[str] = mapped_column(String(40))
+    target_id: Mapped[str] = mapped_column(String(36), index=True)
+    text: Mapped[str] = mapped_column(Text)
 
 
 class CycleStep(SyncRecord):
@@ -505,6 +526,7 @@ SYNC_MODELS: tuple[type[SyncRecord], ...] = (
     Evidence,
     ParticipationEvent,
     Feedback,
+    Reflection,
     CycleStep,
     CoachingLogEntry,
 )

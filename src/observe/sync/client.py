@@ -267,6 +267,11 @@ class SyncClient:
     def me(self) -> MeReply:
         return self._call("GET", "/me", MeReply)
 
+    def post(self, path: str, body: dict[str, Any], model: type[Reply]) -> Reply:
+        """A JSON request to an endpoint outside the sync protocol proper (invitations,
+        teacher status), with the same sentences for every failure."""
+        return self._call("POST", path, model, json=body)
+
     def push(self, ops: list[bytes]) -> PushReply:
         """Pushes ops made by ``observe.protocol.encode_op``."""
         return self.read_push(self.send_push(push_body(ops)))
@@ -354,7 +359,9 @@ class SyncClient:
             self._unreachable(exc, after)
         status = response.status_code
         if status >= 400 or 300 <= status < 400:
-            raise self._error(response, body, after, login)
+            error = self._error(response, body, after, login)
+            error.status = status
+            raise error
         return response
 
     def _unreachable(self, exc: httpx.HTTPError, after: str) -> NoReturn:

@@ -44,6 +44,7 @@ TEXT_FIELD: dict[str, str] = {
     "visit": "focus",
     "evidence": "text",
     "feedback": "wondering",
+    "reflection": "text",
     "cycle_step": "title",
     "coaching_log_entry": "note",
 }
@@ -61,6 +62,7 @@ KIND_LABEL: dict[str, str] = {
     "evidence": "Evidence",
     "participation_event": "Participation tally",
     "feedback": "Feedback",
+    "reflection": "Teacher's reflection",
     "cycle_step": "Cycle step",
     "coaching_log_entry": "Coaching log entry",
 }
@@ -173,6 +175,9 @@ def _readable(name: str, value: Any) -> str | None:
         return f"{len(value)} tag" + ("" if len(value) == 1 else "s")
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if name == "published" and isinstance(value, dict):
+        # The teacher's copy of shared feedback repeats the sheet: say whose, not all of it.
+        return f"the copy {value.get('teacher_name') or 'the teacher'} reads"
     if isinstance(value, str) and name.endswith(("_at", "_on")):
         try:
             when = datetime.fromisoformat(value)

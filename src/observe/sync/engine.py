@@ -38,6 +38,7 @@ from observe.sync.errors import (
     SyncError,
     TimedOut,
 )
+from observe.sync.invitations import refresh_after_sync
 from observe.sync.lock import SyncLock
 from observe.sync.recovery import queue_recovery
 
@@ -235,6 +236,8 @@ class _Run:
                     "The sync server kept changing identity while Observe was syncing (it is "
                     "probably being restored). Try again in a few minutes. Nothing was lost."
                 )
+            # Which roster teachers have accounts, for the Teachers tab; never fails the sync.
+            refresh_after_sync(self.store, client)
         # Entries whose two sides now say the same thing (a restore re-pushed from two
         # devices, a colleague's copy arriving equal) ask the coach nothing.
         resolve_identical(self.store)

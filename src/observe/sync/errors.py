@@ -17,6 +17,9 @@ class SyncError(ObserveError):
 
     exit_code = 5
     transient = False
+    #: The HTTP status of a refusal (None when there was no HTTP answer), for callers that
+    #: say more about a particular refusal (an invitation that exists already, say).
+    status: int | None = None
 
 
 class ServerUnreachable(SyncError):

@@ -68,6 +68,7 @@ NOUNS: dict[str, tuple[str, str]] = {
     "evidence": ("evidence item", "evidence items"),
     "participation_event": ("participation mark", "participation marks"),
     "feedback": ("feedback sheet", "feedback sheets"),
+    "reflection": ("teacher's reflection", "teachers' reflections"),
     "cycle_step": ("cycle step", "cycle steps"),
     "coaching_log_entry": ("coaching log entry", "coaching log entries"),
 }
@@ -89,6 +90,7 @@ _TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "evidence": ("text",),
     "participation_event": ("participation_kind",),
     "feedback": ("wondering",),
+    "reflection": ("text",),
     "cycle_step": ("title",),
     "coaching_log_entry": ("note", "activity"),
 }

@@ -181,6 +181,10 @@ class MainWindow(QMainWindow):
             changes=self.context.local_records_changed,  # pulled records refresh views as news
         )
         bar.addMenu(self.sync_ui.menu)
+        # Each sync also asks which teachers have accounts: the Teachers tab shows it.
+        navigator = ws.navigator
+        navigator.teachers.report_error = self._report_error
+        self.sync_ui.controller.synced.connect(lambda _result: navigator.teacher_model.reload())
 
         self.coaching_ui = CoachingUi(self, self.context, report_error=self._report_error)
         bar.addMenu(self.coaching_ui.menu)

@@ -85,6 +85,16 @@ def _classroom_dialog(window: MainWindow, edit: bool) -> QDialog:
     )
 
 
+def _invite(window: MainWindow) -> QDialog:
+    from observe.sync.invitations import teacher_contact
+    from observe.ui.navigator.invite_dialog import InviteDialog
+
+    teacher_id, _ = ids(window)
+    contact = teacher_contact(window.store, teacher_id)
+    nav = window.workspace.navigator
+    return _shown(InviteDialog(window.store, contact, report_error=_errors(window), parent=nav))
+
+
 def _school(window: MainWindow) -> QDialog:
     dialog = window.workspace.navigator.edit_school()
     assert dialog is not None
@@ -228,6 +238,7 @@ DIALOGS: dict[str, Opener] = {
     "New classroom": lambda w: _classroom_dialog(w, edit=False),
     "Edit classroom": lambda w: _classroom_dialog(w, edit=True),
     "Edit school": _school,
+    "Invite a teacher": _invite,
     "Import roster": _roster,
     "Compose feedback": _composer,
     "Find evidence": _search,

@@ -27,7 +27,8 @@ LINUX_BUTTONS = {"OK": "&OK", "Save": "&Save", "Cancel": "&Cancel", "Close": "&C
 #: Dialogs with nothing to type or choose: a button may have the first focus.
 #: No field to type in: About, and the "Keep all" preview, whose read-only text is there to be
 #: read and whose confirm button takes Enter.
-NO_INPUTS = {"About", "Keep all mine"}
+#: Invite a teacher: nothing to type before the server answers; Enter makes the invitation.
+NO_INPUTS = {"About", "Keep all mine", "Invite a teacher"}
 
 
 def mnemonic(text: str) -> str | None:
@@ -122,5 +123,6 @@ def test_every_dialog_class_is_in_the_registry():
         "FrameworksWindow", "ImpactWindow", "LeaderSignInDialog", "SeatingEditorDialog",
         "SignInDialog", "ConflictsDialog", "WelcomeDialog", "AboutDialog", "LicenseDialog",
         "KeyboardHelpDialog", "SettingsDialog", "BulkConfirmDialog", "RedactionDialog",
+        "InviteDialog",
     }  # fmt: skip
     assert names <= covered, sorted(names - covered)

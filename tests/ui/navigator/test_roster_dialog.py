@@ -173,3 +173,12 @@ def test_in_a_district_new_teachers_join_the_chosen_school(
             )
         )
     assert homes == {"Washington High"}
+
+
+def test_the_preview_shows_each_rows_email(school, navigator, store, tmp_path, settle, qtbot):
+    text = "teacher,subject,period,email\nAna Ruiz,Art,1,Ana.Ruiz@School.org\nLee Park,Music,2,\n"
+    dialog = open_dialog(qtbot, navigator, write(tmp_path, text), settle)
+    header = dialog.model.headerData(6, Qt.Orientation.Horizontal)
+    assert header == "Email"
+    assert [dialog.model.index(r, 6).data() for r in range(2)] == ["ana.ruiz@school.org", None]
+    dialog.reject()

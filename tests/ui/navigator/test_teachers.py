@@ -52,9 +52,11 @@ def test_actions_have_menu_texts_and_shortcuts(navigator):
         "De&lete teacher or class…",
         "Edit &school…",
         "&Import roster…",
+        "In&vite to read shared feedback…",
+        "Refresh teachers' &account status",
     ]
     shortcuts = [a.shortcut().toString(QKeySequence.SequenceFormat.PortableText) for a in actions]
-    assert shortcuts == ["Ctrl+Shift+T", "Ctrl+Shift+L", "F2", "Del", "", "Ctrl+Shift+I"]
+    assert shortcuts == ["Ctrl+Shift+T", "Ctrl+Shift+L", "F2", "Del", "", "Ctrl+Shift+I", "", ""]
     assert all(a.statusTip() for a in actions)
 
 

@@ -38,12 +38,14 @@ from observe.coaching.labels import (
     STEP_KIND_LABELS,
     STEP_STATUS_LABELS,
 )
+from observe.feedback.reflections import cycle_reflections
 from observe.store import Store
 from observe.store.models import MeasureKind
 from observe.ui.coaching.charts import ChartView
 from observe.ui.coaching.cycle_dialogs import CloseCycleDialog, LinkVisitsDialog
 from observe.ui.coaching.cycle_editor import CycleEditor
 from observe.ui.errors import ErrorReporter
+from observe.ui.feedback.reflections_panel import ReflectionsPanel
 from observe.ui.ops import CoreOp
 from observe.vocabulary import VISIT_TYPE_LABELS
 
@@ -113,6 +115,7 @@ class CycleView(QWidget):
         self.reflection = QLabel()
         self.reflection.setWordWrap(True)
         self.reflection.setAccessibleName("Reflection")
+        self.teacher_reflections = ReflectionsPanel()  # hidden until the teacher writes one
 
         inner = QWidget()
         layout = QVBoxLayout(inner)
@@ -125,6 +128,7 @@ class CycleView(QWidget):
         layout.addWidget(QLabel("Action steps"))
         layout.addWidget(self.steps, 1)
         layout.addWidget(self.reflection)
+        layout.addWidget(self.teacher_reflections)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -143,6 +147,7 @@ class CycleView(QWidget):
             self.steps.setRowCount(0)
             self.chart.fresh()
             self.progress = None
+            self.teacher_reflections.set_reflections([])
             return
         draft = cycles.load_cycle(store, cycle_id)
         progress = measures.cycle_progress(store, cycle_id)
@@ -196,6 +201,10 @@ class CycleView(QWidget):
             ],
         )
         self.reflection.setText(f"Reflection: {draft.reflection}" if draft.reflection else "")
+        visits = {
+            p.visit_id: f"{as_utc(p.started_at).astimezone():%a %d %b %Y}" for p in progress.points
+        }
+        self.teacher_reflections.set_reflections(cycle_reflections(store, cycle_id), visits)
 
 
 class CyclesWindow(QDialog):

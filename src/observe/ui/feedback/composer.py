@@ -37,12 +37,19 @@ from observe.capture.kinds import LABELS as KIND_LABELS
 from observe.feedback import STEMS, WONDERING_STEMS, FeedbackDraft, Glow, VisitFacts
 from observe.feedback.draft import stem_opening
 from observe.feedback.facts import EvidenceFact, visit_facts
-from observe.feedback.service import draft_for, save_feedback, shared_with_teacher
+from observe.feedback.reflections import ReflectionView, visit_reflections
+from observe.feedback.service import (
+    draft_for,
+    save_feedback,
+    shared_with_teacher,
+    sharing_blocked,
+)
 from observe.reports.common import COACH_NAME_SETTING, coach_name, medium_date
 from observe.reports.text import shorten
 from observe.store import Store
 from observe.ui import operations
 from observe.ui.errors import ErrorReporter
+from observe.ui.feedback.reflections_panel import ReflectionsPanel
 from observe.ui.operations import Operation, Progress
 from observe.vocabulary import VISIT_TYPE_LABELS
 
@@ -98,6 +105,9 @@ class ComposerDialog(QDialog):
         self._loading = True
         self._build()
         self.load_operation = self._load()
+        context = getattr(parent, "context", None)
+        if context is not None:  # a reflection pulled while the composer is open shows up
+            context.records_changed.connect(self._records_changed)
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -174,6 +184,13 @@ class ComposerDialog(QDialog):
         self.share_box = QCheckBox("Share with t&he teacher (visible to their account after sync)")
         self.share_box.setAccessibleName("Share with the teacher")
         self.share_box.toggled.connect(self._mark_dirty)
+        self.share_note = QLabel()  # why sharing needs the teacher's email, when it is missing
+        self.share_note.setAccessibleName(self.tr("About sharing"))
+        self.share_note.setWordWrap(True)
+        self.share_note.hide()
+        self.reflections = ReflectionsPanel(
+            empty=self.tr("The teacher hasn't written a reflection on this feedback yet.")
+        )
         self.coach_edit = QLineEdit(coach_name(self.store) or "")
         self.coach_edit.setAccessibleName("Your name on sheets")
         self.coach_edit.textChanged.connect(self._mark_dirty)
@@ -196,6 +213,8 @@ class ComposerDialog(QDialog):
         form.addRow("Reflection &question for the teacher (optional)", self.reflection)
         form.addRow("Your &name on sheets", self.coach_edit)
         form.addRow(self.share_box)
+        form.addRow(self.share_note)
+        form.addRow(self.reflections)
         self.glow_text.setMaximumHeight(90)
         for label_for in (
             self.glow_list,
@@ -256,13 +275,16 @@ class ComposerDialog(QDialog):
     def _load(self) -> Operation:
         store, visit_id = self.store, self.visit_id
 
-        def work(_: Progress) -> tuple[VisitFacts, FeedbackDraft, bool]:
+        def work(
+            _: Progress,
+        ) -> tuple[VisitFacts, FeedbackDraft, bool, str | None, list[ReflectionView]]:
             facts = visit_facts(store, visit_id)
             draft = draft_for(store, visit_id, facts)
             shared = False
             if draft.feedback_id:
                 shared = shared_with_teacher(store, draft.feedback_id)
-            return facts, draft, shared
+            blocked = sharing_blocked(store, visit_id)
+            return facts, draft, shared, blocked, visit_reflections(store, visit_id)
 
         return operations.run(
             work,
@@ -278,7 +300,7 @@ class ComposerDialog(QDialog):
         self.close()
 
     def _loaded(self, result: object) -> None:
-        facts, draft, shared = result  # type: ignore[misc]
+        facts, draft, shared, blocked, reflections = result  # type: ignore[misc]
         self.facts, self.draft, self.shared = facts, draft, shared
         start = facts.local_start
         self.heading.setText(
@@ -302,6 +324,10 @@ class ComposerDialog(QDialog):
         self.wondering.setPlainText(draft.wondering)
         self.reflection.setText(draft.reflection_prompt)
         self.share_box.setChecked(shared)
+        self.share_note.setText(blocked or "")
+        self.share_note.setVisible(bool(blocked))
+        self.share_box.setToolTip(blocked or "")
+        self.reflections.set_reflections(reflections)
         if draft.glows:
             self.glow_list.setCurrentRow(0)
         self.state.setText(
@@ -313,6 +339,17 @@ class ComposerDialog(QDialog):
         self.dirty = False  # a proposal can be made again any time; only edits are at stake
         self.setEnabled(True)
         self.evidence_list.setFocus()
+
+    def _records_changed(self, kind: str) -> None:
+        if kind != "reflection" or self._loading:
+            return
+        store, visit_id = self.store, self.visit_id
+        operations.run(
+            lambda _: visit_reflections(store, visit_id),
+            name="load reflections",
+            context=self,
+            on_success=lambda views: self.reflections.set_reflections(views),  # type: ignore[arg-type]
+        )
 
     # -- strengths --------------------------------------------------------------------------
 
@@ -419,10 +456,10 @@ class ComposerDialog(QDialog):
         store = self.store
 
         def work(_: Progress) -> str:
-            feedback_id = save_feedback(store, draft, share=share)
+            # The name first: shared feedback publishes it with the sheet.
             if coach != (store.setting(COACH_NAME_SETTING) or ""):
                 store.set_setting(COACH_NAME_SETTING, coach)
-            return feedback_id
+            return save_feedback(store, draft, share=share)
 
         self.state.setText("Saving…")
         op = operations.run(

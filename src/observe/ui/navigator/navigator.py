@@ -22,6 +22,7 @@ from observe.capture.visit_pages import PAGE_VISITS
 from observe.ui.context import VisitContext
 from observe.ui.navigator.deletion import Ask, ask_to_delete
 from observe.ui.navigator.dialogs import RecordDialog
+from observe.ui.navigator.invite_dialog import InviteDialog
 from observe.ui.navigator.roster_dialog import RosterImportDialog
 from observe.ui.navigator.school_dialog import SchoolDialog
 from observe.ui.navigator.teacher_model import CLASSROOM, TEACHER
@@ -139,6 +140,18 @@ class Navigator(QWidget):
             "The school's name on feedback sheets and its time zone"
         )
         self.edit_school_action.triggered.connect(lambda _checked=False: self.edit_school())
+        self.invite_action = QAction(self.tr("In&vite to read shared feedback…"), self)
+        self.invite_action.setStatusTip(
+            self.tr("Make a one-time link and code so the selected teacher can read what you share")
+        )
+        self.invite_action.triggered.connect(lambda _checked=False: self.invite_selected())
+        self.account_status_action = QAction(self.tr("Refresh teachers' &account status"), self)
+        self.account_status_action.setStatusTip(
+            self.tr("Ask your sync server which teachers have been invited or signed in")
+        )
+        self.account_status_action.triggered.connect(
+            lambda _checked=False: self.teachers.refresh_account_status()
+        )
         self.import_roster_action = self._action(
             "&Import roster…",
             "import_roster",
@@ -165,6 +178,7 @@ class Navigator(QWidget):
             self.new_teacher_action,
             self.new_classroom_action,
             self.edit_action,
+            self.invite_action,
             None,
             self.delete_record_action,
         ]
@@ -184,6 +198,8 @@ class Navigator(QWidget):
             self.delete_record_action,
             self.edit_school_action,
             self.import_roster_action,
+            self.invite_action,
+            self.account_status_action,
         ]
 
     # -- both tabs ----------------------------------------------------------------------------
@@ -206,6 +222,7 @@ class Navigator(QWidget):
         kind, _ = self.teachers.selected()
         self.edit_action.setEnabled(on_teachers and kind in (TEACHER, CLASSROOM))
         self.delete_record_action.setEnabled(on_teachers and kind in (TEACHER, CLASSROOM))
+        self.invite_action.setEnabled(on_teachers and kind in (TEACHER, CLASSROOM))
         has_teachers = bool(self.teacher_model.teachers) or self.teacher_model.loading
         self.new_classroom_action.setEnabled(has_teachers)
 
@@ -241,3 +258,6 @@ class Navigator(QWidget):
     def import_roster(self, path: Path | None = None) -> RosterImportDialog:
         """Opens the import dialog; without ``path`` it asks for a file straight away."""
         return self.teachers.import_roster(path)
+
+    def invite_selected(self) -> InviteDialog | None:
+        return self.teachers.invite_selected()

@@ -105,8 +105,8 @@ def result_sentence(result: RosterResult) -> str:
 
 
 class RosterPreviewModel(QAbstractTableModel):
-    HEADERS = ("Line", "Teacher", "Subject", "Grade", "Period", "Room", "Status")
-    STATUS = 6
+    HEADERS = ("Line", "Teacher", "Subject", "Grade", "Period", "Room", "Email", "Status")
+    STATUS = 7
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -136,7 +136,15 @@ class RosterPreviewModel(QAbstractTableModel):
         row = self.rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            values = (row.line, row.teacher, row.subject, row.grade, row.period, row.room)
+            values = (
+                row.line,
+                row.teacher,
+                row.subject,
+                row.grade,
+                row.period,
+                row.room,
+                row.email,
+            )
             return row_status(row) if column == self.STATUS else values[column]
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS and row.errors:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)

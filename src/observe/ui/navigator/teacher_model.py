@@ -2,7 +2,9 @@
 
 A school has dozens of teachers, not thousands, so the whole list is read at once (on a worker)
 and held in a plain ``QStandardItemModel``. Filtering ignores case and accents, like the
-quick-visit type-ahead, so "zoe" finds "Zoë".
+quick-visit type-ahead, so "zoe" finds "Zoë". A second column says in words whether each
+teacher can read what the coach shares ("not invited", "invited", "active", "no email"), as
+the server last said (``observe.sync.invitations``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from observe.capture.visits import fold
 from observe.roster.tree import ClassroomRow, RosterTree, TeacherRow, load_roster_tree
 from observe.store import Store
+from observe.sync.invitations import teacher_statuses
 from observe.ui import operations
 from observe.ui.navigator.visit_model import KEY_ROLE, KIND_ROLE
 from observe.ui.operations import Progress
@@ -39,11 +42,13 @@ class TeacherTreeModel(QStandardItemModel):
         super().__init__(parent)
         self._store = store
         self._teachers: list[TeacherRow] = []
+        #: Teacher id → account status in words, as last loaded.
+        self.statuses: dict[str, str] = {}
         #: (id, name) of the profile's schools; dialogs offer a choice when there are several.
         self.schools: list[tuple[str, str]] = []
         self._generation = 0
         self.loading = False
-        self.setHorizontalHeaderLabels(["Teacher or class"])
+        self.setHorizontalHeaderLabels(["Teacher or class", self.tr("Account")])
 
     @property
     def teachers(self) -> list[TeacherRow]:
@@ -65,14 +70,17 @@ class TeacherTreeModel(QStandardItemModel):
         generation = self._generation
         self.loading = True
 
-        def work(_: Progress) -> RosterTree:
-            return load_roster_tree(store)
+        def work(_: Progress) -> tuple[RosterTree, dict[str, str]]:
+            tree = load_roster_tree(store)
+            return tree, teacher_statuses(store, [(t.id, t.email) for t in tree.teachers])
 
         def done(result: object) -> None:
-            if generation == self._generation and isinstance(result, RosterTree):
+            tree, statuses = result  # type: ignore[misc]
+            if generation == self._generation and isinstance(tree, RosterTree):
                 self.loading = False
-                self.schools = list(result.schools)
-                self._fill(list(result.teachers))
+                self.schools = list(tree.schools)
+                self.statuses = dict(statuses)
+                self._fill(list(tree.teachers))
                 self.loaded.emit()
 
         operations.run(work, name="load teachers", context=self, on_success=done)
@@ -88,13 +96,22 @@ class TeacherTreeModel(QStandardItemModel):
             tip = f"{teacher.name} ({teacher.email})" if teacher.email else teacher.name
             if len(self.schools) > 1:
                 tip += f", {dict(self.schools).get(teacher.school_id or '', '')}"
+            account = self.statuses.get(teacher.id, "")
             item.setToolTip(tip)
-            item.setData(f"{teacher.name}, {classes}", Qt.ItemDataRole.AccessibleTextRole)
+            item.setData(
+                f"{teacher.name}, {classes}" + (f", account {account}" if account else ""),
+                Qt.ItemDataRole.AccessibleTextRole,
+            )
+            status = QStandardItem(account)
+            status.setEditable(False)
+            status.setToolTip(f"{teacher.name}: account {account}" if account else "")
             for room in teacher.classrooms:
                 child = _item(room.label, CLASSROOM, room.id)
                 child.setToolTip(room.label)  # the pane is narrow; the label is often elided
-                item.appendRow(child)
-            root.appendRow(item)
+                blank = QStandardItem("")
+                blank.setEditable(False)
+                item.appendRow([child, blank])
+            root.appendRow([item, status])
 
     def key_index(self, key: str) -> QModelIndex:
         kind, _, record_id = key.partition(":")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from observe.roster.removal import (
     classroom_removal,
@@ -21,9 +21,12 @@ from observe.roster.removal import (
     delete_teacher,
     teacher_removal,
 )
+from observe.sync.invitations import refresh_status_now, teacher_contact
 from observe.ui.context import VisitContext
+from observe.ui.errors import ErrorReporter, show_error
 from observe.ui.navigator.deletion import Ask, ask_to_delete, delete_after_asking, tell
 from observe.ui.navigator.dialogs import ClassroomDialog, RecordDialog, TeacherDialog
+from observe.ui.navigator.invite_dialog import InviteDialog
 from observe.ui.navigator.roster_dialog import RosterImportDialog
 from observe.ui.navigator.school_dialog import SchoolDialog, open_school_dialog
 from observe.ui.navigator.teacher_model import (
@@ -34,6 +37,8 @@ from observe.ui.navigator.teacher_model import (
     TeacherTreeModel,
 )
 from observe.ui.navigator.visit_model import KEY_ROLE, KIND_ROLE
+from observe.ui.operations import Operation
+from observe.ui.ops import CoreOp
 
 #: How to plan and do the deletion of each kind of row.
 _REMOVALS = {
@@ -78,6 +83,8 @@ class TeachersTab(QWidget):
         self.ask_to_delete: Ask = ask_to_delete
         #: The context menu's actions (None: a separator), set by the navigator that owns them.
         self.menu_actions: list[QAction | None] = []
+        #: Where unexpected failures go (the window's reporter, when it sets one).
+        self.report_error: ErrorReporter = show_error
 
         self.teacher_model = TeacherTreeModel(self.store, self)
         self.teacher_filter = TeacherFilter(self)
@@ -98,6 +105,10 @@ class TeachersTab(QWidget):
         view = QTreeView()
         view.setModel(self.teacher_filter)
         view.setHeaderHidden(True)
+        header = view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         view.setUniformRowHeights(True)
         view.setAccessibleName("Teachers and classes")
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -249,6 +260,37 @@ class TeachersTab(QWidget):
                 )
                 return self._open(dialog, kind)
         return None
+
+    def invite_selected(self) -> InviteDialog | None:
+        """Invite to read shared feedback: for the selected teacher (or the class's teacher)."""
+        teacher_id = self._selected_teacher_id()
+        if not teacher_id:
+            return None
+        found = CoreOp(
+            self, lambda: teacher_contact(self.store, teacher_id), report=self.report_error
+        ).run_now()
+        if not found.ok or found.value is None:
+            return None
+        dialog = InviteDialog(
+            self.store, found.value, report_error=self.report_error, parent=self._host
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.teacher_model.reload())
+        dialog.open()
+        return dialog
+
+    def refresh_account_status(self) -> Operation:
+        """Asks the server now which teachers have accounts, then shows it."""
+        return (
+            CoreOp(
+                self,
+                lambda: refresh_status_now(self.store),
+                report=self.report_error,
+                name="refresh teacher accounts",
+            )
+            .success(lambda _: self.teacher_model.reload())
+            .run_in_background()
+        )
 
     def import_roster(self, path: Path | None = None) -> RosterImportDialog:
         """Opens the import dialog; without ``path`` it asks for a file straight away."""
