@@ -17,7 +17,7 @@ from datetime import UTC, date
 import pytest
 
 from observe.coaching.impact import local_report
-from observe.coaching.leader_source import ServerImpactSource
+from observe.coaching.leader_source import HIDDEN, ServerImpactSource
 from observe.demo import load_demo
 from observe.errors import ObserveError, UsageError
 from observe.sync.account import login
@@ -57,7 +57,17 @@ def test_school_figures_match_the_coachs_own_and_hold_only_figures(synced):
     assert "cycles" not in school.tables
 
     visits, my_visits = school.tables["visits_per_week"], mine.tables["visits_per_week"]
-    assert visits.rows == my_visits.rows
+    # Every week is the coach's own figure, or (fewer than 3 teachers visited) hidden in words.
+    shown = hidden = 0
+    for ours, theirs in zip(visits.rows, my_visits.rows, strict=True):
+        assert ours[0] == theirs[0]
+        if ours[1] == HIDDEN:
+            assert set(ours[1:]) == {HIDDEN}
+            hidden += 1
+        else:
+            assert ours == theirs
+            shown += 1
+    assert shown > 5 and hidden > 0
 
     time = {r["activity"]: r["minutes"] for r in school.tables["time_by_activity"].dicts()}
     my_time = {r["activity"]: r["minutes"] for r in mine.tables["time_by_activity"].dicts()}
@@ -71,10 +81,17 @@ def test_school_figures_match_the_coachs_own_and_hold_only_figures(synced):
     # Demo items carry marks, and seen is counted apart from (and below) tagged.
     assert 0 < sum(seen for seen, _ in lookfors.values()) < sum(n for _, n in lookfors.values())
 
-    tallied = school.tables["participation"].column("visits_tallied")
-    assert sum(tallied) == sum(mine.tables["participation"].column("visits_tallied")) > 0
-    voices = school.tables["participation"].column("distinct_voices_mean")
-    assert voices == mine.tables["participation"].column("distinct_voices_mean")
+    part, my_part = school.tables["participation"].dicts(), mine.tables["participation"].dicts()
+    open_weeks = [
+        (o, t) for o, t in zip(part, my_part, strict=True) if o["visits_tallied"] != HIDDEN
+    ]
+    assert 0 < len(open_weeks) < len(part)
+    for ours, theirs in open_weeks:
+        assert ours["visits_tallied"] == theirs["visits_tallied"]
+        assert ours["distinct_voices_mean"] == theirs["distinct_voices_mean"]
+    for row in part:
+        if row["visits_tallied"] == HIDDEN:
+            assert row["contributions"] == row["distinct_voices_mean"] == HIDDEN
 
     # And nothing but figures left the server: no text, names or record ids.
     blob = "\n".join(replies)
@@ -90,6 +107,27 @@ def test_school_figures_match_the_coachs_own_and_hold_only_figures(synced):
     for secret in [*names, *some_text, *focus, *ids]:
         assert secret not in blob
     assert json.loads(replies[0])["rows"]
+
+
+def test_a_week_of_fewer_than_three_teachers_reads_hidden_in_the_leaders_tables(synced):
+    server, leader, store = synced
+    first_week = (date(2026, 8, 17), date(2026, 8, 23))
+    session = LeaderSession.sign_in(server.base_url, leader.email, leader.password)
+    try:
+        school = ServerImpactSource(session).load(*first_week)
+    finally:
+        session.close()
+    mine = local_report(store, *first_week, UTC)
+    assert sum(mine.tables["visits_per_week"].column("visits")) > 0  # the coach has figures
+    [week] = school.tables["visits_per_week"].rows
+    assert week[0] == date(2026, 8, 17) and set(week[1:]) == {HIDDEN}
+    lookfors = school.tables["lookfors"]
+    assert lookfors.dicts() == [
+        {"code": "", "title": HIDDEN, "set": "", "seen_evidence": None,
+         "tagged_evidence": None, "share_of_evidence": None}
+    ]  # fmt: skip
+    assert lookfors.note and "fewer than 3 teachers" in lookfors.note
+    assert school.tables["participation"].rows[0][1] == HIDDEN
 
 
 def test_refusals_are_sentences_coach_tokens_are_revoked(sqlite_server):

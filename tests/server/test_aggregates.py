@@ -112,52 +112,114 @@ def _school_with_data(server):
     push(coach_b, op(gone, kind="visit", data={"id": gone, "started_at": "2026-03-10T10:00:00Z"}))
     push(coach_b, op(gone, kind="visit", base_version=1, delete=True))
     leader = server.login(server.add_user(role="leader", school=school))
+    leader.room, leader.coach_b = room, coach_b
     return leader, coach_a
+
+
+def _two_more_teachers(leader, coach_a, *, known: int = 3) -> None:
+    """Gives the first week's visits three teachers (``known`` of them with a classroom the
+    server holds): two more modeling visits, each with one question asked and one untagged
+    evidence item, in classrooms of two other teachers."""
+    room2, room3 = new_id(), new_id()
+    rooms = [(leader.room, new_id(), coach_a), (room2, new_id(), leader.coach_b)]
+    rooms.append((room3, new_id(), leader.coach_b))
+    for room, teacher, coach in rooms[:known]:
+        push(coach, op(room, kind="classroom", data={"id": room, "teacher_id": teacher}))
+    ops = []
+    for room in (room2, room3):
+        visit, event, item = new_id(), new_id(), new_id()
+        ops += [
+            op(visit, kind="visit", data={"id": visit, "classroom_id": room,
+               "visit_type": "modeling", "started_at": "2026-03-03T10:00:00Z"}),
+            op(event, kind="participation_event", data={"id": event, "visit_id": visit,
+               "seat_id": new_id(), "occurred_at": "2026-03-03T10:05:00Z",
+               "participation_kind": "asked_question"}),
+            op(item, data={"id": item, "visit_id": visit, "observed_at": "2026-03-03T10:06:00Z",
+               "text": SECRET, "lookfor_ids": []}),
+        ]  # fmt: skip
+    push(leader.coach_b, *ops)
+
+
+NAMES = ("visits-per-week", "coaching-time", "lookfor-frequencies", "participation")
+
+
+def test_a_leader_never_gets_a_figure_drawn_from_fewer_than_three_teachers(shared_server):
+    leader, coach_a = _school_with_data(shared_server)
+    # Three visits in the first week, but only two of them in classrooms the server knows.
+    _two_more_teachers(leader, coach_a, known=2)
+    get = leader.client.get
+    visits = get("/v1/aggregates/visits-per-week").json()
+    assert visits["rows"] == [
+        {"week_start": "2026-03-02", "suppressed": True},
+        {"week_start": "2026-03-09", "suppressed": True},
+    ]
+    assert visits["suppressed"] == {"reason": "fewer_teachers", "weeks": 2, "min_teachers": 3}
+    participation = get("/v1/aggregates/participation").json()
+    assert participation["rows"] == [{"week_start": "2026-03-02", "suppressed": True}]
+    lookfors = get("/v1/aggregates/lookfor-frequencies").json()
+    assert lookfors["rows"] == []
+    assert lookfors["suppressed"] == {
+        "reason": "fewer_teachers",
+        "teachers": 2,
+        "min_teachers": 3,
+    }
+    # Coaching time is the coaches' own minutes, no teacher's figure: it is not hidden.
+    time = get("/v1/aggregates/coaching-time").json()
+    assert time["rows"] == [{"activity": "plc", "entries": 2, "minutes": 75}]
+    assert time["suppressed"] is None
+    # The coach reading their own records gets every figure, from one classroom or not.
+    own = coach_a.client.get("/v1/aggregates/participation").json()
+    assert own["suppressed"] is None and own["rows"][0]["visits"] == 1
 
 
 def test_leader_figures_for_the_school(shared_server):
     leader, coach_a = _school_with_data(shared_server)
+    _two_more_teachers(leader, coach_a)
     get = leader.client.get
 
     visits = get("/v1/aggregates/visits-per-week").json()
     assert visits["rows"] == [
         {"week_start": "2026-03-02", "visit_type": "learning_walk", "visits": 1, "minutes": 20},
-        {"week_start": "2026-03-09", "visit_type": "modeling", "visits": 1, "minutes": 0},
+        {"week_start": "2026-03-02", "visit_type": "modeling", "visits": 2, "minutes": 0},
+        # Coach B's lone visit of the next week has no known classroom: hidden.
+        {"week_start": "2026-03-09", "suppressed": True},
     ]
     assert visits["name"] == "visits-per-week" and "epoch" in visits
 
     time = get("/v1/aggregates/coaching-time", params={"from": "2026-03-01", "to": "2026-03-07"})
     assert time.json()["rows"] == [{"activity": "plc", "entries": 1, "minutes": 30}]
 
-    lookfors = get("/v1/aggregates/lookfor-frequencies").json()["rows"]
-    assert lookfors == [
-        {"code": "T1", "title": "Students explain", "evidence": 2, "seen": 1, "share": 0.6667},
-        {"code": "", "title": "a private look-for", "evidence": 1, "seen": 0, "share": 0.3333},
-        {"code": None, "title": None, "evidence": 3, "seen": 1, "share": 1.0},
+    lookfors = get("/v1/aggregates/lookfor-frequencies").json()
+    assert lookfors["suppressed"] is None
+    assert lookfors["rows"] == [
+        {"code": "T1", "title": "Students explain", "evidence": 2, "seen": 1, "share": 0.4},
+        {"code": "", "title": "a private look-for", "evidence": 1, "seen": 0, "share": 0.2},
+        {"code": None, "title": None, "evidence": 5, "seen": 1, "share": 1.0},
     ]
 
     participation = get("/v1/aggregates/participation").json()["rows"]
     assert participation == [
         {
             "week_start": "2026-03-02",
-            "visits": 1,
-            "events": 3,
+            "visits": 3,
+            "events": 5,
             "volunteered": 1,
             "called_on": 1,
-            "asked_question": 0,
+            "asked_question": 2,
             "peer_talk": 1,
-            "distinct_voices_mean": 2.0,
+            "distinct_voices_mean": 1.3333,
             "seat_share_mean": 0.5,
         }
     ]
-    for name in ("visits-per-week", "coaching-time", "lookfor-frequencies", "participation"):
+    for name in NAMES:
         body = get(f"/v1/aggregates/{name}").text
         assert SECRET not in body and coach_a.user.id not in body
         assert PRIVATE_TITLE not in body and "M2" not in body
 
     # A coach gets the same figures over their own records only.
-    own = coach_a.client.get("/v1/aggregates/visits-per-week").json()["rows"]
-    assert [r["visit_type"] for r in own] == ["learning_walk"]
+    own = coach_a.client.get("/v1/aggregates/visits-per-week").json()
+    assert [r["visit_type"] for r in own["rows"]] == ["learning_walk"]
+    assert own["suppressed"] is None  # one teacher, but the coach's own figures
     # ... and the titles of their own private look-fors.
     mine = coach_a.client.get("/v1/aggregates/lookfor-frequencies").json()["rows"]
     assert [(r["code"], r["title"]) for r in mine[:2]] == [

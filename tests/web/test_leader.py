@@ -87,17 +87,19 @@ def test_leader_sees_the_schools_figures_and_csv_but_no_record_text(browser, web
     assert browser.current_url.endswith("/leader")
     page = text_of(browser)
     assert f"Coaching at {school}" in page
-    # Visits: 3 in the week of 2 March, 1 in the week of 9 March, in bars and in the table.
+    # Visits: 3 in the week of 2 March, in bars and in the table; the lone visit of the week
+    # of 9 March (one teacher) is hidden by the server, in words and without a bar.
     visits = browser.find_element(By.CSS_SELECTOR, "#h-visits-per-week").find_element(
         By.XPATH, ".."
     )
     assert "Week of 2 Mar 2026\n3 visits" in visits.text
-    assert "Week of 9 Mar 2026\n1 visit" in visits.text
+    assert "1 visit" not in visits.text
     rows = [r.text for r in visits.find_elements(By.CSS_SELECTOR, "tbody tr")]
     assert rows == [
         "Week of 2 Mar 2026 Learning walk 3 90",
-        "Week of 9 Mar 2026 Learning walk 1 30",
+        "Week of 9 Mar 2026 Hidden: fewer than 3 teachers",
     ]
+    assert "1 week hidden: fewer than 3 teachers were visited" in visits.text
     assert "PLC facilitation 1 45" in page
     assert "T1 =HYPERLINK(1) students explain 4 4 100%" in page
     # Who got to talk: three teachers in the first week are shown; the lone one is hidden.
@@ -122,8 +124,12 @@ def test_leader_sees_the_schools_figures_and_csv_but_no_record_text(browser, web
         assert table[1][:3] == ["T1", "'" + FORMULA_TITLE, "4"]  # a formula stays text
         talk_csv = list(csv.reader(io.StringIO(client.get("/leader/participation.csv").text)))
         assert [r[0] for r in talk_csv[1:]] == ["2026-03-02"]  # the hidden week stays hidden
-        ranged = client.get("/leader/visits-per-week.csv", params={"from": "2026-03-09"})
-        assert [r[0] for r in csv.reader(io.StringIO(ranged.text))][1:] == ["2026-03-09"]
+        visits_csv = list(csv.reader(io.StringIO(client.get("/leader/visits-per-week.csv").text)))
+        assert [r[0] for r in visits_csv[1:]] == ["2026-03-02"]  # hidden in the CSV too
+        ranged = client.get("/leader/visits-per-week.csv", params={"to": "2026-03-08"})
+        assert [r[0] for r in csv.reader(io.StringIO(ranged.text))][1:] == ["2026-03-02"]
+        lone = client.get("/leader/lookfor-frequencies.csv", params={"from": "2026-03-09"})
+        assert list(csv.reader(io.StringIO(lone.text)))[1:] == []  # one classroom's evidence
 
     # On paper: the figures and tables, without the form and the download links.
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from observe.protocol import MIN_TEACHERS
 from observe.server.accounts import Principal
 from observe.server.errors import ApiError, forbidden
 from observe.server.schema import record
@@ -240,21 +241,27 @@ def _mean(values: list[float] | list[int]) -> float | None:
     return round(sum(values) / len(values), 4) if values else None
 
 
-MIN_TEACHERS = 3
-"""A figure drawn from fewer teachers than this would show a single teacher's practice to a
-leader: the web pages hide it (small-group suppression)."""
+# A figure drawn from fewer than MIN_TEACHERS teachers would show a single teacher's practice
+# to a leader, so :func:`aggregate` never sends it to one (small-group suppression). The number
+# lives in observe.protocol so the desktop's leader view says the same.
+
+SUPPRESSED_REASON = "fewer_teachers"
 
 
 def teachers_behind(
     engine: Engine, principal: Principal, start: date | None, end: date | None
 ) -> dict[str, dict[str, int]]:
-    """How many distinct teachers stand behind each week of "participation" and behind the
-    look-for frequencies as a whole (key "all"), for small-group suppression.
+    """How many distinct teachers stand behind each week of "visits-per-week" and
+    "participation", and behind the look-for frequencies as a whole (key "all"), for
+    small-group suppression.
 
     A visit's teacher is its classroom's; a visit whose classroom or teacher the server does
     not hold counts for no one, so an unknown group is never taken for a large one.
     """
-    scope = _Scope(engine, principal, start, end)
+    return _teachers_behind(_Scope(engine, principal, start, end))
+
+
+def _teacher_of_visit(scope: _Scope) -> Callable[[Any], str | None]:
     teacher_of_room = scope.ids("classroom", "teacher_id")
     room_of_visit = scope.ids("visit", "classroom_id")
 
@@ -262,6 +269,18 @@ def teachers_behind(
         found = teacher_of_room.get(room_of_visit.get(visit_id))
         return found if isinstance(found, str) else None
 
+    return teacher
+
+
+def _teachers_behind(scope: _Scope) -> dict[str, dict[str, int]]:
+    teacher = _teacher_of_visit(scope)
+    visit_weeks: dict[str, set[str]] = defaultdict(set)
+    for visit in scope.snapshots("visit"):
+        day = _day(visit.get("started_at"))
+        if not scope.in_range(day):
+            continue
+        assert day is not None
+        visit_weeks[_week(day)].update(t for t in [teacher(visit.get("id"))] if t)
     week_of_visit: dict[Any, str] = {}
     for event in scope.snapshots("participation_event"):
         day = _day(event.get("occurred_at"))
@@ -281,9 +300,40 @@ def teachers_behind(
         if t
     }
     return {
+        "visits-per-week": {week: len(found) for week, found in visit_weeks.items()},
         "participation": {week: len(found) for week, found in weeks.items()},
         "lookfor-frequencies": {"all": len(lookfor_teachers)},
     }
+
+
+def _suppress(
+    scope: _Scope, name: str, rows: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """A leader's rows with every figure drawn from fewer than MIN_TEACHERS teachers taken
+    out, and the reply's ``suppressed`` flag (docs/sync-protocol.md, "Aggregates")."""
+    if name not in ("visits-per-week", "participation", "lookfor-frequencies"):
+        return rows, None  # coaching time: the coaches' own minutes, no teacher's figure
+    behind = _teachers_behind(scope)[name]
+    if name == "lookfor-frequencies":
+        teachers = behind["all"]
+        evidence = sum(r["evidence"] for r in rows if r["code"] is None and r["title"] is None)
+        if evidence and teachers < MIN_TEACHERS:
+            flag = {"reason": SUPPRESSED_REASON, "teachers": teachers, "min_teachers": MIN_TEACHERS}
+            return [], flag
+        return rows, None
+    out: list[dict[str, Any]] = []
+    hidden: set[str] = set()
+    for row in rows:
+        week = row["week_start"]
+        if behind.get(week, 0) >= MIN_TEACHERS:
+            out.append(row)
+        elif week not in hidden:
+            hidden.add(week)
+            out.append({"week_start": week, "suppressed": True})
+    flag = None
+    if hidden:
+        flag = {"reason": SUPPRESSED_REASON, "weeks": len(hidden), "min_teachers": MIN_TEACHERS}
+    return out, flag
 
 
 _COMPUTE: dict[str, Callable[[_Scope], list[dict[str, Any]]]] = {
@@ -305,7 +355,17 @@ def aggregate(
         raise ApiError(404, "not_found", f"There is no aggregate called {name[:60]!r}.")
     if start and end and start > end:
         raise ApiError(422, "invalid", "The 'from' date must not be after the 'to' date.")
-    rows = _COMPUTE[name](_Scope(engine, principal, start, end))
+    scope = _Scope(engine, principal, start, end)
+    rows = _COMPUTE[name](scope)
+    suppressed = None
+    if principal.role == "leader":
+        rows, suppressed = _suppress(scope, name, rows)
     with engine.connect() as conn:
         state = read_state(conn)
-    return {**state, "name": name, "school": principal.school, "rows": rows}
+    return {
+        **state,
+        "name": name,
+        "school": principal.school,
+        "rows": rows,
+        "suppressed": suppressed,
+    }

@@ -1,5 +1,7 @@
 """The leader's figures as pages and CSV: the same rows as the API's aggregates, laid out as
-bars with a table beside them, and with any group of fewer than three teachers hidden.
+bars with a table beside them. The server's aggregates already leave out any figure drawn
+from fewer than three teachers (``observe.server.aggregates``, small-group suppression); these
+pages only say so where the reply flags it, so the rule has one home.
 
 Only numbers, week starts, category codes and shared look-for labels reach here (see
 ``observe.server.aggregates``); no record text ever does.
@@ -17,7 +19,7 @@ from sqlalchemy import Engine
 
 from observe.safetext import csv_cell
 from observe.server.accounts import Principal
-from observe.server.aggregates import MIN_TEACHERS, aggregate, teachers_behind
+from observe.server.aggregates import MIN_TEACHERS, aggregate
 
 SUPPRESSED = f"Hidden: fewer than {MIN_TEACHERS} teachers"
 
@@ -97,9 +99,20 @@ def _percent(share: float | None) -> str:
     return "—" if share is None else f"{round(100 * share)}%"
 
 
+def _hidden_weeks(rows: list[dict[str, Any]], what: str) -> str | None:
+    hidden = sum(1 for r in rows if r.get("suppressed"))
+    if not hidden:
+        return None
+    return (
+        f"{hidden} week{'s' if hidden != 1 else ''} hidden: fewer than {MIN_TEACHERS} "
+        f"teachers were visited, so {what} would describe single classrooms."
+    )
+
+
 def visits(rows: list[dict[str, Any]]) -> Figure:
+    shown = [r for r in rows if not r.get("suppressed")]
     per_week: dict[str, int] = {}
-    for r in rows:
+    for r in shown:
         per_week[r["week_start"]] = per_week.get(r["week_start"], 0) + r["visits"]
     return Figure(
         "visits-per-week",
@@ -107,7 +120,9 @@ def visits(rows: list[dict[str, Any]]) -> Figure:
         "Classroom visits the school's coaches recorded, per week and by type of visit.",
         ["Week", "Type of visit", "Visits", "Minutes"],
         [
-            [
+            [week(r["week_start"]), SUPPRESSED]
+            if r.get("suppressed")
+            else [
                 week(r["week_start"]),
                 words(r["visit_type"], VISIT_TYPES),
                 str(r["visits"]),
@@ -117,8 +132,9 @@ def visits(rows: list[dict[str, Any]]) -> Figure:
         ],
         _bars([(week(w), n, f"{n} visit{'s' if n != 1 else ''}") for w, n in per_week.items()]),
         "The bars show all visits of each week.",
+        note=_hidden_weeks(rows, "the week's visits"),
         csv_header=["week_start", "visit_type", "visits", "minutes"],
-        csv_rows=[[r["week_start"], r["visit_type"], r["visits"], r["minutes"]] for r in rows],
+        csv_rows=[[r["week_start"], r["visit_type"], r["visits"], r["minutes"]] for r in shown],
     )
 
 
@@ -138,19 +154,19 @@ def coaching(rows: list[dict[str, Any]]) -> Figure:
     )
 
 
-def lookfors(rows: list[dict[str, Any]], teachers: int) -> Figure:
+def lookfors(rows: list[dict[str, Any]], suppressed: dict[str, Any] | None) -> Figure:
     title, summary = TITLES["lookfor-frequencies"], "Evidence items tagged with each look-for."
     columns = ["Look-for", "Evidence items", "Seen", "Share of all evidence"]
-    total = next((r for r in rows if r["title"] is None), None)
-    if total is None or not total["evidence"]:
-        return Figure("lookfor-frequencies", title, summary, columns, [])
-    if teachers < MIN_TEACHERS:
+    if suppressed:
         note = (
             f"Hidden: the evidence comes from fewer than {MIN_TEACHERS} teachers' classrooms, so "
             "these figures would describe single teachers. Choose a longer date range or wait "
             "for more visits."
         )
         return Figure("lookfor-frequencies", title, summary, columns, [], note=note)
+    total = next((r for r in rows if r["title"] is None), None)
+    if total is None or not total["evidence"]:
+        return Figure("lookfor-frequencies", title, summary, columns, [])
     tagged = [r for r in rows if r["title"] is not None]
 
     def label(r: dict[str, Any]) -> str:
@@ -177,12 +193,11 @@ def lookfors(rows: list[dict[str, Any]], teachers: int) -> Figure:
 VOICE_KINDS = ("volunteered", "called_on", "asked_question", "peer_talk")
 
 
-def participation(rows: list[dict[str, Any]], teachers: dict[str, int]) -> Figure:
-    shown = [r for r in rows if teachers.get(r["week_start"], 0) >= MIN_TEACHERS]
-    hidden = len(rows) - len(shown)
+def participation(rows: list[dict[str, Any]]) -> Figure:
+    shown = [r for r in rows if not r.get("suppressed")]
     table = []
     for r in rows:
-        if r not in shown:
+        if r.get("suppressed"):
             table.append([week(r["week_start"]), SUPPRESSED])
             continue
         voices = r["distinct_voices_mean"]
@@ -195,12 +210,7 @@ def participation(rows: list[dict[str, Any]], teachers: dict[str, int]) -> Figur
                 _percent(r["seat_share_mean"]),
             ]
         )
-    note = None
-    if hidden:
-        note = (
-            f"{hidden} week{'s' if hidden != 1 else ''} hidden: fewer than {MIN_TEACHERS} "
-            "teachers were visited, so the figures would describe single classrooms."
-        )
+    note = _hidden_weeks(rows, "the figures")
     return Figure(
         "participation",
         TITLES["participation"],
@@ -253,12 +263,12 @@ def school_figures(
     def rows(name: str) -> list[dict[str, Any]]:
         return aggregate(engine, principal, name, start, end)["rows"]
 
-    teachers = teachers_behind(engine, principal, start, end)
+    found = aggregate(engine, principal, "lookfor-frequencies", start, end)
     return [
         visits(rows("visits-per-week")),
         coaching(rows("coaching-time")),
-        lookfors(rows("lookfor-frequencies"), teachers["lookfor-frequencies"]["all"]),
-        participation(rows("participation"), teachers["participation"]),
+        lookfors(found["rows"], found["suppressed"]),
+        participation(rows("participation")),
     ]
 
 

@@ -252,7 +252,7 @@ class ImpactWindow(QDialog):
         if visits is not None:
             labels = [_week_label(w) for w in visits.column("week_start")]
             sets = [
-                (VISIT_TYPE_LABELS[vt], [float(v or 0) for v in visits.column(vt.value)])
+                (VISIT_TYPE_LABELS[vt], [_num(v) for v in visits.column(vt.value)])
                 for vt in VisitType
                 if any(visits.column(vt.value))
             ]
@@ -311,13 +311,16 @@ class ImpactWindow(QDialog):
                 axis_title="% of evidence",
                 fmt="%d%%",
             )
-        elif lookfors is not None:
+        elif lookfors is not None and any(_counted(v) for v in lookfors.column("tagged_evidence")):
             self.charts["lookfors"].show_bars(
                 [str(c) for c in lookfors.column("code")],
-                [("Evidence tagged", [float(v or 0) for v in lookfors.column("tagged_evidence")])],
+                [("Evidence tagged", [_num(v) for v in lookfors.column("tagged_evidence")])],
                 title="Evidence tagged per look-for (whole period)",
                 axis_title="Evidence items",
             )
+        elif lookfors is not None:
+            # Hidden by small-group suppression (the table's note says why), or nothing tagged.
+            self.charts["lookfors"].fresh(lookfors.note or "")
         part = t.get("participation")
         if part is not None:
             labels = [_week_label(w) for w in part.column("week_start")]
@@ -370,6 +373,16 @@ def _day(value: date) -> str:
     return f"{value.day} {value:%b %Y}"
 
 
+def _counted(value: object) -> bool:
+    """A figure, not a blank or a "Hidden: fewer than 3 teachers" cell."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _num(value: object) -> float:
+    """A cell as a bar's height: a hidden or blank cell draws no bar (and never crashes)."""
+    return float(value) if _counted(value) else 0.0  # type: ignore[arg-type]
+
+
 def _pct(value: object) -> float | None:
     return float(value) * 100 if isinstance(value, int | float) else None
 
@@ -391,7 +404,7 @@ def summary_sentence(report: ImpactReport) -> str:
     bits: list[str] = []
     visits = t.get("visits_per_week")
     if visits is not None:
-        n = sum(int(v or 0) for v in visits.column("visits"))
+        n = sum(int(_num(v)) for v in visits.column("visits"))
         bits.append(f"{n:,} visit{'s' if n != 1 else ''}")
     time = t.get("time_by_activity")
     if time is not None:
@@ -410,11 +423,11 @@ def summary_sentence(report: ImpactReport) -> str:
     part = t.get("participation")
     if part is not None:
         pairs = [
-            (float(share), int(n or 0))
+            (float(share), int(_num(n)))
             for share, n in zip(
                 part.column("voice_share_mean"), part.column("visits_tallied"), strict=True
             )
-            if share is not None
+            if _counted(share)
         ]
         tallies = sum(n for _, n in pairs)
         if tallies:
