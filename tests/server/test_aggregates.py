@@ -237,3 +237,101 @@ def test_another_schools_leader_sees_none_of_it(shared_server):
         rows = stranger.client.get(f"/v1/aggregates/{name}").json()["rows"]
         empty = {"code": None, "title": None, "evidence": 0, "seen": 0, "share": 0.0}
         assert rows in ([], [empty])
+    [nothing] = stranger.client.get("/v1/aggregates/cycles").json()["rows"]
+    assert nothing["section"] == "all" and nothing["cycles"] == nothing["started"] == 0
+
+
+def _cycle(cid, teacher, kind, started, *, baseline=None, target=None, ended=None, lookfor=None):
+    data = {"id": cid, "teacher_id": teacher, "focus": SECRET, "measure_kind": kind,
+            "measure_lookfor_id": lookfor, "baseline": baseline, "target": target,
+            "status": "completed" if ended else "active", "started_on": started,
+            "ended_on": ended}  # fmt: skip
+    return op(cid, kind="coaching_cycle", data=data)
+
+
+def _cycle_visit(cycle, day, voices=0, seen=0, about=0):
+    """A visit of the cycle on ``day``: ``voices`` different seats each speak once; ``seen``
+    items marked seen for the cycle's look-for, ``about`` items only tagged with it."""
+    cid, lookfor = cycle
+    visit = new_id()
+    ops = [op(visit, kind="visit", data={"id": visit, "cycle_id": cid,
+              "visit_type": "coaching_observation", "started_at": f"{day}T09:00:00Z"})]  # fmt: skip
+    for _ in range(voices):
+        seat, event = new_id(), new_id()
+        ops += [
+            op(seat, kind="seat", data={"id": seat, "label": "A1"}),
+            op(event, kind="participation_event", data={"id": event, "visit_id": visit,
+               "seat_id": seat, "occurred_at": f"{day}T09:05:00Z",
+               "participation_kind": "volunteered"}),
+        ]  # fmt: skip
+    for i in range(seen + about):
+        item = new_id()
+        marks = {lookfor: "seen"} if i < seen else {}
+        ops.append(op(item, data={"id": item, "visit_id": visit, "text": SECRET,
+                   "observed_at": f"{day}T09:06:00Z", "lookfor_ids": [lookfor],
+                   "lookfor_marks": marks}))  # fmt: skip
+    return ops
+
+
+def cycle_school(server):
+    """Four cycles of three teachers (see the comments); (school, coach, teacher 1, cycle 1)."""
+    school = f"Cycles {uuid.uuid4().hex[:6]}"
+    coach = server.login(server.add_user(school=school))
+    t1, t2, t3 = new_id(), new_id(), new_id()
+    c1, c2, c3, c4, lookfor = new_id(), new_id(), new_id(), new_id(), new_id()
+    push(
+        coach,
+        # Baseline 5, target 8; visits hear 2 then 4 voices: 5 → 4, not met.
+        _cycle(c1, t1, "distinct_voices", "2026-09-01", baseline=5, target=8, ended="2026-10-20"),
+        # No baseline: the first measured visit (1) → the latest (3); target 3 met.
+        _cycle(c2, t2, "distinct_voices", "2026-09-15", target=3),
+        # Baseline 2 → the one measured visit (5).
+        _cycle(c3, t3, "distinct_voices", "2026-10-02", baseline=2),
+        # Items marked seen: baseline 0 → 2 (an item only tagged is not "seen").
+        _cycle(c4, t2, "lookfor_frequency", "2026-10-03", baseline=0, lookfor=lookfor),
+        *_cycle_visit((c1, None), "2026-09-10", voices=2),
+        *_cycle_visit((c1, None), "2026-10-01", voices=4),
+        *_cycle_visit((c2, None), "2026-09-20", voices=1),
+        *_cycle_visit((c2, None), "2026-09-27"),  # no tally: not measured, not a zero
+        *_cycle_visit((c2, None), "2026-10-05", voices=3),
+        *_cycle_visit((c3, None), "2026-10-10", voices=5),
+        *_cycle_visit((c4, lookfor), "2026-10-12", seen=2, about=1),
+    )
+    return school, coach, t1, c1
+
+
+def test_cycle_measures_for_the_school_before_and_after(shared_server):
+    """Months and measures of fewer than 3 teachers are hidden from the leader, never from
+    the coach; before → after follows the desktop's rule (observe.cyclemeasure)."""
+    school, coach, t1, c1 = cycle_school(shared_server)
+    leader = shared_server.login(shared_server.add_user(role="leader", school=school))
+    reply = leader.client.get("/v1/aggregates/cycles").json()
+    assert reply["rows"] == [
+        {"section": "month", "month": "2026-09", "suppressed": True},  # teachers 1 and 2 only
+        {"section": "month", "month": "2026-10", "started": 2, "ended": 1},
+        {"section": "measure", "measure": "distinct_voices", "cycles": 3, "measured": 3,
+         "median_before": 2.0, "median_after": 4.0, "median_change": 2.0, "improved": 2,
+         "with_target": 2, "target_met": 1},
+        {"section": "measure", "measure": "lookfor_frequency", "suppressed": True},
+        {"section": "all", "cycles": 4, "started": 4, "ended": 1, "with_measure": 4,
+         "measured": 4, "improved": 3, "improved_share": 0.75, "with_target": 2,
+         "target_met": 1, "target_met_share": 0.5},
+    ]  # fmt: skip
+    assert reply["suppressed"] == {"reason": "fewer_teachers", "rows": 2, "min_teachers": 3}
+    assert SECRET not in str(reply) and t1 not in str(reply) and c1 not in str(reply)
+
+    # The coach sees every row of their own cycles, the small ones too.
+    own = coach.client.get("/v1/aggregates/cycles").json()
+    assert own["suppressed"] is None
+    assert own["rows"][0] == {"section": "month", "month": "2026-09", "started": 2, "ended": 0}
+    assert own["rows"][3] == {
+        "section": "measure", "measure": "lookfor_frequency", "cycles": 1, "measured": 1,
+        "median_before": 0.0, "median_after": 2.0, "median_change": 2.0, "improved": 1,
+        "with_target": 0, "target_met": 0,
+    }  # fmt: skip
+
+    # A range keeps the cycles it overlaps: up to September, only teachers 1 and 2.
+    early = leader.client.get("/v1/aggregates/cycles", params={"to": "2026-09-30"}).json()
+    assert all(r.get("suppressed") for r in early["rows"])
+    mine_early = coach.client.get("/v1/aggregates/cycles", params={"to": "2026-09-30"}).json()
+    assert mine_early["rows"][-1]["cycles"] == 2

@@ -11,6 +11,8 @@ from selenium.webdriver.common.by import By
 
 from observe.ids import new_id
 from tests.server.helpers import op, push
+from tests.server.test_aggregates import SECRET as CYCLE_SECRET
+from tests.server.test_aggregates import cycle_school
 from tests.web.browser import check_page, click_and_wait, cookie_client, sign_in, text_of
 
 SECRET = "Maya whispered that the answer is twelve"
@@ -162,7 +164,7 @@ def test_leader_of_another_school_sees_nothing_of_it(browser, web_server):
     stranger = web_server.add_user(role="leader", school=f"Else {uuid.uuid4().hex[:6]}")
     sign_in(browser, web_server.base_url, stranger.email, stranger.password)
     page = text_of(browser)
-    assert page.count("Nothing recorded for these dates.") == 4
+    assert page.count("Nothing recorded for these dates.") == 6
     assert "Week of" not in page and "HYPERLINK" not in page and "students explain" not in page
     assert "Download" not in page
     check_page(browser, "leader-empty")
@@ -179,3 +181,37 @@ def test_other_roles_cannot_open_the_leader_pages(browser, web_server):
     with cookie_client(browser, web_server.base_url) as client:
         reply = client.get("/leader/visits-per-week.csv")
         assert reply.status_code == 403 and "text/csv" not in reply.headers["content-type"]
+
+
+def test_leader_sees_cycle_measures_before_and_after_with_small_groups_hidden(browser, web_server):
+    school, _coach, _t1, _c1 = cycle_school(web_server)
+    leader = web_server.add_user(role="leader", school=school)
+    sign_in(browser, web_server.base_url, leader.email, leader.password)
+
+    def section(name: str):
+        return browser.find_element(By.CSS_SELECTOR, f"#h-{name}").find_element(By.XPATH, "..")
+
+    months = section("cycles")
+    assert [r.text for r in months.find_elements(By.CSS_SELECTOR, "tbody tr")] == [
+        "September 2026 Hidden: fewer than 3 teachers",
+        "October 2026 2 1",
+    ]
+    assert "1 month hidden" in months.text
+    measures = section("cycle-measures")
+    assert [r.text for r in measures.find_elements(By.CSS_SELECTOR, "tbody tr")] == [
+        "Distinct voices (students heard) 3 3 2 4 +2 2 of 3 (67%) 1 of 2 (50%)",
+        "Evidence marked seen for the cycle's look-for Hidden: fewer than 3 teachers",
+        "All cycles 4 4 — — — 3 of 4 (75%) 1 of 2 (50%)",
+    ]
+    assert "Distinct voices (students heard)\n2 of 3 (67%) improved" in measures.text
+    assert "All cycles\n3 of 4 (75%) improved" in measures.text
+    assert CYCLE_SECRET not in browser.page_source
+    check_page(browser, "leader-cycles")
+    with cookie_client(browser, web_server.base_url) as client:
+        table = list(csv.reader(io.StringIO(client.get("/leader/cycle-measures.csv").text)))
+        assert table[1:] == [
+            ["distinct_voices", "3", "3", "2.0", "4.0", "2.0", "2", "2", "1"],
+            ["all", "4", "4", "", "", "", "3", "2", "1"],
+        ]
+        months_csv = list(csv.reader(io.StringIO(client.get("/leader/cycles.csv").text)))
+        assert months_csv[1:] == [["2026-10", "2", "1"]]

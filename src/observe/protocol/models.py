@@ -110,7 +110,9 @@ Visibility = Literal["private", "teacher", "team"]
 Role = Literal["coach", "leader", "admin", "teacher"]
 OpKind = Literal["upsert", "delete"]
 OpStatus = Literal["applied", "duplicate", "conflict", "rejected"]
-AggregateName = Literal["visits-per-week", "coaching-time", "lookfor-frequencies", "participation"]
+AggregateName = Literal[
+    "visits-per-week", "coaching-time", "lookfor-frequencies", "participation", "cycles"
+]
 
 
 class _Request(BaseModel):

@@ -50,6 +50,8 @@ TITLES = {
     "coaching-time": "Time coaching, by activity",
     "lookfor-frequencies": "Look-fors seen in the evidence",
     "participation": "Who got to talk, by week",
+    "cycles": "Coaching cycles started and ended, by month",
+    "cycle-measures": "Coaching cycles: the students' measure before and after",
 }
 
 
@@ -70,6 +72,13 @@ ACTIVITIES = {
 }
 """The desktop's words for these codes (``observe.vocabulary``, ``observe.coaching.labels``),
 which the server may not import; tests/web/test_labels.py keeps the copies equal."""
+MEASURES = {
+    "distinct_voices": "Distinct voices (students heard)",
+    "contributions": "Contributions (times students spoke)",
+    "lookfor_frequency": "Evidence marked seen for the cycle's look-for",
+}
+"""A cycle's success measure in words for a principal (the desktop says "Distinct voices",
+"Contributions", "Evidence marked seen: <look-for>")."""
 
 
 def words(code: Any, known: dict[str, str] | None = None) -> str:
@@ -257,6 +266,198 @@ def participation(rows: list[dict[str, Any]]) -> Figure:
     )
 
 
+def month(iso: str) -> str:
+    try:
+        day = date.fromisoformat(f"{iso}-01")
+    except ValueError:
+        return iso
+    return day.strftime("%B %Y")
+
+
+def _of(part: int, whole: int) -> str:
+    return f"{part} of {whole}" + (f" ({round(100 * part / whole)}%)" if whole else "")
+
+
+def _signed(value: float | None) -> str:
+    if value is None:
+        return "—"
+    text = f"{abs(value):g}"
+    return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else "0")
+
+
+def _plain(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
+
+
+def cycle_months(rows: list[dict[str, Any]]) -> Figure:
+    months = [r for r in rows if r.get("section") == "month"]
+    shown = [r for r in months if not r.get("suppressed")]
+    hidden = len(months) - len(shown)
+    note = None
+    if hidden:
+        note = (
+            f"{hidden} month{'s' if hidden != 1 else ''} hidden: the cycles of "
+            f"{'those months' if hidden != 1 else 'that month'} were with fewer than "
+            f"{MIN_TEACHERS} teachers, so the figures would describe single teachers."
+        )
+    return Figure(
+        "cycles",
+        TITLES["cycles"],
+        "Coaching cycles (a coach and a teacher working on one goal for several weeks) that "
+        "began or finished in each month.",
+        ["Month", "Cycles started", "Cycles ended"],
+        [
+            [month(r["month"]), SUPPRESSED]
+            if r.get("suppressed")
+            else [month(r["month"]), str(r["started"]), str(r["ended"])]
+            for r in months
+        ],
+        _bars([(month(r["month"]), r["started"], f"{r['started']} started") for r in shown]),
+        "The bars show cycles started per month.",
+        note=note,
+        csv_header=["month", "started", "ended"],
+        csv_rows=[[r["month"], r["started"], r["ended"]] for r in shown],
+    )
+
+
+def cycle_measures(rows: list[dict[str, Any]]) -> Figure:
+    """Before → after per kind of measure (medians: units differ between kinds), and every
+    measured cycle together as shares, which mean the same whatever the measure."""
+    title = TITLES["cycle-measures"]
+    summary = (
+        "Each cycle sets a measure of what students do. Before is the baseline the coach set "
+        "(or the first visit that measured it), after the latest measured visit. “Typical” is "
+        "the middle value (median) of the cycles."
+    )
+    columns = [
+        "Measure",
+        "Cycles",
+        "Measured before and after",
+        "Typical before",
+        "Typical after",
+        "Typical change",
+        "Improved",
+        "Reached the target",
+    ]
+    measures = [r for r in rows if r.get("section") == "measure"]
+    total = next((r for r in rows if r.get("section") == "all"), None)
+    if total is None or (not total.get("suppressed") and not total["cycles"]):
+        return Figure("cycle-measures", title, summary, columns, [])
+    table: list[list[str]] = []
+    for r in measures:
+        label = words(r["measure"], MEASURES)
+        if r.get("suppressed"):
+            table.append([label, SUPPRESSED])
+            continue
+        table.append(
+            [
+                label,
+                str(r["cycles"]),
+                str(r["measured"]),
+                _plain(r["median_before"]),
+                _plain(r["median_after"]),
+                _signed(r["median_change"]),
+                _of(r["improved"], r["measured"]),
+                _of(r["target_met"], r["with_target"]) if r["with_target"] else "No targets",
+            ]
+        )
+    bars: list[Bar] = []
+    hidden = sum(1 for r in measures if r.get("suppressed"))
+    if total.get("suppressed"):
+        table.append(["All cycles", SUPPRESSED])
+        hidden += 1
+    else:
+        table.append(
+            [
+                "All cycles",
+                str(total["cycles"]),
+                str(total["measured"]),
+                "—",
+                "—",
+                "—",
+                _of(total["improved"], total["measured"]),
+                _of(total["target_met"], total["with_target"])
+                if total["with_target"]
+                else "No targets",
+            ]
+        )
+        # Shares, not counts: a full bar is every measured cycle improving.
+        bars = _share_bars(measures, total)
+    note = None
+    if hidden:
+        note = (
+            f"Rows marked hidden are cycles with fewer than {MIN_TEACHERS} teachers, so the "
+            "figures would describe single teachers."
+        )
+    shown = [r for r in measures if not r.get("suppressed")]
+    return Figure(
+        "cycle-measures",
+        title,
+        summary,
+        columns,
+        table,
+        bars,
+        "The bars show the share of measured cycles whose measure went up.",
+        note=note,
+        csv_header=[
+            "measure",
+            "cycles",
+            "measured",
+            "median_before",
+            "median_after",
+            "median_change",
+            "improved",
+            "with_target",
+            "target_met",
+        ],
+        csv_rows=[
+            [
+                r["measure"],
+                r["cycles"],
+                r["measured"],
+                r["median_before"],
+                r["median_after"],
+                r["median_change"],
+                r["improved"],
+                r["with_target"],
+                r["target_met"],
+            ]
+            for r in shown
+        ]
+        + (
+            []
+            if total.get("suppressed")
+            else [
+                [
+                    "all",
+                    total["cycles"],
+                    total["measured"],
+                    None,
+                    None,
+                    None,
+                    total["improved"],
+                    total["with_target"],
+                    total["target_met"],
+                ]
+            ]
+        ),
+    )
+
+
+def _share_bars(measures: list[dict[str, Any]], total: dict[str, Any]) -> list[Bar]:
+    pairs = [
+        (words(r["measure"], MEASURES), r["improved"], r["measured"])
+        for r in measures
+        if not r.get("suppressed") and r["measured"]
+    ]
+    if total["measured"]:
+        pairs.append(("All cycles", total["improved"], total["measured"]))
+    return [
+        Bar(label, f"{_of(part, whole)} improved", round(100 * part / whole))
+        for label, part, whole in pairs
+    ]
+
+
 def school_figures(
     engine: Engine, principal: Principal, start: date | None, end: date | None
 ) -> list[Figure]:
@@ -264,11 +465,14 @@ def school_figures(
         return aggregate(engine, principal, name, start, end)["rows"]
 
     found = aggregate(engine, principal, "lookfor-frequencies", start, end)
+    cycles = rows("cycles")
     return [
         visits(rows("visits-per-week")),
         coaching(rows("coaching-time")),
         lookfors(found["rows"], found["suppressed"]),
         participation(rows("participation")),
+        cycle_months(cycles),
+        cycle_measures(cycles),
     ]
 
 
