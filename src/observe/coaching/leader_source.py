@@ -37,9 +37,14 @@ from observe.sync.leader import LeaderSession
 from observe.vocabulary import VISIT_TYPE_LABELS
 
 NO_CYCLES = (
-    "Coaching cycles are the coach's and teacher's own work; the school figures include "
-    "none of them."
+    "Each coaching cycle is the coach's and teacher's own work, so the school figures list "
+    "none of them; below are cycles counted by month and their measures at school level."
 )
+MEASURE_WORDS = {
+    "distinct_voices": "Distinct voices (students heard)",
+    "contributions": "Contributions (times students spoke)",
+    "lookfor_frequency": "Evidence marked seen for the cycle's look-for",
+}
 NO_WEEKLY_TIME = (
     "The server totals coaching time for the whole period, not week by week; see time by activity."
 )
@@ -67,12 +72,14 @@ class ServerImpactSource:
         time = get("coaching-time", start, end).rows
         lookfor_reply = get("lookfor-frequencies", start, end)
         participation = get("participation", start, end).rows
+        cycles = get("cycles", start, end).rows
         weeks = _weeks(start, end, [r.get("week_start") for r in (*visits, *participation)])
         tables = [
             visits_table(visits, weeks),
             time_table(time),
             lookfors_table(lookfor_reply.rows, hidden=lookfor_reply.suppressed is not None),
             participation_table(participation, weeks),
+            school_cycles_table(cycles),
         ]
         return ImpactReport(
             scope=self.description,
@@ -235,3 +242,72 @@ def participation_table(rows: list[dict[str, Cell]], weeks: list[date]) -> Table
         note="School figures: the server gives distinct voices and the share of the class "
         "heard; the most-heard quarter and group gaps need seat-level detail it doesn't share.",
     )
+
+
+SCHOOL_CYCLE_COLUMNS = (
+    "what",
+    "started",
+    "ended",
+    "cycles",
+    "measured",
+    "median_before",
+    "median_after",
+    "median_change",
+    "improved",
+    "target_met",
+    "with_target",
+)
+
+
+def school_cycles_table(rows: list[dict[str, Cell]]) -> Table:
+    """The server's "cycles" rows: a row per month (started, ended), per measure (medians
+    before → after) and for all cycles; a hidden row reads :data:`HIDDEN` in every figure."""
+    out: list[tuple[Cell, ...]] = []
+    for row in rows:
+        section = row.get("section")
+        if section == "month":
+            what = _month_words(str(row.get("month")))
+        elif section == "measure":
+            what = MEASURE_WORDS.get(str(row.get("measure")), str(row.get("measure")))
+        else:
+            what = "All cycles"
+        if row.get("suppressed"):
+            out.append((what, *([HIDDEN] * (len(SCHOOL_CYCLE_COLUMNS) - 1))))
+            continue
+        out.append((what, *(_figure(row.get(c)) for c in SCHOOL_CYCLE_COLUMNS[1:])))
+    return Table(
+        key="school_cycles",
+        title="Cycles at school level",
+        columns=SCHOOL_CYCLE_COLUMNS,
+        headers=(
+            "Month or measure",
+            "Started",
+            "Ended",
+            "Cycles",
+            "Measured before and after",
+            "Typical before",
+            "Typical after",
+            "Typical change",
+            "Improved",
+            "Reached the target",
+            "Have a target",
+        ),
+        rows=tuple(out),
+        note="Before is a cycle's baseline (or its first measured visit), after its latest "
+        "measured visit; “typical” is the median of the school's cycles with that measure.",
+    )
+
+
+def _figure(value: object) -> Cell:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return value
+    return None
+
+
+def _month_words(iso: str) -> str:
+    try:
+        return date.fromisoformat(f"{iso}-01").strftime("%B %Y")
+    except ValueError:
+        return iso

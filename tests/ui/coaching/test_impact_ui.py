@@ -59,7 +59,10 @@ def test_the_coachs_impact_view_fills_every_tab(impact: ImpactWindow, errors_see
     assert impact.summary.text().startswith("50 visits · ")
     assert "1 cycle active, 1 completed" in impact.summary.text()
     assert impact.tabs.count() == 5
+    assert not impact.panes["school_cycles"].isVisible()  # the leader's, not the coach's
     for key, pane in impact.panes.items():
+        if key == "school_cycles":
+            continue
         assert pane.table is not None and pane.model.rowCount() > 0, key
         assert pane.export_button.isEnabled()
     for key, chart in impact.charts.items():
@@ -173,6 +176,8 @@ def test_a_leader_signs_in_and_sees_school_figures_only(
     cycles = w.panes["cycles"]
     assert cycles.table is None and not cycles.export_button.isEnabled()
     assert "none of them" in cycles.note.text()
+    school_cycles = w.panes["school_cycles"]
+    assert school_cycles.table is not None and school_cycles.model.rowCount() == 1  # All cycles
     assert w.panes["visits_per_week"].table is not None
     # One teacher visited: the server hides the week and the look-fors, and the tables say so
     # in words (never a zero), with no chart choking on the words.

@@ -129,7 +129,7 @@ class ImpactWindow(QDialog):
         tab_tables = {
             "&Visits": ("visits_per_week",),
             "&Time": ("time_by_week", "time_by_activity"),
-            "C&ycles": ("cycles",),
+            "C&ycles": ("cycles", "school_cycles"),
             "&Look-fors": ("lookfors", "lookfor_trends"),
             "&Participation": ("participation",),
         }
@@ -138,6 +138,7 @@ class ImpactWindow(QDialog):
             "time_by_week": "Coaching vs other duties, by week",
             "time_by_activity": "Time by activity",
             "cycles": "Coaching cycles",
+            "school_cycles": "Cycles at school level",
             "lookfors": "Look-fors seen",
             "lookfor_trends": "Look-for trends by week",
             "participation": "Equity of voice by week",
@@ -236,7 +237,11 @@ class ImpactWindow(QDialog):
         span = f"{_day(start)} to {_day(end)}" if start and end else "all dates"
         self.status.setText(f"{result.scope}, {span}.")
         for key, pane in self.panes.items():
-            pane.set_table(result.tables.get(key), result.missing.get(key))
+            table, missing = result.tables.get(key), result.missing.get(key)
+            pane.set_table(table, missing)
+            # A table only one source has (the leader's school-level cycles) takes no room
+            # in the other's view.
+            pane.setVisible(table is not None or bool(missing))
         self.summary.setText(summary_sentence(result))
         self._draw()
         self.export_all_button.setEnabled(True)
@@ -291,6 +296,22 @@ class ImpactWindow(QDialog):
                     (self.tr("Latest"), [float(r["after"] or 0) for r in rows]),
                 ],
                 title=self.tr("Each cycle's measure: baseline vs latest measured visit"),
+                axis_title="Measure",
+            )
+        elif (school := t.get("school_cycles")) is not None:
+            # The leader's: each measure's median baseline vs latest; hidden rows left out.
+            rows = [
+                r
+                for r in school.dicts()
+                if _counted(r["median_before"]) and _counted(r["median_after"])
+            ]
+            self.charts["cycles"].show_bars(
+                [str(r["what"]) for r in rows],
+                [
+                    (self.tr("Typical baseline"), [_num(r["median_before"]) for r in rows]),
+                    (self.tr("Typical latest"), [_num(r["median_after"]) for r in rows]),
+                ],
+                title=self.tr("Cycle measures at school level: baseline vs latest (median)"),
                 axis_title="Measure",
             )
         else:
