@@ -20,6 +20,11 @@ TEACHER_NAME = "Ms Quillfeather"
 FORMULA_TITLE = "=HYPERLINK(1) students explain"
 
 
+def section(browser, name: str):
+    """The section of one figure, by its heading's id."""
+    return browser.find_element(By.CSS_SELECTOR, f"#h-{name}").find_element(By.XPATH, "..")
+
+
 def _school_with_figures(server, school: str):
     """Three teachers visited in the week of 2 March (enough to show), one in the week of
     9 March (a single classroom: hidden). Every text field carries SECRET."""
@@ -70,13 +75,14 @@ def _school_with_figures(server, school: str):
                     "occurred_at": f"{day}T09:10:00Z", "participation_kind": kind,
                 })
             )  # fmt: skip
-    log = new_id()
-    ops.append(
-        op(log, kind="coaching_log_entry", data={
-            "id": log, "occurred_on": "2026-03-03", "minutes": 45, "activity": "plc",
-            "note": SECRET,
-        })
-    )  # fmt: skip
+    for minutes, activity in ((45, "plc"), (15, "other_duty")):
+        log = new_id()
+        ops.append(
+            op(log, kind="coaching_log_entry", data={
+                "id": log, "occurred_on": "2026-03-03", "minutes": minutes,
+                "activity": activity, "note": SECRET,
+            })
+        )  # fmt: skip
     push(coach, *ops)
     return coach
 
@@ -102,10 +108,28 @@ def test_leader_sees_the_schools_figures_and_csv_but_no_record_text(browser, web
         "Week of 9 Mar 2026 Hidden: fewer than 3 teachers",
     ]
     assert "1 week hidden: fewer than 3 teachers were visited" in visits.text
-    assert "PLC facilitation 1 45" in page
+    # Time: coaching vs other duties, in the app's words, with the split in a sentence.
+    time = section(browser, "coaching-time")
+    assert time.find_element(By.TAG_NAME, "h2").text == "Time coaching vs other duties"
+    assert [r.text for r in time.find_elements(By.CSS_SELECTOR, "tbody tr")] == [
+        "Other duties (subbing, testing…) Other duties 1 15 25%",
+        "PLC facilitation Coaching 1 45 75%",
+    ]
+    assert (
+        "Coaching-cycle work, Learning walks, PLC facilitation and Data meetings count as "
+        "coaching" in time.text
+    )
+    assert "Of 1 h logged, 75% went to coaching and 25% to other duties." in time.text
+    assert "Coaching\n45 min" in time.text and "Other duties\n15 min" in time.text
     assert "T1 =HYPERLINK(1) students explain 4 4 100%" in page
     # Who got to talk: three teachers in the first week are shown; the lone one is hidden.
-    talk = browser.find_element(By.CSS_SELECTOR, "#h-participation").find_element(By.XPATH, "..")
+    talk = section(browser, "participation")
+    assert talk.find_element(By.TAG_NAME, "h2").text == "Equity of voice: who got to talk, by week"
+    assert [h.text for h in talk.find_elements(By.CSS_SELECTOR, "thead th")][-2:] == [
+        "Different students heard per visit",
+        "Share of the class heard",
+    ]
+    assert "Whether talk in class reaches many students or stays with a few." in talk.text
     talk_rows = [r.text for r in talk.find_elements(By.CSS_SELECTOR, "tbody tr")]
     assert talk_rows[0] == "Week of 2 Mar 2026 3 3 0 0 3 2 100%"
     assert talk_rows[1].startswith("Week of 9 Mar 2026 Hidden: fewer than 3 teachers")
@@ -188,16 +212,13 @@ def test_leader_sees_cycle_measures_before_and_after_with_small_groups_hidden(br
     leader = web_server.add_user(role="leader", school=school)
     sign_in(browser, web_server.base_url, leader.email, leader.password)
 
-    def section(name: str):
-        return browser.find_element(By.CSS_SELECTOR, f"#h-{name}").find_element(By.XPATH, "..")
-
-    months = section("cycles")
+    months = section(browser, "cycles")
     assert [r.text for r in months.find_elements(By.CSS_SELECTOR, "tbody tr")] == [
         "September 2026 Hidden: fewer than 3 teachers",
         "October 2026 2 1",
     ]
     assert "1 month hidden" in months.text
-    measures = section("cycle-measures")
+    measures = section(browser, "cycle-measures")
     assert [r.text for r in measures.find_elements(By.CSS_SELECTOR, "tbody tr")] == [
         "Distinct voices (students heard) 3 3 2 4 +2 2 of 3 (67%) 1 of 2 (50%)",
         "Evidence marked seen for the cycle's look-for Hidden: fewer than 3 teachers",

@@ -47,9 +47,9 @@ class Figure:
 
 TITLES = {
     "visits-per-week": "Visits per week",
-    "coaching-time": "Time coaching, by activity",
+    "coaching-time": "Time coaching vs other duties",
     "lookfor-frequencies": "Look-fors seen in the evidence",
-    "participation": "Who got to talk, by week",
+    "participation": "Equity of voice: who got to talk, by week",
     "cycles": "Coaching cycles started and ended, by month",
     "cycle-measures": "Coaching cycles: the students' measure before and after",
 }
@@ -72,6 +72,9 @@ ACTIVITIES = {
 }
 """The desktop's words for these codes (``observe.vocabulary``, ``observe.coaching.labels``),
 which the server may not import; tests/web/test_labels.py keeps the copies equal."""
+COACHING = frozenset({"coaching_cycle", "learning_walk", "plc", "data_meeting"})
+"""Activities that count as coaching; the rest are other duties (the desktop's
+``observe.coaching.log.COACHING_ACTIVITIES``; tests/web/test_labels.py keeps them equal)."""
 MEASURES = {
     "distinct_voices": "Distinct voices (students heard)",
     "contributions": "Contributions (times students spoke)",
@@ -147,19 +150,60 @@ def visits(rows: list[dict[str, Any]]) -> Figure:
     )
 
 
+def _minutes(n: int) -> str:
+    hours, minutes = divmod(n, 60)
+    if not hours:
+        return f"{minutes} min"
+    return f"{hours} h {minutes:02d} min" if minutes else f"{hours} h"
+
+
 def coaching(rows: list[dict[str, Any]]) -> Figure:
+    """Logged time split the way the desktop splits it: coaching, or other duties."""
+    total = sum(r["minutes"] for r in rows)
+    coached = sum(r["minutes"] for r in rows if r["activity"] in COACHING)
+    counts = [words(a, ACTIVITIES) for a in ACTIVITIES if a in COACHING]
+    summary = (
+        "Time the school's coaches logged. "
+        f"{', '.join(counts[:-1])} and {counts[-1]} count as coaching; everything else "
+        "(other duties such as subbing and testing, and admin) does not."
+    )
+    if total:
+        summary += (
+            f" Of {_minutes(total)} logged, {_percent(coached / total)} went to coaching and "
+            f"{_percent((total - coached) / total)} to other duties."
+        )
+
+    def kind(activity: str) -> str:
+        return "Coaching" if activity in COACHING else "Other duties"
+
     return Figure(
         "coaching-time",
         TITLES["coaching-time"],
-        "Minutes the coaches logged, by activity: coaching and the other duties.",
-        ["Activity", "Entries", "Minutes"],
-        [[words(r["activity"], ACTIVITIES), str(r["entries"]), str(r["minutes"])] for r in rows],
+        summary,
+        ["Activity", "Counts as", "Entries", "Minutes", "Share of logged time"],
+        [
+            [
+                words(r["activity"], ACTIVITIES),
+                kind(r["activity"]),
+                str(r["entries"]),
+                str(r["minutes"]),
+                _percent(r["minutes"] / total if total else None),
+            ]
+            for r in rows
+        ],
         _bars(
-            [(words(r["activity"], ACTIVITIES), r["minutes"], f"{r['minutes']} min") for r in rows]
+            [
+                ("Coaching", coached, _minutes(coached)),
+                ("Other duties", total - coached, _minutes(total - coached)),
+            ]
+            if total
+            else []
         ),
-        "The bars show minutes per activity.",
-        csv_header=["activity", "entries", "minutes"],
-        csv_rows=[[r["activity"], r["entries"], r["minutes"]] for r in rows],
+        "The bars show minutes spent coaching and on other duties.",
+        csv_header=["activity", "counts_as", "entries", "minutes"],
+        csv_rows=[
+            [r["activity"], kind(r["activity"]).lower(), r["entries"], r["minutes"]] for r in rows
+        ],
     )
 
 
@@ -223,8 +267,9 @@ def participation(rows: list[dict[str, Any]]) -> Figure:
     return Figure(
         "participation",
         TITLES["participation"],
-        "Per week: how students took part, how many different students spoke per visit, "
-        "and the share of seats heard from.",
+        "Whether talk in class reaches many students or stays with a few. Per week: how "
+        "students took part, how many different students were heard in a visit, and what share "
+        "of the class that was (averages over the week's visits with a tally).",
         [
             "Week",
             "Visits",
@@ -232,8 +277,8 @@ def participation(rows: list[dict[str, Any]]) -> Figure:
             "Called on",
             "Asked a question",
             "Peer talk",
-            "Different voices per visit",
-            "Seats heard from",
+            "Different students heard per visit",
+            "Share of the class heard",
         ],
         table,
         _bars(
@@ -242,7 +287,7 @@ def participation(rows: list[dict[str, Any]]) -> Figure:
                 for r in shown
             ]
         ),
-        "The bars show the share of seats heard from per visit, on average.",
+        "The bars show the share of the class heard in a visit, on average.",
         note=note,
         csv_header=[
             "week_start",
