@@ -116,7 +116,7 @@ def test_leader_sees_the_schools_figures_and_csv_but_no_record_text(browser, web
         "PLC facilitation Coaching 1 45 75%",
     ]
     assert (
-        "Coaching-cycle work, Learning walks, PLC facilitation and Data meetings count as "
+        "Coaching-cycle work, learning walks, PLC facilitation and data meetings count as "
         "coaching" in time.text
     )
     assert "Of 1 h logged, 75% went to coaching and 25% to other duties." in time.text

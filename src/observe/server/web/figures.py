@@ -162,6 +162,8 @@ def coaching(rows: list[dict[str, Any]]) -> Figure:
     total = sum(r["minutes"] for r in rows)
     coached = sum(r["minutes"] for r in rows if r["activity"] in COACHING)
     counts = [words(a, ACTIVITIES) for a in ACTIVITIES if a in COACHING]
+    # Mid-sentence the labels read in lower case, acronyms (PLC) kept.
+    counts = counts[:1] + [c if c[1:2].isupper() else c[:1].lower() + c[1:] for c in counts[1:]]
     summary = (
         "Time the school's coaches logged. "
         f"{', '.join(counts[:-1])} and {counts[-1]} count as coaching; everything else "
@@ -341,9 +343,9 @@ def cycle_months(rows: list[dict[str, Any]]) -> Figure:
     note = None
     if hidden:
         note = (
-            f"{hidden} month{'s' if hidden != 1 else ''} hidden: the cycles of "
-            f"{'those months' if hidden != 1 else 'that month'} were with fewer than "
-            f"{MIN_TEACHERS} teachers, so the figures would describe single teachers."
+            f"{hidden} month{'s' if hidden != 1 else ''} hidden: "
+            f"{'their' if hidden != 1 else 'its'} cycles involved fewer than {MIN_TEACHERS} "
+            "teachers, so the figures would describe single teachers."
         )
     return Figure(
         "cycles",
@@ -431,7 +433,7 @@ def cycle_measures(rows: list[dict[str, Any]]) -> Figure:
     note = None
     if hidden:
         note = (
-            f"Rows marked hidden are cycles with fewer than {MIN_TEACHERS} teachers, so the "
+            f"Rows marked hidden count cycles of fewer than {MIN_TEACHERS} teachers, so their "
             "figures would describe single teachers."
         )
     shown = [r for r in measures if not r.get("suppressed")]
