@@ -252,6 +252,9 @@ def _cycle_values(scope: _Scope, cycles: list[dict[str, Any]]) -> dict[Any, list
     the visit's tallies on seats that still exist (a visit without any is not measured), a
     look-for's items marked seen among the visit's evidence (a visit without evidence is not
     measured)."""
+    if not cycles:
+        return {}
+    kinds = {c.get("measure_kind") for c in cycles}
     wanted = {c.get("id") for c in cycles}
     visits_of: dict[Any, list[tuple[datetime, Any]]] = defaultdict(list)
     for visit in scope.snapshots("visit"):
@@ -259,15 +262,17 @@ def _cycle_values(scope: _Scope, cycles: list[dict[str, Any]]) -> dict[Any, list
         if visit.get("cycle_id") in wanted and started is not None:
             visits_of[visit["cycle_id"]].append((started, visit.get("id")))
     linked = {v for pairs in visits_of.values() for _, v in pairs}
-    seats = {s.get("id") for s in scope.snapshots("seat")}
     talk: dict[Any, Counter[Any]] = defaultdict(Counter)
-    for event in scope.snapshots("participation_event"):
-        if event.get("visit_id") in linked and event.get("seat_id") in seats:
-            talk[event["visit_id"]][event["seat_id"]] += 1
+    if kinds & {"distinct_voices", "contributions"}:
+        seats = {s.get("id") for s in scope.snapshots("seat")}
+        for event in scope.snapshots("participation_event"):
+            if event.get("visit_id") in linked and event.get("seat_id") in seats:
+                talk[event["visit_id"]][event["seat_id"]] += 1
     evidence: dict[Any, list[dict[str, Any]]] = defaultdict(list)
-    for item in scope.snapshots("evidence"):
-        if item.get("visit_id") in linked:
-            evidence[item["visit_id"]].append(item)
+    if "lookfor_frequency" in kinds:
+        for item in scope.snapshots("evidence"):
+            if item.get("visit_id") in linked:
+                evidence[item["visit_id"]].append(item)
 
     def seen(items: list[dict[str, Any]], lookfor_id: Any) -> float:
         return float(
@@ -464,38 +469,46 @@ def _teacher_of_visit(scope: _Scope) -> Callable[[Any], str | None]:
     return teacher
 
 
-def _teachers_behind(scope: _Scope) -> dict[str, dict[str, int]]:
+def _teachers_behind(
+    scope: _Scope,
+    names: tuple[str, ...] = ("visits-per-week", "participation", "lookfor-frequencies"),
+) -> dict[str, dict[str, int]]:
+    """Teachers behind each group of the figures ``names`` (only those are counted: each is
+    a scan of the school's snapshots)."""
     teacher = _teacher_of_visit(scope)
-    visit_weeks: dict[str, set[str]] = defaultdict(set)
-    for visit in scope.snapshots("visit"):
-        day = _day(visit.get("started_at"))
-        if not scope.in_range(day):
-            continue
-        assert day is not None
-        visit_weeks[_week(day)].update(t for t in [teacher(visit.get("id"))] if t)
-    week_of_visit: dict[Any, str] = {}
-    for event in scope.snapshots("participation_event"):
-        day = _day(event.get("occurred_at"))
-        if not scope.in_range(day) or not isinstance(event.get("visit_id"), str):
-            continue
-        assert day is not None
-        visit_id = event["visit_id"]
-        week_of_visit[visit_id] = min(week_of_visit.get(visit_id, _week(day)), _week(day))
-    weeks: dict[str, set[str]] = defaultdict(set)
-    for visit_id, week in week_of_visit.items():
-        weeks[week].update(t for t in [teacher(visit_id)] if t)
-    lookfor_teachers = {
-        t
-        for item in scope.snapshots("evidence")
-        if scope.in_range(_day(item.get("observed_at")))
-        for t in [teacher(item.get("visit_id"))]
-        if t
-    }
-    return {
-        "visits-per-week": {week: len(found) for week, found in visit_weeks.items()},
-        "participation": {week: len(found) for week, found in weeks.items()},
-        "lookfor-frequencies": {"all": len(lookfor_teachers)},
-    }
+    out: dict[str, dict[str, int]] = {}
+    if "visits-per-week" in names:
+        visit_weeks: dict[str, set[str]] = defaultdict(set)
+        for visit in scope.snapshots("visit"):
+            day = _day(visit.get("started_at"))
+            if not scope.in_range(day):
+                continue
+            assert day is not None
+            visit_weeks[_week(day)].update(t for t in [teacher(visit.get("id"))] if t)
+        out["visits-per-week"] = {week: len(found) for week, found in visit_weeks.items()}
+    if "participation" in names:
+        week_of_visit: dict[Any, str] = {}
+        for event in scope.snapshots("participation_event"):
+            day = _day(event.get("occurred_at"))
+            if not scope.in_range(day) or not isinstance(event.get("visit_id"), str):
+                continue
+            assert day is not None
+            visit_id = event["visit_id"]
+            week_of_visit[visit_id] = min(week_of_visit.get(visit_id, _week(day)), _week(day))
+        weeks: dict[str, set[str]] = defaultdict(set)
+        for visit_id, week in week_of_visit.items():
+            weeks[week].update(t for t in [teacher(visit_id)] if t)
+        out["participation"] = {week: len(found) for week, found in weeks.items()}
+    if "lookfor-frequencies" in names:
+        lookfor_teachers = {
+            t
+            for item in scope.snapshots("evidence")
+            if scope.in_range(_day(item.get("observed_at")))
+            for t in [teacher(item.get("visit_id"))]
+            if t
+        }
+        out["lookfor-frequencies"] = {"all": len(lookfor_teachers)}
+    return out
 
 
 def _suppress(
@@ -507,7 +520,7 @@ def _suppress(
         return _suppress_cycles(rows)
     if name not in ("visits-per-week", "participation", "lookfor-frequencies"):
         return rows, None  # coaching time: the coaches' own minutes, no teacher's figure
-    behind = _teachers_behind(scope)[name]
+    behind = _teachers_behind(scope, (name,))[name]
     if name == "lookfor-frequencies":
         teachers = behind["all"]
         evidence = sum(r["evidence"] for r in rows if r["code"] is None and r["title"] is None)
