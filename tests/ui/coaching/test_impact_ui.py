@@ -187,6 +187,7 @@ def test_a_leader_signs_in_and_sees_school_figures_only(
         for r in range(visits.rowCount())
     }
     assert shown.pop("16 Nov 2026") == HIDDEN and set(shown.values()) == {"0"}
+    assert w.summary.text().startswith("0 visits in the weeks shown (1 hidden)")
     lookfors = w.panes["lookfors"].model
     assert lookfors.data(lookfors.index(0, 1)) == HIDDEN
     assert "fewer than 3 teachers" in w.panes["lookfors"].note.text()

@@ -426,7 +426,11 @@ def summary_sentence(report: ImpactReport) -> str:
     visits = t.get("visits_per_week")
     if visits is not None:
         n = sum(int(_num(v)) for v in visits.column("visits"))
+        hidden = sum(1 for v in visits.column("visits") if isinstance(v, str))
         bits.append(f"{n:,} visit{'s' if n != 1 else ''}")
+        if hidden:
+            # The total leaves out weeks the server hid (fewer than 3 teachers): say so.
+            bits[-1] += f" in the weeks shown ({hidden} hidden)"
     time = t.get("time_by_activity")
     if time is not None:
         rows = time.dicts()
