@@ -13,11 +13,12 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 import json
 from datetime import UTC, date
+from statistics import median
 
 import pytest
 
 from observe.coaching.impact import local_report
-from observe.coaching.leader_source import ServerImpactSource
+from observe.coaching.leader_source import HIDDEN, ServerImpactSource
 from observe.demo import load_demo
 from observe.errors import ObserveError, UsageError
 from observe.sync.account import login
@@ -29,18 +30,18 @@ START, END = date(2026, 8, 1), date(2026, 11, 22)
 
 @pytest.fixture
 def synced(sqlite_server, store):
-    """(server, leader account, coach's store) with the coach's demo year on the server."""
+    """(server, leader account, coach's store, coach account): the coach's demo year synced."""
     coach = sqlite_server.add_user(role="coach", school="Lincoln Middle")
     leader = sqlite_server.add_user(role="leader", school="Lincoln Middle")
     load_demo(store, "small")
     login(store, sqlite_server.base_url, coach.email, coach.password, device_name="laptop")
     result = SyncEngine(store, lock_wait=5.0).sync()
     assert (result.new_conflicts, result.waiting) == (0, 0) and result.pushed > 1000
-    return sqlite_server, leader, store
+    return sqlite_server, leader, store, coach
 
 
 def test_school_figures_match_the_coachs_own_and_hold_only_figures(synced):
-    server, leader, store = synced
+    server, leader, store, _coach = synced
     session = LeaderSession.sign_in(server.base_url, leader.email, leader.password)
     try:
         school = ServerImpactSource(session).load(START, END)
@@ -57,7 +58,17 @@ def test_school_figures_match_the_coachs_own_and_hold_only_figures(synced):
     assert "cycles" not in school.tables
 
     visits, my_visits = school.tables["visits_per_week"], mine.tables["visits_per_week"]
-    assert visits.rows == my_visits.rows
+    # Every week is the coach's own figure, or (fewer than 3 teachers visited) hidden in words.
+    shown = hidden = 0
+    for ours, theirs in zip(visits.rows, my_visits.rows, strict=True):
+        assert ours[0] == theirs[0]
+        if ours[1] == HIDDEN:
+            assert set(ours[1:]) == {HIDDEN}
+            hidden += 1
+        else:
+            assert ours == theirs
+            shown += 1
+    assert shown > 5 and hidden > 0
 
     time = {r["activity"]: r["minutes"] for r in school.tables["time_by_activity"].dicts()}
     my_time = {r["activity"]: r["minutes"] for r in mine.tables["time_by_activity"].dicts()}
@@ -71,10 +82,17 @@ def test_school_figures_match_the_coachs_own_and_hold_only_figures(synced):
     # Demo items carry marks, and seen is counted apart from (and below) tagged.
     assert 0 < sum(seen for seen, _ in lookfors.values()) < sum(n for _, n in lookfors.values())
 
-    tallied = school.tables["participation"].column("visits_tallied")
-    assert sum(tallied) == sum(mine.tables["participation"].column("visits_tallied")) > 0
-    voices = school.tables["participation"].column("distinct_voices_mean")
-    assert voices == mine.tables["participation"].column("distinct_voices_mean")
+    part, my_part = school.tables["participation"].dicts(), mine.tables["participation"].dicts()
+    open_weeks = [
+        (o, t) for o, t in zip(part, my_part, strict=True) if o["visits_tallied"] != HIDDEN
+    ]
+    assert 0 < len(open_weeks) < len(part)
+    for ours, theirs in open_weeks:
+        assert ours["visits_tallied"] == theirs["visits_tallied"]
+        assert ours["distinct_voices_mean"] == theirs["distinct_voices_mean"]
+    for row in part:
+        if row["visits_tallied"] == HIDDEN:
+            assert row["contributions"] == row["distinct_voices_mean"] == HIDDEN
 
     # And nothing but figures left the server: no text, names or record ids.
     blob = "\n".join(replies)
@@ -90,6 +108,70 @@ def test_school_figures_match_the_coachs_own_and_hold_only_figures(synced):
     for secret in [*names, *some_text, *focus, *ids]:
         assert secret not in blob
     assert json.loads(replies[0])["rows"]
+
+
+def test_school_cycle_measures_mean_what_the_coachs_cycles_say(synced):
+    """The server counts the demo's cycles and their before → after as the coach's own
+    cycles table does (one rule, observe.cyclemeasure), for the leader without naming any."""
+    server, leader, store, coach_account = synced
+    session = LeaderSession.sign_in(server.base_url, leader.email, leader.password)
+    try:
+        school = ServerImpactSource(session).load(None, None)  # all dates: the 3 cycles
+    finally:
+        session.close()
+    mine = local_report(store, None, None, UTC).tables["cycles"].dicts()
+    assert len(mine) == 3 and len({r["teacher"] for r in mine}) == 3
+    table = school.tables["school_cycles"].dicts()
+    [everything] = [r for r in table if r["what"] == "All cycles"]
+    assert everything["cycles"] == len(mine)  # three cycles of three teachers: shown
+    assert everything["measured"] == sum(1 for r in mine if r["change"] is not None)
+    assert everything["improved"] == sum(1 for r in mine if (r["change"] or 0) > 0)
+    assert everything["target_met"] == sum(1 for r in mine if r["target_met"] == "yes")
+    assert everything["with_target"] == sum(1 for r in mine if r["target_met"] is not None)
+    # One cycle per measure: one teacher each, so hidden from the leader, in words.
+    measures = [r for r in table if r["what"].startswith(("Distinct", "Contributions", "Evid"))]
+    assert measures and all(r["median_change"] == HIDDEN for r in measures)
+    assert "none of them" in school.missing["cycles"]
+
+    # The coach, reading their own figures, gets each measure's before → after unhidden,
+    # equal to the cycle window's numbers.
+    coach = server.login(coach_account)
+    own = coach.client.get("/v1/aggregates/cycles")
+    by_kind = {r["measure"]: r for r in own.json()["rows"] if r["section"] == "measure"}
+    names = {"distinct_voices": "Distinct voices", "contributions": "Contributions",
+             "lookfor_frequency": "Evidence marked seen"}  # fmt: skip
+    for kind, row in by_kind.items():
+        same = [
+            r for r in mine if str(r["measure"]).startswith(names[kind]) and r["change"] is not None
+        ]
+        assert (row["median_before"], row["median_after"], row["median_change"]) == (
+            median(r["before"] for r in same),
+            median(r["after"] for r in same),
+            median(r["change"] for r in same),
+        )
+        assert row["improved"] == sum(1 for r in same if r["change"] > 0)
+    assert len(by_kind) == len({str(r["measure"]).split(":")[0] for r in mine})
+
+
+def test_a_week_of_fewer_than_three_teachers_reads_hidden_in_the_leaders_tables(synced):
+    server, leader, store, _coach = synced
+    first_week = (date(2026, 8, 17), date(2026, 8, 23))
+    session = LeaderSession.sign_in(server.base_url, leader.email, leader.password)
+    try:
+        school = ServerImpactSource(session).load(*first_week)
+    finally:
+        session.close()
+    mine = local_report(store, *first_week, UTC)
+    assert sum(mine.tables["visits_per_week"].column("visits")) > 0  # the coach has figures
+    [week] = school.tables["visits_per_week"].rows
+    assert week[0] == date(2026, 8, 17) and set(week[1:]) == {HIDDEN}
+    lookfors = school.tables["lookfors"]
+    assert lookfors.dicts() == [
+        {"code": "", "title": HIDDEN, "set": "", "seen_evidence": None,
+         "tagged_evidence": None, "share_of_evidence": None}
+    ]  # fmt: skip
+    assert lookfors.note and "fewer than 3 teachers" in lookfors.note
+    assert school.tables["participation"].rows[0][1] == HIDDEN
 
 
 def test_refusals_are_sentences_coach_tokens_are_revoked(sqlite_server):

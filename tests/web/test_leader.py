@@ -11,11 +11,18 @@ from selenium.webdriver.common.by import By
 
 from observe.ids import new_id
 from tests.server.helpers import op, push
+from tests.server.test_aggregates import SECRET as CYCLE_SECRET
+from tests.server.test_aggregates import cycle_school
 from tests.web.browser import check_page, click_and_wait, cookie_client, sign_in, text_of
 
 SECRET = "Maya whispered that the answer is twelve"
 TEACHER_NAME = "Ms Quillfeather"
 FORMULA_TITLE = "=HYPERLINK(1) students explain"
+
+
+def section(browser, name: str):
+    """The section of one figure, by its heading's id."""
+    return browser.find_element(By.CSS_SELECTOR, f"#h-{name}").find_element(By.XPATH, "..")
 
 
 def _school_with_figures(server, school: str):
@@ -68,13 +75,14 @@ def _school_with_figures(server, school: str):
                     "occurred_at": f"{day}T09:10:00Z", "participation_kind": kind,
                 })
             )  # fmt: skip
-    log = new_id()
-    ops.append(
-        op(log, kind="coaching_log_entry", data={
-            "id": log, "occurred_on": "2026-03-03", "minutes": 45, "activity": "plc",
-            "note": SECRET,
-        })
-    )  # fmt: skip
+    for minutes, activity in ((45, "plc"), (15, "other_duty")):
+        log = new_id()
+        ops.append(
+            op(log, kind="coaching_log_entry", data={
+                "id": log, "occurred_on": "2026-03-03", "minutes": minutes,
+                "activity": activity, "note": SECRET,
+            })
+        )  # fmt: skip
     push(coach, *ops)
     return coach
 
@@ -87,21 +95,41 @@ def test_leader_sees_the_schools_figures_and_csv_but_no_record_text(browser, web
     assert browser.current_url.endswith("/leader")
     page = text_of(browser)
     assert f"Coaching at {school}" in page
-    # Visits: 3 in the week of 2 March, 1 in the week of 9 March, in bars and in the table.
+    # Visits: 3 in the week of 2 March, in bars and in the table; the lone visit of the week
+    # of 9 March (one teacher) is hidden by the server, in words and without a bar.
     visits = browser.find_element(By.CSS_SELECTOR, "#h-visits-per-week").find_element(
         By.XPATH, ".."
     )
     assert "Week of 2 Mar 2026\n3 visits" in visits.text
-    assert "Week of 9 Mar 2026\n1 visit" in visits.text
+    assert "1 visit" not in visits.text
     rows = [r.text for r in visits.find_elements(By.CSS_SELECTOR, "tbody tr")]
     assert rows == [
         "Week of 2 Mar 2026 Learning walk 3 90",
-        "Week of 9 Mar 2026 Learning walk 1 30",
+        "Week of 9 Mar 2026 Hidden: fewer than 3 teachers",
     ]
-    assert "PLC facilitation 1 45" in page
+    assert "1 week hidden: fewer than 3 teachers were visited" in visits.text
+    # Time: coaching vs other duties, in the app's words, with the split in a sentence.
+    time = section(browser, "coaching-time")
+    assert time.find_element(By.TAG_NAME, "h2").text == "Time coaching vs other duties"
+    assert [r.text for r in time.find_elements(By.CSS_SELECTOR, "tbody tr")] == [
+        "Other duties (subbing, testing…) Other duties 1 15 25%",
+        "PLC facilitation Coaching 1 45 75%",
+    ]
+    assert (
+        "Coaching-cycle work, learning walks, PLC facilitation and data meetings count as "
+        "coaching" in time.text
+    )
+    assert "Of 1 h logged, 75% went to coaching and 25% to other duties." in time.text
+    assert "Coaching\n45 min" in time.text and "Other duties\n15 min" in time.text
     assert "T1 =HYPERLINK(1) students explain 4 4 100%" in page
     # Who got to talk: three teachers in the first week are shown; the lone one is hidden.
-    talk = browser.find_element(By.CSS_SELECTOR, "#h-participation").find_element(By.XPATH, "..")
+    talk = section(browser, "participation")
+    assert talk.find_element(By.TAG_NAME, "h2").text == "Equity of voice: who got to talk, by week"
+    assert [h.text for h in talk.find_elements(By.CSS_SELECTOR, "thead th")][-2:] == [
+        "Different students heard per visit",
+        "Share of the class heard",
+    ]
+    assert "Whether talk in class reaches many students or stays with a few." in talk.text
     talk_rows = [r.text for r in talk.find_elements(By.CSS_SELECTOR, "tbody tr")]
     assert talk_rows[0] == "Week of 2 Mar 2026 3 3 0 0 3 2 100%"
     assert talk_rows[1].startswith("Week of 9 Mar 2026 Hidden: fewer than 3 teachers")
@@ -122,8 +150,12 @@ def test_leader_sees_the_schools_figures_and_csv_but_no_record_text(browser, web
         assert table[1][:3] == ["T1", "'" + FORMULA_TITLE, "4"]  # a formula stays text
         talk_csv = list(csv.reader(io.StringIO(client.get("/leader/participation.csv").text)))
         assert [r[0] for r in talk_csv[1:]] == ["2026-03-02"]  # the hidden week stays hidden
-        ranged = client.get("/leader/visits-per-week.csv", params={"from": "2026-03-09"})
-        assert [r[0] for r in csv.reader(io.StringIO(ranged.text))][1:] == ["2026-03-09"]
+        visits_csv = list(csv.reader(io.StringIO(client.get("/leader/visits-per-week.csv").text)))
+        assert [r[0] for r in visits_csv[1:]] == ["2026-03-02"]  # hidden in the CSV too
+        ranged = client.get("/leader/visits-per-week.csv", params={"to": "2026-03-08"})
+        assert [r[0] for r in csv.reader(io.StringIO(ranged.text))][1:] == ["2026-03-02"]
+        lone = client.get("/leader/lookfor-frequencies.csv", params={"from": "2026-03-09"})
+        assert list(csv.reader(io.StringIO(lone.text)))[1:] == []  # one classroom's evidence
 
     # On paper: the figures and tables, without the form and the download links.
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
@@ -156,7 +188,7 @@ def test_leader_of_another_school_sees_nothing_of_it(browser, web_server):
     stranger = web_server.add_user(role="leader", school=f"Else {uuid.uuid4().hex[:6]}")
     sign_in(browser, web_server.base_url, stranger.email, stranger.password)
     page = text_of(browser)
-    assert page.count("Nothing recorded for these dates.") == 4
+    assert page.count("Nothing recorded for these dates.") == 6
     assert "Week of" not in page and "HYPERLINK" not in page and "students explain" not in page
     assert "Download" not in page
     check_page(browser, "leader-empty")
@@ -173,3 +205,34 @@ def test_other_roles_cannot_open_the_leader_pages(browser, web_server):
     with cookie_client(browser, web_server.base_url) as client:
         reply = client.get("/leader/visits-per-week.csv")
         assert reply.status_code == 403 and "text/csv" not in reply.headers["content-type"]
+
+
+def test_leader_sees_cycle_measures_before_and_after_with_small_groups_hidden(browser, web_server):
+    school, _coach, _t1, _c1 = cycle_school(web_server)
+    leader = web_server.add_user(role="leader", school=school)
+    sign_in(browser, web_server.base_url, leader.email, leader.password)
+
+    months = section(browser, "cycles")
+    assert [r.text for r in months.find_elements(By.CSS_SELECTOR, "tbody tr")] == [
+        "September 2026 Hidden: fewer than 3 teachers",
+        "October 2026 2 1",
+    ]
+    assert "1 month hidden" in months.text
+    measures = section(browser, "cycle-measures")
+    assert [r.text for r in measures.find_elements(By.CSS_SELECTOR, "tbody tr")] == [
+        "Distinct voices (students heard) 3 3 2 4 +2 2 of 3 (67%) 1 of 2 (50%)",
+        "Evidence marked seen for the cycle's look-for Hidden: fewer than 3 teachers",
+        "All cycles 4 4 — — — 3 of 4 (75%) 1 of 2 (50%)",
+    ]
+    assert "Distinct voices (students heard)\n2 of 3 (67%) improved" in measures.text
+    assert "All cycles\n3 of 4 (75%) improved" in measures.text
+    assert CYCLE_SECRET not in browser.page_source
+    check_page(browser, "leader-cycles")
+    with cookie_client(browser, web_server.base_url) as client:
+        table = list(csv.reader(io.StringIO(client.get("/leader/cycle-measures.csv").text)))
+        assert table[1:] == [
+            ["distinct_voices", "3", "3", "2.0", "4.0", "2.0", "2", "2", "1"],
+            ["all", "4", "4", "", "", "", "3", "2", "1"],
+        ]
+        months_csv = list(csv.reader(io.StringIO(client.get("/leader/cycles.csv").text)))
+        assert months_csv[1:] == [["2026-10", "2", "1"]]

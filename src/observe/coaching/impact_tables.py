@@ -28,6 +28,7 @@ TABLE_ORDER: tuple[str, ...] = (
     "time_by_activity",
     "time_by_week",
     "cycles",
+    "school_cycles",
     "lookfors",
     "lookfor_trends",
     "participation",

@@ -7,6 +7,9 @@ trends are absent, with a sentence saying why, rather than shown as zeros.
 
 The HTTP side (signing in, fetching figures) is :class:`observe.sync.leader.LeaderSession`;
 this module only turns its figures into the impact view's tables.
+
+The server leaves out every figure drawn from fewer than three teachers (small-group
+suppression); a hidden week or table reads :data:`HIDDEN` in its cells, never a zero.
 """
 
 from __future__ import annotations
@@ -27,19 +30,30 @@ from observe.coaching.impact_tables import (
 )
 from observe.coaching.labels import ACTIVITY_LABELS
 from observe.coaching.log import is_coaching
+from observe.protocol import MIN_TEACHERS
 from observe.safetext import printable
 from observe.store.models import LogActivity, VisitType
 from observe.sync.leader import LeaderSession
 from observe.vocabulary import VISIT_TYPE_LABELS
 
 NO_CYCLES = (
-    "Coaching cycles are the coach's and teacher's own work; the school figures include "
-    "none of them."
+    "Each coaching cycle is the coach's and teacher's own work, so the school figures list "
+    "none of them; below are cycles counted by month and their measures at school level."
 )
+MEASURE_WORDS = {
+    "distinct_voices": "Distinct voices (students heard)",
+    "contributions": "Contributions (times students spoke)",
+    "lookfor_frequency": "Evidence marked seen for the cycle's look-for",
+}
 NO_WEEKLY_TIME = (
     "The server totals coaching time for the whole period, not week by week; see time by activity."
 )
 NO_TRENDS = "The server totals look-fors for the whole period; see look-fors seen."
+HIDDEN = f"Hidden: fewer than {MIN_TEACHERS} teachers"
+HIDDEN_LOOKFORS = (
+    f"{HIDDEN}: the evidence of this period comes from fewer than {MIN_TEACHERS} teachers' "
+    "classrooms, so these figures would describe single teachers."
+)
 
 
 @dataclass
@@ -56,14 +70,16 @@ class ServerImpactSource:
         get = self.session.aggregate
         visits = get("visits-per-week", start, end).rows
         time = get("coaching-time", start, end).rows
-        lookfors = get("lookfor-frequencies", start, end).rows
+        lookfor_reply = get("lookfor-frequencies", start, end)
         participation = get("participation", start, end).rows
+        cycles = get("cycles", start, end).rows
         weeks = _weeks(start, end, [r.get("week_start") for r in (*visits, *participation)])
         tables = [
             visits_table(visits, weeks),
             time_table(time),
-            lookfors_table(lookfors),
+            lookfors_table(lookfor_reply.rows, hidden=lookfor_reply.suppressed is not None),
             participation_table(participation, weeks),
+            school_cycles_table(cycles),
         ]
         return ImpactReport(
             scope=self.description,
@@ -97,17 +113,26 @@ def _float(value: object) -> float | None:
     return None
 
 
+def _hidden_weeks(rows: list[dict[str, Cell]]) -> set[str]:
+    return {str(r.get("week_start")) for r in rows if r.get("suppressed")}
+
+
 def visits_table(rows: list[dict[str, Cell]], weeks: list[date]) -> Table:
     types = list(VisitType)
     count: dict[str, dict[str, int]] = defaultdict(dict)
     minutes: dict[str, int] = defaultdict(int)
+    hidden = _hidden_weeks(rows)
     for row in rows:
         week = str(row.get("week_start"))
+        if week in hidden:
+            continue
         kind = str(row.get("visit_type"))
         count[week][kind] = count[week].get(kind, 0) + _int(row.get("visits"))
         minutes[week] += _int(row.get("minutes"))
     out = tuple(
-        (
+        (w, *([HIDDEN] * (2 + len(types))))
+        if w.isoformat() in hidden
+        else (
             w,
             sum(count[w.isoformat()].values()),
             minutes[w.isoformat()],
@@ -154,7 +179,16 @@ def time_table(rows: list[dict[str, Cell]]) -> Table:
     )
 
 
-def lookfors_table(rows: list[dict[str, Cell]]) -> Table:
+def lookfors_table(rows: list[dict[str, Cell]], *, hidden: bool = False) -> Table:
+    if hidden:
+        return Table(
+            key="lookfors",
+            title="Look-fors seen",
+            columns=LOOKFOR_COLUMNS,
+            headers=LOOKFOR_HEADERS,
+            rows=(("", HIDDEN, "", None, None, None),),
+            note=HIDDEN_LOOKFORS,
+        )
     total_row = next((r for r in rows if r.get("code") is None), None)
     total = _int(total_row.get("evidence")) if total_row else 0
     out = tuple(
@@ -181,8 +215,12 @@ def lookfors_table(rows: list[dict[str, Cell]]) -> Table:
 
 def participation_table(rows: list[dict[str, Cell]], weeks: list[date]) -> Table:
     by_week = {str(r.get("week_start")): r for r in rows}
-    out = []
+    hidden = _hidden_weeks(rows)
+    out: list[tuple[Cell, ...]] = []
     for w in weeks:
+        if w.isoformat() in hidden:
+            out.append((w, HIDDEN, HIDDEN, HIDDEN, HIDDEN, None, None))
+            continue
         r = by_week.get(w.isoformat(), {})
         out.append(
             (
@@ -204,3 +242,72 @@ def participation_table(rows: list[dict[str, Cell]], weeks: list[date]) -> Table
         note="School figures: the server gives distinct voices and the share of the class "
         "heard; the most-heard quarter and group gaps need seat-level detail it doesn't share.",
     )
+
+
+SCHOOL_CYCLE_COLUMNS = (
+    "what",
+    "started",
+    "ended",
+    "cycles",
+    "measured",
+    "median_before",
+    "median_after",
+    "median_change",
+    "improved",
+    "target_met",
+    "with_target",
+)
+
+
+def school_cycles_table(rows: list[dict[str, Cell]]) -> Table:
+    """The server's "cycles" rows: a row per month (started, ended), per measure (medians
+    before → after) and for all cycles; a hidden row reads :data:`HIDDEN` in every figure."""
+    out: list[tuple[Cell, ...]] = []
+    for row in rows:
+        section = row.get("section")
+        if section == "month":
+            what = _month_words(str(row.get("month")))
+        elif section == "measure":
+            what = MEASURE_WORDS.get(str(row.get("measure")), str(row.get("measure")))
+        else:
+            what = "All cycles"
+        if row.get("suppressed"):
+            out.append((what, *([HIDDEN] * (len(SCHOOL_CYCLE_COLUMNS) - 1))))
+            continue
+        out.append((what, *(_figure(row.get(c)) for c in SCHOOL_CYCLE_COLUMNS[1:])))
+    return Table(
+        key="school_cycles",
+        title="Cycles at school level",
+        columns=SCHOOL_CYCLE_COLUMNS,
+        headers=(
+            "Month or measure",
+            "Started",
+            "Ended",
+            "Cycles",
+            "Measured before and after",
+            "Typical before",
+            "Typical after",
+            "Typical change",
+            "Improved",
+            "Reached the target",
+            "Have a target",
+        ),
+        rows=tuple(out),
+        note="Before is a cycle's baseline (or its first measured visit), after its latest "
+        "measured visit; “typical” is the median of the school's cycles with that measure.",
+    )
+
+
+def _figure(value: object) -> Cell:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return value
+    return None
+
+
+def _month_words(iso: str) -> str:
+    try:
+        return date.fromisoformat(f"{iso}-01").strftime("%B %Y")
+    except ValueError:
+        return iso

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from observe.capture.marks import marked_seen
 from observe.capture.participation import NO_GROUP, ParticipationSummary
+from observe.cyclemeasure import Comparison, compare
 from observe.errors import UsageError
 from observe.store import Store
 from observe.store.models import (
@@ -205,32 +206,31 @@ class CycleProgress:
         return measured[-1] if measured else None
 
     @property
+    def comparison(self) -> Comparison:
+        """Before → after by the rule the server's school figures use too."""
+        return compare(
+            self.baseline, self.target, [p.value for p in self.measured if p.value is not None]
+        )
+
+    @property
     def start_value(self) -> float | None:
         """Where the comparison starts: the coach's baseline, else the first measured visit."""
-        if self.baseline is not None:
-            return self.baseline
-        before = self.before
-        return before.value if before is not None else None
+        return self.comparison.start
 
     @property
     def end_point(self) -> MeasurePoint | None:
         """The visit the start is compared with: the latest measured one (with a baseline,
         even the only one; without, once there are two)."""
-        return self.latest if self.baseline is not None else self.after
+        end = self.comparison.end_index
+        return None if end is None else self.measured[end]
 
     @property
     def change(self) -> float | None:
-        start, end = self.start_value, self.end_point
-        if start is None or end is None or end.value is None:
-            return None
-        return end.value - start
+        return self.comparison.change
 
     @property
     def target_met(self) -> bool | None:
-        latest = self.measured[-1] if self.measured else None
-        if self.target is None or latest is None or latest.value is None:
-            return None
-        return latest.value >= self.target
+        return self.comparison.target_met
 
     @property
     def measure_name(self) -> str:

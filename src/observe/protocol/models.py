@@ -31,6 +31,8 @@ MAX_PUSH_OPS = 500
 DEFAULT_PULL_LIMIT = 500
 MAX_PULL_LIMIT = 1000
 MAX_BODY_BYTES = 8 * 1024 * 1024
+#: Small-group suppression: a leader never gets a figure drawn from fewer teachers than this.
+MIN_TEACHERS = 3
 """Largest request body the server reads; bigger ones get 413 before any work is done."""
 
 KINDS: tuple[str, ...] = (
@@ -108,7 +110,9 @@ Visibility = Literal["private", "teacher", "team"]
 Role = Literal["coach", "leader", "admin", "teacher"]
 OpKind = Literal["upsert", "delete"]
 OpStatus = Literal["applied", "duplicate", "conflict", "rejected"]
-AggregateName = Literal["visits-per-week", "coaching-time", "lookfor-frequencies", "participation"]
+AggregateName = Literal[
+    "visits-per-week", "coaching-time", "lookfor-frequencies", "participation", "cycles"
+]
 
 
 class _Request(BaseModel):
@@ -269,7 +273,10 @@ class AggregateReply(ServerState):
 
     name: AggregateName
     school: str
-    rows: list[dict[str, int | float | str | None]]
+    rows: list[dict[str, bool | int | float | str | None]]
+    #: Set (for leaders) when figures drawn from fewer than ``min_teachers`` teachers were left
+    #: out: ``{reason: "fewer_teachers", min_teachers, teachers | weeks}``; see "Aggregates".
+    suppressed: dict[str, int | str] | None = None
 
 
 class AdminUser(_Reply):

@@ -15,16 +15,19 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
+from statistics import median
 from typing import Any
 
 from sqlalchemy import Engine, select
 
+from observe.cyclemeasure import compare
+from observe.protocol import MIN_TEACHERS
 from observe.server.accounts import Principal
 from observe.server.errors import ApiError, forbidden
 from observe.server.schema import record
 from observe.server.state import read_state
 
-NAMES = ("visits-per-week", "coaching-time", "lookfor-frequencies", "participation")
+NAMES = ("visits-per-week", "coaching-time", "lookfor-frequencies", "participation", "cycles")
 PARTICIPATION_KINDS = ("volunteered", "called_on", "asked_question", "peer_talk")
 
 
@@ -240,21 +243,222 @@ def _mean(values: list[float] | list[int]) -> float | None:
     return round(sum(values) / len(values), 4) if values else None
 
 
-MIN_TEACHERS = 3
-"""A figure drawn from fewer teachers than this would show a single teacher's practice to a
-leader: the web pages hide it (small-group suppression)."""
+MEASURE_KINDS = ("distinct_voices", "contributions", "lookfor_frequency")
+
+
+def _cycle_values(scope: _Scope, cycles: list[dict[str, Any]]) -> dict[Any, list[float]]:
+    """Each cycle's measure in its linked visits, in visit order, counting as the desktop
+    does (``observe.coaching.measures.progress_in``): distinct voices and contributions from
+    the visit's tallies on seats that still exist (a visit without any is not measured), a
+    look-for's items marked seen among the visit's evidence (a visit without evidence is not
+    measured)."""
+    if not cycles:
+        return {}
+    kinds = {c.get("measure_kind") for c in cycles}
+    wanted = {c.get("id") for c in cycles}
+    visits_of: dict[Any, list[tuple[datetime, Any]]] = defaultdict(list)
+    for visit in scope.snapshots("visit"):
+        started = _moment(visit.get("started_at"))
+        if visit.get("cycle_id") in wanted and started is not None:
+            visits_of[visit["cycle_id"]].append((started, visit.get("id")))
+    linked = {v for pairs in visits_of.values() for _, v in pairs}
+    talk: dict[Any, Counter[Any]] = defaultdict(Counter)
+    if kinds & {"distinct_voices", "contributions"}:
+        seats = {s.get("id") for s in scope.snapshots("seat")}
+        for event in scope.snapshots("participation_event"):
+            if event.get("visit_id") in linked and event.get("seat_id") in seats:
+                talk[event["visit_id"]][event["seat_id"]] += 1
+    evidence: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    if "lookfor_frequency" in kinds:
+        for item in scope.snapshots("evidence"):
+            if item.get("visit_id") in linked:
+                evidence[item["visit_id"]].append(item)
+
+    def seen(items: list[dict[str, Any]], lookfor_id: Any) -> float:
+        return float(
+            sum(
+                1
+                for i in items
+                if isinstance(i.get("lookfor_ids"), list)
+                and lookfor_id in i["lookfor_ids"]
+                and isinstance(i.get("lookfor_marks"), dict)
+                and i["lookfor_marks"].get(lookfor_id) == "seen"
+            )
+        )
+
+    out: dict[Any, list[float]] = {}
+    for cycle in cycles:
+        kind, values = cycle.get("measure_kind"), []
+        for _, visit_id in sorted(visits_of.get(cycle.get("id"), []), key=lambda p: p[0]):
+            if kind in ("distinct_voices", "contributions") and talk.get(visit_id):
+                counts = talk[visit_id]
+                values.append(
+                    float(len(counts) if kind == "distinct_voices" else sum(counts.values()))
+                )
+            elif (
+                kind == "lookfor_frequency"
+                and cycle.get("measure_lookfor_id")
+                and evidence.get(visit_id)
+            ):
+                values.append(seen(evidence[visit_id], cycle["measure_lookfor_id"]))
+        out[cycle.get("id")] = values
+    return out
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return None
+
+
+def _month(day: date) -> str:
+    return day.isoformat()[:7]
+
+
+def cycles(scope: _Scope) -> list[dict[str, Any]]:
+    """Cycles started and ended per month, and their measures before → after (school level:
+    no cycle, teacher or focus is named). Rows carry ``section`` "month", "measure" or "all"
+    and, for suppression, the teachers behind them under ``_teachers`` (taken out before the
+    reply leaves)."""
+    started: dict[str, list[Any]] = defaultdict(list)
+    ended: dict[str, list[Any]] = defaultdict(list)
+    overlapping: list[dict[str, Any]] = []
+    for cycle in scope.snapshots("coaching_cycle"):
+        teacher = cycle.get("teacher_id") if isinstance(cycle.get("teacher_id"), str) else None
+        began, finished = _day(cycle.get("started_on")), _day(cycle.get("ended_on"))
+        if scope.in_range(began):
+            assert began is not None
+            started[_month(began)].append(teacher)
+        if scope.in_range(finished):
+            assert finished is not None
+            ended[_month(finished)].append(teacher)
+        # As the desktop's cycles table: begun by the range's end, not finished before its start.
+        if scope.end is not None and began is not None and began > scope.end:
+            continue
+        if scope.start is not None and finished is not None and finished < scope.start:
+            continue
+        overlapping.append(cycle)
+    rows: list[dict[str, Any]] = []
+    for month in sorted({*started, *ended}):
+        rows.append(
+            {
+                "section": "month",
+                "month": month,
+                "started": len(started[month]),
+                "ended": len(ended[month]),
+                "_teachers": {t for t in (*started[month], *ended[month]) if t},
+            }
+        )
+    values = _cycle_values(scope, [c for c in overlapping if c.get("measure_kind")])
+    results: list[tuple[dict[str, Any], Any]] = []
+    for cycle in overlapping:
+        if cycle.get("measure_kind") in MEASURE_KINDS:
+            found = compare(
+                _number(cycle.get("baseline")),
+                _number(cycle.get("target")),
+                values.get(cycle.get("id"), []),
+            )
+            results.append((cycle, found))
+    for kind in MEASURE_KINDS:
+        mine = [(c, r) for c, r in results if c.get("measure_kind") == kind]
+        if not mine:
+            continue
+        compared = [
+            (r.start, r.start + r.change)
+            for _, r in mine
+            if r.change is not None and r.start is not None
+        ]
+        rows.append(
+            {
+                "section": "measure",
+                "measure": kind,
+                "cycles": len(mine),
+                "measured": len(compared),
+                "median_before": _median([b for b, _ in compared]),
+                "median_after": _median([a for _, a in compared]),
+                "median_change": _median([a - b for b, a in compared]),
+                "improved": sum(1 for b, a in compared if a > b),
+                "with_target": sum(1 for _, r in mine if r.target_met is not None),
+                "target_met": sum(1 for _, r in mine if r.target_met),
+                "_teachers": {
+                    c.get("teacher_id") for c, _ in mine if isinstance(c.get("teacher_id"), str)
+                },
+            }
+        )
+    measured = [r for _, r in results if r.change is not None]
+    targets = [r for _, r in results if r.target_met is not None]
+    improved = sum(1 for r in measured if r.improved)
+    met = sum(1 for r in targets if r.target_met)
+    rows.append(
+        {
+            "section": "all",
+            "cycles": len(overlapping),
+            "started": sum(len(v) for v in started.values()),
+            "ended": sum(len(v) for v in ended.values()),
+            "with_measure": len(results),
+            "measured": len(measured),
+            "improved": improved,
+            "improved_share": round(improved / len(measured), 4) if measured else None,
+            "with_target": len(targets),
+            "target_met": met,
+            "target_met_share": round(met / len(targets), 4) if targets else None,
+            "_teachers": {
+                t
+                for t in (
+                    *(c.get("teacher_id") for c in overlapping),
+                    *(t for v in started.values() for t in v),
+                    *(t for v in ended.values() for t in v),
+                )
+                if isinstance(t, str)
+            },
+        }
+    )
+    return rows
+
+
+def _median(values: list[float]) -> float | None:
+    return round(float(median(values)), 4) if values else None
+
+
+def _suppress_cycles(
+    rows: list[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    out, hidden = [], 0
+    for row in rows:
+        empty = row["section"] == "all" and not (row["cycles"] or row["started"] or row["ended"])
+        if empty or len(row["_teachers"]) >= MIN_TEACHERS:
+            out.append(row)  # a school with no cycles hides nothing by saying so
+            continue
+        hidden += 1
+        key = {k: row[k] for k in ("section", "month", "measure") if k in row}
+        out.append({**key, "suppressed": True})
+    flag = None
+    if hidden:
+        flag = {"reason": SUPPRESSED_REASON, "rows": hidden, "min_teachers": MIN_TEACHERS}
+    return out, flag
+
+
+# A figure drawn from fewer than MIN_TEACHERS teachers would show a single teacher's practice
+# to a leader, so :func:`aggregate` never sends it to one (small-group suppression). The number
+# lives in observe.protocol so the desktop's leader view says the same.
+
+SUPPRESSED_REASON = "fewer_teachers"
 
 
 def teachers_behind(
     engine: Engine, principal: Principal, start: date | None, end: date | None
 ) -> dict[str, dict[str, int]]:
-    """How many distinct teachers stand behind each week of "participation" and behind the
-    look-for frequencies as a whole (key "all"), for small-group suppression.
+    """How many distinct teachers stand behind each week of "visits-per-week" and
+    "participation", and behind the look-for frequencies as a whole (key "all"), for
+    small-group suppression.
 
     A visit's teacher is its classroom's; a visit whose classroom or teacher the server does
     not hold counts for no one, so an unknown group is never taken for a large one.
     """
-    scope = _Scope(engine, principal, start, end)
+    return _teachers_behind(_Scope(engine, principal, start, end))
+
+
+def _teacher_of_visit(scope: _Scope) -> Callable[[Any], str | None]:
     teacher_of_room = scope.ids("classroom", "teacher_id")
     room_of_visit = scope.ids("visit", "classroom_id")
 
@@ -262,28 +466,81 @@ def teachers_behind(
         found = teacher_of_room.get(room_of_visit.get(visit_id))
         return found if isinstance(found, str) else None
 
-    week_of_visit: dict[Any, str] = {}
-    for event in scope.snapshots("participation_event"):
-        day = _day(event.get("occurred_at"))
-        if not scope.in_range(day) or not isinstance(event.get("visit_id"), str):
-            continue
-        assert day is not None
-        visit_id = event["visit_id"]
-        week_of_visit[visit_id] = min(week_of_visit.get(visit_id, _week(day)), _week(day))
-    weeks: dict[str, set[str]] = defaultdict(set)
-    for visit_id, week in week_of_visit.items():
-        weeks[week].update(t for t in [teacher(visit_id)] if t)
-    lookfor_teachers = {
-        t
-        for item in scope.snapshots("evidence")
-        if scope.in_range(_day(item.get("observed_at")))
-        for t in [teacher(item.get("visit_id"))]
-        if t
-    }
-    return {
-        "participation": {week: len(found) for week, found in weeks.items()},
-        "lookfor-frequencies": {"all": len(lookfor_teachers)},
-    }
+    return teacher
+
+
+def _teachers_behind(
+    scope: _Scope,
+    names: tuple[str, ...] = ("visits-per-week", "participation", "lookfor-frequencies"),
+) -> dict[str, dict[str, int]]:
+    """Teachers behind each group of the figures ``names`` (only those are counted: each is
+    a scan of the school's snapshots)."""
+    teacher = _teacher_of_visit(scope)
+    out: dict[str, dict[str, int]] = {}
+    if "visits-per-week" in names:
+        visit_weeks: dict[str, set[str]] = defaultdict(set)
+        for visit in scope.snapshots("visit"):
+            day = _day(visit.get("started_at"))
+            if not scope.in_range(day):
+                continue
+            assert day is not None
+            visit_weeks[_week(day)].update(t for t in [teacher(visit.get("id"))] if t)
+        out["visits-per-week"] = {week: len(found) for week, found in visit_weeks.items()}
+    if "participation" in names:
+        week_of_visit: dict[Any, str] = {}
+        for event in scope.snapshots("participation_event"):
+            day = _day(event.get("occurred_at"))
+            if not scope.in_range(day) or not isinstance(event.get("visit_id"), str):
+                continue
+            assert day is not None
+            visit_id = event["visit_id"]
+            week_of_visit[visit_id] = min(week_of_visit.get(visit_id, _week(day)), _week(day))
+        weeks: dict[str, set[str]] = defaultdict(set)
+        for visit_id, week in week_of_visit.items():
+            weeks[week].update(t for t in [teacher(visit_id)] if t)
+        out["participation"] = {week: len(found) for week, found in weeks.items()}
+    if "lookfor-frequencies" in names:
+        lookfor_teachers = {
+            t
+            for item in scope.snapshots("evidence")
+            if scope.in_range(_day(item.get("observed_at")))
+            for t in [teacher(item.get("visit_id"))]
+            if t
+        }
+        out["lookfor-frequencies"] = {"all": len(lookfor_teachers)}
+    return out
+
+
+def _suppress(
+    scope: _Scope, name: str, rows: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """A leader's rows with every figure drawn from fewer than MIN_TEACHERS teachers taken
+    out, and the reply's ``suppressed`` flag (docs/sync-protocol.md, "Aggregates")."""
+    if name == "cycles":
+        return _suppress_cycles(rows)
+    if name not in ("visits-per-week", "participation", "lookfor-frequencies"):
+        return rows, None  # coaching time: the coaches' own minutes, no teacher's figure
+    behind = _teachers_behind(scope, (name,))[name]
+    if name == "lookfor-frequencies":
+        teachers = behind["all"]
+        evidence = sum(r["evidence"] for r in rows if r["code"] is None and r["title"] is None)
+        if evidence and teachers < MIN_TEACHERS:
+            flag = {"reason": SUPPRESSED_REASON, "teachers": teachers, "min_teachers": MIN_TEACHERS}
+            return [], flag
+        return rows, None
+    out: list[dict[str, Any]] = []
+    hidden: set[str] = set()
+    for row in rows:
+        week = row["week_start"]
+        if behind.get(week, 0) >= MIN_TEACHERS:
+            out.append(row)
+        elif week not in hidden:
+            hidden.add(week)
+            out.append({"week_start": week, "suppressed": True})
+    flag = None
+    if hidden:
+        flag = {"reason": SUPPRESSED_REASON, "weeks": len(hidden), "min_teachers": MIN_TEACHERS}
+    return out, flag
 
 
 _COMPUTE: dict[str, Callable[[_Scope], list[dict[str, Any]]]] = {
@@ -291,6 +548,7 @@ _COMPUTE: dict[str, Callable[[_Scope], list[dict[str, Any]]]] = {
     "coaching-time": coaching_time,
     "lookfor-frequencies": lookfor_frequencies,
     "participation": participation,
+    "cycles": cycles,
 }
 
 
@@ -305,7 +563,19 @@ def aggregate(
         raise ApiError(404, "not_found", f"There is no aggregate called {name[:60]!r}.")
     if start and end and start > end:
         raise ApiError(422, "invalid", "The 'from' date must not be after the 'to' date.")
-    rows = _COMPUTE[name](_Scope(engine, principal, start, end))
+    scope = _Scope(engine, principal, start, end)
+    rows = _COMPUTE[name](scope)
+    suppressed = None
+    if principal.role == "leader":
+        rows, suppressed = _suppress(scope, name, rows)
+    # The teachers behind a row decide its suppression and never leave the server.
+    rows = [{k: v for k, v in row.items() if k != "_teachers"} for row in rows]
     with engine.connect() as conn:
         state = read_state(conn, principal.school_id)
-    return {**state, "name": name, "school": principal.school, "rows": rows}
+    return {
+        **state,
+        "name": name,
+        "school": principal.school,
+        "rows": rows,
+        "suppressed": suppressed,
+    }

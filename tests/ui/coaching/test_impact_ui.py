@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from observe.coaching.impact_tables import cell_text
+from observe.coaching.leader_source import HIDDEN
 from observe.demo import load_demo
 from observe.ui.coaching.impact_window import SCHOOL, ImpactWindow
 from observe.ui.coaching.leader_signin import LeaderSignInDialog
@@ -58,7 +59,10 @@ def test_the_coachs_impact_view_fills_every_tab(impact: ImpactWindow, errors_see
     assert impact.summary.text().startswith("50 visits · ")
     assert "1 cycle active, 1 completed" in impact.summary.text()
     assert impact.tabs.count() == 5
+    assert not impact.panes["school_cycles"].isVisible()  # the leader's, not the coach's
     for key, pane in impact.panes.items():
+        if key == "school_cycles":
+            continue
         assert pane.table is not None and pane.model.rowCount() > 0, key
         assert pane.export_button.isEnabled()
     for key, chart in impact.charts.items():
@@ -118,11 +122,33 @@ def test_a_narrower_period_changes_the_figures(qtbot, impact: ImpactWindow):
     assert 0 < fewer < total
 
 
+def _one_classroom_visit(server, coach) -> None:
+    """One visit (talk and a tagged item) in one teacher's classroom, on the server."""
+    from observe.ids import new_id
+    from tests.server.helpers import op, push
+
+    session = server.login(coach)
+    room, visit, event, item = new_id(), new_id(), new_id(), new_id()
+    day = "2026-11-17"
+    push(
+        session,
+        op(room, kind="classroom", data={"id": room, "teacher_id": new_id()}),
+        op(visit, kind="visit", data={"id": visit, "classroom_id": room,
+           "visit_type": "learning_walk", "started_at": f"{day}T09:00:00Z"}),
+        op(event, kind="participation_event", data={"id": event, "visit_id": visit,
+           "seat_id": new_id(), "occurred_at": f"{day}T09:05:00Z",
+           "participation_kind": "volunteered"}),
+        op(item, data={"id": item, "visit_id": visit, "observed_at": f"{day}T09:06:00Z",
+           "text": "x", "lookfor_ids": [new_id()]}),
+    )  # fmt: skip
+
+
 def test_a_leader_signs_in_and_sees_school_figures_only(
     qtbot, store, errors_seen, sqlite_server, idle
 ):
     leader = sqlite_server.add_user(role="leader", school="Lincoln Middle")
     coach = sqlite_server.add_user(role="coach", school="Lincoln Middle")
+    _one_classroom_visit(sqlite_server, coach)
     w = ImpactWindow(store, report_error=errors_seen, today=TODAY)
     qtbot.addWidget(w)
     w.show()
@@ -150,7 +176,21 @@ def test_a_leader_signs_in_and_sees_school_figures_only(
     cycles = w.panes["cycles"]
     assert cycles.table is None and not cycles.export_button.isEnabled()
     assert "none of them" in cycles.note.text()
+    school_cycles = w.panes["school_cycles"]
+    assert school_cycles.table is not None and school_cycles.model.rowCount() == 1  # All cycles
     assert w.panes["visits_per_week"].table is not None
+    # One teacher visited: the server hides the week and the look-fors, and the tables say so
+    # in words (never a zero), with no chart choking on the words.
+    visits = w.panes["visits_per_week"].model
+    shown = {
+        visits.data(visits.index(r, 0)): visits.data(visits.index(r, 1))
+        for r in range(visits.rowCount())
+    }
+    assert shown.pop("16 Nov 2026") == HIDDEN and set(shown.values()) == {"0"}
+    assert w.summary.text().startswith("0 visits in the weeks shown (1 hidden)")
+    lookfors = w.panes["lookfors"].model
+    assert lookfors.data(lookfors.index(0, 1)) == HIDDEN
+    assert "fewer than 3 teachers" in w.panes["lookfors"].note.text()
     assert w.source_box.currentIndex() == 1 and w.source_box.currentText() != SCHOOL
     w.close()
     idle()

@@ -1,5 +1,7 @@
 """The leader's figures as pages and CSV: the same rows as the API's aggregates, laid out as
-bars with a table beside them, and with any group of fewer than three teachers hidden.
+bars with a table beside them. The server's aggregates already leave out any figure drawn
+from fewer than three teachers (``observe.server.aggregates``, small-group suppression); these
+pages only say so where the reply flags it, so the rule has one home.
 
 Only numbers, week starts, category codes and shared look-for labels reach here (see
 ``observe.server.aggregates``); no record text ever does.
@@ -17,7 +19,7 @@ from sqlalchemy import Engine
 
 from observe.safetext import csv_cell
 from observe.server.accounts import Principal
-from observe.server.aggregates import MIN_TEACHERS, aggregate, teachers_behind
+from observe.server.aggregates import MIN_TEACHERS, aggregate
 
 SUPPRESSED = f"Hidden: fewer than {MIN_TEACHERS} teachers"
 
@@ -45,9 +47,11 @@ class Figure:
 
 TITLES = {
     "visits-per-week": "Visits per week",
-    "coaching-time": "Time coaching, by activity",
+    "coaching-time": "Time coaching vs other duties",
     "lookfor-frequencies": "Look-fors seen in the evidence",
-    "participation": "Who got to talk, by week",
+    "participation": "Equity of voice: who got to talk, by week",
+    "cycles": "Coaching cycles started and ended, by month",
+    "cycle-measures": "Coaching cycles: the students' measure before and after",
 }
 
 
@@ -68,6 +72,16 @@ ACTIVITIES = {
 }
 """The desktop's words for these codes (``observe.vocabulary``, ``observe.coaching.labels``),
 which the server may not import; tests/web/test_labels.py keeps the copies equal."""
+COACHING = frozenset({"coaching_cycle", "learning_walk", "plc", "data_meeting"})
+"""Activities that count as coaching; the rest are other duties (the desktop's
+``observe.coaching.log.COACHING_ACTIVITIES``; tests/web/test_labels.py keeps them equal)."""
+MEASURES = {
+    "distinct_voices": "Distinct voices (students heard)",
+    "contributions": "Contributions (times students spoke)",
+    "lookfor_frequency": "Evidence marked seen for the cycle's look-for",
+}
+"""A cycle's success measure in words for a principal (the desktop says "Distinct voices",
+"Contributions", "Evidence marked seen: <look-for>")."""
 
 
 def words(code: Any, known: dict[str, str] | None = None) -> str:
@@ -97,9 +111,20 @@ def _percent(share: float | None) -> str:
     return "—" if share is None else f"{round(100 * share)}%"
 
 
+def _hidden_weeks(rows: list[dict[str, Any]], what: str) -> str | None:
+    hidden = sum(1 for r in rows if r.get("suppressed"))
+    if not hidden:
+        return None
+    return (
+        f"{hidden} week{'s' if hidden != 1 else ''} hidden: fewer than {MIN_TEACHERS} "
+        f"teachers were visited, so {what} would describe single classrooms."
+    )
+
+
 def visits(rows: list[dict[str, Any]]) -> Figure:
+    shown = [r for r in rows if not r.get("suppressed")]
     per_week: dict[str, int] = {}
-    for r in rows:
+    for r in shown:
         per_week[r["week_start"]] = per_week.get(r["week_start"], 0) + r["visits"]
     return Figure(
         "visits-per-week",
@@ -107,7 +132,9 @@ def visits(rows: list[dict[str, Any]]) -> Figure:
         "Classroom visits the school's coaches recorded, per week and by type of visit.",
         ["Week", "Type of visit", "Visits", "Minutes"],
         [
-            [
+            [week(r["week_start"]), SUPPRESSED]
+            if r.get("suppressed")
+            else [
                 week(r["week_start"]),
                 words(r["visit_type"], VISIT_TYPES),
                 str(r["visits"]),
@@ -117,40 +144,84 @@ def visits(rows: list[dict[str, Any]]) -> Figure:
         ],
         _bars([(week(w), n, f"{n} visit{'s' if n != 1 else ''}") for w, n in per_week.items()]),
         "The bars show all visits of each week.",
+        note=_hidden_weeks(rows, "the week's visits"),
         csv_header=["week_start", "visit_type", "visits", "minutes"],
-        csv_rows=[[r["week_start"], r["visit_type"], r["visits"], r["minutes"]] for r in rows],
+        csv_rows=[[r["week_start"], r["visit_type"], r["visits"], r["minutes"]] for r in shown],
     )
+
+
+def _minutes(n: int) -> str:
+    hours, minutes = divmod(n, 60)
+    if not hours:
+        return f"{minutes} min"
+    return f"{hours} h {minutes:02d} min" if minutes else f"{hours} h"
 
 
 def coaching(rows: list[dict[str, Any]]) -> Figure:
+    """Logged time split the way the desktop splits it: coaching, or other duties."""
+    total = sum(r["minutes"] for r in rows)
+    coached = sum(r["minutes"] for r in rows if r["activity"] in COACHING)
+    counts = [words(a, ACTIVITIES) for a in ACTIVITIES if a in COACHING]
+    # Mid-sentence the labels read in lower case, acronyms (PLC) kept.
+    counts = counts[:1] + [c if c[1:2].isupper() else c[:1].lower() + c[1:] for c in counts[1:]]
+    summary = (
+        "Time the school's coaches logged. "
+        f"{', '.join(counts[:-1])} and {counts[-1]} count as coaching; everything else "
+        "(other duties such as subbing and testing, and admin) does not."
+    )
+    if total:
+        summary += (
+            f" Of {_minutes(total)} logged, {_percent(coached / total)} went to coaching and "
+            f"{_percent((total - coached) / total)} to other duties."
+        )
+
+    def kind(activity: str) -> str:
+        return "Coaching" if activity in COACHING else "Other duties"
+
     return Figure(
         "coaching-time",
         TITLES["coaching-time"],
-        "Minutes the coaches logged, by activity: coaching and the other duties.",
-        ["Activity", "Entries", "Minutes"],
-        [[words(r["activity"], ACTIVITIES), str(r["entries"]), str(r["minutes"])] for r in rows],
+        summary,
+        ["Activity", "Counts as", "Entries", "Minutes", "Share of logged time"],
+        [
+            [
+                words(r["activity"], ACTIVITIES),
+                kind(r["activity"]),
+                str(r["entries"]),
+                str(r["minutes"]),
+                _percent(r["minutes"] / total if total else None),
+            ]
+            for r in rows
+        ],
         _bars(
-            [(words(r["activity"], ACTIVITIES), r["minutes"], f"{r['minutes']} min") for r in rows]
+            [
+                ("Coaching", coached, _minutes(coached)),
+                ("Other duties", total - coached, _minutes(total - coached)),
+            ]
+            if total
+            else []
         ),
-        "The bars show minutes per activity.",
-        csv_header=["activity", "entries", "minutes"],
-        csv_rows=[[r["activity"], r["entries"], r["minutes"]] for r in rows],
+        "The bars show minutes spent coaching and on other duties.",
+        csv_header=["activity", "counts_as", "entries", "minutes"],
+        csv_rows=[
+            [r["activity"], kind(r["activity"]).lower(), r["entries"], r["minutes"]] for r in rows
+        ],
     )
 
 
-def lookfors(rows: list[dict[str, Any]], teachers: int) -> Figure:
+def lookfors(rows: list[dict[str, Any]], suppressed: dict[str, Any] | None) -> Figure:
     title, summary = TITLES["lookfor-frequencies"], "Evidence items tagged with each look-for."
     columns = ["Look-for", "Evidence items", "Seen", "Share of all evidence"]
-    total = next((r for r in rows if r["title"] is None), None)
-    if total is None or not total["evidence"]:
-        return Figure("lookfor-frequencies", title, summary, columns, [])
-    if teachers < MIN_TEACHERS:
+    if suppressed:
         note = (
             f"Hidden: the evidence comes from fewer than {MIN_TEACHERS} teachers' classrooms, so "
             "these figures would describe single teachers. Choose a longer date range or wait "
             "for more visits."
         )
         return Figure("lookfor-frequencies", title, summary, columns, [], note=note)
+    total = next((r for r in rows if r["title"] is None), None)
+    if total is None or not total["evidence"]:
+        return Figure("lookfor-frequencies", title, summary, columns, [])
     tagged = [r for r in rows if r["title"] is not None]
 
     def label(r: dict[str, Any]) -> str:
@@ -177,12 +248,11 @@ def lookfors(rows: list[dict[str, Any]], teachers: int) -> Figure:
 VOICE_KINDS = ("volunteered", "called_on", "asked_question", "peer_talk")
 
 
-def participation(rows: list[dict[str, Any]], teachers: dict[str, int]) -> Figure:
-    shown = [r for r in rows if teachers.get(r["week_start"], 0) >= MIN_TEACHERS]
-    hidden = len(rows) - len(shown)
+def participation(rows: list[dict[str, Any]]) -> Figure:
+    shown = [r for r in rows if not r.get("suppressed")]
     table = []
     for r in rows:
-        if r not in shown:
+        if r.get("suppressed"):
             table.append([week(r["week_start"]), SUPPRESSED])
             continue
         voices = r["distinct_voices_mean"]
@@ -195,17 +265,13 @@ def participation(rows: list[dict[str, Any]], teachers: dict[str, int]) -> Figur
                 _percent(r["seat_share_mean"]),
             ]
         )
-    note = None
-    if hidden:
-        note = (
-            f"{hidden} week{'s' if hidden != 1 else ''} hidden: fewer than {MIN_TEACHERS} "
-            "teachers were visited, so the figures would describe single classrooms."
-        )
+    note = _hidden_weeks(rows, "the figures")
     return Figure(
         "participation",
         TITLES["participation"],
-        "Per week: how students took part, how many different students spoke per visit, "
-        "and the share of seats heard from.",
+        "Whether talk in class reaches many students or stays with a few. Per week: how "
+        "students took part, how many different students were heard in a visit, and what share "
+        "of the class that was (averages over the week's visits with a tally).",
         [
             "Week",
             "Visits",
@@ -213,8 +279,8 @@ def participation(rows: list[dict[str, Any]], teachers: dict[str, int]) -> Figur
             "Called on",
             "Asked a question",
             "Peer talk",
-            "Different voices per visit",
-            "Seats heard from",
+            "Different students heard per visit",
+            "Share of the class heard",
         ],
         table,
         _bars(
@@ -223,7 +289,7 @@ def participation(rows: list[dict[str, Any]], teachers: dict[str, int]) -> Figur
                 for r in shown
             ]
         ),
-        "The bars show the share of seats heard from per visit, on average.",
+        "The bars show the share of the class heard in a visit, on average.",
         note=note,
         csv_header=[
             "week_start",
@@ -247,18 +313,213 @@ def participation(rows: list[dict[str, Any]], teachers: dict[str, int]) -> Figur
     )
 
 
+def month(iso: str) -> str:
+    try:
+        day = date.fromisoformat(f"{iso}-01")
+    except ValueError:
+        return iso
+    return day.strftime("%B %Y")
+
+
+def _of(part: int, whole: int) -> str:
+    return f"{part} of {whole}" + (f" ({round(100 * part / whole)}%)" if whole else "")
+
+
+def _signed(value: float | None) -> str:
+    if value is None:
+        return "—"
+    text = f"{abs(value):g}"
+    return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else "0")
+
+
+def _plain(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
+
+
+def cycle_months(rows: list[dict[str, Any]]) -> Figure:
+    months = [r for r in rows if r.get("section") == "month"]
+    shown = [r for r in months if not r.get("suppressed")]
+    hidden = len(months) - len(shown)
+    note = None
+    if hidden:
+        note = (
+            f"{hidden} month{'s' if hidden != 1 else ''} hidden: "
+            f"{'their' if hidden != 1 else 'its'} cycles involved fewer than {MIN_TEACHERS} "
+            "teachers, so the figures would describe single teachers."
+        )
+    return Figure(
+        "cycles",
+        TITLES["cycles"],
+        "Coaching cycles (a coach and a teacher working on one goal for several weeks) that "
+        "began or finished in each month.",
+        ["Month", "Cycles started", "Cycles ended"],
+        [
+            [month(r["month"]), SUPPRESSED]
+            if r.get("suppressed")
+            else [month(r["month"]), str(r["started"]), str(r["ended"])]
+            for r in months
+        ],
+        _bars([(month(r["month"]), r["started"], f"{r['started']} started") for r in shown]),
+        "The bars show cycles started per month.",
+        note=note,
+        csv_header=["month", "started", "ended"],
+        csv_rows=[[r["month"], r["started"], r["ended"]] for r in shown],
+    )
+
+
+def cycle_measures(rows: list[dict[str, Any]]) -> Figure:
+    """Before → after per kind of measure (medians: units differ between kinds), and every
+    measured cycle together as shares, which mean the same whatever the measure."""
+    title = TITLES["cycle-measures"]
+    summary = (
+        "Each cycle sets a measure of what students do. Before is the baseline the coach set "
+        "(or the first visit that measured it), after the latest measured visit. “Typical” is "
+        "the middle value (median) of the cycles."
+    )
+    columns = [
+        "Measure",
+        "Cycles",
+        "Measured before and after",
+        "Typical before",
+        "Typical after",
+        "Typical change",
+        "Improved",
+        "Reached the target",
+    ]
+    measures = [r for r in rows if r.get("section") == "measure"]
+    total = next((r for r in rows if r.get("section") == "all"), None)
+    if total is None or (not total.get("suppressed") and not total["cycles"]):
+        return Figure("cycle-measures", title, summary, columns, [])
+    table: list[list[str]] = []
+    for r in measures:
+        label = words(r["measure"], MEASURES)
+        if r.get("suppressed"):
+            table.append([label, SUPPRESSED])
+            continue
+        table.append(
+            [
+                label,
+                str(r["cycles"]),
+                str(r["measured"]),
+                _plain(r["median_before"]),
+                _plain(r["median_after"]),
+                _signed(r["median_change"]),
+                _of(r["improved"], r["measured"]),
+                _of(r["target_met"], r["with_target"]) if r["with_target"] else "No targets",
+            ]
+        )
+    bars: list[Bar] = []
+    hidden = sum(1 for r in measures if r.get("suppressed"))
+    if total.get("suppressed"):
+        table.append(["All cycles", SUPPRESSED])
+        hidden += 1
+    else:
+        table.append(
+            [
+                "All cycles",
+                str(total["cycles"]),
+                str(total["measured"]),
+                "—",
+                "—",
+                "—",
+                _of(total["improved"], total["measured"]),
+                _of(total["target_met"], total["with_target"])
+                if total["with_target"]
+                else "No targets",
+            ]
+        )
+        # Shares, not counts: a full bar is every measured cycle improving.
+        bars = _share_bars(measures, total)
+    note = None
+    if hidden:
+        note = (
+            f"Rows marked hidden count cycles of fewer than {MIN_TEACHERS} teachers, so their "
+            "figures would describe single teachers."
+        )
+    shown = [r for r in measures if not r.get("suppressed")]
+    return Figure(
+        "cycle-measures",
+        title,
+        summary,
+        columns,
+        table,
+        bars,
+        "The bars show the share of measured cycles whose measure went up.",
+        note=note,
+        csv_header=[
+            "measure",
+            "cycles",
+            "measured",
+            "median_before",
+            "median_after",
+            "median_change",
+            "improved",
+            "with_target",
+            "target_met",
+        ],
+        csv_rows=[
+            [
+                r["measure"],
+                r["cycles"],
+                r["measured"],
+                r["median_before"],
+                r["median_after"],
+                r["median_change"],
+                r["improved"],
+                r["with_target"],
+                r["target_met"],
+            ]
+            for r in shown
+        ]
+        + (
+            []
+            if total.get("suppressed")
+            else [
+                [
+                    "all",
+                    total["cycles"],
+                    total["measured"],
+                    None,
+                    None,
+                    None,
+                    total["improved"],
+                    total["with_target"],
+                    total["target_met"],
+                ]
+            ]
+        ),
+    )
+
+
+def _share_bars(measures: list[dict[str, Any]], total: dict[str, Any]) -> list[Bar]:
+    pairs = [
+        (words(r["measure"], MEASURES), r["improved"], r["measured"])
+        for r in measures
+        if not r.get("suppressed") and r["measured"]
+    ]
+    if total["measured"]:
+        pairs.append(("All cycles", total["improved"], total["measured"]))
+    return [
+        Bar(label, f"{_of(part, whole)} improved", round(100 * part / whole))
+        for label, part, whole in pairs
+    ]
+
+
 def school_figures(
     engine: Engine, principal: Principal, start: date | None, end: date | None
 ) -> list[Figure]:
     def rows(name: str) -> list[dict[str, Any]]:
         return aggregate(engine, principal, name, start, end)["rows"]
 
-    teachers = teachers_behind(engine, principal, start, end)
+    found = aggregate(engine, principal, "lookfor-frequencies", start, end)
+    cycles = rows("cycles")
     return [
         visits(rows("visits-per-week")),
         coaching(rows("coaching-time")),
-        lookfors(rows("lookfor-frequencies"), teachers["lookfor-frequencies"]["all"]),
-        participation(rows("participation"), teachers["participation"]),
+        lookfors(found["rows"], found["suppressed"]),
+        participation(rows("participation")),
+        cycle_months(cycles),
+        cycle_measures(cycles),
     ]
 
 

@@ -129,7 +129,7 @@ class ImpactWindow(QDialog):
         tab_tables = {
             "&Visits": ("visits_per_week",),
             "&Time": ("time_by_week", "time_by_activity"),
-            "C&ycles": ("cycles",),
+            "C&ycles": ("cycles", "school_cycles"),
             "&Look-fors": ("lookfors", "lookfor_trends"),
             "&Participation": ("participation",),
         }
@@ -138,6 +138,7 @@ class ImpactWindow(QDialog):
             "time_by_week": "Coaching vs other duties, by week",
             "time_by_activity": "Time by activity",
             "cycles": "Coaching cycles",
+            "school_cycles": "Cycles at school level",
             "lookfors": "Look-fors seen",
             "lookfor_trends": "Look-for trends by week",
             "participation": "Equity of voice by week",
@@ -236,7 +237,11 @@ class ImpactWindow(QDialog):
         span = f"{_day(start)} to {_day(end)}" if start and end else "all dates"
         self.status.setText(f"{result.scope}, {span}.")
         for key, pane in self.panes.items():
-            pane.set_table(result.tables.get(key), result.missing.get(key))
+            table, missing = result.tables.get(key), result.missing.get(key)
+            pane.set_table(table, missing)
+            # A table only one source has (the leader's school-level cycles) takes no room
+            # in the other's view.
+            pane.setVisible(table is not None or bool(missing))
         self.summary.setText(summary_sentence(result))
         self._draw()
         self.export_all_button.setEnabled(True)
@@ -252,7 +257,7 @@ class ImpactWindow(QDialog):
         if visits is not None:
             labels = [_week_label(w) for w in visits.column("week_start")]
             sets = [
-                (VISIT_TYPE_LABELS[vt], [float(v or 0) for v in visits.column(vt.value)])
+                (VISIT_TYPE_LABELS[vt], [_num(v) for v in visits.column(vt.value)])
                 for vt in VisitType
                 if any(visits.column(vt.value))
             ]
@@ -293,6 +298,22 @@ class ImpactWindow(QDialog):
                 title=self.tr("Each cycle's measure: baseline vs latest measured visit"),
                 axis_title="Measure",
             )
+        elif (school := t.get("school_cycles")) is not None:
+            # The leader's: each measure's median baseline vs latest; hidden rows left out.
+            rows = [
+                r
+                for r in school.dicts()
+                if _counted(r["median_before"]) and _counted(r["median_after"])
+            ]
+            self.charts["cycles"].show_bars(
+                [str(r["what"]) for r in rows],
+                [
+                    (self.tr("Typical baseline"), [_num(r["median_before"]) for r in rows]),
+                    (self.tr("Typical latest"), [_num(r["median_after"]) for r in rows]),
+                ],
+                title=self.tr("Cycle measures at school level: baseline vs latest (median)"),
+                axis_title="Measure",
+            )
         else:
             self.charts["cycles"].fresh(report.missing.get("cycles", ""))
         trends = t.get("lookfor_trends")
@@ -311,13 +332,16 @@ class ImpactWindow(QDialog):
                 axis_title="% of evidence",
                 fmt="%d%%",
             )
-        elif lookfors is not None:
+        elif lookfors is not None and any(_counted(v) for v in lookfors.column("tagged_evidence")):
             self.charts["lookfors"].show_bars(
                 [str(c) for c in lookfors.column("code")],
-                [("Evidence tagged", [float(v or 0) for v in lookfors.column("tagged_evidence")])],
+                [("Evidence tagged", [_num(v) for v in lookfors.column("tagged_evidence")])],
                 title="Evidence tagged per look-for (whole period)",
                 axis_title="Evidence items",
             )
+        elif lookfors is not None:
+            # Hidden by small-group suppression (the table's note says why), or nothing tagged.
+            self.charts["lookfors"].fresh(lookfors.note or "")
         part = t.get("participation")
         if part is not None:
             labels = [_week_label(w) for w in part.column("week_start")]
@@ -370,6 +394,16 @@ def _day(value: date) -> str:
     return f"{value.day} {value:%b %Y}"
 
 
+def _counted(value: object) -> bool:
+    """A figure, not a blank or a "Hidden: fewer than 3 teachers" cell."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _num(value: object) -> float:
+    """A cell as a bar's height: a hidden or blank cell draws no bar (and never crashes)."""
+    return float(value) if _counted(value) else 0.0  # type: ignore[arg-type]
+
+
 def _pct(value: object) -> float | None:
     return float(value) * 100 if isinstance(value, int | float) else None
 
@@ -391,8 +425,12 @@ def summary_sentence(report: ImpactReport) -> str:
     bits: list[str] = []
     visits = t.get("visits_per_week")
     if visits is not None:
-        n = sum(int(v or 0) for v in visits.column("visits"))
+        n = sum(int(_num(v)) for v in visits.column("visits"))
+        hidden = sum(1 for v in visits.column("visits") if isinstance(v, str))
         bits.append(f"{n:,} visit{'s' if n != 1 else ''}")
+        if hidden:
+            # The total leaves out weeks the server hid (fewer than 3 teachers): say so.
+            bits[-1] += f" in the weeks shown ({hidden} hidden)"
     time = t.get("time_by_activity")
     if time is not None:
         rows = time.dicts()
@@ -410,11 +448,11 @@ def summary_sentence(report: ImpactReport) -> str:
     part = t.get("participation")
     if part is not None:
         pairs = [
-            (float(share), int(n or 0))
+            (float(share), int(_num(n)))
             for share, n in zip(
                 part.column("voice_share_mean"), part.column("visits_tallied"), strict=True
             )
-            if share is not None
+            if _counted(share)
         ]
         tallies = sum(n for _, n in pairs)
         if tallies:
