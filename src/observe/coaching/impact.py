@@ -34,6 +34,7 @@ from observe.coaching.impact_tables import (
     Cell,
     ImpactReport,
     Table,
+    visits_per_week,
 )
 from observe.coaching.labels import (
     ACTIVITY_LABELS,
@@ -121,7 +122,7 @@ def _minutes(visit: Visit) -> int:
 
 
 def visits_table(visits: list[Visit], weeks: list[date], tz: tzinfo | None = None) -> Table:
-    types = list(VisitType)
+    types = tuple(VISIT_TYPE_LABELS)
     per_week: dict[date, Counter[VisitType]] = defaultdict(Counter)
     minutes: Counter[date] = Counter()
     for v in visits:
@@ -137,13 +138,7 @@ def visits_table(visits: list[Visit], weeks: list[date], tz: tzinfo | None = Non
         )
         for week in weeks
     )
-    return Table(
-        key="visits_per_week",
-        title="Visits per week",
-        columns=("week_start", "visits", "minutes", *(t.value for t in types)),
-        headers=("Week of", "Visits", "Minutes", *(VISIT_TYPE_LABELS[t] for t in types)),
-        rows=rows,
-    )
+    return visits_per_week(rows)
 
 
 # -- time -------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from typing import Protocol
 
 from observe.errors import ObserveError
 from observe.safetext import csv_cell
+from observe.vocabulary import VISIT_TYPE_LABELS
 
 Cell = str | int | float | date | None
 
@@ -134,7 +135,6 @@ def write_report(
     return [write_csv(report.tables[k], folder / f"{k}.csv") for k in wanted if k in report.tables]
 
 
-#: The participation table's shape, shared by the coach's and the leader's sources.
 #: The look-fors table, the same for the coach's own figures and the school's (leader) ones.
 LOOKFOR_COLUMNS = (
     "code",
@@ -153,6 +153,7 @@ LOOKFOR_HEADERS = (
     "Share of evidence",
 )
 
+#: The participation table's shape, shared by the coach's and the leader's sources.
 PARTICIPATION_COLUMNS = (
     "week_start",
     "visits_tallied",
@@ -171,3 +172,17 @@ PARTICIPATION_HEADERS = (
     "Talk from most-heard quarter (mean)",
     "Largest group gap (mean)",
 )
+
+
+def visits_per_week(rows: Sequence[tuple[Cell, ...]]) -> Table:
+    """The visits-per-week table: week, visits, minutes, then visits of each type in the
+    vocabulary's order. Rows come from the coach's store or the school's figures; the shape
+    and its words live here so the two never drift apart."""
+    types = tuple(VISIT_TYPE_LABELS)
+    return Table(
+        key="visits_per_week",
+        title="Visits per week",
+        columns=("week_start", "visits", "minutes", *(t.value for t in types)),
+        headers=("Week of", "Visits", "Minutes", *(VISIT_TYPE_LABELS[t] for t in types)),
+        rows=tuple(rows),
+    )

@@ -27,12 +27,13 @@ from observe.coaching.impact_tables import (
     Cell,
     ImpactReport,
     Table,
+    visits_per_week,
 )
 from observe.coaching.labels import ACTIVITY_LABELS
 from observe.coaching.log import is_coaching
 from observe.protocol import MIN_TEACHERS
 from observe.safetext import printable
-from observe.store.models import LogActivity, VisitType
+from observe.store.models import LogActivity
 from observe.sync.leader import LeaderSession
 from observe.vocabulary import VISIT_TYPE_LABELS
 
@@ -118,7 +119,7 @@ def _hidden_weeks(rows: list[dict[str, Cell]]) -> set[str]:
 
 
 def visits_table(rows: list[dict[str, Cell]], weeks: list[date]) -> Table:
-    types = list(VisitType)
+    types = tuple(VISIT_TYPE_LABELS)
     count: dict[str, dict[str, int]] = defaultdict(dict)
     minutes: dict[str, int] = defaultdict(int)
     hidden = _hidden_weeks(rows)
@@ -140,13 +141,7 @@ def visits_table(rows: list[dict[str, Cell]], weeks: list[date]) -> Table:
         )
         for w in weeks
     )
-    return Table(
-        key="visits_per_week",
-        title="Visits per week",
-        columns=("week_start", "visits", "minutes", *(t.value for t in types)),
-        headers=("Week of", "Visits", "Minutes", *(VISIT_TYPE_LABELS[t] for t in types)),
-        rows=out,
-    )
+    return visits_per_week(out)
 
 
 def time_table(rows: list[dict[str, Cell]]) -> Table:
