@@ -161,6 +161,19 @@ def reflections_on(conn: Connection, principal: Principal, target_id: str) -> li
     return sorted(found, key=lambda v: (v.created_at or "", v.id))
 
 
+def reflected_on(conn: Connection, principal: Principal) -> set[str]:
+    """Ids of the targets this teacher has written a (live) reflection on, for their list."""
+    _teacher(principal)
+    rows = conn.execute(
+        select(record.c.data).where(
+            record.c.owner_id == principal.user_id,
+            record.c.kind == REFLECTION,
+            record.c.deleted.is_(False),
+        )
+    )
+    return {target[1] for (data,) in rows if (target := reflection_target(data)) is not None}
+
+
 def _stamp(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
 
