@@ -120,9 +120,7 @@ def _whole_flow(browser: WebDriver, server: ServerProcess, profile_dir, shots: s
     # The coach's own profile syncs with the real CLI; the reflection reaches the coach.
     said = tw.coach_profile_syncs(server, world.coach, profile_dir)
     assert "Pushed" in said or "pulled" in said.lower()
-    mine = [
-        c for c in pull_all(world.coach) if c["kind"] == "reflection" and not c["deleted"]
-    ]
+    mine = [c for c in pull_all(world.coach) if c["kind"] == "reflection" and not c["deleted"]]
     assert [(c["data"]["text"], c["data"]["target_id"], c["version"]) for c in mine] == [
         (written, sheet_id, 2)
     ]

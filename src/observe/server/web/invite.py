@@ -150,12 +150,12 @@ def set_password(
         sentence = "The two passwords are not the same; type them again."
         return _password_page(request, invitation, email, name, error=sentence, status=422)
     try:
-        account_id = invitations.accept(engine(request), token_or_code=invitation, password=password)
+        account_id = invitations.accept(
+            engine(request), token_or_code=invitation, password=password
+        )
     except ApiError as exc:
         if exc.status == 422:
-            return _password_page(
-                request, invitation, email, name, error=exc.sentence, status=422
-            )
+            return _password_page(request, invitation, email, name, error=exc.sentence, status=422)
         return _refused(request, exc)
     with engine(request).connect() as conn:
         principal = principal_of(conn, account_id)

@@ -94,7 +94,9 @@ def _quotes(value: Any) -> list[Quote]:
     found = []
     for e in value if isinstance(value, list) else []:
         if isinstance(e, dict) and _text(e.get("text")):
-            found.append(Quote(_text(e.get("time"), 20), _text(e.get("kind"), 100), _text(e["text"])))
+            found.append(
+                Quote(_text(e.get("time"), 20), _text(e.get("kind"), 100), _text(e["text"]))
+            )
     return found
 
 

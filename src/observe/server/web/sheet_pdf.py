@@ -44,7 +44,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "quote": ParagraphStyle(
             "quote", base, textColor=QUOTE, leftIndent=14, spaceAfter=3, fontSize=10, leading=13
         ),
-        "when": ParagraphStyle("when", base, textColor=MUTED, leftIndent=14, fontSize=9, leading=11),
+        "when": ParagraphStyle(
+            "when", base, textColor=MUTED, leftIndent=14, fontSize=9, leading=11
+        ),
         "foot": ParagraphStyle("foot", base, textColor=MUTED, fontSize=8.5, spaceBefore=18),
     }
 

@@ -44,9 +44,7 @@ def shared_list(request: Request) -> Response:
     with engine(request).connect() as conn:
         items = teacher_view.shared_with(conn, session.principal)
         reflected = teacher_view.reflected_on(conn, session.principal)
-    rows = [
-        {"sheet": sheet_of(item), "reflected": item.record_id in reflected} for item in items
-    ]
+    rows = [{"sheet": sheet_of(item), "reflected": item.record_id in reflected} for item in items]
     notice = {
         "welcome": "Your password is set and you are signed in.",
         "password": "Your password is changed. Other browsers signed in as you were signed out.",
