@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from observe.ids import new_id
-from tests.server.helpers import op, push
+from tests.server.helpers import op, pull_all, push
 from tests.serverfixtures import DeviceSession, ServerProcess
 
 STRENGTH = "Students explained their reasoning to a partner before sharing with the class."
@@ -81,6 +81,50 @@ def share(
     return record_id
 
 
+def feedback_in_profile(data_dir: Path, teacher_name: str) -> str:
+    """A visit and its feedback, marked "share with the teacher", written in a real desktop
+    profile (as the app saves them); returns the feedback's id."""
+    from observe.store import open_profile
+    from observe.store.models import Classroom, Feedback, Teacher, Visibility, Visit, VisitType
+    from observe.store.models import School as SchoolRow
+
+    store = open_profile(data_dir)
+    try:
+        with store.write() as s:
+            school_row = SchoolRow(name="Lincoln Middle")
+            teacher = Teacher(school=school_row, display_name=teacher_name)
+            room = Classroom(teacher=teacher, subject="Grade 5 Math")
+            visit = Visit(classroom=room, visit_type=VisitType.COACHING_OBSERVATION)
+            feedback = Feedback(
+                visit=visit,
+                glows=[{"evidence_id": None, "text": STRENGTH}],
+                wondering=WONDERING,
+                visibility=Visibility.TEACHER,
+            )
+            s.add_all([school_row, teacher, room, visit, feedback])
+        return feedback.id
+    finally:
+        store.close()
+
+
+def publish(coach: DeviceSession, record_id: str, teacher_email: str, teacher_name: str) -> int:
+    """Saves the coach's synced feedback again with its published copy, the edit the coach's
+    app (branch i16-desktop) makes on sharing; returns the new version."""
+    found = [c for c in pull_all(coach) if c["id"] == record_id]
+    assert len(found) == 1, found
+    current = found[0]
+    data = {**current["data"], "published": published(teacher_email, teacher_name)}
+    version = current["version"]
+    data["version"] = version
+    results = push(
+        coach,
+        op(record_id, kind="feedback", data=data, visibility="teacher",
+           base_version=version, client_version=version),
+    )["results"]  # fmt: skip
+    assert results[0]["status"] == "applied", results
+    return int(results[0]["version"])
+
+
 def invite(coach: DeviceSession, email: str, name: str) -> dict[str, Any]:
     reply = coach.client.post("/v1/invitations", json={"email": email, "name": name})
     assert reply.status_code == 200, reply.text
@@ -119,12 +163,14 @@ def observe_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedPro
 
 
 def coach_profile_syncs(server: ServerProcess, coach: DeviceSession, data_dir: Path) -> str:
-    """The coach's own profile signs in and syncs with the real CLI; returns what sync said."""
-    login = observe_cli(
-        "login", "--data-dir", str(data_dir), "--server", server.base_url,
-        "--email", coach.user.email, "--password-stdin", stdin=coach.user.password + "\n",
-    )  # fmt: skip
-    assert login.returncode == 0, login.stderr
+    """The coach's own profile syncs with the real CLI (signing in first if it has not);
+    returns what sync said."""
+    if not (data_dir / "credentials.json").exists():
+        login = observe_cli(
+            "login", "--data-dir", str(data_dir), "--server", server.base_url,
+            "--email", coach.user.email, "--password-stdin", stdin=coach.user.password + "\n",
+        )  # fmt: skip
+        assert login.returncode == 0, login.stderr
     synced = observe_cli("sync", "--data-dir", str(data_dir))
     assert synced.returncode == 0, synced.stderr
     assert "Traceback" not in synced.stderr
