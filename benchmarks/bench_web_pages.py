@@ -172,16 +172,17 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def timed(client: httpx.Client, path: str, runs: int) -> tuple[float, float, int]:
-    """(p50, p95) in ms over ``runs`` loads after 10 warm-ups, and the page's size in bytes."""
+    """(p50, p95) in ms over ``runs`` loads after a few warm-ups, and the page's size."""
     times, size = [], 0
-    for i in range(runs + 10):
+    warm = min(10, max(1, runs // 5))
+    for i in range(runs + warm):
         start = time.perf_counter()
         reply = client.get(path)
         elapsed = (time.perf_counter() - start) * 1000
         if reply.status_code != 200:
             raise RuntimeError(f"{path}: {reply.status_code} {reply.text[:300]}")
         size = len(reply.content)
-        if i >= 10:
+        if i >= warm:
             times.append(elapsed)
     return percentile(times, 50), percentile(times, 95), size
 
@@ -242,14 +243,14 @@ def bench(server: ServerProcess, args: argparse.Namespace) -> None:
         rows.append(("teacher sheet /teacher/sheet/{id}", *timed(t_client, sheet, args.runs)))
         rows.append(("sheet PDF /teacher/sheet/{id}.pdf", *timed(t_client, sheet + ".pdf", 50)))
     with closing(web_client(server, leader.email, leader.password)) as l_client:
-        rows.append(("leader dashboard /leader", *timed(l_client, "/leader", args.runs // 4)))
+        rows.append(("leader dashboard /leader", *timed(l_client, "/leader", args.leader_runs)))
     with httpx.Client(base_url=server.base_url, timeout=30) as client:
         rows.append(("server GET /v1/health", *timed(client, "/v1/health", args.runs)))
     rows.append(("bare FastAPI hello (same uvicorn)", *bare_hello(args.runs)))
     print("| page | p50 ms | p95 ms | bytes |")
     print("|---|---|---|---|")
     for name, p50, p95, size in rows:
-        print(f"| {name} | {p50:.1f} | {p95:.1f} | {size:,} |")
+        print(f"| {name} | {p50:.1f} | {p95:.1f} | {size:,} |", flush=True)
 
 
 def main() -> int:
@@ -259,6 +260,7 @@ def main() -> int:
     parser.add_argument("--evidence", type=int, default=40, help="evidence items per visit")
     parser.add_argument("--reflections", type=int, default=30)
     parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--leader-runs", type=int, default=10)
     parser.add_argument("--postgresql", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-web-") as tmp:

@@ -19,6 +19,8 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.wait import WebDriverWait
 from sqlalchemy import select, update
 
+from observe.server import teacher_view
+from observe.server.accounts import principal_of
 from observe.server.invitations import _sha
 from observe.server.schema import invitation, record, utcnow
 from tests.server.helpers import pull_all
@@ -334,3 +336,24 @@ def test_a_sheet_with_missing_or_odd_fields_still_reads_in_words(browser, web_se
     assert pdf.status_code == 200
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Clear directions." in text and "None" not in text
+
+
+def test_the_list_is_newest_first_and_marks_what_was_reflected_on(browser, web_server):
+    world = tw.school(web_server)
+    email = world.teacher_email("hal")
+    older = tw.share(world.coach, email, teacher_name="Hal", visit_date="2026-11-03")
+    newer = tw.share(world.coach, email, teacher_name="Hal", visit_date="2026-11-20",
+                     class_label=None, coach_name="Dr. Mo")  # fmt: skip
+    user = _teacher_signed_in(browser, web_server, world, "hal")
+    with web_server.engine.connect() as conn:
+        principal = principal_of(conn, user.id)
+    teacher_view.write_reflection(web_server.engine, principal, "feedback", older, "Noted.")
+    browser.get(web_server.base_url + "/teacher")
+    items = [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".shared li")]
+    assert items == [
+        "20 Nov 2026: Coaching-cycle visit\nfrom Dr. Mo\nNo reflection yet.",
+        "3 Nov 2026: Coaching-cycle visit\nGrade 5 Math, period 2 · from Sam Lee\n"
+        "You reflected on this.",
+    ]
+    links = [e.get_attribute("href") for e in browser.find_elements(By.CSS_SELECTOR, ".shared a")]
+    assert links == [f"{web_server.base_url}/teacher/sheet/{i}" for i in (newer, older)]

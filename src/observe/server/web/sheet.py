@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from observe.server.teacher_view import SharedItem
+from observe.server.teacher_view import SharedItem, SharedSummary
 
 
 @dataclass(frozen=True)
@@ -130,4 +130,28 @@ def sheet_of(item: SharedItem) -> Sheet:
         wondering=_text(p.get("wondering")),
         reflection_prompt=_text(p.get("reflection_prompt")),
         voices=_voices(p.get("voices")),
+    )
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A line of the teacher's list, in the same words as the sheet's page."""
+
+    record_id: str
+    coach_name: str
+    visit_date: str
+    visit_type: str
+    class_label: str
+    shared_on: str
+
+
+def listed_of(summary: SharedSummary) -> Listed:
+    f = summary.listed
+    return Listed(
+        record_id=summary.record_id,
+        coach_name=_text(f.get("coach_name"), 200) or summary.coach_name,
+        visit_date=long_date(f.get("visit_date")),
+        visit_type=_text(f.get("visit_type"), 200),
+        class_label=_text(f.get("class_label"), 200),
+        shared_on=long_date(f.get("shared_at")) or long_date(summary.updated_at.isoformat()),
     )

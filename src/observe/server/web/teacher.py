@@ -22,7 +22,7 @@ from observe.server.readers import MAX_REFLECTION_CHARS
 from observe.server.web.auth import engine, gate
 from observe.server.web.render import go, page, refusal
 from observe.server.web.sessions import WebSession
-from observe.server.web.sheet import long_date, sheet_of
+from observe.server.web.sheet import listed_of, long_date, sheet_of
 from observe.server.web.sheet_pdf import sheet_pdf, sheet_pdf_name
 
 log = logging.getLogger(__name__)
@@ -42,9 +42,9 @@ def shared_list(request: Request) -> Response:
     if isinstance(session, Response):
         return session
     with engine(request).connect() as conn:
-        items = teacher_view.shared_with(conn, session.principal)
+        items = teacher_view.shared_summaries(conn, session.principal)
         reflected = teacher_view.reflected_on(conn, session.principal)
-    rows = [{"sheet": sheet_of(item), "reflected": item.record_id in reflected} for item in items]
+    rows = [{"sheet": listed_of(item), "reflected": item.record_id in reflected} for item in items]
     notice = {
         "welcome": "Your password is set and you are signed in.",
         "password": "Your password is changed. Other browsers signed in as you were signed out.",
