@@ -17,12 +17,12 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.wait import WebDriverWait
-from sqlalchemy import select, update
+from sqlalchemy import delete, insert, select, update
 
 from observe.server import teacher_view
 from observe.server.accounts import principal_of
-from observe.server.invitations import _sha
-from observe.server.schema import invitation, record, utcnow
+from observe.server.invitations import MAX_CODE_FAILURES, _sha
+from observe.server.schema import invitation, login_failure, record, utcnow
 from tests.server.helpers import pull_all
 from tests.serverfixtures import ServerProcess
 from tests.web import teacher_world as tw
@@ -357,3 +357,27 @@ def test_the_list_is_newest_first_and_marks_what_was_reflected_on(browser, web_s
     ]
     links = [e.get_attribute("href") for e in browser.find_elements(By.CSS_SELECTOR, ".shared a")]
     assert links == [f"{web_server.base_url}/teacher/sheet/{i}" for i in (newer, older)]
+
+
+def test_too_many_wrong_codes_pause_code_entry_in_words(browser, web_server):
+    """The invitation module's server-wide limit on wrong codes, seen on the code form. (Last
+    in this module: the limit is server-wide, so it is lifted again at the end.)"""
+    world = tw.school(web_server)
+    made = tw.invite(world.coach, world.teacher_email("ida"), "Ida")
+    with web_server.engine.begin() as conn:
+        conn.execute(
+            insert(login_failure),
+            [{"key": "invite-code", "at": utcnow()} for _ in range(MAX_CODE_FAILURES)],
+        )
+    try:
+        browser.get(web_server.base_url + "/invite")
+        browser.find_element(By.ID, "code").send_keys(made["code"])  # even the right one waits
+        click_and_wait(browser, "main form button[type=submit]")
+        assert "Too many wrong invitation codes were tried; try again in" in text_of(browser)
+        assert "or open the invitation link instead." in text_of(browser)
+        assert not browser.find_elements(By.ID, "password")
+        browser.get(made["link"])  # the link still works
+        assert "Welcome, Ida" in text_of(browser)
+    finally:
+        with web_server.engine.begin() as conn:
+            conn.execute(delete(login_failure).where(login_failure.c.key == "invite-code"))
