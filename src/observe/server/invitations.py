@@ -272,15 +272,23 @@ def _usable(row: Any) -> None:
         raise forbidden("This account has been switched off; ask your administrator.")
 
 
+def check(engine: Engine, token_or_code: str) -> tuple[str, str]:
+    """(email, name) of a usable invitation; otherwise the ApiError saying why not (unknown,
+    used, expired, too many wrong codes), for the page that must tell the teacher."""
+    row, _ = _find(engine, token_or_code)
+    _usable(row)
+    return row.email, row.name
+
+
 def peek(engine: Engine, token_or_code: str) -> tuple[str, str] | None:
     """(email, name) of a usable invitation, for the page where the teacher sets a password;
     None when the link or code is unknown, used or expired."""
-    row, _ = _find(engine, token_or_code)
     try:
-        _usable(row)
-    except ApiError:
+        return check(engine, token_or_code)
+    except ApiError as exc:
+        if exc.code == "rate_limited":
+            raise
         return None
-    return row.email, row.name
 
 
 def accept(engine: Engine, *, token_or_code: str, password: str) -> str:

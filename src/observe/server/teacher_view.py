@@ -107,6 +107,37 @@ def shared_with(conn: Connection, principal: Principal) -> list[SharedItem]:
     return [item for row in rows if (item := _item(row)) is not None]
 
 
+LISTED_FIELDS = ("coach_name", "visit_date", "visit_type", "class_label", "shared_at")
+"""The published fields a teacher's list shows (the rest is read when the sheet is opened)."""
+
+
+@dataclass(frozen=True)
+class SharedSummary:
+    """One line of the teacher's list: a few published fields, read in the database."""
+
+    record_id: str
+    updated_at: datetime
+    coach_name: str
+    listed: dict[str, Any]
+    """``LISTED_FIELDS`` of the published copy, as text (None when absent)."""
+
+
+def shared_summaries(conn: Connection, principal: Principal) -> list[SharedSummary]:
+    """What ``shared_with`` lists, newest first, without decoding every whole snapshot: a
+    teacher with a year of sheets gets their list in one indexed query."""
+    _teacher(principal)
+    fields = [record.c.data[("published", f)].as_string().label(f) for f in LISTED_FIELDS]
+    query = (
+        _shared_query(principal)
+        .with_only_columns(record.c.id, record.c.updated_at, account.c.name, *fields)
+        .order_by(record.c.updated_at.desc(), record.c.server_seq.desc())
+    )
+    return [
+        SharedSummary(row[0], row[1], row[2], dict(zip(LISTED_FIELDS, row[3:], strict=True)))
+        for row in conn.execute(query)
+    ]
+
+
 def shared_item(conn: Connection, principal: Principal, record_id: str) -> SharedItem | None:
     """One shared sheet; None when there is none, or it is not this teacher's to read."""
     _teacher(principal)
@@ -159,6 +190,19 @@ def reflections_on(conn: Connection, principal: Principal, target_id: str) -> li
             )
         )
     return sorted(found, key=lambda v: (v.created_at or "", v.id))
+
+
+def reflected_on(conn: Connection, principal: Principal) -> set[str]:
+    """Ids of the targets this teacher has written a (live) reflection on, for their list."""
+    _teacher(principal)
+    rows = conn.execute(
+        select(record.c.data).where(
+            record.c.owner_id == principal.user_id,
+            record.c.kind == REFLECTION,
+            record.c.deleted.is_(False),
+        )
+    )
+    return {target[1] for (data,) in rows if (target := reflection_target(data)) is not None}
 
 
 def _stamp(moment: datetime) -> str:

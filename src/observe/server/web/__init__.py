@@ -1,5 +1,6 @@
-"""The server's web pages: sign in, change password, the leader's figures, the admin's users
-and devices. Server-rendered HTML (Jinja2), one CSS file, no JavaScript.
+"""The server's web pages: sign in, change password, an invited teacher's password, what was
+shared with a teacher and their reflections, the leader's figures, the admin's users and devices.
+Server-rendered HTML (Jinja2), one CSS file, no JavaScript.
 
 Mounted at ``/`` beside the API (``/v1``), in the same app and process, so a page and an API
 call see the same database and the same rules.
@@ -14,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from observe.protocol import API_PREFIX
-from observe.server.web import admin, leader, pages
+from observe.server.web import admin, invite, leader, pages, teacher
 from observe.server.web.auth import current
 from observe.server.web.render import STATIC, SecurityHeaders, refusal
 
@@ -23,6 +24,8 @@ def install(app: FastAPI) -> None:
     app.include_router(pages.router)
     app.include_router(leader.router)
     app.include_router(admin.router)
+    app.include_router(invite.router)
+    app.include_router(teacher.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityHeaders)
 

@@ -64,7 +64,12 @@ def gate(
 
 
 def _not_for(roles: tuple[str, ...]) -> str:
-    names = {"leader": "school leaders", "admin": "administrators", "coach": "coaches"}
+    names = {
+        "leader": "school leaders",
+        "admin": "administrators",
+        "coach": "coaches",
+        "teacher": "teachers",
+    }
     return (
         f"This page is for {' and '.join(names.get(r, r) for r in roles)}; "
         "your account cannot open it."

@@ -40,7 +40,7 @@ WEB_HEADERS = {
     "x-frame-options": "DENY",
 }
 
-HOMES = {"leader": "/leader", "admin": "/admin"}
+HOMES = {"leader": "/leader", "admin": "/admin", "teacher": "/teacher"}
 """Where each role lands after signing in; other roles get the page at ``/``."""
 
 

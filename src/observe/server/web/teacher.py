@@ -1,0 +1,154 @@
+"""``/teacher``: what coaches shared with this teacher, each sheet as a page and a PDF, and the
+teacher's reflection on it.
+
+Everything read comes through ``observe.server.teacher_view`` (only the published copy of
+sheets shared with this teacher); the reflection is written through the server's push code.
+A sheet that does not exist, is not shared, or is another teacher's gets the same "no such
+page" answer, so an address says nothing about what lies behind it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Path, Request
+from fastapi.responses import Response
+
+from observe.server import teacher_view
+from observe.server.accounts import principal_of
+from observe.server.errors import ApiError
+from observe.server.readers import MAX_REFLECTION_CHARS
+from observe.server.web.auth import engine, gate
+from observe.server.web.render import go, page, refusal
+from observe.server.web.sessions import WebSession
+from observe.server.web.sheet import listed_of, long_date, sheet_of
+from observe.server.web.sheet_pdf import sheet_pdf, sheet_pdf_name
+
+log = logging.getLogger(__name__)
+router = APIRouter(include_in_schema=False)
+TEACHERS = ("teacher",)
+Id = Annotated[str, Path(max_length=64)]
+Text = Annotated[str, Form(max_length=200_000)]
+Field = Annotated[str, Form(max_length=1000)]
+
+NO_SUCH_PAGE = "There is no such page on this server; check the address or go home."
+SAVED = "Saved. Your coach will see it after their next sync."
+
+
+@router.get("/teacher")
+def shared_list(request: Request) -> Response:
+    session = gate(request, TEACHERS)
+    if isinstance(session, Response):
+        return session
+    with engine(request).connect() as conn:
+        items = teacher_view.shared_summaries(conn, session.principal)
+        reflected = teacher_view.reflected_on(conn, session.principal)
+    rows = [{"sheet": listed_of(item), "reflected": item.record_id in reflected} for item in items]
+    notice = {
+        "welcome": "Your password is set and you are signed in.",
+        "password": "Your password is changed. Other browsers signed in as you were signed out.",
+    }.get(request.query_params.get("done", ""))
+    return page(
+        request, "teacher_list.html", session, title="Shared with you", rows=rows, notice=notice
+    )
+
+
+def _sheet_page(
+    request: Request,
+    session: WebSession,
+    record_id: str,
+    *,
+    draft: str | None = None,
+    error: str | None = None,
+    status: int = 200,
+) -> Response:
+    with engine(request).connect() as conn:
+        item = teacher_view.shared_item(conn, session.principal, record_id)
+        mine = teacher_view.reflections_on(conn, session.principal, record_id) if item else []
+    if item is None:
+        return refusal(request, session, NO_SUCH_PAGE, 404)
+    sheet = sheet_of(item)
+    latest = mine[-1] if mine else None
+    return page(
+        request,
+        "teacher_sheet.html",
+        session,
+        status=status,
+        title=f"Feedback from {sheet.coach_name}, {sheet.visit_date}",
+        sheet=sheet,
+        reflection=draft if draft is not None else (latest.text if latest else ""),
+        reflection_id=latest.id if latest else "",
+        reflected_on=long_date(latest.updated_at.isoformat()) if latest else "",
+        max_chars=MAX_REFLECTION_CHARS,
+        reflection_error=error,
+        saved=SAVED if request.query_params.get("done") == "saved" else None,
+    )
+
+
+def _locale(request: Request) -> str | None:
+    """The reader's first language tag ("en-US"), which picks Letter or A4 paper."""
+    first = request.headers.get("accept-language", "").split(",")[0].split(";")[0].strip()
+    return first if 0 < len(first) <= 35 else None
+
+
+@router.get("/teacher/sheet/{record_id}.pdf")
+def sheet_as_pdf(request: Request, record_id: Id) -> Response:
+    session = gate(request, TEACHERS)
+    if isinstance(session, Response):
+        return session
+    with engine(request).connect() as conn:
+        item = teacher_view.shared_item(conn, session.principal, record_id)
+    if item is None:
+        return refusal(request, session, NO_SUCH_PAGE, 404)
+    sheet = sheet_of(item)
+    return Response(
+        sheet_pdf(sheet, _locale(request)),
+        media_type="application/pdf",
+        headers={
+            "content-disposition": f'attachment; filename="{sheet_pdf_name(sheet)}"',
+            "cache-control": "no-store",
+        },
+    )
+
+
+@router.get("/teacher/sheet/{record_id}")
+def sheet_page(request: Request, record_id: Id) -> Response:
+    session = gate(request, TEACHERS)
+    if isinstance(session, Response):
+        return session
+    return _sheet_page(request, session, record_id)
+
+
+@router.post("/teacher/sheet/{record_id}/reflection")
+def save_reflection(
+    request: Request,
+    record_id: Id,
+    text: Text = "",
+    reflection_id: Field = "",
+    csrf: Field = "",
+) -> Response:
+    session = gate(request, TEACHERS, csrf, posted=True)
+    if isinstance(session, Response):
+        return session
+    with engine(request).connect() as conn:
+        item = teacher_view.shared_item(conn, session.principal, record_id)
+        # The web pages count as one device of the teacher's, with a stable id.
+        principal = principal_of(conn, session.principal.user_id)
+    if item is None:
+        return refusal(request, session, NO_SUCH_PAGE, 404)
+    try:
+        teacher_view.write_reflection(
+            engine(request),
+            principal,
+            "feedback",
+            item.record_id,
+            text,
+            reflection_id=reflection_id or None,
+        )
+    except ApiError as exc:
+        return _sheet_page(
+            request, session, record_id, draft=text, error=exc.sentence, status=exc.status
+        )
+    log.info("teacher %s saved a reflection on %s", principal.user_id, item.record_id)
+    return go(f"/teacher/sheet/{item.record_id}?done=saved#reflection")
