@@ -22,7 +22,7 @@ from sqlalchemy import delete, insert, select, update
 from observe.server import teacher_view
 from observe.server.accounts import principal_of
 from observe.server.invitations import MAX_CODE_FAILURES, _sha
-from observe.server.schema import invitation, login_failure, record, utcnow
+from observe.server.schema import invitation, login_failure, record, utcnow, web_session
 from tests.server.helpers import pull_all
 from tests.serverfixtures import ServerProcess
 from tests.web import teacher_world as tw
@@ -190,11 +190,13 @@ def test_another_teacher_sees_nothing_of_the_first(browser, web_server):
             f"/teacher/sheet/{sheet_id}/reflection", data={"text": "mine now", "csrf": csrf}
         )
         assert posted.status_code == 404 and NO_SUCH_PAGE in posted.text
+        assert "mine now" in posted.text  # their own words come back, nothing else does
         # Without the form's token nothing is written either, even on a sheet of one's own.
         own = tw.share(world.coach, ben.email, teacher_name="Ben")
         forged = client.post(f"/teacher/sheet/{own}/reflection", data={"text": "forged"})
         assert forged.status_code == 403
         assert "This form has expired or did not come from this site." in forged.text
+        assert "forged" in forged.text
     with web_server.engine.connect() as conn:
         kinds = conn.execute(select(record.c.kind).where(record.c.owner_id == ben.id)).all()
     assert kinds == []
@@ -305,6 +307,31 @@ def test_keyboard_only_writes_and_saves_a_reflection(browser, web_server):
     assert browser.find_element(By.ID, "text").get_attribute("value") == (
         "Written with the keyboard only."
     )
+
+
+def test_a_reflection_sent_after_the_session_ended_is_given_back_not_lost(browser, web_server):
+    """A teacher who writes for longer than the idle limit is signed out by the time they
+    press Save: the page says so and shows their words to copy, and nothing is written."""
+    world = tw.school(web_server)
+    email = world.teacher_email("gil")
+    sheet_id = tw.share(world.coach, email, teacher_name="Gil")
+    gil = _teacher_signed_in(browser, web_server, world, "gil")
+    browser.get(f"{web_server.base_url}/teacher/sheet/{sheet_id}")
+    words = "The quiet table got no turn; next week I start with them. \u05e9\u05dc\u05d5\u05dd"
+    browser.find_element(By.ID, "text").send_keys(words)
+    with web_server.engine.begin() as conn:
+        conn.execute(
+            update(web_session)
+            .where(web_session.c.account_id == gil.id)
+            .values(last_seen_at=utcnow() - timedelta(minutes=31))
+        )
+    click_and_wait(browser, "#reflection button[type=submit]")
+    assert "so your reflection was not saved" in text_of(browser)
+    assert browser.find_element(By.ID, "kept").get_attribute("value") == words
+    check_page(browser, "teacher-words-kept")
+    with web_server.engine.connect() as conn:
+        kinds = conn.execute(select(record.c.kind).where(record.c.owner_id == gil.id)).all()
+    assert kinds == []
 
 
 def test_a_sheet_with_missing_or_odd_fields_still_reads_in_words(browser, web_server):

@@ -67,11 +67,25 @@ def page(
 
 
 def refusal(
-    request: Request, session: WebSession | None, sentence: str, status: int
+    request: Request,
+    session: WebSession | None,
+    sentence: str,
+    status: int,
+    *,
+    kept: str | None = None,
 ) -> HTMLResponse:
-    """A page that says what went wrong and what to do, in place of the one asked for."""
+    """A page that says what went wrong and what to do, in place of the one asked for.
+
+    ``kept``: words the person typed into a form that could not be saved, shown back so
+    they can copy them; a refusal never loses what someone wrote."""
     return page(
-        request, "message.html", session, status=status, title="Not possible", error=sentence
+        request,
+        "message.html",
+        session,
+        status=status,
+        title="Not possible",
+        error=sentence,
+        kept=kept or None,
     )
 
 

@@ -19,7 +19,8 @@ from observe.server import teacher_view
 from observe.server.accounts import principal_of
 from observe.server.errors import ApiError
 from observe.server.readers import MAX_REFLECTION_CHARS
-from observe.server.web.auth import engine, gate
+from observe.server.web import sessions
+from observe.server.web.auth import STALE_FORM, current, engine, forget, gate
 from observe.server.web.render import go, page, refusal
 from observe.server.web.sessions import WebSession
 from observe.server.web.sheet import listed_of, long_date, sheet_of
@@ -34,6 +35,14 @@ Field = Annotated[str, Form(max_length=1000)]
 
 NO_SUCH_PAGE = "There is no such page on this server; check the address or go home."
 SAVED = "Saved. Your coach will see it after their next sync."
+
+
+def _signed_out() -> str:
+    minutes = int(sessions.idle_limit().total_seconds() // 60)
+    return (
+        f"You were signed out (after {minutes} minutes without activity, or from another "
+        "browser), so your reflection was not saved. Sign in again and paste it back in."
+    )
 
 
 @router.get("/teacher")
@@ -128,15 +137,26 @@ def save_reflection(
     reflection_id: Field = "",
     csrf: Field = "",
 ) -> Response:
+    found = current(request)
+    if found is None and text.strip():
+        # Signed out while writing (idle long enough): keep their words on screen.
+        response = refusal(request, None, _signed_out(), 401, kept=text)
+        forget(response, request)
+        return response
     session = gate(request, TEACHERS, csrf, posted=True)
     if isinstance(session, Response):
+        if found is not None and found.principal.role in TEACHERS:
+            # A teacher's own form whose token no longer matches: refuse, but give back the words.
+            return refusal(request, found, STALE_FORM, 403, kept=text)
         return session
     with engine(request).connect() as conn:
         item = teacher_view.shared_item(conn, session.principal, record_id)
         # The web pages count as one device of the teacher's, with a stable id.
         principal = principal_of(conn, session.principal.user_id)
     if item is None:
-        return refusal(request, session, NO_SUCH_PAGE, 404)
+        # The same page as for any address that leads nowhere, with the words given back:
+        # they are the teacher's own, so showing them says nothing about the sheet.
+        return refusal(request, session, NO_SUCH_PAGE, 404, kept=text)
     try:
         teacher_view.write_reflection(
             engine(request),
