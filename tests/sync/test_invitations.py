@@ -1,14 +1,15 @@
 """Inviting a roster teacher from the app or the CLI, and the teachers' account status.
 
-The server endpoints (``POST /v1/invitations``, ``POST /v1/teachers/status``) are built on
-branch i16-server; until the merge these tests talk real HTTP to a scripted loopback server
-that answers as the contract says. After the merge, the success paths should run against the
-real observe-server (tests/serverfixtures.py) instead.
+The success, "already has an account" (409) and "won't invite" (403) paths run against a real
+observe-server (tests/serverfixtures.py); a scripted loopback server stands in only for what a
+real one can't produce: an older server without the endpoint (404) and a garbled reply.
+Being offline is a port nobody listens on.
 """
 
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -16,8 +17,10 @@ import pytest
 from observe.cli import main as cli_main
 from observe.clock import utcnow
 from observe.errors import UsageError
+from observe.server import invitations as server_invitations
 from observe.store.models import School, Teacher
 from observe.sync import state
+from observe.sync.account import login
 from observe.sync.credentials import Credentials
 from observe.sync.errors import NotSignedIn, ServerUnreachable, SyncError
 from observe.sync.invitations import (
@@ -27,10 +30,12 @@ from observe.sync.invitations import (
     refresh_status_now,
     teacher_statuses,
 )
+from tests.serverfixtures import ServerProcess, UserAccount
 from tests.sync.netfaults import Answer, Scripted
 
 TOKEN = "device-token-for-tests"
 EXPIRES = datetime(2026, 12, 21, 15, 0, tzinfo=UTC)
+TEACHER_PASSWORD = "a teacher's own password"
 
 
 def _json(status: int, body: object) -> Answer:
@@ -45,21 +50,35 @@ def _server(answers: dict[str, Answer]) -> Scripted:
     return Scripted(lambda method, path, query: answers.get(path) or _error(404, "x", "none"))
 
 
-def _roster(store) -> dict[str, str]:
+def _sign_in(store, url: str) -> None:
+    """A sign-in as the app keeps it, for a scripted server (no real login to make)."""
+    state.save(store, server_url=url, email="coach@example.org")
+    Credentials(store.paths.data_dir).save(url, "coach@example.org", TOKEN)
+
+
+def _tag() -> str:
+    return uuid.uuid4().hex[:8]
+
+
+def _roster(store, tag: str = "") -> dict[str, str]:
+    """Ana and Ben with emails (Ana's typed in capitals), Cho without; ``tag`` keeps one
+    test's emails apart from another's on a shared server."""
     with store.write() as s:
         school = School(name="Lincoln Middle")
         rows = {
-            "ana": Teacher(school=school, display_name="Ana Ortiz", email="Ana@School.org"),
-            "ben": Teacher(school=school, display_name="Ben Cho", email="ben@school.org"),
+            "ana": Teacher(school=school, display_name="Ana Ortiz", email=f"Ana{tag}@School.org"),
+            "ben": Teacher(school=school, display_name="Ben Cho", email=f"ben{tag}@school.org"),
             "cho": Teacher(school=school, display_name="Cho Park", email=None),
         }
         s.add_all([school, *rows.values()])
     return {k: v.id for k, v in rows.items()}
 
 
-def _sign_in(store, url: str) -> None:
-    state.save(store, server_url=url, email="coach@example.org")
-    Credentials(store.paths.data_dir).save(url, "coach@example.org", TOKEN)
+def _coach(server: ServerProcess, store, school: str) -> UserAccount:
+    """A coach of ``school`` on the real server, this profile signed in as them."""
+    coach = server.add_user(school=school)
+    login(store, server.base_url, coach.email, coach.password, device_name="laptop")
+    return coach
 
 
 @pytest.fixture
@@ -67,54 +86,93 @@ def keyring_off(monkeypatch):
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 
-def test_invite_sends_the_roster_email_and_shows_link_code_and_expiry(store, keyring_off):
-    ids = _roster(store)
-    reply = {
-        "email": "ana@school.org",
-        "link": "https://observe.school.org/invite/tok-123",
-        "code": "K7M-4QX",
-        "expires_at": EXPIRES.isoformat(),
-    }
-    server = _server({"/v1/invitations": _json(200, reply)})
-    try:
-        _sign_in(store, server.url)
-        invitation = invite_teacher(store, ids["ana"])
-    finally:
-        server.close()
-    assert (invitation.link, invitation.code) == (reply["link"], "K7M-4QX")
-    assert invitation.expires_at == EXPIRES and "December 2026" in invitation.expires_local
-    headers, body = server.received[-1]
-    assert json.loads(body) == {"email": "ana@school.org", "name": "Ana Ortiz"}
-    assert headers["Authorization"] == f"Bearer {TOKEN}"
-    assert server.seen == [("POST", "/v1/invitations")]
-    # Invited now, as far as this profile knows; Cho has no email; Ben was never asked about.
-    shown = teacher_statuses(
-        store, [(ids["ana"], "ana@school.org"), (ids["ben"], "ben@school.org"), (ids["cho"], None)]
+def test_invite_makes_a_working_invitation_on_the_real_server(store, keyring_off, observe_server):
+    tag = _tag()
+    ids = _roster(store, tag)
+    _coach(observe_server, store, f"Lincoln {tag}")
+    before = utcnow()
+    invitation = invite_teacher(store, ids["ana"])
+    assert invitation.email == f"ana{tag}@school.org"  # the roster's email, lowercased
+    assert invitation.link.startswith(f"{observe_server.base_url}/invite/")
+    assert server_invitations.normalize_code(invitation.code) is not None
+    valid = invitation.expires_at - before
+    assert timedelta(days=13, hours=23) < valid <= timedelta(days=14, minutes=1)
+    assert str(invitation.expires_at.year) in invitation.expires_local
+    # The server knows the teacher by the roster's name, and the code opens the account.
+    assert server_invitations.peek(observe_server.engine, invitation.code) == (
+        f"ana{tag}@school.org",
+        "Ana Ortiz",
     )
+    # Invited now, as far as this profile knows; Cho has no email; Ben was never asked about.
+    pairs = [(ids["ana"], f"ana{tag}@school.org"), (ids["ben"], f"ben{tag}@school.org")]
+    pairs.append((ids["cho"], None))
+    shown = teacher_statuses(store, pairs)
     assert shown == {ids["ana"]: "invited", ids["ben"]: "not invited", ids["cho"]: "no email"}
+    refresh_status_now(store)  # the server says the same
+    assert teacher_statuses(store, pairs) == shown
     # The QR choice is kept locally and ends with the link's expiry.
     assert qr_link(store, ids["ana"]) is None
     choose_qr(store, invitation, True)
-    assert qr_link(store, ids["ana"]) == reply["link"]
-    choose_qr(store, invitation, False)
+    assert qr_link(store, ids["ana"]) == invitation.link
+    # A second invitation replaces the first: the chosen QR code follows the new link, and
+    # the old link no longer opens anything.
+    again = invite_teacher(store, ids["ana"])
+    assert again.link != invitation.link and qr_link(store, ids["ana"]) == again.link
+    assert server_invitations.peek(observe_server.engine, invitation.link) is None
+    choose_qr(store, again, False)
     assert qr_link(store, ids["ana"]) is None
-    expired = type(invitation)(**{**invitation.__dict__, "expires_at": utcnow() - timedelta(1)})
+    expired = type(again)(**{**again.__dict__, "expires_at": utcnow() - timedelta(1)})
     choose_qr(store, expired, True)
     assert qr_link(store, ids["ana"]) is None
+    # The teacher sets a password with the link: active, and a new invitation is refused.
+    server_invitations.accept(
+        observe_server.engine, token_or_code=again.link, password=TEACHER_PASSWORD
+    )
+    refresh_status_now(store)
+    assert teacher_statuses(store, pairs)[ids["ana"]] == "active"
+    with pytest.raises(SyncError) as refused:
+        invite_teacher(store, ids["ana"])
+    assert refused.value.sentence == (
+        f"Ana Ortiz already has an account on {observe_server.base_url} "
+        f"(ana{tag}@school.org): they can sign in there and read what you share. "
+        "No new invitation was made."
+    )
+
+
+def test_an_email_of_another_role_or_school_is_refused_in_words(store, keyring_off, module_server):
+    tag = _tag()
+    ids = _roster(store, tag)
+    _coach(module_server, store, f"Lincoln {tag}")
+    # Ana's email is a leader's account here; Ben's is a teacher of another school.
+    module_server.add_user(role="leader", school=f"Lincoln {tag}", email=f"ana{tag}@school.org")
+    module_server.add_user(role="teacher", school=f"Far {tag}", email=f"ben{tag}@school.org")
+    for who, email in (("ana", f"ana{tag}@school.org"), ("ben", f"ben{tag}@school.org")):
+        with pytest.raises(SyncError) as refused:
+            invite_teacher(store, ids[who])
+        assert refused.value.sentence == (
+            f"The server at {module_server.base_url} won't invite {email}: that email belongs "
+            "to an account that isn't a teacher's, or to another school. Check the teacher's "
+            "email on the Teachers tab, or ask your server's administrator."
+        )
+    # Nothing changed for either of them on the server.
+    refresh_status_now(store)
+    shown = teacher_statuses(store, [(ids["ana"], f"ana{tag}@school.org")])
+    assert shown == {ids["ana"]: "not invited"}
 
 
 @pytest.mark.parametrize(
     ("answer", "words"),
     [
-        (
-            _error(409, "exists", "That teacher already has an account."),
-            "Ana Ortiz already has an account on",
-        ),
-        (_error(403, "forbidden", "Not yours."), "won't invite ana@school.org"),
         (_error(404, "not_found", "Not found."), "can't make invitations yet"),
+        (
+            (200, {"Content-Type": "application/json"}, b"\x00\xff garbage"),
+            "reply that was cut off or garbled. No invitation was made for Ana Ortiz; try "
+            "again in a few minutes.",
+        ),
     ],
+    ids=["older-server", "garbage"],
 )
-def test_invite_refusals_are_sentences(store, keyring_off, answer, words):
+def test_invite_refusals_a_real_server_cannot_give_are_sentences(store, keyring_off, answer, words):
     ids = _roster(store)
     server = _server({"/v1/invitations": answer})
     try:
@@ -123,8 +181,10 @@ def test_invite_refusals_are_sentences(store, keyring_off, answer, words):
             invite_teacher(store, ids["ana"])
     finally:
         server.close()
-    assert words in refused.value.sentence
+    assert words in refused.value.sentence, refused.value.sentence
     assert "Traceback" not in refused.value.sentence
+    # Nothing is remembered as invited.
+    assert teacher_statuses(store, [(ids["ana"], "ana@school.org")]) == {ids["ana"]: "not invited"}
 
 
 def test_invite_without_email_server_or_network(store, keyring_off):
@@ -146,44 +206,43 @@ def test_invite_without_email_server_or_network(store, keyring_off):
     assert "no invitation was made for Ana Ortiz" in offline.value.sentence
 
 
-def test_teacher_status_is_asked_for_roster_emails_and_kept(store, keyring_off):
-    ids = _roster(store)
-    server = _server(
-        {"/v1/teachers/status": _json(200, {"accounts": {"ana@school.org": "active"}})}
-    )
-    try:
-        _sign_in(store, server.url)
-        refresh_status_now(store)
-    finally:
-        server.close()
-    _, body = server.received[-1]
-    assert json.loads(body) == {"emails": ["ana@school.org", "ben@school.org"]}
+def test_teacher_status_is_asked_for_roster_emails_and_kept(store, keyring_off, module_server):
+    tag = _tag()
+    ids = _roster(store, tag)
+    school = f"Lincoln {tag}"
+    _coach(module_server, store, school)
+    module_server.add_user(role="teacher", school=school, email=f"ana{tag}@school.org")
+    # Ben has a teacher account, but at another school: not this coach's to know.
+    module_server.add_user(role="teacher", school=f"Far {tag}", email=f"ben{tag}@school.org")
+    refresh_status_now(store)
     shown = teacher_statuses(
-        store, [(ids["ana"], "ana@school.org"), (ids["ben"], "ben@school.org"), (ids["cho"], None)]
+        store,
+        [
+            (ids["ana"], f"ana{tag}@school.org"),
+            (ids["ben"], f"ben{tag}@school.org"),
+            (ids["cho"], None),
+        ],
     )
     assert shown == {ids["ana"]: "active", ids["ben"]: "not invited", ids["cho"]: "no email"}
 
 
-def test_cli_invite_prints_link_and_code(store, keyring_off, capsys):
-    _roster(store)
-    reply = {
-        "email": "ben@school.org",
-        "link": "http://127.0.0.1/invite/tok-456",
-        "code": "ABC-DEF",
-        "expires_at": EXPIRES.isoformat(),
-    }
-    server = _server({"/v1/invitations": _json(200, reply)})
+def test_cli_invite_prints_link_and_code(store, keyring_off, capsys, module_server):
+    tag = _tag()
+    _roster(store, tag)
+    _coach(module_server, store, f"Lincoln {tag}")
     data_dir = str(store.paths.data_dir)
-    try:
-        _sign_in(store, server.url)
-        store.close()
-        code = cli_main(["invite", "--teacher", "ben cho", "--qr", "--data-dir", data_dir])
-        out = capsys.readouterr().out
-        assert code == 0
-        assert "Link: http://127.0.0.1/invite/tok-456" in out and "Code: ABC-DEF" in out
-        assert "QR code" in out
-        code = cli_main(["invite", "--teacher", "Nobody", "--data-dir", data_dir])
-        err = capsys.readouterr().err
-        assert code == 2 and "No teacher in this profile is called 'Nobody'" in err
-    finally:
-        server.close()
+    store.close()
+    code = cli_main(["invite", "--teacher", "ben cho", "--qr", "--data-dir", data_dir])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    link = next(line.split("Link: ", 1)[1] for line in out.splitlines() if "Link: " in line)
+    code_line = next(line.split("Code: ", 1)[1] for line in out.splitlines() if "Code: " in line)
+    assert link.startswith(f"{module_server.base_url}/invite/")
+    assert "QR code" in out
+    # What the CLI printed is what the teacher types: both open Ben's invitation.
+    for printed in (link, code_line.strip()):
+        found = server_invitations.peek(module_server.engine, printed)
+        assert found == (f"ben{tag}@school.org", "Ben Cho")
+    code = cli_main(["invite", "--teacher", "Nobody", "--data-dir", data_dir])
+    err = capsys.readouterr().err
+    assert code == 2 and "No teacher in this profile is called 'Nobody'" in err

@@ -1,37 +1,41 @@
 """A teacher's reflection reaches the coach through the ordinary pull and shows where the
 coach prepares the next conversation: the visit's feedback and the cycle summary PDF.
 
-Until the server knows the teacher role (branch i16-server), a second account of the same
-school stands in for the teacher and writes the reflection with visibility "team" so the
-server's pull hands it to the coach; after the merge this test should write it through
-``observe.server.teacher_view.write_reflection`` with a real teacher account instead.
+Everything is real: an observe-server process (SQLite and PostgreSQL), the coach's profile
+sharing feedback with the roster teacher's email, a teacher account made with
+``observe-server user add --role teacher``, and the reflection written through
+``observe.server.teacher_view.write_reflection`` (the code the teacher's web page calls,
+which goes through the server's push path) against the server's own database.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy import select
 
 from observe.feedback import draft_for, save_feedback
 from observe.feedback.reflections import cycle_reflections, visit_reflections
+from observe.ids import new_id
+from observe.protocol import Op
 from observe.reports.cycle_summary import cycle_summary_pdf
-from observe.store.models import (
-    Classroom,
-    CoachingCycle,
-    Reflection,
-    Teacher,
-    Visibility,
-    Visit,
-)
+from observe.server import push as server_push
+from observe.server import teacher_view
+from observe.server.accounts import Principal, principal_of
+from observe.server.errors import ApiError
+from observe.server.schema import account
+from observe.store.models import Classroom, CoachingCycle, Reflection, Teacher, Visit
 from tests.reports.helpers import ARABIC, build_visit, flat, pdf_text
+from tests.serverfixtures import DEFAULT_PASSWORD, ServerProcess
 
 ON_FEEDBACK = f"I noticed table 2 waited for me 🤔. Next time I will ask them first. {ARABIC}"
-ON_CYCLE = "The cycle helped me hear more voices; I'll keep the turn-and-talk."
+SECOND = "And I will time the turn-and-talk."
+TEACHER_EMAIL = "anh@school.org"
 
 
 def _shared_visit_in_a_cycle(store) -> tuple[str, str, str]:
-    built = build_visit(store, email="anh@school.org")
+    built = build_visit(store, email=TEACHER_EMAIL)
     with store.write() as s:
         visit = s.get_one(Visit, built.visit_id)
         teacher = s.get_one(Teacher, s.get_one(Classroom, visit.classroom_id).teacher_id)
@@ -45,60 +49,84 @@ def _shared_visit_in_a_cycle(store) -> tuple[str, str, str]:
     return built.visit_id, cycle.id, feedback_id
 
 
-def test_a_pulled_reflection_shows_in_the_visit_and_the_cycle_summary(sqlite_server, devices):
-    coach = sqlite_server.add_user(school="Lincoln High")
-    stand_in = sqlite_server.add_user(school="Lincoln High")
-    laptop, web = devices.new("laptop"), devices.new("web")
-    laptop.login(sqlite_server, coach)
-    web.login(sqlite_server, stand_in)
+def _teacher(server: ServerProcess, school: str) -> Principal:
+    """A teacher account made the way an administrator would, as the server sees it."""
+    made = server.cli(
+        "user", "add", "--role", "teacher", "--email", TEACHER_EMAIL.upper(),
+        "--name", "Ánh Nguyễn", "--school", school, "--password-stdin",
+        input=DEFAULT_PASSWORD + "\n",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    with server.engine.connect() as conn:
+        user_id = conn.execute(
+            select(account.c.id).where(account.c.email == TEACHER_EMAIL)
+        ).scalar_one()
+        return principal_of(conn, user_id)
+
+
+def test_a_pulled_reflection_shows_in_the_visit_and_the_cycle_summary(observe_server, devices):
+    server = observe_server
+    coach = server.add_user(school="Lincoln High")
+    laptop = devices.new("laptop")
+    laptop.login(server, coach)
     visit_id, cycle_id, feedback_id = _shared_visit_in_a_cycle(laptop.store)
     laptop.sync()
-    with web.store.write() as s:
-        s.add_all(
-            [
-                Reflection(
-                    target_kind="feedback",
-                    target_id=feedback_id,
-                    text=ON_FEEDBACK,
-                    visibility=Visibility.TEAM,
-                ),
-                Reflection(
-                    target_kind="coaching_cycle",
-                    target_id=cycle_id,
-                    text=ON_CYCLE,
-                    visibility=Visibility.TEAM,
-                ),
-            ]
-        )
-    web.sync()
+    teacher = _teacher(server, "Lincoln High")
+    with server.engine.connect() as conn:
+        assert [i.record_id for i in teacher_view.shared_with(conn, teacher)] == [feedback_id]
+
+    reflection_id = teacher_view.write_reflection(
+        server.engine, teacher, "feedback", feedback_id, ON_FEEDBACK
+    )
+    # Cycles are not shared with teachers yet, so the server refuses a reflection on one.
+    with pytest.raises(ApiError):
+        teacher_view.write_reflection(server.engine, teacher, "coaching_cycle", cycle_id, "x")
     assert visit_reflections(laptop.store, visit_id) == []
 
-    result = laptop.sync()  # the real pull and apply
-    assert result is not None
+    assert laptop.sync() is not None  # the real pull and apply
     with laptop.store.read() as s:
         authors = set(s.scalars(select(Reflection.author_id)))
-    assert authors == {stand_in.id}  # the writer's, never the coach's own
+    assert authors == {teacher.user_id}  # the teacher's, never the coach's own
     assert laptop.outbox() == 0  # a pulled reflection is never pushed back
 
     on_visit = visit_reflections(laptop.store, visit_id)
     assert [r.text for r in on_visit] == [ON_FEEDBACK]
-    assert on_visit[0].teacher == "Nguyễn Thị Ánh"
-    both = cycle_reflections(laptop.store, cycle_id)
-    assert {r.text for r in both} == {ON_FEEDBACK, ON_CYCLE}
-
+    assert on_visit[0].teacher == "Nguyễn Thị Ánh"  # the roster's name for them
+    assert [r.text for r in cycle_reflections(laptop.store, cycle_id)] == [ON_FEEDBACK]
     text = flat(pdf_text(cycle_summary_pdf(laptop.store, cycle_id, "letter").data))
     assert flat("The teacher's reflections") in text
-    assert flat(ON_CYCLE) in text
     assert flat("I noticed table 2 waited for me") in text
     assert flat("on the visit of 6 Oct 2026") in text
 
-    # A deleted reflection disappears from both places on the next pull.
-    with web.store.write() as s:
-        for r in s.scalars(select(Reflection)):
-            if r.target_kind == "coaching_cycle":
-                r.deleted = True
-    web.sync()
+    # The teacher changes their words: the next pull brings the new version, not a second one.
+    teacher_view.write_reflection(
+        server.engine, teacher, "feedback", feedback_id, f"{ON_FEEDBACK} {SECOND}", reflection_id
+    )
     laptop.sync()
-    assert [r.text for r in cycle_reflections(laptop.store, cycle_id)] == [ON_FEEDBACK]
+    assert [r.text for r in visit_reflections(laptop.store, visit_id)] == [
+        f"{ON_FEEDBACK} {SECOND}"
+    ]
+
+    # The teacher deletes it (a delete op through the server's push, the web pages' path):
+    # it disappears from the visit and the summary on the next pull.
+    with server.engine.connect() as conn:
+        version = teacher_view.reflections_on(conn, teacher, feedback_id)[0].version
+    gone = Op.model_validate(
+        {
+            "op_id": new_id(),
+            "kind": "reflection",
+            "id": reflection_id,
+            "op": "delete",
+            "base_version": version,
+            "client_version": version,
+            "visibility": "teacher",
+        }
+    )
+    result = server_push.push(server.engine, teacher, [gone])["results"][0]
+    assert result["status"] == "applied", result
+    laptop.sync()
+    assert visit_reflections(laptop.store, visit_id) == []
+    assert cycle_reflections(laptop.store, cycle_id) == []
     text = flat(pdf_text(cycle_summary_pdf(laptop.store, cycle_id, "letter").data))
-    assert flat(ON_CYCLE) not in text
+    assert flat("I noticed table 2 waited for me") not in text
+    assert laptop.outbox() == 0

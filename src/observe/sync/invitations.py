@@ -27,7 +27,7 @@ from observe.store.models import Teacher
 from observe.sync import state
 from observe.sync.client import SyncClient
 from observe.sync.credentials import Credentials
-from observe.sync.errors import NotSignedIn, ServerUnreachable, SyncError
+from observe.sync.errors import KEPT, NotSignedIn, ServerUnreachable, SyncError
 
 log = logging.getLogger(__name__)
 
@@ -190,6 +190,13 @@ def _invite_refusal(exc: SyncError, teacher: TeacherContact, server: str) -> Syn
             f"The server at {server} can't make invitations yet (it is an older version). "
             "Ask your server's administrator to update observe-server.",
             detail=exc.detail,
+        )
+    if exc.sentence.endswith(KEPT):
+        # A garbled reply or a server error: "your changes will be sent at the next sync"
+        # is about records, and an invitation is never sent later by itself.
+        exc.sentence = (
+            exc.sentence.removesuffix(KEPT)
+            + f"No invitation was made for {teacher.name}; try again in a few minutes."
         )
     return exc
 

@@ -1,25 +1,23 @@
-"""Teachers tab → Invite to read shared feedback…, and the account status column.
-
-The server side of invitations lives on branch i16-server; until the merge a scripted loopback
-server answers as the contract says (see tests/sync/test_invitations.py).
+"""Teachers tab → Invite to read shared feedback…, and the account status column, against a
+real observe-server (tests/serverfixtures.py): the link and code in the dialog open the
+teacher's account on the server, and the column follows the server's word after each sync.
 """
 
 from __future__ import annotations
 
-import json
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from observe.server import invitations as server_invitations
+from observe.sync.account import login
 from observe.sync.invitations import qr_link
 from observe.ui.navigator.invite_dialog import InviteDialog
-from tests.sync.netfaults import Scripted
-from tests.sync.test_invitations import EXPIRES, _error, _json, _sign_in
+from tests.serverfixtures import ServerProcess
 
 from .test_teachers import select_row
-
-LINK = "https://observe.school.org/invite/tok-789"
 
 
 def _status(navigator, teacher_id: str) -> str:
@@ -31,21 +29,15 @@ def _status(navigator, teacher_id: str) -> str:
 
 
 @pytest.fixture
-def scripted(monkeypatch):
+def server(monkeypatch, sqlite_server: ServerProcess, store) -> ServerProcess:
+    """A real server, this profile signed in to it as a coach of Lincoln Middle."""
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    answers: dict[str, object] = {}
-    server = Scripted(lambda method, path, query: answers.get(path) or _error(404, "x", "no"))
-    server.answers = answers  # type: ignore[attr-defined]
-    yield server
-    server.close()
+    coach = sqlite_server.add_user(school="Lincoln Middle")
+    login(store, sqlite_server.base_url, coach.email, coach.password, device_name="laptop")
+    return sqlite_server
 
 
-def test_invite_from_the_teachers_tab(navigator, school, store, scripted, qtbot, settle):
-    scripted.answers["/v1/invitations"] = _json(
-        200,
-        {"email": "zoe@lincoln.org", "link": LINK, "code": "Q4R-7TZ", "expires_at": str(EXPIRES)},
-    )
-    _sign_in(store, scripted.url)
+def test_invite_from_the_teachers_tab(navigator, school, store, server, qtbot, settle):
     navigator.teacher_model.reload()
     settle()
     # In words, not colour: who has an email and who was invited.
@@ -60,27 +52,28 @@ def test_invite_from_the_teachers_tab(navigator, school, store, scripted, qtbot,
     assert dialog is not None and dialog.isVisible()
     assert "Invite Zoë Okafor (zoe@lincoln.org)" in dialog.about.text()
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.link.text() == LINK, timeout=10_000)
-    assert dialog.code.text() == "Q4R-7TZ"
-    assert "December 2026" in dialog.expires.text()
-    assert json.loads(scripted.received[-1][1]) == {
-        "email": "zoe@lincoln.org",
-        "name": "Zoë Okafor",
-    }
+    qtbot.waitUntil(lambda: bool(dialog.link.text()), timeout=10_000)
+    link, code = dialog.link.text(), dialog.code.text()
+    assert link.startswith(f"{server.base_url}/invite/")
+    # The link and the code shown are the ones that open Zoë's account on the server.
+    for shown in (link, code):
+        assert server_invitations.peek(server.engine, shown) == ("zoe@lincoln.org", "Zoë Okafor")
+    in_two_weeks = datetime.now() + timedelta(days=14)
+    assert f"{in_two_weeks:%B} {in_two_weeks.year}" in dialog.expires.text()
     qtbot.mouseClick(dialog.copy_code, Qt.MouseButton.LeftButton)
-    assert QGuiApplication.clipboard().text() == "Q4R-7TZ"
+    assert QGuiApplication.clipboard().text() == code
     qtbot.mouseClick(dialog.copy_link, Qt.MouseButton.LeftButton)
-    assert QGuiApplication.clipboard().text() == LINK
+    assert QGuiApplication.clipboard().text() == link
     dialog.qr_box.setChecked(True)
-    assert qr_link(store, school["zoe"]) == LINK
+    assert qr_link(store, school["zoe"]) == link
     dialog.reject()
     settle()
     assert _status(navigator, school["zoe"]) == "invited"
 
 
-def test_invite_refusal_is_a_sentence_in_the_dialog(navigator, school, store, scripted, settle):
-    scripted.answers["/v1/invitations"] = _error(409, "exists", "Already has an account.")
-    _sign_in(store, scripted.url)
+def test_invite_refusal_is_a_sentence_in_the_dialog(navigator, school, server, settle):
+    # Zoë already set her password on the server: a new invitation is refused (409).
+    server.add_user(role="teacher", school="Lincoln Middle", email="zoe@lincoln.org")
     settle()
     select_row(navigator, school["zoe"])
     dialog = navigator.invite_selected()
@@ -88,17 +81,48 @@ def test_invite_refusal_is_a_sentence_in_the_dialog(navigator, school, store, sc
     op = dialog.make()
     assert op is not None
     settle()
-    assert "Zoë Okafor already has an account on" in dialog.message.text()
+    assert dialog.message.text().startswith(
+        f"Zoë Okafor already has an account on {server.base_url} (zoe@lincoln.org): they can "
+        "sign in there and read what you share."
+    )
     assert not dialog.result.isVisible() and dialog.create_button.isEnabled()
     dialog.reject()
 
 
-def test_account_status_refresh_on_demand(navigator, school, store, scripted, settle):
-    scripted.answers["/v1/teachers/status"] = _json(
-        200, {"accounts": {"zoe@lincoln.org": "active"}}
-    )
-    _sign_in(store, scripted.url)
+def test_account_status_refresh_on_demand(navigator, school, server, settle):
+    server.add_user(role="teacher", school="Lincoln Middle", email="zoe@lincoln.org")
     navigator.account_status_action.trigger()
     settle()
+    assert _status(navigator, school["zoe"]) == "active"
+    assert _status(navigator, school["ben"]) == "no email"
+
+
+def test_account_column_follows_the_invitation_after_each_sync(
+    window, school, store, server, qtbot, idle
+):
+    """not invited → invited (after inviting) → active (after Zoë sets her password with the
+    invitation) once the app's sync has asked the server."""
+    navigator = window.workspace.navigator
+    controller = window.sync_ui.controller
+
+    def synced() -> None:
+        with qtbot.waitSignal(controller.synced, timeout=20_000):
+            controller.sync_now()
+        idle()
+        qtbot.waitUntil(lambda: not navigator.teacher_model.loading, timeout=10_000)
+
+    synced()
+    assert _status(navigator, school["zoe"]) == "not invited"
+    select_row(navigator, school["zoe"])
+    dialog = navigator.invite_selected()
+    assert dialog is not None and dialog.make() is not None
+    qtbot.waitUntil(lambda: bool(dialog.code.text()), timeout=10_000)
+    code = dialog.code.text()
+    dialog.reject()
+    synced()  # the server's word agrees with what the app remembered
+    assert _status(navigator, school["zoe"]) == "invited"
+    server_invitations.accept(server.engine, token_or_code=code, password="zoë's own password")
+    assert _status(navigator, school["zoe"]) == "invited"  # nobody asked the server yet
+    synced()
     assert _status(navigator, school["zoe"]) == "active"
     assert _status(navigator, school["ben"]) == "no email"

@@ -146,3 +146,33 @@ def test_cycle_window_shows_the_teachers_reflections(qtbot, store, errors_seen):
         panel.text.toPlainText()
     )
     assert not errors_seen
+
+
+def test_a_reflection_pulled_while_the_cycle_window_is_open_appears(
+    qtbot, store, window, errors_seen
+):
+    """Opened from the Coaching menu, the cycle window follows the store's change news: a
+    reflection applied by a sync shows without reopening, and the rest stays as it was."""
+    built = build_visit(store, email="anh@school.org")
+    feedback_id = save_feedback(store, draft_for(store, built.visit_id), share=True)
+    with store.write() as s:
+        visit = s.get_one(Visit, built.visit_id)
+        teacher = s.get_one(Teacher, s.get_one(Classroom, visit.classroom_id).teacher_id)
+        cycle = CoachingCycle(
+            teacher_id=teacher.id, focus="Equity of voice", started_on=date(2026, 10, 1)
+        )
+        s.add(cycle)
+        s.flush()
+        visit.cycle_id = cycle.id
+    cycles_window = window.coaching_ui.open_cycles()
+    assert isinstance(cycles_window, CyclesWindow)
+    panel = cycles_window.view.teacher_reflections
+    assert cycles_window.current_id() == cycle.id and not panel.isVisible()
+    pull_reflection(store, "feedback", feedback_id, "Arrived while the cycle was open.")
+    qtbot.waitUntil(
+        lambda: "Arrived while the cycle was open." in panel.text.toPlainText(), timeout=5_000
+    )
+    assert panel.isVisible()
+    assert "Nguyễn Thị Ánh, 7 October 2026, on the visit of " in panel.text.toPlainText()
+    assert cycles_window.view.focus.text() == "Equity of voice"
+    assert not errors_seen

@@ -9,6 +9,7 @@ link visits, close with a reflection, delete.
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -38,12 +39,14 @@ from observe.coaching.labels import (
     STEP_KIND_LABELS,
     STEP_STATUS_LABELS,
 )
-from observe.feedback.reflections import cycle_reflections
+from observe.feedback.reflections import ReflectionView, cycle_reflections
 from observe.store import Store
 from observe.store.models import MeasureKind
+from observe.ui import operations
 from observe.ui.coaching.charts import ChartView
 from observe.ui.coaching.cycle_dialogs import CloseCycleDialog, LinkVisitsDialog
 from observe.ui.coaching.cycle_editor import CycleEditor
+from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter
 from observe.ui.feedback.reflections_panel import ReflectionsPanel
 from observe.ui.ops import CoreOp
@@ -136,6 +139,9 @@ class CycleView(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.progress: measures.CycleProgress | None = None
+        #: The cycle shown, and its visits' labels for the teacher's reflections on their sheets.
+        self.cycle_id: str | None = None
+        self._visit_labels: dict[str, str] = {}
 
     def show_cycle(self, store: Store, cycle_id: str | None) -> None:
         if cycle_id is None:
@@ -147,6 +153,7 @@ class CycleView(QWidget):
             self.steps.setRowCount(0)
             self.chart.fresh()
             self.progress = None
+            self.cycle_id, self._visit_labels = None, {}
             self.teacher_reflections.set_reflections([])
             return
         draft = cycles.load_cycle(store, cycle_id)
@@ -204,7 +211,27 @@ class CycleView(QWidget):
         visits = {
             p.visit_id: f"{as_utc(p.started_at).astimezone():%a %d %b %Y}" for p in progress.points
         }
+        self.cycle_id, self._visit_labels = cycle_id, visits
         self.teacher_reflections.set_reflections(cycle_reflections(store, cycle_id), visits)
+
+    def reload_reflections(self, store: Store) -> None:
+        """Reads the shown cycle's reflections again (a sync pulled some), off the GUI thread;
+        the rest of the view stays as it is."""
+        cycle_id = self.cycle_id
+        if cycle_id is None:
+            return
+
+        def shown(views: object) -> None:
+            if self.cycle_id == cycle_id:  # the coach may have moved to another cycle since
+                found = cast(list[ReflectionView], views)
+                self.teacher_reflections.set_reflections(found, self._visit_labels)
+
+        operations.run(
+            lambda _: cycle_reflections(store, cycle_id),
+            name="load cycle reflections",
+            context=self,
+            on_success=shown,
+        )
 
 
 class CyclesWindow(QDialog):
@@ -217,6 +244,7 @@ class CyclesWindow(QDialog):
         *,
         report_error: ErrorReporter,
         today: date | None = None,
+        context: VisitContext | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Coaching cycles")
@@ -279,6 +307,12 @@ class CyclesWindow(QDialog):
         split.setSizes([300, 860])
         self.reload()
         self.list.setFocus()  # arrows move through the cycles, Enter edits one
+        if context is not None:  # a reflection pulled while the window is open shows up
+            context.records_changed.connect(self._records_changed)
+
+    def _records_changed(self, kind: str) -> None:
+        if kind == "reflection":
+            self.view.reload_reflections(self.store)
 
     # -- list -------------------------------------------------------------------------------
 

@@ -113,7 +113,11 @@ class CoachingUi(QObject):
 
         def make() -> QDialog:
             return CyclesWindow(
-                self.store, self.window, report_error=self._report_error, today=self._today()
+                self.store,
+                self.window,
+                report_error=self._report_error,
+                today=self._today(),
+                context=self.context,  # pulled reflections show without reopening
             )
 
         return self._show("cycles", make)
