@@ -1,6 +1,7 @@
 """Issue 16's role matrix: teacher A vs teacher B vs the sharing coach vs another coach vs a
 leader vs an administrator, over private feedback, a team record, feedback shared with A, and
-A's reflection on it. Every cell says what each can see through pull, the teacher's pages
+A's reflection on it; and the same for coaching cycles (private, team, shared with A, A's
+reflection). Every cell says what each can see through pull, the teacher's pages
 (``teacher_view``) and the figures, on a real server (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from tests.server.helpers import evidence_data, op, pull_all, push
 from tests.serverfixtures import DeviceSession, ServerProcess, UserAccount
 
 REFLECTION_TEXT = "I noticed the quiet table never got a turn; I'll try think-pair-share."
+CYCLE_TEXT = "Partner talk first helped: the back table spoke in both visits."
 
 
 def published(teacher_email: str, name: str = "Ana Ortiz") -> dict[str, Any]:
@@ -39,6 +41,47 @@ def published(teacher_email: str, name: str = "Ana Ortiz") -> dict[str, Any]:
         "reflection_prompt": None,
         "voices": {"heard": 14, "of": 22, "turns": 41},
         "shared_at": "2026-12-01T15:02:11Z",
+    }
+
+
+CYCLE_NOTE = "the coach's own reflection on the cycle"
+
+
+def cycle_published(teacher_email: str) -> dict[str, Any]:
+    """``coaching_cycle.data.published`` as the desktop writes it (``coaching.cycle_share``)."""
+    return {
+        "format": 1,
+        "teacher_email": teacher_email,
+        "teacher_name": "Ana Ortiz",
+        "coach_name": "Sam Lee",
+        "focus": "Widen participation in discussion",
+        "student_goal": "18 of 24 students speak in each discussion.",
+        "status": "Active",
+        "started_on": "2026-09-14",
+        "ended_on": None,
+        "steps": [{"title": "Model think-pair-share", "kind": "Model", "status": "Done",
+                   "done": True, "due_on": "2026-09-22", "done_on": "2026-09-22"}],
+        "measure": {"label": "Distinct voices", "unit": "students who spoke", "before": 9.0,
+                    "before_from": "baseline", "after": 17.0, "out_of": 24, "target": 18.0,
+                    "target_met": False, "measured_visits": 2,
+                    "sentence": "Distinct voices: baseline 9 → 17/24 (+8); target 18."},
+        "shared_at": "2026-12-01T15:02:11Z",
+    }  # fmt: skip
+
+
+def cycle_data(
+    record_id: str, author: str, shared_with: str | None, visibility: str = "teacher"
+) -> dict[str, Any]:
+    return {
+        "id": record_id,
+        "author_id": author,
+        "teacher_id": new_id(),
+        "focus": "Widen participation in discussion",
+        "reflection": CYCLE_NOTE,
+        "version": 0,
+        "deleted": False,
+        "visibility": visibility,
+        "published": cycle_published(shared_with) if shared_with else None,
     }
 
 
@@ -71,6 +114,10 @@ class World:
     team: str
     shared: str
     reflection: str
+    private_cycle: str = ""
+    team_cycle: str = ""
+    shared_cycle: str = ""
+    cycle_reflection: str = ""
 
     def principal(self, user: UserAccount) -> Principal:
         with self.server.engine.connect() as conn:
@@ -111,6 +158,18 @@ def make_world(server: ServerProcess) -> World:
         ),
     )["results"]
     assert [r["status"] for r in results] == ["applied"] * 3
+    private_cycle, team_cycle, shared_cycle = new_id(), new_id(), new_id()
+    results = push(
+        coach,
+        op(private_cycle, kind="coaching_cycle", visibility="private",
+           data=cycle_data(private_cycle, coach_user.id, None, "private")),
+        # Team-visible with a copy naming A: the other coaches see it, A does not.
+        op(team_cycle, kind="coaching_cycle", visibility="team",
+           data=cycle_data(team_cycle, coach_user.id, teacher_a.email, "team")),
+        op(shared_cycle, kind="coaching_cycle", visibility="teacher",
+           data=cycle_data(shared_cycle, coach_user.id, teacher_a.email)),
+    )["results"]  # fmt: skip
+    assert [r["status"] for r in results] == ["applied"] * 3
     # A coach of another school shares with A's email: not A's school, so not A's to read.
     far_coach = server.login(server.add_user(school=elsewhere))
     far = new_id()
@@ -125,6 +184,14 @@ def make_world(server: ServerProcess) -> World:
     )  # fmt: skip
     world.reflection = teacher_view.write_reflection(
         server.engine, world.principal(teacher_a), "feedback", shared, REFLECTION_TEXT
+    )
+    world.private_cycle, world.team_cycle, world.shared_cycle = (
+        private_cycle,
+        team_cycle,
+        shared_cycle,
+    )
+    world.cycle_reflection = teacher_view.write_reflection(
+        server.engine, world.principal(teacher_a), "coaching_cycle", shared_cycle, CYCLE_TEXT
     )
     return world
 
@@ -159,12 +226,20 @@ def test_who_pulls_what(shared_server):
     w = make_world(shared_server)
     owner = {x["id"]: x for x in pull_all(w.coach)}
     assert {w.private, w.team, w.shared, w.reflection} <= set(owner)
+    assert {w.private_cycle, w.team_cycle, w.shared_cycle, w.cycle_reflection} <= set(owner)
     got = owner[w.reflection]
     assert got["kind"] == "reflection" and got["owner_id"] == w.teacher_a.id
     assert got["data"]["text"] == REFLECTION_TEXT and got["deleted"] is False
+    on_cycle = owner[w.cycle_reflection]["data"]
+    assert (on_cycle["target_kind"], on_cycle["target_id"], on_cycle["text"]) == (
+        "coaching_cycle",
+        w.shared_cycle,
+        CYCLE_TEXT,
+    )
     colleague = {x["id"] for x in pull_all(w.colleague)}
-    assert w.team in colleague
+    assert {w.team, w.team_cycle} <= colleague
     assert not colleague & {w.private, w.shared, w.reflection}
+    assert not colleague & {w.private_cycle, w.shared_cycle, w.cycle_reflection}
     for role_session in (w.leader, w.admin):
         assert role_session.client.get("/v1/sync/pull").status_code == 403
     teacher = w.server.login(w.teacher_a)  # teachers can sign in, but sync is for coaches
@@ -175,7 +250,7 @@ def test_who_pulls_what(shared_server):
 
 def test_what_the_teacher_pages_show_each_role(shared_server):
     w = make_world(shared_server)
-    assert w.shared_ids(w.teacher_a) == [w.shared]
+    assert w.shared_ids(w.teacher_a) == [w.shared_cycle, w.shared]  # newest first
     assert w.shared_ids(w.teacher_b) == []
     assert w.shared_ids(w.far_teacher) == []  # same name at another school: nothing
     with w.server.engine.connect() as conn:
@@ -187,6 +262,23 @@ def test_what_the_teacher_pages_show_each_role(shared_server):
         for hidden in (w.private, w.team, w.reflection, "not-an-id"):
             assert teacher_view.shared_item(conn, a, hidden) is None
         assert teacher_view.shared_item(conn, w.principal(w.teacher_b), w.shared) is None
+        # The cycle: only its published copy, told apart from sheets by its kind.
+        cycle = teacher_view.shared_item(conn, a, w.shared_cycle)
+        assert cycle is not None and cycle.kind == "coaching_cycle" and item.kind == "feedback"
+        assert cycle.published["focus"] == "Widen participation in discussion"
+        assert CYCLE_NOTE not in json.dumps(cycle.published)
+        assert teacher_view.shared_item(conn, a, w.shared_cycle, "feedback") is None
+        assert teacher_view.shared_item(conn, a, w.shared, "coaching_cycle") is None
+        for hidden in (w.private_cycle, w.team_cycle, w.cycle_reflection):
+            assert teacher_view.shared_item(conn, a, hidden) is None
+        assert teacher_view.shared_item(conn, w.principal(w.teacher_b), w.shared_cycle) is None
+        listed = teacher_view.shared_summaries(conn, a)
+        assert [(x.record_id, x.kind) for x in listed] == [
+            (w.shared_cycle, "coaching_cycle"),
+            (w.shared, "feedback"),
+        ]
+        assert listed[0].listed["focus"] == "Widen participation in discussion"
+        assert listed[0].listed["started_on"] == "2026-09-14"
         for other in (w.coach.user, w.colleague.user, w.leader.user, w.admin.user):
             with pytest.raises(ApiError) as refused:
                 teacher_view.shared_with(conn, w.principal(other))
@@ -195,9 +287,15 @@ def test_what_the_teacher_pages_show_each_role(shared_server):
     assert w.reflections(w.teacher_b, w.shared) == []
     assert w.reflections(w.coach.user, w.shared) == [REFLECTION_TEXT]
     assert w.reflections(w.colleague.user, w.shared) == []
+    assert w.reflections(w.teacher_a, w.shared_cycle) == [CYCLE_TEXT]
+    assert w.reflections(w.teacher_b, w.shared_cycle) == []
+    assert w.reflections(w.coach.user, w.shared_cycle) == [CYCLE_TEXT]
+    assert w.reflections(w.colleague.user, w.shared_cycle) == []
     for outsider in (w.leader.user, w.admin.user):
         with pytest.raises(ApiError):
             w.reflections(outsider, w.shared)
+        with pytest.raises(ApiError):
+            w.reflections(outsider, w.shared_cycle)
 
 
 def test_figures_never_carry_reflections_or_shared_words(shared_server):
@@ -221,6 +319,20 @@ def test_teachers_write_only_their_own_reflections_on_what_they_may_read(shared_
     for target in (w.private, w.team, new_id()):
         with pytest.raises(ApiError):
             teacher_view.write_reflection(w.server.engine, w.principal(a), "feedback", target, "x")
+    for target in (w.private_cycle, w.team_cycle):
+        with pytest.raises(ApiError):
+            teacher_view.write_reflection(
+                w.server.engine, w.principal(a), "coaching_cycle", target, "x"
+            )
+    with pytest.raises(ApiError) as b_on_cycle:
+        teacher_view.write_reflection(
+            w.server.engine, w.principal(b), "coaching_cycle", w.shared_cycle, "x"
+        )
+    assert "shared with you" in b_on_cycle.value.sentence
+    with pytest.raises(ApiError):  # the kind must be the target's
+        teacher_view.write_reflection(
+            w.server.engine, w.principal(a), "feedback", w.shared_cycle, "x"
+        )
     refused = teacher_push(
         w,
         a,
@@ -289,7 +401,7 @@ def test_unsharing_takes_the_sheet_away_from_the_teacher(shared_server):
            data=feedback_data(w.shared, coach_id, None)),
     )["results"]  # fmt: skip
     assert results[0]["status"] == "applied"
-    assert w.shared_ids(w.teacher_a) == []
+    assert w.shared_ids(w.teacher_a) == [w.shared_cycle]
     assert w.reflections(w.teacher_a, w.shared) == []
     with pytest.raises(ApiError):
         teacher_view.write_reflection(
@@ -304,7 +416,21 @@ def test_unsharing_takes_the_sheet_away_from_the_teacher(shared_server):
         op(w.shared, kind="feedback", base_version=2, visibility="teacher",
            data=feedback_data(w.shared, coach_id, w.teacher_b.email)),
     )  # fmt: skip
-    assert (w.shared_ids(w.teacher_a), w.shared_ids(w.teacher_b)) == ([], [w.shared])
+    assert (w.shared_ids(w.teacher_a), w.shared_ids(w.teacher_b)) == (
+        [w.shared_cycle],
+        [w.shared],
+    )
+    # A cycle made private again (the copy cleared) is gone from A's pages; the reflection A
+    # wrote on it stays with the coach.
+    results = push(
+        w.coach,
+        op(w.shared_cycle, kind="coaching_cycle", base_version=1, visibility="private",
+           data=cycle_data(w.shared_cycle, coach_id, None, "private")),
+    )["results"]  # fmt: skip
+    assert results[0]["status"] == "applied"
+    assert w.shared_ids(w.teacher_a) == []
+    assert w.reflections(w.teacher_a, w.shared_cycle) == []
+    assert w.reflections(w.coach.user, w.shared_cycle) == [CYCLE_TEXT]
 
 
 def test_restore_recomputes_readers_and_addressees(observe_server, tmp_path):
@@ -322,7 +448,8 @@ def test_restore_recomputes_readers_and_addressees(observe_server, tmp_path):
                 out.write(json.dumps(item) + "\n")
     restored = observe_server.cli("restore", str(old), "--replace")
     assert restored.returncode == 0, restored.stderr
-    assert w.shared_ids(w.teacher_a) == [w.shared]
+    assert w.shared_ids(w.teacher_a) == [w.shared_cycle, w.shared]
     coach = observe_server.login(w.coach.user)
-    assert w.reflection in {x["id"] for x in pull_all(coach)}
+    assert {w.reflection, w.cycle_reflection} <= {x["id"] for x in pull_all(coach)}
     assert w.reflections(w.coach.user, w.shared) == [REFLECTION_TEXT]
+    assert w.reflections(w.coach.user, w.shared_cycle) == [CYCLE_TEXT]

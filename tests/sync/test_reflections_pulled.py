@@ -78,7 +78,7 @@ def test_a_pulled_reflection_shows_in_the_visit_and_the_cycle_summary(observe_se
     reflection_id = teacher_view.write_reflection(
         server.engine, teacher, "feedback", feedback_id, ON_FEEDBACK
     )
-    # Cycles are not shared with teachers yet, so the server refuses a reflection on one.
+    # The cycle is private (not shared with the teacher), so the server refuses a reflection.
     with pytest.raises(ApiError):
         teacher_view.write_reflection(server.engine, teacher, "coaching_cycle", cycle_id, "x")
     assert visit_reflections(laptop.store, visit_id) == []
@@ -130,3 +130,45 @@ def test_a_pulled_reflection_shows_in_the_visit_and_the_cycle_summary(observe_se
     text = flat(pdf_text(cycle_summary_pdf(laptop.store, cycle_id, "letter").data))
     assert flat("I noticed table 2 waited for me") not in text
     assert laptop.outbox() == 0
+
+
+ON_CYCLE = "Our partner talk routine is sticking; I want to try it in period 4 too."
+
+
+def test_a_cycle_shared_from_the_app_reaches_its_teacher_and_their_reflection_comes_back(
+    observe_server, devices
+):
+    """The desktop's sync client pushes the cycle's published copy; the teacher reads only
+    that, reflects, and the coach's next pull brings the reflection to the cycle summary.
+    Un-sharing takes the cycle away from the teacher; the reflection stays with the coach."""
+    from observe.coaching import cycle_share
+
+    server = observe_server
+    coach = server.add_user(school="Lincoln Cycles")
+    laptop = devices.new("laptop")
+    laptop.login(server, coach)
+    _visit_id, cycle_id, feedback_id = _shared_visit_in_a_cycle(laptop.store)
+    cycle_share.share_cycle(laptop.store, cycle_id, True)
+    laptop.sync()
+    teacher = _teacher(server, "Lincoln Cycles")
+    with server.engine.connect() as conn:
+        shared = {i.record_id: i for i in teacher_view.shared_with(conn, teacher)}
+    assert set(shared) == {feedback_id, cycle_id}
+    cycle = shared[cycle_id]
+    assert cycle.kind == "coaching_cycle" and cycle.published["focus"] == "Equity of voice"
+    assert cycle.published["teacher_email"] == TEACHER_EMAIL
+
+    teacher_view.write_reflection(server.engine, teacher, "coaching_cycle", cycle_id, ON_CYCLE)
+    laptop.sync()
+    assert ON_CYCLE in [r.text for r in cycle_reflections(laptop.store, cycle_id)]
+    text = flat(pdf_text(cycle_summary_pdf(laptop.store, cycle_id, "letter").data))
+    assert flat("Our partner talk routine is sticking") in text
+    assert laptop.outbox() == 0
+
+    cycle_share.share_cycle(laptop.store, cycle_id, False)
+    laptop.sync()
+    with server.engine.connect() as conn:
+        assert [i.record_id for i in teacher_view.shared_with(conn, teacher)] == [feedback_id]
+    with pytest.raises(ApiError):
+        teacher_view.write_reflection(server.engine, teacher, "coaching_cycle", cycle_id, "x")
+    assert ON_CYCLE in [r.text for r in cycle_reflections(laptop.store, cycle_id)]

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from observe.coaching import cycle_share
 from observe.errors import UsageError
 from observe.store import Store
 from observe.store.models import (
@@ -155,7 +156,9 @@ def validate(s: Session, draft: CycleDraft) -> CycleDraft:
 
 
 def save_cycle(store: Store, draft: CycleDraft, cycle_id: str | None = None) -> str:
-    """Creates (``cycle_id`` None) or updates a cycle and its steps; returns its id."""
+    """Creates (``cycle_id`` None) or updates a cycle and its steps; returns its id. A cycle
+    shared with its teacher gets its teacher's copy written again (``cycle_share``)."""
+    coach = cycle_share.coach_name(store)
     with store.write() as s:
         clean = validate(s, draft)
         if cycle_id is None:
@@ -182,6 +185,8 @@ def save_cycle(store: Store, draft: CycleDraft, cycle_id: str | None = None) -> 
         _assign(cycle, values)
         s.flush()
         _save_steps(s, cycle.id, clean.steps)
+        s.flush()
+        cycle_share.refresh(s, cycle, coach)
         return cycle.id
 
 
@@ -263,6 +268,7 @@ def close_cycle(store: Store, cycle_id: str, reflection: str, ended_on: date) ->
     text = _text(reflection, TEXT_MAX, "reflection")
     if not text:
         raise UsageError("Write the closing reflection first: what changed for students, and why.")
+    coach = cycle_share.coach_name(store)
     with store.write() as s:
         cycle = s.get(CoachingCycle, cycle_id)
         if cycle is None or cycle.deleted:
@@ -273,6 +279,7 @@ def close_cycle(store: Store, cycle_id: str, reflection: str, ended_on: date) ->
             cycle,
             {"status": CycleStatus.COMPLETED, "reflection": text, "ended_on": ended_on},
         )
+        cycle_share.refresh(s, cycle, coach)
 
 
 def delete_cycle(store: Store, cycle_id: str) -> None:
@@ -364,6 +371,7 @@ def link_visits(store: Store, cycle_id: str, visit_ids: Sequence[str]) -> None:
     The visits' log entries follow, so their minutes count as that cycle's work.
     """
     wanted = set(visit_ids)
+    coach = cycle_share.coach_name(store)
     with store.write() as s:
         cycle = s.get(CoachingCycle, cycle_id)
         if cycle is None or cycle.deleted:
@@ -392,6 +400,8 @@ def link_visits(store: Store, cycle_id: str, visit_ids: Sequence[str]) -> None:
                 ):
                     if entry.cycle_id != new:
                         entry.cycle_id = new
+        s.flush()
+        cycle_share.refresh(s, cycle, coach)  # the measure's visits changed
 
 
 def teachers(store: Store) -> list[tuple[str, str]]:

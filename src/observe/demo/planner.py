@@ -522,6 +522,7 @@ class Planner:
                 started_on=due[0],
                 ended_on=due[-1] if status is CycleStatus.COMPLETED else None,
                 reflection=reflection if status is CycleStatus.COMPLETED else None,
+                published=None,  # the demo's cycles are not shared with their teachers
             )
             self.rows[CoachingCycle].append(cycle_row)
             skip = (

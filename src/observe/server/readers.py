@@ -1,11 +1,12 @@
 """Who besides its owner a record is for: the teacher who may read it, the coach a reflection
 is addressed to.
 
-A coach shares feedback with a teacher by publishing what the sheet says in the record
-(``data.published``, with the teacher's email). The server reads only that: the record's
-``reader`` column holds the lowercased email, so a teacher's reads are one indexed lookup and
-never a join into the coach's private records. A teacher's ``reflection`` names the record it
-reflects on; its ``addressee_id`` is that record's owner, who receives it in pull.
+A coach shares feedback (or a coaching cycle) with a teacher by publishing what the sheet (or
+the cycle's page) says in the record (``data.published``, with the teacher's email). The server
+reads only that: the record's ``reader`` column holds the lowercased email, so a teacher's reads
+are one indexed lookup and never a join into the coach's private records. A teacher's
+``reflection`` names the record it reflects on; its ``addressee_id`` is that record's owner,
+who receives it in pull.
 Both columns are derived from snapshots, so a restore recomputes them (``recompute``).
 """
 
@@ -17,8 +18,9 @@ from sqlalchemy import Connection, bindparam, select, update
 
 from observe.server.schema import record
 
-TEACHER_READABLE_KINDS = ("feedback",)
-"""Kinds a coach can share with one teacher (coaching cycles join later)."""
+TEACHER_READABLE_KINDS = ("feedback", "coaching_cycle")
+"""Kinds a coach can share with one teacher: feedback sheets and coaching cycles, each with
+its published copy naming the teacher's email."""
 REFLECTION = "reflection"
 REFLECTION_TARGET_KINDS = ("feedback", "coaching_cycle")
 MAX_REFLECTION_CHARS = 10_000

@@ -1,11 +1,12 @@
 """What a teacher reads on the server's web pages, and their reflections, written through push.
 
-A teacher reads only what a coach shared with them: feedback of their school whose published
-copy names their email (``record.reader``, see readers.py) and whose visibility is still
-"teacher". Only the published copy (``data.published``, what the sheet says) leaves this
-module, never the rest of the coach's snapshot. Reflections are written by building the same
-op the desktop client would and handing it to ``observe.server.push`` with the teacher's
-principal, so one set of rules decides what a teacher may write, wherever it comes from.
+A teacher reads only what a coach shared with them: feedback and coaching cycles of their
+school whose published copy names their email (``record.reader``, see readers.py) and whose
+visibility is still "teacher". Only the published copy (``data.published``, what the sheet or
+cycle says) leaves this module, never the rest of the coach's snapshot. Reflections are written
+by building the same op the desktop client would and handing it to ``observe.server.push`` with
+the teacher's principal, so one set of rules decides what a teacher may write, wherever it comes
+from.
 """
 
 from __future__ import annotations
@@ -33,10 +34,12 @@ from observe.server.schema import account, record, utcnow
 
 @dataclass(frozen=True)
 class SharedItem:
-    """One thing shared with the teacher: the published copy of a sheet, as the coach wrote it."""
+    """One thing shared with the teacher: the published copy of a sheet or a cycle, as the
+    coach wrote it."""
 
     record_id: str
     kind: str
+    """"feedback" (a sheet) or "coaching_cycle" (a cycle), which tells the pages apart."""
     version: int
     updated_at: datetime
     published: dict[str, Any]
@@ -107,8 +110,18 @@ def shared_with(conn: Connection, principal: Principal) -> list[SharedItem]:
     return [item for row in rows if (item := _item(row)) is not None]
 
 
-LISTED_FIELDS = ("coach_name", "visit_date", "visit_type", "class_label", "shared_at")
-"""The published fields a teacher's list shows (the rest is read when the sheet is opened)."""
+LISTED_FIELDS = (
+    "coach_name",
+    "visit_date",
+    "visit_type",
+    "class_label",
+    "shared_at",
+    "focus",
+    "status",
+    "started_on",
+)
+"""The published fields a teacher's list shows (the rest is read when the sheet or cycle is
+opened): a sheet's visit fields, a cycle's focus, status and start (a kind has no others')."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +133,8 @@ class SharedSummary:
     coach_name: str
     listed: dict[str, Any]
     """``LISTED_FIELDS`` of the published copy, as text (None when absent)."""
+    kind: str = "feedback"
+    """"feedback" or "coaching_cycle", as in :class:`SharedItem`."""
 
 
 def shared_summaries(conn: Connection, principal: Principal) -> list[SharedSummary]:
@@ -129,21 +144,29 @@ def shared_summaries(conn: Connection, principal: Principal) -> list[SharedSumma
     fields = [record.c.data[("published", f)].as_string().label(f) for f in LISTED_FIELDS]
     query = (
         _shared_query(principal)
-        .with_only_columns(record.c.id, record.c.updated_at, account.c.name, *fields)
+        .with_only_columns(record.c.id, record.c.updated_at, account.c.name, record.c.kind, *fields)
         .order_by(record.c.updated_at.desc(), record.c.server_seq.desc())
     )
     return [
-        SharedSummary(row[0], row[1], row[2], dict(zip(LISTED_FIELDS, row[3:], strict=True)))
+        SharedSummary(
+            row[0], row[1], row[2], dict(zip(LISTED_FIELDS, row[4:], strict=True)), kind=row[3]
+        )
         for row in conn.execute(query)
     ]
 
 
-def shared_item(conn: Connection, principal: Principal, record_id: str) -> SharedItem | None:
-    """One shared sheet; None when there is none, or it is not this teacher's to read."""
+def shared_item(
+    conn: Connection, principal: Principal, record_id: str, kind: str | None = None
+) -> SharedItem | None:
+    """One shared sheet or cycle (only of ``kind`` when given); None when there is none, or it
+    is not this teacher's to read."""
     _teacher(principal)
     if not isinstance(record_id, str) or len(record_id) > 64:
         return None
-    row = conn.execute(_shared_query(principal).where(record.c.id == record_id.lower())).first()
+    query = _shared_query(principal).where(record.c.id == record_id.lower())
+    if kind is not None:
+        query = query.where(record.c.kind == kind)
+    row = conn.execute(query).first()
     return _item(row) if row is not None else None
 
 

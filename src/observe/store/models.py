@@ -247,6 +247,10 @@ class CoachingCycle(SyncRecord):
     started_on: Mapped[date | None] = mapped_column(Date)
     ended_on: Mapped[date | None] = mapped_column(Date)
     reflection: Mapped[str | None] = mapped_column(Text)
+    #: What the teacher may read while the cycle is shared with them (focus, goal, steps'
+    #: titles, the measure before → after), written each time a shared cycle is saved
+    #: (``observe.coaching.cycle_share``); None while private. The server reads only this.
+    published: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     teacher: Mapped[Teacher] = relationship()
     steps: Mapped[list[CycleStep]] = relationship(

@@ -179,3 +179,47 @@ def test_baseline_and_target_read_as_counts_in_the_editor(qtbot, store, cycles_w
     assert editor is not None
     assert (editor.baseline.text(), editor.target.text()) == ("12", "18")
     editor.reject()
+
+
+def test_sharing_a_cycle_with_the_teacher_from_the_window(
+    qtbot, store, errors_seen, cycles_window: CyclesWindow
+):
+    from PySide6.QtTest import QTest
+
+    from observe.coaching import cycle_share
+    from observe.store.models import Teacher
+
+    teacher, _room, _seats = make_room(store, seats=24)
+    cycle_id = cycles.save_cycle(
+        store, cycles.CycleDraft(teacher_id=teacher, focus="Partner talk before sharing")
+    )
+    cycles_window.reload(cycle_id)
+    box = cycles_window.share_box
+    assert box.isEnabled() and not box.isChecked()
+    # No email in the roster: the window says why before anything is tried.
+    assert cycles_window.share_note.text().startswith("Ana Reyes has no email in your roster")
+
+    # Alt+S (the box's mnemonic) from the list: refused in words beside the box, which goes back.
+    qtbot.waitExposed(cycles_window)
+    cycles_window.activateWindow()
+    qtbot.waitUntil(cycles_window.isActiveWindow)
+    cycles_window.list.setFocus()
+    QTest.keyClick(cycles_window.list, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    # (a mnemonic clicks the box after a short animation)
+    qtbot.waitUntil(lambda: cycles_window.share_note.text().endswith("is still private."))
+    assert not box.isChecked()
+    assert not cycle_share.is_shared(store, cycle_id) and errors_seen == []
+
+    with store.write() as s:
+        s.get(Teacher, teacher).email = "ana@school.org"
+    QTest.keyClick(cycles_window.list, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: cycles_window.share_note.text().startswith("Shared: the teacher"))
+    assert box.isChecked() and cycle_share.is_shared(store, cycle_id)
+    assert "Step notes and your closing reflection stay private." in cycles_window.share_note.text()
+    cycles_window.reload(cycle_id)  # reopened later, the box remembers
+    assert box.isChecked()
+
+    QTest.keyClick(cycles_window.list, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: cycles_window.share_note.text().startswith("Private again"))
+    assert not box.isChecked() and not cycle_share.is_shared(store, cycle_id)
+    assert errors_seen == []

@@ -1,10 +1,12 @@
-"""``/teacher``: what coaches shared with this teacher, each sheet as a page and a PDF, and the
-teacher's reflection on it.
+"""``/teacher``: what coaches shared with this teacher, each sheet as a page and a PDF, each
+coaching cycle as a page (goal, steps, the measure before → after), and the teacher's
+reflection on each.
 
 Everything read comes through ``observe.server.teacher_view`` (only the published copy of
 sheets shared with this teacher); the reflection is written through the server's push code.
-A sheet that does not exist, is not shared, or is another teacher's gets the same "no such
-page" answer, so an address says nothing about what lies behind it.
+A sheet or cycle that does not exist, is not shared, or is another teacher's (or is of the
+other kind) gets the same "no such page" answer, so an address says nothing about what lies
+behind it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from observe.server.errors import ApiError
 from observe.server.readers import MAX_REFLECTION_CHARS
 from observe.server.web import sessions
 from observe.server.web.auth import STALE_FORM, current, engine, forget, gate
+from observe.server.web.cycle import cycle_of, listed_cycle
 from observe.server.web.render import go, page, refusal
 from observe.server.web.sessions import WebSession
 from observe.server.web.sheet import listed_of, long_date, sheet_of
@@ -33,6 +36,7 @@ Id = Annotated[str, Path(max_length=64)]
 Text = Annotated[str, Form(max_length=200_000)]
 Field = Annotated[str, Form(max_length=1000)]
 
+FEEDBACK, CYCLE = "feedback", "coaching_cycle"
 NO_SUCH_PAGE = "There is no such page on this server; check the address or go home."
 SAVED = "Saved. Your coach will see it after their next sync."
 
@@ -53,7 +57,14 @@ def shared_list(request: Request) -> Response:
     with engine(request).connect() as conn:
         items = teacher_view.shared_summaries(conn, session.principal)
         reflected = teacher_view.reflected_on(conn, session.principal)
-    rows = [{"sheet": listed_of(item), "reflected": item.record_id in reflected} for item in items]
+    rows = [
+        {
+            "sheet": listed_of(item) if item.kind == FEEDBACK else None,
+            "cycle": listed_cycle(item) if item.kind == CYCLE else None,
+            "reflected": item.record_id in reflected,
+        }
+        for item in items
+    ]
     notice = {
         "welcome": "Your password is set and you are signed in.",
         "password": "Your password is changed. Other browsers signed in as you were signed out.",
@@ -73,12 +84,11 @@ def _sheet_page(
     status: int = 200,
 ) -> Response:
     with engine(request).connect() as conn:
-        item = teacher_view.shared_item(conn, session.principal, record_id)
+        item = teacher_view.shared_item(conn, session.principal, record_id, FEEDBACK)
         mine = teacher_view.reflections_on(conn, session.principal, record_id) if item else []
     if item is None:
         return refusal(request, session, NO_SUCH_PAGE, 404)
     sheet = sheet_of(item)
-    latest = mine[-1] if mine else None
     return page(
         request,
         "teacher_sheet.html",
@@ -86,6 +96,20 @@ def _sheet_page(
         status=status,
         title=f"Feedback from {sheet.coach_name}, {sheet.visit_date}",
         sheet=sheet,
+        **_reflection_box(request, mine, draft, error),
+    )
+
+
+def _reflection_box(
+    request: Request,
+    mine: list[teacher_view.ReflectionView],
+    draft: str | None,
+    error: str | None,
+) -> dict[str, object]:
+    """What the reflection form under a sheet or a cycle shows: the teacher's latest words (or
+    the words just refused), when they last saved, and the outcome of the last save."""
+    latest = mine[-1] if mine else None
+    return dict(
         reflection=draft if draft is not None else (latest.text if latest else ""),
         reflection_id=latest.id if latest else "",
         reflected_on=long_date(latest.updated_at.isoformat()) if latest else "",
@@ -93,6 +117,40 @@ def _sheet_page(
         reflection_error=error,
         saved=SAVED if request.query_params.get("done") == "saved" else None,
     )
+
+
+def _cycle_page(
+    request: Request,
+    session: WebSession,
+    record_id: str,
+    *,
+    draft: str | None = None,
+    error: str | None = None,
+    status: int = 200,
+) -> Response:
+    with engine(request).connect() as conn:
+        item = teacher_view.shared_item(conn, session.principal, record_id, CYCLE)
+        mine = teacher_view.reflections_on(conn, session.principal, record_id) if item else []
+    if item is None:
+        return refusal(request, session, NO_SUCH_PAGE, 404)
+    cycle = cycle_of(item)
+    return page(
+        request,
+        "teacher_cycle.html",
+        session,
+        status=status,
+        title=f"Coaching cycle with {cycle.coach_name}: {cycle.focus}",
+        cycle=cycle,
+        **_reflection_box(request, mine, draft, error),
+    )
+
+
+@router.get("/teacher/cycle/{record_id}")
+def cycle_page(request: Request, record_id: Id) -> Response:
+    session = gate(request, TEACHERS)
+    if isinstance(session, Response):
+        return session
+    return _cycle_page(request, session, record_id)
 
 
 def _locale(request: Request) -> str | None:
@@ -107,7 +165,7 @@ def sheet_as_pdf(request: Request, record_id: Id) -> Response:
     if isinstance(session, Response):
         return session
     with engine(request).connect() as conn:
-        item = teacher_view.shared_item(conn, session.principal, record_id)
+        item = teacher_view.shared_item(conn, session.principal, record_id, FEEDBACK)
     if item is None:
         return refusal(request, session, NO_SUCH_PAGE, 404)
     sheet = sheet_of(item)
@@ -137,6 +195,25 @@ def save_reflection(
     reflection_id: Field = "",
     csrf: Field = "",
 ) -> Response:
+    return _save_reflection(request, FEEDBACK, record_id, text, reflection_id, csrf)
+
+
+@router.post("/teacher/cycle/{record_id}/reflection")
+def save_cycle_reflection(
+    request: Request,
+    record_id: Id,
+    text: Text = "",
+    reflection_id: Field = "",
+    csrf: Field = "",
+) -> Response:
+    return _save_reflection(request, CYCLE, record_id, text, reflection_id, csrf)
+
+
+def _save_reflection(
+    request: Request, kind: str, record_id: str, text: str, reflection_id: str, csrf: str
+) -> Response:
+    """One rule for both boxes: saved through the push path, or refused with the words given
+    back (signed out, a stale form, something no longer shared)."""
     found = current(request)
     if found is None and text.strip():
         # Signed out while writing (idle long enough): keep their words on screen.
@@ -150,25 +227,25 @@ def save_reflection(
             return refusal(request, found, STALE_FORM, 403, kept=text)
         return session
     with engine(request).connect() as conn:
-        item = teacher_view.shared_item(conn, session.principal, record_id)
+        item = teacher_view.shared_item(conn, session.principal, record_id, kind)
         # The web pages count as one device of the teacher's, with a stable id.
         principal = principal_of(conn, session.principal.user_id)
     if item is None:
         # The same page as for any address that leads nowhere, with the words given back:
-        # they are the teacher's own, so showing them says nothing about the sheet.
+        # they are the teacher's own, so showing them says nothing about the sheet or cycle.
         return refusal(request, session, NO_SUCH_PAGE, 404, kept=text)
     try:
         teacher_view.write_reflection(
             engine(request),
             principal,
-            "feedback",
+            kind,
             item.record_id,
             text,
             reflection_id=reflection_id or None,
         )
     except ApiError as exc:
-        return _sheet_page(
-            request, session, record_id, draft=text, error=exc.sentence, status=exc.status
-        )
+        shown = _sheet_page if kind == FEEDBACK else _cycle_page
+        return shown(request, session, record_id, draft=text, error=exc.sentence, status=exc.status)
     log.info("teacher %s saved a reflection on %s", principal.user_id, item.record_id)
-    return go(f"/teacher/sheet/{item.record_id}?done=saved#reflection")
+    where = "sheet" if kind == FEEDBACK else "cycle"
+    return go(f"/teacher/{where}/{item.record_id}?done=saved#reflection")

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from observe.clock import as_utc
-from observe.coaching import cycles, measures
+from observe.coaching import cycle_share, cycles, measures
 from observe.coaching.cycle_list import cycle_heading
 from observe.coaching.labels import (
     CYCLE_STATUS_LABELS,
@@ -288,6 +289,21 @@ class CyclesWindow(QDialog):
         ):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        self.share_box = QCheckBox(self.tr("&Share this cycle with the teacher"))
+        self.share_box.setAccessibleName(self.tr("Share this cycle with the teacher"))
+        self.share_box.setToolTip(
+            self.tr(
+                "The teacher reads the focus, goal, steps and measure on the server's pages "
+                "after your next sync, and can write back; step notes stay private"
+            )
+        )
+        self.share_box.clicked.connect(self.share_current)
+        self.share_note = QLabel()
+        self.share_note.setWordWrap(True)
+        self.share_note.setAccessibleName(self.tr("Sharing"))
+        sharing = QHBoxLayout()
+        sharing.addWidget(self.share_box)
+        sharing.addWidget(self.share_note, 1)
         self.view = CycleView()
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -300,6 +316,7 @@ class CyclesWindow(QDialog):
         split.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        layout.addLayout(sharing)
         layout.addWidget(split, 1)
         QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.new)
         screen = self.screen().availableGeometry()
@@ -358,8 +375,10 @@ class CyclesWindow(QDialog):
             self.close_button,
             self.delete_button,
             self.print_button,
+            self.share_box,
         ):
             b.setEnabled(cycle_id is not None)
+        self._show_sharing(cycle_id)
         shown = CoreOp(
             self, lambda: self.view.show_cycle(self.store, cycle_id), report=self._report_error
         )
@@ -369,7 +388,50 @@ class CyclesWindow(QDialog):
             heading = cycle_heading(self.store, cycle_id)
             self.close_button.setEnabled(not (heading is not None and heading.completed))
 
+    def _show_sharing(self, cycle_id: str | None, note: str | None = None) -> None:
+        shared = cycle_id is not None and cycle_share.is_shared(self.store, cycle_id)
+        self.share_box.setChecked(shared)
+        if note is None and cycle_id is not None:
+            blocked = None if shared else cycle_share.share_blocker(self.store, cycle_id)
+            note = blocked or (
+                self.tr("Shared: the teacher reads it after your next sync.") if shared else ""
+            )
+        self.share_note.setText(note or "")
+
     # -- actions ----------------------------------------------------------------------------
+
+    def share_current(self, share: bool | None = None) -> bool:
+        """Shares the chosen cycle with its teacher (or makes it private again) as the box
+        says; a refusal (no email for the teacher) is said beside the box, which goes back."""
+        cycle_id = self.current_id()
+        if cycle_id is None:
+            return False
+        wanted = self.share_box.isChecked() if share is None else share
+        done = (
+            CoreOp(
+                self,
+                lambda: cycle_share.share_cycle(self.store, cycle_id, wanted),
+                report=self._report_error,
+                name="share cycle",
+            )
+            .inline(lambda sentence: self._show_sharing(cycle_id, sentence))
+            .run_now()
+        )
+        if not done.ok:
+            return False
+        message = (
+            self.tr(
+                "Shared: the teacher reads its focus, goal, steps and measure after your next "
+                "sync. Step notes and your closing reflection stay private."
+            )
+            if wanted
+            else self.tr(
+                "Private again: the teacher no longer sees this cycle after your next sync."
+            )
+        )
+        self._show_sharing(cycle_id, message)
+        self.changed.emit()
+        return True
 
     def _open(self, dialog: QDialog) -> QDialog:
         dialog.saved.connect(self._saved)  # type: ignore[attr-defined]
