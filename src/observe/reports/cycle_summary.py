@@ -256,7 +256,9 @@ def cycle_story(cycle: CycleFacts, paper: str) -> list[Flowable]:
         if cycle.progress is not None and cycle.measure_kind:
             story.append(para(cycle.progress.sentence(), st.body))
         if cycle.measure_kind and any(x is not None for x in values):
-            story.append(Paragraph(markup(MEASURE_LABELS[cycle.measure_kind]), st.h3))
+            story.append(
+                Paragraph(markup(MEASURE_LABELS[cycle.measure_kind], st.h3.fontName), st.h3)
+            )
             story.append(charts.trend(labels, values, width, target=cycle.target, percent=False))
         if any(x is not None for x in shares):
             story.append(Paragraph("Share of students who spoke", st.h3))
@@ -340,7 +342,7 @@ def teacher_reflection_flowables(cycle: CycleFacts) -> list[Flowable]:
         where = f" · on the visit of {short_date(about)}" if about else ""
         blocks.append(
             [
-                Paragraph(markup(r.heading + where), st.h3),
+                Paragraph(markup(r.heading + where, st.h3.fontName), st.h3),
                 para(r.text, st.body),
             ]
         )

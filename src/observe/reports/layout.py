@@ -27,7 +27,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from observe import __version__
 from observe.errors import ObserveError, UsageError
-from observe.reports.fonts import BOLD, REGULAR, register_fonts
+from observe.reports.bidi import draw_runs
+from observe.reports.fonts import BOLD, REGULAR, printable, register_fonts
 
 PAPERS: dict[str, tuple[float, float]] = {"letter": LETTER, "a4": A4}
 
@@ -249,7 +250,7 @@ def _numbered_canvas(meta: ReportMeta) -> type[Canvas]:
             # running into the page number; the promise must stay readable, not be cut off.
             room = width - 2 * MARGIN_X - self.stringWidth(page, REGULAR, 8) - 12
             for i, line in enumerate(simpleSplit(meta.footer, REGULAR, 8, room)[:2]):
-                self.drawString(MARGIN_X, y - i * 9.5, line)
+                draw_runs(self, MARGIN_X, y - i * 9.5, printable(line), REGULAR, 8)
             self.restoreState()
             if meta.mark:
                 self._mark(meta.mark)

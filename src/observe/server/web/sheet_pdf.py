@@ -2,9 +2,10 @@
 
 The server has no coach's records to lay out (only ``published``), so this is a small
 renderer of its own rather than the app's sheet. It borrows the app's font handling
-(``observe.reports.fonts``: DejaVu Sans embedded, emoji swapped for a glyph or their name,
-never a blank box) and its right-to-left layout (``observe.reports.bidi``); both import
-nothing of the desktop's. Only saved, shared feedback is ever published, so no DRAFT mark.
+(``observe.reports.fonts``: DejaVu Sans embedded with fallback faces for Devanagari and CJK,
+emoji swapped for a glyph or their name, never a blank box) and its right-to-left layout
+(``observe.reports.bidi``), through ``observe.reports.text.para``; none of them imports
+anything of the desktop's. Only saved, shared feedback is ever published, so no DRAFT mark.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
 from observe import __version__
-from observe.reports.bidi import BidiParagraph, has_rtl
 from observe.reports.fonts import BOLD, REGULAR, printable, register_fonts
 from observe.reports.layout import PAPERS, paper_for_locale
+from observe.reports.text import para
 from observe.server.web.sheet import Sheet
 
 INK = colors.HexColor("#1b1f24")
@@ -52,11 +53,9 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _para(text: str, style: ParagraphStyle) -> Flowable:
-    """A paragraph of the coach's words: nothing dropped, right-to-left laid out right."""
-    shown = printable(text)
-    if has_rtl(shown):
-        return BidiParagraph(shown, style)
-    return Paragraph(escape(shown).replace("\n", "<br/>"), style)
+    """A paragraph of the coach's words: nothing dropped, right-to-left laid out right, any
+    script in a face that has its glyphs (the app's own ``para``)."""
+    return para(text, style)
 
 
 def _voices_bar(percent: int, width: float) -> Drawing:
