@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from datetime import UTC, datetime
 
 import pdfplumber
 import pytest
@@ -23,7 +24,7 @@ from observe.reports.feedback_sheet import feedback_sheet_pdf
 from observe.reports.fonts import CJK, DEVANAGARI, REGULAR, font_runs, printable
 from observe.reports.walk_debrief import walk_debrief_pdf
 from observe.resources import resource_path
-from observe.store.models import EvidenceKind
+from observe.store.models import EvidenceKind, LookFor
 
 from .helpers import build_visit, flat, make_walk
 
@@ -151,11 +152,14 @@ def test_feedback_sheet_prints_quotes_in_eight_scripts(store, tmp_path):
 
 def test_walk_debrief_prints_quotes_in_eight_scripts(store):
     walk = make_walk(store, title="Semana 6 · 第六周")
-    build_visit(
+    built = build_visit(
         store, walk_id=walk, items=[(EvidenceKind.STUDENT_TALK, q) for q in QUOTES.values()]
     )
+    with store.write() as s:
+        s.get(LookFor, built.lookfor_ids[0]).title = "学生解释思路"  # a label in the look-for chart
     pdf = walk_debrief_pdf(store, walk)
     assert_every_script_prints(pdf.data)
+    assert {"学", "思"} <= drawn_glyphs(pdf.data)["DroidSansFallback"]
 
 
 def test_cycle_summary_prints_quotes_in_eight_scripts(store):
@@ -193,3 +197,32 @@ def test_runs_keep_a_words_punctuation_with_its_letters(text, expected):
 def test_decomposed_vietnamese_prints_as_composed_letters():
     decomposed = unicodedata.normalize("NFD", "Nguyễn Thị Ánh")
     assert printable(decomposed) == "Nguyễn Thị Ánh"
+
+
+def test_server_sheet_pdf_prints_the_same_scripts():
+    """The teacher's download, drawn on the server from the published copy only."""
+    from observe.server.teacher_view import SharedItem
+    from observe.server.web.sheet import sheet_of
+    from observe.server.web.sheet_pdf import sheet_pdf
+    from tests.web.teacher_world import published
+
+    quotes = [
+        {"time": f"09:{10 + i}", "kind": "Student talk", "text": q}
+        for i, q in enumerate(QUOTES.values())
+    ]
+    item = SharedItem(
+        record_id="0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+        kind="feedback",
+        version=3,
+        updated_at=datetime(2026, 12, 1, 15, 2, 11, tzinfo=UTC),
+        published=published(
+            "wang@school.example",
+            "王老师",
+            strengths=[{"text": "हम सब मिलकर सोचें: क्षत्रिय", "evidence": quotes}],
+            wondering="我想知道 — Τι θα γινόταν αν μιλούσαν πρώτα;",
+        ),
+        coach_name="Sam Lee",
+    )
+    data = sheet_pdf(sheet_of(item))
+    assert_every_script_prints(data)
+    assert "我" in drawn_glyphs(data)["DroidSansFallback"]
