@@ -222,9 +222,17 @@ def _numbered_canvas(meta: ReportMeta) -> type[Canvas]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held: list[dict[str, Any]] = []
+            self._marks: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+
+        def bookmarkPage(self, key: str, *args: Any, **kw: Any) -> None:  # type: ignore[override]
+            """Held with the page: a bookmark binds to the page being written when it is
+            made, and the held pages are only written in save() (anchors and the outline
+            would all point at page 1)."""
+            self._marks.append((key, args, kw))
 
         def showPage(self) -> None:
             self._held.append(dict(self.__dict__))
+            self._marks = []
             self._startPage()
 
         def save(self) -> None:
@@ -232,6 +240,8 @@ def _numbered_canvas(meta: ReportMeta) -> type[Canvas]:
             for state in self._held:
                 self.__dict__.update(state)
                 self._footer(total)
+                for key, args, kw in self._marks:
+                    super().bookmarkPage(key, *args, **kw)
                 super().showPage()
             super().save()
 

@@ -22,6 +22,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 from observe import __version__
 from observe.reports.fonts import BOLD, REGULAR, printable, register_fonts
 from observe.reports.layout import PAPERS, paper_for_locale
+from observe.reports.outline import Heading
 from observe.reports.text import para
 from observe.server.web.sheet import Sheet
 
@@ -65,8 +66,10 @@ def _voices_bar(percent: int, width: float) -> Drawing:
     return drawing
 
 
-def sheet_pdf(sheet: Sheet, locale: str | None = None) -> bytes:
-    """The PDF's bytes; the paper follows the reader's locale (Letter in the US, else A4)."""
+def sheet_pdf(sheet: Sheet, locale: str | None = None, language: str = "en") -> bytes:
+    """The PDF's bytes; the paper follows the reader's locale (Letter in the US, else A4).
+    ``language`` (a BCP 47 tag) goes into the PDF's /Lang for screen readers, and each section
+    heading into its outline (bookmarks)."""
     register_fonts()
     s = _styles()
     out = io.BytesIO()
@@ -80,7 +83,10 @@ def sheet_pdf(sheet: Sheet, locale: str | None = None) -> bytes:
         bottomMargin=0.7 * inch,
         title=printable(f"Feedback: {sheet.heading}, {sheet.visit_date}"),
         author=printable(sheet.coach_name),
+        subject="Feedback on a classroom visit, shared through Observe",
         creator=f"Observe {__version__}",
+        lang=language,
+        displayDocTitle=1,
     )
     story: list[Flowable] = [
         _para(sheet.heading, s["title"]),
@@ -89,7 +95,7 @@ def sheet_pdf(sheet: Sheet, locale: str | None = None) -> bytes:
             f"{sheet.coach_name}, shared {sheet.shared_on}.",
             s["meta"],
         ),
-        Paragraph("What went well", s["h2"]),
+        Heading("What went well", s["h2"]),
     ]
     if not sheet.strengths:
         story.append(Paragraph("This sheet names no strengths.", s["body"]))
@@ -101,15 +107,15 @@ def sheet_pdf(sheet: Sheet, locale: str | None = None) -> bytes:
                 story.append(_para(when, s["when"]))
             story.append(_para(f"“{quote.text}”", s["quote"]))
     if sheet.wondering:
-        story += [Paragraph("A wondering", s["h2"]), _para(sheet.wondering, s["body"])]
+        story += [Heading("A wondering", s["h2"]), _para(sheet.wondering, s["body"])]
     if sheet.voices:
         story += [
-            Paragraph("Who got to talk", s["h2"]),
+            Heading("Who got to talk", s["h2"]),
             Paragraph(escape(sheet.voices.sentence), s["body"]),
             _voices_bar(sheet.voices.percent, min(doc.width, 4 * inch)),
         ]
     if sheet.reflection_prompt:
-        story += [Paragraph("To reflect on", s["h2"]), _para(sheet.reflection_prompt, s["body"])]
+        story += [Heading("To reflect on", s["h2"]), _para(sheet.reflection_prompt, s["body"])]
     story += [
         Spacer(1, 6),
         Paragraph(
