@@ -15,6 +15,7 @@ visible as "(thumbs up sign)" instead of vanishing.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 import unicodedata
@@ -116,7 +117,11 @@ def register_fonts() -> None:
 
 
 def _register(name: str) -> None:
-    pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", _FILES[name]))))
+    font = TTFont(name, str(resource_path("fonts", _FILES[name])))
+    pdfmetrics.registerFont(font)
+    if name in SHAPED:
+        letters = json.loads(resource_path("fonts", "glyph-text.json").read_text("utf-8"))
+        shaping.glyph_letters(font, letters.get(_FILES[name], {}))
     _loaded.add(name)
 
 

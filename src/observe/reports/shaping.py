@@ -8,6 +8,12 @@ DejaVu's glyphs and print garbage; and a word starting with a link anchor trips 
 inside ReportLab. :func:`install` wraps ReportLab's word shaper so each same-face stretch of a
 word is shaped on its own and anchors pass through untouched. A word in one face without an
 anchor (nearly every word) goes straight to ReportLab's shaper as before.
+
+A conjunct such as क्ष is one glyph with no character of its own; ReportLab gives it a
+private-use code, so copying the text out of the PDF (or a screen reader) would lose it.
+:func:`glyph_letters` tells which letters each such glyph of a face stands for (worked out from
+the font's own substitutions by ``scripts/font-glyph-text.py``), and the PDF's ToUnicode map
+says so. A vowel sign drawn before its consonant (ि) comes back before it, as it is drawn.
 """
 
 from __future__ import annotations
@@ -20,6 +26,55 @@ from reportlab.platypus import paragraph
 
 _lock = threading.Lock()
 _installed = False
+
+#: Face name (as in the PDF's BaseFont) -> (the registered font, glyph name -> its letters).
+_LETTERS: dict[str, tuple[Any, dict[str, str]]] = {}
+
+
+def glyph_letters(font: Any, letters: dict[str, str]) -> None:
+    """Registers what the glyphs of ``font`` (a shaped TTFont) that have no character stand for."""
+    face = font.face
+    _LETTERS[(face.name + getattr(face, "subfontNameX", b"")).decode("latin-1")] = (font, letters)
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap for a subset, with shaped glyphs mapped to their letters."""
+    known = _LETTERS.get(fontname.split("+", 1)[-1])
+    private: dict[int, str] = {}
+    if known is not None:
+        font, letters = known
+        for name, code in getattr(font, "_TTFont__hbUnis", {}).items():
+            if letters.get(name):
+                private[code] = letters[name]
+
+    def target(value: int) -> str:
+        text = private.get(value)
+        return text.encode("utf-16-be").hex().upper() if text else f"{value:04X}"
+
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *(f"<{i:02X}> <{target(v)}>" for i, v in enumerate(subset)),
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
 
 
 def _is_special(piece: Any) -> bool:
@@ -86,4 +141,5 @@ def install() -> None:
         current = paragraph.shapeFragWord
         if not hasattr(current, "__wrapped__"):
             paragraph.shapeFragWord = _make(current)
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         _installed = True
