@@ -8,6 +8,9 @@ the words are wrapped in *logical* order, and each finished line is reordered fo
 reordering a whole paragraph first would put the end of a long quote on its first line.
 
 Plain left-to-right paragraphs never come here; they use ReportLab's ``Paragraph`` with markup.
+Widths and drawing go run by run (:func:`observe.reports.fonts.font_runs`), so a Hebrew quote
+holding a Chinese word prints both; such a run is not shaped (a Devanagari word inside an RTL
+paragraph prints its letters unjoined).
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ import arabic_reshaper
 from bidi import get_display
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
+
+from observe.reports.fonts import font_runs, text_width
 
 _RTL_CLASSES = frozenset({"R", "AL"})
 
@@ -51,7 +56,7 @@ def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
     pieces: list[str] = []
     current = ""
     for ch in word:
-        if current and stringWidth(current + ch, font, size) > width:
+        if current and text_width(current + ch, font, size) > width:
             pieces.append(current)
             current = ch
         else:
@@ -64,19 +69,19 @@ def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
 def wrap_logical(text: str, font: str, size: float, width: float) -> list[str]:
     """Greedy word wrap in logical order; explicit newlines are kept as line breaks."""
     lines: list[str] = []
-    space = stringWidth(" ", font, size)
+    space = text_width(" ", font, size)
     for paragraph in text.split("\n"):
         current: list[str] = []
         used = 0.0
         for word in paragraph.split():
-            w = stringWidth(word, font, size)
+            w = text_width(word, font, size)
             if w > width:
                 if current:
                     lines.append(" ".join(current))
                     current, used = [], 0.0
                 *full, last = _break_word(word, font, size, width)
                 lines.extend(full)
-                current, used = [last], stringWidth(last, font, size)
+                current, used = [last], text_width(last, font, size)
                 continue
             extra = w + (space if current else 0.0)
             if current and used + extra > width:
@@ -121,7 +126,7 @@ class BidiParagraph(Flowable):
         lines = []
         for logical in wrap_logical(shaped, st.fontName, st.fontSize, width):
             visual = get_display(logical, base_dir=base)
-            lines.append(_Line(visual, stringWidth(visual, st.fontName, st.fontSize)))
+            lines.append(_Line(visual, text_width(visual, st.fontName, st.fontSize)))
         self._lines, self._for_width = lines, avail_width
         return lines
 
@@ -171,12 +176,20 @@ class BidiParagraph(Flowable):
             canv.drawString(
                 st.bulletIndent, self.height - st.leading + st.leading * 0.22, self.bullet
             )
-        canv.setFont(st.fontName, st.fontSize)
         right = self.width - st.rightIndent
         rtl_align = self._rtl or st.alignment == TA_RIGHT
         for i, line in enumerate(lines):
             y = self.height - (i + 1) * st.leading + st.leading * 0.22
-            if rtl_align:
-                canv.drawRightString(right, y, line.visual)
-            else:
-                canv.drawString(st.leftIndent, y, line.visual)
+            x = right - line.width if rtl_align else st.leftIndent
+            draw_runs(canv, x, y, line.visual, st.fontName, st.fontSize)
+
+
+def draw_runs(canv: Canvas, x: float, y: float, text: str, font: str, size: float) -> float:
+    """Draws ``text`` from ``x`` run by run, each in a face that has its glyphs; returns the
+    width drawn. For canvas-level text (footers, labels) as much as for RTL lines."""
+    start = x
+    for name, piece in font_runs(text, font):
+        canv.setFont(name, size)
+        canv.drawString(x, y, piece)
+        x += text_width(piece, name, size)
+    return x - start

@@ -11,13 +11,28 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, Rect, String
+from reportlab.lib.colors import Color
 
-from observe.reports.fonts import BOLD, REGULAR, printable
+from observe.reports.fonts import BOLD, REGULAR, font_runs, printable, text_width
 from observe.reports.layout import AMBER, INK, MUTED, RULE, TEAL, TEAL_LIGHT
 from observe.reports.text import shorten
 
 LABEL_SIZE = 8
+
+
+def _label(x: float, y: float, text: str, *, anchor: str = "start", color: Color = INK) -> Group:
+    """A coach's label (a group or look-for name) run by run, each piece in a face that has its
+    glyphs, so a Chinese group name prints rather than boxes (unshaped: a chart label has no
+    paragraph to shape)."""
+    clean = printable(text)
+    x -= text_width(clean, REGULAR, LABEL_SIZE) if anchor == "end" else 0
+    runs = font_runs(clean, REGULAR)
+    group = Group()
+    for name, piece in runs:
+        group.add(String(x, y, piece, fontName=name, fontSize=LABEL_SIZE, fillColor=color))
+        x += text_width(piece, name, LABEL_SIZE)
+    return group
 
 
 def voices_meter(spoke: int, seats: int, width: float) -> Drawing:
@@ -77,17 +92,7 @@ def paired_bars(
         x += 20 + len(name) * 4.6
     for i, label in enumerate(labels):
         y = height - legend_h - (i + 1) * row_h + pair_gap / 2
-        d.add(
-            String(
-                label_w - 6,
-                y + bar_h - 3,
-                shorten(printable(label), 24),
-                fontName=REGULAR,
-                fontSize=LABEL_SIZE,
-                fillColor=INK,
-                textAnchor="end",
-            )
-        )
+        d.add(_label(label_w - 6, y + bar_h - 3, shorten(printable(label), 24), anchor="end"))
         for j, (value, colour) in enumerate(((first[i], TEAL_LIGHT), (second[i], TEAL))):
             by = y + bar_h - j * bar_h
             w = max(plot_w * value / scale_max, 0.5)
@@ -114,17 +119,7 @@ def single_bars(
     d = Drawing(width, height)
     for i, (label, value) in enumerate(zip(labels, values, strict=True)):
         y = height - (i + 1) * row_h + 3
-        d.add(
-            String(
-                label_w - 6,
-                y + 2,
-                shorten(printable(label), 44),
-                fontName=REGULAR,
-                fontSize=LABEL_SIZE,
-                fillColor=INK,
-                textAnchor="end",
-            )
-        )
+        d.add(_label(label_w - 6, y + 2, shorten(printable(label), 44), anchor="end"))
         d.add(Rect(label_w, y, plot_w, bar_h, fillColor=TEAL_LIGHT, strokeColor=None))
         w = plot_w * (value / total if total else 0)
         if w > 0:

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableSt
 
 from observe.reports.fonts import REGULAR
 from observe.reports.layout import CREAM, RULE, styles
+from observe.reports.outline import Heading
 from observe.reports.text import markup, para
 from observe.store import Store
 
@@ -54,7 +55,7 @@ def facts_box(pairs: list[tuple[str, str]], width: float, columns: int = 3) -> T
     """Label-over-value cells on a cream panel; empty values are left out."""
     st = styles()
     cells = [
-        [Paragraph(markup(label.upper()), st.label), para(value, st.value)]
+        [Paragraph(markup(label.upper(), st.label.fontName), st.label), para(value, st.value)]
         for label, value in pairs
         if value
     ]
@@ -184,7 +185,7 @@ def reflection_space(
     tail: Flowable | None = None,
 ) -> Flowable:
     st = styles()
-    parts: list[Flowable] = [Paragraph(markup(heading), st.h2)]
+    parts: list[Flowable] = [Heading(heading, st.h2)]
     if prompt:
         parts.append(para(prompt, st.body))
     return ReflectionSpace(parts, min(fewest, lines), lines, 0.3 * inch, tail)

@@ -22,6 +22,7 @@ from observe.feedback.reflections import ReflectionView, read_cycle_reflections
 from observe.feedback.service import saved_feedback
 from observe.reports import charts
 from observe.reports.common import (
+    coach_name,
     facts_box,
     long_date,
     reflection_space,
@@ -38,6 +39,7 @@ from observe.reports.layout import (
     render,
     styles,
 )
+from observe.reports.outline import Heading
 from observe.reports.text import markup, para, shorten
 from observe.store import Store
 from observe.store.models import (
@@ -198,7 +200,7 @@ def cycle_story(cycle: CycleFacts, paper: str) -> list[Flowable]:
             ],
             width,
         ),
-        Paragraph(SECTION_GOAL, st.h2),
+        Heading(SECTION_GOAL, st.h2),
         para(cycle.focus, st.glow, bullet="◆"),
     ]
     if cycle.student_goal:
@@ -206,7 +208,7 @@ def cycle_story(cycle: CycleFacts, paper: str) -> list[Flowable]:
     if measure:
         story.append(para(f"Success measure: {measure}", st.muted))
 
-    story.append(Paragraph(SECTION_STEPS, st.h2))
+    story.append(Heading(SECTION_STEPS, st.h2))
     if cycle.steps:
         rows: list[list[object]] = [["", "Step", "What", "When"]]
         for step in cycle.steps:
@@ -243,7 +245,7 @@ def cycle_story(cycle: CycleFacts, paper: str) -> list[Flowable]:
     else:
         story.append(Paragraph("No steps have been planned yet.", st.muted))
 
-    story.append(Paragraph(SECTION_TREND, st.h2))
+    story.append(Heading(SECTION_TREND, st.h2))
     if cycle.visits:
         labels = [short_date(v.local_start)[:-5] for v in cycle.visits]
         values = [measure_value(cycle, v) for v in cycle.visits]
@@ -256,7 +258,9 @@ def cycle_story(cycle: CycleFacts, paper: str) -> list[Flowable]:
         if cycle.progress is not None and cycle.measure_kind:
             story.append(para(cycle.progress.sentence(), st.body))
         if cycle.measure_kind and any(x is not None for x in values):
-            story.append(Paragraph(markup(MEASURE_LABELS[cycle.measure_kind]), st.h3))
+            story.append(
+                Paragraph(markup(MEASURE_LABELS[cycle.measure_kind], st.h3.fontName), st.h3)
+            )
             story.append(charts.trend(labels, values, width, target=cycle.target, percent=False))
         if any(x is not None for x in shares):
             story.append(Paragraph("Share of students who spoke", st.h3))
@@ -310,12 +314,12 @@ def cycle_story(cycle: CycleFacts, paper: str) -> list[Flowable]:
             blocks.append(block)
     if blocks:
         # The heading travels with the first visit's block: never alone at a page foot.
-        story.append(with_heading(Paragraph(SECTION_EVIDENCE, st.h2), blocks[0]))
+        story.append(with_heading(Heading(SECTION_EVIDENCE, st.h2), blocks[0]))
         story += [KeepTogether(block) for block in blocks[1:]]
 
     story += teacher_reflection_flowables(cycle)
     if cycle.reflection:
-        story.append(Paragraph(SECTION_REFLECTION, st.h2))
+        story.append(Heading(SECTION_REFLECTION, st.h2))
         story.append(para(cycle.reflection, st.body))
     else:
         story.append(Spacer(1, 6))
@@ -340,22 +344,26 @@ def teacher_reflection_flowables(cycle: CycleFacts) -> list[Flowable]:
         where = f" · on the visit of {short_date(about)}" if about else ""
         blocks.append(
             [
-                Paragraph(markup(r.heading + where), st.h3),
+                Paragraph(markup(r.heading + where, st.h3.fontName), st.h3),
                 para(r.text, st.body),
             ]
         )
-    heading = Paragraph(SECTION_TEACHER_REFLECTIONS, st.h2)
+    heading = Heading(SECTION_TEACHER_REFLECTIONS, st.h2)
     return [with_heading(heading, blocks[0]), *(KeepTogether(b) for b in blocks[1:])]
 
 
-def cycle_summary_pdf(store: Store, cycle_id: str, paper: str | None = None) -> Pdf:
+def cycle_summary_pdf(
+    store: Store, cycle_id: str, paper: str | None = None, *, language: str = "en"
+) -> Pdf:
+    """``language``: a BCP 47 tag written into the PDF (/Lang) for screen readers."""
     chosen = check_paper(paper)
     cycle = read_cycle(store, cycle_id)
     meta = ReportMeta(
         title=f"Coaching cycle summary: {cycle.teacher}, {shorten(cycle.focus, 60)}",
-        author="Observe",
+        author=coach_name(store) or "Observe",
         subject="Goal, steps, evidence and participation trend of a coaching cycle",
         footer=f"Coaching cycle · {cycle.teacher} · {shorten(cycle.focus, 60)}",
         keywords=("coaching cycle", "Observe"),
+        lang=language,
     )
     return render(cycle_story(cycle, chosen), meta, chosen)

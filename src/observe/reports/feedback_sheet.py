@@ -48,6 +48,7 @@ from observe.reports.layout import (
     render,
     styles,
 )
+from observe.reports.outline import Heading
 from observe.reports.text import markup, para, plural, shorten
 from observe.roster.invite_qr import qr_link_for_visit
 from observe.store import Store
@@ -77,6 +78,8 @@ class SheetOptions:
     #: The teacher's invitation link, printed as a QR code under the reflection lines when
     #: the coach chose it (None: look it up for the visit's teacher; "" never prints one).
     invite_link: str | None = None
+    #: The sheet's language as a BCP 47 tag, written into the PDF (/Lang) for screen readers.
+    language: str = "en"
 
 
 def _anchor(evidence_id: str) -> str:
@@ -288,19 +291,19 @@ def sheet_story(
         draft, facts, {e.id for e in shown}, images if options.images else None, width
     )
     if strengths:
-        story.append(with_heading(Paragraph(SECTION_STRENGTHS, st.h2), strengths[:1]))
+        story.append(with_heading(Heading(SECTION_STRENGTHS, st.h2), strengths[:1]))
         story += strengths[1:]
     if draft.wondering.strip():
         story.append(
             with_heading(
-                Paragraph(SECTION_WONDERING, st.h2), [para(draft.wondering.strip(), st.wondering)]
+                Heading(SECTION_WONDERING, st.h2), [para(draft.wondering.strip(), st.wondering)]
             )
         )
     if shown:
         record = evidence_flowables(shown)
         story.append(
             with_heading(
-                Paragraph(SECTION_EVIDENCE, st.h2),
+                Heading(SECTION_EVIDENCE, st.h2),
                 [
                     Paragraph(
                         "Times are minutes:seconds into the visit. Students' own words are set "
@@ -315,13 +318,15 @@ def sheet_story(
         story += record[1:]
     participation = participation_flowables(facts.participation, width)
     if participation:
-        story.append(KeepTogether([Paragraph(SECTION_PARTICIPATION, st.h2), *participation]))
+        story.append(KeepTogether([Heading(SECTION_PARTICIPATION, st.h2), *participation]))
     tail = invite_flowable(options.invite_link, width) if options.invite_link else None
     story.append(reflection_space(SECTION_REFLECTION, draft.reflection_prompt or None, tail=tail))
     return story
 
 
-def sheet_meta(facts: VisitFacts, coach: str | None, *, draft: bool = False) -> ReportMeta:
+def sheet_meta(
+    facts: VisitFacts, coach: str | None, *, draft: bool = False, language: str = "en"
+) -> ReportMeta:
     day = long_date(facts.local_start)
     return ReportMeta(
         title=f"Feedback: {facts.teacher}, {facts.class_label}, {day}",
@@ -330,6 +335,7 @@ def sheet_meta(facts: VisitFacts, coach: str | None, *, draft: bool = False) -> 
         footer=f"Feedback for {facts.teacher} · {facts.class_label} · {day}",
         keywords=("feedback", "classroom visit", "Observe"),
         mark=DRAFT_MARK if draft else None,
+        lang=language,
     )
 
 
@@ -354,7 +360,7 @@ def feedback_sheet_pdf(
     coach = options.coach if options.coach is not None else coach_name(store)
     if options.invite_link is None:
         options = dataclasses.replace(options, invite_link=qr_link_for_visit(store, visit_id))
-    meta = sheet_meta(facts, coach, draft=not reviewed)
+    meta = sheet_meta(facts, coach, draft=not reviewed, language=options.language)
     return render(
         sheet_story(facts, draft, options, coach, sheet_images(store, facts)), meta, paper
     )

@@ -27,7 +27,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from observe import __version__
 from observe.errors import ObserveError, UsageError
-from observe.reports.fonts import BOLD, REGULAR, register_fonts
+from observe.reports.bidi import draw_runs
+from observe.reports.fonts import BOLD, REGULAR, printable, register_fonts
 
 PAPERS: dict[str, tuple[float, float]] = {"letter": LETTER, "a4": A4}
 
@@ -221,9 +222,17 @@ def _numbered_canvas(meta: ReportMeta) -> type[Canvas]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held: list[dict[str, Any]] = []
+            self._marks: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+
+        def bookmarkPage(self, key: str, *args: Any, **kw: Any) -> None:  # type: ignore[override]
+            """Held with the page: a bookmark binds to the page being written when it is
+            made, and the held pages are only written in save() (anchors and the outline
+            would all point at page 1)."""
+            self._marks.append((key, args, kw))
 
         def showPage(self) -> None:
             self._held.append(dict(self.__dict__))
+            self._marks = []
             self._startPage()
 
         def save(self) -> None:
@@ -231,6 +240,8 @@ def _numbered_canvas(meta: ReportMeta) -> type[Canvas]:
             for state in self._held:
                 self.__dict__.update(state)
                 self._footer(total)
+                for key, args, kw in self._marks:
+                    super().bookmarkPage(key, *args, **kw)
                 super().showPage()
             super().save()
 
@@ -249,7 +260,7 @@ def _numbered_canvas(meta: ReportMeta) -> type[Canvas]:
             # running into the page number; the promise must stay readable, not be cut off.
             room = width - 2 * MARGIN_X - self.stringWidth(page, REGULAR, 8) - 12
             for i, line in enumerate(simpleSplit(meta.footer, REGULAR, 8, room)[:2]):
-                self.drawString(MARGIN_X, y - i * 9.5, line)
+                draw_runs(self, MARGIN_X, y - i * 9.5, printable(line), REGULAR, 8)
             self.restoreState()
             if meta.mark:
                 self._mark(meta.mark)

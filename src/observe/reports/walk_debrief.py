@@ -22,7 +22,7 @@ from observe.feedback.draft import Glow
 from observe.feedback.facts import EvidenceFact, LookForTag, VisitFacts, read_visit_facts, zone
 from observe.feedback.service import draft_for
 from observe.reports import charts
-from observe.reports.common import facts_box, long_date, reflection_space
+from observe.reports.common import coach_name, facts_box, long_date, reflection_space
 from observe.reports.fonts import REGULAR
 from observe.reports.layout import (
     RULE,
@@ -34,6 +34,7 @@ from observe.reports.layout import (
     render,
     styles,
 )
+from observe.reports.outline import Heading
 from observe.reports.text import markup, para, plural, shorten
 from observe.store import Store
 from observe.store.models import LookForSet, School, Teacher, Visit, Walk
@@ -257,7 +258,7 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
         ),
     ]
     # -- look-fors
-    story.append(Paragraph(SECTION_LOOKFORS, st.h2))
+    story.append(Heading(SECTION_LOOKFORS, st.h2))
     rooms_seen, tagged = lookfor_tallies(walk.rooms)
     known = walk.set_lookfors or sorted(set(rooms_seen) | set(tagged), key=lambda t: t.code)
     if n and known:
@@ -298,7 +299,7 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
     else:
         story.append(Paragraph("No look-fors were tagged on this walk.", st.muted))
     # -- participation
-    story.append(Paragraph(SECTION_PARTICIPATION, st.h2))
+    story.append(Heading(SECTION_PARTICIPATION, st.h2))
     tallied = [
         (i, r)
         for i, r in enumerate(walk.rooms)
@@ -349,7 +350,7 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
     else:
         story.append(Paragraph("No participation was tallied on this walk.", st.muted))
     # -- strengths
-    story.append(Paragraph(SECTION_STRENGTHS, st.h2))
+    story.append(Heading(SECTION_STRENGTHS, st.h2))
     if walk.strengths:
         for text, count in walk.strengths[:10]:
             rooms = plural(count, "room")
@@ -373,7 +374,7 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
                 said.add(key)
                 quotes.append((i, e))
     if quotes:
-        story.append(Paragraph(SECTION_VOICES, st.h2))
+        story.append(Heading(SECTION_VOICES, st.h2))
         step = max(1, len(quotes) // MAX_QUOTES)
         for i, e in quotes[::step][:MAX_QUOTES]:
             story.append(para(shorten(clean(e.text), 300), st.quote, bullet=_room_name(i)))
@@ -386,13 +387,16 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
     return story
 
 
-def walk_debrief_pdf(store: Store, walk_id: str, paper: str | None = None) -> Pdf:
+def walk_debrief_pdf(
+    store: Store, walk_id: str, paper: str | None = None, *, language: str = "en"
+) -> Pdf:
+    """``language``: a BCP 47 tag written into the PDF (/Lang) for screen readers."""
     chosen = check_paper(paper)
     walk = read_walk(store, walk_id)
     day = long_date(walk.started_local)  # type: ignore[arg-type]
     meta = ReportMeta(
         title=f"Learning walk debrief: {walk.title}, {day}",
-        author="Observe",
+        author=coach_name(store) or "Observe",
         subject="Patterns across classrooms from a learning walk (no teacher names)",
         footer=f"Walk debrief · {shorten(walk.title, 40)} · {day} · No teacher named: rooms by "
         "letter and grade band",
@@ -404,5 +408,6 @@ def walk_debrief_pdf(store: Store, walk_id: str, paper: str | None = None) -> Pd
         subject=meta.subject,
         footer=Anonymiser(walk.teacher_names)(meta.footer),
         keywords=meta.keywords,
+        lang=language,
     )
     return render(walk_story(walk, chosen), meta, chosen)

@@ -2,9 +2,10 @@
 
 The server has no coach's records to lay out (only ``published``), so this is a small
 renderer of its own rather than the app's sheet. It borrows the app's font handling
-(``observe.reports.fonts``: DejaVu Sans embedded, emoji swapped for a glyph or their name,
-never a blank box) and its right-to-left layout (``observe.reports.bidi``); both import
-nothing of the desktop's. Only saved, shared feedback is ever published, so no DRAFT mark.
+(``observe.reports.fonts``: DejaVu Sans embedded with fallback faces for Devanagari and CJK,
+emoji swapped for a glyph or their name, never a blank box) and its right-to-left layout
+(``observe.reports.bidi``), through ``observe.reports.text.para``; none of them imports
+anything of the desktop's. Only saved, shared feedback is ever published, so no DRAFT mark.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
 from observe import __version__
-from observe.reports.bidi import BidiParagraph, has_rtl
 from observe.reports.fonts import BOLD, REGULAR, printable, register_fonts
 from observe.reports.layout import PAPERS, paper_for_locale
+from observe.reports.outline import Heading
+from observe.reports.text import para
 from observe.server.web.sheet import Sheet
 
 INK = colors.HexColor("#1b1f24")
@@ -52,11 +54,9 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _para(text: str, style: ParagraphStyle) -> Flowable:
-    """A paragraph of the coach's words: nothing dropped, right-to-left laid out right."""
-    shown = printable(text)
-    if has_rtl(shown):
-        return BidiParagraph(shown, style)
-    return Paragraph(escape(shown).replace("\n", "<br/>"), style)
+    """A paragraph of the coach's words: nothing dropped, right-to-left laid out right, any
+    script in a face that has its glyphs (the app's own ``para``)."""
+    return para(text, style)
 
 
 def _voices_bar(percent: int, width: float) -> Drawing:
@@ -66,8 +66,10 @@ def _voices_bar(percent: int, width: float) -> Drawing:
     return drawing
 
 
-def sheet_pdf(sheet: Sheet, locale: str | None = None) -> bytes:
-    """The PDF's bytes; the paper follows the reader's locale (Letter in the US, else A4)."""
+def sheet_pdf(sheet: Sheet, locale: str | None = None, language: str = "en") -> bytes:
+    """The PDF's bytes; the paper follows the reader's locale (Letter in the US, else A4).
+    ``language`` (a BCP 47 tag) goes into the PDF's /Lang for screen readers, and each section
+    heading into its outline (bookmarks)."""
     register_fonts()
     s = _styles()
     out = io.BytesIO()
@@ -81,7 +83,10 @@ def sheet_pdf(sheet: Sheet, locale: str | None = None) -> bytes:
         bottomMargin=0.7 * inch,
         title=printable(f"Feedback: {sheet.heading}, {sheet.visit_date}"),
         author=printable(sheet.coach_name),
+        subject="Feedback on a classroom visit, shared through Observe",
         creator=f"Observe {__version__}",
+        lang=language,
+        displayDocTitle=1,
     )
     story: list[Flowable] = [
         _para(sheet.heading, s["title"]),
@@ -90,7 +95,7 @@ def sheet_pdf(sheet: Sheet, locale: str | None = None) -> bytes:
             f"{sheet.coach_name}, shared {sheet.shared_on}.",
             s["meta"],
         ),
-        Paragraph("What went well", s["h2"]),
+        Heading("What went well", s["h2"]),
     ]
     if not sheet.strengths:
         story.append(Paragraph("This sheet names no strengths.", s["body"]))
@@ -102,15 +107,15 @@ def sheet_pdf(sheet: Sheet, locale: str | None = None) -> bytes:
                 story.append(_para(when, s["when"]))
             story.append(_para(f"“{quote.text}”", s["quote"]))
     if sheet.wondering:
-        story += [Paragraph("A wondering", s["h2"]), _para(sheet.wondering, s["body"])]
+        story += [Heading("A wondering", s["h2"]), _para(sheet.wondering, s["body"])]
     if sheet.voices:
         story += [
-            Paragraph("Who got to talk", s["h2"]),
+            Heading("Who got to talk", s["h2"]),
             Paragraph(escape(sheet.voices.sentence), s["body"]),
             _voices_bar(sheet.voices.percent, min(doc.width, 4 * inch)),
         ]
     if sheet.reflection_prompt:
-        story += [Paragraph("To reflect on", s["h2"]), _para(sheet.reflection_prompt, s["body"])]
+        story += [Heading("To reflect on", s["h2"]), _para(sheet.reflection_prompt, s["body"])]
     story += [
         Spacer(1, 6),
         Paragraph(
