@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh test
 bash scripts/setup-venv.sh test
 export QT_QPA_PLATFORM=offscreen
-# One worker per core; a file's tests stay on one worker so module-scoped servers are shared.
+# One worker per core; idle workers take tests from busy ones, so one long file (the sync
+# torture runs) does not hold up the end of the suite.
 # OBSERVE_TEST_WORKERS=0 runs everything in this process (easier to debug).
-exec .venv/bin/python -m pytest -n "${OBSERVE_TEST_WORKERS:-auto}" --dist loadfile "$@"
+exec .venv/bin/python -m pytest -n "${OBSERVE_TEST_WORKERS:-auto}" --dist worksteal "$@"
