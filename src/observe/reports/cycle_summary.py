@@ -23,7 +23,6 @@ from observe.feedback.facts import VisitFacts, read_visit_facts
 from observe.feedback.reflections import ReflectionView, read_cycle_reflections
 from observe.feedback.service import saved_feedback
 from observe.reports import charts
-from observe.reports.cycle_evidence import assessment_flowables, survey_flowables
 from observe.reports.common import (
     facts_box,
     long_date,
@@ -31,6 +30,7 @@ from observe.reports.common import (
     short_date,
     with_heading,
 )
+from observe.reports.cycle_evidence import assessment_flowables, survey_flowables
 from observe.reports.layout import (
     RULE,
     TEAL_LIGHT,
