@@ -241,3 +241,27 @@ def test_twenty_malformed_files_get_a_sentence_and_change_nothing(
             scores.save_scores(store, cycle_id, "after", scores.read_scores(path), 3, 4)
         assert "\n" not in caught.value.sentence
     assert _counts(store) == before
+
+
+def test_impact_cycles_gain_the_survey_and_assessment_measures(store: Store) -> None:
+    from observe.coaching.impact import local_report
+
+    cycle_id = make_cycle(store)
+    surveys.save_survey(
+        store, cycle_id, "before", surveys.paper_survey("B", [(Q1, "agree5", [1, 1, 2, 4, 2])])
+    )
+    surveys.save_survey(
+        store, cycle_id, "after", surveys.paper_survey("A", [(Q1, "agree5", [3, 4, 1, 1, 1])])
+    )
+    results = scores.read_scores_bytes(scores_csv(["1", "2", "3", "4"]), "Unit task.csv")
+    scores.save_scores(store, cycle_id, "before", results, 3, 4)
+    report = local_report(store, None, None)
+    table = report.tables["cycle_evidence"]
+    assert table in report.ordered()
+    rows = table.dicts()
+    assert rows[0]["what"] == Q1 and rows[0]["measure"] == "Survey: share agreeing"
+    assert (rows[0]["before_percent"], rows[0]["after_percent"]) == (20.0, 70.0)
+    assert rows[0]["change_points"] == 50.0 and rows[0]["after_students"] == 10
+    assert rows[1]["what"] == "Unit task, at or above 3 of 4"
+    assert (rows[1]["before_percent"], rows[1]["after_percent"]) == (50.0, None)
+    assert rows[1]["change_points"] is None
