@@ -418,6 +418,8 @@ class CycleSurvey(SyncRecord):
     respondents: Mapped[int] = mapped_column(Integer, default=0)
     questions: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
 
+    cycle: Mapped[CoachingCycle] = relationship()
+
 
 class CycleAssessment(SyncRecord):
     """A common assessment's scores before or after a cycle, kept as a distribution.
@@ -436,6 +438,8 @@ class CycleAssessment(SyncRecord):
     out_of: Mapped[float | None]
     students: Mapped[int] = mapped_column(Integer, default=0)
     scores: Mapped[list[list[float]]] = mapped_column(JSON)
+
+    cycle: Mapped[CoachingCycle] = relationship()
 
 
 # --- local-only tables -------------------------------------------------------------------------
