@@ -265,3 +265,24 @@ def test_impact_cycles_gain_the_survey_and_assessment_measures(store: Store) -> 
     assert rows[1]["what"] == "Unit task, at or above 3 of 4"
     assert (rows[1]["before_percent"], rows[1]["after_percent"]) == (50.0, None)
     assert rows[1]["change_points"] is None
+
+
+def test_deleting_the_cycle_removes_its_surveys_and_scores(store: Store) -> None:
+    from observe.coaching import cycles
+
+    cycle_id = make_cycle(store)
+    surveys.save_survey(
+        store, cycle_id, "before", surveys.paper_survey("B", [(Q1, "yes_no", [3, 1])])
+    )
+    results = scores.read_scores_bytes(scores_csv(["1", "4"]), "t.csv")
+    scores.save_scores(store, cycle_id, "before", results, 3, 4)
+    cycles.delete_cycle(store, cycle_id)
+    with store.read() as s:
+        assert all(r.deleted for r in s.scalars(select(CycleSurvey)))
+        assert all(r.deleted for r in s.scalars(select(CycleAssessment)))
+    assert surveys.cycle_surveys(store, cycle_id).measures == ()
+    assert scores.cycle_assessment(store, cycle_id) is None
+    with pytest.raises(UsageError, match="deleted; nothing was imported"):
+        surveys.save_survey(
+            store, cycle_id, "after", surveys.paper_survey("A", [(Q1, "yes_no", [1, 1])])
+        )
