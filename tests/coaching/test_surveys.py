@@ -286,3 +286,23 @@ def test_deleting_the_cycle_removes_its_surveys_and_scores(store: Store) -> None
         surveys.save_survey(
             store, cycle_id, "after", surveys.paper_survey("A", [(Q1, "yes_no", [1, 1])])
         )
+
+
+def test_a_google_forms_quiz_export_and_questions_with_semicolons() -> None:
+    quiz = (
+        b"Timestamp,Email Address,Score,Name\r\n"
+        b"2026/10/01 9:00:00 AM GMT-4,ana@x.org,3 / 4,Ana\r\n"
+        b"2026/10/01 9:01:00 AM GMT-4,bo@x.org,1 / 4,Bo\r\n"
+    )
+    preview = scores.read_scores_bytes(quiz, "quiz.csv")
+    assert preview.distribution == ((1.0, 1), (3.0, 1))
+    assert preview.dropped == ("Timestamp", "Email Address", "Name")
+    survey = (
+        b'Timestamp,"When I\'m stuck; I ask a classmate; or my teacher",Q2\r\n'
+        b"1,Agree,Yes\r\n2,Disagree,No\r\n"
+    )
+    read = surveys.read_survey_bytes(survey, "s.csv")
+    assert [q.text for q in read.questions] == [
+        "When I'm stuck; I ask a classmate; or my teacher",
+        "Q2",
+    ]

@@ -90,6 +90,7 @@ def decode(data: bytes, name: str) -> str:
 
 def _delimiter(text: str) -> str:
     first = next((line for line in text.splitlines() if line.strip()), "")
+    first = re.sub(r'"[^"]*"', "", first)  # a question's own commas don't count
     counts = {d: first.count(d) for d in _DELIMITERS}
     best = max(_DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] else ","

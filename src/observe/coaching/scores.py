@@ -38,6 +38,7 @@ _SCORE_WORDS = (
 #: A student's number in other words (kept out of the store like a name).
 _NUMBER_WORDS = ("number", "n°", "nº", "#", "élève", "alumno", "schüler", "pupil", "learner")
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d+)?|[.,]\d+)$")
+_QUIZ = re.compile(r"^(\d+(?:[.,]\d+)?)\s*/\s*\d+(?:[.,]\d+)?$")
 MAX_SCORE = 1_000_000.0
 
 
@@ -81,6 +82,9 @@ def threshold_text(meets: float, out_of: float | None) -> str:
 
 
 def _number(cell: str) -> float | None:
+    quiz = _QUIZ.match(cell)  # a Google Forms quiz's "7 / 10": the points
+    if quiz:
+        cell = quiz.group(1)
     if not _NUMBER.match(cell):
         return None
     value = float(cell.replace(",", "."))
