@@ -115,3 +115,25 @@ def test_no_active_cycle_is_a_sentence(profile_dir: Path, tmp_path: Path) -> Non
     )
     assert result.returncode == 2
     assert "There is no active coaching cycle" in result.stderr
+
+
+def test_paper_survey_pdf_with_the_cycles_questions(profile_dir: Path, tmp_path: Path) -> None:
+    from observe.coaching import surveys
+    from tests.coaching.survey_files import Q4
+    from tests.reports.helpers import flat, pdf_text
+
+    store = open_profile(profile_dir)
+    cycle_id = make_cycle(store)
+    surveys.save_survey(
+        store, cycle_id, "before", surveys.paper_survey("B", [(Q1, "agree5", [1, 1, 1, 1, 1])])
+    )
+    store.close()
+    out = tmp_path / "survey.pdf"
+    result = observe(
+        profile_dir, "report", "survey", "--cycle", "active", "--question", Q4, "--out", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Saved the paper survey (1 page)" in result.stdout
+    text = flat(pdf_text(out))
+    assert flat(Q1) in text and flat(Q4) in text and flat("Don't write your name") in text
+    assert flat("○ Strongly agree") in text

@@ -38,6 +38,7 @@ def test_menu_imports_a_survey_and_scores_and_shows_before_after(
         "Import &survey…",
         "Import &scores…",
         "Enter &paper survey tallies…",
+        "P&rint a paper survey…",
     ]
     assert window.evidence_button.text() == "S&tudent evidence"
 
@@ -106,3 +107,17 @@ def test_paper_tallies_follow_the_questions_already_asked(
     assert measures[0].after.share == 0.9 and measures[1].after.share == 0.8
     assert "30% → 90% (+60 points)" in window.view.evidence.lines[0]
     assert scores.cycle_assessment(store, cycle_id) is None
+
+
+def test_print_a_paper_survey_from_the_menu(qtbot, store, errors_seen, window: CyclesWindow):
+    assert window.print_survey() is None
+    assert "no survey questions yet" in str(errors_seen.pop())
+    cycle_id = window.current_id()
+    surveys.save_survey(
+        store, cycle_id, "before", surveys.paper_survey("B", [(Q1, "agree5", [1, 2, 3, 4, 0])])
+    )
+    window.evidence_button.menu().actions()[3].trigger()
+    preview = window.preview
+    assert preview is not None and preview.isVisible()
+    qtbot.waitUntil(lambda: errors_seen == [] and preview.isVisible(), timeout=5000)
+    preview.close()

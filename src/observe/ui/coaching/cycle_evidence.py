@@ -14,8 +14,10 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from observe.coaching import scores, surveys
+from observe.errors import UsageError
 from observe.reports.cycle_evidence import before_after
 from observe.store import Store
+from observe.ui.errors import ErrorReporter
 
 TEAL = QColor("#0f766e")
 TEAL_LIGHT = QColor("#99d5cf")
@@ -119,11 +121,40 @@ class EvidenceMeasures(QWidget):
         self.show()
 
 
+def preview_paper_survey(
+    store: Store, cycle_id: str, parent: QWidget, *, report_error: ErrorReporter
+) -> QWidget:
+    """The paper survey with the cycle's questions in the report preview (print or save)."""
+    from observe.reports.names import safe_name
+    from observe.reports.paper_survey import paper_survey_pdf, survey_questions
+    from observe.ui.reports.preview import PreviewWindow
+
+    if not survey_questions(store, cycle_id):
+        raise UsageError(
+            parent.tr(
+                "This cycle has no survey questions yet. Import a survey first (its questions "
+                "are reused), or make one with: observe report survey --cycle active "
+                "--question …"
+            )
+        )
+    window = PreviewWindow(
+        store,
+        lambda paper: paper_survey_pdf(store, cycle_id, paper),
+        title=parent.tr("Paper student survey"),
+        file_stem=safe_name(parent.tr("Student survey")),
+        report_error=report_error,
+        parent=parent,
+    )
+    window.show()
+    return window
+
+
 def evidence_button(
     parent: QWidget,
     import_survey: Callable[[], object],
     import_scores: Callable[[], object],
     paper_tallies: Callable[[], object],
+    print_survey: Callable[[], object],
 ) -> QPushButton:
     """ "Student evidence" with its menu: Import survey…, Import scores…, paper tallies…
     (Alt+T opens it, arrows and Enter choose)."""
@@ -135,5 +166,6 @@ def evidence_button(
     menu.addAction(parent.tr("Import &survey…"), import_survey)
     menu.addAction(parent.tr("Import &scores…"), import_scores)
     menu.addAction(parent.tr("Enter &paper survey tallies…"), paper_tallies)
+    menu.addAction(parent.tr("P&rint a paper survey…"), print_survey)
     button.setMenu(menu)
     return button

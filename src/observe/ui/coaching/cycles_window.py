@@ -249,7 +249,7 @@ class CyclesWindow(QDialog):
         )
         self.print_button.clicked.connect(self.print_summary)
         self.evidence_button = evidence_button(
-            self, self.import_survey, self.import_scores, self.paper_tallies
+            self, self.import_survey, self.import_scores, self.paper_tallies, self.print_survey
         )
         self.preview: QWidget | None = None
         self.new_button.clicked.connect(self.new)
@@ -417,6 +417,22 @@ class CyclesWindow(QDialog):
 
     def paper_tallies(self) -> QDialog | None:
         return self._evidence_dialog("PaperTalliesDialog")
+
+    def print_survey(self) -> QWidget | None:
+        from observe.ui.coaching.cycle_evidence import preview_paper_survey
+
+        cycle_id = self.current_id()
+        if cycle_id is None:
+            return None
+        outcome = CoreOp(
+            self,
+            lambda: preview_paper_survey(
+                self.store, cycle_id, self, report_error=self._report_error
+            ),
+            report=self._report_error,
+        ).run_now()
+        self.preview = outcome.value if outcome.ok else None
+        return self.preview
 
     def delete(self, *, confirm: bool = True) -> bool:
         cycle_id = self.current_id()
