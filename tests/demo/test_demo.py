@@ -49,8 +49,11 @@ STUDENT_NAMES = (
     *("Tyler", "Brianna", "Kayla", "DeShawn", "Luis", "Aisha", "Hannah", "Emily", "Daniel"),
 )
 
-#: Kinds the demo makes: every synced kind but teachers' reflections (teachers write those).
-DEMO_MODELS = tuple(m for m in SYNC_MODELS if m.kind != "reflection")
+#: Kinds the demo makes: every synced kind but teachers' reflections (teachers write those) and
+#: a cycle's student surveys and assessment results (imported from a school's own files).
+DEMO_MODELS = tuple(
+    m for m in SYNC_MODELS if m.kind not in ("reflection", "cycle_survey", "cycle_assessment")
+)
 
 
 def scalar(store: Store, sql: str) -> object:

@@ -11,8 +11,10 @@ from observe.store.models import (
     Classroom,
     CoachingCycle,
     CoachingLogEntry,
+    CycleAssessment,
     CycleStatus,
     CycleStep,
+    CycleSurvey,
     Evidence,
     EvidenceKind,
     Feedback,
@@ -127,6 +129,31 @@ def build_all(s) -> dict[str, object]:
         status=StepStatus.DONE,
         position=1,
     )
+    survey = CycleSurvey(
+        cycle=cycle,
+        phase="before",
+        title="Sondage élèves",
+        source="google_forms",
+        respondents=23,
+        questions=[
+            {
+                "text": "J’ose partager mes idées 🙂",
+                "scale": "agree5",
+                "options": ["Strongly agree", "Agree", "Neither", "Disagree", "Strongly disagree"],
+                "counts": [3, 6, 5, 6, 3],
+                "agree": [0, 1],
+            }
+        ],
+    )
+    assessment = CycleAssessment(
+        cycle=cycle,
+        phase="before",
+        title="Tâche commune",
+        meets=3.0,
+        out_of=4.0,
+        students=20,
+        scores=[[1.0, 4], [2.0, 6], [3.5, 7], [4.0, 3]],
+    )
     log = CoachingLogEntry(
         occurred_on=date(2026, 10, 6),
         minutes=45,
@@ -150,6 +177,8 @@ def build_all(s) -> dict[str, object]:
             step,
             log,
             event,
+            survey,
+            assessment,
         ]
     )
     s.flush()

@@ -36,7 +36,8 @@ def add_impact(kinds: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="impact tables as CSV: visits, time by activity, cycles, look-fors, participation",
         description="Writes the impact view's tables as CSV files (UTF-8) into a folder: "
-        "visits_per_week, time_by_activity, time_by_week, cycles, lookfors, lookfor_trends and "
+        "visits_per_week, time_by_activity, time_by_week, cycles, cycle_evidence, lookfors, "
+        "lookfor_trends and "
         "participation. The period is this school year so far unless --from/--to say otherwise.",
     )
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the CSV files")

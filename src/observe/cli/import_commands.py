@@ -1,4 +1,5 @@
-"""``observe import roster FILE.csv``: teachers and classrooms from a school's roster export."""
+"""``observe import``: a roster (teachers and classrooms), a cycle's student survey or its
+assessment scores."""
 
 from __future__ import annotations
 
@@ -26,6 +27,84 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--dry-run", action="store_true", help="check the file and show what would change"
     )
     p.set_defaults(handler=cmd_import_roster)
+    p = kinds.add_parser(
+        "survey",
+        parents=[common],
+        help="a student survey (Google or Microsoft Forms CSV) for a coaching cycle: "
+        "counts per answer only, names and emails dropped",
+    )
+    _cycle_args(p)
+    p.set_defaults(handler=cmd_import_survey)
+    p = kinds.add_parser(
+        "scores",
+        parents=[common],
+        help="assessment scores (CSV, a score column) for a coaching cycle: the distribution only",
+    )
+    _cycle_args(p)
+    p.add_argument(
+        "--meets",
+        required=True,
+        type=float,
+        metavar="N",
+        help="a score at or above N meets the goal",
+    )
+    p.add_argument("--out-of", type=float, metavar="M", help="the task's maximum score")
+    p.set_defaults(handler=cmd_import_scores)
+
+
+def _cycle_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--cycle", required=True, metavar="ID|active", help="a cycle's id, or active")
+    p.add_argument("--phase", required=True, choices=("before", "after"))
+    p.add_argument("file", type=Path)
+    p.add_argument(
+        "--dry-run", action="store_true", help="read the file and show what would be stored"
+    )
+
+
+def cmd_import_survey(args: argparse.Namespace, data_dir: str | None) -> int:
+    from observe.coaching import cycle_ref, surveys
+
+    store = open_profile(data_dir)
+    try:
+        cycle_id, focus = cycle_ref.resolve(store, args.cycle)
+        preview = surveys.read_survey(args.file)
+        for line in preview.sentences():
+            print(line)
+        if args.dry_run:
+            print("Nothing was stored (--dry-run).")
+            return 0
+        saved = surveys.save_survey(store, cycle_id, args.phase, preview)
+        print(
+            f"Stored as the {args.phase} survey of the cycle “{focus}”"
+            + (f", replacing the earlier {args.phase} survey." if saved.replaced else ".")
+        )
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_import_scores(args: argparse.Namespace, data_dir: str | None) -> int:
+    from observe.coaching import cycle_ref, scores
+
+    store = open_profile(data_dir)
+    try:
+        cycle_id, focus = cycle_ref.resolve(store, args.cycle)
+        scores.check_threshold(None, args.meets, args.out_of)
+        preview = scores.read_scores(args.file)
+        scores.check_threshold(preview, args.meets, args.out_of)
+        for line in preview.sentences(args.meets, args.out_of):
+            print(line)
+        if args.dry_run:
+            print("Nothing was stored (--dry-run).")
+            return 0
+        saved = scores.save_scores(store, cycle_id, args.phase, preview, args.meets, args.out_of)
+        print(
+            f"Stored as the {args.phase} assessment results of the cycle “{focus}”"
+            + (f", replacing the earlier {args.phase} results." if saved.replaced else ".")
+        )
+    finally:
+        store.close()
+    return 0
 
 
 def cmd_import_roster(args: argparse.Namespace, data_dir: str | None) -> int:

@@ -66,6 +66,21 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_cycle)
 
     p = kinds.add_parser(
+        "survey",
+        parents=[common, paper, out],
+        help="a one-page paper student survey with the cycle's questions (no names)",
+    )
+    p.add_argument("--cycle", required=True, metavar="ID|active")
+    p.add_argument(
+        "--question",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="a question to add (Strongly agree … Strongly disagree); repeat for more",
+    )
+    p.set_defaults(handler=cmd_survey)
+
+    p = kinds.add_parser(
         "sheets", parents=[common, paper], help="a feedback sheet for every visit on a walk"
     )
     p.add_argument("--walk", required=True, metavar="ID|latest")
@@ -80,7 +95,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def _missing_kind(args: argparse.Namespace, data_dir: str | None) -> int:
     raise UsageError(
-        "Say which report to make: observe report feedback, walk, cycle, sheets or impact."
+        "Say which report to make: observe report feedback, walk, cycle, survey, sheets or impact."
     )
 
 
@@ -144,6 +159,20 @@ def cmd_cycle(args: argparse.Namespace, data_dir: str | None) -> int:
 
     return _save_report(
         args, data_dir, "coaching cycle summary", resolve_cycle, args.cycle, cycle_summary_pdf
+    )
+
+
+def cmd_survey(args: argparse.Namespace, data_dir: str | None) -> int:
+    from observe.coaching.cycle_ref import resolve
+    from observe.reports.paper_survey import paper_survey_pdf
+
+    return _save_report(
+        args,
+        data_dir,
+        "paper survey",
+        lambda store, ref: resolve(store, ref)[0],
+        args.cycle,
+        lambda store, cycle_id, paper: paper_survey_pdf(store, cycle_id, paper, args.question),
     )
 
 

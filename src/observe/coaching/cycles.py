@@ -21,8 +21,10 @@ from observe.store.models import (
     Classroom,
     CoachingCycle,
     CoachingLogEntry,
+    CycleAssessment,
     CycleStatus,
     CycleStep,
+    CycleSurvey,
     LookFor,
     MeasureKind,
     StepKind,
@@ -283,15 +285,17 @@ def close_cycle(store: Store, cycle_id: str, reflection: str, ended_on: date) ->
 
 
 def delete_cycle(store: Store, cycle_id: str) -> None:
-    """Tombstones the cycle and its steps; linked visits and log entries lose the link."""
+    """Tombstones the cycle, its steps, surveys and assessment results; linked visits and log
+    entries lose the link."""
     with store.write() as s:
         cycle = s.get(CoachingCycle, cycle_id)
         if cycle is None or cycle.deleted:
             return
         cycle.deleted = True
-        for step in s.scalars(select(CycleStep).where(CycleStep.cycle_id == cycle_id)):
-            if not step.deleted:
-                step.deleted = True
+        for model in (CycleStep, CycleSurvey, CycleAssessment):
+            for child in s.scalars(select(model).where(model.cycle_id == cycle_id)):
+                if not child.deleted:
+                    child.deleted = True
         for visit in s.scalars(select(Visit).where(Visit.cycle_id == cycle_id)):
             visit.cycle_id = None
         for entry in s.scalars(

@@ -26,6 +26,7 @@ from observe.coaching.dates import (
     week_start,
     weeks_with_data,
 )
+from observe.coaching.impact_evidence import cycle_evidence_table
 from observe.coaching.impact_tables import (
     LOOKFOR_COLUMNS,
     LOOKFOR_HEADERS,
@@ -89,6 +90,7 @@ def local_report(
         tables = [
             visits_table(visits, weeks, tz),
             cycles_table(s, start, end),
+            cycle_evidence_table(s, start, end),
             *lookfor_tables(s, lo, hi, weeks, tz),
             participation_table(s, visits, weeks, tz),
         ]

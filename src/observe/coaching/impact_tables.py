@@ -29,6 +29,7 @@ TABLE_ORDER: tuple[str, ...] = (
     "time_by_activity",
     "time_by_week",
     "cycles",
+    "cycle_evidence",
     "school_cycles",
     "lookfors",
     "lookfor_trends",

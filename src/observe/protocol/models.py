@@ -51,6 +51,8 @@ KINDS: tuple[str, ...] = (
     "reflection",
     "cycle_step",
     "coaching_log_entry",
+    "cycle_survey",
+    "cycle_assessment",
 )
 """Record kinds that sync, parents before children. Equal to the ``kind`` names of
 ``observe.store.models.SYNC_MODELS`` (a test checks it), kept here so the server needs no

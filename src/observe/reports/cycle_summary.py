@@ -15,6 +15,8 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from sqlalchemy import select
 
 from observe.coaching.measures import CycleProgress, progress_in
+from observe.coaching.scores import AssessmentMeasure, cycle_assessment
+from observe.coaching.surveys import CycleSurveys, cycle_surveys
 from observe.errors import UsageError
 from observe.feedback.draft import FeedbackDraft
 from observe.feedback.facts import VisitFacts, read_visit_facts
@@ -29,6 +31,7 @@ from observe.reports.common import (
     short_date,
     with_heading,
 )
+from observe.reports.cycle_evidence import assessment_flowables, survey_flowables
 from observe.reports.layout import (
     RULE,
     TEAL_LIGHT,
@@ -107,6 +110,9 @@ class CycleFacts:
     progress: CycleProgress | None = None
     #: What the teacher wrote back on the cycle and on its visits' feedback, oldest first.
     reflections: tuple[ReflectionView, ...] = ()
+    #: The student surveys' questions before → after, and the assessment results.
+    surveys: CycleSurveys | None = None
+    assessment: AssessmentMeasure | None = None
 
 
 def read_cycle(store: Store, cycle_id: str) -> CycleFacts:
@@ -156,7 +162,11 @@ def read_cycle(store: Store, cycle_id: str) -> CycleFacts:
         saved = saved_feedback(store, v.visit_id)
         if saved is not None:
             facts.feedback[v.visit_id] = saved
-    return facts
+    return dataclasses.replace(
+        facts,
+        surveys=cycle_surveys(store, cycle_id),
+        assessment=cycle_assessment(store, cycle_id),
+    )
 
 
 def _in_words(progress: CycleProgress | None, title: str | None) -> CycleProgress | None:
@@ -295,6 +305,9 @@ def cycle_story(cycle: CycleFacts, paper: str) -> list[Flowable]:
         story += [Spacer(1, 6), table]
     else:
         story.append(Paragraph("No visits are linked to this cycle yet.", st.muted))
+
+    story += survey_flowables(cycle.surveys, width)
+    story += assessment_flowables(cycle.assessment, width)
 
     blocks: list[list[Flowable]] = []
     for v in cycle.visits:

@@ -35,6 +35,8 @@ _NOUNS = {
     "reflection": "teacher's reflection",
     "cycle_step": "cycle step",
     "coaching_log_entry": "coaching-log entry",
+    "cycle_survey": "student survey",
+    "cycle_assessment": "set of assessment results",
 }
 
 

@@ -404,6 +404,48 @@ class CoachingLogEntry(SyncRecord):
     __table_args__ = (CheckConstraint("minutes >= 0", name="minutes"),)
 
 
+class CycleSurvey(SyncRecord):
+    """A student survey given before or after a cycle, kept as counts only.
+
+    ``questions`` is a list of ``{"text", "scale", "options", "counts", "agree"}``: the
+    options in scale order, how many students chose each, and which options count as agreeing.
+    No response row and no identifying column is ever stored (see ``coaching.surveys``).
+    """
+
+    __tablename__ = "cycle_survey"
+    kind = "cycle_survey"
+
+    cycle_id: Mapped[str] = mapped_column(ForeignKey("coaching_cycle.id"), index=True)
+    phase: Mapped[str] = mapped_column(String(10))
+    title: Mapped[str] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(String(20))
+    respondents: Mapped[int] = mapped_column(Integer, default=0)
+    questions: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+
+    cycle: Mapped[CoachingCycle] = relationship()
+
+
+class CycleAssessment(SyncRecord):
+    """A common assessment's scores before or after a cycle, kept as a distribution.
+
+    ``scores`` is ``[[score, students], ...]``; ``meets`` is the coach's threshold (a score at or
+    above it meets the goal) and ``out_of`` the task's maximum, when given.
+    """
+
+    __tablename__ = "cycle_assessment"
+    kind = "cycle_assessment"
+
+    cycle_id: Mapped[str] = mapped_column(ForeignKey("coaching_cycle.id"), index=True)
+    phase: Mapped[str] = mapped_column(String(10))
+    title: Mapped[str] = mapped_column(String(200))
+    meets: Mapped[float]
+    out_of: Mapped[float | None]
+    students: Mapped[int] = mapped_column(Integer, default=0)
+    scores: Mapped[list[list[float]]] = mapped_column(JSON)
+
+    cycle: Mapped[CoachingCycle] = relationship()
+
+
 # --- local-only tables -------------------------------------------------------------------------
 
 
@@ -533,6 +575,8 @@ SYNC_MODELS: tuple[type[SyncRecord], ...] = (
     Reflection,
     CycleStep,
     CoachingLogEntry,
+    CycleSurvey,
+    CycleAssessment,
 )
 """Syncable kinds in dependency order: parents before children (exports and pulls rely on it)."""
 

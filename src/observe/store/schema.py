@@ -15,6 +15,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0006",
     "0007",
     "0008",
+    "0009",
     "0010",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -47,6 +47,8 @@ TEXT_FIELD: dict[str, str] = {
     "reflection": "text",
     "cycle_step": "title",
     "coaching_log_entry": "note",
+    "cycle_survey": "title",
+    "cycle_assessment": "title",
 }
 
 KIND_LABEL: dict[str, str] = {
@@ -65,6 +67,8 @@ KIND_LABEL: dict[str, str] = {
     "reflection": "Teacher's reflection",
     "cycle_step": "Cycle step",
     "coaching_log_entry": "Coaching log entry",
+    "cycle_survey": "Student survey",
+    "cycle_assessment": "Assessment results",
 }
 
 

@@ -71,6 +71,8 @@ NOUNS: dict[str, tuple[str, str]] = {
     "reflection": ("teacher's reflection", "teachers' reflections"),
     "cycle_step": ("cycle step", "cycle steps"),
     "coaching_log_entry": ("coaching log entry", "coaching log entries"),
+    "cycle_survey": ("student survey", "student surveys"),
+    "cycle_assessment": ("set of assessment results", "sets of assessment results"),
 }
 
 #: What "the new …" calls a kind in a button ("Discard the new evidence").
@@ -93,6 +95,8 @@ _TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "reflection": ("text",),
     "cycle_step": ("title",),
     "coaching_log_entry": ("note", "activity"),
+    "cycle_survey": ("title",),
+    "cycle_assessment": ("title",),
 }
 
 

@@ -158,6 +158,13 @@ def _close_cycle(window: MainWindow) -> QDialog:
     )
 
 
+def _cycle_evidence(window: MainWindow, name: str) -> QDialog:
+    from observe.ui.coaching import cycle_evidence_dialogs
+
+    kind = getattr(cycle_evidence_dialogs, name)
+    return _shown(kind(window.store, add_cycle(window), window, report_error=_errors(window)))
+
+
 def _cycles(window: MainWindow) -> QDialog:
     add_cycle(window)
     return window.coaching_ui.open_cycles()
@@ -247,6 +254,9 @@ DIALOGS: dict[str, Opener] = {
     "Edit coaching cycle": lambda w: _cycle_editor(w, edit=True),
     "Link visits": _link_visits,
     "Close cycle": _close_cycle,
+    "Import survey": lambda w: _cycle_evidence(w, "ImportSurveyDialog"),
+    "Import scores": lambda w: _cycle_evidence(w, "ImportScoresDialog"),
+    "Paper survey tallies": lambda w: _cycle_evidence(w, "PaperTalliesDialog"),
     "Log time": lambda w: w.coaching_ui.log_time(),
     "Weekly log": lambda w: w.coaching_ui.open_weekly_log(),
     "Look-for frameworks": lambda w: w.coaching_ui.open_frameworks(),

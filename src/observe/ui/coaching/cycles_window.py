@@ -47,6 +47,7 @@ from observe.ui import operations
 from observe.ui.coaching.charts import ChartView
 from observe.ui.coaching.cycle_dialogs import CloseCycleDialog, LinkVisitsDialog
 from observe.ui.coaching.cycle_editor import CycleEditor
+from observe.ui.coaching.cycle_evidence import EvidenceMeasures, evidence_button
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter
 from observe.ui.feedback.reflections_panel import ReflectionsPanel
@@ -120,6 +121,7 @@ class CycleView(QWidget):
         self.reflection.setWordWrap(True)
         self.reflection.setAccessibleName("Reflection")
         self.teacher_reflections = ReflectionsPanel()  # hidden until the teacher writes one
+        self.evidence = EvidenceMeasures()  # hidden until a survey or scores are added
 
         inner = QWidget()
         layout = QVBoxLayout(inner)
@@ -129,6 +131,7 @@ class CycleView(QWidget):
         layout.addWidget(self.chart, 2)
         layout.addWidget(QLabel("Measure visit by visit"))
         layout.addWidget(self.visits, 1)
+        layout.addWidget(self.evidence)
         layout.addWidget(QLabel("Action steps"))
         layout.addWidget(self.steps, 1)
         layout.addWidget(self.reflection)
@@ -156,6 +159,7 @@ class CycleView(QWidget):
             self.progress = None
             self.cycle_id, self._visit_labels = None, {}
             self.teacher_reflections.set_reflections([])
+            self.evidence.show_cycle(store, None)
             return
         draft = cycles.load_cycle(store, cycle_id)
         progress = measures.cycle_progress(store, cycle_id)
@@ -214,6 +218,7 @@ class CycleView(QWidget):
         }
         self.cycle_id, self._visit_labels = cycle_id, visits
         self.teacher_reflections.set_reflections(cycle_reflections(store, cycle_id), visits)
+        self.evidence.show_cycle(store, cycle_id)
 
     def reload_reflections(self, store: Store) -> None:
         """Reads the shown cycle's reflections again (a sync pulled some), off the GUI thread;
@@ -272,6 +277,9 @@ class CyclesWindow(QDialog):
             self.tr("Preview, print or save this cycle's summary for the teacher")
         )
         self.print_button.clicked.connect(self.print_summary)
+        self.evidence_button = evidence_button(
+            self, self.import_survey, self.import_scores, self.paper_tallies, self.print_survey
+        )
         self.preview: QWidget | None = None
         self.new_button.clicked.connect(self.new)
         self.edit_button.clicked.connect(self.edit)
@@ -286,6 +294,7 @@ class CyclesWindow(QDialog):
             self.close_button,
             self.delete_button,
             self.print_button,
+            self.evidence_button,
         ):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -376,6 +385,7 @@ class CyclesWindow(QDialog):
             self.delete_button,
             self.print_button,
             self.share_box,
+            self.evidence_button,
         ):
             b.setEnabled(cycle_id is not None)
         self._show_sharing(cycle_id)
@@ -485,6 +495,40 @@ class CyclesWindow(QDialog):
                 self.store, cycle_id, self, report_error=self._report_error, today=self._today
             )
         )
+
+    def _evidence_dialog(self, name: str) -> QDialog | None:
+        from observe.ui.coaching import cycle_evidence_dialogs as dialogs
+
+        cycle_id = self.current_id()
+        if cycle_id is None:
+            return None
+        kind = getattr(dialogs, name)
+        return self._open(kind(self.store, cycle_id, self, report_error=self._report_error))
+
+    def import_survey(self) -> QDialog | None:
+        return self._evidence_dialog("ImportSurveyDialog")
+
+    def import_scores(self) -> QDialog | None:
+        return self._evidence_dialog("ImportScoresDialog")
+
+    def paper_tallies(self) -> QDialog | None:
+        return self._evidence_dialog("PaperTalliesDialog")
+
+    def print_survey(self) -> QWidget | None:
+        from observe.ui.coaching.cycle_evidence import preview_paper_survey
+
+        cycle_id = self.current_id()
+        if cycle_id is None:
+            return None
+        outcome = CoreOp(
+            self,
+            lambda: preview_paper_survey(
+                self.store, cycle_id, self, report_error=self._report_error
+            ),
+            report=self._report_error,
+        ).run_now()
+        self.preview = outcome.value if outcome.ok else None
+        return self.preview
 
     def delete(self, *, confirm: bool = True) -> bool:
         cycle_id = self.current_id()

@@ -129,7 +129,7 @@ class ImpactWindow(QDialog):
         tab_tables = {
             "&Visits": ("visits_per_week",),
             "&Time": ("time_by_week", "time_by_activity"),
-            "C&ycles": ("cycles", "school_cycles"),
+            "C&ycles": ("cycles", "cycle_evidence", "school_cycles"),
             "&Look-fors": ("lookfors", "lookfor_trends"),
             "&Participation": ("participation",),
         }
@@ -138,6 +138,7 @@ class ImpactWindow(QDialog):
             "time_by_week": "Coaching vs other duties, by week",
             "time_by_activity": "Time by activity",
             "cycles": "Coaching cycles",
+            "cycle_evidence": "Student surveys and assessments",
             "school_cycles": "Cycles at school level",
             "lookfors": "Look-fors seen",
             "lookfor_trends": "Look-for trends by week",
