@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from statistics import median
 from typing import Any
 
-from sqlalchemy import Engine, distinct, func, select
+from sqlalchemy import Engine, func, select
 
 from observe.cyclemeasure import compare
 from observe.protocol import MIN_TEACHERS
@@ -115,44 +115,47 @@ class _Scope:
         )
 
     def evidence_in_range(self) -> list[Any]:
-        """(facet, items) of the evidence in range: items with the same look-fors and marks
-        are counted together by SQL."""
-        query = select(record.c.facet, func.count()).group_by(record.c.facet)
+        """(visit, facet, items) of the evidence in range: items of one visit with the same
+        look-fors and marks are counted together by SQL, in one pass for the frequencies and
+        the teachers behind them."""
+        query = select(record.c.visit_ref, record.c.facet, func.count()).group_by(
+            record.c.visit_ref, record.c.facet
+        )
         return self.counted("evidence", self._where(query, "evidence", dated=True))
 
-    def evidence_visits(self) -> list[Any]:
+    def evidence_visits(self) -> set[Any]:
         """The distinct visits the evidence in range names."""
-        query = select(record.c.visit_ref).distinct()
-        return [v for (v,) in self.counted("evidence-visits", self._where(query, "evidence", True))]
+        return {visit for visit, _, _ in self.evidence_in_range()}
 
     def talk_in_range(self) -> dict[str, dict[str, Any]]:
         """Per visit named by a participation event in range: its first day, its distinct
         seats, and its events by kind (a kind outside PARTICIPATION_KINDS counted under "")."""
 
         def make() -> dict[str, dict[str, Any]]:
-            kinds = self._where(
-                select(record.c.visit_ref, record.c.facet, func.min(record.c.day), func.count())
+            query = self._where(
+                select(
+                    record.c.visit_ref,
+                    record.c.seat_ref,
+                    record.c.facet,
+                    func.min(record.c.day),
+                    func.count(),
+                )
                 .where(record.c.visit_ref.is_not(None))
-                .group_by(record.c.visit_ref, record.c.facet),
-                "participation_event",
-                dated=True,
-            )
-            seats = self._where(
-                select(record.c.visit_ref, func.count(distinct(record.c.seat_ref)))
-                .where(record.c.visit_ref.is_not(None))
-                .group_by(record.c.visit_ref),
+                .group_by(record.c.visit_ref, record.c.seat_ref, record.c.facet),
                 "participation_event",
                 dated=True,
             )
             out: dict[str, dict[str, Any]] = {}
             with self.engine.connect() as conn:
-                for visit_id, kind, first, n in conn.execute(kinds):
+                for visit_id, seat, kind, first, n in conn.execute(query):
                     day = date.fromisoformat(first)
-                    info = out.setdefault(visit_id, {"day": day, "seats": 0, "kinds": Counter()})
+                    info = out.setdefault(
+                        visit_id, {"day": day, "seats": set(), "kinds": Counter()}
+                    )
                     info["day"] = min(info["day"], day)
+                    if seat is not None:
+                        info["seats"].add(seat)
                     info["kinds"][kind] += n
-                for visit_id, n in conn.execute(seats):
-                    out[visit_id]["seats"] = n
             return out
 
         return self.memo("talk", make)
@@ -197,7 +200,10 @@ def lookfor_frequencies(scope: _Scope) -> list[dict[str, Any]]:
     tagged: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     total = 0
-    for facet, n in scope.evidence_in_range():
+    items: Counter[str | None] = Counter()
+    for _visit, facet, n in scope.evidence_in_range():
+        items[facet] += n
+    for facet, n in items.items():
         total += n
         tags, marked = read_facet(facet)
         for lookfor_id in tags:
@@ -274,10 +280,10 @@ def participation(scope: _Scope) -> list[dict[str, Any]]:
         week["visits"] += 1
         week["events"] += sum(info["kinds"].values())
         week["kinds"].update(info["kinds"])
-        week["voices"].append(info["seats"])
+        week["voices"].append(len(info["seats"]))
         seats = seats_per_room.get(room_of_visit.get(visit_id))
         if seats:
-            week["shares"].append(min(1.0, info["seats"] / seats))
+            week["shares"].append(min(1.0, len(info["seats"]) / seats))
     return [
         {
             "week_start": week_start,
