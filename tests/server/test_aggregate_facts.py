@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 from observe.ids import new_id
 from observe.server import migrate
 from observe.server.accounts import principal_of
-from observe.server.aggregates import NAMES, aggregates
+from observe.server.aggregates import NAMES, aggregates, forget
 from observe.server.facts import FACT_COLUMNS
 from observe.server.schema import record
 from tests.server.helpers import op, push
@@ -89,5 +89,29 @@ def test_upgrading_an_existing_database_fills_the_facts_and_keeps_every_figure(o
     engine.dispose()
 
     assert migrate.upgrade(engine) == migrate.head_revision()
+    forget()  # the records' head_seq did not move: the figures must be read again
     assert _facts(observe_server) == facts
     assert _figures(observe_server, users) == before
+
+
+def test_a_push_shows_in_the_next_figures_at_once(shared_server):
+    """Figures read for one request are kept for the next only while the school's records
+    stand still: a coach's push, then the leader's next request counts it."""
+    leader, coach_a = _school_with_data(shared_server)
+    _two_more_teachers(leader, coach_a)
+    get = leader.client.get
+    first = get("/v1/aggregates/visits-per-week").json()
+    assert get("/v1/aggregates/visits-per-week").json() == first
+    assert first["rows"][0]["visits"] == 1
+    visit = new_id()
+    push(coach_a, op(visit, kind="visit", data={"id": visit, "classroom_id": leader.room,
+         "visit_type": "learning_walk", "started_at": "2026-03-05T09:00:00Z",
+         "ended_at": "2026-03-05T09:10:00Z"}))  # fmt: skip
+    then = get("/v1/aggregates/visits-per-week").json()
+    assert then["head_seq"] == first["head_seq"] + 1
+    assert then["rows"][0] == {
+        "week_start": "2026-03-02", "visit_type": "learning_walk", "visits": 2, "minutes": 30
+    }  # fmt: skip
+    # A delete counts at once too.
+    push(coach_a, op(visit, kind="visit", base_version=1, delete=True))
+    assert get("/v1/aggregates/visits-per-week").json()["rows"] == first["rows"]
