@@ -12,9 +12,10 @@ from sqlalchemy import select, text
 from observe.ids import new_id
 from observe.server import migrate
 from observe.server.accounts import principal_of
-from observe.server.aggregates import NAMES, aggregates, forget
+from observe.server.aggregates import NAMES, aggregates
 from observe.server.facts import FACT_COLUMNS
 from observe.server.schema import record
+from observe.server.scope import forget
 from tests.server.helpers import op, push
 from tests.server.test_aggregates import _school_with_data, _two_more_teachers, cycle_school
 
