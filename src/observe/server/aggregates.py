@@ -12,7 +12,6 @@ ending in ``Z``, dates as ``YYYY-MM-DD``, enums as their values.
 
 from __future__ import annotations
 
-import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -25,7 +24,7 @@ from observe.cyclemeasure import compare
 from observe.protocol import MIN_TEACHERS
 from observe.server.accounts import Principal
 from observe.server.errors import ApiError, forbidden
-from observe.server.facts import PARTICIPATION_KINDS, day_of, read_facet
+from observe.server.facts import PARTICIPATION_KINDS, day_of
 from observe.server.schema import record
 from observe.server.scope import Scope as _Scope
 from observe.server.scope import scope_for
@@ -87,12 +86,9 @@ def lookfor_frequencies(scope: _Scope) -> list[dict[str, Any]]:
     tagged: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     total = 0
-    items: Counter[str | None] = Counter()
-    for _visit, facet, n in scope.evidence_in_range():
-        items[facet] += n
-    for facet, n in items.items():
+    for facet, n in scope.evidence_in_range():
         total += n
-        tags, marked = read_facet(facet)
+        tags, marked = scope.facet(facet)
         for lookfor_id in tags:
             tagged[lookfor_id] += n
         for lookfor_id in marked:
@@ -167,10 +163,10 @@ def participation(scope: _Scope) -> list[dict[str, Any]]:
         week["visits"] += 1
         week["events"] += sum(info["kinds"].values())
         week["kinds"].update(info["kinds"])
-        week["voices"].append(len(info["seats"]))
+        week["voices"].append(info["seats"])
         seats = seats_per_room.get(room_of_visit.get(visit_id))
         if seats:
-            week["shares"].append(min(1.0, len(info["seats"]) / seats))
+            week["shares"].append(min(1.0, info["seats"] / seats))
     return [
         {
             "week_start": week_start,
@@ -212,23 +208,26 @@ def _cycle_values(scope: _Scope, cycles: list[dict[str, Any]]) -> dict[Any, list
     talk: dict[Any, Counter[Any]] = defaultdict(Counter)
     if kinds & {"distinct_voices", "contributions"}:
         seats = {s.get("id") for s in scope.snapshots("seat")}
-        query = select(record.c.visit_ref, record.c.seat_ref, func.count()).group_by(
-            record.c.visit_ref, record.c.seat_ref
+        query = (
+            select(record.c.visit_ref, record.c.seat_ref, func.count())
+            .where(record.c.visit_ref.is_not(None))
+            .group_by(record.c.visit_ref, record.c.seat_ref)
         )
-        for visit_id, seat_id, n in scope.counted(
-            "cycle-talk", scope._where(query, "participation_event")
-        ):
+        query = scope._where(query, "participation_event", by_facts=True)
+        for visit_id, seat_id, n in scope.counted("cycle-talk", query):
             if visit_id in linked and seat_id is not None and seat_id in seats:
                 talk[visit_id][seat_id] += n
     evidence: dict[Any, list[tuple[list[str], int]]] = defaultdict(list)
     if "lookfor_frequency" in kinds:
-        query = select(record.c.visit_ref, record.c.facet, func.count()).group_by(
-            record.c.visit_ref, record.c.facet
+        query = (
+            select(record.c.visit_ref, record.c.facet, func.count())
+            .where(record.c.visit_ref.is_not(None))
+            .group_by(record.c.visit_ref, record.c.seat_ref, record.c.facet)
         )
-        read = functools.lru_cache(maxsize=None)(read_facet)
-        for visit_id, facet, n in scope.counted("cycle-evidence", scope._where(query, "evidence")):
-            if visit_id is not None and visit_id in linked:
-                evidence[visit_id].append((read(facet)[1], n))
+        query = scope._where(query, "evidence", by_facts=True)
+        for visit_id, facet, n in scope.counted("cycle-evidence", query):
+            if visit_id in linked:
+                evidence[visit_id].append((scope.facet(facet)[1], n))
 
     def seen(items: list[tuple[list[str], int]], lookfor_id: Any) -> float:
         return float(sum(n for marked, n in items if lookfor_id in marked))

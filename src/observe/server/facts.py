@@ -9,7 +9,7 @@ same Python rules the figures used to apply to snapshots, so every number stays 
   evidence item's or participation event's moment, a log entry's day), NULL when the date is
   missing or does not read as one (such a record was never counted in a date range);
 - ``visit_ref``: the visit an evidence item or participation event names (when a string);
-- ``seat_ref``: the seat a participation event names (when a string);
+- ``seat_ref``: the seat a participation event names (when a string) (both ``bounded``);
 - ``facet``: for a participation event its kind when one of ``PARTICIPATION_KINDS`` else "",
   for an evidence item ``{"tags": [...], "seen": [...]}`` (its distinct look-for ids, and
   those marked seen), as canonical JSON so equal items group together in SQL.
@@ -20,6 +20,7 @@ record of a dated kind.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import date
 from typing import Any
@@ -36,6 +37,11 @@ DATED = {
     "coaching_log_entry": "occurred_on",
 }
 FACT_COLUMNS = ("day", "visit_ref", "seat_ref", "facet")
+MAX_REF = 64
+MAX_FACET = 300
+"""Longer references and facets are kept as ``#`` + their SHA-256, so the index over the
+facts stays within PostgreSQL's size for an index entry; equal values keep equal keys, and a
+hashed key (65 characters) never equals a kept value."""
 EMPTY: dict[str, str | None] = dict.fromkeys(FACT_COLUMNS)
 
 
@@ -62,6 +68,12 @@ def tags_of(data: dict[str, Any]) -> tuple[list[str], list[str]]:
     return tags, seen
 
 
+def bounded(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return "#" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def facts_of(kind: str, data: Any, deleted: bool) -> dict[str, str | None]:
     """The fact columns of one record (see the module's docstring)."""
     if deleted or not isinstance(data, dict) or kind not in DATED:
@@ -70,22 +82,26 @@ def facts_of(kind: str, data: Any, deleted: bool) -> dict[str, str | None]:
     out = dict(EMPTY, day=found.isoformat() if found else None)
     if kind in ("evidence", "participation_event"):
         visit = data.get("visit_id")
-        out["visit_ref"] = visit if isinstance(visit, str) else None
+        out["visit_ref"] = bounded(visit, MAX_REF) if isinstance(visit, str) else None
     if kind == "participation_event":
         seat = data.get("seat_id")
-        out["seat_ref"] = seat if isinstance(seat, str) else None
+        out["seat_ref"] = bounded(seat, MAX_REF) if isinstance(seat, str) else None
         what = str(data.get("participation_kind"))
         out["facet"] = what if what in PARTICIPATION_KINDS else ""
     elif kind == "evidence":
         tags, seen = tags_of(data)
-        out["facet"] = json.dumps({"tags": tags, "seen": seen}, separators=(",", ":"))
+        facet = json.dumps({"tags": tags, "seen": seen}, separators=(",", ":"))
+        out["facet"] = bounded(facet, MAX_FACET)
     return out
 
 
-def read_facet(text: str | None) -> tuple[list[str], list[str]]:
-    """(tags, seen) of an evidence item's ``facet``."""
+def read_facet(text: str | None) -> tuple[list[str], list[str]] | None:
+    """(tags, seen) of an evidence item's ``facet``; None for a hashed one, whose tags are
+    read from a snapshot that has it (``Scope.facet``)."""
     if not text:
         return [], []
+    if text.startswith("#"):
+        return None
     found = json.loads(text)
     return list(found.get("tags", [])), list(found.get("seen", []))
 

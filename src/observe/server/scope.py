@@ -14,9 +14,10 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, case, func, select
 
 from observe.server.accounts import Principal
+from observe.server.facts import PARTICIPATION_KINDS, read_facet, tags_of
 from observe.server.schema import record
 
 
@@ -54,12 +55,12 @@ class Scope:
             self._records[kind] = found
         return found
 
-    def _where(self, query: Any, kind: str, dated: bool = False) -> Any:
-        query = query.where(
-            record.c.school_id == self.principal.school_id,
-            record.c.kind == kind,
-            record.c.deleted.is_(False),
-        )
+    def _where(self, query: Any, kind: str, dated: bool = False, by_facts: bool = False) -> Any:
+        """``by_facts``: the query keeps to records with facts (a ``day`` or a ``visit_ref``),
+        which are live ones, so ``deleted`` need not be read (the index holds the rest)."""
+        query = query.where(record.c.school_id == self.principal.school_id, record.c.kind == kind)
+        if not (dated or by_facts):
+            query = query.where(record.c.deleted.is_(False))
         if self.principal.role == "coach":
             query = query.where(record.c.owner_id == self.principal.user_id)
         if dated:
@@ -88,48 +89,75 @@ class Scope:
             f"ids:{kind}:{field}", lambda: {d.get("id"): d.get(field) for d in self.snapshots(kind)}
         )
 
-    def evidence_in_range(self) -> list[Any]:
-        """(visit, facet, items) of the evidence in range: items of one visit with the same
-        look-fors and marks are counted together by SQL, in one pass for the frequencies and
-        the teachers behind them."""
-        query = select(record.c.visit_ref, record.c.facet, func.count()).group_by(
-            record.c.visit_ref, record.c.facet
-        )
-        return self.counted("evidence", self._where(query, "evidence", dated=True))
+    def evidence_in_range(self) -> list[tuple[str | None, int]]:
+        """(facet, items) of the evidence in range: items with the same look-fors and marks
+        counted together by SQL, per visit from the index, then per facet."""
+        per_visit = self._where(
+            select(record.c.facet, func.count().label("n")).group_by(
+                record.c.visit_ref, record.c.seat_ref, record.c.facet
+            ),
+            "evidence",
+            dated=True,
+        ).subquery()
+        query = select(per_visit.c.facet, func.sum(per_visit.c.n)).group_by(per_visit.c.facet)
+        return [(f, int(n)) for f, n in self.counted("evidence", query)]
 
     def evidence_visits(self) -> set[Any]:
         """The distinct visits the evidence in range names."""
-        return {visit for visit, _, _ in self.evidence_in_range()}
+        query = self._where(select(record.c.visit_ref).distinct(), "evidence", dated=True)
+        return {v for (v,) in self.counted("evidence-visits", query)}
+
+    def facet(self, text: str | None) -> tuple[list[str], list[str]]:
+        """(tags, seen) of an evidence facet; a hashed one is read from a snapshot with it."""
+        found = read_facet(text)
+        if found is not None:
+            return found
+
+        def make() -> tuple[list[str], list[str]]:
+            query = self._where(
+                select(record.c.data).where(record.c.facet == text).limit(1), "evidence", True
+            )
+            with self.engine.connect() as conn:
+                data = conn.execute(query).scalar()
+            return tags_of(data) if isinstance(data, dict) else ([], [])
+
+        return self.memo(f"facet:{text}", make)
 
     def talk_in_range(self) -> dict[str, dict[str, Any]]:
         """Per visit named by a participation event in range: its first day, its distinct
         seats, and its events by kind (a kind outside PARTICIPATION_KINDS counted under "")."""
 
         def make() -> dict[str, dict[str, Any]]:
+            kinds = [
+                func.sum(case((record.c.facet == kind, 1), else_=0)) for kind in PARTICIPATION_KINDS
+            ]
             query = self._where(
                 select(
                     record.c.visit_ref,
-                    record.c.seat_ref,
-                    record.c.facet,
                     func.min(record.c.day),
+                    func.count(record.c.seat_ref.distinct()),
                     func.count(),
+                    *kinds,
                 )
                 .where(record.c.visit_ref.is_not(None))
-                .group_by(record.c.visit_ref, record.c.seat_ref, record.c.facet),
+                .group_by(record.c.visit_ref),
                 "participation_event",
                 dated=True,
             )
             out: dict[str, dict[str, Any]] = {}
             with self.engine.connect() as conn:
-                for visit_id, seat, kind, first, n in conn.execute(query):
-                    day = date.fromisoformat(first)
-                    info = out.setdefault(
-                        visit_id, {"day": day, "seats": set(), "kinds": Counter()}
+                for visit_id, first, seats, events, *counts in conn.execute(query):
+                    found = Counter(
+                        {k: int(n) for k, n in zip(PARTICIPATION_KINDS, counts, strict=True) if n}
                     )
-                    info["day"] = min(info["day"], day)
-                    if seat is not None:
-                        info["seats"].add(seat)
-                    info["kinds"][kind] += n
+                    other = events - sum(found.values())
+                    if other:
+                        found[""] = other  # kinds outside PARTICIPATION_KINDS: events only
+                    out[visit_id] = {
+                        "day": date.fromisoformat(first),
+                        "seats": seats,
+                        "kinds": found,
+                    }
             return out
 
         return self.memo("talk", make)

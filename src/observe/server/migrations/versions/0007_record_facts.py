@@ -1,5 +1,5 @@
 """The figures' facts in columns of each record: its date, the visit and seat it names, and its
-category or look-fors (``observe.server.facts``), with an index by school, kind and date, so
+category or look-fors (``observe.server.facts``), with an index by school, kind and those facts, so
 the aggregates count in SQL instead of decoding every snapshot of a school per request.
 
 Existing records are filled from their snapshots by the same rule the push applies
@@ -30,12 +30,16 @@ def upgrade() -> None:
         batch.add_column(sa.Column("visit_ref", sa.Text(), nullable=True))
         batch.add_column(sa.Column("seat_ref", sa.Text(), nullable=True))
         batch.add_column(sa.Column("facet", sa.Text(), nullable=True))
-    op.create_index("ix_record_school_kind_day", "record", ["school_id", "kind", "day"])
+    op.create_index(
+        "ix_record_school_kind_facts",
+        "record",
+        ["school_id", "kind", "visit_ref", "seat_ref", "facet", "day"],
+    )
     facts.recompute(op.get_bind())
 
 
 def downgrade() -> None:
-    op.drop_index("ix_record_school_kind_day", table_name="record")
+    op.drop_index("ix_record_school_kind_facts", table_name="record")
     with op.batch_alter_table("record") as batch:
         batch.drop_column("facet")
         batch.drop_column("seat_ref")
