@@ -116,3 +116,36 @@ def test_a_push_shows_in_the_next_figures_at_once(shared_server):
     # A delete counts at once too.
     push(coach_a, op(visit, kind="visit", base_version=1, delete=True))
     assert get("/v1/aggregates/visits-per-week").json()["rows"] == first["rows"]
+
+
+def test_long_look_for_lists_and_references_count_as_short_ones(shared_server):
+    """An item tagged with many look-fors (its facet too long for an index entry, kept
+    hashed) still counts each look-for and each seen mark; events naming a long visit
+    reference count as one visit with its distinct seats."""
+    school = f"Facts {new_id()[:6]}"
+    coach = shared_server.login(shared_server.add_user(school=school))
+    tags = [new_id() for _ in range(12)]
+    long_visit = "v" * 150
+    ops = []
+    marks = {tags[0]: "seen", tags[5]: "seen"}
+    for _ in range(2):
+        item = new_id()
+        data = {"id": item, "observed_at": "2026-03-04T09:00:00Z", "lookfor_ids": tags}
+        ops.append(op(item, data={**data, "lookfor_marks": marks}))
+    for seat in ("s" * 100, "s" * 100, "t" * 100):
+        event = new_id()
+        ops.append(op(event, kind="participation_event", data={"id": event,
+                   "visit_id": long_visit, "seat_id": seat, "occurred_at": "2026-03-04T09:01:00Z",
+                   "participation_kind": "peer_talk"}))  # fmt: skip
+    push(coach, *ops)
+    with shared_server.engine.connect() as conn:
+        facets = conn.execute(select(record.c.facet).where(record.c.kind == "evidence")).scalars()
+        assert any(f and f.startswith("#") for f in facets)
+    rows = coach.client.get("/v1/aggregates/lookfor-frequencies").json()["rows"]
+    assert len(rows) == 13 and all(r["evidence"] == 2 for r in rows[:12])
+    assert sorted(r["seen"] for r in rows[:12]) == [0] * 10 + [2, 2]
+    assert rows[12] == {"code": None, "title": None, "evidence": 2, "seen": 4, "share": 1.0}
+    talk = coach.client.get("/v1/aggregates/participation").json()["rows"]
+    assert [
+        (r["visits"], r["events"], r["peer_talk"], r["distinct_voices_mean"]) for r in talk
+    ] == [(1, 3, 3, 2.0)]
