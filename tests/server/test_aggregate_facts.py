@@ -149,3 +149,21 @@ def test_long_look_for_lists_and_references_count_as_short_ones(shared_server):
     assert [
         (r["visits"], r["events"], r["peer_talk"], r["distinct_voices_mean"]) for r in talk
     ] == [(1, 3, 3, 2.0)]
+
+
+def test_a_restore_derives_the_facts_again(observe_server, tmp_path):
+    """A backup whose records carry no facts (made before 0007) restores with every fact and
+    every figure as the push gave them."""
+    leader, coach_a = _school_with_data(observe_server)
+    _two_more_teachers(leader, coach_a)
+    users = [leader.user.id, coach_a.user.id]
+    before, facts = _figures(observe_server, users), _facts(observe_server)
+    with observe_server.engine.begin() as conn:
+        conn.execute(record.update().values(day=None, visit_ref=None, seat_ref=None, facet=None))
+    backup = tmp_path / "old.backup"
+    made = observe_server.cli("backup", str(backup))
+    assert made.returncode == 0, made.stderr
+    restored = observe_server.cli("restore", str(backup), "--replace")
+    assert restored.returncode == 0, restored.stderr
+    assert _facts(observe_server) == facts
+    assert _figures(observe_server, users) == before
