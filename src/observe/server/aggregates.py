@@ -1,4 +1,6 @@
-"""Figures for leaders (their school) and coaches (their own records), from stored snapshots.
+"""Figures for leaders (their school) and coaches (their own records), from stored snapshots:
+evidence and participation events counted by SQL over the facts the push keeps of each
+snapshot (``observe.server.facts``), the rest decoded once per request (``observe.server.scope``).
 
 Only numbers leave: counts, minutes, shares, week starts and category codes. No evidence text,
 no teacher, classroom or seat names, no record ids, and nothing of teachers' reflections
@@ -213,7 +215,7 @@ def _cycle_values(scope: _Scope, cycles: list[dict[str, Any]]) -> dict[Any, list
             .where(record.c.visit_ref.is_not(None))
             .group_by(record.c.visit_ref, record.c.seat_ref)
         )
-        query = scope._where(query, "participation_event", by_facts=True)
+        query = scope.where(query, "participation_event", by_facts=True)
         for visit_id, seat_id, n in scope.counted("cycle-talk", query):
             if visit_id in linked and seat_id is not None and seat_id in seats:
                 talk[visit_id][seat_id] += n
@@ -224,7 +226,7 @@ def _cycle_values(scope: _Scope, cycles: list[dict[str, Any]]) -> dict[Any, list
             .where(record.c.visit_ref.is_not(None))
             .group_by(record.c.visit_ref, record.c.seat_ref, record.c.facet)
         )
-        query = scope._where(query, "evidence", by_facts=True)
+        query = scope.where(query, "evidence", by_facts=True)
         for visit_id, facet, n in scope.counted("cycle-evidence", query):
             if visit_id in linked:
                 evidence[visit_id].append((scope.facet(facet)[1], n))

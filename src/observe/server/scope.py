@@ -49,13 +49,13 @@ class Scope:
         """(snapshot, visibility) of each record of ``kind`` the caller may count."""
         found = self._records.get(kind)
         if found is None:
-            query = self._where(select(record.c.data, record.c.visibility), kind)
+            query = self.where(select(record.c.data, record.c.visibility), kind)
             with self.engine.connect() as conn:
                 found = [(d, vis) for d, vis in conn.execute(query) if isinstance(d, dict)]
             self._records[kind] = found
         return found
 
-    def _where(self, query: Any, kind: str, dated: bool = False, by_facts: bool = False) -> Any:
+    def where(self, query: Any, kind: str, dated: bool = False, by_facts: bool = False) -> Any:
         """``by_facts``: the query keeps to records with facts (a ``day`` or a ``visit_ref``),
         which are live ones, so ``deleted`` need not be read (the index holds the rest)."""
         query = query.where(record.c.school_id == self.principal.school_id, record.c.kind == kind)
@@ -92,7 +92,7 @@ class Scope:
     def evidence_in_range(self) -> list[tuple[str | None, int]]:
         """(facet, items) of the evidence in range: items with the same look-fors and marks
         counted together by SQL, per visit from the index, then per facet."""
-        per_visit = self._where(
+        per_visit = self.where(
             select(record.c.facet, func.count().label("n")).group_by(
                 record.c.visit_ref, record.c.seat_ref, record.c.facet
             ),
@@ -104,7 +104,7 @@ class Scope:
 
     def evidence_visits(self) -> set[Any]:
         """The distinct visits the evidence in range names."""
-        query = self._where(select(record.c.visit_ref).distinct(), "evidence", dated=True)
+        query = self.where(select(record.c.visit_ref).distinct(), "evidence", dated=True)
         return {v for (v,) in self.counted("evidence-visits", query)}
 
     def facet(self, text: str | None) -> tuple[list[str], list[str]]:
@@ -114,7 +114,7 @@ class Scope:
             return found
 
         def make() -> tuple[list[str], list[str]]:
-            query = self._where(
+            query = self.where(
                 select(record.c.data).where(record.c.facet == text).limit(1), "evidence", True
             )
             with self.engine.connect() as conn:
@@ -131,7 +131,7 @@ class Scope:
             kinds = [
                 func.sum(case((record.c.facet == kind, 1), else_=0)) for kind in PARTICIPATION_KINDS
             ]
-            query = self._where(
+            query = self.where(
                 select(
                     record.c.visit_ref,
                     func.min(record.c.day),
