@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -136,7 +137,10 @@ def push_all(server: ServerProcess, token: str, ops: list[dict]) -> None:
                 raise RuntimeError(f"not applied: {bad[0]}")
 
 
-def fill(server: ServerProcess, school: str, coaches: int, visits: int, evidence: int) -> int:
+def fill(
+    server: ServerProcess, school: str, coaches: int, visits: int, evidence: int
+) -> tuple[int, str]:
+    """(records pushed, the last coach's token)."""
     admin_coach = server.login(server.add_user(school=school, name="Framework owner"))
     lookfor_set = new_id()
     lookfors = [new_id() for _ in range(8)]
@@ -152,7 +156,7 @@ def fill(server: ServerProcess, school: str, coaches: int, visits: int, evidence
         push_all(server, coach.token, ops)
         total += len(ops)
         print(f"  coach {c + 1}/{coaches}: {total:,} records", flush=True)
-    return total
+    return total, coach.token
 
 
 def web_client(server: ServerProcess, email: str, password: str) -> httpx.Client:
@@ -199,6 +203,39 @@ uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning", a
 """
 
 
+AGGREGATES = ("visits-per-week", "coaching-time", "lookfor-frequencies", "participation", "cycles")
+
+
+def timed_sequence(
+    client: httpx.Client, paths: list[str], runs: int, before: Callable[[], None] | None = None
+) -> tuple[float, float, int]:
+    """(p50, p95) in ms of loading ``paths`` in a row, and their size. With ``before`` (a
+    coach's push, run untimed before each sequence) nothing read for an earlier request can
+    be reused: each sequence is a first load."""
+    times, size = [], 0
+    for i in range(runs + 1):
+        if before is not None:
+            before()
+        start = time.perf_counter()
+        size = 0
+        for path in paths:
+            reply = client.get(path)
+            if reply.status_code != 200:
+                raise RuntimeError(f"{path}: {reply.status_code} {reply.text[:300]}")
+            size += len(reply.content)
+        if i:  # the first sequence warms the connection
+            times.append((time.perf_counter() - start) * 1000)
+    return percentile(times, 50), percentile(times, 95), size
+
+
+def coach_push(server: ServerProcess, coach_token: str) -> Callable[[], None]:
+    def push_one() -> None:
+        entry = {"id": new_id(), "occurred_on": "2025-09-02", "minutes": 5, "activity": "admin"}
+        push_all(server, coach_token, [_op("coaching_log_entry", entry)])
+
+    return push_one
+
+
 def bare_hello(runs: int) -> tuple[float, float, int]:
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-c", HELLO, str(port)])
@@ -223,7 +260,7 @@ def bench(server: ServerProcess, args: argparse.Namespace) -> None:
 
     school = "Bench District School"
     start = time.perf_counter()
-    total = fill(server, school, args.coaches, args.visits, args.evidence)
+    total, coach_token = fill(server, school, args.coaches, args.visits, args.evidence)
     print(f"filled: {total:,} records in {time.perf_counter() - start:.0f} s")
     teacher = server.add_user(role="teacher", school=school, email="teacher0@bench.example")
     leader = server.add_user(role="leader", school=school)
@@ -242,8 +279,18 @@ def bench(server: ServerProcess, args: argparse.Namespace) -> None:
         sheet = f"/teacher/sheet/{shared[0].record_id}"
         rows.append(("teacher sheet /teacher/sheet/{id}", *timed(t_client, sheet, args.runs)))
         rows.append(("sheet PDF /teacher/sheet/{id}.pdf", *timed(t_client, sheet + ".pdf", 50)))
+    pushed = coach_push(server, coach_token)
     with closing(web_client(server, leader.email, leader.password)) as l_client:
         rows.append(("leader dashboard /leader", *timed(l_client, "/leader", args.leader_runs)))
+        first = timed_sequence(l_client, ["/leader"], args.leader_runs, pushed)
+        rows.append(("leader dashboard /leader, first load after a push", *first))
+    desktop = server.login(leader).client
+    calls = [f"/v1/aggregates/{name}" for name in AGGREGATES]
+    rows.append(
+        ("desktop leader view: 5 x /v1/aggregates", *timed_sequence(desktop, calls, args.runs // 4))
+    )
+    first = timed_sequence(desktop, calls, args.leader_runs, pushed)
+    rows.append(("desktop leader view: 5 x /v1/aggregates, first after a push", *first))
     with httpx.Client(base_url=server.base_url, timeout=30) as client:
         rows.append(("server GET /v1/health", *timed(client, "/v1/health", args.runs)))
     rows.append(("bare FastAPI hello (same uvicorn)", *bare_hello(args.runs)))

@@ -1,4 +1,6 @@
-"""Figures for leaders (their school) and coaches (their own records), from stored snapshots.
+"""Figures for leaders (their school) and coaches (their own records), from stored snapshots:
+evidence and participation events counted by SQL over the facts the push keeps of each
+snapshot (``observe.server.facts``), the rest decoded once per request (``observe.server.scope``).
 
 Only numbers leave: counts, minutes, shares, week starts and category codes. No evidence text,
 no teacher, classroom or seat names, no record ids, and nothing of teachers' reflections
@@ -13,32 +15,25 @@ ending in ``Z``, dates as ``YYYY-MM-DD``, enums as their values.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from statistics import median
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 
 from observe.cyclemeasure import compare
 from observe.protocol import MIN_TEACHERS
 from observe.server.accounts import Principal
 from observe.server.errors import ApiError, forbidden
+from observe.server.facts import PARTICIPATION_KINDS, day_of
 from observe.server.schema import record
+from observe.server.scope import Scope as _Scope
+from observe.server.scope import scope_for
 from observe.server.state import read_state
 
 NAMES = ("visits-per-week", "coaching-time", "lookfor-frequencies", "participation", "cycles")
-PARTICIPATION_KINDS = ("volunteered", "called_on", "asked_question", "peer_talk")
-
-
-def _day(value: Any) -> date | None:
-    """The UTC date of a snapshot's datetime or date string; None if absent or unreadable."""
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+_day = day_of
 
 
 def _moment(value: Any) -> datetime | None:
@@ -52,42 +47,6 @@ def _moment(value: Any) -> datetime | None:
 
 def _week(day: date) -> str:
     return (day - timedelta(days=day.weekday())).isoformat()
-
-
-class _Scope:
-    """The snapshots the caller may count, by kind, limited to one date range."""
-
-    def __init__(self, engine: Engine, principal: Principal, start: date | None, end: date | None):
-        self.engine = engine
-        self.principal = principal
-        self.start = start
-        self.end = end
-
-    def in_range(self, day: date | None) -> bool:
-        if day is None:
-            return False
-        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
-
-    def snapshots(self, kind: str) -> Iterator[dict[str, Any]]:
-        for data, _visibility in self.records(kind):
-            yield data
-
-    def records(self, kind: str) -> Iterator[tuple[dict[str, Any], str]]:
-        """(snapshot, visibility) of each record of ``kind`` the caller may count."""
-        query = select(record.c.data, record.c.visibility).where(
-            record.c.school_id == self.principal.school_id,
-            record.c.kind == kind,
-            record.c.deleted.is_(False),
-        )
-        if self.principal.role == "coach":
-            query = query.where(record.c.owner_id == self.principal.user_id)
-        with self.engine.connect() as conn:
-            for data, visibility in conn.execute(query):
-                if isinstance(data, dict):
-                    yield data, visibility
-
-    def ids(self, kind: str, field: str) -> dict[str, Any]:
-        return {d.get("id"): d.get(field) for d in self.snapshots(kind)}
 
 
 def visits_per_week(scope: _Scope) -> list[dict[str, Any]]:
@@ -129,22 +88,19 @@ def lookfor_frequencies(scope: _Scope) -> list[dict[str, Any]]:
     tagged: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     total = 0
-    for item in scope.snapshots("evidence"):
-        if not scope.in_range(_day(item.get("observed_at"))):
-            continue
-        total += 1
-        ids = item.get("lookfor_ids")
-        if isinstance(ids, list):
-            mine = {i for i in ids if isinstance(i, str)}
-            tagged.update(mine)
-            # A tag says what an item is about; only a "seen" mark says the look-for was seen
-            # (snapshots from devices older than marks have none: all "about").
-            marks = item.get("lookfor_marks")
-            if isinstance(marks, dict):
-                seen.update(i for i in mine if marks.get(i) == "seen")
+    for facet, n in scope.evidence_in_range():
+        total += n
+        tags, marked = scope.facet(facet)
+        for lookfor_id in tags:
+            tagged[lookfor_id] += n
+        for lookfor_id in marked:
+            seen[lookfor_id] += n
     labels = _lookfor_labels(scope)
     rows = []
-    for lookfor_id, n in tagged.most_common():
+    # Most used first; equal counts in label order, so the table reads the same every time.
+    for lookfor_id, n in sorted(
+        tagged.items(), key=lambda p: (-p[1], *(str(x or "") for x in labels.get(p[0], ())), p[0])
+    ):
         code, title = labels.get(lookfor_id, (None, None))
         rows.append(
             {
@@ -193,39 +149,26 @@ def _label(value: Any) -> str | None:
 
 def participation(scope: _Scope) -> list[dict[str, Any]]:
     """Per week: events by kind, and per visit the distinct voices and the share of seats heard."""
-    seats_per_room = Counter(
-        s.get("classroom_id") for s in scope.snapshots("seat") if s.get("classroom_id")
+    seats_per_room = scope.memo(
+        "seats-per-room",
+        lambda: Counter(
+            s.get("classroom_id") for s in scope.snapshots("seat") if s.get("classroom_id")
+        ),
     )
     room_of_visit = scope.ids("visit", "classroom_id")
-    by_visit: dict[str, dict[str, Any]] = {}
-    for event in scope.snapshots("participation_event"):
-        day = _day(event.get("occurred_at"))
-        if not scope.in_range(day):
-            continue
-        assert day is not None
-        visit_id = event.get("visit_id")
-        if not isinstance(visit_id, str):
-            continue
-        info = by_visit.setdefault(
-            visit_id, {"week": _week(day), "seats": set(), "kinds": Counter()}
-        )
-        info["week"] = min(info["week"], _week(day))
-        if isinstance(event.get("seat_id"), str):
-            info["seats"].add(event["seat_id"])
-        info["kinds"][str(event.get("participation_kind"))] += 1
     weeks: dict[str, dict[str, Any]] = {}
-    for visit_id, info in by_visit.items():
+    for visit_id, info in scope.talk_in_range().items():
         week = weeks.setdefault(
-            info["week"],
+            _week(info["day"]),
             {"visits": 0, "events": 0, "kinds": Counter(), "voices": [], "shares": []},
         )
         week["visits"] += 1
         week["events"] += sum(info["kinds"].values())
         week["kinds"].update(info["kinds"])
-        week["voices"].append(len(info["seats"]))
+        week["voices"].append(info["seats"])
         seats = seats_per_room.get(room_of_visit.get(visit_id))
         if seats:
-            week["shares"].append(min(1.0, len(info["seats"]) / seats))
+            week["shares"].append(min(1.0, info["seats"] / seats))
     return [
         {
             "week_start": week_start,
@@ -262,29 +205,34 @@ def _cycle_values(scope: _Scope, cycles: list[dict[str, Any]]) -> dict[Any, list
         if visit.get("cycle_id") in wanted and started is not None:
             visits_of[visit["cycle_id"]].append((started, visit.get("id")))
     linked = {v for pairs in visits_of.values() for _, v in pairs}
+    # Counted by SQL per visit (and seat, or look-fors and marks) over every date: a cycle's
+    # visits are measured whenever they were.
     talk: dict[Any, Counter[Any]] = defaultdict(Counter)
     if kinds & {"distinct_voices", "contributions"}:
         seats = {s.get("id") for s in scope.snapshots("seat")}
-        for event in scope.snapshots("participation_event"):
-            if event.get("visit_id") in linked and event.get("seat_id") in seats:
-                talk[event["visit_id"]][event["seat_id"]] += 1
-    evidence: dict[Any, list[dict[str, Any]]] = defaultdict(list)
-    if "lookfor_frequency" in kinds:
-        for item in scope.snapshots("evidence"):
-            if item.get("visit_id") in linked:
-                evidence[item["visit_id"]].append(item)
-
-    def seen(items: list[dict[str, Any]], lookfor_id: Any) -> float:
-        return float(
-            sum(
-                1
-                for i in items
-                if isinstance(i.get("lookfor_ids"), list)
-                and lookfor_id in i["lookfor_ids"]
-                and isinstance(i.get("lookfor_marks"), dict)
-                and i["lookfor_marks"].get(lookfor_id) == "seen"
-            )
+        query = (
+            select(record.c.visit_ref, record.c.seat_ref, func.count())
+            .where(record.c.visit_ref.is_not(None))
+            .group_by(record.c.visit_ref, record.c.seat_ref)
         )
+        query = scope.where(query, "participation_event", by_facts=True)
+        for visit_id, seat_id, n in scope.counted("cycle-talk", query):
+            if visit_id in linked and seat_id is not None and seat_id in seats:
+                talk[visit_id][seat_id] += n
+    evidence: dict[Any, list[tuple[list[str], int]]] = defaultdict(list)
+    if "lookfor_frequency" in kinds:
+        query = (
+            select(record.c.visit_ref, record.c.facet, func.count())
+            .where(record.c.visit_ref.is_not(None))
+            .group_by(record.c.visit_ref, record.c.seat_ref, record.c.facet)
+        )
+        query = scope.where(query, "evidence", by_facts=True)
+        for visit_id, facet, n in scope.counted("cycle-evidence", query):
+            if visit_id in linked:
+                evidence[visit_id].append((scope.facet(facet)[1], n))
+
+    def seen(items: list[tuple[list[str], int]], lookfor_id: Any) -> float:
+        return float(sum(n for marked, n in items if lookfor_id in marked))
 
     out: dict[Any, list[float]] = {}
     for cycle in cycles:
@@ -469,6 +417,23 @@ def _teacher_of_visit(scope: _Scope) -> Callable[[Any], str | None]:
     return teacher
 
 
+def _visit_weeks(scope: _Scope) -> dict[str, set[str]]:
+    """The teachers visited in each week of the range."""
+
+    def make() -> dict[str, set[str]]:
+        teacher = _teacher_of_visit(scope)
+        visit_weeks: dict[str, set[str]] = defaultdict(set)
+        for visit in scope.snapshots("visit"):
+            day = _day(visit.get("started_at"))
+            if not scope.in_range(day):
+                continue
+            assert day is not None
+            visit_weeks[_week(day)].update(t for t in [teacher(visit.get("id"))] if t)
+        return visit_weeks
+
+    return scope.memo("visit-weeks", make)
+
+
 def _teachers_behind(
     scope: _Scope,
     names: tuple[str, ...] = ("visits-per-week", "participation", "lookfor-frequencies"),
@@ -478,35 +443,14 @@ def _teachers_behind(
     teacher = _teacher_of_visit(scope)
     out: dict[str, dict[str, int]] = {}
     if "visits-per-week" in names:
-        visit_weeks: dict[str, set[str]] = defaultdict(set)
-        for visit in scope.snapshots("visit"):
-            day = _day(visit.get("started_at"))
-            if not scope.in_range(day):
-                continue
-            assert day is not None
-            visit_weeks[_week(day)].update(t for t in [teacher(visit.get("id"))] if t)
-        out["visits-per-week"] = {week: len(found) for week, found in visit_weeks.items()}
+        out["visits-per-week"] = {week: len(found) for week, found in _visit_weeks(scope).items()}
     if "participation" in names:
-        week_of_visit: dict[Any, str] = {}
-        for event in scope.snapshots("participation_event"):
-            day = _day(event.get("occurred_at"))
-            if not scope.in_range(day) or not isinstance(event.get("visit_id"), str):
-                continue
-            assert day is not None
-            visit_id = event["visit_id"]
-            week_of_visit[visit_id] = min(week_of_visit.get(visit_id, _week(day)), _week(day))
         weeks: dict[str, set[str]] = defaultdict(set)
-        for visit_id, week in week_of_visit.items():
-            weeks[week].update(t for t in [teacher(visit_id)] if t)
+        for visit_id, info in scope.talk_in_range().items():
+            weeks[_week(info["day"])].update(t for t in [teacher(visit_id)] if t)
         out["participation"] = {week: len(found) for week, found in weeks.items()}
     if "lookfor-frequencies" in names:
-        lookfor_teachers = {
-            t
-            for item in scope.snapshots("evidence")
-            if scope.in_range(_day(item.get("observed_at")))
-            for t in [teacher(item.get("visit_id"))]
-            if t
-        }
+        lookfor_teachers = {t for v in scope.evidence_visits() for t in [teacher(v)] if t}
         out["lookfor-frequencies"] = {"all": len(lookfor_teachers)}
     return out
 
@@ -555,27 +499,43 @@ _COMPUTE: dict[str, Callable[[_Scope], list[dict[str, Any]]]] = {
 def aggregate(
     engine: Engine, principal: Principal, name: str, start: date | None, end: date | None
 ) -> dict[str, Any]:
+    return aggregates(engine, principal, (name,), start, end)[name]
+
+
+def aggregates(
+    engine: Engine,
+    principal: Principal,
+    names: tuple[str, ...],
+    start: date | None,
+    end: date | None,
+) -> dict[str, dict[str, Any]]:
+    """The replies of several aggregates over one range, reading the school's records once for
+    all of them (the leader's page shows every figure)."""
     if principal.role == "teacher":
         raise forbidden("Figures are for coaches and leaders; teachers read what was shared.")
     if principal.role not in ("coach", "leader"):
         raise forbidden("Administrators manage accounts and devices; figures are for leaders.")
-    if name not in _COMPUTE:
-        raise ApiError(404, "not_found", f"There is no aggregate called {name[:60]!r}.")
+    for name in names:
+        if name not in _COMPUTE:
+            raise ApiError(404, "not_found", f"There is no aggregate called {name[:60]!r}.")
     if start and end and start > end:
         raise ApiError(422, "invalid", "The 'from' date must not be after the 'to' date.")
-    scope = _Scope(engine, principal, start, end)
-    rows = _COMPUTE[name](scope)
-    suppressed = None
-    if principal.role == "leader":
-        rows, suppressed = _suppress(scope, name, rows)
-    # The teachers behind a row decide its suppression and never leave the server.
-    rows = [{k: v for k, v in row.items() if k != "_teachers"} for row in rows]
     with engine.connect() as conn:
         state = read_state(conn, principal.school_id)
-    return {
-        **state,
-        "name": name,
-        "school": principal.school,
-        "rows": rows,
-        "suppressed": suppressed,
-    }
+    scope = scope_for(engine, principal, start, end, state)
+    out: dict[str, dict[str, Any]] = {}
+    for name in names:
+        rows = _COMPUTE[name](scope)
+        suppressed = None
+        if principal.role == "leader":
+            rows, suppressed = _suppress(scope, name, rows)
+        # The teachers behind a row decide its suppression and never leave the server.
+        rows = [{k: v for k, v in row.items() if k != "_teachers"} for row in rows]
+        out[name] = {
+            **state,
+            "name": name,
+            "school": principal.school,
+            "rows": rows,
+            "suppressed": suppressed,
+        }
+    return out

@@ -148,9 +148,20 @@ record = Table(
     # For a teacher's reflection: the owner of the record it reflects on (the coach who
     # shared it), who receives it in pull. NULL for every other kind.
     Column("addressee_id", ID, ForeignKey("account.id")),
+    # What the leader's and coach's figures read of the snapshot, derived by observe.server.facts
+    # on every push and restore (like ``reader``): the record's date, the visit and seat it
+    # names, and its category or look-fors. NULL for tombstones and undated kinds.
+    Column("day", String(10)),
+    Column("visit_ref", Text),
+    Column("seat_ref", Text),
+    Column("facet", Text),
     UniqueConstraint("school_id", "server_seq", name="uq_record_school_seq"),
     Index("ix_record_owner_seq", "owner_id", "server_seq"),
     Index("ix_record_school_kind", "school_id", "kind"),
+    # The figures' facts, ordered so SQL counts them per visit from the index alone.
+    Index(
+        "ix_record_school_kind_facts", "school_id", "kind", "visit_ref", "seat_ref", "facet", "day"
+    ),
     Index("ix_record_school_audience_seq", "school_id", "audience", "server_seq"),
     Index("ix_record_school_reader", "school_id", "reader"),
     Index("ix_record_addressee_seq", "addressee_id", "server_seq"),

@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 
 from observe.safetext import csv_cell
 from observe.server.accounts import Principal
-from observe.server.aggregates import MIN_TEACHERS, aggregate
+from observe.server.aggregates import MIN_TEACHERS, NAMES, aggregates
 
 SUPPRESSED = f"Hidden: fewer than {MIN_TEACHERS} teachers"
 
@@ -508,10 +508,12 @@ def _share_bars(measures: list[dict[str, Any]], total: dict[str, Any]) -> list[B
 def school_figures(
     engine: Engine, principal: Principal, start: date | None, end: date | None
 ) -> list[Figure]:
-    def rows(name: str) -> list[dict[str, Any]]:
-        return aggregate(engine, principal, name, start, end)["rows"]
+    replies = aggregates(engine, principal, NAMES, start, end)
 
-    found = aggregate(engine, principal, "lookfor-frequencies", start, end)
+    def rows(name: str) -> list[dict[str, Any]]:
+        return replies[name]["rows"]
+
+    found = replies["lookfor-frequencies"]
     cycles = rows("cycles")
     return [
         visits(rows("visits-per-week")),
