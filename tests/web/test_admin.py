@@ -117,3 +117,38 @@ def test_other_roles_cannot_open_the_admin_pages(browser, web_server):
         reply = client.post(f"/admin/users/{leader.id}/disable", data={"csrf": csrf})
         assert reply.status_code == 403
     assert _disabled(web_server, leader.email) is False
+
+
+def test_admin_invites_a_teacher_who_then_sets_a_password(browser, web_server):
+    """As ``observe-server user invite``, from the page: the link and code show once, the
+    link opens the teacher's set-password page, and an email of another role is refused."""
+    school = f"Invite {uuid.uuid4().hex[:6]}"
+    admin = web_server.add_user(role="admin", school=school)
+    leader = web_server.add_user(role="leader", school=school)
+    sign_in(browser, web_server.base_url, admin.email, admin.password)
+
+    browser.find_element(By.ID, "invite-email").send_keys(leader.email)
+    browser.find_element(By.ID, "invite-name").send_keys("Not A Teacher")
+    click_and_wait(browser, "form[action='/admin/invitations'] button")
+    assert f"{leader.email} belongs to a leader's account" in text_of(browser)
+    assert browser.find_element(By.ID, "invite-email").get_attribute("value") == leader.email
+
+    email = f"teacher-{uuid.uuid4().hex[:6]}@example.org"
+    box = browser.find_element(By.ID, "invite-email")
+    box.clear()
+    box.send_keys(email)
+    name = browser.find_element(By.ID, "invite-name")
+    name.clear()
+    name.send_keys("Ana Ortiz")
+    click_and_wait(browser, "form[action='/admin/invitations'] button")
+    assert f"Invitation for {email}" in text_of(browser)
+    link = browser.find_element(By.ID, "invite-link").get_attribute("value")
+    code = browser.find_element(By.ID, "invite-code").get_attribute("value")
+    assert link.startswith(web_server.base_url + "/invite/") and len(code) == 9
+    check_page(browser, "admin-invited")
+    users = list_users(web_server.engine)
+    assert any(u["email"] == email and u["role"] == "teacher" for u in users)
+
+    sign_out(browser)
+    browser.get(link)
+    assert "Welcome, Ana Ortiz" in text_of(browser) and email in text_of(browser)

@@ -315,12 +315,6 @@ def _inviting_coach(principal: Principal) -> None:
         raise forbidden("Only coaches invite the teachers they share feedback with.")
 
 
-def public_url(request: Request) -> str:
-    """The base of links teachers open: ``serve --public-url`` if given, else this request's."""
-    configured = os.environ.get(invitations.ENV_PUBLIC_URL, "").strip()
-    return configured.rstrip("/") if configured else str(request.base_url).rstrip("/")
-
-
 @router.post("/invitations", response_model=InvitationReply, tags=["teachers"])
 def invite_teacher(
     body: InvitationRequest, request: Request, token: Token, engine: EngineDep
@@ -334,7 +328,7 @@ def invite_teacher(
         name=body.name,
         school_id=principal.school_id,
         created_by=principal.user_id,
-        base_url=public_url(request),
+        base_url=invitations.base_url_for(str(request.base_url)),
     )
     return {
         "email": made.email,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -350,3 +351,10 @@ def teacher_status(engine: Engine, principal: Principal, emails: list[str]) -> d
         else:
             status[email] = "expired"
     return status
+
+
+def base_url_for(request_base: str) -> str:
+    """The base of links teachers open: ``serve --public-url`` (``$OBSERVE_PUBLIC_URL``) if
+    given, else the address this request came to (the API's and the web pages' alike)."""
+    configured = os.environ.get(ENV_PUBLIC_URL, "").strip()
+    return configured.rstrip("/") if configured else request_base.rstrip("/")

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import Response
 
 from observe.errors import UsageError
-from observe.server import accounts
+from observe.server import accounts, invitations
 from observe.server.errors import ApiError
 from observe.server.web.auth import engine, gate
 from observe.server.web.render import go, page
@@ -29,7 +29,9 @@ DONE = {
 
 
 def _page(request: Request, session: object, *, error: str | None = None,
-          status: int = 200, form: dict[str, str] | None = None) -> Response:  # fmt: skip
+          status: int = 200, form: dict[str, str] | None = None,
+          invite_form: dict[str, str] | None = None,
+          invited: invitations.Invitation | None = None) -> Response:  # fmt: skip
     return page(
         request,
         "admin.html",
@@ -39,6 +41,8 @@ def _page(request: Request, session: object, *, error: str | None = None,
         devices=accounts.list_devices(engine(request)),
         roles=accounts.ROLES,
         form=form or {"email": "", "name": "", "role": "coach", "school": ""},
+        invite_form=invite_form or {"email": "", "name": "", "school": ""},
+        invited=invited,
         error=error,
         status=status,
         notice=DONE.get(request.query_params.get("done", "")),
@@ -80,6 +84,39 @@ def add_user(
         sentence = str(exc).replace(" with --name", "").replace(" with --school", "")
         return _page(request, session, error=sentence, status=422, form=form)
     return go("/admin?done=added")
+
+
+@router.post("/admin/invitations")
+def invite_teacher(
+    request: Request,
+    email: Field = "",
+    name: Field = "",
+    school: Field = "",
+    csrf: Field = "",
+) -> Response:
+    """As ``observe-server user invite``: a one-time link and code for a teacher to set their
+    password, shown here once (only their hashes are stored) for the admin to pass on."""
+    session = gate(request, ADMINS, csrf, posted=True)
+    if isinstance(session, Response):
+        return session
+    form = {"email": email, "name": name, "school": school}
+    where = school.strip() or session.principal.school
+    try:
+        with engine(request).connect().execution_options(immediate=True) as conn, conn.begin():
+            school_id = accounts.school_id_of(conn, where)
+        made = invitations.invite(
+            engine(request),
+            email=email,
+            name=name,
+            school_id=school_id,
+            created_by=session.principal.user_id,
+            base_url=invitations.base_url_for(str(request.base_url)),
+        )
+    except ApiError as exc:
+        return _page(request, session, error=exc.sentence, status=exc.status, invite_form=form)
+    except UsageError as exc:
+        return _page(request, session, error=str(exc), status=422, invite_form=form)
+    return _page(request, session, invited=made)
 
 
 def _switch(request: Request, user_id: str, csrf: str, disabled: bool) -> Response:
