@@ -74,28 +74,40 @@ def shared_list(request: Request) -> Response:
     )
 
 
-def _sheet_page(
+def _shared_page(
     request: Request,
     session: WebSession,
     record_id: str,
+    kind: str,
     *,
     draft: str | None = None,
     error: str | None = None,
     status: int = 200,
 ) -> Response:
+    """A sheet or a cycle shared with this teacher, with their reflection box under it; the
+    same "no such page" for anything else, whatever it is."""
     with engine(request).connect() as conn:
-        item = teacher_view.shared_item(conn, session.principal, record_id, FEEDBACK)
+        item = teacher_view.shared_item(conn, session.principal, record_id, kind)
         mine = teacher_view.reflections_on(conn, session.principal, record_id) if item else []
     if item is None:
         return refusal(request, session, NO_SUCH_PAGE, 404)
-    sheet = sheet_of(item)
+    if kind == FEEDBACK:
+        sheet = sheet_of(item)
+        template = "teacher_sheet.html"
+        title = f"Feedback from {sheet.coach_name}, {sheet.visit_date}"
+        shown: dict[str, object] = {"sheet": sheet}
+    else:
+        cycle = cycle_of(item)
+        template = "teacher_cycle.html"
+        title = f"Coaching cycle with {cycle.coach_name}: {cycle.focus}"
+        shown = {"cycle": cycle}
     return page(
         request,
-        "teacher_sheet.html",
+        template,
         session,
         status=status,
-        title=f"Feedback from {sheet.coach_name}, {sheet.visit_date}",
-        sheet=sheet,
+        title=title,
+        **shown,
         **_reflection_box(request, mine, draft, error),
     )
 
@@ -119,38 +131,12 @@ def _reflection_box(
     )
 
 
-def _cycle_page(
-    request: Request,
-    session: WebSession,
-    record_id: str,
-    *,
-    draft: str | None = None,
-    error: str | None = None,
-    status: int = 200,
-) -> Response:
-    with engine(request).connect() as conn:
-        item = teacher_view.shared_item(conn, session.principal, record_id, CYCLE)
-        mine = teacher_view.reflections_on(conn, session.principal, record_id) if item else []
-    if item is None:
-        return refusal(request, session, NO_SUCH_PAGE, 404)
-    cycle = cycle_of(item)
-    return page(
-        request,
-        "teacher_cycle.html",
-        session,
-        status=status,
-        title=f"Coaching cycle with {cycle.coach_name}: {cycle.focus}",
-        cycle=cycle,
-        **_reflection_box(request, mine, draft, error),
-    )
-
-
 @router.get("/teacher/cycle/{record_id}")
 def cycle_page(request: Request, record_id: Id) -> Response:
     session = gate(request, TEACHERS)
     if isinstance(session, Response):
         return session
-    return _cycle_page(request, session, record_id)
+    return _shared_page(request, session, record_id, CYCLE)
 
 
 def _locale(request: Request) -> str | None:
@@ -184,7 +170,7 @@ def sheet_page(request: Request, record_id: Id) -> Response:
     session = gate(request, TEACHERS)
     if isinstance(session, Response):
         return session
-    return _sheet_page(request, session, record_id)
+    return _shared_page(request, session, record_id, FEEDBACK)
 
 
 @router.post("/teacher/sheet/{record_id}/reflection")
@@ -244,8 +230,9 @@ def _save_reflection(
             reflection_id=reflection_id or None,
         )
     except ApiError as exc:
-        shown = _sheet_page if kind == FEEDBACK else _cycle_page
-        return shown(request, session, record_id, draft=text, error=exc.sentence, status=exc.status)
+        return _shared_page(
+            request, session, record_id, kind, draft=text, error=exc.sentence, status=exc.status
+        )
     log.info("teacher %s saved a reflection on %s", principal.user_id, item.record_id)
     where = "sheet" if kind == FEEDBACK else "cycle"
     return go(f"/teacher/{where}/{item.record_id}?done=saved#reflection")
