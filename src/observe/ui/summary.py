@@ -35,17 +35,26 @@ KIND_LABELS: dict[str, str] = {
     "evidence": "Evidence",
     "participation_event": "Participation events",
     "feedback": "Feedback",
+    "reflection": "Teachers' reflections",
     "coaching_cycle": "Coaching cycles",
     "cycle_step": "Cycle steps",
+    "cycle_survey": "Student surveys",
+    "cycle_assessment": "Assessment results",
     "coaching_log_entry": "Coaching log entries",
     "outbox": "Changes waiting to sync",
 }
 
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Schools and classrooms", ("school", "teacher", "classroom", "seat")),
-    ("Observations", ("walk", "visit", "evidence", "participation_event", "feedback")),
+    (
+        "Observations",
+        ("walk", "visit", "evidence", "participation_event", "feedback", "reflection"),
+    ),
     ("Look-fors", ("lookfor_set", "lookfor")),
-    ("Coaching", ("coaching_cycle", "cycle_step", "coaching_log_entry")),
+    (
+        "Coaching",
+        ("coaching_cycle", "cycle_step", "cycle_survey", "cycle_assessment", "coaching_log_entry"),
+    ),
     ("Sync", ("outbox",)),
 )
 
