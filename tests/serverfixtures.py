@@ -374,6 +374,38 @@ def pg_server(pg_cluster: PgCluster, tmp_path: Path) -> Iterator[ServerProcess]:
     yield from _server(pg_cluster.new_database(), tmp_path / "server")
 
 
+@dataclass
+class HttpsServer:
+    server: ServerProcess
+    #: The self-signed certificate it serves, for clients to trust.
+    cert: Path
+
+
+@pytest.fixture
+def https_server(tmp_path: Path) -> Iterator[HttpsServer]:
+    """A server on a SQLite file serving HTTPS with a fresh self-signed certificate."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    server = ServerProcess(
+        f"sqlite:///{tmp_path / 'tls.sqlite3'}",
+        tmp_path / "server",
+        extra_args=["--ssl-certfile", str(cert), "--ssl-keyfile", str(key)],
+        scheme="https",
+    )
+    server.start()
+    try:
+        yield HttpsServer(server, cert)
+    finally:
+        server.close()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def observe_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
     if request.param == "sqlite":
