@@ -6,6 +6,7 @@ from fastapi import Request
 from fastapi.responses import Response
 from sqlalchemy import Engine
 
+from observe.server.accounts import Principal
 from observe.server.web import sessions
 from observe.server.web.render import go, refusal
 from observe.server.web.sessions import WebSession
@@ -37,6 +38,43 @@ def set_session_cookie(response: Response, request: Request, token: str) -> None
         secure=secure(request),
         path="/",
     )
+
+
+def form_token(request: Request) -> str:
+    """The token of a form shown before anyone is signed in (sign-in, invitation): the
+    browser's own if it has a sound one, else a new one. Checked against the cookie that
+    :func:`keep_form_token` sets (double submit)."""
+    token = request.cookies.get(sessions.PRE_COOKIE) or ""
+    return token if 20 <= len(token) <= 100 else sessions.new_token()
+
+
+def keep_form_token(response: Response, request: Request, token: str) -> None:
+    response.set_cookie(
+        sessions.PRE_COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=secure(request),
+        path="/",
+        max_age=3600,
+    )
+
+
+def sign_in_to(
+    request: Request, principal: Principal, path: str
+) -> tuple[Response, sessions.WebSession]:
+    """Starts a web session for ``principal`` on this browser (ending whoever's was there)
+    and sends it on to ``path``; the pre-sign-in form token is no longer needed."""
+    earlier = current(request)
+    if earlier is not None:
+        sessions.end(engine(request), earlier.id)
+    token, started = sessions.start(engine(request), principal)
+    response: Response = go(path)
+    set_session_cookie(response, request, token)
+    response.delete_cookie(
+        sessions.PRE_COOKIE, path="/", httponly=True, samesite="strict", secure=secure(request)
+    )
+    return response, started
 
 
 def forget(response: Response, request: Request) -> None:

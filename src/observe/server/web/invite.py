@@ -19,8 +19,8 @@ from observe.server import invitations
 from observe.server.accounts import MIN_PASSWORD_LENGTH, principal_of
 from observe.server.errors import ApiError
 from observe.server.web import sessions
-from observe.server.web.auth import current, engine, secure, set_session_cookie
-from observe.server.web.render import go, page
+from observe.server.web.auth import current, engine, form_token, keep_form_token, sign_in_to
+from observe.server.web.render import page
 
 log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
@@ -34,28 +34,15 @@ STALE = (
 )
 
 
-def _form_token(request: Request) -> str:
-    token = request.cookies.get(sessions.PRE_COOKIE) or ""
-    return token if 20 <= len(token) <= 100 else sessions.new_token()
-
-
 def _render(
     request: Request, template: str, *, status: int = 200, title: str, **values: object
 ) -> Response:
-    token = _form_token(request)
+    token = form_token(request)
     response = page(
         request, template, current(request), status=status, title=title, form_csrf=token,
         **values,
     )  # fmt: skip
-    response.set_cookie(
-        sessions.PRE_COOKIE,
-        token,
-        httponly=True,
-        samesite="strict",
-        secure=secure(request),
-        path="/",
-        max_age=3600,
-    )
+    keep_form_token(response, request, token)
     return response
 
 
@@ -159,14 +146,7 @@ def set_password(
         return _refused(request, exc)
     with engine(request).connect() as conn:
         principal = principal_of(conn, account_id)
-    earlier = current(request)
-    if earlier is not None:  # someone else was signed in on this browser: not any more
-        sessions.end(engine(request), earlier.id)
-    token, started = sessions.start(engine(request), principal)
+    # Whoever else was signed in on this browser is not any more.
+    response, started = sign_in_to(request, principal, "/teacher?done=welcome")
     log.info("user %s set their password from an invitation (session %s)", account_id, started.id)
-    response = go("/teacher?done=welcome")
-    set_session_cookie(response, request, token)
-    response.delete_cookie(
-        sessions.PRE_COOKIE, path="/", httponly=True, samesite="strict", secure=secure(request)
-    )
     return response

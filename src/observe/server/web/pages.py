@@ -19,9 +19,10 @@ from observe.server.web.auth import (
     current,
     engine,
     forget,
+    form_token,
     gate,
-    secure,
-    set_session_cookie,
+    keep_form_token,
+    sign_in_to,
 )
 from observe.server.web.render import HOMES, go, page, refusal
 
@@ -37,9 +38,7 @@ Field = Annotated[str, Form(max_length=1000)]
 
 
 def _signin_page(request: Request, *, error: str | None = None, status: int = 200) -> Response:
-    token = request.cookies.get(sessions.PRE_COOKIE) or ""
-    if len(token) < 20 or len(token) > 100:
-        token = sessions.new_token()
+    token = form_token(request)
     response = page(
         request,
         "signin.html",
@@ -50,15 +49,7 @@ def _signin_page(request: Request, *, error: str | None = None, status: int = 20
         error=error,
         notice=NOTICES.get(request.query_params.get("done", "")),
     )
-    response.set_cookie(
-        sessions.PRE_COOKIE,
-        token,
-        httponly=True,
-        samesite="strict",
-        secure=secure(request),
-        path="/",
-        max_age=3600,
-    )
+    keep_form_token(response, request, token)
     return response
 
 
@@ -97,16 +88,8 @@ def sign_in(
         )
     except ApiError as exc:
         return _signin_page(request, error=exc.sentence, status=exc.status)
-    earlier = current(request)
-    if earlier is not None:  # signing in again replaces the browser's session
-        sessions.end(engine(request), earlier.id)
-    token, started = sessions.start(engine(request), principal)
+    response, started = sign_in_to(request, principal, "/")  # replaces the browser's session
     log.info("user %s signed in to the web pages (session %s)", principal.user_id, started.id)
-    response = go("/")
-    set_session_cookie(response, request, token)
-    response.delete_cookie(
-        sessions.PRE_COOKIE, path="/", httponly=True, samesite="strict", secure=secure(request)
-    )
     return response
 
 
