@@ -327,19 +327,39 @@ def issue_token(
     return token, device_id
 
 
+PRINCIPAL_COLUMNS = (
+    account.c.id.label("user_id"),
+    account.c.email,
+    account.c.name,
+    account.c.role,
+    account.c.disabled,
+    school.c.id.label("school_id"),
+    school.c.name.label("school"),
+)
+"""Who a caller is (an account and its school: join ``school`` on ``account.school_id``), the
+same for a device token, a web session, a sign-in and a web write; see :func:`principal_from`."""
+
+
+def principal_from(row: Any, device_id: str) -> Principal:
+    """The :class:`Principal` of a row that selected :data:`PRINCIPAL_COLUMNS`."""
+    return Principal(
+        user_id=row.user_id,
+        email=row.email,
+        name=row.name,
+        role=row.role,
+        school_id=row.school_id,
+        school=row.school,
+        device_id=device_id,
+    )
+
+
 _CALLER = (
     select(
         device.c.id.label("device_id"),
         device.c.revoked_at,
         device.c.last_seen_at,
         device.c.created_at,
-        account.c.id.label("user_id"),
-        account.c.email,
-        account.c.name,
-        account.c.role,
-        account.c.disabled,
-        school.c.id.label("school_id"),
-        school.c.name.label("school"),
+        *PRINCIPAL_COLUMNS,
     )
     .join(account, account.c.id == device.c.user_id)
     .join(school, school.c.id == account.c.school_id)
@@ -375,15 +395,7 @@ def authenticate(engine: Engine, token: str | None, conn: Connection | None = No
             f"This device's sign-in expired after {idle:g} days without a sync.",
         )
     _touch(engine, row.device_id, row.last_seen_at)
-    return Principal(
-        user_id=row.user_id,
-        email=row.email,
-        name=row.name,
-        role=row.role,
-        school_id=row.school_id,
-        school=row.school,
-        device_id=row.device_id,
-    )
+    return principal_from(row, row.device_id)
 
 
 WEB_DEVICE_NAMESPACE = uuid.UUID("6f1d7d0e-5a43-4c1e-9a0b-8f6f0c0b7e51")
@@ -395,15 +407,7 @@ def principal_of(conn: Connection, user_id: str, device_id: str | None = None) -
     Without ``device_id`` the user's web pages count as one device of theirs, with a stable id
     (conflict siblings name the device a change came from). Refuses a disabled account."""
     row = conn.execute(
-        select(
-            account.c.id,
-            account.c.email,
-            account.c.name,
-            account.c.role,
-            account.c.disabled,
-            school.c.id.label("school_id"),
-            school.c.name.label("school"),
-        )
+        select(*PRINCIPAL_COLUMNS)
         .join(school, school.c.id == account.c.school_id)
         .where(account.c.id == user_id)
     ).one_or_none()
@@ -413,15 +417,7 @@ def principal_of(conn: Connection, user_id: str, device_id: str | None = None) -
             "revoked",
             "This account has been switched off on the server; ask your administrator.",
         )
-    return Principal(
-        user_id=row.id,
-        email=row.email,
-        name=row.name,
-        role=row.role,
-        school_id=row.school_id,
-        school=row.school,
-        device_id=device_id or str(uuid.uuid5(WEB_DEVICE_NAMESPACE, row.id)),
-    )
+    return principal_from(row, device_id or str(uuid.uuid5(WEB_DEVICE_NAMESPACE, row.user_id)))
 
 
 def _touch(engine: Engine, device_id: str, last_seen: datetime | None) -> None:

@@ -16,11 +16,13 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from observe.server.accounts import (
+    PRINCIPAL_COLUMNS,
     Principal,
     hash_password,
     issue_token,
     needs_rehash,
     normalize_email,
+    principal_from,
     verify_password,
 )
 from observe.server.errors import ApiError
@@ -81,16 +83,7 @@ def check_password(engine: Engine, *, email: str, password: str, client_address:
                 headers={"Retry-After": str(wait)},
             )
         user = conn.execute(
-            select(
-                account.c.id,
-                account.c.email,
-                account.c.name,
-                account.c.role,
-                account.c.disabled,
-                account.c.password_hash,
-                school.c.id.label("school_id"),
-                school.c.name.label("school"),
-            )
+            select(*PRINCIPAL_COLUMNS, account.c.password_hash)
             .join(school, school.c.id == account.c.school_id)
             .where(account.c.email == email)
         ).one_or_none()
@@ -100,25 +93,17 @@ def check_password(engine: Engine, *, email: str, password: str, client_address:
         raise ApiError(401, "bad_credentials", "The email or password is not right.")
     assert user is not None
     if user.disabled:
-        log.info("login refused: user %s is disabled", user.id)
+        log.info("login refused: user %s is disabled", user.user_id)
         raise ApiError(401, "disabled", "This account has been disabled; ask your administrator.")
     with engine.connect().execution_options(immediate=True) as conn, conn.begin():
         conn.execute(delete(login_failure).where(login_failure.c.key == email_key))
         if needs_rehash(user.password_hash):
             conn.execute(
                 update(account)
-                .where(account.c.id == user.id)
+                .where(account.c.id == user.user_id)
                 .values(password_hash=hash_password(password))
             )
-    return Principal(
-        user_id=user.id,
-        email=user.email,
-        name=user.name,
-        role=user.role,
-        school_id=user.school_id,
-        school=user.school,
-        device_id="",
-    )
+    return principal_from(user, "")
 
 
 def login(

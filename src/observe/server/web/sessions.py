@@ -16,7 +16,7 @@ from datetime import timedelta
 
 from sqlalchemy import Engine, delete, insert, select, update
 
-from observe.server.accounts import Principal, hash_token
+from observe.server.accounts import PRINCIPAL_COLUMNS, Principal, hash_token, principal_from
 from observe.server.schema import account, school, utcnow, web_session
 
 COOKIE = "observe_session"
@@ -92,13 +92,7 @@ _LOOKUP = (
         web_session.c.created_at,
         web_session.c.last_seen_at,
         web_session.c.revoked_at,
-        account.c.id.label("user_id"),
-        account.c.email,
-        account.c.name,
-        account.c.role,
-        account.c.disabled,
-        school.c.id.label("school_id"),
-        school.c.name.label("school"),
+        *PRINCIPAL_COLUMNS,
     )
     .join(account, account.c.id == web_session.c.account_id)
     .join(school, school.c.id == account.c.school_id)
@@ -128,16 +122,7 @@ def find(engine: Engine, token: str | None) -> WebSession | None:
             conn.execute(
                 update(web_session).where(web_session.c.id == row.id).values(last_seen_at=now)
             )
-    principal = Principal(
-        user_id=row.user_id,
-        email=row.email,
-        name=row.name,
-        role=row.role,
-        school_id=row.school_id,
-        school=row.school,
-        device_id="",
-    )
-    return WebSession(row.id, row.csrf, principal)
+    return WebSession(row.id, row.csrf, principal_from(row, ""))
 
 
 def end(engine: Engine, session_id: str) -> None:
