@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import base64
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.wait import WebDriverWait
 
 AXE = Path(__file__).parent / "axe" / "axe.min.js"
@@ -121,14 +122,24 @@ def text_of(driver: WebDriver) -> str:
     return driver.find_element(By.TAG_NAME, "body").text
 
 
-def click_and_wait(driver: WebDriver, css: str) -> None:
-    """Clicks a submit button and waits for the page it leads to (the old one going stale)."""
-    old = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.CSS_SELECTOR, css).click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(old))
-    WebDriverWait(driver, 20).until(
-        lambda d: d.execute_script("return document.readyState") == "complete"
+def after_navigation(driver: WebDriver, act: Callable[[], object]) -> None:
+    """Does ``act`` (a click, an Enter) and waits for the page it leads to.
+
+    The old page is marked with a window property that a new document cannot carry; polling
+    that (rather than an element going stale) is immune to chromedriver's passing "node does
+    not belong to the document" error while the old document is being torn down."""
+    driver.execute_script("window.__observeOldPage = true;")
+    act()
+    WebDriverWait(driver, 20, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script(
+            "return !window.__observeOldPage && document.readyState === 'complete'"
+        )
     )
+
+
+def click_and_wait(driver: WebDriver, css: str) -> None:
+    """Clicks a submit button and waits for the page it leads to."""
+    after_navigation(driver, driver.find_element(By.CSS_SELECTOR, css).click)
 
 
 def sign_in(driver: WebDriver, base_url: str, email: str, password: str) -> None:

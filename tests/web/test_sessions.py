@@ -9,12 +9,17 @@ from datetime import timedelta
 import httpx
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.wait import WebDriverWait
 from sqlalchemy import select, update
 
 from observe.server.schema import utcnow, web_session
-from tests.web.browser import check_page, click_and_wait, sign_in, sign_out, text_of
+from tests.web.browser import (
+    after_navigation,
+    check_page,
+    click_and_wait,
+    sign_in,
+    sign_out,
+    text_of,
+)
 
 
 def _coach(server, **kw):
@@ -236,7 +241,5 @@ def test_keyboard_only_skip_link_sign_in_and_visible_focus(browser, web_server):
     browser.switch_to.active_element.send_keys(Keys.TAB)
     assert browser.switch_to.active_element.get_attribute("id") == "email"
     browser.switch_to.active_element.send_keys(coach.email, Keys.TAB, coach.password)
-    old = browser.find_element(By.TAG_NAME, "html")
-    browser.switch_to.active_element.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 20).until(expected_conditions.staleness_of(old))
+    after_navigation(browser, lambda: browser.switch_to.active_element.send_keys(Keys.ENTER))
     assert "Hello, Kim Keys" in text_of(browser)

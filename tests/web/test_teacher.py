@@ -15,8 +15,6 @@ from pypdf import PdfReader
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.wait import WebDriverWait
 from sqlalchemy import delete, insert, select, update
 
 from observe.server import teacher_view
@@ -26,7 +24,15 @@ from observe.server.schema import invitation, login_failure, record, utcnow, web
 from tests.server.helpers import pull_all
 from tests.serverfixtures import ServerProcess
 from tests.web import teacher_world as tw
-from tests.web.browser import check_page, click_and_wait, cookie_client, sign_in, sign_out, text_of
+from tests.web.browser import (
+    after_navigation,
+    check_page,
+    click_and_wait,
+    cookie_client,
+    sign_in,
+    sign_out,
+    text_of,
+)
 
 PASSWORD = "reading-shared-feedback"
 SAVED = "Saved. Your coach will see it after their next sync."
@@ -300,9 +306,7 @@ def test_keyboard_only_writes_and_saves_a_reflection(browser, web_server):
     browser.switch_to.active_element.send_keys(Keys.TAB)
     button = browser.switch_to.active_element
     assert button.tag_name == "button" and "Save reflection" in button.text
-    old = browser.find_element(By.TAG_NAME, "html")
-    button.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 20).until(expected_conditions.staleness_of(old))
+    after_navigation(browser, lambda: button.send_keys(Keys.ENTER))
     assert SAVED in text_of(browser)
     assert browser.find_element(By.ID, "text").get_attribute("value") == (
         "Written with the keyboard only."
