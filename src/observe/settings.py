@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
 from observe.errors import UsageError
+from observe.i18n import LANGUAGES
 from observe.profile_setup import COACH_NAME, MAX_NAME, SERVER_URL, normalize_server_address
 from observe.roster.schools import save_school, school_details, school_problems
 from observe.store import Store
@@ -84,6 +85,8 @@ VISIT_TYPE_KEY: Key[VisitType] = Key(
 SERVER_KEY: Key[str] = Key(SERVER_URL, "", str.strip, str)
 TEXT_SIZE_KEY: Key[int] = Key("ui.text_size", 100, _size, str)
 THEME_KEY: Key[str] = Key("ui.theme", "system", _choice(THEMES), str)
+#: The app's language: "" follows the system (observe.i18n.LANGUAGES has the choices).
+LANGUAGE_KEY: Key[str] = Key("ui.language", "", _choice(("", *LANGUAGES)), str)
 
 
 def get(store: Store, key: Key[T]) -> T:
