@@ -37,7 +37,8 @@ LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", 
 
 TEAL = colors.HexColor("#1F5F5B")
 TEAL_LIGHT = colors.HexColor("#E8F2F0")
-AMBER = colors.HexColor("#B86A2B")
+# Darker than a classic amber so the DRAFT mark (bold 11 pt on AMBER_LIGHT) reaches 4.5:1.
+AMBER = colors.HexColor("#9A5520")
 AMBER_LIGHT = colors.HexColor("#FBF1E6")
 CREAM = colors.HexColor("#FAF7F2")
 INK = colors.HexColor("#2B2B2B")

@@ -4,15 +4,25 @@ Both apply at once, to the running app, without a restart. The theme is a palett
 application (every widget and chart follows it; charts read it when they redraw). The text size
 is the coach's zoom for the two places they read while observing, the capture line and the
 timeline, independent of the system's font size, which everything else keeps.
+
+Whatever the theme, text reaches WCAG AA contrast (4.5:1): a palette role that falls short
+(Fusion's light selection colour, its half-transparent placeholder text) is moved towards black
+or white just enough, and every other role keeps following the desktop, so a system
+high-contrast palette passes through untouched.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-_system_palette: QPalette | None = None
+from observe.contrast import GRAPHICS_MINIMUM, RGB, contrast_ratio, over, readable_on
+
+_theme = "system"
+_watching = False
 
 _DARK = {
     QPalette.ColorRole.Window: "#2b2b2b",
@@ -44,6 +54,86 @@ _DARK_DISABLED = {
 }
 
 
+Role = QPalette.ColorRole
+#: Text roles and what they are drawn on. The first of a pair is the one moved when it falls
+#: short, except a selection, whose background is moved (white text cannot get whiter).
+TEXT_PAIRS: tuple[tuple[Role, Role], ...] = (
+    (Role.WindowText, Role.Window),
+    (Role.Text, Role.Base),
+    (Role.Text, Role.AlternateBase),
+    (Role.ButtonText, Role.Button),
+    (Role.PlaceholderText, Role.Base),
+    (Role.ToolTipText, Role.ToolTipBase),
+    (Role.Link, Role.Base),
+    (Role.Link, Role.Window),
+    (Role.LinkVisited, Role.Base),
+    (Role.HighlightedText, Role.Highlight),
+)
+
+
+def _rgb(colour: QColor, on: QColor | None = None) -> RGB:
+    rgb = (colour.red(), colour.green(), colour.blue())
+    if on is not None and colour.alphaF() < 1.0:
+        return over(rgb, colour.alphaF(), (on.red(), on.green(), on.blue()))
+    return rgb
+
+
+def contrast(palette: QPalette, fg: Role, bg: Role) -> float:
+    """The contrast the eye gets for ``fg`` text on ``bg`` (a translucent colour blended)."""
+    back = palette.color(QPalette.ColorGroup.Active, bg)
+    front = palette.color(QPalette.ColorGroup.Active, fg)
+    return contrast_ratio(_rgb(front, back), _rgb(back))
+
+
+def readable(palette: QPalette) -> QPalette:
+    """``palette`` with every text role of :data:`TEXT_PAIRS` at 4.5:1 or better; roles that
+    already pass are not touched (nor marked as set, so they keep following the desktop)."""
+    fixed = QPalette(palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        for fg, bg in TEXT_PAIRS:
+            front, back = fixed.color(group, fg), fixed.color(group, bg)
+            if contrast_ratio(_rgb(front, back), _rgb(back)) >= 4.5:
+                continue
+            if fg is Role.HighlightedText:
+                moved = readable_on(_rgb(back), _rgb(front, back))
+                fixed.setColor(group, bg, QColor(*moved))
+            else:
+                moved = readable_on(_rgb(front, back), _rgb(back))
+                fixed.setColor(group, fg, QColor(*moved))
+    return fixed
+
+
+@dataclass(frozen=True)
+class ChartColours:
+    """What the app's small charts paint with, from the palette in use: the empty track, and
+    the before and after bars, each at 3:1 or better against the track and the window
+    (WCAG 1.4.11; the figures are also written beside the bars, so colour is never alone)."""
+
+    track: QColor
+    before: QColor
+    after: QColor
+
+
+_TEAL = (15, 118, 110)
+_TEAL_LIGHT = (94, 174, 166)
+
+
+def chart_colours(palette: QPalette) -> ChartColours:
+    window = _rgb(palette.color(Role.Window))
+    track = palette.color(Role.Base)
+    dark = sum(window) / 3 < 128
+    after = (94, 205, 192) if dark else _TEAL
+    before = (58, 140, 132) if dark else _TEAL_LIGHT
+
+    def distinct(colour: RGB) -> QColor:
+        # Against the track it fills and the window around it (both light or both dark).
+        for ground in (_rgb(track), window):
+            colour = readable_on(colour, ground, GRAPHICS_MINIMUM)
+        return QColor(*colour)
+
+    return ChartColours(track=track, before=distinct(before), after=distinct(after))
+
+
 def dark_palette() -> QPalette:
     palette = QPalette()
     for role, colour in _DARK.items():
@@ -54,15 +144,12 @@ def dark_palette() -> QPalette:
 
 
 def apply_theme(theme: str) -> None:
-    """ "light", "dark" or "system" (the colours the app started with, from the desktop)."""
+    """ "light", "dark" or "system" (the desktop's colours, followed when they change)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
-    global _system_palette
-    if _system_palette is None:
-        if theme == "system":
-            return  # nothing changed yet: keep following the desktop untouched
-        _system_palette = QPalette(app.palette())
+    global _theme
+    _theme = theme
     schemes = {
         "light": Qt.ColorScheme.Light,
         "dark": Qt.ColorScheme.Dark,
@@ -72,11 +159,24 @@ def apply_theme(theme: str) -> None:
     if hasattr(hints, "setColorScheme"):  # Qt 6.8+: also tells native dialogs
         hints.setColorScheme(schemes.get(theme, Qt.ColorScheme.Unknown))
     if theme == "dark":
-        app.setPalette(dark_palette())
+        app.setPalette(readable(dark_palette()))
     elif theme == "light":
-        app.setPalette(app.style().standardPalette())
+        app.setPalette(readable(app.style().standardPalette()))
     else:
-        app.setPalette(_system_palette)
+        # An empty palette hands every role back to the desktop; only the roles that fall
+        # short of AA are then set, so the rest keep following it.
+        app.setPalette(QPalette())
+        app.setPalette(readable(app.palette()))
+    global _watching
+    if not _watching:
+        _watching = True
+        hints.colorSchemeChanged.connect(_desktop_changed)
+
+
+def _desktop_changed(_scheme: object) -> None:
+    """The desktop switched light/dark: re-check the corrected roles against its new colours."""
+    if _theme == "system":
+        apply_theme("system")
 
 
 def is_dark(widget: QWidget) -> bool:

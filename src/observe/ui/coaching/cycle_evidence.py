@@ -10,17 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from observe.coaching import scores, surveys
 from observe.errors import UsageError
 from observe.reports.cycle_evidence import before_after
 from observe.store import Store
+from observe.ui.appearance import chart_colours
 from observe.ui.errors import ErrorReporter
-
-TEAL = QColor("#0f766e")
-TEAL_LIGHT = QColor("#99d5cf")
 
 
 class BeforeAfterBars(QWidget):
@@ -40,7 +38,9 @@ class BeforeAfterBars(QWidget):
         label_w = 50.0
         plot_w = max(self.width() - label_w - 44.0, 10.0)
         labels = (self.tr("Before"), self.tr("After"))
-        for row, (value, colour) in enumerate(zip(self.values, (TEAL_LIGHT, TEAL), strict=True)):
+        colours = chart_colours(self.palette())
+        bars = (colours.before, colours.after)
+        for row, (value, colour) in enumerate(zip(self.values, bars, strict=True)):
             y = 2.0 + row * 16.0
             painter.setPen(self.palette().windowText().color())
             painter.drawText(
@@ -49,7 +49,7 @@ class BeforeAfterBars(QWidget):
             if value is None:
                 painter.drawText(QRectF(label_w, y, plot_w, 14), Qt.AlignmentFlag.AlignLeft, "—")
                 continue
-            painter.fillRect(QRectF(label_w, y + 2, plot_w, 10), QColor("#e5e7eb"))
+            painter.fillRect(QRectF(label_w, y + 2, plot_w, 10), colours.track)
             painter.fillRect(QRectF(label_w, y + 2, plot_w * value, 10), colour)
             painter.drawText(
                 QRectF(label_w + plot_w + 4, y, 40, 14),
