@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
@@ -136,6 +137,9 @@ class ChartTable(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setTabKeyNavigation(False)  # Tab leaves the chart; arrows move inside it
         self.setAccessibleName("Seating chart cells")
+        corner = self.findChild(QAbstractButton)  # the corner that selects every cell
+        if corner is not None:
+            corner.setAccessibleName("Select every seat")
         fm = self.fontMetrics()
         self.verticalHeader().setDefaultSectionSize(fm.height() * 2 + 8)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
