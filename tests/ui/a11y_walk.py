@@ -162,6 +162,8 @@ class DialogCloser:
 
     def _tick(self) -> None:
         for top in QApplication.topLevelWidgets():
+            if not shiboken6.isValid(top):
+                continue  # closed and deleted by an earlier step of this same pass
             if top is self.main or not top.isVisible() or isinstance(top, QMenu):
                 continue
             if top.property("a11y_walk_seen"):
