@@ -117,3 +117,39 @@ def test_migrations_are_package_data():
     declared = {p for pattern in patterns for p in package.glob(pattern)}
     migrations = set((package / "store" / "migrations").rglob("*.py"))
     assert migrations and migrations <= declared
+
+
+WINDOWS = ROOT / "packaging" / "windows"
+WORKFLOW = ROOT / ".github" / "workflows" / "desktop-builds.yml"
+
+
+def test_the_windows_and_macos_recipes_point_at_files_that_exist():
+    """The recipes run only on Windows and Mac runners, so a rename here would first break
+    on release day: every repository path they name must exist."""
+    import re
+
+    texts = {
+        path: path.read_text(encoding="utf-8")
+        for path in (
+            WINDOWS / "observe.iss",
+            WINDOWS / "build.ps1",
+            ROOT / "packaging" / "macos" / "make-dmg.sh",
+            WORKFLOW,
+        )
+    }
+    named = set()
+    for text in texts.values():
+        named |= set(re.findall(r"(?:packaging|resources|tests)[\\/][\w./\\-]+\.\w+", text))
+    assert len(named) >= 6, named
+    missing = sorted(n for n in named if not (ROOT / n.replace("\\", "/")).exists())
+    assert not missing, f"the recipes name files that are not in the repository: {missing}"
+
+
+def test_the_installer_keeps_its_identity_and_the_coachs_data():
+    iss = (WINDOWS / "observe.iss").read_text(encoding="utf-8")
+    # A changed AppId would install beside the old version instead of upgrading it.
+    assert "AppId={{6C0B1E0A-3D8F-4B8E-9A57-0B5E2C7D41F3}" in iss
+    assert "PrivilegesRequired=lowest" in iss
+    deleted = [line for line in iss.splitlines() if line.startswith("Type: filesandordirs")]
+    assert deleted and all("{app}" in line for line in deleted)
+    assert "LOCALAPPDATA" not in "".join(deleted) and "{userappdata}" not in "".join(deleted)
