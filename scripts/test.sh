@@ -9,4 +9,5 @@ export QT_QPA_PLATFORM=offscreen
 # One worker per core; idle workers take tests from busy ones, so one long file (the sync
 # torture runs) does not hold up the end of the suite.
 # OBSERVE_TEST_WORKERS=0 runs everything in this process (easier to debug).
-exec .venv/bin/python -m pytest -n "${OBSERVE_TEST_WORKERS:-auto}" --dist worksteal "$@"
+# The 25 slowest tests are listed at the end, so a creeping suite time shows where it went.
+exec .venv/bin/python -m pytest -n "${OBSERVE_TEST_WORKERS:-auto}" --dist worksteal --durations=25 "$@"
