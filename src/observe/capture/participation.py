@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 
 from observe.clock import utcnow
 from observe.errors import UsageError
+from observe.i18n import N_, _, ngettext
 from observe.store import Store
 from observe.store.models import (
     Classroom,
@@ -30,16 +31,28 @@ from observe.store.models import (
 )
 from observe.vocabulary import class_label
 
-NO_GROUP = "No group"
+#: The group of seats the coach gave no group (stored and compared in the source language;
+#: shown through ``group_name``).
+NO_GROUP = N_("No group")
 MAX_ROWS = 20
 MAX_COLS = 20
 
 KIND_LABELS: dict[ParticipationKind, str] = {
-    ParticipationKind.VOLUNTEERED: "Volunteered",
-    ParticipationKind.CALLED_ON: "Called on",
-    ParticipationKind.ASKED_QUESTION: "Asked a question",
-    ParticipationKind.PEER_TALK: "Peer talk",
+    ParticipationKind.VOLUNTEERED: N_("Volunteered"),
+    ParticipationKind.CALLED_ON: N_("Called on"),
+    ParticipationKind.ASKED_QUESTION: N_("Asked a question"),
+    ParticipationKind.PEER_TALK: N_("Peer talk"),
 }
+
+
+def participation_kind_label(kind: ParticipationKind) -> str:
+    """How a contribution happened, in the current language."""
+    return _(KIND_LABELS[kind])
+
+
+def group_name(group: str) -> str:
+    """A group's name as shown: the coach's own words, or "No group" in the current language."""
+    return _(NO_GROUP) if group == NO_GROUP else group
 
 
 @dataclass(frozen=True)
@@ -223,17 +236,34 @@ class ParticipationSummary:
     def sentence(self) -> str:
         """E.g. "18 of 24 students spoke; every table group contributed." """
         if self.occupied_seats == 0:
-            return "No seating chart for this class yet."
-        text = f"{self.distinct_voices} of {self.occupied_seats} students spoke"
-        text += f" ({self.contributions} contribution{'s' if self.contributions != 1 else ''})"
-        real = [g for g in self.groups if g.group != NO_GROUP]
-        if real and self.contributions:
-            silent = [g.group for g in real if g.contributions == 0]
-            if not silent:
-                text += "; every group contributed"
-            else:
-                text += f"; not yet heard from: {', '.join(silent)}"
+            return _("No seating chart for this class yet.")
+        # The plural follows the speakers (the verb agrees with them in Spanish).
+        text = ngettext(
+            "{voices} of {seats} students spoke",
+            "{voices} of {seats} students spoke",
+            self.distinct_voices,
+        ).format(voices=self.distinct_voices, seats=self.occupied_seats)
+        text += " (" + self.contributions_text() + ")"
+        groups = self.groups_text()
+        if groups:
+            text += "; " + groups
         return text + "."
+
+    def contributions_text(self) -> str:
+        """ "12 contributions" in the current language."""
+        return ngettext("{count} contribution", "{count} contributions", self.contributions).format(
+            count=self.contributions
+        )
+
+    def groups_text(self) -> str:
+        """Whether every table group was heard ("" with no groups or no contributions)."""
+        real = [g for g in self.groups if g.group != NO_GROUP]
+        if not (real and self.contributions):
+            return ""
+        silent = [g.group for g in real if g.contributions == 0]
+        if not silent:
+            return _("every group contributed")
+        return _("not yet heard from: {groups}").format(groups=", ".join(silent))
 
 
 class Placed(Protocol):
