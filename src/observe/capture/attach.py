@@ -24,6 +24,7 @@ from observe.capture.images import (
     source_boxes,
 )
 from observe.errors import StorageError, UsageError, explain_write_error, read_only_sentence
+from observe.i18n import _
 from observe.store import Store
 from observe.store.blobs import blob_path, is_sha256, put_blob
 from observe.store.models import EvidenceKind, Visit
@@ -129,7 +130,10 @@ def _check_target(store: Store, visit_id: str, caption: str | None) -> str:
         visit = s.get(Visit, visit_id)
         if visit is None or visit.deleted:
             raise UsageError(
-                f'No visit has the id "{visit_id}" (it may have been deleted). Nothing was stored.'
+                _(
+                    'No visit has the id "{visit_id}" (it may have been deleted). Nothing '
+                    "was stored."
+                ).format(visit_id=visit_id)
             )
     return text
 

@@ -82,16 +82,24 @@ def save_seating(
     """Makes the chart match ``cells``: new seats added, changed ones updated, removed ones
     tombstoned (their past tallies stay meaningful), all in one transaction."""
     if not (1 <= rows <= MAX_ROWS and 1 <= cols <= MAX_COLS):
-        raise UsageError(f"A seating chart can be 1–{MAX_ROWS} rows by 1–{MAX_COLS} columns.")
+        raise UsageError(
+            _("A seating chart can be 1–{MAX_ROWS} rows by 1–{MAX_COLS} columns.").format(
+                MAX_ROWS=MAX_ROWS, MAX_COLS=MAX_COLS
+            )
+        )
     outside = [pos for pos in cells if not (0 <= pos[0] < rows and 0 <= pos[1] < cols)]
     if outside:
-        raise UsageError("Some seats are outside the chart; make the chart larger first.")
+        raise UsageError(_("Some seats are outside the chart; make the chart larger first."))
     labels = [spec.label.strip() for spec in cells.values()]
     if any(not label for label in labels):
-        raise UsageError("Every seat needs a label (for example A1); nothing was saved.")
+        raise UsageError(_("Every seat needs a label (for example A1); nothing was saved."))
     dupes = sorted({label for label in labels if labels.count(label) > 1})
     if dupes:
-        raise UsageError(f"Seat labels must be different; {', '.join(dupes)} is used twice.")
+        raise UsageError(
+            _("Seat labels must be different; {value} is used twice.").format(
+                value=", ".join(dupes)
+            )
+        )
     with store.write() as s:
         room = s.get_one(Classroom, classroom_id)
         room.rows, room.cols = rows, cols
@@ -129,7 +137,9 @@ def quick_chart_shape(seats: int) -> tuple[int, int]:
     """(rows, columns) for a quick chart of ``seats``: rows of six, or of eight past 36 seats
     (the widths most rooms have), wider only when the chart would pass the row limit."""
     if not 1 <= seats <= MAX_ROWS * MAX_COLS:
-        raise UsageError(f"A quick chart can have 1–{MAX_ROWS * MAX_COLS} seats.")
+        raise UsageError(
+            _("A quick chart can have 1–{value} seats.").format(value=MAX_ROWS * MAX_COLS)
+        )
     cols = min(seats, 6 if seats <= 36 else 8)
     cols = max(cols, -(-seats // MAX_ROWS))
     return -(-seats // cols), cols
@@ -172,7 +182,7 @@ def chart_of(store: Store, classroom_id: str) -> tuple[int, int, dict[tuple[int,
     with store.read() as s:
         room = s.get(Classroom, classroom_id)
         if room is None or room.deleted:
-            raise UsageError("That class is no longer in this profile; choose another.")
+            raise UsageError(_("That class is no longer in this profile; choose another."))
         rows, cols = room.rows, room.cols
     seats = live_seats(store, classroom_id)
     cells = {(seat.row, seat.col): SeatSpec(seat.label, seat.group_label) for seat in seats}

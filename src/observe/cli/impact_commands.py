@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from observe.errors import UsageError
+from observe.i18n import _, ngettext
 from observe.store import open_profile
 
 
@@ -52,7 +53,11 @@ def _day(text: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"{option} {text} is not a date; write it as YYYY-MM-DD.") from None
+        raise UsageError(
+            _("{option} {text} is not a date; write it as YYYY-MM-DD.").format(
+                option=option, text=text
+            )
+        ) from None
 
 
 def cmd_impact(args: argparse.Namespace, data_dir: str | None) -> int:
@@ -63,7 +68,9 @@ def cmd_impact(args: argparse.Namespace, data_dir: str | None) -> int:
     start = _day(args.start, "--from") or school_year_start(today)
     end = _day(args.end, "--to") or today
     if start > end:
-        raise UsageError(f"--from {start} is after --to {end}; swap them.")
+        raise UsageError(
+            _("--from {start} is after --to {end}; swap them.").format(start=start, end=end)
+        )
     out = Path(args.out).expanduser()
     store = open_profile(data_dir, read_only_ok=True)
     try:
@@ -71,8 +78,16 @@ def cmd_impact(args: argparse.Namespace, data_dir: str | None) -> int:
     finally:
         store.close()
     paths = write_report(report, out)
-    print(f"Impact tables for {start} to {end} written to {out}:")
+    print(
+        _("Impact tables for {start} to {end} written to {out}:").format(
+            start=start, end=end, out=out
+        )
+    )
     for path in paths:
         rows = len(report.tables[path.stem].rows)
-        print(f"  {path.name} ({rows} row{'s' if rows != 1 else ''})")
+        print(
+            ngettext("  {name} ({rows} row)", "  {name} ({rows} rows)", rows).format(
+                name=path.name, rows=rows
+            )
+        )
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.roster.csv_import import import_roster, read_roster
 from observe.store import open_profile
 
@@ -71,7 +72,7 @@ def cmd_import_survey(args: argparse.Namespace, data_dir: str | None) -> int:
         for line in preview.sentences():
             print(line)
         if args.dry_run:
-            print("Nothing was stored (--dry-run).")
+            print(_("Nothing was stored (--dry-run)."))
             return 0
         saved = surveys.save_survey(store, cycle_id, args.phase, preview)
         print(
@@ -95,7 +96,7 @@ def cmd_import_scores(args: argparse.Namespace, data_dir: str | None) -> int:
         for line in preview.sentences(args.meets, args.out_of):
             print(line)
         if args.dry_run:
-            print("Nothing was stored (--dry-run).")
+            print(_("Nothing was stored (--dry-run)."))
             return 0
         saved = scores.save_scores(store, cycle_id, args.phase, preview, args.meets, args.out_of)
         print(
@@ -114,12 +115,15 @@ def cmd_import_roster(args: argparse.Namespace, data_dir: str | None) -> int:
         if not preview.ok:
             for sentence in preview.error_sentences():
                 print(sentence, file=sys.stderr)
-            raise UsageError(f"{args.file} has problems, so nothing was imported.")
+            raise UsageError(
+                _("{file} has problems, so nothing was imported.").format(file=args.file)
+            )
         new = preview.to_import
         if args.dry_run:
             print(
-                f"{len(new)} classes would be imported; "
-                f"{len(preview.rows) - len(new)} are already in this profile."
+                _("{count} classes would be imported; {value} are already in this profile.").format(
+                    count=len(new), value=len(preview.rows) - len(new)
+                )
             )
             return 0
         result = import_roster(store, preview, args.school)

@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from observe.errors import UsageError
+from observe.i18n import _, ngettext
 from observe.store import open_profile
 
 
@@ -73,12 +74,14 @@ def _read_password(args: argparse.Namespace) -> str:
     else:
         if not sys.stdin.isatty():
             raise UsageError(
-                "There is no terminal to ask for the password; pass it on standard input "
-                "with --password-stdin."
+                _(
+                    "There is no terminal to ask for the password; pass it on standard input "
+                    "with --password-stdin."
+                )
             )
         password = getpass.getpass(f"Password for {args.email}: ")
     if not password:
-        raise UsageError("No password was given, so Observe did not sign in.")
+        raise UsageError(_("No password was given, so Observe did not sign in."))
     return password
 
 
@@ -98,8 +101,16 @@ def cmd_login(args: argparse.Namespace, data_dir: str | None) -> int:
         if done.token_stored_in == "keyring"
         else f"{done.credentials_path} (readable only by you)"
     )
-    print(f"Signed in to {done.server_url} as {done.email} ({done.name}).")
-    print(f"This device's sign-in is kept in {where}. Run `observe sync` to sync now.")
+    print(
+        _("Signed in to {server_url} as {email} ({name}).").format(
+            server_url=done.server_url, email=done.email, name=done.name
+        )
+    )
+    print(
+        _("This device's sign-in is kept in {where}. Run `observe sync` to sync now.").format(
+            where=where
+        )
+    )
     return 0
 
 
@@ -113,7 +124,7 @@ def cmd_sync(args: argparse.Namespace, data_dir: str | None) -> int:
         store.close()
     print(result.summary())
     if result.open_conflicts:
-        print("See them with `observe conflicts` (or Sync → Conflicts… in the app).")
+        print(_("See them with `observe conflicts` (or Sync → Conflicts… in the app)."))
     return 0
 
 
@@ -140,16 +151,22 @@ def cmd_invite(args: argparse.Namespace, data_dir: str | None) -> int:
             choose_qr(store, invitation, True)
     finally:
         store.close()
-    print(f"Invitation for {invitation.teacher_name} ({invitation.email}):")
+    print(
+        _("Invitation for {teacher_name} ({email}):").format(
+            teacher_name=invitation.teacher_name, email=invitation.email
+        )
+    )
     print(f"  Link: {invitation.link}")
     print(f"  Code: {invitation.code}")
-    print(f"  Valid until {invitation.expires_local}.")
+    print(_("  Valid until {expires_local}.").format(expires_local=invitation.expires_local))
     print(
-        "Give the teacher the link (or the code, typed at the server's /invite page): they "
-        "set a password there and then read what you share with them."
+        _(
+            "Give the teacher the link (or the code, typed at the server's /invite "
+            "page): they set a password there and then read what you share with them."
+        )
     )
     if args.qr:
-        print("The link will print as a QR code on their next feedback sheets.")
+        print(_("The link will print as a QR code on their next feedback sheets."))
     return 0
 
 
@@ -178,30 +195,43 @@ def _orphan_choice(args: argparse.Namespace, store: Any) -> int | None:
         entry = orphans.from_conflict_id(store, args.restore)
         orphans.restore_parent(store, args.restore)
         print(
-            f"Conflict {args.restore}: the {orphans.noun(entry.parent_kind)} is back here with "
-            f"{entry.phrase()}; it will be restored everywhere at the next sync."
+            _(
+                "Conflict {conflict}: the {record} is back here with {records}; it will be "
+                "restored everywhere at the next sync."
+            ).format(
+                conflict=args.restore,
+                record=orphans.noun(entry.parent_kind),
+                records=entry.phrase(),
+            )
         )
         return 0
     if args.discard is not None:
         entry = orphans.from_conflict_id(store, args.discard)
         orphans.discard_children(store, args.discard)
-        done = "deleted" if entry.required else "unlinked"
-        print(
-            f"Conflict {args.discard}: {entry.phrase()} {done} here, and everywhere at the "
-            "next sync."
+        sentence = (
+            _("Conflict {conflict}: {records} deleted here, and everywhere at the next sync.")
+            if entry.required
+            else _("Conflict {conflict}: {records} unlinked here, and everywhere at the next sync.")
         )
+        print(sentence.format(conflict=args.discard, records=entry.phrase()))
         return 0
     if args.move is not None:
         if not args.to:
             targets = orphans.move_targets(store, args.move)
             if not targets:
-                raise UsageError("There is no other visit to move to; restore or discard instead.")
-            print("Move to which visit? Run again with --to ID, one of:")
+                raise UsageError(
+                    _("There is no other visit to move to; restore or discard instead.")
+                )
+            print(_("Move to which visit? Run again with --to ID, one of:"))
             for t in targets:
                 print(f"{t.id}\t{t.label}")
             return 2
         moved = orphans.move_children(store, args.move, args.to)
-        print(f"Conflict {args.move}: {moved:,} moved; the move syncs at the next sync.")
+        print(
+            _("Conflict {move}: {moved:,} moved; the move syncs at the next sync.").format(
+                move=args.move, moved=moved
+            )
+        )
         return 0
     return None
 
@@ -217,35 +247,50 @@ def cmd_conflicts(args: argparse.Namespace, data_dir: str | None) -> int:
     ] + (["resolve_identical"] if args.resolve_identical else [])
     if len(chosen) > 1:
         raise UsageError(
-            "Choose one: --keep-mine, --keep-theirs, --resolve-identical, --restore, --discard "
-            "or --move."
+            _(
+                "Choose one: --keep-mine, --keep-theirs, --resolve-identical, --restore, "
+                "--discard or --move."
+            )
         )
     if args.to and args.move is None:
-        raise UsageError("--to goes with --move N (the conflict whose records to move).")
+        raise UsageError(_("--to goes with --move N (the conflict whose records to move)."))
     store = open_profile(data_dir)
     try:
         if args.resolve_identical:
             done = conflicts.resolve_identical(store)
             left = conflicts.count_conflicts(store)
-            word = "conflict" if done == 1 else "conflicts"
-            print(f"Resolved {done:,} {word} whose two sides were the same; {left:,} left.")
+            print(
+                ngettext(
+                    "Resolved {done:,} conflict whose two sides were the same; {left:,} left.",
+                    "Resolved {done:,} conflicts whose two sides were the same; {left:,} left.",
+                    done,
+                ).format(done=done, left=left)
+            )
             return 0
         code = _orphan_choice(args, store)
         if code is not None:
             return code
         if args.keep_mine is not None:
             conflicts.keep_mine(store, args.keep_mine)
-            print(f"Conflict {args.keep_mine}: your copy will be sent at the next sync.")
+            print(
+                _("Conflict {keep_mine}: your copy will be sent at the next sync.").format(
+                    keep_mine=args.keep_mine
+                )
+            )
             return 0
         if args.keep_theirs is not None:
             conflicts.keep_theirs(store, args.keep_theirs)
-            print(f"Conflict {args.keep_theirs}: the server's copy is now the one here.")
+            print(
+                _("Conflict {keep_theirs}: the server's copy is now the one here.").format(
+                    keep_theirs=args.keep_theirs
+                )
+            )
             return 0
         items = conflicts.list_conflicts(store)
     finally:
         store.close()
     if not items:
-        print("No conflicts.")
+        print(_("No conflicts."))
         return 0
     for c in items:  # record text and server reasons: no escape sequences to the terminal
         print(f"{c.id}\t{printable(c.title())}\t{printable(c.explanation(), 2000)}")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from observe.errors import ObserveError
+from observe.i18n import _
 from observe.safetext import csv_cell
 from observe.vocabulary import VISIT_TYPE_LABELS
 
@@ -111,8 +112,10 @@ def write_csv(table: Table, path: Path) -> Path:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise ObserveError(
-            f"Observe couldn't write {path} ({exc.strerror or exc}). Check that the folder "
-            "exists, that you can write to it and that the disk has space.",
+            _(
+                "Observe couldn't write {path} ({value}). Check that the folder exists, "
+                "that you can write to it and that the disk has space."
+            ).format(path=path, value=exc.strerror or exc),
             detail=repr(exc),
         ) from exc
     return path
@@ -124,12 +127,16 @@ def write_report(
     """Writes each table (or those in ``keys``) as ``<key>.csv`` in ``folder``."""
     folder = folder.expanduser()
     if folder.exists() and not folder.is_dir():
-        raise ObserveError(f"{folder} is a file; give a folder for the CSV files.")
+        raise ObserveError(
+            _("{folder} is a file; give a folder for the CSV files.").format(folder=folder)
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ObserveError(
-            f"Observe couldn't create the folder {folder} ({exc.strerror or exc}).",
+            _("Observe couldn't create the folder {folder} ({value}).").format(
+                folder=folder, value=exc.strerror or exc
+            ),
             detail=repr(exc),
         ) from exc
     wanted = keys or [t.key for t in report.ordered()]

@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.roster.teachers import teacher_problems
 from observe.store import Store
 from observe.store.models import Classroom, School, Teacher
@@ -84,18 +85,20 @@ def _decode(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise UsageError("The roster file's text encoding isn't recognised; save it as UTF-8 CSV.")
+    raise UsageError(_("The roster file's text encoding isn't recognised; save it as UTF-8 CSV."))
 
 
 def read_roster(store: Store, path: Path) -> RosterPreview:
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise UsageError(f"There is no file at {path}.") from exc
+        raise UsageError(_("There is no file at {path}.").format(path=path)) from exc
     except IsADirectoryError as exc:
-        raise UsageError(f"{path} is a folder; choose a CSV file.") from exc
+        raise UsageError(_("{path} is a folder; choose a CSV file.").format(path=path)) from exc
     if len(data) > MAX_BYTES:
-        raise UsageError(f"{path} is larger than 5 MB, which is too big for a roster.")
+        raise UsageError(
+            _("{path} is larger than 5 MB, which is too big for a roster.").format(path=path)
+        )
     return parse_roster(store, _decode(data))
 
 

@@ -15,6 +15,7 @@ from functools import cache
 from sqlalchemy import func, select
 
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.store import Store
 from observe.store.models import School
 
@@ -71,7 +72,7 @@ def save_school(store: Store, school_id: str, name: str, timezone: str | None) -
     with store.write() as s:
         school = s.get(School, school_id)
         if school is None or school.deleted:
-            raise UsageError("That school is no longer in this profile.")
+            raise UsageError(_("That school is no longer in this profile."))
         clash = s.scalar(
             select(School.id).where(
                 School.deleted.is_(False),
@@ -80,7 +81,9 @@ def save_school(store: Store, school_id: str, name: str, timezone: str | None) -
             )
         )
         if clash is not None:
-            raise UsageError(f"There is already a school named {name} in this profile.")
+            raise UsageError(
+                _("There is already a school named {name} in this profile.").format(name=name)
+            )
         if school.name != name:
             school.name = name
         if school.timezone != zone:

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from observe import __version__
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.protocol import (
     API_PREFIX,
     ErrorReply,
@@ -152,17 +153,23 @@ def normalize_server_url(text: str) -> str:
     """``school.example.org`` → ``https://school.example.org``; refuses what can't be a server."""
     url = text.strip().rstrip("/")
     if not url:
-        raise UsageError("Enter the sync server's address, such as https://observe.school.org.")
+        raise UsageError(_("Enter the sync server's address, such as https://observe.school.org."))
     if "://" not in url:
         url = "https://" + url
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UsageError(
-            f"{text.strip()} is not a server address Observe can use; "
-            "it should look like https://observe.school.org."
+            _(
+                "{value} is not a server address Observe can use; it should look like "
+                "https://observe.school.org."
+            ).format(value=text.strip())
         )
     if parts.query or parts.fragment:
-        raise UsageError(f"{text.strip()} should be just the server's address, without ? or #.")
+        raise UsageError(
+            _("{value} should be just the server's address, without ? or #.").format(
+                value=text.strip()
+            )
+        )
     return url
 
 
@@ -393,7 +400,9 @@ class SyncClient:
         where = self.server_url
         if not body.strip():
             raise BadReply(
-                f"The sync server at {where} sent an empty reply. {after}",
+                _("The sync server at {where} sent an empty reply. {after}").format(
+                    where=where, after=after
+                ),
                 detail=f"{response.request.method} {response.request.url} -> empty body",
             )
         try:  # the usual case, parsed and checked in one pass by pydantic-core
@@ -404,8 +413,10 @@ class SyncClient:
             data = json.loads(body)
         except RecursionError as exc:
             raise BadReply(
-                f"The sync server at {where} sent a reply nested too deeply to read (a broken "
-                f"or hostile server, perhaps). {after}",
+                _(
+                    "The sync server at {where} sent a reply nested too deeply to read (a "
+                    "broken or hostile server, perhaps). {after}"
+                ).format(where=where, after=after),
                 detail=f"{exc!r}: {body[:200]!r}",
             ) from exc
         except (ValueError, UnicodeDecodeError) as exc:
@@ -425,8 +436,10 @@ class SyncClient:
             return model.model_validate(data)
         except ValidationError as exc:
             raise BadReply(
-                f"The sync server at {where} sent a reply Observe doesn't understand (a "
-                f"different version of the server, perhaps). {after}",
+                _(
+                    "The sync server at {where} sent a reply Observe doesn't understand (a "
+                    "different version of the server, perhaps). {after}"
+                ).format(where=where, after=after),
                 detail=f"{exc}: {body[:200]!r}",
             ) from exc
 
@@ -451,41 +464,56 @@ class SyncClient:
                 )
             # "revoked" per the protocol; a revoked token may also just be unknown now.
             return AuthFailed(
-                f"The sync server at {where} no longer accepts this device's sign-in (it may "
-                f"have been revoked, or the account disabled).{said} Sign in again, or ask "
-                "your server's administrator. Your records stay on this computer.",
+                _(
+                    "The sync server at {where} no longer accepts this device's sign-in (it "
+                    "may have been revoked, or the account disabled).{said} Sign in again, "
+                    "or ask your server's administrator. Your records stay on this computer."
+                ).format(where=where, said=said),
                 detail=detail,
             )
         if status == 429:
             seconds = parse_retry_after(response.headers.get("Retry-After"))
             wait = f" Try again in {int(seconds)} seconds." if seconds else " Try again later."
             return RateLimited(
-                f"The sync server at {where} asked Observe to slow down.{said}{wait}",
+                _("The sync server at {where} asked Observe to slow down.{said}{wait}").format(
+                    where=where, said=said, wait=wait
+                ),
                 retry_after=seconds,
             )
         if status >= 500:
             return BadReply(
-                f"The sync server at {where} had a problem (HTTP {status}).{said} {after}",
+                _("The sync server at {where} had a problem (HTTP {status}).{said} {after}").format(
+                    where=where, status=status, said=said, after=after
+                ),
                 detail=detail,
             )
         if 300 <= status < 400:
             target = printable(response.headers.get("Location", "another address"), 200)
             return BadReply(
-                f"The address {where} sends Observe on to {target}; enter the server's own "
-                f"address instead. {after}",
+                _(
+                    "The address {where} sends Observe on to {target}; enter the server's "
+                    "own address instead. {after}"
+                ).format(where=where, target=target, after=after),
                 detail=detail,
             )
         if message:
             return SyncError(
-                f"The sync server at {where} refused the request: {message}", detail=detail
+                _("The sync server at {where} refused the request: {message}").format(
+                    where=where, message=message
+                ),
+                detail=detail,
             )
         if not body.strip().startswith(b"{"):
             return BadReply(
-                f"The address {where} answered HTTP {status} and not like an Observe sync "
-                f"server; check the address. {after}",
+                _(
+                    "The address {where} answered HTTP {status} and not like an Observe sync "
+                    "server; check the address. {after}"
+                ).format(where=where, status=status, after=after),
                 detail=detail,
             )
         return SyncError(
-            f"The sync server at {where} refused the request (HTTP {status}). {after}",
+            _("The sync server at {where} refused the request (HTTP {status}). {after}").format(
+                where=where, status=status, after=after
+            ),
             detail=detail,
         )

@@ -18,6 +18,7 @@ from datetime import datetime
 import httpx
 
 from observe.clock import utcnow
+from observe.i18n import _
 from observe.protocol import MAX_PULL_LIMIT, PullReply, PushReply, ServerState, push_body
 from observe.store import Store
 from observe.sync import orphans, state
@@ -196,15 +197,20 @@ class _Run:
         st = state.load(self.store)
         if not st.has_account:
             raise NotSignedIn(
-                "This profile is not signed in to a sync server. Sign in first "
-                "(Sync → Sign in…, or observe login --server URL --email ADDRESS)."
+                _(
+                    "This profile is not signed in to a sync server. Sign in first (Sync → "
+                    "Sign in…, or observe login --server URL --email ADDRESS)."
+                )
             )
         assert st.server_url and st.email
         token = self.engine.credentials.load(st.server_url, st.email)
         if not token:
             raise NotSignedIn(
-                f"This profile has no sign-in for {st.server_url} on this computer. Sign in "
-                "again (Sync → Sign in…, or observe login). Your records stay on this computer."
+                _(
+                    "This profile has no sign-in for {server_url} on this computer. Sign in "
+                    "again (Sync → Sign in…, or observe login). Your records stay on this "
+                    "computer."
+                ).format(server_url=st.server_url)
             )
         with SyncClient(
             st.server_url,
@@ -217,8 +223,10 @@ class _Run:
             me = client.me()
             if st.user_id and me.user.id != st.user_id and st.server_id == me.server_id:
                 raise AuthFailed(
-                    f"The sign-in stored for {st.email} belongs to another account on this "
-                    "server. Sign in again."
+                    _(
+                        "The sign-in stored for {email} belongs to another account on this "
+                        "server. Sign in again."
+                    ).format(email=st.email)
                 )
             self.user_id = me.user.id
             server: ServerState = me
@@ -233,8 +241,10 @@ class _Run:
                     server = client.me()
             else:
                 raise SyncError(
-                    "The sync server kept changing identity while Observe was syncing (it is "
-                    "probably being restored). Try again in a few minutes. Nothing was lost."
+                    _(
+                        "The sync server kept changing identity while Observe was syncing (it is "
+                        "probably being restored). Try again in a few minutes. Nothing was lost."
+                    )
                 )
             # Which roster teachers have accounts, for the Teachers tab; never fails the sync.
             refresh_after_sync(self.store, client)
@@ -286,9 +296,9 @@ class _Run:
         known = self.known
         assert known is not None
         if reply.server_id != known.server_id or reply.epoch != known.epoch:
-            raise ServerChanged("The sync server was restored or replaced during the sync.")
+            raise ServerChanged(_("The sync server was restored or replaced during the sync."))
         if cursor is not None and reply.head_seq < cursor:
-            raise ServerChanged("The sync server lost changes during the sync.")
+            raise ServerChanged(_("The sync server lost changes during the sync."))
 
     def _check_cancel(self) -> None:
         if self.should_cancel():
@@ -314,8 +324,10 @@ class _Run:
                 skipped, unanswered = self._push_pass(client, sender)
                 if unanswered:
                     raise BadReply(
-                        f"The sync server did not answer for {unanswered:,} of the changes "
-                        "sent. They stay on this computer and will be sent at the next sync."
+                        _(
+                            "The sync server did not answer for {unanswered:,} of the changes "
+                            "sent. They stay on this computer and will be sent at the next sync."
+                        ).format(unanswered=unanswered)
                     )
                 if not skipped:
                     return
@@ -414,8 +426,11 @@ class _Run:
         self._check(page, cursor)
         if page.next_since < cursor:
             raise BadReply(
-                "The sync server sent its changes out of order. Nothing was changed here; "
-                "try again later, and tell your server's administrator if this repeats."
+                _(
+                    "The sync server sent its changes out of order. Nothing was changed "
+                    "here; try again later, and tell your server's administrator if this "
+                    "repeats."
+                )
             )
         with self.store.engine.connect() as conn:
             page_deletions = count_deletions(conn, page.changes)
@@ -431,7 +446,7 @@ class _Run:
         with self.store.write_core(remote=True) as conn:
             current = state.read(conn).cursor
             if current != since:  # someone else moved it (cannot happen under the lock)
-                raise SyncError("The sync position changed under this sync; sync again.")
+                raise SyncError(_("The sync position changed under this sync; sync again."))
             stats = apply_page(conn, self.user_id, page.changes)
             state.write(conn, cursor=page.next_since, pull_cursor=page.next_cursor)
         self.pulled += len(page.changes)
