@@ -93,8 +93,10 @@ def save_evidence(
         if not isinstance(known, StorageError | DamagedProfile):
             raise
         raise type(known)(
-            f"{known.sentence} This evidence item was not saved; its text stays in the capture "
-            "line, so press Enter again once the problem is fixed.",
+            _(
+                "{sentence} This evidence item was not saved; its text stays in the "
+                "capture line, so press Enter again once the problem is fixed."
+            ).format(sentence=known.sentence),
             detail=known.detail,
         ) from exc
 

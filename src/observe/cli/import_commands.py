@@ -76,7 +76,9 @@ def cmd_import_survey(args: argparse.Namespace, data_dir: str | None) -> int:
             return 0
         saved = surveys.save_survey(store, cycle_id, args.phase, preview)
         print(
-            f"Stored as the {args.phase} survey of the cycle “{focus}”"
+            _("Stored as the {phase} survey of the cycle “{focus}”").format(
+                phase=args.phase, focus=focus
+            )
             + (f", replacing the earlier {args.phase} survey." if saved.replaced else ".")
         )
     finally:
@@ -100,7 +102,9 @@ def cmd_import_scores(args: argparse.Namespace, data_dir: str | None) -> int:
             return 0
         saved = scores.save_scores(store, cycle_id, args.phase, preview, args.meets, args.out_of)
         print(
-            f"Stored as the {args.phase} assessment results of the cycle “{focus}”"
+            _("Stored as the {phase} assessment results of the cycle “{focus}”").format(
+                phase=args.phase, focus=focus
+            )
             + (f", replacing the earlier {args.phase} results." if saved.replaced else ".")
         )
     finally:
@@ -128,7 +132,9 @@ def cmd_import_roster(args: argparse.Namespace, data_dir: str | None) -> int:
             return 0
         result = import_roster(store, preview, args.school)
         print(
-            f"Imported {result.classrooms_added} classes and {result.teachers_added} new teachers"
+            _("Imported {classrooms_added} classes and {teachers_added} new teachers").format(
+                classrooms_added=result.classrooms_added, teachers_added=result.teachers_added
+            )
             + (f"; {result.skipped} were already there." if result.skipped else ".")
         )
     finally:

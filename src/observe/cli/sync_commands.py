@@ -99,7 +99,9 @@ def cmd_login(args: argparse.Namespace, data_dir: str | None) -> int:
     where = (
         "the system keyring"
         if done.token_stored_in == "keyring"
-        else f"{done.credentials_path} (readable only by you)"
+        else _("{credentials_path} (readable only by you)").format(
+            credentials_path=done.credentials_path
+        )
     )
     print(
         _("Signed in to {server_url} as {email} ({name}).").format(

@@ -154,7 +154,7 @@ def share_cycle(store: Store, cycle_id: str, share: bool) -> None:
         cycle = _live_cycle(s, cycle_id)
         name, email = _teacher(s, cycle)
         if share and email is None:
-            raise UsageError(missing_email_sentence(name, WHAT) + " The cycle is still private.")
+            raise UsageError(missing_email_sentence(name, WHAT) + _(" The cycle is still private."))
         wanted = Visibility.TEACHER if share else Visibility.PRIVATE
         if cycle.visibility is not wanted:
             cycle.visibility = wanted

@@ -89,7 +89,9 @@ def _text(
             problems.append(f"{where} is missing")
         return None
     if not isinstance(value, str):
-        problems.append(f"{where} must be text in quotes, not {_kind(value)}")
+        problems.append(
+            _("{where} must be text in quotes, not {kind}").format(where=where, kind=_kind(value))
+        )
         return None
     value = clean_text(value)  # an escaped lone surrogate (backslash-ud800) can't be stored
     text = " ".join(value.split()) if limit <= TITLE_MAX else value.strip()
@@ -97,7 +99,9 @@ def _text(
         problems.append(f"{where} is empty")
         return None
     if len(text) > limit:
-        problems.append(f"{where} is longer than {limit} characters")
+        problems.append(
+            _("{where} is longer than {limit} characters").format(where=where, limit=limit)
+        )
         return None
     return text or None
 
@@ -118,7 +122,11 @@ def _unknown(keys: set[str], allowed: frozenset[str], where: str, problems: list
     extra = sorted(k for k in keys - allowed if not k.startswith("x-"))
     if extra:
         names = ", ".join(f'"{k}"' for k in extra)
-        problems.append(f"{where} has {names}, which Observe doesn't know (a misspelling?)")
+        problems.append(
+            _("{where} has {names}, which Observe doesn't know (a misspelling?)").format(
+                where=where, names=names
+            )
+        )
 
 
 def validate_items(items: list[FrameworkItem], problems: list[str]) -> None:
@@ -178,12 +186,14 @@ def parse_framework(data: Any, source: str) -> Framework:
     raw = data.get("lookfors")
     items: list[FrameworkItem] = []
     if not isinstance(raw, list):
-        problems.append('"lookfors" must be a list of look-fors')
+        problems.append(_('"lookfors" must be a list of look-fors'))
         raw = []
     for n, entry in enumerate(raw, start=1):
         where = f"look-for {n}"
         if not isinstance(entry, dict):
-            problems.append(f"{where} must be an object with a code and a title")
+            problems.append(
+                _("{where} must be an object with a code and a title").format(where=where)
+            )
             continue
         _unknown(set(entry), ITEM_KEYS, where, problems)
         code = _text(entry.get("code"), f'{where}: "code"', CODE_MAX, problems, required=True)
@@ -196,7 +206,9 @@ def parse_framework(data: Any, source: str) -> Framework:
         if hotkey is not None and (
             not isinstance(hotkey, int) or isinstance(hotkey, bool) or not 1 <= hotkey <= 9
         ):
-            problems.append(f'{where}: "hotkey" must be a whole number from 1 to 9')
+            problems.append(
+                _('{where}: "hotkey" must be a whole number from 1 to 9').format(where=where)
+            )
             hotkey = None
         if code and title:
             items.append(FrameworkItem(code, title, category, desc, hotkey))

@@ -228,7 +228,7 @@ def _clean_name(name: str) -> str:
     return text
 
 
-def check_framework(framework: Framework, source: str = "The look-for set") -> Framework:
+def check_framework(framework: Framework, source: str = _("The look-for set")) -> Framework:
     """The editor's check: the file rules, applied to what was typed."""
     data = framework.to_json()
     checked = parse_framework(data, source)

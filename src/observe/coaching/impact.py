@@ -42,6 +42,7 @@ from observe.coaching.labels import (
     CYCLE_STATUS_LABELS,
 )
 from observe.coaching.measures import CycleProgress, progress_in, visit_equity
+from observe.i18n import _
 from observe.store import Store
 from observe.store.models import (
     CoachingCycle,
@@ -74,7 +75,7 @@ class LocalImpactSource:
 
     @property
     def description(self) -> str:
-        return "My records on this computer"
+        return _("My records on this computer")
 
     def load(self, start: date | None, end: date | None) -> ImpactReport:
         return local_report(self.store, start, end, self.tz)
@@ -98,7 +99,7 @@ def local_report(
     log_weeks = weeks_with_data(start, end, [r.occurred_on for r in rows])
     tables += [time_by_activity_table(rows), time_by_week_table(rows, log_weeks)]
     return ImpactReport(
-        scope="My records on this computer",
+        scope=_("My records on this computer"),
         start=start,
         end=end,
         tables={t.key: t for t in tables},
@@ -185,7 +186,7 @@ def time_by_week_table(rows: list[coaching_log.LogRow], weeks: list[date]) -> Ta
         )
     return Table(
         key="time_by_week",
-        title="Coaching vs other duties, by week",
+        title=_("Coaching vs other duties, by week"),
         columns=(
             "week_start",
             "coaching_minutes",
@@ -294,9 +295,12 @@ def cycles_table(s: Session, start: date | None, end: date | None) -> Table:
             "Steps",
         ),
         rows=tuple(out),
-        note="Before is the baseline the coach set (or, without one, the first linked visit "
-        "that measured the cycle's measure), after the latest measured visit; “out of” is the "
-        "students seated (distinct voices) or the evidence items recorded (look-for frequency).",
+        note=_(
+            "Before is the baseline the coach set (or, without one, the first linked "
+            "visit that measured the cycle's measure), after the latest measured "
+            "visit; “out of” is the students seated (distinct voices) or the "
+            "evidence items recorded (look-for frequency)."
+        ),
     )
 
 
@@ -348,7 +352,7 @@ def lookfor_tables(
         week = week_start(bucket_day(key, tz))
         per_week[lookfor_id][week] += n
         seen_per_week[lookfor_id][week] += int(seen or 0)
-    unknown = ("?", "(look-for not in this profile)", "", 0)
+    unknown = ("?", _("(look-for not in this profile)"), "", 0)
     labels: dict[str, tuple[str, str, str, int]] = {
         lf_id: (code, title, set_name, position)
         for lf_id, code, title, set_name, position in s.execute(
@@ -361,7 +365,7 @@ def lookfor_tables(
     total = sum(evidence_per_week.values())
     totals: list[tuple[Cell, ...]] = []
     for i in order:
-        code, title, set_name, _ = labels.get(i, unknown)
+        code, title, set_name, _position = labels.get(i, unknown)
         n = sum(per_week[i].values())
         seen = sum(seen_per_week[i].values())
         totals.append((code, title, set_name, seen, n, n / total if total else 0.0))
@@ -383,12 +387,14 @@ def lookfor_tables(
             columns=LOOKFOR_COLUMNS,
             headers=LOOKFOR_HEADERS,
             rows=tuple(totals),
-            note=f"{total:,} evidence items in the period. Only items the coach marked seen "
-            "count as seen; a plain tag says what an item is about.",
+            note=_(
+                "{total:,} evidence items in the period. Only items the coach marked "
+                "seen count as seen; a plain tag says what an item is about."
+            ).format(total=total),
         ),
         Table(
             key="lookfor_trends",
-            title="Look-for trends by week",
+            title=_("Look-for trends by week"),
             columns=("week_start", "code", "tagged_evidence", "evidence", "share_of_evidence"),
             headers=("Week of", "Code", "Evidence tagged", "Evidence", "Share of evidence"),
             rows=trends,
@@ -424,13 +430,15 @@ def participation_table(
         )
     return Table(
         key="participation",
-        title="Equity of voice by week",
+        title=_("Equity of voice by week"),
         columns=PARTICIPATION_COLUMNS,
         headers=PARTICIPATION_HEADERS,
         rows=tuple(out),
-        note="Share of class heard: students who spoke over students seated. The most-heard "
-        "quarter's share of talk is about 25% when talk is even and rises when a few voices "
-        "carry the discussion.",
+        note=_(
+            "Share of class heard: students who spoke over students seated. The "
+            "most-heard quarter's share of talk is about 25% when talk is even and "
+            "rises when a few voices carry the discussion."
+        ),
     )
 
 

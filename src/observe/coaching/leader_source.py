@@ -31,6 +31,7 @@ from observe.coaching.impact_tables import (
 )
 from observe.coaching.labels import ACTIVITY_LABELS
 from observe.coaching.log import is_coaching
+from observe.i18n import _
 from observe.protocol import MIN_TEACHERS
 from observe.safetext import printable
 from observe.store.models import LogActivity
@@ -204,7 +205,7 @@ def lookfors_table(rows: list[dict[str, Cell]], *, hidden: bool = False) -> Tabl
         columns=LOOKFOR_COLUMNS,
         headers=LOOKFOR_HEADERS,
         rows=out,
-        note=f"{total:,} evidence items in the period, across the school.",
+        note=_("{total:,} evidence items in the period, across the school.").format(total=total),
     )
 
 
@@ -230,12 +231,15 @@ def participation_table(rows: list[dict[str, Cell]], weeks: list[date]) -> Table
         )
     return Table(
         key="participation",
-        title="Equity of voice by week",
+        title=_("Equity of voice by week"),
         columns=PARTICIPATION_COLUMNS,
         headers=PARTICIPATION_HEADERS,
         rows=tuple(out),
-        note="School figures: the server gives distinct voices and the share of the class "
-        "heard; the most-heard quarter and group gaps need seat-level detail it doesn't share.",
+        note=_(
+            "School figures: the server gives distinct voices and the share of the "
+            "class heard; the most-heard quarter and group gaps need seat-level "
+            "detail it doesn't share."
+        ),
     )
 
 
@@ -272,14 +276,14 @@ def school_cycles_table(rows: list[dict[str, Cell]]) -> Table:
         out.append((what, *(_figure(row.get(c)) for c in SCHOOL_CYCLE_COLUMNS[1:])))
     return Table(
         key="school_cycles",
-        title="Cycles at school level",
+        title=_("Cycles at school level"),
         columns=SCHOOL_CYCLE_COLUMNS,
         headers=(
             "Month or measure",
             "Started",
             "Ended",
             "Cycles",
-            "Measured before and after",
+            _("Measured before and after"),
             "Typical before",
             "Typical after",
             "Typical change",
@@ -288,8 +292,11 @@ def school_cycles_table(rows: list[dict[str, Cell]]) -> Table:
             "Have a target",
         ),
         rows=tuple(out),
-        note="Before is a cycle's baseline (or its first measured visit), after its latest "
-        "measured visit; “typical” is the median of the school's cycles with that measure.",
+        note=_(
+            "Before is a cycle's baseline (or its first measured visit), after its "
+            "latest measured visit; “typical” is the median of the school's cycles "
+            "with that measure."
+        ),
     )
 
 

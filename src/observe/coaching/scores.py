@@ -18,7 +18,7 @@ from sqlalchemy import select
 from observe.coaching.csv_table import Table, looks_identifying, parse, read_file
 from observe.coaching.surveys import TITLE_MAX, check_phase
 from observe.errors import UsageError
-from observe.i18n import _
+from observe.i18n import _, ngettext
 from observe.store import Store
 from observe.store.models import CoachingCycle, CycleAssessment
 
@@ -61,14 +61,26 @@ class ScoresPreview:
     def sentences(self, meets: float, out_of: float | None) -> list[str]:
         share = self.meeting(meets) / self.students if self.students else 0.0
         out = [
-            f"{self.students} score{'s' if self.students != 1 else ''} from the column "
-            f"“{self.column}”; {self.meeting(meets)} meet {threshold_text(meets, out_of)} "
-            f"({round(share * 100)}%).",
-            "Scores: " + ", ".join(f"{number_text(s)}: {n}" for s, n in self.distribution) + ".",
+            ngettext(
+                "{students} score from the column “{column}”; {meeting} meet {threshold} "
+                "({percent}%).",
+                "{students} scores from the column “{column}”; {meeting} meet {threshold} "
+                "({percent}%).",
+                self.students,
+            ).format(
+                students=self.students,
+                column=self.column,
+                meeting=self.meeting(meets),
+                threshold=threshold_text(meets, out_of),
+                percent=round(share * 100),
+            ),
+            _("Scores: {scores}.").format(
+                scores=", ".join(f"{number_text(s)}: {n}" for s, n in self.distribution)
+            ),
         ]
         if self.dropped:
             out.append(
-                "Not stored, so no student can be identified: " + ", ".join(self.dropped) + "."
+                _("Not stored, so no student can be identified: ") + ", ".join(self.dropped) + "."
             )
         return out
 
@@ -112,7 +124,7 @@ def _score_column(table: Table, kept: list[int]) -> int:
             ).format(name=table.name)
         )
     raise UsageError(
-        f"{table.name} has several columns that could be the scores ("
+        _("{name} has several columns that could be the scores (").format(name=table.name)
         + ", ".join(table.header[i] for i in (named or numeric))
         + "); keep only the one to import, or head it “Score”."
     )

@@ -76,11 +76,11 @@ class SurveyPreview:
             out.append(f"  {q.text} [{scale_by_key(q.scale).label}]: {share}")
         if self.dropped:
             out.append(
-                "Dropped so no student can be identified (not stored): " + _listing(self.dropped)
+                _("Dropped so no student can be identified (not stored): ") + _listing(self.dropped)
             )
         if self.left_out:
             out.append(
-                "Left out, the answers are not on a scale (free text or several choices): "
+                _("Left out, the answers are not on a scale (free text or several choices): ")
                 + _listing(self.left_out)
             )
         return out

@@ -44,11 +44,11 @@ def teacher_email(session: Session, visit_id: str) -> tuple[str, str | None]:
 def missing_email_sentence(teacher: str, what: str = "shared feedback") -> str:
     """Why sharing is refused; the same sentence in the composer and on saving (``what``:
     "a shared cycle" when a coaching cycle is being shared)."""
-    return (
-        f"{teacher} has no email in your roster, and sharing needs it: the teacher reads {what} "
-        "by signing in with that email. Add it first (Teachers tab → select the "
-        "teacher → Edit…), then share again."
-    )
+    return _(
+        "{teacher} has no email in your roster, and sharing needs it: the "
+        "teacher reads {what} by signing in with that email. Add it first "
+        "(Teachers tab → select the teacher → Edit…), then share again."
+    ).format(teacher=teacher, what=what)
 
 
 def share_blocker(session: Session, visit_id: str) -> str | None:

@@ -173,8 +173,10 @@ def save_feedback(store: Store, draft: FeedbackDraft, *, share: bool | None = No
             )
             if linked - found:
                 raise UsageError(
-                    "A strength is tied to evidence that is not part of this visit (or was "
-                    "deleted); choose its evidence again. Nothing was saved."
+                    _(
+                        "A strength is tied to evidence that is not part of this visit (or was "
+                        "deleted); choose its evidence again. Nothing was saved."
+                    )
                 )
         row = s.get(Feedback, draft.feedback_id) if draft.feedback_id else None
         if row is None or row.deleted or row.visit_id != draft.visit_id:

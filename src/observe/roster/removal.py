@@ -33,7 +33,9 @@ class Removal:
             with_classes = f" and their class {self.classes[0]}"
         elif self.classes:
             with_classes = f" and their {len(self.classes)} classes ({', '.join(self.classes)})"
-        return f"Delete {self.name}{with_classes}? This can't be undone."
+        return _("Delete {name}{with_classes}? This can't be undone.").format(
+            name=self.name, with_classes=with_classes
+        )
 
 
 def _visits_in(s: Session, classroom_ids: list[str]) -> int:

@@ -49,18 +49,20 @@ def time_zone_names() -> tuple[str, ...]:
 def school_problems(name: str, timezone: str | None) -> dict[str, str]:
     problems: dict[str, str] = {}
     if not name.strip():
-        problems["name"] = "Type the school's name; it heads every feedback sheet."
+        problems["name"] = _("Type the school's name; it heads every feedback sheet.")
     elif len(name.strip()) > NAME_LIMIT:
-        problems["name"] = f"The name is longer than {NAME_LIMIT} characters; shorten it."
+        problems["name"] = _("The name is longer than {NAME_LIMIT} characters; shorten it.").format(
+            NAME_LIMIT=NAME_LIMIT
+        )
     zone = (timezone or "").strip()
     if zone:
         try:
             zoneinfo.ZoneInfo(zone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            problems["timezone"] = (
-                f"{zone} is not a time zone this computer knows; pick one from the list, "
+            problems["timezone"] = _(
+                "{zone} is not a time zone this computer knows; pick one from the list, "
                 "such as America/Chicago, or leave it empty for this computer's zone."
-            )
+            ).format(zone=zone)
     return problems
 
 

@@ -31,12 +31,14 @@ def teacher_problems(name: str, email: str | None) -> dict[str, str]:
     problems: dict[str, str] = {}
     name = name.strip()
     if not name:
-        problems["name"] = "Type the teacher's name."
+        problems["name"] = _("Type the teacher's name.")
     elif len(name) > LIMITS["name"]:
-        problems["name"] = f"The name is longer than {LIMITS['name']} characters; shorten it."
+        problems["name"] = _("The name is longer than {LIMITS} characters; shorten it.").format(
+            LIMITS=LIMITS["name"]
+        )
     mail = _clean(email)
     if mail and (len(mail) > LIMITS["email"] or not _EMAIL.match(mail)):
-        problems["email"] = (
+        problems["email"] = _(
             "That email address doesn't look complete (like name@school.org); "
             "correct it or leave it empty."
         )
@@ -48,12 +50,14 @@ def classroom_problems(
 ) -> dict[str, str]:
     problems: dict[str, str] = {}
     if not teacher_id:
-        problems["teacher"] = "Choose whose class this is."
+        problems["teacher"] = _("Choose whose class this is.")
     if not subject.strip():
-        problems["subject"] = "Type the subject (for example Math 7 or Biology)."
+        problems["subject"] = _("Type the subject (for example Math 7 or Biology).")
     for name, value in (("subject", subject), ("grade", grade), ("period", period), ("room", room)):
         if name not in problems and len((value or "").strip()) > LIMITS[name]:
-            problems[name] = f"The {name} is longer than {LIMITS[name]} characters; shorten it."
+            problems[name] = _("The {name} is longer than {LIMITS} characters; shorten it.").format(
+                name=name, LIMITS=LIMITS[name]
+            )
     return problems
 
 

@@ -511,7 +511,9 @@ def _open_read_only(paths: ProfilePaths, state: FileState, unfinished: bool) -> 
     db = paths.database
     if unfinished or state.revision != HEAD_REVISION:
         raise ProfileError(
-            f"{read_only_sentence(db)} This version of Observe also needs to "
+            _("{read_only_sentence} This version of Observe also needs to ").format(
+                read_only_sentence=read_only_sentence(db)
+            )
             + ("set it up" if unfinished else "update its format")
             + " before it can be read."
         )

@@ -171,7 +171,7 @@ def logout(store: Store, *, credentials: Credentials | None = None) -> SignedOut
     creds = credentials or Credentials(store.paths.data_dir)
     st = state.load(store)
     if not st.has_account:
-        return SignedOut(False, "This profile was not signed in.")
+        return SignedOut(False, _("This profile was not signed in."))
     assert st.server_url and st.email
     token = creds.load(st.server_url, st.email)
     told = False
@@ -188,10 +188,17 @@ def logout(store: Store, *, credentials: Credentials | None = None) -> SignedOut
             log.warning("logout: the server was not told: %s", exc.detail)
     creds.delete(st.server_url, st.email)
     if told or not token:
-        return SignedOut(told, f"Signed out of {st.server_url}. Your records stay here.")
+        return SignedOut(
+            told,
+            _("Signed out of {server_url}. Your records stay here.").format(
+                server_url=st.server_url
+            ),
+        )
     return SignedOut(
         False,
-        f"Signed out on this computer, but the server could not be told ({problem.rstrip('.')}"
-        "). Ask your server's administrator to revoke this device if it matters. "
-        "Your records stay here.",
+        _(
+            "Signed out on this computer, but the server could not be told "
+            "({value}). Ask your server's administrator to revoke this device if it "
+            "matters. Your records stay here."
+        ).format(value=problem.rstrip(".")),
     )

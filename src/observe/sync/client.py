@@ -174,7 +174,7 @@ def normalize_server_url(text: str) -> str:
 
 
 def _after(login: bool) -> str:
-    return "Check the address and your network, then try again." if login else KEPT
+    return _("Check the address and your network, then try again.") if login else KEPT
 
 
 def _looks_like_html(body: bytes) -> bool:
@@ -344,8 +344,10 @@ class SyncClient:
         after = _after(login)
         at = time.monotonic() + self.deadline
         expired = TimedOut(
-            f"The sync server at {where} took longer than {duration(self.deadline)} to answer, "
-            f"so Observe stopped waiting. {after}",
+            _(
+                "The sync server at {where} took longer than {duration} to answer, so "
+                "Observe stopped waiting. {after}"
+            ).format(where=where, duration=duration(self.deadline), after=after),
             detail=f"{method} {path}: request deadline {self.deadline}s",
         )
         if self.finish_by is not None and self.finish_by < at and self.overrun is not None:
@@ -375,23 +377,26 @@ class SyncClient:
         """The sentence for a request that got no (whole) answer."""
         where = self.server_url
         if isinstance(exc, httpx.ConnectTimeout):
-            sentence = f"The sync server at {where} did not answer in time. {after}"
+            sentence = _("The sync server at {where} did not answer in time. {after}").format(
+                where=where, after=after
+            )
         elif isinstance(exc, httpx.TimeoutException):
-            sentence = f"The sync server at {where} stopped answering part-way. {after}"
+            sentence = _("The sync server at {where} stopped answering part-way. {after}").format(
+                where=where, after=after
+            )
         elif isinstance(exc, httpx.ConnectError):
-            sentence = (
-                f"Observe couldn't reach the sync server at {where} (no network, or the server "
-                f"is not running). {after}"
-            )
+            sentence = _(
+                "Observe couldn't reach the sync server at {where} (no network, or the "
+                "server is not running). {after}"
+            ).format(where=where, after=after)
         elif isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
-            sentence = (
-                f"The connection to the sync server at {where} was cut before it answered. {after}"
-            )
+            sentence = _(
+                "The connection to the sync server at {where} was cut before it answered. {after}"
+            ).format(where=where, after=after)
         else:
-            sentence = (
-                f"Observe couldn't talk to the sync server at {where} ({type(exc).__name__}). "
-                f"{after}"
-            )
+            sentence = _(
+                "Observe couldn't talk to the sync server at {where} ({name}). {after}"
+            ).format(where=where, name=type(exc).__name__, after=after)
         raise ServerUnreachable(sentence, detail=repr(exc)) from exc
 
     def _parse(
@@ -421,12 +426,14 @@ class SyncClient:
             ) from exc
         except (ValueError, UnicodeDecodeError) as exc:
             if _looks_like_html(body):
-                sentence = (
-                    f"The address {where} answered with a web page instead of Observe's sync "
+                sentence = _(
+                    "The address {where} answered with a web page instead of Observe's sync "
                     "service (a Wi-Fi sign-in page or a wrong address, perhaps). "
-                )
+                ).format(where=where)
             else:
-                sentence = f"The sync server at {where} sent a reply that was cut off or garbled. "
+                sentence = _(
+                    "The sync server at {where} sent a reply that was cut off or garbled. "
+                ).format(where=where)
             raise BadReply(sentence + after, detail=f"{exc!r}: {body[:200]!r}") from exc
         if _ESCAPED_SURROGATE.search(body):
             # pydantic-core refuses an escaped lone surrogate, json takes it; it could not be
@@ -459,7 +466,8 @@ class SyncClient:
         if status == 401:
             if login:
                 return AuthFailed(
-                    message or "The email or password was not accepted. Check them and try again.",
+                    message
+                    or _("The email or password was not accepted. Check them and try again."),
                     detail=detail,
                 )
             # "revoked" per the protocol; a revoked token may also just be unknown now.
@@ -473,7 +481,11 @@ class SyncClient:
             )
         if status == 429:
             seconds = parse_retry_after(response.headers.get("Retry-After"))
-            wait = f" Try again in {int(seconds)} seconds." if seconds else " Try again later."
+            wait = (
+                _(" Try again in {int} seconds.").format(int=int(seconds))
+                if seconds
+                else " Try again later."
+            )
             return RateLimited(
                 _("The sync server at {where} asked Observe to slow down.{said}{wait}").format(
                     where=where, said=said, wait=wait

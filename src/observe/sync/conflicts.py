@@ -158,14 +158,14 @@ class Conflict:
         if (orphans := self.orphans) is not None:
             return orphans.sentence()
         if self.status == "rejected":
-            return self.reason or "The server refused this change."
+            return self.reason or _("The server refused this change.")
         if not self.has_theirs and self.reason:
             return self.reason  # waiting for a colleague's copy after a server restore
         if self.mine_deleted and not self.theirs_deleted:
-            return "You deleted this here, but it was changed elsewhere."
+            return _("You deleted this here, but it was changed elsewhere.")
         if self.theirs_deleted and not self.mine_deleted:
-            return "You changed this here, but it was deleted elsewhere."
-        return "This was changed both here and elsewhere."
+            return _("You changed this here, but it was deleted elsewhere.")
+        return _("This was changed both here and elsewhere.")
 
     def differing_fields(self) -> list[str]:
         mine, theirs = self.mine or {}, self.theirs or {}
@@ -199,7 +199,7 @@ def _readable(name: str, value: Any) -> str | None:
 def describe(kind: str, data: dict[str, Any] | None, deleted: bool) -> str:
     """A side of a conflict as plain lines a coach can read (no ids, local times)."""
     if data is None:
-        return "(deleted)" if deleted else "(the server has no copy)"
+        return "(deleted)" if deleted else _("(the server has no copy)")
     lines = ["(deleted)"] if deleted else []
     main = TEXT_FIELD.get(kind)
     if main and data.get(main) is not None:
@@ -412,20 +412,28 @@ def _can(c: Conflict, side: str) -> bool:
 
 def _change_line(c: Conflict, side: str) -> str:
     if c.identical:
-        return f"{c.title()}: the same on both sides; nothing changes."
+        return _("{value}: the same on both sides; nothing changes.").format(value=c.title())
     fields = ", ".join(f.replace("_", " ") for f in c.differing_fields())
     what = f" ({fields})" if fields else ""
     if side == "mine":
         if not c.has_theirs:
-            return f"{c.title()}: your copy is sent again (the server has none yet)."
+            return _("{value}: your copy is sent again (the server has none yet).").format(
+                value=c.title()
+            )
         if c.mine_deleted:
-            return f"{c.title()}: deleted on the server too."
-        return f"{c.title()}: your copy replaces the server's{what}."
+            return _("{value}: deleted on the server too.").format(value=c.title())
+        return _("{value}: your copy replaces the server's{what}.").format(
+            value=c.title(), what=what
+        )
     if c.theirs_deleted:
-        return f"{c.title()}: deleted here, as on the server."
+        return _("{value}: deleted here, as on the server.").format(value=c.title())
     if not c.has_theirs:
-        return f"{c.title()}: your change is dropped and the server's copy is read again."
-    return f"{c.title()}: the server's copy replaces yours here{what}."
+        return _("{value}: your change is dropped and the server's copy is read again.").format(
+            value=c.title()
+        )
+    return _("{value}: the server's copy replaces yours here{what}.").format(
+        value=c.title(), what=what
+    )
 
 
 def _why_not(c: Conflict, side: str) -> str:

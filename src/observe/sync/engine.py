@@ -95,9 +95,9 @@ class SyncResult:
             bits.append("no conflicts")
         text = ", ".join(bits) + "."
         if self.recovered:
-            text += " The server had been restored or replaced; everything was sent again."
+            text += _(" The server had been restored or replaced; everything was sent again.")
         if self.waiting:
-            text += f" {self.waiting:,} changes are still waiting."
+            text += _(" {waiting:,} changes are still waiting.").format(waiting=self.waiting)
         return text
 
 
@@ -184,9 +184,12 @@ class _Run:
         self.user_id: str | None = None
         self.finish_by = float("inf")  # set when the run starts, under the lock
         self.overrun = TimedOut(
-            f"The sync did not finish within {duration(engine.deadline)} (the server or the "
-            "network is too slow, or the server never stops sending), so Observe stopped it. "
-            "What was received so far is kept. " + KEPT,
+            _(
+                "The sync did not finish within {duration} (the server or the network is "
+                "too slow, or the server never stops sending), so Observe stopped it. "
+                "What was received so far is kept. "
+            ).format(duration=duration(engine.deadline))
+            + KEPT,
             detail=f"sync deadline {engine.deadline}s",
         )
 
@@ -399,9 +402,12 @@ class _Run:
                 if page.more and page.next_since == cursor:
                     # Asking again would get the same page forever, holding the sync lock.
                     raise BadReply(
-                        f"The sync server at {client.server_url} said it had more changes but "
-                        "did not move on from the last ones, so Observe stopped pulling. "
-                        "Tell your server's administrator, and try again later. " + KEPT,
+                        _(
+                            "The sync server at {server_url} said it had more changes but did not "
+                            "move on from the last ones, so Observe stopped pulling. Tell your "
+                            "server's administrator, and try again later. "
+                        ).format(server_url=client.server_url)
+                        + KEPT,
                         detail=f"pull since={cursor}: more=true, next_since={page.next_since}",
                     )
                 cursor = page.next_since

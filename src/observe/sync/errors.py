@@ -8,6 +8,7 @@ stops retrying until they act.
 from __future__ import annotations
 
 from observe.errors import ObserveError
+from observe.i18n import _
 
 KEPT = "Nothing was lost: your changes stay on this computer and will be sent at the next sync."
 
@@ -63,10 +64,13 @@ class MassDeleteStopped(SyncError):
 
     def __init__(self, deletes: int, total: int) -> None:
         super().__init__(
-            f"This sync would delete {deletes:,} of your {total:,} records on this computer, "
-            "so it stopped before deleting anything. If those records really were deleted "
-            "elsewhere, sync again and allow it (observe sync --allow-mass-delete, or answer "
-            "Yes in the app); otherwise ask your server's administrator what happened."
+            _(
+                "This sync would delete {deletes:,} of your {total:,} records on this "
+                "computer, so it stopped before deleting anything. If those records "
+                "really were deleted elsewhere, sync again and allow it (observe sync "
+                "--allow-mass-delete, or answer Yes in the app); otherwise ask your "
+                "server's administrator what happened."
+            ).format(deletes=deletes, total=total)
         )
         self.deletes = deletes
         self.total = total
@@ -78,7 +82,7 @@ class SyncBusy(SyncError):
 
 class SyncCancelled(SyncError):
     def __init__(self) -> None:
-        super().__init__("The sync was cancelled. " + KEPT)
+        super().__init__(_("The sync was cancelled. ") + KEPT)
 
 
 class TimedOut(ServerUnreachable):

@@ -98,7 +98,9 @@ def teacher_contact(store: Store, name_or_id: str) -> TeacherContact:
         )
     if len(named) > 1:
         raise UsageError(
-            f"Several teachers are called {wanted!r}; use the teacher's id instead: "
+            _("Several teachers are called {wanted!r}; use the teacher's id instead: ").format(
+                wanted=wanted
+            )
             + ", ".join(r.id for r in named)
         )
     row = named[0]
@@ -212,10 +214,9 @@ def _invite_refusal(exc: SyncError, teacher: TeacherContact, server: str) -> Syn
     if exc.sentence.endswith(KEPT):
         # A garbled reply or a server error: "your changes will be sent at the next sync"
         # is about records, and an invitation is never sent later by itself.
-        exc.sentence = (
-            exc.sentence.removesuffix(KEPT)
-            + f"No invitation was made for {teacher.name}; try again in a few minutes."
-        )
+        exc.sentence = exc.sentence.removesuffix(KEPT) + _(
+            "No invitation was made for {name}; try again in a few minutes."
+        ).format(name=teacher.name)
     return exc
 
 
