@@ -37,12 +37,9 @@ from observe.coaching.impact_tables import (
     Table,
     visits_per_week,
 )
-from observe.coaching.labels import (
-    ACTIVITY_LABELS,
-    CYCLE_STATUS_LABELS,
-)
+from observe.coaching.labels import ACTIVITY_LABELS, cycle_status_label
 from observe.coaching.measures import CycleProgress, progress_in, visit_equity
-from observe.i18n import _
+from observe.i18n import N_, _
 from observe.store import Store
 from observe.store.models import (
     CoachingCycle,
@@ -151,9 +148,16 @@ def time_by_activity_table(rows: list[coaching_log.LogRow]) -> Table:
     totals = coaching_log.time_by_activity(rows)
     return Table(
         key="time_by_activity",
-        title="Time by activity",
+        title=N_("Time by activity"),
         columns=("activity", "label", "counts_as", "entries", "minutes", "share_of_time"),
-        headers=("Code", "Activity", "Counts as", "Entries", "Minutes", "Share of time"),
+        headers=(
+            N_("Code"),
+            N_("Activity"),
+            N_("Counts as"),
+            N_("Entries"),
+            N_("Minutes"),
+            N_("Share of time"),
+        ),
         rows=tuple(
             (
                 t.activity.value,
@@ -196,11 +200,11 @@ def time_by_week_table(rows: list[coaching_log.LogRow], weeks: list[date]) -> Ta
             *(a.value for a in activities),
         ),
         headers=(
-            "Week of",
-            "Coaching (min)",
-            "Other duties (min)",
-            "Total (min)",
-            "Coaching share",
+            N_("Week of"),
+            N_("Coaching (min)"),
+            N_("Other duties (min)"),
+            N_("Total (min)"),
+            N_("Coaching share"),
             *(ACTIVITY_LABELS[a] for a in activities),
         ),
         rows=tuple(out),
@@ -236,7 +240,7 @@ def cycles_table(s: Session, start: date | None, end: date | None) -> Table:
             (
                 teacher,
                 cycle.focus,
-                CYCLE_STATUS_LABELS[cycle.status],
+                cycle_status_label(cycle.status),
                 cycle.started_on,
                 cycle.ended_on,
                 progress.measure_name if cycle.measure_kind else None,
@@ -255,7 +259,7 @@ def cycles_table(s: Session, start: date | None, end: date | None) -> Table:
         )
     return Table(
         key="cycles",
-        title="Coaching cycles",
+        title=N_("Coaching cycles"),
         columns=(
             "teacher",
             "focus",
@@ -276,23 +280,23 @@ def cycles_table(s: Session, start: date | None, end: date | None) -> Table:
             "steps_total",
         ),
         headers=(
-            "Teacher",
-            "Focus",
-            "Status",
-            "Started",
-            "Ended",
-            "Measure",
-            "Baseline",
-            "Target",
-            "Before",
-            "(out of)",
-            "After",
-            "(out of)",
-            "Change",
-            "Target met",
-            "Visits",
-            "Steps done",
-            "Steps",
+            N_("Teacher"),
+            N_("Focus"),
+            N_("Status"),
+            N_("Started"),
+            N_("Ended"),
+            N_("Measure"),
+            N_("Baseline"),
+            N_("Target"),
+            N_("Before"),
+            N_("(out of)"),
+            N_("After"),
+            N_("(out of)"),
+            N_("Change"),
+            N_("Target met"),
+            N_("Visits"),
+            N_("Steps done"),
+            N_("Steps"),
         ),
         rows=tuple(out),
         note=_(
@@ -383,7 +387,7 @@ def lookfor_tables(
     return (
         Table(
             key="lookfors",
-            title="Look-fors seen",
+            title=N_("Look-fors seen"),
             columns=LOOKFOR_COLUMNS,
             headers=LOOKFOR_HEADERS,
             rows=tuple(totals),
@@ -396,7 +400,13 @@ def lookfor_tables(
             key="lookfor_trends",
             title=_("Look-for trends by week"),
             columns=("week_start", "code", "tagged_evidence", "evidence", "share_of_evidence"),
-            headers=("Week of", "Code", "Evidence tagged", "Evidence", "Share of evidence"),
+            headers=(
+                N_("Week of"),
+                N_("Code"),
+                N_("Evidence tagged"),
+                N_("Evidence"),
+                N_("Share of evidence"),
+            ),
             rows=trends,
         ),
     )

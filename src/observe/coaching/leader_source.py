@@ -29,9 +29,9 @@ from observe.coaching.impact_tables import (
     Table,
     visits_per_week,
 )
-from observe.coaching.labels import ACTIVITY_LABELS
+from observe.coaching.labels import activity_label
 from observe.coaching.log import is_coaching
-from observe.i18n import _
+from observe.i18n import N_, _
 from observe.protocol import MIN_TEACHERS
 from observe.safetext import printable
 from observe.store.models import LogActivity
@@ -159,7 +159,7 @@ def time_table(rows: list[dict[str, Cell]]) -> Table:
         out.append(
             (
                 activity.value,
-                ACTIVITY_LABELS[activity],
+                activity_label(activity),
                 "coaching" if is_coaching(activity) else "other duties",
                 entries.get(activity.value, 0),
                 m,
@@ -168,9 +168,16 @@ def time_table(rows: list[dict[str, Cell]]) -> Table:
         )
     return Table(
         key="time_by_activity",
-        title="Time by activity",
+        title=N_("Time by activity"),
         columns=("activity", "label", "counts_as", "entries", "minutes", "share_of_time"),
-        headers=("Code", "Activity", "Counts as", "Entries", "Minutes", "Share of time"),
+        headers=(
+            N_("Code"),
+            N_("Activity"),
+            N_("Counts as"),
+            N_("Entries"),
+            N_("Minutes"),
+            N_("Share of time"),
+        ),
         rows=tuple(out),
     )
 
@@ -179,7 +186,7 @@ def lookfors_table(rows: list[dict[str, Cell]], *, hidden: bool = False) -> Tabl
     if hidden:
         return Table(
             key="lookfors",
-            title="Look-fors seen",
+            title=N_("Look-fors seen"),
             columns=LOOKFOR_COLUMNS,
             headers=LOOKFOR_HEADERS,
             rows=(("", HIDDEN, "", None, None, None),),
@@ -201,7 +208,7 @@ def lookfors_table(rows: list[dict[str, Cell]], *, hidden: bool = False) -> Tabl
     )
     return Table(
         key="lookfors",
-        title="Look-fors seen",
+        title=N_("Look-fors seen"),
         columns=LOOKFOR_COLUMNS,
         headers=LOOKFOR_HEADERS,
         rows=out,
@@ -279,17 +286,17 @@ def school_cycles_table(rows: list[dict[str, Cell]]) -> Table:
         title=_("Cycles at school level"),
         columns=SCHOOL_CYCLE_COLUMNS,
         headers=(
-            "Month or measure",
-            "Started",
-            "Ended",
-            "Cycles",
+            N_("Month or measure"),
+            N_("Started"),
+            N_("Ended"),
+            N_("Cycles"),
             _("Measured before and after"),
-            "Typical before",
-            "Typical after",
-            "Typical change",
-            "Improved",
-            "Reached the target",
-            "Have a target",
+            N_("Typical before"),
+            N_("Typical after"),
+            N_("Typical change"),
+            N_("Improved"),
+            N_("Reached the target"),
+            N_("Have a target"),
         ),
         rows=tuple(out),
         note=_(

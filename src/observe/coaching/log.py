@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from observe.capture.visit_log import MAX_MINUTES, log_visit
 from observe.clock import utcnow
 from observe.coaching.dates import week_start, weeks_between
-from observe.coaching.labels import ACTIVITY_LABELS
+from observe.coaching.labels import activity_label
 from observe.datewords import medium_date
 from observe.errors import UsageError
 from observe.i18n import _
@@ -247,7 +247,7 @@ class ActivityTotal:
 
     @property
     def label(self) -> str:
-        return ACTIVITY_LABELS[self.activity]
+        return activity_label(self.activity)
 
 
 def time_by_activity(rows: list[LogRow]) -> list[ActivityTotal]:
