@@ -38,15 +38,16 @@ def _data_dir_parent() -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help="profile folder (default: your user data folder for Observe)",
+        help=_("profile folder (default: your user data folder for Observe)"),
     )
     parent.add_argument(
         "--language",
         metavar="CODE",
         default=argparse.SUPPRESS,
-        help="language of Observe's sentences and of the reports it prints: "
-        + ", ".join(i18n.LANGUAGES)
-        + " (default: your system's, from LANGUAGE, LC_ALL or LANG)",
+        help=_(
+            "language of Observe's sentences and of the reports it prints: {codes} (default: "
+            "your system's, from LANGUAGE, LC_ALL or LANG)"
+        ).format(codes=", ".join(i18n.LANGUAGES)),
     )
     return parent
 
@@ -82,16 +83,20 @@ def build_parser() -> argparse.ArgumentParser:
     common = _data_dir_parent()
     parser = argparse.ArgumentParser(
         prog="observe",
-        description="Observe: classroom evidence and strengths-based feedback for coaches. "
-        "With no command, opens the desktop app.",
+        description=_(
+            "Observe: classroom evidence and strengths-based feedback for coaches. "
+            "With no command, opens the desktop app."
+        ),
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"Observe {__version__}")
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="check that this installation has what it needs (resources, migrations, Qt), "
-        "without a display, then exit",
+        help=_(
+            "check that this installation has what it needs (resources, migrations, "
+            "Qt), without a display, then exit"
+        ),
     )
     # The Qt half of --self-test, run by it in a child process (observe.selftest).
     parser.add_argument("--self-test-qt", action="store_true", help=argparse.SUPPRESS)

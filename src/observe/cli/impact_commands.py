@@ -21,7 +21,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Adds ``impact`` under ``observe report`` (making ``report`` if nobody has yet)."""
     report = sub.choices.get("report")
     if report is None:
-        report = sub.add_parser("report", parents=[common], help="make reports")
+        report = sub.add_parser("report", parents=[common], help=_("make reports"))
         kinds = report.add_subparsers(dest="report_kind", metavar="KIND")
     else:
         kinds = next(
@@ -35,15 +35,17 @@ def add_impact(kinds: Any, common: argparse.ArgumentParser) -> None:
     p = kinds.add_parser(
         "impact",
         parents=[common],
-        help="impact tables as CSV: visits, time by activity, cycles, look-fors, participation",
-        description="Writes the impact view's tables as CSV files (UTF-8) into a folder: "
-        "visits_per_week, time_by_activity, time_by_week, cycles, cycle_evidence, lookfors, "
-        "lookfor_trends and "
-        "participation. The period is this school year so far unless --from/--to say otherwise.",
+        help=_("impact tables as CSV: visits, time by activity, cycles, look-fors, participation"),
+        description=_(
+            "Writes the impact view's tables as CSV files (UTF-8) into a folder: "
+            "visits_per_week, time_by_activity, time_by_week, cycles, "
+            "cycle_evidence, lookfors, lookfor_trends and participation. The period "
+            "is this school year so far unless --from/--to say otherwise."
+        ),
     )
-    p.add_argument("--out", required=True, metavar="DIR", help="folder for the CSV files")
-    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day (included)")
-    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last day (included)")
+    p.add_argument("--out", required=True, metavar="DIR", help=_("folder for the CSV files"))
+    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help=_("first day (included)"))
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help=_("last day (included)"))
     p.set_defaults(handler=cmd_impact)
 
 

@@ -15,31 +15,37 @@ from observe.store import open_profile
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    imp = sub.add_parser("import", parents=[common], help="import data into the profile")
+    imp = sub.add_parser("import", parents=[common], help=_("import data into the profile"))
     kinds = imp.add_subparsers(dest="what", metavar="WHAT", required=True)
     p = kinds.add_parser(
         "roster",
         parents=[common],
-        help="teachers and classes from a CSV: teacher, subject, grade, period, room",
+        help=_("teachers and classes from a CSV: teacher, subject, grade, period, room"),
     )
     p.add_argument("file", type=Path)
-    p.add_argument("--school", help="school name for new teachers (default: the profile's school)")
     p.add_argument(
-        "--dry-run", action="store_true", help="check the file and show what would change"
+        "--school", help=_("school name for new teachers (default: the profile's school)")
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help=_("check the file and show what would change")
     )
     p.set_defaults(handler=cmd_import_roster)
     p = kinds.add_parser(
         "survey",
         parents=[common],
-        help="a student survey (Google or Microsoft Forms CSV) for a coaching cycle: "
-        "counts per answer only, names and emails dropped",
+        help=_(
+            "a student survey (Google or Microsoft Forms CSV) for a coaching cycle: "
+            "counts per answer only, names and emails dropped"
+        ),
     )
     _cycle_args(p)
     p.set_defaults(handler=cmd_import_survey)
     p = kinds.add_parser(
         "scores",
         parents=[common],
-        help="assessment scores (CSV, a score column) for a coaching cycle: the distribution only",
+        help=_(
+            "assessment scores (CSV, a score column) for a coaching cycle: the distribution only"
+        ),
     )
     _cycle_args(p)
     p.add_argument(
@@ -47,18 +53,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         required=True,
         type=float,
         metavar="N",
-        help="a score at or above N meets the goal",
+        help=_("a score at or above N meets the goal"),
     )
-    p.add_argument("--out-of", type=float, metavar="M", help="the task's maximum score")
+    p.add_argument("--out-of", type=float, metavar="M", help=_("the task's maximum score"))
     p.set_defaults(handler=cmd_import_scores)
 
 
 def _cycle_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--cycle", required=True, metavar="ID|active", help="a cycle's id, or active")
+    p.add_argument("--cycle", required=True, metavar="ID|active", help=_("a cycle's id, or active"))
     p.add_argument("--phase", required=True, choices=("before", "after"))
     p.add_argument("file", type=Path)
     p.add_argument(
-        "--dry-run", action="store_true", help="read the file and show what would be stored"
+        "--dry-run", action="store_true", help=_("read the file and show what would be stored")
     )
 
 

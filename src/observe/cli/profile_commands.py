@@ -21,36 +21,38 @@ from observe.store.sqlite_file import Damaged, NotSQLite, backup_to, inspect_fil
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("demo", parents=[common], help="fill an empty profile with demo data")
+    p = sub.add_parser("demo", parents=[common], help=_("fill an empty profile with demo data"))
     p.add_argument("--size", choices=["small", "district"], default="small")
     p.add_argument("--seed", type=int, default=2026, help=argparse.SUPPRESS)
     p.set_defaults(handler=cmd_demo)
 
-    p = sub.add_parser("info", parents=[common], help="profile paths, schema and record counts")
+    p = sub.add_parser("info", parents=[common], help=_("profile paths, schema and record counts"))
     p.set_defaults(handler=cmd_info)
 
-    p = sub.add_parser("export", parents=[common], help="export every record as JSON or CSV")
+    p = sub.add_parser("export", parents=[common], help=_("export every record as JSON or CSV"))
     p.add_argument("--format", choices=["json", "csv"], default="json")
     p.add_argument(
-        "--out", required=True, help="file (JSON), folder (CSV), or - for JSON on stdout"
+        "--out", required=True, help=_("file (JSON), folder (CSV), or - for JSON on stdout")
     )
-    p.add_argument("--include-deleted", action="store_true", help="also export deleted records")
+    p.add_argument("--include-deleted", action="store_true", help=_("also export deleted records"))
     p.set_defaults(handler=cmd_export)
 
-    p = sub.add_parser("check", parents=[common], help="check the database for damage")
+    p = sub.add_parser("check", parents=[common], help=_("check the database for damage"))
     p.set_defaults(handler=cmd_check)
 
     p = sub.add_parser(
         "recover",
         parents=[common],
-        help="save every readable record of a damaged profile into a new profile folder",
+        help=_("save every readable record of a damaged profile into a new profile folder"),
     )
-    p.add_argument("out", metavar="OUT", help="a new, empty folder for the recovered profile")
+    p.add_argument("out", metavar="OUT", help=_("a new, empty folder for the recovered profile"))
     p.set_defaults(handler=cmd_recover)
 
-    p = sub.add_parser("backup", parents=[common], help="copy the database safely, even while open")
-    p.add_argument("path", help="backup file, or an existing folder to put it in")
-    p.add_argument("--force", action="store_true", help="replace an existing backup file")
+    p = sub.add_parser(
+        "backup", parents=[common], help=_("copy the database safely, even while open")
+    )
+    p.add_argument("path", help=_("backup file, or an existing folder to put it in"))
+    p.add_argument("--force", action="store_true", help=_("replace an existing backup file"))
     p.set_defaults(handler=cmd_backup)
 
 

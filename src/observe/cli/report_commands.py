@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     report = sub.add_parser(
-        "report", parents=[common], help="make a feedback sheet, walk debrief or cycle summary"
+        "report", parents=[common], help=_("make a feedback sheet, walk debrief or cycle summary")
     )
     kinds = report.add_subparsers(dest="report_kind", metavar="KIND")
     report.set_defaults(handler=_missing_kind)
@@ -29,47 +29,49 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--paper",
         choices=["letter", "a4"],
         type=str.lower,
-        help="paper size (default: the one in Settings, else from your locale)",
+        help=_("paper size (default: the one in Settings, else from your locale)"),
     )
     out = argparse.ArgumentParser(add_help=False)
-    out.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF file to write")
+    out.add_argument("--out", required=True, metavar="FILE.pdf", help=_("the PDF file to write"))
 
     p = kinds.add_parser(
-        "feedback", parents=[common, paper, out], help="the feedback sheet for a visit"
+        "feedback", parents=[common, paper, out], help=_("the feedback sheet for a visit")
     )
     p.add_argument("--visit", required=True, metavar="ID|latest")
     p.add_argument(
-        "--include-notes", action="store_true", help="also print your private notes (n: lines)"
+        "--include-notes", action="store_true", help=_("also print your private notes (n: lines)")
     )
     p.add_argument(
-        "--coach", metavar="NAME", help="your name in the sheet's header (default: from Settings)"
+        "--coach",
+        metavar="NAME",
+        help=_("your name in the sheet's header (default: from Settings)"),
     )
     p.add_argument(
         "--reviewed-only",
         action="store_true",
-        help="refuse to print a DRAFT: only a visit whose feedback you have saved",
+        help=_("refuse to print a DRAFT: only a visit whose feedback you have saved"),
     )
     p.set_defaults(handler=cmd_feedback)
 
     p = kinds.add_parser(
-        "walk", parents=[common, paper, out], help="the debrief of a learning walk (no names)"
+        "walk", parents=[common, paper, out], help=_("the debrief of a learning walk (no names)")
     )
     p.add_argument("--walk", required=True, metavar="ID|latest")
     p.set_defaults(handler=cmd_walk)
 
-    p = kinds.add_parser("cycle", parents=[common, paper, out], help="a coaching-cycle summary")
+    p = kinds.add_parser("cycle", parents=[common, paper, out], help=_("a coaching-cycle summary"))
     p.add_argument(
         "--cycle",
         required=True,
         metavar="ID|latest",
-        help="a cycle's id, or latest: the active cycle started most recently",
+        help=_("a cycle's id, or latest: the active cycle started most recently"),
     )
     p.set_defaults(handler=cmd_cycle)
 
     p = kinds.add_parser(
         "survey",
         parents=[common, paper, out],
-        help="a one-page paper student survey with the cycle's questions (no names)",
+        help=_("a one-page paper student survey with the cycle's questions (no names)"),
     )
     p.add_argument("--cycle", required=True, metavar="ID|active")
     p.add_argument(
@@ -77,19 +79,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="TEXT",
-        help="a question to add (Strongly agree … Strongly disagree); repeat for more",
+        help=_("a question to add (Strongly agree … Strongly disagree); repeat for more"),
     )
     p.set_defaults(handler=cmd_survey)
 
     p = kinds.add_parser(
-        "sheets", parents=[common, paper], help="a feedback sheet for every visit on a walk"
+        "sheets", parents=[common, paper], help=_("a feedback sheet for every visit on a walk")
     )
     p.add_argument("--walk", required=True, metavar="ID|latest")
     p.add_argument("--out-dir", required=True, metavar="FOLDER")
     p.add_argument(
         "--reviewed-only",
         action="store_true",
-        help="leave out visits with no saved feedback (their sheets would be DRAFTs)",
+        help=_("leave out visits with no saved feedback (their sheets would be DRAFTs)"),
     )
     p.set_defaults(handler=cmd_sheets)
 

@@ -17,51 +17,55 @@ from observe.store import open_profile
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("login", parents=[common], help="sign this profile in to a sync server")
-    p.add_argument("--server", required=True, metavar="URL", help="e.g. https://observe.school.org")
+    p = sub.add_parser("login", parents=[common], help=_("sign this profile in to a sync server"))
+    p.add_argument(
+        "--server", required=True, metavar="URL", help=_("e.g. https://observe.school.org")
+    )
     p.add_argument("--email", required=True)
     p.add_argument(
-        "--password-stdin", action="store_true", help="read the password from standard input"
+        "--password-stdin", action="store_true", help=_("read the password from standard input")
     )
-    p.add_argument("--device-name", help="how this computer is listed on the server")
+    p.add_argument("--device-name", help=_("how this computer is listed on the server"))
     p.set_defaults(handler=cmd_login)
 
-    p = sub.add_parser("sync", parents=[common], help="send and receive changes now")
+    p = sub.add_parser("sync", parents=[common], help=_("send and receive changes now"))
     p.add_argument(
         "--allow-mass-delete",
         action="store_true",
-        help="go ahead even if the server deleted a large share of this profile's records",
+        help=_("go ahead even if the server deleted a large share of this profile's records"),
     )
     p.set_defaults(handler=cmd_sync)
 
-    p = sub.add_parser("logout", parents=[common], help="sign this profile out of its server")
+    p = sub.add_parser("logout", parents=[common], help=_("sign this profile out of its server"))
     p.set_defaults(handler=cmd_logout)
 
     p = sub.add_parser(
         "invite",
         parents=[common],
-        help="invite a roster teacher to read the feedback you share (prints a link and code)",
+        help=_("invite a roster teacher to read the feedback you share (prints a link and code)"),
     )
-    p.add_argument("--teacher", required=True, metavar="NAME_OR_ID", help="the roster teacher")
+    p.add_argument("--teacher", required=True, metavar="NAME_OR_ID", help=_("the roster teacher"))
     p.add_argument(
         "--qr",
         action="store_true",
-        help="also print the link as a QR code on this teacher's next feedback sheets",
+        help=_("also print the link as a QR code on this teacher's next feedback sheets"),
     )
     p.set_defaults(handler=cmd_invite)
 
     p = sub.add_parser(
-        "conflicts", parents=[common], help="list changes the server did not take as they were"
+        "conflicts", parents=[common], help=_("list changes the server did not take as they were")
     )
-    p.add_argument("--keep-mine", type=int, metavar="N", help="resolve conflict N with your copy")
     p.add_argument(
-        "--keep-theirs", type=int, metavar="N", help="resolve conflict N with the server's copy"
+        "--keep-mine", type=int, metavar="N", help=_("resolve conflict N with your copy")
+    )
+    p.add_argument(
+        "--keep-theirs", type=int, metavar="N", help=_("resolve conflict N with the server's copy")
     )
     _register_orphan_choices(p)
     p.add_argument(
         "--resolve-identical",
         action="store_true",
-        help="resolve every conflict whose two sides say the same thing",
+        help=_("resolve every conflict whose two sides say the same thing"),
     )
     p.set_defaults(handler=cmd_conflicts)
 
@@ -175,18 +179,18 @@ def cmd_invite(args: argparse.Namespace, data_dir: str | None) -> int:
 def _register_orphan_choices(p: argparse.ArgumentParser) -> None:
     """Choices for a deleted record with new records left in it (``sync.orphans``)."""
     p.add_argument(
-        "--restore", type=int, metavar="N", help="conflict N: restore the deleted record"
+        "--restore", type=int, metavar="N", help=_("conflict N: restore the deleted record")
     )
     p.add_argument(
-        "--discard", type=int, metavar="N", help="conflict N: discard what was added to it"
+        "--discard", type=int, metavar="N", help=_("conflict N: discard what was added to it")
     )
     p.add_argument(
         "--move",
         type=int,
         metavar="N",
-        help="conflict N: move what was added to another visit (lists them without --to)",
+        help=_("conflict N: move what was added to another visit (lists them without --to)"),
     )
-    p.add_argument("--to", metavar="ID", help="with --move: the visit to move to")
+    p.add_argument("--to", metavar="ID", help=_("with --move: the visit to move to"))
 
 
 def _orphan_choice(args: argparse.Namespace, store: Any) -> int | None:
