@@ -38,19 +38,20 @@ from observe.store.models import LogActivity
 from observe.sync.leader import LeaderSession
 from observe.vocabulary import VISIT_TYPE_LABELS
 
-NO_CYCLES = (
+# Notes in the source language (N_), read through _() where the report is made.
+NO_CYCLES = N_(
     "Each coaching cycle is the coach's and teacher's own work, so the school figures list "
     "none of them; below are cycles counted by month and their measures at school level."
 )
 MEASURE_WORDS = {
-    "distinct_voices": "Distinct voices (students heard)",
-    "contributions": "Contributions (times students spoke)",
-    "lookfor_frequency": "Evidence marked seen for the cycle's look-for",
+    "distinct_voices": N_("Distinct voices (students heard)"),
+    "contributions": N_("Contributions (times students spoke)"),
+    "lookfor_frequency": N_("Evidence marked seen for the cycle's look-for"),
 }
-NO_WEEKLY_TIME = (
+NO_WEEKLY_TIME = N_(
     "The server totals coaching time for the whole period, not week by week; see time by activity."
 )
-NO_TRENDS = "The server totals look-fors for the whole period; see look-fors seen."
+NO_TRENDS = N_("The server totals look-fors for the whole period; see look-fors seen.")
 HIDDEN = f"Hidden: fewer than {MIN_TEACHERS} teachers"
 HIDDEN_LOOKFORS = (
     f"{HIDDEN}: the evidence of this period comes from fewer than {MIN_TEACHERS} teachers' "
@@ -89,9 +90,9 @@ class ServerImpactSource:
             end=end,
             tables={t.key: t for t in tables},
             missing={
-                "time_by_week": NO_WEEKLY_TIME,
-                "cycles": NO_CYCLES,
-                "lookfor_trends": NO_TRENDS,
+                "time_by_week": _(NO_WEEKLY_TIME),
+                "cycles": _(NO_CYCLES),
+                "lookfor_trends": _(NO_TRENDS),
             },
             leader=True,
         )
@@ -274,7 +275,7 @@ def school_cycles_table(rows: list[dict[str, Cell]]) -> Table:
         if section == "month":
             what = _month_words(str(row.get("month")))
         elif section == "measure":
-            what = MEASURE_WORDS.get(str(row.get("measure")), str(row.get("measure")))
+            what = _(MEASURE_WORDS.get(str(row.get("measure")), str(row.get("measure"))))
         else:
             what = "All cycles"
         if row.get("suppressed"):

@@ -174,7 +174,7 @@ def normalize_server_url(text: str) -> str:
 
 
 def _after(login: bool) -> str:
-    return _("Check the address and your network, then try again.") if login else KEPT
+    return _("Check the address and your network, then try again.") if login else _(KEPT)
 
 
 def _looks_like_html(body: bytes) -> bool:
@@ -292,7 +292,7 @@ class SyncClient:
         )
 
     def read_push(self, response: httpx.Response) -> PushReply:
-        return self._parse(PushReply, response.content, response, KEPT)
+        return self._parse(PushReply, response.content, response, _(KEPT))
 
     def pull(self, since: int, limit: int, cursor: str | None = None) -> PullReply:
         return self.read_pull(self.send_pull(since, limit, cursor))
@@ -306,7 +306,7 @@ class SyncClient:
         return self._send("GET", "/sync/pull", params=params)
 
     def read_pull(self, response: httpx.Response) -> PullReply:
-        return self._parse(PullReply, response.content, response, KEPT)
+        return self._parse(PullReply, response.content, response, _(KEPT))
 
     # -- plumbing ---------------------------------------------------------------------------
 

@@ -189,7 +189,7 @@ class _Run:
                 "too slow, or the server never stops sending), so Observe stopped it. "
                 "What was received so far is kept. "
             ).format(duration=duration(engine.deadline))
-            + KEPT,
+            + _(KEPT),
             detail=f"sync deadline {engine.deadline}s",
         )
 
@@ -407,7 +407,7 @@ class _Run:
                             "move on from the last ones, so Observe stopped pulling. Tell your "
                             "server's administrator, and try again later. "
                         ).format(server_url=client.server_url)
-                        + KEPT,
+                        + _(KEPT),
                         detail=f"pull since={cursor}: more=true, next_since={page.next_since}",
                     )
                 cursor = page.next_since

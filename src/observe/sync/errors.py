@@ -8,9 +8,10 @@ stops retrying until they act.
 from __future__ import annotations
 
 from observe.errors import ObserveError
-from observe.i18n import _
+from observe.i18n import N_, _
 
-KEPT = "Nothing was lost: your changes stay on this computer and will be sent at the next sync."
+#: Said after every sync failure (source language; read it through ``_(KEPT)``).
+KEPT = N_("Nothing was lost: your changes stay on this computer and will be sent at the next sync.")
 
 
 class SyncError(ObserveError):
@@ -82,7 +83,7 @@ class SyncBusy(SyncError):
 
 class SyncCancelled(SyncError):
     def __init__(self) -> None:
-        super().__init__(_("The sync was cancelled. ") + KEPT)
+        super().__init__(_("The sync was cancelled. ") + _(KEPT))
 
 
 class TimedOut(ServerUnreachable):

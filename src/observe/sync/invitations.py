@@ -211,10 +211,10 @@ def _invite_refusal(exc: SyncError, teacher: TeacherContact, server: str) -> Syn
             ).format(server=server),
             detail=exc.detail,
         )
-    if exc.sentence.endswith(KEPT):
+    if exc.sentence.endswith(_(KEPT)):
         # A garbled reply or a server error: "your changes will be sent at the next sync"
         # is about records, and an invitation is never sent later by itself.
-        exc.sentence = exc.sentence.removesuffix(KEPT) + _(
+        exc.sentence = exc.sentence.removesuffix(_(KEPT)) + _(
             "No invitation was made for {name}; try again in a few minutes."
         ).format(name=teacher.name)
     return exc
