@@ -44,8 +44,8 @@ def test_the_suggestion_is_in_the_apps_language_whatever_the_note(english_app):
     with i18n.using_language("es"):
         (hint,) = find_hints("La docente debería dar más tiempo de espera")
         assert hint.message == (
-            "“debería” suena a juicio de valor. Anote lo que ocurrió; deje los próximos pasos "
-            "para la pregunta final."
+            "“debería” suena a juicio de valor. Anote lo que ocurrió; los próximos pasos van en "
+            "la pregunta para pensar."
         )
         # An English note in a Spanish app: the English list, the Spanish suggestion.
         (hint,) = find_hints("The teacher did a great job with the launch")
