@@ -41,6 +41,7 @@ ENGLISH_CHROME = [
     "grade 6",
     "STUDENT ACTION",
     "TEACHER MOVE",
+    "Which of these strengths",
 ]
 SPANISH_CHROME = [
     "Retroalimentación de una visita al aula",
@@ -57,6 +58,9 @@ SPANISH_CHROME = [
     "grado 6",
     "ACCIÓN DE ESTUDIANTES",
     "30 minutos",
+    "Cómo: por iniciativa propia (6).",
+    # Observe's own reflection question, kept as proposed, reads in the sheet's language.
+    "¿En cuál de estas fortalezas le gustaría seguir construyendo la próxima vez?",
 ]
 GLOWS = [
     "Students were able to explain why the pattern doubles.",

@@ -28,7 +28,7 @@ from observe.capture.participation import (
     group_name,
     participation_kind_label,
 )
-from observe.feedback.draft import FeedbackDraft, propose
+from observe.feedback.draft import REFLECTION_PROMPTS, FeedbackDraft, propose
 from observe.feedback.facts import EvidenceFact, VisitFacts, visit_facts
 from observe.feedback.service import saved_feedback
 from observe.i18n import N_, _, ngettext
@@ -149,7 +149,7 @@ def participation_flowables(summary: ParticipationSummary | None, width: float) 
         tail += "; " + groups_heard
     left.append(para(tail[:1].upper() + tail[1:] + ".", st.body))
     kinds = [
-        f"{participation_kind_label(k).lower()} {n}"
+        _("{how} {count}").format(how=participation_kind_label(k).lower(), count=n)
         for k, n in sorted(summary.by_kind.items(), key=lambda kv: -kv[1])
     ]
     if kinds:
@@ -243,6 +243,15 @@ def strength_flowables(
             block.append(Spacer(1, 4))
         out.append(KeepTogether(block))
     return out
+
+
+def prompt_text(draft: FeedbackDraft) -> str | None:
+    """The reflection question as printed: one of Observe's own questions (kept as the coach
+    chose it) reads in the sheet's language; a question the coach wrote prints as written."""
+    prompt = draft.reflection_prompt.strip()
+    if prompt in REFLECTION_PROMPTS:
+        return _(prompt)
+    return prompt or None
 
 
 def invite_flowable(link: str, width: float) -> Flowable:
@@ -352,9 +361,7 @@ def sheet_story(
     if participation:
         story.append(KeepTogether([Heading(_(SECTION_PARTICIPATION), st.h2), *participation]))
     tail = invite_flowable(options.invite_link, width) if options.invite_link else None
-    story.append(
-        reflection_space(_(SECTION_REFLECTION), draft.reflection_prompt or None, tail=tail)
-    )
+    story.append(reflection_space(_(SECTION_REFLECTION), prompt_text(draft), tail=tail))
     return story
 
 

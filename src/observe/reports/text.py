@@ -62,4 +62,3 @@ def shorten(text: str, limit: int) -> str:
         return flat
     cut = flat[:limit].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "…"
-
