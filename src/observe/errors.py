@@ -14,6 +14,8 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from observe.i18n import _
+
 
 class ObserveError(Exception):
     """A failure explained in a sentence meant for the person using Observe."""
@@ -68,30 +70,38 @@ _NEARLY_FULL = 1024 * 1024
 
 
 def disk_full_sentence(where: Path | None = None) -> str:
-    what = f" {where}" if where else ""
-    return (
-        f"The disk is full, so Observe could not finish writing{what}; what was saved before "
-        "is unchanged. Free some space on that disk and try again."
+    if where:
+        return _(
+            "The disk is full, so Observe could not finish writing {path}; what was saved "
+            "before is unchanged. Free some space on that disk and try again."
+        ).format(path=where)
+    return _(
+        "The disk is full, so Observe could not finish writing; what was saved before is "
+        "unchanged. Free some space on that disk and try again."
     )
+
+
+def _the_database(database: Path | None) -> str:
+    if database:
+        return _("The database {path}").format(path=database)
+    return _("The profile's database")
 
 
 def read_only_sentence(database: Path | None = None) -> str:
-    what = f"The database {database}" if database else "The profile's database"
-    return (
-        f"{what} is read-only, so Observe can't save changes to it. You can still look at, "
+    return _(
+        "{what} is read-only, so Observe can't save changes to it. You can still look at, "
         "export and back up the profile; to change it, make the file and its folder writable "
         "(or copy the profile to a writable folder) and try again."
-    )
+    ).format(what=_the_database(database))
 
 
 def damaged_sentence(database: Path | None = None, reason: str | None = None) -> str:
-    what = f"The database {database}" if database else "The profile's database"
     why = f" ({reason})" if reason else ""
-    return (
-        f"{what} is damaged{why}, so Observe won't write into it; it was left as it is. "
+    return _(
+        "{what} is damaged{why}, so Observe won't write into it; it was left as it is. "
         "Run “observe recover NEW-FOLDER” (in the app: File › Recover records into a new "
         "profile) to save every readable record, or restore a copy from the backups folder."
-    )
+    ).format(what=_the_database(database), why=why)
 
 
 def _chain(exc: BaseException) -> Iterator[BaseException]:
@@ -139,20 +149,28 @@ def explain_storage_error(exc: BaseException, database: Path | None = None) -> O
                 return DamagedProfile(damaged_sentence(database, str(e)), detail=repr(e))
             if primary == SQLITE_IOERR:
                 return StorageError(
-                    f"Observe could not read or write {database or 'the database'} ({e}). "
-                    "Check the disk it is on, then try again.",
+                    _(
+                        "Observe could not read or write {path} ({reason}). Check the disk it "
+                        "is on, then try again."
+                    ).format(path=database or _("the database"), reason=e),
                     detail=repr(e),
                 )
         if isinstance(e, OSError) and e.errno is not None:
             if e.errno == errno.ENOSPC:
                 return StorageError(disk_full_sentence(_path_of(e) or database), detail=repr(e))
             if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-                name = f" {e.filename}" if e.filename else ""
-                return StorageError(
-                    f"Observe is not allowed to write{name}. "
-                    "Check the permissions or choose another place.",
-                    detail=repr(e),
+                sentence = (
+                    _(
+                        "Observe is not allowed to write {path}. Check the permissions or "
+                        "choose another place."
+                    ).format(path=e.filename)
+                    if e.filename
+                    else _(
+                        "Observe is not allowed to write. Check the permissions or choose "
+                        "another place."
+                    )
                 )
+                return StorageError(sentence, detail=repr(e))
     return None
 
 

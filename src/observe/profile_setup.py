@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import func, select
 
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.store import Store
 from observe.store.models import ProfileSetting, School
 
@@ -54,11 +55,18 @@ def normalize_server_address(text: str) -> str | None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname or " " in url:
         raise UsageError(
-            f"“{text.strip()}” is not a server address Observe can use. Type it as your school "
-            "gave it, such as https://observe.school.org, or leave it empty to work offline."
+            _(
+                "“{value}” is not a server address Observe can use. Type it as your "
+                "school gave it, such as https://observe.school.org, or leave it empty "
+                "to work offline."
+            ).format(value=text.strip())
         )
     if parts.query or parts.fragment:
-        raise UsageError(f"“{text.strip()}” should be just the server's address, without ? or #.")
+        raise UsageError(
+            _("“{value}” should be just the server's address, without ? or #.").format(
+                value=text.strip()
+            )
+        )
     return url
 
 
@@ -66,12 +74,16 @@ def check_welcome(name: str, school: str, server: str = "") -> Welcome:
     """The answers tidied, or a UsageError saying which one to fix."""
     name, school = " ".join(name.split()), " ".join(school.split())
     if not name:
-        raise UsageError("Type your name; it goes on the feedback sheets you give teachers.")
+        raise UsageError(_("Type your name; it goes on the feedback sheets you give teachers."))
     if not school:
-        raise UsageError("Type the name of your school, so teachers you add have a school.")
+        raise UsageError(_("Type the name of your school, so teachers you add have a school."))
     for label, value in (("Your name", name), ("The school's name", school)):
         if len(value) > MAX_NAME:
-            raise UsageError(f"{label} is longer than {MAX_NAME} characters; shorten it.")
+            raise UsageError(
+                _("{label} is longer than {MAX_NAME} characters; shorten it.").format(
+                    label=label, MAX_NAME=MAX_NAME
+                )
+            )
     return Welcome(name, school, normalize_server_address(server))
 
 

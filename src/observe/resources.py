@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from observe.errors import ObserveError
+from observe.i18n import _
 
 ENV_VAR = "OBSERVE_RESOURCES"
 
@@ -39,8 +40,10 @@ def resources_root() -> Path:
         if (folder / "README.md").is_file() or (folder / "fonts").is_dir():
             return folder
     raise ObserveError(
-        "Observe's resource files (fonts) are missing from this installation. "
-        "Reinstall Observe, then try again.",
+        _(
+            "Observe's resource files (fonts) are missing from this installation. "
+            "Reinstall Observe, then try again."
+        ),
         detail=f"looked in {', '.join(str(c) for c in _candidates())}",
     )
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
 from observe.errors import UsageError
-from observe.i18n import LANGUAGES
+from observe.i18n import LANGUAGES, _
 from observe.profile_setup import COACH_NAME, MAX_NAME, SERVER_URL, normalize_server_address
 from observe.roster.schools import save_school, school_details, school_problems
 from observe.store import Store
@@ -136,7 +136,9 @@ def problems(settings: Settings) -> dict[str, str]:
     """Field name → the sentence saying what to change; empty when all can be saved."""
     out: dict[str, str] = {}
     if len(settings.coach_name.strip()) > MAX_NAME:
-        out["coach_name"] = f"Your name is longer than {MAX_NAME} characters; shorten it."
+        out["coach_name"] = _("Your name is longer than {MAX_NAME} characters; shorten it.").format(
+            MAX_NAME=MAX_NAME
+        )
     if settings.school.strip():
         school = school_problems(settings.school.strip(), None).get("name")
         if school:
@@ -146,11 +148,13 @@ def problems(settings: Settings) -> dict[str, str]:
     except UsageError as exc:
         out["server_url"] = exc.sentence
     if settings.paper is not None and settings.paper not in PAPERS:
-        out["paper"] = f'Paper size "{settings.paper}" is not known; choose Letter or A4.'
+        out["paper"] = _('Paper size "{paper}" is not known; choose Letter or A4.').format(
+            paper=settings.paper
+        )
     if settings.theme not in THEMES:
-        out["theme"] = "Choose System, Light or Dark."
+        out["theme"] = _("Choose System, Light or Dark.")
     if settings.text_size not in TEXT_SIZES:
-        out["text_size"] = "Choose one of the text sizes offered."
+        out["text_size"] = _("Choose one of the text sizes offered.")
     return out
 
 

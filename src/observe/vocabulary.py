@@ -7,32 +7,42 @@ three said "Student listening". Every caller imports these instead
 
 from __future__ import annotations
 
+from observe.i18n import N_, _
 from observe.store.models import VisitType
 
 #: What each visit type is called wherever a coach or a teacher reads it.
 VISIT_TYPE_LABELS: dict[VisitType, str] = {
-    VisitType.LEARNING_WALK: "Learning walk",
-    VisitType.COACHING_OBSERVATION: "Coaching observation",
-    VisitType.MODELING: "Modeling",
-    VisitType.CO_TEACHING: "Co-teaching",
-    VisitType.STUDENT_LISTENING: "Student listening session",
+    VisitType.LEARNING_WALK: N_("Learning walk"),
+    VisitType.COACHING_OBSERVATION: N_("Coaching observation"),
+    VisitType.MODELING: N_("Modeling"),
+    VisitType.CO_TEACHING: N_("Co-teaching"),
+    VisitType.STUDENT_LISTENING: N_("Student listening session"),
 }
 
 
 #: Short forms for the narrow Type column; the full label is in the row's tooltip.
 VISIT_TYPE_SHORT: dict[VisitType, str] = {
-    VisitType.LEARNING_WALK: "Walk",
-    VisitType.COACHING_OBSERVATION: "Observation",
-    VisitType.MODELING: "Modeling",
-    VisitType.CO_TEACHING: "Co-teaching",
-    VisitType.STUDENT_LISTENING: "Listening",
+    VisitType.LEARNING_WALK: N_("Walk"),
+    VisitType.COACHING_OBSERVATION: N_("Observation"),
+    VisitType.MODELING: N_("Modeling"),
+    VisitType.CO_TEACHING: N_("Co-teaching"),
+    VisitType.STUDENT_LISTENING: N_("Listening"),
 }
 
 
 def visit_type_label(visit_type: VisitType | str) -> str:
-    """The visit type's words; an unknown value (a newer app's type) is shown as stored."""
+    """The visit type's words in the current language; an unknown value (a newer app's type)
+    is shown as stored."""
     try:
-        return VISIT_TYPE_LABELS[VisitType(visit_type)]
+        return _(VISIT_TYPE_LABELS[VisitType(visit_type)])
+    except ValueError:
+        return str(visit_type)
+
+
+def visit_type_short(visit_type: VisitType | str) -> str:
+    """The short form for narrow columns, in the current language."""
+    try:
+        return _(VISIT_TYPE_SHORT[VisitType(visit_type)])
     except ValueError:
         return str(visit_type)
 
@@ -40,7 +50,9 @@ def visit_type_label(visit_type: VisitType | str) -> str:
 def room_label(room: str) -> str:
     """ "room B12", but "Science Lab 1" and "Room 179" as they are (no "room Room 179")."""
     bare = room[:1].isdigit() or (len(room) <= 5 and " " not in room)
-    return f"room {room}" if bare and "room" not in room.casefold() else room
+    if bare and "room" not in room.casefold():
+        return _("room {room}").format(room=room)
+    return room
 
 
 def class_label(
@@ -59,9 +71,9 @@ def class_label(
     """
     bits = [subject] if subject else []
     if grade:
-        bits.append(f"grade {grade}")
+        bits.append(_("grade {grade}").format(grade=grade))
     if period:
-        bits.append(f"period {period}")
+        bits.append(_("period {period}").format(period=period))
     if room:
         bits.append(room_label(room))
     return sep.join(bits)

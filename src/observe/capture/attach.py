@@ -24,6 +24,7 @@ from observe.capture.images import (
     source_boxes,
 )
 from observe.errors import StorageError, UsageError, explain_write_error, read_only_sentence
+from observe.i18n import _
 from observe.store import Store
 from observe.store.blobs import blob_path, is_sha256, put_blob
 from observe.store.models import EvidenceKind, Visit
@@ -56,10 +57,19 @@ class Attached:
             if self.redactions
             else ""
         )
-        return (
-            f"Stored “{self.caption}” as an artifact: a {self.width} × {self.height} JPEG of "
-            f"{self.size_bytes / 1024:,.0f} KB (from {self.source_format}), image "
-            f"{self.sha256[:12]}…; {removed}{boxes}."
+        return _(
+            "Stored “{caption}” as an artifact: a {width} × {height} JPEG of "
+            "{value:,.0f} KB (from {source_format}), image {sha256}…; "
+            "{removed}{boxes}."
+        ).format(
+            caption=self.caption,
+            width=self.width,
+            height=self.height,
+            value=self.size_bytes / 1024,
+            source_format=self.source_format,
+            sha256=self.sha256[:12],
+            removed=removed,
+            boxes=boxes,
         )
 
 
@@ -99,8 +109,9 @@ def attach_encoded(
     except OSError as exc:
         known = explain_write_error(exc, store.paths.blobs)
         raise StorageError(
-            f"The image could not be written to {store.paths.blobs} "
-            f"({exc.strerror or exc}). Nothing was stored."
+            _("The image could not be written to {blobs} ({value}). Nothing was stored.").format(
+                blobs=store.paths.blobs, value=exc.strerror or exc
+            )
             if known is None
             else f"{known.sentence} Nothing was stored.",
             detail=repr(exc),
@@ -129,7 +140,10 @@ def _check_target(store: Store, visit_id: str, caption: str | None) -> str:
         visit = s.get(Visit, visit_id)
         if visit is None or visit.deleted:
             raise UsageError(
-                f'No visit has the id "{visit_id}" (it may have been deleted). Nothing was stored.'
+                _(
+                    'No visit has the id "{visit_id}" (it may have been deleted). Nothing '
+                    "was stored."
+                ).format(visit_id=visit_id)
             )
     return text
 

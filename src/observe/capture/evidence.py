@@ -14,6 +14,7 @@ from sqlalchemy import insert, select
 from observe.capture.marks import stored_marks
 from observe.clock import utcnow
 from observe.errors import DamagedProfile, StorageError, UsageError, explain_storage_error
+from observe.i18n import _
 from observe.ids import new_id
 from observe.safetext import clean_text
 from observe.store import Store
@@ -36,11 +37,13 @@ def checked_text(text: str) -> str:
     # marks the spot and keeps the rest of what the coach typed.
     cleaned = clean_text(text).strip()
     if not cleaned:
-        raise UsageError("An evidence item needs some text; nothing was saved.")
+        raise UsageError(_("An evidence item needs some text; nothing was saved."))
     if len(cleaned) > MAX_EVIDENCE_CHARS:
         raise UsageError(
-            f"This evidence item is {len(cleaned):,} characters long; the limit is "
-            f"{MAX_EVIDENCE_CHARS:,}. Split it into several items; nothing was saved."
+            _(
+                "This evidence item is {count:,} characters long; the limit is "
+                "{MAX_EVIDENCE_CHARS:,}. Split it into several items; nothing was saved."
+            ).format(count=len(cleaned), MAX_EVIDENCE_CHARS=MAX_EVIDENCE_CHARS)
         )
     return cleaned
 
@@ -90,8 +93,10 @@ def save_evidence(
         if not isinstance(known, StorageError | DamagedProfile):
             raise
         raise type(known)(
-            f"{known.sentence} This evidence item was not saved; its text stays in the capture "
-            "line, so press Enter again once the problem is fixed.",
+            _(
+                "{sentence} This evidence item was not saved; its text stays in the "
+                "capture line, so press Enter again once the problem is fixed."
+            ).format(sentence=known.sentence),
             detail=known.detail,
         ) from exc
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, UnidentifiedImageError
 
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.store.blobs import sha256_of
 
 MAX_LONG_SIDE = 2400
@@ -110,11 +111,21 @@ def read_source(path: Path) -> bytes:
             )
         return path.read_bytes()
     except FileNotFoundError as exc:
-        raise UsageError(f"There is no file {path}. {NOTHING}") from exc
+        raise UsageError(
+            _("There is no file {path}. {NOTHING}").format(path=path, NOTHING=NOTHING)
+        ) from exc
     except PermissionError as exc:
-        raise UsageError(f"{path} can't be read (permission denied). {NOTHING}") from exc
+        raise UsageError(
+            _("{path} can't be read (permission denied). {NOTHING}").format(
+                path=path, NOTHING=NOTHING
+            )
+        ) from exc
     except OSError as exc:
-        raise UsageError(f"{path} can't be read ({exc.strerror or exc}). {NOTHING}") from exc
+        raise UsageError(
+            _("{path} can't be read ({value}). {NOTHING}").format(
+                path=path, value=exc.strerror or exc, NOTHING=NOTHING
+            )
+        ) from exc
 
 
 def prepare(data: bytes, name: str = "The image") -> PreparedImage:
@@ -286,13 +297,17 @@ def parse_box(text: str) -> Box:
         x, y, w, h = (int(p) for p in parts)
     except ValueError as exc:
         raise UsageError(
-            f"“{text}” is not a redaction box; write it as x,y,width,height in pixels, "
-            f"e.g. 100,40,600,80. {NOTHING}"
+            _(
+                "“{text}” is not a redaction box; write it as x,y,width,height in "
+                "pixels, e.g. 100,40,600,80. {NOTHING}"
+            ).format(text=text, NOTHING=NOTHING)
         ) from exc
     if w <= 0 or h <= 0 or x < 0 or y < 0:
         raise UsageError(
-            f"The redaction box “{text}” needs a positive width and height and a position "
-            f"inside the image. {NOTHING}"
+            _(
+                "The redaction box “{text}” needs a positive width and height and a "
+                "position inside the image. {NOTHING}"
+            ).format(text=text, NOTHING=NOTHING)
         )
     return Box(x, y, w, h)
 
@@ -312,8 +327,12 @@ def source_boxes(prepared: PreparedImage, boxes: Sequence[Box]) -> list[Box]:
     for box in boxes:
         if box.x >= width or box.y >= height:
             raise UsageError(
-                f"The redaction box {box.x},{box.y},{box.w},{box.h} lies outside the "
-                f"{width} × {height} image. {NOTHING}"
+                _(
+                    "The redaction box {x},{y},{w},{h} lies outside the {width} × {height} "
+                    "image. {NOTHING}"
+                ).format(
+                    x=box.x, y=box.y, w=box.w, h=box.h, width=width, height=height, NOTHING=NOTHING
+                )
             )
     return [scale_box(b, prepared.scale) for b in boxes]
 
@@ -348,8 +367,12 @@ def _redacted(image: Image.Image, boxes: Iterable[Box]) -> Image.Image:
         x1, y1 = min(width, box.x + box.w), min(height, box.y + box.h)
         if x1 <= x0 or y1 <= y0:
             raise UsageError(
-                f"The redaction box {box.x},{box.y},{box.w},{box.h} lies outside the "
-                f"{width} × {height} image. {NOTHING}"
+                _(
+                    "The redaction box {x},{y},{w},{h} lies outside the {width} × {height} "
+                    "image. {NOTHING}"
+                ).format(
+                    x=box.x, y=box.y, w=box.w, h=box.h, width=width, height=height, NOTHING=NOTHING
+                )
             )
         draw.rectangle((x0, y0, x1 - 1, y1 - 1), fill=(0, 0, 0))
     return im

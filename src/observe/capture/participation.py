@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 
 from observe.clock import utcnow
 from observe.errors import UsageError
+from observe.i18n import N_, _, ngettext
 from observe.store import Store
 from observe.store.models import (
     Classroom,
@@ -30,16 +31,28 @@ from observe.store.models import (
 )
 from observe.vocabulary import class_label
 
-NO_GROUP = "No group"
+#: The group of seats the coach gave no group (stored and compared in the source language;
+#: shown through ``group_name``).
+NO_GROUP = N_("No group")
 MAX_ROWS = 20
 MAX_COLS = 20
 
 KIND_LABELS: dict[ParticipationKind, str] = {
-    ParticipationKind.VOLUNTEERED: "Volunteered",
-    ParticipationKind.CALLED_ON: "Called on",
-    ParticipationKind.ASKED_QUESTION: "Asked a question",
-    ParticipationKind.PEER_TALK: "Peer talk",
+    ParticipationKind.VOLUNTEERED: N_("Volunteered"),
+    ParticipationKind.CALLED_ON: N_("Called on"),
+    ParticipationKind.ASKED_QUESTION: N_("Asked a question"),
+    ParticipationKind.PEER_TALK: N_("Peer talk"),
 }
+
+
+def participation_kind_label(kind: ParticipationKind) -> str:
+    """How a contribution happened, in the current language."""
+    return _(KIND_LABELS[kind])
+
+
+def group_name(group: str) -> str:
+    """A group's name as shown: the coach's own words, or "No group" in the current language."""
+    return _(NO_GROUP) if group == NO_GROUP else group
 
 
 @dataclass(frozen=True)
@@ -69,16 +82,24 @@ def save_seating(
     """Makes the chart match ``cells``: new seats added, changed ones updated, removed ones
     tombstoned (their past tallies stay meaningful), all in one transaction."""
     if not (1 <= rows <= MAX_ROWS and 1 <= cols <= MAX_COLS):
-        raise UsageError(f"A seating chart can be 1–{MAX_ROWS} rows by 1–{MAX_COLS} columns.")
+        raise UsageError(
+            _("A seating chart can be 1–{MAX_ROWS} rows by 1–{MAX_COLS} columns.").format(
+                MAX_ROWS=MAX_ROWS, MAX_COLS=MAX_COLS
+            )
+        )
     outside = [pos for pos in cells if not (0 <= pos[0] < rows and 0 <= pos[1] < cols)]
     if outside:
-        raise UsageError("Some seats are outside the chart; make the chart larger first.")
+        raise UsageError(_("Some seats are outside the chart; make the chart larger first."))
     labels = [spec.label.strip() for spec in cells.values()]
     if any(not label for label in labels):
-        raise UsageError("Every seat needs a label (for example A1); nothing was saved.")
+        raise UsageError(_("Every seat needs a label (for example A1); nothing was saved."))
     dupes = sorted({label for label in labels if labels.count(label) > 1})
     if dupes:
-        raise UsageError(f"Seat labels must be different; {', '.join(dupes)} is used twice.")
+        raise UsageError(
+            _("Seat labels must be different; {value} is used twice.").format(
+                value=", ".join(dupes)
+            )
+        )
     with store.write() as s:
         room = s.get_one(Classroom, classroom_id)
         room.rows, room.cols = rows, cols
@@ -116,7 +137,9 @@ def quick_chart_shape(seats: int) -> tuple[int, int]:
     """(rows, columns) for a quick chart of ``seats``: rows of six, or of eight past 36 seats
     (the widths most rooms have), wider only when the chart would pass the row limit."""
     if not 1 <= seats <= MAX_ROWS * MAX_COLS:
-        raise UsageError(f"A quick chart can have 1–{MAX_ROWS * MAX_COLS} seats.")
+        raise UsageError(
+            _("A quick chart can have 1–{value} seats.").format(value=MAX_ROWS * MAX_COLS)
+        )
     cols = min(seats, 6 if seats <= 36 else 8)
     cols = max(cols, -(-seats // MAX_ROWS))
     return -(-seats // cols), cols
@@ -159,7 +182,7 @@ def chart_of(store: Store, classroom_id: str) -> tuple[int, int, dict[tuple[int,
     with store.read() as s:
         room = s.get(Classroom, classroom_id)
         if room is None or room.deleted:
-            raise UsageError("That class is no longer in this profile; choose another.")
+            raise UsageError(_("That class is no longer in this profile; choose another."))
         rows, cols = room.rows, room.cols
     seats = live_seats(store, classroom_id)
     cells = {(seat.row, seat.col): SeatSpec(seat.label, seat.group_label) for seat in seats}
@@ -223,17 +246,34 @@ class ParticipationSummary:
     def sentence(self) -> str:
         """E.g. "18 of 24 students spoke; every table group contributed." """
         if self.occupied_seats == 0:
-            return "No seating chart for this class yet."
-        text = f"{self.distinct_voices} of {self.occupied_seats} students spoke"
-        text += f" ({self.contributions} contribution{'s' if self.contributions != 1 else ''})"
-        real = [g for g in self.groups if g.group != NO_GROUP]
-        if real and self.contributions:
-            silent = [g.group for g in real if g.contributions == 0]
-            if not silent:
-                text += "; every group contributed"
-            else:
-                text += f"; not yet heard from: {', '.join(silent)}"
+            return _("No seating chart for this class yet.")
+        # The plural follows the speakers (the verb agrees with them in Spanish).
+        text = ngettext(
+            "{voices} of {seats} students spoke",
+            "{voices} of {seats} students spoke",
+            self.distinct_voices,
+        ).format(voices=self.distinct_voices, seats=self.occupied_seats)
+        text += " (" + self.contributions_text() + ")"
+        groups = self.groups_text()
+        if groups:
+            text += "; " + groups
         return text + "."
+
+    def contributions_text(self) -> str:
+        """ "12 contributions" in the current language."""
+        return ngettext("{count} contribution", "{count} contributions", self.contributions).format(
+            count=self.contributions
+        )
+
+    def groups_text(self) -> str:
+        """Whether every table group was heard ("" with no groups or no contributions)."""
+        real = [g for g in self.groups if g.group != NO_GROUP]
+        if not (real and self.contributions):
+            return ""
+        silent = [g.group for g in real if g.contributions == 0]
+        if not silent:
+            return _("every group contributed")
+        return _("not yet heard from: {groups}").format(groups=", ".join(silent))
 
 
 class Placed(Protocol):

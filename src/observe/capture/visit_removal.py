@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from observe.capture.drafts import capture_key
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.store import Store
 from observe.store.models import (
     MODEL_BY_KIND,
@@ -101,7 +102,9 @@ def delete_visit(store: Store, visit_id: str) -> RemovedVisit:
     with store.write() as s:
         visit = s.get(Visit, visit_id)
         if visit is None or visit.deleted:
-            raise UsageError("That visit is no longer in this profile; it may have been deleted.")
+            raise UsageError(
+                _("That visit is no longer in this profile; it may have been deleted.")
+            )
         counts = []
         for model in _CHILDREN:
             live = select(model).where(model.visit_id == visit_id, model.deleted.is_(False))  # type: ignore[attr-defined]

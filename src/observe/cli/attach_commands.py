@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from observe.i18n import _
 from observe.store import open_profile
 
 
@@ -17,21 +18,25 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "attach",
         parents=[common],
-        help="attach a photo or scan of student work (JPEG, PNG, HEIC, PDF) to a visit",
-        description="Stores the image as an Artifact evidence item on the visit, without its "
-        "metadata (location, camera, time), scaled to at most 2,400 pixels on its long side. "
-        "The original file is not kept or changed.",
+        help=_("attach a photo or scan of student work (JPEG, PNG, HEIC, PDF) to a visit"),
+        description=_(
+            "Stores the image as an Artifact evidence item on the visit, without its "
+            "metadata (location, camera, time), scaled to at most 2,400 pixels on "
+            "its long side. The original file is not kept or changed."
+        ),
     )
     p.add_argument("--visit", required=True, metavar="ID|latest")
     p.add_argument("file", type=Path, metavar="FILE")
-    p.add_argument("--caption", help="what the image shows (it is searchable); no student names")
+    p.add_argument("--caption", help=_("what the image shows (it is searchable); no student names"))
     p.add_argument(
         "--redact",
         action="append",
         default=[],
         metavar="X,Y,W,H",
-        help="black out this area (pixels of the upright image: left, top, width, height); "
-        "repeat for more areas",
+        help=_(
+            "black out this area (pixels of the upright image: left, top, width, "
+            "height); repeat for more areas"
+        ),
     )
     p.set_defaults(handler=cmd_attach)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from observe.errors import UsageError
+from observe.i18n import _, ngettext
 from observe.store import open_profile
 
 
@@ -20,7 +21,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Adds ``impact`` under ``observe report`` (making ``report`` if nobody has yet)."""
     report = sub.choices.get("report")
     if report is None:
-        report = sub.add_parser("report", parents=[common], help="make reports")
+        report = sub.add_parser("report", parents=[common], help=_("make reports"))
         kinds = report.add_subparsers(dest="report_kind", metavar="KIND")
     else:
         kinds = next(
@@ -34,15 +35,17 @@ def add_impact(kinds: Any, common: argparse.ArgumentParser) -> None:
     p = kinds.add_parser(
         "impact",
         parents=[common],
-        help="impact tables as CSV: visits, time by activity, cycles, look-fors, participation",
-        description="Writes the impact view's tables as CSV files (UTF-8) into a folder: "
-        "visits_per_week, time_by_activity, time_by_week, cycles, cycle_evidence, lookfors, "
-        "lookfor_trends and "
-        "participation. The period is this school year so far unless --from/--to say otherwise.",
+        help=_("impact tables as CSV: visits, time by activity, cycles, look-fors, participation"),
+        description=_(
+            "Writes the impact view's tables as CSV files (UTF-8) into a folder: "
+            "visits_per_week, time_by_activity, time_by_week, cycles, "
+            "cycle_evidence, lookfors, lookfor_trends and participation. The period "
+            "is this school year so far unless --from/--to say otherwise."
+        ),
     )
-    p.add_argument("--out", required=True, metavar="DIR", help="folder for the CSV files")
-    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day (included)")
-    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last day (included)")
+    p.add_argument("--out", required=True, metavar="DIR", help=_("folder for the CSV files"))
+    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help=_("first day (included)"))
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help=_("last day (included)"))
     p.set_defaults(handler=cmd_impact)
 
 
@@ -52,7 +55,11 @@ def _day(text: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"{option} {text} is not a date; write it as YYYY-MM-DD.") from None
+        raise UsageError(
+            _("{option} {text} is not a date; write it as YYYY-MM-DD.").format(
+                option=option, text=text
+            )
+        ) from None
 
 
 def cmd_impact(args: argparse.Namespace, data_dir: str | None) -> int:
@@ -63,7 +70,9 @@ def cmd_impact(args: argparse.Namespace, data_dir: str | None) -> int:
     start = _day(args.start, "--from") or school_year_start(today)
     end = _day(args.end, "--to") or today
     if start > end:
-        raise UsageError(f"--from {start} is after --to {end}; swap them.")
+        raise UsageError(
+            _("--from {start} is after --to {end}; swap them.").format(start=start, end=end)
+        )
     out = Path(args.out).expanduser()
     store = open_profile(data_dir, read_only_ok=True)
     try:
@@ -71,8 +80,16 @@ def cmd_impact(args: argparse.Namespace, data_dir: str | None) -> int:
     finally:
         store.close()
     paths = write_report(report, out)
-    print(f"Impact tables for {start} to {end} written to {out}:")
+    print(
+        _("Impact tables for {start} to {end} written to {out}:").format(
+            start=start, end=end, out=out
+        )
+    )
     for path in paths:
         rows = len(report.tables[path.stem].rows)
-        print(f"  {path.name} ({rows} row{'s' if rows != 1 else ''})")
+        print(
+            ngettext("  {name} ({rows} row)", "  {name} ({rows} rows)", rows).format(
+                name=path.name, rows=rows
+            )
+        )
     return 0

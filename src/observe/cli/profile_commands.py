@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from observe.errors import UsageError, explain_write_error
+from observe.i18n import _, ngettext
 from observe.paths import ProfilePaths
 from observe.store import open_profile
 from observe.store.blobs import copy_blobs
@@ -20,36 +21,38 @@ from observe.store.sqlite_file import Damaged, NotSQLite, backup_to, inspect_fil
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("demo", parents=[common], help="fill an empty profile with demo data")
+    p = sub.add_parser("demo", parents=[common], help=_("fill an empty profile with demo data"))
     p.add_argument("--size", choices=["small", "district"], default="small")
     p.add_argument("--seed", type=int, default=2026, help=argparse.SUPPRESS)
     p.set_defaults(handler=cmd_demo)
 
-    p = sub.add_parser("info", parents=[common], help="profile paths, schema and record counts")
+    p = sub.add_parser("info", parents=[common], help=_("profile paths, schema and record counts"))
     p.set_defaults(handler=cmd_info)
 
-    p = sub.add_parser("export", parents=[common], help="export every record as JSON or CSV")
+    p = sub.add_parser("export", parents=[common], help=_("export every record as JSON or CSV"))
     p.add_argument("--format", choices=["json", "csv"], default="json")
     p.add_argument(
-        "--out", required=True, help="file (JSON), folder (CSV), or - for JSON on stdout"
+        "--out", required=True, help=_("file (JSON), folder (CSV), or - for JSON on stdout")
     )
-    p.add_argument("--include-deleted", action="store_true", help="also export deleted records")
+    p.add_argument("--include-deleted", action="store_true", help=_("also export deleted records"))
     p.set_defaults(handler=cmd_export)
 
-    p = sub.add_parser("check", parents=[common], help="check the database for damage")
+    p = sub.add_parser("check", parents=[common], help=_("check the database for damage"))
     p.set_defaults(handler=cmd_check)
 
     p = sub.add_parser(
         "recover",
         parents=[common],
-        help="save every readable record of a damaged profile into a new profile folder",
+        help=_("save every readable record of a damaged profile into a new profile folder"),
     )
-    p.add_argument("out", metavar="OUT", help="a new, empty folder for the recovered profile")
+    p.add_argument("out", metavar="OUT", help=_("a new, empty folder for the recovered profile"))
     p.set_defaults(handler=cmd_recover)
 
-    p = sub.add_parser("backup", parents=[common], help="copy the database safely, even while open")
-    p.add_argument("path", help="backup file, or an existing folder to put it in")
-    p.add_argument("--force", action="store_true", help="replace an existing backup file")
+    p = sub.add_parser(
+        "backup", parents=[common], help=_("copy the database safely, even while open")
+    )
+    p.add_argument("path", help=_("backup file, or an existing folder to put it in"))
+    p.add_argument("--force", action="store_true", help=_("replace an existing backup file"))
     p.set_defaults(handler=cmd_backup)
 
 
@@ -75,7 +78,12 @@ def cmd_demo(args: argparse.Namespace, data_dir: str | None) -> int:
             if show and (now - last[0] > 0.2 or done == total):
                 last[0] = now
                 print(
-                    f"\rLoading demo data… {100 * done // max(total, 1)}%", end="", file=sys.stderr
+                    "\r"
+                    + _("Loading demo data… {percent}%").format(
+                        percent=100 * done // max(total, 1)
+                    ),
+                    end="",
+                    file=sys.stderr,
                 )
 
         summary = load_demo(store, args.size, seed=args.seed, progress=progress)
@@ -83,9 +91,17 @@ def cmd_demo(args: argparse.Namespace, data_dir: str | None) -> int:
             print(file=sys.stderr)
         counts = summary.counts
         print(
-            f"Loaded {args.size} demo data into {store.paths.data_dir} in {summary.seconds:.1f} s: "
-            f"{counts.get('teacher', 0)} teachers, {counts.get('visit', 0)} visits, "
-            f"{counts.get('evidence', 0):,} evidence items."
+            _(
+                "Loaded {size} demo data into {data_dir} in {seconds:.1f} s: {value} "
+                "teachers, {value2} visits, {value3:,} evidence items."
+            ).format(
+                size=args.size,
+                data_dir=store.paths.data_dir,
+                seconds=summary.seconds,
+                value=counts.get("teacher", 0),
+                value2=counts.get("visit", 0),
+                value3=counts.get("evidence", 0),
+            )
         )
     finally:
         store.close()
@@ -97,20 +113,24 @@ def cmd_info(args: argparse.Namespace, data_dir: str | None) -> int:
     try:
         paths = store.paths
         counts = store.counts()
-        print(f"Profile folder:  {paths.data_dir}")
-        print(f"Database:        {paths.database} ({_human_size(database_size(paths))})")
+        print(_("Profile folder:  {data_dir}").format(data_dir=paths.data_dir))
+        print(
+            _("Database:        {database} ({human_size})").format(
+                database=paths.database, human_size=_human_size(database_size(paths))
+            )
+        )
         print(f"Backups:         {paths.backups}")
         print(f"Logs:            {paths.logs}")
-        print(f"Schema version:  {store.schema_revision()}")
-        print(f"This device:     {store.identity.device_id}")
+        print(_("Schema version:  {value}").format(value=store.schema_revision()))
+        print(_("This device:     {device_id}").format(device_id=store.identity.device_id))
         print("Records:")
         width = max(len(k) for k in counts)
         for kind, n in counts.items():
             if kind != "outbox":
                 print(f"  {kind.ljust(width)}  {n:>9,}")
-        print(f"Changes waiting to sync: {counts['outbox']:,}")
+        print(_("Changes waiting to sync: {counts:,}").format(counts=counts["outbox"]))
         if store.read_only:
-            print("Read-only:       yes (the file or its disk can't be written)")
+            print(_("Read-only:       yes (the file or its disk can't be written)"))
     finally:
         store.close()
     return 0
@@ -130,23 +150,31 @@ def cmd_export(args: argparse.Namespace, data_dir: str | None) -> int:
     try:
         if args.out == "-":
             if args.format != "json":
-                raise UsageError("--out - writes JSON only; give a folder for CSV export.")
+                raise UsageError(_("--out - writes JSON only; give a folder for CSV export."))
             write_json(store, sys.stdout, args.include_deleted)
             if image_names(store, args.include_deleted):
                 print(
-                    "The images of student work are not written with --out -; give a file "
-                    "name to export them as files beside the JSON.",
+                    _(
+                        "The images of student work are not written with --out -; give a file "
+                        "name to export them as files beside the JSON."
+                    ),
                     file=sys.stderr,
                 )
             return 0
         out = Path(args.out).expanduser()
         if args.format == "json":
             if out.is_dir():
-                raise UsageError(f"{out} is a folder; give a file name for the JSON export.")
+                raise UsageError(
+                    _("{out} is a folder; give a file name for the JSON export.").format(out=out)
+                )
             export: Any = export_json
         else:
             if out.exists() and not out.is_dir():
-                raise UsageError(f"{out} is a file; CSV export needs a folder (one file per kind).")
+                raise UsageError(
+                    _("{out} is a file; CSV export needs a folder (one file per kind).").format(
+                        out=out
+                    )
+                )
             export = export_csv
         folder = images_folder(out, args.format)
         try:
@@ -155,17 +183,29 @@ def cmd_export(args: argparse.Namespace, data_dir: str | None) -> int:
         except OSError as exc:  # writing the export failed: name the export, not the database
             raise explain_write_error(exc, out) or exc from exc
         total = sum(counts.values())
-        print(f"Exported {total:,} records to {out}.", file=sys.stderr)
+        print(
+            _("Exported {total:,} records to {out}.").format(total=total, out=out), file=sys.stderr
+        )
         if copied:
             print(
-                f"Wrote {copied:,} image{'s' if copied != 1 else ''} of student work to "
-                f"{folder}, each named by the image_sha256 of its evidence item.",
+                ngettext(
+                    "Wrote {copied:,} image of student work to {folder}, each named by the "
+                    "image_sha256 of its evidence item.",
+                    "Wrote {copied:,} images of student work to {folder}, each named by the "
+                    "image_sha256 of its evidence item.",
+                    copied,
+                ).format(copied=copied, folder=folder),
                 file=sys.stderr,
             )
         if missing:
             print(
-                f"{len(missing):,} image{'s are' if len(missing) != 1 else ' is'} missing or "
-                "damaged in this profile and not in the export; run observe check.",
+                ngettext(
+                    "{count:,} image is missing or damaged in this profile and not in the "
+                    "export; run observe check.",
+                    "{count:,} images are missing or damaged in this profile and not in the "
+                    "export; run observe check.",
+                    len(missing),
+                ).format(count=len(missing)),
                 file=sys.stderr,
             )
     finally:
@@ -181,12 +221,14 @@ def cmd_check(args: argparse.Namespace, data_dir: str | None) -> int:
     for line in report.problems:
         print(f"Problem: {line}")
     if report.ok:
-        print(f"{paths.database} is in good health.")
+        print(_("{database} is in good health.").format(database=paths.database))
         return 0
     print(
-        f"Found {len(report.problems)} problem(s). Make a copy of {paths.data_dir} before "
-        f"trying repairs; earlier copies are in {paths.backups}. To save every readable record "
-        "into a new profile, run: observe recover NEW-FOLDER",
+        _(
+            "Found {count} problem(s). Make a copy of {data_dir} before trying "
+            "repairs; earlier copies are in {backups}. To save every readable record "
+            "into a new profile, run: observe recover NEW-FOLDER"
+        ).format(count=len(report.problems), data_dir=paths.data_dir, backups=paths.backups),
         file=sys.stderr,
     )
     return 4
@@ -200,17 +242,23 @@ def cmd_recover(args: argparse.Namespace, data_dir: str | None) -> int:
         state = inspect_file(paths.database)
     except NotSQLite as exc:
         raise UsageError(
-            f"{paths.database} is not a SQLite database, so there are no records to recover."
+            _("{database} is not a SQLite database, so there are no records to recover.").format(
+                database=paths.database
+            )
         ) from exc
     except Damaged:
         state = None  # damaged beyond the first pages: recovery still tries table by table
     if state is not None and (not state.exists or state.is_empty):
-        raise UsageError(f"There is no Observe database in {paths.data_dir} to recover from.")
+        raise UsageError(
+            _("There is no Observe database in {data_dir} to recover from.").format(
+                data_dir=paths.data_dir
+            )
+        )
     out = Path(args.out).expanduser()
     recovery = recover_profile(paths.database, out)
     for line in recovery.sentences():
         print(line)
-    print(f"Open it with: observe --data-dir {recovery.out}")
+    print(_("Open it with: observe --data-dir {out}").format(out=recovery.out))
     return 0 if recovery.complete else 4
 
 
@@ -220,19 +268,27 @@ def cmd_backup(args: argparse.Namespace, data_dir: str | None) -> int:
         state = inspect_file(paths.database)
     except (NotSQLite, Damaged) as exc:
         raise UsageError(
-            f"{paths.database} can't be backed up because it is not a readable database ({exc})."
+            _(
+                "{database} can't be backed up because it is not a readable database ({exc})."
+            ).format(database=paths.database, exc=exc)
         ) from exc
     if not state.exists or state.is_empty:
-        raise UsageError(f"There is no Observe database in {paths.data_dir} to back up.")
+        raise UsageError(
+            _("There is no Observe database in {data_dir} to back up.").format(
+                data_dir=paths.data_dir
+            )
+        )
     dest = Path(args.path).expanduser()
     if dest.is_dir():
         dest = dest / f"observe-backup-{datetime.now():%Y%m%d-%H%M%S}.sqlite3"
     if dest.exists() and not args.force:
         raise UsageError(
-            f"{dest} already exists; choose another name or add --force to replace it."
+            _("{dest} already exists; choose another name or add --force to replace it.").format(
+                dest=dest
+            )
         )
     if dest.resolve() == paths.database.resolve():
-        raise UsageError("The backup can't be written over the database it copies.")
+        raise UsageError(_("The backup can't be written over the database it copies."))
     images = dest.with_name(f"{dest.stem}-blobs")
     try:
         backup_to(paths.database, dest)
@@ -240,16 +296,30 @@ def cmd_backup(args: argparse.Namespace, data_dir: str | None) -> int:
     except (OSError, sqlite3.Error) as exc:
         # The copy is what failed to be written: name it, not the database.
         raise explain_write_error(exc, dest) or exc from exc
-    print(f"Backed up {paths.database} to {dest} ({_human_size(dest.stat().st_size)}).")
+    print(
+        _("Backed up {database} to {dest} ({human_size}).").format(
+            database=paths.database, dest=dest, human_size=_human_size(dest.stat().st_size)
+        )
+    )
     if copied:
         print(
-            f"Backed up {copied:,} image{'s' if copied != 1 else ''} of student work to "
-            f"{images} (to restore, put that folder beside the database as “blobs”)."
+            ngettext(
+                "Backed up {copied:,} image of student work to {images} (to restore, put that "
+                "folder beside the database as “blobs”).",
+                "Backed up {copied:,} images of student work to {images} (to restore, put that "
+                "folder beside the database as “blobs”).",
+                copied,
+            ).format(copied=copied, images=images)
         )
     if missing:
         print(
-            f"{len(missing):,} image{'s' if len(missing) != 1 else ''} in {paths.blobs} "
-            "no longer match their names and were not backed up; run observe check.",
+            ngettext(
+                "{count:,} image in {blobs} no longer matches its name and was not backed up; "
+                "run observe check.",
+                "{count:,} images in {blobs} no longer match their names and were not backed "
+                "up; run observe check.",
+                len(missing),
+            ).format(count=len(missing), blobs=paths.blobs),
             file=sys.stderr,
         )
     return 0

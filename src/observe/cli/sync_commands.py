@@ -12,55 +12,60 @@ import sys
 from typing import Any
 
 from observe.errors import UsageError
+from observe.i18n import _, ngettext
 from observe.store import open_profile
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("login", parents=[common], help="sign this profile in to a sync server")
-    p.add_argument("--server", required=True, metavar="URL", help="e.g. https://observe.school.org")
+    p = sub.add_parser("login", parents=[common], help=_("sign this profile in to a sync server"))
+    p.add_argument(
+        "--server", required=True, metavar="URL", help=_("e.g. https://observe.school.org")
+    )
     p.add_argument("--email", required=True)
     p.add_argument(
-        "--password-stdin", action="store_true", help="read the password from standard input"
+        "--password-stdin", action="store_true", help=_("read the password from standard input")
     )
-    p.add_argument("--device-name", help="how this computer is listed on the server")
+    p.add_argument("--device-name", help=_("how this computer is listed on the server"))
     p.set_defaults(handler=cmd_login)
 
-    p = sub.add_parser("sync", parents=[common], help="send and receive changes now")
+    p = sub.add_parser("sync", parents=[common], help=_("send and receive changes now"))
     p.add_argument(
         "--allow-mass-delete",
         action="store_true",
-        help="go ahead even if the server deleted a large share of this profile's records",
+        help=_("go ahead even if the server deleted a large share of this profile's records"),
     )
     p.set_defaults(handler=cmd_sync)
 
-    p = sub.add_parser("logout", parents=[common], help="sign this profile out of its server")
+    p = sub.add_parser("logout", parents=[common], help=_("sign this profile out of its server"))
     p.set_defaults(handler=cmd_logout)
 
     p = sub.add_parser(
         "invite",
         parents=[common],
-        help="invite a roster teacher to read the feedback you share (prints a link and code)",
+        help=_("invite a roster teacher to read the feedback you share (prints a link and code)"),
     )
-    p.add_argument("--teacher", required=True, metavar="NAME_OR_ID", help="the roster teacher")
+    p.add_argument("--teacher", required=True, metavar="NAME_OR_ID", help=_("the roster teacher"))
     p.add_argument(
         "--qr",
         action="store_true",
-        help="also print the link as a QR code on this teacher's next feedback sheets",
+        help=_("also print the link as a QR code on this teacher's next feedback sheets"),
     )
     p.set_defaults(handler=cmd_invite)
 
     p = sub.add_parser(
-        "conflicts", parents=[common], help="list changes the server did not take as they were"
+        "conflicts", parents=[common], help=_("list changes the server did not take as they were")
     )
-    p.add_argument("--keep-mine", type=int, metavar="N", help="resolve conflict N with your copy")
     p.add_argument(
-        "--keep-theirs", type=int, metavar="N", help="resolve conflict N with the server's copy"
+        "--keep-mine", type=int, metavar="N", help=_("resolve conflict N with your copy")
+    )
+    p.add_argument(
+        "--keep-theirs", type=int, metavar="N", help=_("resolve conflict N with the server's copy")
     )
     _register_orphan_choices(p)
     p.add_argument(
         "--resolve-identical",
         action="store_true",
-        help="resolve every conflict whose two sides say the same thing",
+        help=_("resolve every conflict whose two sides say the same thing"),
     )
     p.set_defaults(handler=cmd_conflicts)
 
@@ -73,12 +78,14 @@ def _read_password(args: argparse.Namespace) -> str:
     else:
         if not sys.stdin.isatty():
             raise UsageError(
-                "There is no terminal to ask for the password; pass it on standard input "
-                "with --password-stdin."
+                _(
+                    "There is no terminal to ask for the password; pass it on standard input "
+                    "with --password-stdin."
+                )
             )
         password = getpass.getpass(f"Password for {args.email}: ")
     if not password:
-        raise UsageError("No password was given, so Observe did not sign in.")
+        raise UsageError(_("No password was given, so Observe did not sign in."))
     return password
 
 
@@ -96,10 +103,20 @@ def cmd_login(args: argparse.Namespace, data_dir: str | None) -> int:
     where = (
         "the system keyring"
         if done.token_stored_in == "keyring"
-        else f"{done.credentials_path} (readable only by you)"
+        else _("{credentials_path} (readable only by you)").format(
+            credentials_path=done.credentials_path
+        )
     )
-    print(f"Signed in to {done.server_url} as {done.email} ({done.name}).")
-    print(f"This device's sign-in is kept in {where}. Run `observe sync` to sync now.")
+    print(
+        _("Signed in to {server_url} as {email} ({name}).").format(
+            server_url=done.server_url, email=done.email, name=done.name
+        )
+    )
+    print(
+        _("This device's sign-in is kept in {where}. Run `observe sync` to sync now.").format(
+            where=where
+        )
+    )
     return 0
 
 
@@ -113,7 +130,7 @@ def cmd_sync(args: argparse.Namespace, data_dir: str | None) -> int:
         store.close()
     print(result.summary())
     if result.open_conflicts:
-        print("See them with `observe conflicts` (or Sync → Conflicts… in the app).")
+        print(_("See them with `observe conflicts` (or Sync → Conflicts… in the app)."))
     return 0
 
 
@@ -140,34 +157,40 @@ def cmd_invite(args: argparse.Namespace, data_dir: str | None) -> int:
             choose_qr(store, invitation, True)
     finally:
         store.close()
-    print(f"Invitation for {invitation.teacher_name} ({invitation.email}):")
+    print(
+        _("Invitation for {teacher_name} ({email}):").format(
+            teacher_name=invitation.teacher_name, email=invitation.email
+        )
+    )
     print(f"  Link: {invitation.link}")
     print(f"  Code: {invitation.code}")
-    print(f"  Valid until {invitation.expires_local}.")
+    print(_("  Valid until {expires_local}.").format(expires_local=invitation.expires_local))
     print(
-        "Give the teacher the link (or the code, typed at the server's /invite page): they "
-        "set a password there and then read what you share with them."
+        _(
+            "Give the teacher the link (or the code, typed at the server's /invite "
+            "page): they set a password there and then read what you share with them."
+        )
     )
     if args.qr:
-        print("The link will print as a QR code on their next feedback sheets.")
+        print(_("The link will print as a QR code on their next feedback sheets."))
     return 0
 
 
 def _register_orphan_choices(p: argparse.ArgumentParser) -> None:
     """Choices for a deleted record with new records left in it (``sync.orphans``)."""
     p.add_argument(
-        "--restore", type=int, metavar="N", help="conflict N: restore the deleted record"
+        "--restore", type=int, metavar="N", help=_("conflict N: restore the deleted record")
     )
     p.add_argument(
-        "--discard", type=int, metavar="N", help="conflict N: discard what was added to it"
+        "--discard", type=int, metavar="N", help=_("conflict N: discard what was added to it")
     )
     p.add_argument(
         "--move",
         type=int,
         metavar="N",
-        help="conflict N: move what was added to another visit (lists them without --to)",
+        help=_("conflict N: move what was added to another visit (lists them without --to)"),
     )
-    p.add_argument("--to", metavar="ID", help="with --move: the visit to move to")
+    p.add_argument("--to", metavar="ID", help=_("with --move: the visit to move to"))
 
 
 def _orphan_choice(args: argparse.Namespace, store: Any) -> int | None:
@@ -178,30 +201,43 @@ def _orphan_choice(args: argparse.Namespace, store: Any) -> int | None:
         entry = orphans.from_conflict_id(store, args.restore)
         orphans.restore_parent(store, args.restore)
         print(
-            f"Conflict {args.restore}: the {orphans.noun(entry.parent_kind)} is back here with "
-            f"{entry.phrase()}; it will be restored everywhere at the next sync."
+            _(
+                "Conflict {conflict}: the {record} is back here with {records}; it will be "
+                "restored everywhere at the next sync."
+            ).format(
+                conflict=args.restore,
+                record=orphans.noun(entry.parent_kind),
+                records=entry.phrase(),
+            )
         )
         return 0
     if args.discard is not None:
         entry = orphans.from_conflict_id(store, args.discard)
         orphans.discard_children(store, args.discard)
-        done = "deleted" if entry.required else "unlinked"
-        print(
-            f"Conflict {args.discard}: {entry.phrase()} {done} here, and everywhere at the "
-            "next sync."
+        sentence = (
+            _("Conflict {conflict}: {records} deleted here, and everywhere at the next sync.")
+            if entry.required
+            else _("Conflict {conflict}: {records} unlinked here, and everywhere at the next sync.")
         )
+        print(sentence.format(conflict=args.discard, records=entry.phrase()))
         return 0
     if args.move is not None:
         if not args.to:
             targets = orphans.move_targets(store, args.move)
             if not targets:
-                raise UsageError("There is no other visit to move to; restore or discard instead.")
-            print("Move to which visit? Run again with --to ID, one of:")
+                raise UsageError(
+                    _("There is no other visit to move to; restore or discard instead.")
+                )
+            print(_("Move to which visit? Run again with --to ID, one of:"))
             for t in targets:
                 print(f"{t.id}\t{t.label}")
             return 2
         moved = orphans.move_children(store, args.move, args.to)
-        print(f"Conflict {args.move}: {moved:,} moved; the move syncs at the next sync.")
+        print(
+            _("Conflict {move}: {moved:,} moved; the move syncs at the next sync.").format(
+                move=args.move, moved=moved
+            )
+        )
         return 0
     return None
 
@@ -217,35 +253,50 @@ def cmd_conflicts(args: argparse.Namespace, data_dir: str | None) -> int:
     ] + (["resolve_identical"] if args.resolve_identical else [])
     if len(chosen) > 1:
         raise UsageError(
-            "Choose one: --keep-mine, --keep-theirs, --resolve-identical, --restore, --discard "
-            "or --move."
+            _(
+                "Choose one: --keep-mine, --keep-theirs, --resolve-identical, --restore, "
+                "--discard or --move."
+            )
         )
     if args.to and args.move is None:
-        raise UsageError("--to goes with --move N (the conflict whose records to move).")
+        raise UsageError(_("--to goes with --move N (the conflict whose records to move)."))
     store = open_profile(data_dir)
     try:
         if args.resolve_identical:
             done = conflicts.resolve_identical(store)
             left = conflicts.count_conflicts(store)
-            word = "conflict" if done == 1 else "conflicts"
-            print(f"Resolved {done:,} {word} whose two sides were the same; {left:,} left.")
+            print(
+                ngettext(
+                    "Resolved {done:,} conflict whose two sides were the same; {left:,} left.",
+                    "Resolved {done:,} conflicts whose two sides were the same; {left:,} left.",
+                    done,
+                ).format(done=done, left=left)
+            )
             return 0
         code = _orphan_choice(args, store)
         if code is not None:
             return code
         if args.keep_mine is not None:
             conflicts.keep_mine(store, args.keep_mine)
-            print(f"Conflict {args.keep_mine}: your copy will be sent at the next sync.")
+            print(
+                _("Conflict {keep_mine}: your copy will be sent at the next sync.").format(
+                    keep_mine=args.keep_mine
+                )
+            )
             return 0
         if args.keep_theirs is not None:
             conflicts.keep_theirs(store, args.keep_theirs)
-            print(f"Conflict {args.keep_theirs}: the server's copy is now the one here.")
+            print(
+                _("Conflict {keep_theirs}: the server's copy is now the one here.").format(
+                    keep_theirs=args.keep_theirs
+                )
+            )
             return 0
         items = conflicts.list_conflicts(store)
     finally:
         store.close()
     if not items:
-        print("No conflicts.")
+        print(_("No conflicts."))
         return 0
     for c in items:  # record text and server reasons: no escape sequences to the terminal
         print(f"{c.id}\t{printable(c.title())}\t{printable(c.explanation(), 2000)}")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from observe.errors import UsageError
+from observe.i18n import _
 
 MAX_BYTES = 60_000_000
 _DELIMITERS = (",", ";", "\t")
@@ -38,30 +39,44 @@ def read_file(path: Path) -> bytes:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise UsageError(
-                f"{path.name} is {size // 1_000_000} MB, more than an export of a class or a "
-                f"school can be; check that it is the right file."
+                _(
+                    "{name} is {value} MB, more than an export of a class or a school can "
+                    "be; check that it is the right file."
+                ).format(name=path.name, value=size // 1_000_000)
             )
         return path.read_bytes()
     except FileNotFoundError:
-        raise UsageError(f"There is no file {path}; check the name and folder.") from None
+        raise UsageError(
+            _("There is no file {path}; check the name and folder.").format(path=path)
+        ) from None
     except IsADirectoryError:
-        raise UsageError(f"{path} is a folder; give the CSV file inside it.") from None
+        raise UsageError(
+            _("{path} is a folder; give the CSV file inside it.").format(path=path)
+        ) from None
     except PermissionError:
         raise UsageError(
-            f"{path.name} can't be read (no permission); copy it somewhere you can open it."
+            _("{name} can't be read (no permission); copy it somewhere you can open it.").format(
+                name=path.name
+            )
         ) from None
     except OSError as exc:
-        raise UsageError(f"{path.name} can't be read ({exc.strerror or exc}).") from None
+        raise UsageError(
+            _("{name} can't be read ({value}).").format(name=path.name, value=exc.strerror or exc)
+        ) from None
 
 
 def decode(data: bytes, name: str) -> str:
     """The file's text: BOMs honoured, UTF-16 without a BOM spotted, else UTF-8 or Windows-1252."""
     if not data.strip():
-        raise UsageError(f"{name} is empty; export the responses again as a CSV file.")
+        raise UsageError(
+            _("{name} is empty; export the responses again as a CSV file.").format(name=name)
+        )
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
         raise UsageError(
-            f"{name} is a spreadsheet workbook, not a CSV file; in the spreadsheet choose "
-            f"File › Save as (or Download) › CSV, then import that."
+            _(
+                "{name} is a spreadsheet workbook, not a CSV file; in the spreadsheet "
+                "choose File › Save as (or Download) › CSV, then import that."
+            ).format(name=name)
         )
     if data.startswith(codecs.BOM_UTF8):
         encoding = "utf-8-sig"
@@ -78,12 +93,16 @@ def decode(data: bytes, name: str) -> str:
     except UnicodeDecodeError:
         if encoding != "utf-8":
             raise UsageError(
-                f"{name} says it is UTF-16 text but is damaged; export it again as CSV."
+                _("{name} says it is UTF-16 text but is damaged; export it again as CSV.").format(
+                    name=name
+                )
             ) from None
         text = data.decode("cp1252", errors="replace")
     if "\x00" in text:
         raise UsageError(
-            f"{name} is not a text file (it holds binary data); export the responses as CSV."
+            _(
+                "{name} is not a text file (it holds binary data); export the responses as CSV."
+            ).format(name=name)
         )
     return text
 
@@ -105,11 +124,15 @@ def parse(data: bytes, name: str) -> Table:
         rows = [row for row in reader if any(cell.strip() for cell in row)]
     except csv.Error as exc:
         raise UsageError(
-            f"{name} is not a well-formed CSV file near line {reader.line_num} ({exc}); "
-            f"export it again from the form or spreadsheet."
+            _(
+                "{name} is not a well-formed CSV file near line {line_num} ({exc}); "
+                "export it again from the form or spreadsheet."
+            ).format(name=name, line_num=reader.line_num, exc=exc)
         ) from None
     if not rows:
-        raise UsageError(f"{name} has no rows; export the responses again as a CSV file.")
+        raise UsageError(
+            _("{name} has no rows; export the responses again as a CSV file.").format(name=name)
+        )
     header = [cell.strip() for cell in rows[0]]
     width = len(header)
     body: list[list[str]] = []
@@ -117,8 +140,10 @@ def parse(data: bytes, name: str) -> Table:
         if len(row) > width:
             if any(cell.strip() for cell in row[width:]):
                 raise UsageError(
-                    f"Row {line} of {name} has more cells than the header has columns; "
-                    f"check the file's separators (commas or semicolons) and export it again."
+                    _(
+                        "Row {line} of {name} has more cells than the header has columns; check "
+                        "the file's separators (commas or semicolons) and export it again."
+                    ).format(line=line, name=name)
                 )
             row = row[:width]
         body.append([cell.strip() for cell in row] + [""] * (width - len(row)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.store import Store
 from observe.store.models import CoachingCycle, CycleStatus
 
@@ -29,14 +30,18 @@ def resolve(store: Store, ref: str) -> tuple[str, str]:
             ).first()
             if found is None:
                 raise UsageError(
-                    "There is no active coaching cycle; give the cycle's id "
-                    "(`observe export` lists them) or make one active in the app."
+                    _(
+                        "There is no active coaching cycle; give the cycle's id (`observe "
+                        "export` lists them) or make one active in the app."
+                    )
                 )
             return found.id, found.focus
         cycle = s.get(CoachingCycle, ref)
         if cycle is None or cycle.deleted:
             raise UsageError(
-                f'No coaching cycle has the id "{ref[:60]}". Use "active", '
-                f"or copy the id from `observe export`."
+                _(
+                    'No coaching cycle has the id "{ref}". Use "active", or copy the id from '
+                    "`observe export`."
+                ).format(ref=ref[:60])
             )
         return cycle.id, cycle.focus

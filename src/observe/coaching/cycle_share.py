@@ -22,6 +22,7 @@ from observe.coaching.labels import CYCLE_STATUS_LABELS, STEP_KIND_LABELS, STEP_
 from observe.coaching.measures import progress_in
 from observe.errors import UsageError
 from observe.feedback.publish import missing_email_sentence
+from observe.i18n import _
 from observe.settings import COACH_NAME_KEY
 from observe.settings import get as get_setting
 from observe.store import Store
@@ -53,7 +54,7 @@ def coach_name(store: Store) -> str | None:
 def _live_cycle(s: Session, cycle_id: str) -> CoachingCycle:
     cycle = s.get(CoachingCycle, cycle_id)
     if cycle is None or cycle.deleted:
-        raise UsageError("That coaching cycle was deleted; nothing was shared.")
+        raise UsageError(_("That coaching cycle was deleted; nothing was shared."))
     return cycle
 
 
@@ -153,7 +154,7 @@ def share_cycle(store: Store, cycle_id: str, share: bool) -> None:
         cycle = _live_cycle(s, cycle_id)
         name, email = _teacher(s, cycle)
         if share and email is None:
-            raise UsageError(missing_email_sentence(name, WHAT) + " The cycle is still private.")
+            raise UsageError(missing_email_sentence(name, WHAT) + _(" The cycle is still private."))
         wanted = Visibility.TEACHER if share else Visibility.PRIVATE
         if cycle.visibility is not wanted:
             cycle.visibility = wanted

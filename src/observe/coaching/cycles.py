@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from observe.coaching import cycle_share
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.store import Store
 from observe.store.models import (
     Classroom,
@@ -98,7 +99,11 @@ class VisitChoice:
 def _text(value: str | None, limit: int, what: str) -> str | None:
     text = (value or "").strip()
     if len(text) > limit:
-        raise UsageError(f"The {what} is longer than {limit} characters; shorten it.")
+        raise UsageError(
+            _("The {what} is longer than {limit} characters; shorten it.").format(
+                what=what, limit=limit
+            )
+        )
     return text or None
 
 
@@ -106,10 +111,12 @@ def validate(s: Session, draft: CycleDraft) -> CycleDraft:
     """The draft tidied, or a :class:`UsageError` naming the first thing to fix."""
     teacher = s.get(Teacher, draft.teacher_id) if draft.teacher_id else None
     if teacher is None or teacher.deleted:
-        raise UsageError("Choose the teacher this cycle is with.")
+        raise UsageError(_("Choose the teacher this cycle is with."))
     focus = _text(draft.focus, FOCUS_MAX, "focus")
     if not focus:
-        raise UsageError("Give the cycle a focus, for example “Widen participation in discussion”.")
+        raise UsageError(
+            _("Give the cycle a focus, for example “Widen participation in discussion”.")
+        )
     goal = _text(draft.student_goal, TEXT_MAX, "student-learning goal")
     reflection = _text(draft.reflection, TEXT_MAX, "reflection")
     kind = MeasureKind(draft.measure_kind) if draft.measure_kind else None
@@ -117,22 +124,24 @@ def validate(s: Session, draft: CycleDraft) -> CycleDraft:
     if kind is MeasureKind.LOOKFOR_FREQUENCY:
         lookfor = s.get(LookFor, lookfor_id) if lookfor_id else None
         if lookfor is None or lookfor.deleted:
-            raise UsageError("Choose the look-for whose frequency measures this cycle.")
+            raise UsageError(_("Choose the look-for whose frequency measures this cycle."))
     for name, value in (("baseline", draft.baseline), ("target", draft.target)):
         if value is not None and (value < 0 or value != value):
-            raise UsageError(f"The {name} must be a number of 0 or more.")
+            raise UsageError(_("The {name} must be a number of 0 or more.").format(name=name))
     if kind is None and (draft.baseline is not None or draft.target is not None):
-        raise UsageError("Choose a success measure before giving a baseline or target.")
+        raise UsageError(_("Choose a success measure before giving a baseline or target."))
     if draft.started_on and draft.ended_on and draft.ended_on < draft.started_on:
-        raise UsageError("The cycle can't end before it starts; check the dates.")
+        raise UsageError(_("The cycle can't end before it starts; check the dates."))
     status = CycleStatus(draft.status)
     if len(draft.steps) > MAX_STEPS:
-        raise UsageError(f"A cycle can have at most {MAX_STEPS} action steps.")
+        raise UsageError(
+            _("A cycle can have at most {MAX_STEPS} action steps.").format(MAX_STEPS=MAX_STEPS)
+        )
     steps = []
     for n, step in enumerate(draft.steps, start=1):
         title = _text(step.title, STEP_TITLE_MAX, f"title of step {n}")
         if not title:
-            raise UsageError(f"Action step {n} needs a title (what will happen).")
+            raise UsageError(_("Action step {n} needs a title (what will happen).").format(n=n))
         step_status = StepStatus(step.status)
         done_on = step.done_on if step_status is StepStatus.DONE else None
         steps.append(
@@ -169,7 +178,7 @@ def save_cycle(store: Store, draft: CycleDraft, cycle_id: str | None = None) -> 
         else:
             found = s.get(CoachingCycle, cycle_id)
             if found is None or found.deleted:
-                raise UsageError("That coaching cycle was deleted; nothing was saved.")
+                raise UsageError(_("That coaching cycle was deleted; nothing was saved."))
             cycle = found
         values = {
             "teacher_id": clean.teacher_id,
@@ -232,7 +241,7 @@ def load_cycle(store: Store, cycle_id: str) -> CycleDraft:
     with store.read() as s:
         cycle = s.get(CoachingCycle, cycle_id)
         if cycle is None or cycle.deleted:
-            raise UsageError("That coaching cycle was deleted.")
+            raise UsageError(_("That coaching cycle was deleted."))
         steps = s.scalars(
             select(CycleStep)
             .where(CycleStep.cycle_id == cycle_id, CycleStep.deleted.is_(False))
@@ -269,14 +278,16 @@ def close_cycle(store: Store, cycle_id: str, reflection: str, ended_on: date) ->
     """Completes a cycle with the reflection the coach and teacher wrote together."""
     text = _text(reflection, TEXT_MAX, "reflection")
     if not text:
-        raise UsageError("Write the closing reflection first: what changed for students, and why.")
+        raise UsageError(
+            _("Write the closing reflection first: what changed for students, and why.")
+        )
     coach = cycle_share.coach_name(store)
     with store.write() as s:
         cycle = s.get(CoachingCycle, cycle_id)
         if cycle is None or cycle.deleted:
-            raise UsageError("That coaching cycle was deleted; nothing was saved.")
+            raise UsageError(_("That coaching cycle was deleted; nothing was saved."))
         if cycle.started_on and ended_on < cycle.started_on:
-            raise UsageError("The cycle can't end before it starts; check the date.")
+            raise UsageError(_("The cycle can't end before it starts; check the date."))
         _assign(
             cycle,
             {"status": CycleStatus.COMPLETED, "reflection": text, "ended_on": ended_on},
@@ -379,7 +390,7 @@ def link_visits(store: Store, cycle_id: str, visit_ids: Sequence[str]) -> None:
     with store.write() as s:
         cycle = s.get(CoachingCycle, cycle_id)
         if cycle is None or cycle.deleted:
-            raise UsageError("That coaching cycle was deleted; nothing was changed.")
+            raise UsageError(_("That coaching cycle was deleted; nothing was changed."))
         rows = s.execute(
             select(Visit, Classroom.teacher_id)
             .join(Classroom, Classroom.id == Visit.classroom_id)
@@ -388,14 +399,16 @@ def link_visits(store: Store, cycle_id: str, visit_ids: Sequence[str]) -> None:
         found = {v.id for v, _ in rows}
         missing = wanted - found
         if missing:
-            raise UsageError("Some of those visits no longer exist; nothing was changed.")
+            raise UsageError(_("Some of those visits no longer exist; nothing was changed."))
         others = [v for v, teacher in rows if v.id in wanted and teacher != cycle.teacher_id]
         if others:
             raise UsageError(
-                "Only visits to this teacher's classes can be part of the cycle; "
-                "nothing was changed."
+                _(
+                    "Only visits to this teacher's classes can be part of the cycle; nothing "
+                    "was changed."
+                )
             )
-        for visit, _ in rows:
+        for visit, _teacher in rows:
             new = cycle_id if visit.id in wanted else None
             if visit.cycle_id != new:
                 visit.cycle_id = new

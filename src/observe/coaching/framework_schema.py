@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from observe.errors import UsageError
+from observe.i18n import _, ngettext
 from observe.safetext import clean_text
 
 FORMAT = "observe.lookfor-framework"
@@ -88,7 +89,9 @@ def _text(
             problems.append(f"{where} is missing")
         return None
     if not isinstance(value, str):
-        problems.append(f"{where} must be text in quotes, not {_kind(value)}")
+        problems.append(
+            _("{where} must be text in quotes, not {kind}").format(where=where, kind=_kind(value))
+        )
         return None
     value = clean_text(value)  # an escaped lone surrogate (backslash-ud800) can't be stored
     text = " ".join(value.split()) if limit <= TITLE_MAX else value.strip()
@@ -96,7 +99,9 @@ def _text(
         problems.append(f"{where} is empty")
         return None
     if len(text) > limit:
-        problems.append(f"{where} is longer than {limit} characters")
+        problems.append(
+            _("{where} is longer than {limit} characters").format(where=where, limit=limit)
+        )
         return None
     return text or None
 
@@ -117,7 +122,11 @@ def _unknown(keys: set[str], allowed: frozenset[str], where: str, problems: list
     extra = sorted(k for k in keys - allowed if not k.startswith("x-"))
     if extra:
         names = ", ".join(f'"{k}"' for k in extra)
-        problems.append(f"{where} has {names}, which Observe doesn't know (a misspelling?)")
+        problems.append(
+            _("{where} has {names}, which Observe doesn't know (a misspelling?)").format(
+                where=where, names=names
+            )
+        )
 
 
 def validate_items(items: list[FrameworkItem], problems: list[str]) -> None:
@@ -150,19 +159,25 @@ def parse_framework(data: Any, source: str) -> Framework:
     """A :class:`Framework` from parsed JSON, or a :class:`FrameworkError` listing problems."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise FrameworkError(
-            f"{source} isn't an Observe look-for framework: it should be a JSON object with "
-            f'"format": "{FORMAT}". Nothing was imported.'
+            _(
+                "{source} isn't an Observe look-for framework: it should be a JSON "
+                'object with "format": "{FORMAT}". Nothing was imported.'
+            ).format(source=source, FORMAT=FORMAT)
         )
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise FrameworkError(
-            f'{source} has no usable "format_version" (it should be {FORMAT_VERSION}). '
-            "Nothing was imported."
+            _(
+                '{source} has no usable "format_version" (it should be '
+                "{FORMAT_VERSION}). Nothing was imported."
+            ).format(source=source, FORMAT_VERSION=FORMAT_VERSION)
         )
     if version > FORMAT_VERSION:
         raise FrameworkError(
-            f"{source} was written for a newer Observe (framework format {version}); "
-            "update Observe to import it. Nothing was imported."
+            _(
+                "{source} was written for a newer Observe (framework format {version}); "
+                "update Observe to import it. Nothing was imported."
+            ).format(source=source, version=version)
         )
     problems: list[str] = []
     _unknown(set(data), TOP_KEYS, "the file", problems)
@@ -171,12 +186,14 @@ def parse_framework(data: Any, source: str) -> Framework:
     raw = data.get("lookfors")
     items: list[FrameworkItem] = []
     if not isinstance(raw, list):
-        problems.append('"lookfors" must be a list of look-fors')
+        problems.append(_('"lookfors" must be a list of look-fors'))
         raw = []
     for n, entry in enumerate(raw, start=1):
         where = f"look-for {n}"
         if not isinstance(entry, dict):
-            problems.append(f"{where} must be an object with a code and a title")
+            problems.append(
+                _("{where} must be an object with a code and a title").format(where=where)
+            )
             continue
         _unknown(set(entry), ITEM_KEYS, where, problems)
         code = _text(entry.get("code"), f'{where}: "code"', CODE_MAX, problems, required=True)
@@ -189,7 +206,9 @@ def parse_framework(data: Any, source: str) -> Framework:
         if hotkey is not None and (
             not isinstance(hotkey, int) or isinstance(hotkey, bool) or not 1 <= hotkey <= 9
         ):
-            problems.append(f'{where}: "hotkey" must be a whole number from 1 to 9')
+            problems.append(
+                _('{where}: "hotkey" must be a whole number from 1 to 9').format(where=where)
+            )
             hotkey = None
         if code and title:
             items.append(FrameworkItem(code, title, category, desc, hotkey))
@@ -204,10 +223,13 @@ def parse_framework(data: Any, source: str) -> Framework:
 def problems_error(source: str, problems: list[str]) -> FrameworkError:
     shown = problems[:SHOWN_PROBLEMS]
     more = len(problems) - len(shown)
-    text = "; ".join(shown) + (f"; and {more} more" if more else "")
+    text = "; ".join(shown) + ("; " + _("and {count} more").format(count=more) if more else "")
     return FrameworkError(
-        f"{source} has {'a problem' if len(problems) == 1 else 'problems'}, so nothing was "
-        f"imported: {text}.",
+        ngettext(
+            "{source} has a problem, so nothing was imported: {text}.",
+            "{source} has problems, so nothing was imported: {text}.",
+            len(problems),
+        ).format(source=source, text=text),
         problems,
     )
 
@@ -219,39 +241,56 @@ def read_framework_file(path: Path) -> Framework:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise FrameworkError(
-                f"{name} is {size // 1000:,} KB; a look-for framework is a small file "
-                "(under 1 MB). Check that you chose the right file. Nothing was imported."
+                _(
+                    "{name} is {value:,} KB; a look-for framework is a small file (under 1 "
+                    "MB). Check that you chose the right file. Nothing was imported."
+                ).format(name=name, value=size // 1000)
             )
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise FrameworkError(f"{path} doesn't exist. Nothing was imported.") from None
+        raise FrameworkError(
+            _("{path} doesn't exist. Nothing was imported.").format(path=path)
+        ) from None
     except IsADirectoryError:
-        raise FrameworkError(f"{path} is a folder; choose a .json file.") from None
+        raise FrameworkError(
+            _("{path} is a folder; choose a .json file.").format(path=path)
+        ) from None
     except OSError as exc:
         raise FrameworkError(
-            f"Observe couldn't read {path} ({exc.strerror or exc}). Nothing was imported."
+            _("Observe couldn't read {path} ({value}). Nothing was imported.").format(
+                path=path, value=exc.strerror or exc
+            )
         ) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise FrameworkError(
-            f"{name} isn't a text file in UTF-8, so it can't be a framework. Nothing was imported."
+            _(
+                "{name} isn't a text file in UTF-8, so it can't be a framework. Nothing "
+                "was imported."
+            ).format(name=name)
         ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FrameworkError(
-            f"{name} isn't valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). "
-            "Nothing was imported."
+            _(
+                "{name} isn't valid JSON (line {lineno}, column {colno}: {msg}). Nothing "
+                "was imported."
+            ).format(name=name, lineno=exc.lineno, colno=exc.colno, msg=exc.msg)
         ) from None
     except RecursionError:
         raise FrameworkError(
-            f"{name} is nested far too deeply to be a look-for framework. Nothing was imported."
+            _(
+                "{name} is nested far too deeply to be a look-for framework. Nothing was imported."
+            ).format(name=name)
         ) from None
     except ValueError:  # an integer with thousands of digits, beyond Python's limit
         raise FrameworkError(
-            f"{name} holds a number far too long to be part of a look-for framework. "
-            "Nothing was imported."
+            _(
+                "{name} holds a number far too long to be part of a look-for framework. "
+                "Nothing was imported."
+            ).format(name=name)
         ) from None
     return parse_framework(data, name)
 

@@ -28,6 +28,7 @@ from observe.coaching.framework_schema import (
     read_framework_file,
 )
 from observe.errors import ObserveError, UsageError
+from observe.i18n import _
 from observe.resources import resource_path
 from observe.store import Store, changes
 from observe.store.models import LookFor, LookForSet, ProfileSetting, Visibility
@@ -89,7 +90,7 @@ def use_set(store: Store, set_id: str) -> None:
     with store.write() as s:
         lset = s.get(LookForSet, set_id)
         if lset is None or lset.deleted:
-            raise UsageError("That look-for set was deleted; choose another.")
+            raise UsageError(_("That look-for set was deleted; choose another."))
         s.merge(ProfileSetting(key=IN_USE_KEY, value=set_id))
         changes.note_written(s.connection(), LookForSet.kind)
 
@@ -130,7 +131,7 @@ def load_framework(store: Store, set_id: str) -> Framework:
     with store.read() as s:
         lset = s.get(LookForSet, set_id)
         if lset is None or lset.deleted:
-            raise UsageError("That look-for set was deleted.")
+            raise UsageError(_("That look-for set was deleted."))
         items = s.scalars(
             select(LookFor)
             .where(LookFor.set_id == set_id, LookFor.deleted.is_(False))
@@ -159,8 +160,10 @@ def export_framework(store: Store, set_id: str, path: Path) -> Path:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise ObserveError(
-            f"Observe couldn't write {path} ({exc.strerror or exc}). Check that the folder "
-            "exists and that you can write to it.",
+            _(
+                "Observe couldn't write {path} ({value}). Check that the folder exists "
+                "and that you can write to it."
+            ).format(path=path, value=exc.strerror or exc),
             detail=repr(exc),
         ) from exc
     return path
@@ -172,8 +175,10 @@ def export_framework(store: Store, set_id: str, path: Path) -> Path:
 def _owned(store: Store, lset: LookForSet) -> None:
     if lset.author_id != store.identity.author_id:
         raise UsageError(
-            f"“{lset.name}” was shared by another coach, so only they can change it. "
-            "Duplicate it to make your own version."
+            _(
+                "“{name}” was shared by another coach, so only they can change it. "
+                "Duplicate it to make your own version."
+            ).format(name=lset.name)
         )
 
 
@@ -219,11 +224,11 @@ def _apply_items(s: Session, set_id: str, items: tuple[FrameworkItem, ...], by: 
 def _clean_name(name: str) -> str:
     text = " ".join((name or "").split())
     if not text:
-        raise UsageError("Give the look-for set a name.")
+        raise UsageError(_("Give the look-for set a name."))
     return text
 
 
-def check_framework(framework: Framework, source: str = "The look-for set") -> Framework:
+def check_framework(framework: Framework, source: str = _("The look-for set")) -> Framework:
     """The editor's check: the file rules, applied to what was typed."""
     data = framework.to_json()
     checked = parse_framework(data, source)
@@ -249,7 +254,7 @@ def save_framework(store: Store, framework: Framework, set_id: str | None = None
         else:
             found = s.get(LookForSet, set_id)
             if found is None or found.deleted:
-                raise UsageError("That look-for set was deleted; nothing was saved.")
+                raise UsageError(_("That look-for set was deleted; nothing was saved."))
             lset = found
             _owned(store, lset)
             if lset.name != framework.name:
@@ -273,7 +278,7 @@ def import_framework(
         else:
             found = s.get(LookForSet, update_set_id)
             if found is None or found.deleted:
-                raise UsageError("That look-for set was deleted; nothing was imported.")
+                raise UsageError(_("That look-for set was deleted; nothing was imported."))
             lset = found
             _owned(store, lset)
             if lset.name != framework.name:
@@ -317,7 +322,7 @@ def share_set(store: Store, set_id: str, shared: bool) -> None:
     with store.write() as s:
         lset = s.get(LookForSet, set_id)
         if lset is None or lset.deleted:
-            raise UsageError("That look-for set was deleted.")
+            raise UsageError(_("That look-for set was deleted."))
         _owned(store, lset)
         wanted = Visibility.TEAM if shared else Visibility.PRIVATE
         if lset.visibility is not wanted:
@@ -368,8 +373,10 @@ def starter_sets() -> list[StarterSet]:
             found.append(StarterSet(path, read_framework_file(path)))
         except FrameworkError as exc:  # tests keep this from happening; say so if it does
             raise ObserveError(
-                f"The starter framework {path.name} shipped with Observe is damaged "
-                "(reinstall Observe).",
+                _(
+                    "The starter framework {name} shipped with Observe is damaged (reinstall "
+                    "Observe)."
+                ).format(name=path.name),
                 detail=exc.sentence,
             ) from exc
     found.sort(key=lambda st: st.framework.name.casefold())

@@ -37,11 +37,9 @@ from observe.coaching.impact_tables import (
     Table,
     visits_per_week,
 )
-from observe.coaching.labels import (
-    ACTIVITY_LABELS,
-    CYCLE_STATUS_LABELS,
-)
+from observe.coaching.labels import ACTIVITY_LABELS, cycle_status_label
 from observe.coaching.measures import CycleProgress, progress_in, visit_equity
+from observe.i18n import N_, _
 from observe.store import Store
 from observe.store.models import (
     CoachingCycle,
@@ -74,7 +72,7 @@ class LocalImpactSource:
 
     @property
     def description(self) -> str:
-        return "My records on this computer"
+        return _("My records on this computer")
 
     def load(self, start: date | None, end: date | None) -> ImpactReport:
         return local_report(self.store, start, end, self.tz)
@@ -98,7 +96,7 @@ def local_report(
     log_weeks = weeks_with_data(start, end, [r.occurred_on for r in rows])
     tables += [time_by_activity_table(rows), time_by_week_table(rows, log_weeks)]
     return ImpactReport(
-        scope="My records on this computer",
+        scope=_("My records on this computer"),
         start=start,
         end=end,
         tables={t.key: t for t in tables},
@@ -150,9 +148,16 @@ def time_by_activity_table(rows: list[coaching_log.LogRow]) -> Table:
     totals = coaching_log.time_by_activity(rows)
     return Table(
         key="time_by_activity",
-        title="Time by activity",
+        title=N_("Time by activity"),
         columns=("activity", "label", "counts_as", "entries", "minutes", "share_of_time"),
-        headers=("Code", "Activity", "Counts as", "Entries", "Minutes", "Share of time"),
+        headers=(
+            N_("Code"),
+            N_("Activity"),
+            N_("Counts as"),
+            N_("Entries"),
+            N_("Minutes"),
+            N_("Share of time"),
+        ),
         rows=tuple(
             (
                 t.activity.value,
@@ -185,7 +190,7 @@ def time_by_week_table(rows: list[coaching_log.LogRow], weeks: list[date]) -> Ta
         )
     return Table(
         key="time_by_week",
-        title="Coaching vs other duties, by week",
+        title=_("Coaching vs other duties, by week"),
         columns=(
             "week_start",
             "coaching_minutes",
@@ -195,11 +200,11 @@ def time_by_week_table(rows: list[coaching_log.LogRow], weeks: list[date]) -> Ta
             *(a.value for a in activities),
         ),
         headers=(
-            "Week of",
-            "Coaching (min)",
-            "Other duties (min)",
-            "Total (min)",
-            "Coaching share",
+            N_("Week of"),
+            N_("Coaching (min)"),
+            N_("Other duties (min)"),
+            N_("Total (min)"),
+            N_("Coaching share"),
             *(ACTIVITY_LABELS[a] for a in activities),
         ),
         rows=tuple(out),
@@ -235,7 +240,7 @@ def cycles_table(s: Session, start: date | None, end: date | None) -> Table:
             (
                 teacher,
                 cycle.focus,
-                CYCLE_STATUS_LABELS[cycle.status],
+                cycle_status_label(cycle.status),
                 cycle.started_on,
                 cycle.ended_on,
                 progress.measure_name if cycle.measure_kind else None,
@@ -254,7 +259,7 @@ def cycles_table(s: Session, start: date | None, end: date | None) -> Table:
         )
     return Table(
         key="cycles",
-        title="Coaching cycles",
+        title=N_("Coaching cycles"),
         columns=(
             "teacher",
             "focus",
@@ -275,28 +280,31 @@ def cycles_table(s: Session, start: date | None, end: date | None) -> Table:
             "steps_total",
         ),
         headers=(
-            "Teacher",
-            "Focus",
-            "Status",
-            "Started",
-            "Ended",
-            "Measure",
-            "Baseline",
-            "Target",
-            "Before",
-            "(out of)",
-            "After",
-            "(out of)",
-            "Change",
-            "Target met",
-            "Visits",
-            "Steps done",
-            "Steps",
+            N_("Teacher"),
+            N_("Focus"),
+            N_("Status"),
+            N_("Started"),
+            N_("Ended"),
+            N_("Measure"),
+            N_("Baseline"),
+            N_("Target"),
+            N_("Before"),
+            N_("(out of)"),
+            N_("After"),
+            N_("(out of)"),
+            N_("Change"),
+            N_("Target met"),
+            N_("Visits"),
+            N_("Steps done"),
+            N_("Steps"),
         ),
         rows=tuple(out),
-        note="Before is the baseline the coach set (or, without one, the first linked visit "
-        "that measured the cycle's measure), after the latest measured visit; “out of” is the "
-        "students seated (distinct voices) or the evidence items recorded (look-for frequency).",
+        note=_(
+            "Before is the baseline the coach set (or, without one, the first linked "
+            "visit that measured the cycle's measure), after the latest measured "
+            "visit; “out of” is the students seated (distinct voices) or the "
+            "evidence items recorded (look-for frequency)."
+        ),
     )
 
 
@@ -348,7 +356,7 @@ def lookfor_tables(
         week = week_start(bucket_day(key, tz))
         per_week[lookfor_id][week] += n
         seen_per_week[lookfor_id][week] += int(seen or 0)
-    unknown = ("?", "(look-for not in this profile)", "", 0)
+    unknown = ("?", _("(look-for not in this profile)"), "", 0)
     labels: dict[str, tuple[str, str, str, int]] = {
         lf_id: (code, title, set_name, position)
         for lf_id, code, title, set_name, position in s.execute(
@@ -361,7 +369,7 @@ def lookfor_tables(
     total = sum(evidence_per_week.values())
     totals: list[tuple[Cell, ...]] = []
     for i in order:
-        code, title, set_name, _ = labels.get(i, unknown)
+        code, title, set_name, _position = labels.get(i, unknown)
         n = sum(per_week[i].values())
         seen = sum(seen_per_week[i].values())
         totals.append((code, title, set_name, seen, n, n / total if total else 0.0))
@@ -379,18 +387,26 @@ def lookfor_tables(
     return (
         Table(
             key="lookfors",
-            title="Look-fors seen",
+            title=N_("Look-fors seen"),
             columns=LOOKFOR_COLUMNS,
             headers=LOOKFOR_HEADERS,
             rows=tuple(totals),
-            note=f"{total:,} evidence items in the period. Only items the coach marked seen "
-            "count as seen; a plain tag says what an item is about.",
+            note=_(
+                "{total:,} evidence items in the period. Only items the coach marked "
+                "seen count as seen; a plain tag says what an item is about."
+            ).format(total=total),
         ),
         Table(
             key="lookfor_trends",
-            title="Look-for trends by week",
+            title=_("Look-for trends by week"),
             columns=("week_start", "code", "tagged_evidence", "evidence", "share_of_evidence"),
-            headers=("Week of", "Code", "Evidence tagged", "Evidence", "Share of evidence"),
+            headers=(
+                N_("Week of"),
+                N_("Code"),
+                N_("Evidence tagged"),
+                N_("Evidence"),
+                N_("Share of evidence"),
+            ),
             rows=trends,
         ),
     )
@@ -424,13 +440,15 @@ def participation_table(
         )
     return Table(
         key="participation",
-        title="Equity of voice by week",
+        title=_("Equity of voice by week"),
         columns=PARTICIPATION_COLUMNS,
         headers=PARTICIPATION_HEADERS,
         rows=tuple(out),
-        note="Share of class heard: students who spoke over students seated. The most-heard "
-        "quarter's share of talk is about 25% when talk is even and rises when a few voices "
-        "carry the discussion.",
+        note=_(
+            "Share of class heard: students who spoke over students seated. The "
+            "most-heard quarter's share of talk is about 25% when talk is even and "
+            "rises when a few voices carry the discussion."
+        ),
     )
 
 

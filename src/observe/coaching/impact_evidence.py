@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from observe.coaching.impact_tables import Cell, Table
 from observe.coaching.scores import _distribution, assessment_from_rows
 from observe.coaching.surveys import SurveyQuestion, _questions, surveys_from_phases
+from observe.i18n import N_, _
 from observe.store.models import CoachingCycle, CycleAssessment, CycleSurvey, Teacher
 
 
@@ -88,7 +89,7 @@ def cycle_evidence_table(s: Session, start: date | None, end: date | None) -> Ta
             )
     return Table(
         key="cycle_evidence",
-        title="Cycles: student surveys and assessments",
+        title=_("Cycles: student surveys and assessments"),
         columns=(
             "teacher",
             "focus",
@@ -101,18 +102,21 @@ def cycle_evidence_table(s: Session, start: date | None, end: date | None) -> Ta
             "change_points",
         ),
         headers=(
-            "Teacher",
-            "Focus",
-            "Measure",
-            "Question or task",
-            "Before %",
-            "(students)",
-            "After %",
-            "(students)",
-            "Change (points)",
+            N_("Teacher"),
+            N_("Focus"),
+            N_("Measure"),
+            N_("Question or task"),
+            N_("Before %"),
+            N_("(students)"),
+            N_("After %"),
+            N_("(students)"),
+            N_("Change (points)"),
         ),
         rows=tuple(out),
-        note="A survey question's share agreeing counts the top two answers of its scale (or "
-        "Yes) among the students who answered it; an assessment's share is of the students "
-        "with a score, against the threshold the coach set.",
+        note=_(
+            "A survey question's share agreeing counts the top two answers of its "
+            "scale (or Yes) among the students who answered it; an assessment's "
+            "share is of the students with a score, against the threshold the coach "
+            "set."
+        ),
     )

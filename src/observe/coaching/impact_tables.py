@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from observe.errors import ObserveError
+from observe.i18n import N_, _
 from observe.safetext import csv_cell
 from observe.vocabulary import VISIT_TYPE_LABELS
 
@@ -47,6 +48,13 @@ class Table:
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     note: str | None = None
+
+    def __post_init__(self) -> None:
+        """The title and headers are written in the source language (marked with N_ where the
+        tables are made) and read in the current one; ``columns`` (the CSV header a
+        spreadsheet or a script reads) never change with the language."""
+        object.__setattr__(self, "title", _(self.title))
+        object.__setattr__(self, "headers", tuple(_(h) for h in self.headers))
 
     def column(self, name: str) -> list[Cell]:
         i = self.columns.index(name)
@@ -111,8 +119,10 @@ def write_csv(table: Table, path: Path) -> Path:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise ObserveError(
-            f"Observe couldn't write {path} ({exc.strerror or exc}). Check that the folder "
-            "exists, that you can write to it and that the disk has space.",
+            _(
+                "Observe couldn't write {path} ({value}). Check that the folder exists, "
+                "that you can write to it and that the disk has space."
+            ).format(path=path, value=exc.strerror or exc),
             detail=repr(exc),
         ) from exc
     return path
@@ -124,12 +134,16 @@ def write_report(
     """Writes each table (or those in ``keys``) as ``<key>.csv`` in ``folder``."""
     folder = folder.expanduser()
     if folder.exists() and not folder.is_dir():
-        raise ObserveError(f"{folder} is a file; give a folder for the CSV files.")
+        raise ObserveError(
+            _("{folder} is a file; give a folder for the CSV files.").format(folder=folder)
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ObserveError(
-            f"Observe couldn't create the folder {folder} ({exc.strerror or exc}).",
+            _("Observe couldn't create the folder {folder} ({value}).").format(
+                folder=folder, value=exc.strerror or exc
+            ),
             detail=repr(exc),
         ) from exc
     wanted = keys or [t.key for t in report.ordered()]
@@ -146,12 +160,12 @@ LOOKFOR_COLUMNS = (
     "share_of_evidence",
 )
 LOOKFOR_HEADERS = (
-    "Code",
-    "Look-for",
-    "Set",
-    "Evidence marked seen",
-    "Evidence tagged",
-    "Share of evidence",
+    N_("Code"),
+    N_("Look-for"),
+    N_("Set"),
+    N_("Evidence marked seen"),
+    N_("Evidence tagged"),
+    N_("Share of evidence"),
 )
 
 #: The participation table's shape, shared by the coach's and the leader's sources.
@@ -165,13 +179,13 @@ PARTICIPATION_COLUMNS = (
     "group_gap_mean",
 )
 PARTICIPATION_HEADERS = (
-    "Week of",
-    "Visits tallied",
-    "Contributions",
-    "Distinct voices (mean)",
-    "Share of class heard (mean)",
-    "Talk from most-heard quarter (mean)",
-    "Largest group gap (mean)",
+    N_("Week of"),
+    N_("Visits tallied"),
+    N_("Contributions"),
+    N_("Distinct voices (mean)"),
+    N_("Share of class heard (mean)"),
+    N_("Talk from most-heard quarter (mean)"),
+    N_("Largest group gap (mean)"),
 )
 
 
@@ -182,8 +196,13 @@ def visits_per_week(rows: Sequence[tuple[Cell, ...]]) -> Table:
     types = tuple(VISIT_TYPE_LABELS)
     return Table(
         key="visits_per_week",
-        title="Visits per week",
+        title=N_("Visits per week"),
         columns=("week_start", "visits", "minutes", *(t.value for t in types)),
-        headers=("Week of", "Visits", "Minutes", *(VISIT_TYPE_LABELS[t] for t in types)),
+        headers=(
+            N_("Week of"),
+            N_("Visits"),
+            N_("Minutes"),
+            *(VISIT_TYPE_LABELS[t] for t in types),
+        ),
         rows=tuple(rows),
     )

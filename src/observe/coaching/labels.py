@@ -1,7 +1,11 @@
-"""Words for the coaching records' enums, shared by the CLI's CSV files and the GUI."""
+"""Words for the coaching records' enums, shared by the CLI's CSV files and the GUI.
+
+The tables keep the source (English) words, marked for translation; the ``*_label`` functions
+give them in the current language, and every screen and sheet shows them through those."""
 
 from __future__ import annotations
 
+from observe.i18n import N_, _
 from observe.store.models import (
     CycleStatus,
     LogActivity,
@@ -11,36 +15,56 @@ from observe.store.models import (
 )
 
 ACTIVITY_LABELS: dict[LogActivity, str] = {
-    LogActivity.COACHING_CYCLE: "Coaching-cycle work",
-    LogActivity.LEARNING_WALK: "Learning walks",
-    LogActivity.PLC: "PLC facilitation",
-    LogActivity.DATA_MEETING: "Data meetings",
-    LogActivity.OTHER_DUTY: "Other duties (subbing, testing…)",
-    LogActivity.ADMIN: "Admin",
+    LogActivity.COACHING_CYCLE: N_("Coaching-cycle work"),
+    LogActivity.LEARNING_WALK: N_("Learning walks"),
+    LogActivity.PLC: N_("PLC facilitation"),
+    LogActivity.DATA_MEETING: N_("Data meetings"),
+    LogActivity.OTHER_DUTY: N_("Other duties (subbing, testing…)"),
+    LogActivity.ADMIN: N_("Admin"),
 }
 
 STEP_KIND_LABELS: dict[StepKind, str] = {
-    StepKind.MODEL: "Model",
-    StepKind.CO_PLAN: "Co-plan",
-    StepKind.CO_TEACH: "Co-teach",
-    StepKind.OBSERVE: "Observe",
-    StepKind.DEBRIEF: "Debrief",
+    StepKind.MODEL: N_("Model"),
+    StepKind.CO_PLAN: N_("Co-plan"),
+    StepKind.CO_TEACH: N_("Co-teach"),
+    StepKind.OBSERVE: N_("Observe"),
+    StepKind.DEBRIEF: N_("Debrief"),
 }
 
 STEP_STATUS_LABELS: dict[StepStatus, str] = {
-    StepStatus.PLANNED: "Planned",
-    StepStatus.DONE: "Done",
-    StepStatus.SKIPPED: "Skipped",
+    StepStatus.PLANNED: N_("Planned"),
+    StepStatus.DONE: N_("Done"),
+    StepStatus.SKIPPED: N_("Skipped"),
 }
 
 CYCLE_STATUS_LABELS: dict[CycleStatus, str] = {
-    CycleStatus.PLANNED: "Planned",
-    CycleStatus.ACTIVE: "Active",
-    CycleStatus.COMPLETED: "Completed",
+    CycleStatus.PLANNED: N_("Planned"),
+    CycleStatus.ACTIVE: N_("Active"),
+    CycleStatus.COMPLETED: N_("Completed"),
 }
 
 MEASURE_LABELS: dict[MeasureKind, str] = {
-    MeasureKind.DISTINCT_VOICES: "Distinct voices (students who spoke)",
-    MeasureKind.CONTRIBUTIONS: "Contributions (times students spoke)",
-    MeasureKind.LOOKFOR_FREQUENCY: "Look-for frequency (evidence items tagged)",
+    MeasureKind.DISTINCT_VOICES: N_("Distinct voices (students who spoke)"),
+    MeasureKind.CONTRIBUTIONS: N_("Contributions (times students spoke)"),
+    MeasureKind.LOOKFOR_FREQUENCY: N_("Look-for frequency (evidence items tagged)"),
 }
+
+
+def activity_label(activity: LogActivity) -> str:
+    return _(ACTIVITY_LABELS[activity])
+
+
+def step_kind_label(kind: StepKind) -> str:
+    return _(STEP_KIND_LABELS[kind])
+
+
+def step_status_label(status: StepStatus) -> str:
+    return _(STEP_STATUS_LABELS[status])
+
+
+def cycle_status_label(status: CycleStatus) -> str:
+    return _(CYCLE_STATUS_LABELS[status])
+
+
+def measure_label(kind: MeasureKind) -> str:
+    return _(MEASURE_LABELS[kind])

@@ -29,27 +29,29 @@ from observe.coaching.impact_tables import (
     Table,
     visits_per_week,
 )
-from observe.coaching.labels import ACTIVITY_LABELS
+from observe.coaching.labels import activity_label
 from observe.coaching.log import is_coaching
+from observe.i18n import N_, _
 from observe.protocol import MIN_TEACHERS
 from observe.safetext import printable
 from observe.store.models import LogActivity
 from observe.sync.leader import LeaderSession
 from observe.vocabulary import VISIT_TYPE_LABELS
 
-NO_CYCLES = (
+# Notes in the source language (N_), read through _() where the report is made.
+NO_CYCLES = N_(
     "Each coaching cycle is the coach's and teacher's own work, so the school figures list "
     "none of them; below are cycles counted by month and their measures at school level."
 )
 MEASURE_WORDS = {
-    "distinct_voices": "Distinct voices (students heard)",
-    "contributions": "Contributions (times students spoke)",
-    "lookfor_frequency": "Evidence marked seen for the cycle's look-for",
+    "distinct_voices": N_("Distinct voices (students heard)"),
+    "contributions": N_("Contributions (times students spoke)"),
+    "lookfor_frequency": N_("Evidence marked seen for the cycle's look-for"),
 }
-NO_WEEKLY_TIME = (
+NO_WEEKLY_TIME = N_(
     "The server totals coaching time for the whole period, not week by week; see time by activity."
 )
-NO_TRENDS = "The server totals look-fors for the whole period; see look-fors seen."
+NO_TRENDS = N_("The server totals look-fors for the whole period; see look-fors seen.")
 HIDDEN = f"Hidden: fewer than {MIN_TEACHERS} teachers"
 HIDDEN_LOOKFORS = (
     f"{HIDDEN}: the evidence of this period comes from fewer than {MIN_TEACHERS} teachers' "
@@ -88,9 +90,9 @@ class ServerImpactSource:
             end=end,
             tables={t.key: t for t in tables},
             missing={
-                "time_by_week": NO_WEEKLY_TIME,
-                "cycles": NO_CYCLES,
-                "lookfor_trends": NO_TRENDS,
+                "time_by_week": _(NO_WEEKLY_TIME),
+                "cycles": _(NO_CYCLES),
+                "lookfor_trends": _(NO_TRENDS),
             },
             leader=True,
         )
@@ -158,7 +160,7 @@ def time_table(rows: list[dict[str, Cell]]) -> Table:
         out.append(
             (
                 activity.value,
-                ACTIVITY_LABELS[activity],
+                activity_label(activity),
                 "coaching" if is_coaching(activity) else "other duties",
                 entries.get(activity.value, 0),
                 m,
@@ -167,9 +169,16 @@ def time_table(rows: list[dict[str, Cell]]) -> Table:
         )
     return Table(
         key="time_by_activity",
-        title="Time by activity",
+        title=N_("Time by activity"),
         columns=("activity", "label", "counts_as", "entries", "minutes", "share_of_time"),
-        headers=("Code", "Activity", "Counts as", "Entries", "Minutes", "Share of time"),
+        headers=(
+            N_("Code"),
+            N_("Activity"),
+            N_("Counts as"),
+            N_("Entries"),
+            N_("Minutes"),
+            N_("Share of time"),
+        ),
         rows=tuple(out),
     )
 
@@ -178,7 +187,7 @@ def lookfors_table(rows: list[dict[str, Cell]], *, hidden: bool = False) -> Tabl
     if hidden:
         return Table(
             key="lookfors",
-            title="Look-fors seen",
+            title=N_("Look-fors seen"),
             columns=LOOKFOR_COLUMNS,
             headers=LOOKFOR_HEADERS,
             rows=(("", HIDDEN, "", None, None, None),),
@@ -200,11 +209,11 @@ def lookfors_table(rows: list[dict[str, Cell]], *, hidden: bool = False) -> Tabl
     )
     return Table(
         key="lookfors",
-        title="Look-fors seen",
+        title=N_("Look-fors seen"),
         columns=LOOKFOR_COLUMNS,
         headers=LOOKFOR_HEADERS,
         rows=out,
-        note=f"{total:,} evidence items in the period, across the school.",
+        note=_("{total:,} evidence items in the period, across the school.").format(total=total),
     )
 
 
@@ -230,12 +239,15 @@ def participation_table(rows: list[dict[str, Cell]], weeks: list[date]) -> Table
         )
     return Table(
         key="participation",
-        title="Equity of voice by week",
+        title=_("Equity of voice by week"),
         columns=PARTICIPATION_COLUMNS,
         headers=PARTICIPATION_HEADERS,
         rows=tuple(out),
-        note="School figures: the server gives distinct voices and the share of the class "
-        "heard; the most-heard quarter and group gaps need seat-level detail it doesn't share.",
+        note=_(
+            "School figures: the server gives distinct voices and the share of the "
+            "class heard; the most-heard quarter and group gaps need seat-level "
+            "detail it doesn't share."
+        ),
     )
 
 
@@ -263,7 +275,7 @@ def school_cycles_table(rows: list[dict[str, Cell]]) -> Table:
         if section == "month":
             what = _month_words(str(row.get("month")))
         elif section == "measure":
-            what = MEASURE_WORDS.get(str(row.get("measure")), str(row.get("measure")))
+            what = _(MEASURE_WORDS.get(str(row.get("measure")), str(row.get("measure"))))
         else:
             what = "All cycles"
         if row.get("suppressed"):
@@ -272,24 +284,27 @@ def school_cycles_table(rows: list[dict[str, Cell]]) -> Table:
         out.append((what, *(_figure(row.get(c)) for c in SCHOOL_CYCLE_COLUMNS[1:])))
     return Table(
         key="school_cycles",
-        title="Cycles at school level",
+        title=_("Cycles at school level"),
         columns=SCHOOL_CYCLE_COLUMNS,
         headers=(
-            "Month or measure",
-            "Started",
-            "Ended",
-            "Cycles",
-            "Measured before and after",
-            "Typical before",
-            "Typical after",
-            "Typical change",
-            "Improved",
-            "Reached the target",
-            "Have a target",
+            N_("Month or measure"),
+            N_("Started"),
+            N_("Ended"),
+            N_("Cycles"),
+            _("Measured before and after"),
+            N_("Typical before"),
+            N_("Typical after"),
+            N_("Typical change"),
+            N_("Improved"),
+            N_("Reached the target"),
+            N_("Have a target"),
         ),
         rows=tuple(out),
-        note="Before is a cycle's baseline (or its first measured visit), after its latest "
-        "measured visit; “typical” is the median of the school's cycles with that measure.",
+        note=_(
+            "Before is a cycle's baseline (or its first measured visit), after its "
+            "latest measured visit; “typical” is the median of the school's cycles "
+            "with that measure."
+        ),
     )
 
 

@@ -23,8 +23,10 @@ from sqlalchemy.orm import Session
 from observe.capture.visit_log import MAX_MINUTES, log_visit
 from observe.clock import utcnow
 from observe.coaching.dates import week_start, weeks_between
-from observe.coaching.labels import ACTIVITY_LABELS
+from observe.coaching.labels import activity_label
+from observe.datewords import medium_date
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.safetext import clean_text
 from observe.store import Store
 from observe.store.models import (
@@ -80,24 +82,34 @@ def validate(draft: LogEntryDraft, today: date | None = None) -> LogEntryDraft:
     """The draft tidied, or a :class:`UsageError` saying what to fix."""
     today = today or date.today()
     if not isinstance(draft.minutes, int) or isinstance(draft.minutes, bool):
-        raise UsageError("Enter the time as a whole number of minutes, such as 45.")
+        raise UsageError(_("Enter the time as a whole number of minutes, such as 45."))
     if draft.minutes <= 0:
-        raise UsageError("Enter how many minutes it took (more than 0); nothing was saved.")
+        raise UsageError(_("Enter how many minutes it took (more than 0); nothing was saved."))
     if draft.minutes > MAX_MINUTES:
         raise UsageError(
-            f"{draft.minutes} minutes is more than 12 hours; log one day's activity at a time."
+            _("{minutes} minutes is more than 12 hours; log one day's activity at a time.").format(
+                minutes=draft.minutes
+            )
         )
     if draft.occurred_on > today + timedelta(days=1):
         raise UsageError(
-            f"{draft.occurred_on:%d %B %Y} is in the future; the log records time already spent."
+            _("{day} is in the future; the log records time already spent.").format(
+                day=medium_date(draft.occurred_on)
+            )
         )
     try:
         activity = LogActivity(draft.activity)
     except ValueError:
-        raise UsageError(f"{draft.activity!r} is not an activity the log knows.") from None
+        raise UsageError(
+            _("{activity!r} is not an activity the log knows.").format(activity=draft.activity)
+        ) from None
     note = clean_text(draft.note or "").strip() or None  # see observe.safetext
     if note and len(note) > NOTE_MAX:
-        raise UsageError(f"The note is longer than {NOTE_MAX} characters; shorten it.")
+        raise UsageError(
+            _("The note is longer than {NOTE_MAX} characters; shorten it.").format(
+                NOTE_MAX=NOTE_MAX
+            )
+        )
     return LogEntryDraft(draft.occurred_on, draft.minutes, activity, note, draft.cycle_id)
 
 
@@ -106,7 +118,7 @@ def _check_cycle(s: Session, cycle_id: str | None) -> None:
         return
     cycle = s.get(CoachingCycle, cycle_id)
     if cycle is None or cycle.deleted:
-        raise UsageError("That coaching cycle no longer exists; choose another or none.")
+        raise UsageError(_("That coaching cycle no longer exists; choose another or none."))
 
 
 def add_entry(store: Store, draft: LogEntryDraft, *, today: date | None = None) -> str:
@@ -132,7 +144,7 @@ def update_entry(
     with store.write() as s:
         entry = s.get(CoachingLogEntry, entry_id)
         if entry is None or entry.deleted:
-            raise UsageError("That log entry was deleted; nothing was changed.")
+            raise UsageError(_("That log entry was deleted; nothing was changed."))
         _check_cycle(s, clean.cycle_id)
         changes = {
             "occurred_on": clean.occurred_on,
@@ -235,7 +247,7 @@ class ActivityTotal:
 
     @property
     def label(self) -> str:
-        return ACTIVITY_LABELS[self.activity]
+        return activity_label(self.activity)
 
 
 def time_by_activity(rows: list[LogRow]) -> list[ActivityTotal]:

@@ -27,6 +27,7 @@ from observe.capture.marks import marked_seen
 from observe.capture.participation import NO_GROUP, ParticipationSummary
 from observe.cyclemeasure import Comparison, compare
 from observe.errors import UsageError
+from observe.i18n import N_, _
 from observe.store import Store
 from observe.store.models import (
     CoachingCycle,
@@ -170,7 +171,7 @@ class MeasurePoint:
 
     def text(self) -> str:
         if self.value is None:
-            return "not measured"
+            return _("not measured")
         value = _number(self.value)
         return f"{value}/{self.out_of}" if self.out_of else value
 
@@ -235,36 +236,75 @@ class CycleProgress:
     @property
     def measure_name(self) -> str:
         if self.measure_kind is MeasureKind.DISTINCT_VOICES:
-            return "Distinct voices"
+            return N_("Distinct voices")
         if self.measure_kind is MeasureKind.CONTRIBUTIONS:
-            return "Contributions"
+            return N_("Contributions")
         if self.measure_kind is MeasureKind.LOOKFOR_FREQUENCY:
             return f"Evidence marked seen: {self.lookfor_label or 'the look-for'}"
-        return "No measure"
+        return N_("No measure")
+
+    @property
+    def measure_label(self) -> str:
+        """``measure_name`` in the current language (``measure_name`` itself stays in the
+        source language: it is published to the server as data)."""
+        if self.measure_kind is MeasureKind.LOOKFOR_FREQUENCY:
+            return _("Evidence marked seen: {lookfor}").format(
+                lookfor=self.lookfor_label or _("the look-for")
+            )
+        return _(self.measure_name)
 
     def sentence(self) -> str:
-        """E.g. "Distinct voices: 9/24 → 17/24 (+8); target 18, met." """
+        """E.g. "Distinct voices: 9/24 → 17/24 (+8); target 18, met." (current language)"""
         if self.measure_kind is None:
-            return "This cycle has no success measure yet; edit the cycle to choose one."
-        name = self.measure_name
-        goal = f"; target {_number(self.target)}" if self.target is not None else ""
+            return _("This cycle has no success measure yet; edit the cycle to choose one.")
+        name = self.measure_label
+        goal = (
+            _("; target {target}").format(target=_number(self.target))
+            if self.target is not None
+            else ""
+        )
         if self.target_met is not None:
             goal += (
-                ", met" if self.target_met else (", not met" if self.closed else ", not yet met")
+                _(", met")
+                if self.target_met
+                else (_(", not met") if self.closed else _(", not yet met"))
             )
         before, end = self.before, self.end_point
         if before is None:
-            known = [f"baseline {_number(self.baseline)}"] if self.baseline is not None else []
-            known += [f"target {_number(self.target)}"] if self.target is not None else []
+            known = (
+                [_("baseline {value}").format(value=_number(self.baseline))]
+                if self.baseline is not None
+                else []
+            )
+            known += (
+                [_("target {value}").format(value=_number(self.target))]
+                if self.target is not None
+                else []
+            )
             extra = f" ({'; '.join(known)})" if known else ""
-            return f"{name}: no linked visit has measured it yet{extra}."
+            return _("{name}: no linked visit has measured it yet{extra}.").format(
+                name=name, extra=extra
+            )
         if end is None:
-            return f"{name}: {before.text()} in the one measured visit so far{goal}."
+            return _("{name}: {value} in the one measured visit so far{goal}.").format(
+                name=name, value=before.text(), goal=goal
+            )
         change = self.change or 0.0
         sign = "+" if change >= 0 else "−"
-        start = before.text() if self.baseline is None else f"baseline {_number(self.baseline)}"
-        so_far = " in the one measured visit so far" if len(self.measured) == 1 else ""
-        return f"{name}: {start} → {end.text()} ({sign}{_number(abs(change))}){so_far}{goal}."
+        start = (
+            before.text()
+            if self.baseline is None
+            else _("baseline {value}").format(value=_number(self.baseline))
+        )
+        so_far = _(" in the one measured visit so far") if len(self.measured) == 1 else ""
+        return _("{name}: {start} → {end} ({change}){so_far}{goal}.").format(
+            name=name,
+            start=start,
+            end=end.text(),
+            change=f"{sign}{_number(abs(change))}",
+            so_far=so_far,
+            goal=goal,
+        )
 
 
 def _number(value: float | None) -> str:
@@ -277,7 +317,7 @@ def cycle_progress(store: Store, cycle_id: str) -> CycleProgress:
     with store.read() as s:
         cycle = s.get(CoachingCycle, cycle_id)
         if cycle is None or cycle.deleted:
-            raise UsageError("That coaching cycle was deleted.")
+            raise UsageError(_("That coaching cycle was deleted."))
         return progress_in(s, cycle)
 
 

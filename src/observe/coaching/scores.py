@@ -18,6 +18,7 @@ from sqlalchemy import select
 from observe.coaching.csv_table import Table, looks_identifying, parse, read_file
 from observe.coaching.surveys import TITLE_MAX, check_phase
 from observe.errors import UsageError
+from observe.i18n import _, ngettext
 from observe.store import Store
 from observe.store.models import CoachingCycle, CycleAssessment
 
@@ -60,14 +61,26 @@ class ScoresPreview:
     def sentences(self, meets: float, out_of: float | None) -> list[str]:
         share = self.meeting(meets) / self.students if self.students else 0.0
         out = [
-            f"{self.students} score{'s' if self.students != 1 else ''} from the column "
-            f"“{self.column}”; {self.meeting(meets)} meet {threshold_text(meets, out_of)} "
-            f"({round(share * 100)}%).",
-            "Scores: " + ", ".join(f"{number_text(s)}: {n}" for s, n in self.distribution) + ".",
+            ngettext(
+                "{students} score from the column “{column}”; {meeting} meet {threshold} "
+                "({percent}%).",
+                "{students} scores from the column “{column}”; {meeting} meet {threshold} "
+                "({percent}%).",
+                self.students,
+            ).format(
+                students=self.students,
+                column=self.column,
+                meeting=self.meeting(meets),
+                threshold=threshold_text(meets, out_of),
+                percent=round(share * 100),
+            ),
+            _("Scores: {scores}.").format(
+                scores=", ".join(f"{number_text(s)}: {n}" for s, n in self.distribution)
+            ),
         ]
         if self.dropped:
             out.append(
-                "Not stored, so no student can be identified: " + ", ".join(self.dropped) + "."
+                _("Not stored, so no student can be identified: ") + ", ".join(self.dropped) + "."
             )
         return out
 
@@ -105,11 +118,13 @@ def _score_column(table: Table, kept: list[int]) -> int:
         return numeric[0]
     if not numeric and not named:
         raise UsageError(
-            f"{table.name} has no column of scores; it needs one column of numbers, "
-            f"for example headed “Score”."
+            _(
+                "{name} has no column of scores; it needs one column of numbers, for "
+                "example headed “Score”."
+            ).format(name=table.name)
         )
     raise UsageError(
-        f"{table.name} has several columns that could be the scores ("
+        _("{name} has several columns that could be the scores (").format(name=table.name)
         + ", ".join(table.header[i] for i in (named or numeric))
         + "); keep only the one to import, or head it “Score”."
     )
@@ -139,7 +154,9 @@ def scores_from_table(table: Table) -> ScoresPreview:
         elif any(table.column(i)):
             kept.append(i)
     if not kept:
-        raise UsageError(f"{table.name} has no column of scores; nothing was imported.")
+        raise UsageError(
+            _("{name} has no column of scores; nothing was imported.").format(name=table.name)
+        )
     column = _score_column(table, kept)
     counts: Counter[float] = Counter()
     for line, cell in enumerate(table.column(column), start=first_line):
@@ -148,16 +165,24 @@ def scores_from_table(table: Table) -> ScoresPreview:
         value = _number(cell)
         if value is None:
             raise UsageError(
-                f"Row {line} of {table.name} has “{cell[:40]}” as a score, which is not a "
-                f"number; correct it or leave the cell empty, then import again."
+                _(
+                    "Row {line} of {name} has “{cell}” as a score, which is not a number; "
+                    "correct it or leave the cell empty, then import again."
+                ).format(line=line, name=table.name, cell=cell[:40])
             )
         if value < 0 or value > MAX_SCORE:
             raise UsageError(
-                f"Row {line} of {table.name} has the score {cell[:20]}; scores must be 0 or more."
+                _("Row {line} of {name} has the score {cell}; scores must be 0 or more.").format(
+                    line=line, name=table.name, cell=cell[:20]
+                )
             )
         counts[value] += 1
     if not counts:
-        raise UsageError(f"The column “{table.header[column]}” of {table.name} has no scores.")
+        raise UsageError(
+            _("The column “{header}” of {name} has no scores.").format(
+                header=table.header[column], name=table.name
+            )
+        )
     others = [table.header[i] for i in kept if i != column]
     return ScoresPreview(
         title=Path(table.name).stem[:TITLE_MAX] or "Assessment",
@@ -179,19 +204,23 @@ def check_threshold(
     preview: ScoresPreview | None, meets: float, out_of: float | None
 ) -> tuple[float, float | None]:
     if not math.isfinite(meets) or meets <= 0:
-        raise UsageError("The score that meets the goal must be a number above 0, e.g. 3.")
+        raise UsageError(_("The score that meets the goal must be a number above 0, e.g. 3."))
     if out_of is not None:
         if not math.isfinite(out_of) or out_of < meets:
             raise UsageError(
-                f"The task can't be out of {number_text(out_of)} when "
-                f"{number_text(meets)} meets the goal; check the two numbers."
+                _(
+                    "The task can't be out of {number_text} when {number_text2} meets the "
+                    "goal; check the two numbers."
+                ).format(number_text=number_text(out_of), number_text2=number_text(meets))
             )
         if preview is not None:
             top = preview.distribution[-1][0]
             if top > out_of:
                 raise UsageError(
-                    f"A score of {number_text(top)} is above the {number_text(out_of)} the task "
-                    f"is out of; check the file or the number, then import again."
+                    _(
+                        "A score of {number_text} is above the {number_text2} the task is out "
+                        "of; check the file or the number, then import again."
+                    ).format(number_text=number_text(top), number_text2=number_text(out_of))
                 )
     return meets, out_of
 
@@ -219,7 +248,7 @@ def save_scores(
     with store.write() as s:
         cycle = s.get(CoachingCycle, cycle_id)
         if cycle is None or cycle.deleted:
-            raise UsageError("That coaching cycle was deleted; nothing was imported.")
+            raise UsageError(_("That coaching cycle was deleted; nothing was imported."))
         live = list(
             s.scalars(
                 select(CycleAssessment).where(
@@ -230,9 +259,12 @@ def save_scores(
         for other in live:
             if other.phase != phase and (other.meets, other.out_of) != (meets, out_of):
                 raise UsageError(
-                    f"The {other.phase} scores were judged against "
-                    f"{threshold_text(other.meets, other.out_of)}; use the same threshold for "
-                    f"these so before and after compare. Nothing was imported."
+                    _(
+                        "The {phase} scores were judged against {threshold_text}; use the same "
+                        "threshold for these so before and after compare. Nothing was imported."
+                    ).format(
+                        phase=other.phase, threshold_text=threshold_text(other.meets, other.out_of)
+                    )
                 )
         replaced = [row for row in live if row.phase == phase]
         for row in replaced:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from observe.i18n import N_, _
+
 
 @dataclass(frozen=True)
 class Scale:
@@ -21,25 +23,43 @@ class Scale:
     label: str
 
 
+# Options and labels are stored and matched in English (N_ marks them for translation where
+# they are shown: ``option_label`` / ``scale_label``).
 AGREE5 = Scale(
     "agree5",
-    ("Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree"),
+    (
+        N_("Strongly agree"),
+        N_("Agree"),
+        N_("Neither agree nor disagree"),
+        N_("Disagree"),
+        N_("Strongly disagree"),
+    ),
     (0, 1),
-    "Strongly agree … Strongly disagree",
+    N_("Strongly agree … Strongly disagree"),
 )
 AGREE4 = Scale(
     "agree4",
-    ("Strongly agree", "Agree", "Disagree", "Strongly disagree"),
+    (N_("Strongly agree"), N_("Agree"), N_("Disagree"), N_("Strongly disagree")),
     (0, 1),
-    "Strongly agree … Strongly disagree",
+    N_("Strongly agree … Strongly disagree"),
 )
 FREQUENCY = Scale(
     "frequency",
-    ("Always", "Often", "Sometimes", "Rarely", "Never"),
+    (N_("Always"), N_("Often"), N_("Sometimes"), N_("Rarely"), N_("Never")),
     (0, 1),
-    "Always … Never",
+    N_("Always … Never"),
 )
-YES_NO = Scale("yes_no", ("Yes", "No"), (0,), "Yes / No")
+YES_NO = Scale("yes_no", (N_("Yes"), N_("No")), (0,), N_("Yes / No"))
+
+
+def option_label(option: str) -> str:
+    """A scale's answer in the current language (as printed on a paper survey)."""
+    return _(option)
+
+
+def scale_label(scale: Scale) -> str:
+    return _(scale.label)
+
 
 SCALES: dict[str, Scale] = {s.key: s for s in (AGREE5, AGREE4, FREQUENCY, YES_NO)}
 

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from observe.coaching.csv_table import Table, looks_identifying, parse, read_file
 from observe.coaching.survey_scales import Scale, detect, scale_by_key
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.store import Store
 from observe.store.models import CoachingCycle, CycleSurvey
 
@@ -75,11 +76,11 @@ class SurveyPreview:
             out.append(f"  {q.text} [{scale_by_key(q.scale).label}]: {share}")
         if self.dropped:
             out.append(
-                "Dropped so no student can be identified (not stored): " + _listing(self.dropped)
+                _("Dropped so no student can be identified (not stored): ") + _listing(self.dropped)
             )
         if self.left_out:
             out.append(
-                "Left out, the answers are not on a scale (free text or several choices): "
+                _("Left out, the answers are not on a scale (free text or several choices): ")
                 + _listing(self.left_out)
             )
         return out
@@ -129,13 +130,17 @@ def survey_from_table(table: Table) -> SurveyPreview:
             kept.append((index, *found))
     if not kept:
         raise UsageError(
-            f"{table.name} has no question whose answers are on a scale (Strongly agree … "
-            f"Strongly disagree, Always … Never, 1–5, Yes/No); nothing was imported."
+            _(
+                "{name} has no question whose answers are on a scale (Strongly agree … "
+                "Strongly disagree, Always … Never, 1–5, Yes/No); nothing was imported."
+            ).format(name=table.name)
         )
     if len(kept) > MAX_QUESTIONS:
         raise UsageError(
-            f"{table.name} has {len(kept)} scale questions; a cycle survey can have at most "
-            f"{MAX_QUESTIONS}. Remove the columns you don't need and import it again."
+            _(
+                "{name} has {count} scale questions; a cycle survey can have at most "
+                "{MAX_QUESTIONS}. Remove the columns you don't need and import it again."
+            ).format(name=table.name, count=len(kept), MAX_QUESTIONS=MAX_QUESTIONS)
         )
     indexes = [index for index, _, _ in kept]
     respondents = sum(1 for row in table.rows if any(row[i] for i in indexes))
@@ -177,39 +182,57 @@ def paper_survey(title: str, questions: Sequence[tuple[str, str, Sequence[int]]]
     for n, (text, key, counts) in enumerate(questions, start=1):
         text = " ".join((text or "").split())
         if not text:
-            raise UsageError(f"Question {n} needs its wording, as the students read it.")
+            raise UsageError(
+                _("Question {n} needs its wording, as the students read it.").format(n=n)
+            )
         if len(text) > QUESTION_MAX:
-            raise UsageError(f"Question {n} is longer than {QUESTION_MAX} characters; shorten it.")
+            raise UsageError(
+                _("Question {n} is longer than {QUESTION_MAX} characters; shorten it.").format(
+                    n=n, QUESTION_MAX=QUESTION_MAX
+                )
+            )
         if text.casefold() in seen:
-            raise UsageError(f"Question {n} is the same as an earlier one; remove one of them.")
+            raise UsageError(
+                _("Question {n} is the same as an earlier one; remove one of them.").format(n=n)
+            )
         seen.add(text.casefold())
         try:
             scale = scale_by_key(key)
         except KeyError:
-            raise UsageError(f"Choose the answer scale of question {n}.") from None
+            raise UsageError(_("Choose the answer scale of question {n}.").format(n=n)) from None
         tallies = tuple(int(c) for c in counts)
         if len(tallies) != len(scale.options):
             raise UsageError(
-                f"Question {n} needs a tally for each of its {len(scale.options)} options."
+                _("Question {n} needs a tally for each of its {count} options.").format(
+                    n=n, count=len(scale.options)
+                )
             )
         if any(c < 0 or c > MAX_TALLY for c in tallies):
             raise UsageError(
-                f"The tallies of question {n} must be whole numbers from 0 to {MAX_TALLY}."
+                _(
+                    "The tallies of question {n} must be whole numbers from 0 to {MAX_TALLY}."
+                ).format(n=n, MAX_TALLY=MAX_TALLY)
             )
         out.append(SurveyQuestion(text, scale.key, scale.options, tallies, scale.agree))
     if not out:
-        raise UsageError("Add at least one question and its tallies.")
+        raise UsageError(_("Add at least one question and its tallies."))
     if len(out) > MAX_QUESTIONS:
-        raise UsageError(f"A cycle survey can have at most {MAX_QUESTIONS} questions.")
+        raise UsageError(
+            _("A cycle survey can have at most {MAX_QUESTIONS} questions.").format(
+                MAX_QUESTIONS=MAX_QUESTIONS
+            )
+        )
     if all(q.answered == 0 for q in out):
-        raise UsageError("Every tally is 0; enter how many students chose each answer.")
+        raise UsageError(_("Every tally is 0; enter how many students chose each answer."))
     return SurveyPreview(name, "paper", max(q.answered for q in out), tuple(out))
 
 
 def check_phase(phase: str) -> str:
     clean = (phase or "").strip().casefold()
     if clean not in PHASES:
-        raise UsageError('Say whether this is from before or after the cycle: "before" or "after".')
+        raise UsageError(
+            _('Say whether this is from before or after the cycle: "before" or "after".')
+        )
     return clean
 
 
@@ -229,7 +252,7 @@ def save_survey(store: Store, cycle_id: str, phase: str, preview: SurveyPreview)
     with store.write() as s:
         cycle = s.get(CoachingCycle, cycle_id)
         if cycle is None or cycle.deleted:
-            raise UsageError("That coaching cycle was deleted; nothing was imported.")
+            raise UsageError(_("That coaching cycle was deleted; nothing was imported."))
         old = list(
             s.scalars(
                 select(CycleSurvey).where(

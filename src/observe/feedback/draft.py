@@ -6,38 +6,72 @@ participation figures plainly, and suggests one wondering (from a look-for marke
 when there is one). A plain tag only says what an item is about, so it never becomes a strength
 on its own. Every sentence is an offer to edit, but each is a whole, grammatical sentence: the
 stems below are offered in the composer and never proposed as text.
+
+Languages: the draft's own sentences (the participation figures, the wondering about groups,
+the reflection question) are in the current language, the one the sheet is printed in. A
+sentence made from a look-for's title follows the title's language instead (English or Spanish,
+``observe.textlang``; the current language when unclear), because the title is quoted in it and
+a sentence half in one language and half in another reads as a mistake.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import ModuleType
 
+from observe import i18n
 from observe.capture.participation import NO_GROUP
+from observe.feedback import sentences, sentences_es
 from observe.feedback.facts import EvidenceFact, LookForTag, VisitFacts
-from observe.feedback.sentences import strength_from_title, wondering_from_title
+from observe.i18n import N_, _
+from observe.textlang import text_language
 
-#: Sentence starters offered for strengths (glows).
+#: Sentence starters offered for strengths (glows), in the source language: ``stems()`` gives
+#: them in the current one.
 STEMS: tuple[str, ...] = (
-    "Students were able to…",
-    "I noticed…",
-    "Students said…",
-    "When you…, students…",
-    "It was clear that students…",
+    N_("Students were able to…"),
+    N_("I noticed…"),
+    N_("Students said…"),
+    N_("When you…, students…"),
+    N_("It was clear that students…"),
 )
 
 #: Sentence starters offered for the one wondering or next step.
 WONDERING_STEMS: tuple[str, ...] = (
-    "I wonder what would happen if…",
-    "What might shift if…",
-    "Next step to try:…",
-    "I'm curious how…",
+    N_("I wonder what would happen if…"),
+    N_("What might shift if…"),
+    N_("Next step to try:…"),
+    N_("I'm curious how…"),
 )
 
 REFLECTION_PROMPTS: tuple[str, ...] = (
-    "Which of these strengths would you like to build on next time?",
-    "What did you notice about who talked today?",
-    "Which moment are you proudest of, and why?",
+    N_("Which of these strengths would you like to build on next time?"),
+    N_("What did you notice about who talked today?"),
+    N_("Which moment are you proudest of, and why?"),
 )
+
+
+def stems() -> tuple[str, ...]:
+    """The strength stems in the current language (what the composer offers)."""
+    return tuple(_(s) for s in STEMS)
+
+
+def wondering_stems() -> tuple[str, ...]:
+    return tuple(_(s) for s in WONDERING_STEMS)
+
+
+def reflection_prompts() -> tuple[str, ...]:
+    return tuple(_(s) for s in REFLECTION_PROMPTS)
+
+
+def _all_openings() -> set[str]:
+    """Every stem's opening in every language Observe speaks: a coach may type in either."""
+    openings = {stem_opening(s).strip() for s in (*STEMS, *WONDERING_STEMS)}
+    for language in i18n.LANGUAGES:
+        with i18n.using_language(language):
+            openings |= {stem_opening(s).strip() for s in (*stems(), *wondering_stems())}
+    return openings
+
 
 MAX_PROPOSED_GLOWS = 3
 
@@ -53,9 +87,10 @@ def unfinished(text: str) -> bool:
     "I noticed…"), a "…" slot left after an opening, or a trailing ellipsis. Such text must
     never reach a teacher's sheet."""
     body = text.strip()
-    bare = body.rstrip(".?!…: ").strip()
-    openings = {stem_opening(s).strip() for s in (*STEMS, *WONDERING_STEMS)}
-    if not bare or bare in openings or body.endswith(("…", "...")):
+    bare = body.rstrip(".?!…: ").strip().lstrip("¿¡")
+    openings = _all_openings()
+    bare_openings = {o.rstrip(".?!…: ").lstrip("¿¡") for o in openings}
+    if not bare or bare in bare_openings or body.endswith(("…", "...")):
         return True
     return any(f"{opening}…" in body for opening in openings)
 
@@ -86,10 +121,20 @@ class FeedbackDraft:
         return self.feedback_id is None
 
 
+def _builder(title: str) -> ModuleType:
+    """The sentence module for the title's language (see the module's docstring)."""
+    return sentences_es if text_language(title) == "es" else sentences
+
+
 def strength_sentence(tag: LookForTag) -> str:
     """Turns a look-for title into a strength: "Students justify with evidence" becomes
-    "Students were able to justify with evidence." (see ``observe.feedback.sentences``)."""
-    return strength_from_title(tag.title)
+    "Students were able to justify with evidence." (see ``observe.feedback.sentences``);
+    "Los estudiantes justifican con evidencia" becomes "Observé que los estudiantes…"."""
+    return _builder(tag.title).strength_from_title(tag.title)
+
+
+def wondering_from_title(title: str) -> str:
+    return _builder(title).wondering_from_title(title)
 
 
 def _best_evidence(facts: VisitFacts, tag: LookForTag, used: set[str]) -> EvidenceFact | None:
@@ -126,7 +171,7 @@ def propose(facts: VisitFacts) -> FeedbackDraft:
     if summary is not None and participation_is_a_strength(facts):
         draft.glows.append(Glow(summary.sentence()))
     draft.wondering = propose_wondering(facts)
-    draft.reflection_prompt = REFLECTION_PROMPTS[0]
+    draft.reflection_prompt = _(REFLECTION_PROMPTS[0])
     return draft
 
 
@@ -149,13 +194,12 @@ def propose_wondering(facts: VisitFacts) -> str:
     if summary is not None and summary.contributions:
         silent = [g.group for g in summary.groups if g.contributions == 0 and g.group != NO_GROUP]
         if silent:
-            return (
-                f"I wonder what might help {', '.join(silent)} join the conversation "
-                "earlier in the lesson?"
-            )
+            return _(
+                "I wonder what might help {groups} join the conversation earlier in the lesson?"
+            ).format(groups=", ".join(silent))
         if summary.occupied_seats and summary.distinct_voices / summary.occupied_seats < 0.6:
-            return (
+            return _(
                 "I wonder what would happen if students rehearsed with a partner before the "
                 "whole-class share?"
             )
-    return "I wonder what students would say if asked who they learned from today?"
+    return _("I wonder what students would say if asked who they learned from today?")

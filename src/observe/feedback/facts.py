@@ -22,6 +22,7 @@ from observe.capture.marks import ABOUT, NOT_YET, SEEN, clean_marks
 from observe.capture.participation import ParticipationSummary, summarize
 from observe.clock import as_utc
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.store import Store
 from observe.store.models import (
     Classroom,
@@ -194,7 +195,7 @@ _EVENTS = select(
 def read_visit_facts(session: Session, visit_id: str) -> VisitFacts:
     head = session.execute(_HEAD, {"visit_id": visit_id}).first()
     if head is None or head[0].deleted:
-        raise UsageError("That visit does not exist (or was deleted); choose another visit.")
+        raise UsageError(_("That visit does not exist (or was deleted); choose another visit."))
     visit, room, teacher, school_name, school_tz = head
     tz = zone(school_tz)
     started = as_utc(visit.started_at)

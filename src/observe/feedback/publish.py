@@ -19,6 +19,7 @@ from observe.capture.kinds import LABELS as KIND_LABELS
 from observe.errors import UsageError
 from observe.feedback.draft import Glow
 from observe.feedback.facts import EvidenceFact, VisitFacts, read_visit_facts
+from observe.i18n import _
 from observe.store.models import Classroom, EvidenceKind, Teacher, Visit, VisitType
 from observe.store.snapshot import to_json_value
 from observe.vocabulary import visit_type_label
@@ -35,7 +36,7 @@ def teacher_email(session: Session, visit_id: str) -> tuple[str, str | None]:
         .where(Visit.id == visit_id)
     ).first()
     if row is None:
-        raise UsageError("That visit no longer exists, so the feedback was not saved.")
+        raise UsageError(_("That visit no longer exists, so the feedback was not saved."))
     email = (row.email or "").strip().lower()
     return row.display_name, email or None
 
@@ -43,11 +44,11 @@ def teacher_email(session: Session, visit_id: str) -> tuple[str, str | None]:
 def missing_email_sentence(teacher: str, what: str = "shared feedback") -> str:
     """Why sharing is refused; the same sentence in the composer and on saving (``what``:
     "a shared cycle" when a coaching cycle is being shared)."""
-    return (
-        f"{teacher} has no email in your roster, and sharing needs it: the teacher reads {what} "
-        "by signing in with that email. Add it first (Teachers tab → select the "
-        "teacher → Edit…), then share again."
-    )
+    return _(
+        "{teacher} has no email in your roster, and sharing needs it: the "
+        "teacher reads {what} by signing in with that email. Add it first "
+        "(Teachers tab → select the teacher → Edit…), then share again."
+    ).format(teacher=teacher, what=what)
 
 
 def share_blocker(session: Session, visit_id: str) -> str | None:

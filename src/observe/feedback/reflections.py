@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from observe.clock import as_utc
+from observe.datewords import medium_date
 from observe.feedback.facts import zone
 from observe.store import Store
 from observe.store.models import (
@@ -51,8 +52,7 @@ class ReflectionView:
     @property
     def heading(self) -> str:
         """ "Ana Ortiz, 3 December 2026" — who wrote it and when, in the school's time."""
-        day = self.local_written
-        return f"{self.teacher}, {day.day} {day:%B %Y}"
+        return f"{self.teacher}, {medium_date(self.local_written)}"
 
 
 def _on_feedback(session: Session, visit_ids: list[str]) -> list[ReflectionView]:

@@ -266,7 +266,11 @@ def wondering_from_title(title: str) -> str:
 _STEM_ENDINGS = re.compile(
     r"\b(I noticed|I noticed that|Students were able to|Students said|When you|"
     r"It was clear that students|I wonder what would happen if|What might shift if|"
-    r"Next step to try|I'm curious how|students)\s*[.?!:]?$",
+    r"Next step to try|I'm curious how|students|"
+    # The Spanish stems (observe.feedback.sentences_es and the catalog's translations).
+    r"Observé|Observé que|Los estudiantes lograron|Los estudiantes dijeron|Cuando usted|"
+    r"Se notó que los estudiantes|Me pregunto qué pasaría si|Qué podría cambiar si|"
+    r"Un próximo paso para probar|Tengo curiosidad por saber cómo|estudiantes)\s*[.?!:]?$",
     re.IGNORECASE,
 )
 

@@ -17,6 +17,7 @@ from observe.errors import UsageError
 from observe.feedback.draft import FeedbackDraft, Glow, propose, unfinished
 from observe.feedback.facts import VisitFacts, visit_facts
 from observe.feedback.publish import publish, share_blocker
+from observe.i18n import _, format_number
 from observe.settings import COACH_NAME_KEY
 from observe.settings import get as get_setting
 from observe.store import Store
@@ -93,41 +94,54 @@ def _clean(draft: FeedbackDraft) -> tuple[list[Glow], str | None, str | None]:
     glows = [Glow(g.text.strip(), g.evidence_id or None) for g in draft.glows if g.text.strip()]
     if not glows:
         raise UsageError(
-            "Feedback starts with strengths: add at least one strength before saving. "
-            "Nothing was saved."
+            _(
+                "Feedback starts with strengths: add at least one strength before saving. "
+                "Nothing was saved."
+            )
         )
     if len(glows) > MAX_GLOWS:
         raise UsageError(
-            f"This feedback has {len(glows)} strengths; keep it to {MAX_GLOWS} or fewer so the "
-            "teacher can take them in. Nothing was saved."
+            _(
+                "This feedback has {count} strengths; keep it to {most} or fewer so the teacher "
+                "can take them in. Nothing was saved."
+            ).format(count=len(glows), most=MAX_GLOWS)
         )
     for glow in glows:
         if unfinished(glow.text):
             raise UsageError(
-                f'The strength "{shorten(glow.text, 60)}" is not finished; complete the '
-                "sentence (or remove it) before saving. Nothing was saved."
+                _(
+                    'The strength "{text}" is not finished; complete the sentence (or remove '
+                    "it) before saving. Nothing was saved."
+                ).format(text=shorten(glow.text, 60))
             )
         if len(glow.text) > MAX_GLOW_CHARS:
             raise UsageError(
-                f"A strength is {len(glow.text):,} characters long; keep each under "
-                f"{MAX_GLOW_CHARS:,}. Nothing was saved."
+                _(
+                    "A strength is {count} characters long; keep each under {most}. Nothing "
+                    "was saved."
+                ).format(count=format_number(len(glow.text)), most=format_number(MAX_GLOW_CHARS))
             )
     wondering = draft.wondering.strip() or None
     if wondering and unfinished(wondering):
         raise UsageError(
-            f'The wondering "{shorten(wondering, 60)}" is not finished; complete the question '
-            "(or clear it) before saving. Nothing was saved."
+            _(
+                'The wondering "{text}" is not finished; complete the question (or clear it) '
+                "before saving. Nothing was saved."
+            ).format(text=shorten(wondering, 60))
         )
     if wondering and len(wondering) > MAX_WONDERING_CHARS:
         raise UsageError(
-            f"The wondering is {len(wondering):,} characters long; keep it under "
-            f"{MAX_WONDERING_CHARS:,}. Nothing was saved."
+            _(
+                "The wondering is {count} characters long; keep it under {most}. Nothing was saved."
+            ).format(count=format_number(len(wondering)), most=format_number(MAX_WONDERING_CHARS))
         )
     prompt = draft.reflection_prompt.strip() or None
     if prompt and len(prompt) > MAX_WONDERING_CHARS:
         raise UsageError(
-            f"The reflection question is {len(prompt):,} characters long; keep it under "
-            f"{MAX_WONDERING_CHARS:,}. Nothing was saved."
+            _(
+                "The reflection question is {count} characters long; keep it under {most}. "
+                "Nothing was saved."
+            ).format(count=format_number(len(prompt)), most=format_number(MAX_WONDERING_CHARS))
         )
     return glows, wondering, prompt
 
@@ -145,7 +159,7 @@ def save_feedback(store: Store, draft: FeedbackDraft, *, share: bool | None = No
     with store.write() as s:
         visit = s.get(Visit, draft.visit_id)
         if visit is None or visit.deleted:
-            raise UsageError("That visit no longer exists, so the feedback was not saved.")
+            raise UsageError(_("That visit no longer exists, so the feedback was not saved."))
         linked = {g.evidence_id for g in glows if g.evidence_id}
         if linked:
             found = set(
@@ -159,8 +173,10 @@ def save_feedback(store: Store, draft: FeedbackDraft, *, share: bool | None = No
             )
             if linked - found:
                 raise UsageError(
-                    "A strength is tied to evidence that is not part of this visit (or was "
-                    "deleted); choose its evidence again. Nothing was saved."
+                    _(
+                        "A strength is tied to evidence that is not part of this visit (or was "
+                        "deleted); choose its evidence again. Nothing was saved."
+                    )
                 )
         row = s.get(Feedback, draft.feedback_id) if draft.feedback_id else None
         if row is None or row.deleted or row.visit_id != draft.visit_id:

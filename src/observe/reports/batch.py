@@ -8,6 +8,7 @@ holds half an export that looks complete.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from sqlalchemy import select
 
 from observe.errors import ObserveError, UsageError
 from observe.feedback.facts import visit_facts
+from observe.i18n import _, using_language
 from observe.reports.common import coach_name
 from observe.reports.feedback_sheet import SheetOptions, feedback_sheet_pdf
 from observe.reports.names import sheet_name
@@ -25,7 +27,7 @@ from observe.store.models import Visit, Walk
 
 class ExportCancelled(ObserveError):
     def __init__(self) -> None:
-        super().__init__("Exporting the sheets was cancelled; no sheets were left behind.")
+        super().__init__(_("Exporting the sheets was cancelled; no sheets were left behind."))
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,9 @@ def walk_visit_ids(store: Store, walk_id: str) -> list[str]:
     with store.read() as s:
         walk = s.get(Walk, walk_id)
         if walk is None or walk.deleted:
-            raise UsageError("That learning walk does not exist (or was deleted); choose another.")
+            raise UsageError(
+                _("That learning walk does not exist (or was deleted); choose another.")
+            )
         return list(
             s.scalars(
                 select(Visit.id)
@@ -52,18 +56,24 @@ def walk_visit_ids(store: Store, walk_id: str) -> list[str]:
 def unreviewed_sentence(drafts: int, total: int) -> str:
     """ "3 of the 5 visits on this walk have no saved feedback…": said before an export."""
     if drafts == 1:
-        head = (
-            f"1 of the {total} visits on this walk has"
-            if total > 1
-            else "The visit on this walk has"
+        if total > 1:
+            return _(
+                "1 of the {total} visits on this walk has no saved feedback, so its sheet will "
+                "be marked DRAFT — not yet reviewed."
+            ).format(total=total)
+        return _(
+            "The visit on this walk has no saved feedback, so its sheet will be marked DRAFT — "
+            "not yet reviewed."
         )
-        return f"{head} no saved feedback, so its sheet will be marked DRAFT — not yet reviewed."
-    head = (
-        f"All {drafts} visits on this walk have"
-        if drafts == total
-        else f"{drafts} of the {total} visits on this walk have"
-    )
-    return f"{head} no saved feedback, so their sheets will be marked DRAFT — not yet reviewed."
+    if drafts == total:
+        return _(
+            "All {drafts} visits on this walk have no saved feedback, so their sheets will be "
+            "marked DRAFT — not yet reviewed."
+        ).format(drafts=drafts)
+    return _(
+        "{drafts} of the {total} visits on this walk have no saved feedback, so their sheets "
+        "will be marked DRAFT — not yet reviewed."
+    ).format(drafts=drafts, total=total)
 
 
 def _free_path(folder: Path, stem: str) -> Path:
@@ -85,12 +95,12 @@ def export_sheets(
     should_cancel: Callable[[], bool] | None = None,
 ) -> BatchResult:
     if not visit_ids:
-        raise UsageError("There are no visits to make sheets for.")
+        raise UsageError(_("There are no visits to make sheets for."))
     folder = folder.expanduser()
     folder.mkdir(parents=True, exist_ok=True)
     options = options or SheetOptions()
     if options.coach is None:
-        options = SheetOptions(options.paper, options.include_notes, coach_name(store) or "")
+        options = dataclasses.replace(options, coach=coach_name(store) or "")
     written: list[Path] = []
     pages = 0
     total = len(visit_ids)
@@ -100,7 +110,9 @@ def export_sheets(
                 raise ExportCancelled
             facts = visit_facts(store, visit_id)
             pdf = feedback_sheet_pdf(store, visit_id, options)
-            path = _free_path(folder, sheet_name(facts, with_time=True))
+            with using_language(options.language):
+                name = sheet_name(facts, with_time=True)
+            path = _free_path(folder, name)
             pdf.save(path)
             written.append(path)
             pages += pdf.pages

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, Rect, String
 from reportlab.lib.colors import Color
 
+from observe.i18n import _, format_percent
 from observe.reports.fonts import BOLD, REGULAR, font_runs, printable, text_width
 from observe.reports.layout import AMBER, INK, MUTED, RULE, TEAL, TEAL_LIGHT
 from observe.reports.text import shorten
@@ -99,7 +100,7 @@ def paired_bars(
             d.add(
                 Rect(label_w, by, w, bar_h - 1, fillColor=colour, strokeColor=TEAL, strokeWidth=0.4)
             )
-            text = f"{value:.0%}" if percent else f"{value:g}"
+            text = format_percent(value) if percent else f"{value:g}"
             d.add(
                 String(label_w + w + 4, by + 1, text, fontName=REGULAR, fontSize=7, fillColor=MUTED)
             )
@@ -161,7 +162,7 @@ def trend(
         frac = k / 4
         y = bottom + plot_h * frac
         d.add(Line(left, y, left + plot_w, y, strokeColor=RULE, strokeWidth=0.3))
-        text = f"{frac * ymax:.0%}" if percent else f"{frac * ymax:.0f}"
+        text = format_percent(frac * ymax) if percent else f"{frac * ymax:.0f}"
         d.add(
             String(
                 left - 4,
@@ -211,7 +212,7 @@ def trend(
             String(
                 left + plot_w - 2,
                 y + 3,
-                "target",
+                _("target"),
                 fontName=REGULAR,
                 fontSize=7,
                 fillColor=AMBER,

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import os
-from datetime import date, datetime
 
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
+from observe.datewords import clock, day_month, long_date, medium_date, short_date
+from observe.i18n import ngettext
 from observe.reports.fonts import REGULAR
 from observe.reports.layout import CREAM, RULE, styles
 from observe.reports.outline import Heading
 from observe.reports.text import markup, para
 from observe.store import Store
+
+__all__ = ["clock", "day_month", "long_date", "medium_date", "short_date"]  # re-exported
 
 COACH_NAME_SETTING = "report.coach_name"
 TAIL_GAP = 8.0
@@ -35,20 +38,9 @@ def coach_name(store: Store) -> str | None:
     return gecos if gecos and gecos.lower() != entry.pw_name.lower() else None
 
 
-def medium_date(value: date | datetime) -> str:
-    return f"{value.day} {value:%B %Y}"
-
-
-def long_date(value: date | datetime) -> str:
-    return f"{value:%A} {value.day} {value:%B %Y}"
-
-
-def short_date(value: date | datetime) -> str:
-    return f"{value.day} {value:%b %Y}"
-
-
-def clock(value: datetime) -> str:
-    return f"{value:%I:%M %p}".lstrip("0")
+def minutes_text(minutes: int) -> str:
+    """ "25 minutes" in the current language."""
+    return ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)
 
 
 def facts_box(pairs: list[tuple[str, str]], width: float, columns: int = 3) -> Table:

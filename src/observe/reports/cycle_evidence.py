@@ -7,12 +7,13 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from observe.coaching.scores import AssessmentMeasure, PhaseScores, number_text
 from observe.coaching.surveys import CycleSurveys, SurveyQuestion
+from observe.i18n import N_, _, ngettext
 from observe.reports import charts
 from observe.reports.layout import styles
 from observe.reports.text import markup, para
 
-SECTION_SURVEY = "What students said (survey)"
-SECTION_ASSESSMENT = "Assessment results"
+SECTION_SURVEY = N_("What students said (survey)")
+SECTION_ASSESSMENT = N_("Assessment results")
 
 
 def percent(share: float | None) -> str:
@@ -22,13 +23,16 @@ def percent(share: float | None) -> str:
 def before_after(before: float | None, after: float | None) -> str:
     """ "41% → 68% (+27 points)", or what is missing."""
     if before is None and after is None:
-        return "no answers yet"
+        return _("no answers yet")
     if after is None:
-        return f"{percent(before)} before; no after results yet"
+        return _("{share} before; no after results yet").format(share=percent(before))
     if before is None:
-        return f"{percent(after)} after; no before results"
+        return _("{share} after; no before results").format(share=percent(after))
     points = round(after * 100) - round(before * 100)
-    return f"{percent(before)} → {percent(after)} ({points:+d} points)"
+    change = ngettext("{points} point", "{points} points", abs(points)).format(
+        points=f"{points:+d}"
+    )
+    return f"{percent(before)} → {percent(after)} ({change})"
 
 
 def _bars(pairs: list[tuple[str, float | None]], width: float) -> Flowable | None:
@@ -54,17 +58,15 @@ def survey_flowables(surveys: CycleSurveys | None, width: float) -> list[Flowabl
     st = styles()
     n_before = surveys.before_respondents
     n_after = surveys.after_respondents
-    who = "; ".join(
-        f"{phase}: {n} student{'s' if n != 1 else ''}"
-        for phase, n in (("before", n_before), ("after", n_after))
-        if n is not None
+    phases = (
+        (ngettext("before: {count} student", "before: {count} students", n_before or 0), n_before),
+        (ngettext("after: {count} student", "after: {count} students", n_after or 0), n_after),
     )
+    who = "; ".join(phase.format(count=n) for phase, n in phases if n is not None)
+    lead = _("Share of students agreeing (the top two answers, or Yes).")
     out: list[Flowable] = [
-        Paragraph(SECTION_SURVEY, st.h2),
-        para(
-            f"Share of students agreeing (the top two answers, or Yes). {who.capitalize()}.",
-            st.muted,
-        ),
+        Paragraph(markup(_(SECTION_SURVEY), st.h2.fontName), st.h2),
+        para(f"{lead} {who[:1].upper() + who[1:]}.", st.muted),
     ]
     for m in surveys.measures:
         before, after = _question_share(m.before), _question_share(m.after)
@@ -72,7 +74,7 @@ def survey_flowables(surveys: CycleSurveys | None, width: float) -> list[Flowabl
             para(m.question, st.body, bullet="◆"),
             Paragraph(markup(before_after(before, after)), st.small),
         ]
-        chart = _bars([("Before", before), ("After", after)], width)
+        chart = _bars([(_("Before"), before), (_("After"), after)], width)
         if chart is not None:
             block.append(chart)
         out.append(KeepTogether(block))
@@ -90,21 +92,32 @@ def assessment_flowables(measure: AssessmentMeasure | None, width: float) -> lis
     before = measure.before.share if measure.before else None
     after = measure.after.share if measure.after else None
     block: list[Flowable] = [
-        Paragraph(SECTION_ASSESSMENT, st.h2),
+        Paragraph(markup(_(SECTION_ASSESSMENT), st.h2.fontName), st.h2),
         para(
-            f"{measure.title}: share of students scoring {measure.threshold}", st.body, bullet="◆"
+            _("{title}: share of students scoring {threshold}").format(
+                title=measure.title, threshold=measure.threshold
+            ),
+            st.body,
+            bullet="◆",
         ),
         Paragraph(markup(before_after(before, after)), st.small),
     ]
-    chart = _bars([("Before", before), ("After", after)], width)
+    chart = _bars([(_("Before"), before), (_("After"), after)], width)
     if chart is not None:
         block.append(chart)
-    for phase, scores in (("Before", measure.before), ("After", measure.after)):
+    for phase, scores in ((_("Before"), measure.before), (_("After"), measure.after)):
         if scores is not None:
             block.append(
                 para(
-                    f"{phase}: {scores.meeting} of {scores.students} students; "
-                    f"students per score: {_distribution(scores)}.",
+                    _(
+                        "{phase}: {meeting} of {students} students; students per score: "
+                        "{distribution}."
+                    ).format(
+                        phase=phase,
+                        meeting=scores.meeting,
+                        students=scores.students,
+                        distribution=_distribution(scores),
+                    ),
                     st.muted,
                 )
             )

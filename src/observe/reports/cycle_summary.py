@@ -14,6 +14,8 @@ from datetime import date
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 from sqlalchemy import select
 
+from observe import i18n
+from observe.coaching.labels import cycle_status_label, step_kind_label
 from observe.coaching.measures import CycleProgress, progress_in
 from observe.coaching.scores import AssessmentMeasure, cycle_assessment
 from observe.coaching.surveys import CycleSurveys, cycle_surveys
@@ -22,9 +24,11 @@ from observe.feedback.draft import FeedbackDraft
 from observe.feedback.facts import VisitFacts, read_visit_facts
 from observe.feedback.reflections import ReflectionView, read_cycle_reflections
 from observe.feedback.service import saved_feedback
+from observe.i18n import N_, _
 from observe.reports import charts
 from observe.reports.common import (
     coach_name,
+    day_month,
     facts_box,
     long_date,
     reflection_space,
@@ -55,27 +59,22 @@ from observe.store.models import (
     Teacher,
     Visit,
 )
-from observe.vocabulary import VISIT_TYPE_LABELS
+from observe.vocabulary import visit_type_label
 
-SECTION_GOAL = "The goal"
-SECTION_STEPS = "Steps taken"
-SECTION_TREND = "Across the cycle's visits"
-SECTION_EVIDENCE = "Evidence from the visits"
-SECTION_REFLECTION = "Reflection"
-SECTION_TEACHER_REFLECTIONS = "The teacher's reflections"
+# Headings in the source language; printed through _().
+SECTION_GOAL = N_("The goal")
+SECTION_STEPS = N_("Steps taken")
+SECTION_TREND = N_("Across the cycle's visits")
+SECTION_EVIDENCE = N_("Evidence from the visits")
+SECTION_REFLECTION = N_("Reflection")
+SECTION_TEACHER_REFLECTIONS = N_("The teacher's reflections")
 
-STEP_LABELS = {
-    StepKind.MODEL: "Model",
-    StepKind.CO_PLAN: "Co-plan",
-    StepKind.CO_TEACH: "Co-teach",
-    StepKind.OBSERVE: "Observe",
-    StepKind.DEBRIEF: "Debrief",
-}
 STATUS_MARKS = {StepStatus.DONE: "✓", StepStatus.PLANNED: "○", StepStatus.SKIPPED: "–"}
+#: The measure in the words a teacher reads on the summary (the app's own list says more).
 MEASURE_LABELS = {
-    MeasureKind.DISTINCT_VOICES: "Students who spoke (distinct voices)",
-    MeasureKind.CONTRIBUTIONS: "Student contributions",
-    MeasureKind.LOOKFOR_FREQUENCY: "Times the look-for was seen",
+    MeasureKind.DISTINCT_VOICES: N_("Students who spoke (distinct voices)"),
+    MeasureKind.CONTRIBUTIONS: N_("Student contributions"),
+    MeasureKind.LOOKFOR_FREQUENCY: N_("Times the look-for was seen"),
 }
 
 
@@ -119,7 +118,9 @@ def read_cycle(store: Store, cycle_id: str) -> CycleFacts:
     with store.read() as s:
         cycle = s.get(CoachingCycle, cycle_id)
         if cycle is None or cycle.deleted:
-            raise UsageError("That coaching cycle does not exist (or was deleted); choose another.")
+            raise UsageError(
+                _("That coaching cycle does not exist (or was deleted); choose another.")
+            )
         teacher = s.get_one(Teacher, cycle.teacher_id)
         lookfor = s.get(LookFor, cycle.measure_lookfor_id) if cycle.measure_lookfor_id else None
         steps = [
@@ -147,7 +148,7 @@ def read_cycle(store: Store, cycle_id: str) -> CycleFacts:
             measure_lookfor_id=lookfor.id if lookfor else None,
             baseline=cycle.baseline,
             target=cycle.target,
-            status=cycle.status.value.capitalize(),
+            status=cycle_status_label(cycle.status),
             started_on=cycle.started_on,
             ended_on=cycle.ended_on,
             reflection=cycle.reflection,
@@ -194,45 +195,52 @@ def cycle_story(cycle: CycleFacts, paper: str) -> list[Flowable]:
     st = styles()
     width = frame_width(paper)
     dates = " – ".join(short_date(d) for d in (cycle.started_on, cycle.ended_on) if d)
-    measure = MEASURE_LABELS.get(cycle.measure_kind, "") if cycle.measure_kind else ""
+    measure = _(MEASURE_LABELS[cycle.measure_kind]) if cycle.measure_kind else ""
     if cycle.measure_lookfor and cycle.measure_kind is MeasureKind.LOOKFOR_FREQUENCY:
         measure = f"{measure}: {cycle.measure_lookfor}"
     if measure and (cycle.baseline is not None or cycle.target is not None):
-        measure += f" (baseline {_fmt(cycle.baseline)}, target {_fmt(cycle.target)})"
+        measure += " " + _("(baseline {baseline}, target {target})").format(
+            baseline=_fmt(cycle.baseline), target=_fmt(cycle.target)
+        )
     story: list[Flowable] = [
-        Paragraph("Coaching cycle summary", st.title),
+        Paragraph(markup(_("Coaching cycle summary"), st.title.fontName), st.title),
         Paragraph(markup(f"{cycle.teacher} · {cycle.status}"), st.subtitle),
         facts_box(
             [
-                ("Teacher", cycle.teacher),
-                ("Dates", dates),
-                ("Visits", str(len(cycle.visits))),
+                (_("Teacher"), cycle.teacher),
+                (_("Dates"), dates),
+                (_("Visits"), str(len(cycle.visits))),
             ],
             width,
         ),
-        Heading(SECTION_GOAL, st.h2),
+        Heading(_(SECTION_GOAL), st.h2),
         para(cycle.focus, st.glow, bullet="◆"),
     ]
     if cycle.student_goal:
-        story.append(para(f"For students: {cycle.student_goal}", st.body))
+        story.append(para(_("For students: {goal}").format(goal=cycle.student_goal), st.body))
     if measure:
-        story.append(para(f"Success measure: {measure}", st.muted))
+        story.append(para(_("Success measure: {measure}").format(measure=measure), st.muted))
 
-    story.append(Heading(SECTION_STEPS, st.h2))
+    story.append(Heading(_(SECTION_STEPS), st.h2))
     if cycle.steps:
-        rows: list[list[object]] = [["", "Step", "What", "When"]]
+        rows: list[list[object]] = [["", _("Step"), _("What"), _("When")]]
         for step in cycle.steps:
             when = step.done_on or step.due_on
-            label = "done " if step.done_on else ("due " if step.due_on else "")
             what: Flowable = para(
                 step.title + (f"\n{shorten(step.notes, 240)}" if step.notes else ""), st.small
             )
+            if when is None:
+                when_text = ""
+            elif step.done_on:
+                when_text = _("done {date}").format(date=short_date(when))
+            else:
+                when_text = _("due {date}").format(date=short_date(when))
             rows.append(
                 [
                     STATUS_MARKS[step.status],
-                    STEP_LABELS[step.kind],
+                    step_kind_label(step.kind),
                     what,
-                    f"{label}{short_date(when)}" if when else "",
+                    when_text,
                 ]
             )
         table = Table(
@@ -253,11 +261,11 @@ def cycle_story(cycle: CycleFacts, paper: str) -> list[Flowable]:
         )
         story.append(table)
     else:
-        story.append(Paragraph("No steps have been planned yet.", st.muted))
+        story.append(Paragraph(markup(_("No steps have been planned yet.")), st.muted))
 
-    story.append(Heading(SECTION_TREND, st.h2))
+    story.append(Heading(_(SECTION_TREND), st.h2))
     if cycle.visits:
-        labels = [short_date(v.local_start)[:-5] for v in cycle.visits]
+        labels = [day_month(v.local_start) for v in cycle.visits]
         values = [measure_value(cycle, v) for v in cycle.visits]
         shares = [
             v.participation.distinct_voices / v.participation.occupied_seats
@@ -269,20 +277,22 @@ def cycle_story(cycle: CycleFacts, paper: str) -> list[Flowable]:
             story.append(para(cycle.progress.sentence(), st.body))
         if cycle.measure_kind and any(x is not None for x in values):
             story.append(
-                Paragraph(markup(MEASURE_LABELS[cycle.measure_kind], st.h3.fontName), st.h3)
+                Paragraph(markup(_(MEASURE_LABELS[cycle.measure_kind]), st.h3.fontName), st.h3)
             )
             story.append(charts.trend(labels, values, width, target=cycle.target, percent=False))
         if any(x is not None for x in shares):
-            story.append(Paragraph("Share of students who spoke", st.h3))
+            story.append(Paragraph(markup(_("Share of students who spoke"), st.h3.fontName), st.h3))
             story.append(charts.trend(labels, shares, width, height=100))
-        rows = [["Date", "Visit", "Spoke", "Contributions", "Measure"]]
+        rows = [[_("Date"), _("Visit"), _("Spoke"), _("Contributions"), _("Measure")]]
         for v, value in zip(cycle.visits, values, strict=True):
             p = v.participation
             rows.append(
                 [
                     short_date(v.local_start),
-                    VISIT_TYPE_LABELS[v.visit_type],
-                    f"{p.distinct_voices} of {p.occupied_seats}" if p and p.contributions else "—",
+                    visit_type_label(v.visit_type),
+                    _("{part} of {whole}").format(part=p.distinct_voices, whole=p.occupied_seats)
+                    if p and p.contributions
+                    else "—",
                     str(p.contributions) if p and p.contributions else "—",
                     _fmt(value),
                 ]
@@ -304,7 +314,7 @@ def cycle_story(cycle: CycleFacts, paper: str) -> list[Flowable]:
         )
         story += [Spacer(1, 6), table]
     else:
-        story.append(Paragraph("No visits are linked to this cycle yet.", st.muted))
+        story.append(Paragraph(markup(_("No visits are linked to this cycle yet.")), st.muted))
 
     story += survey_flowables(cycle.surveys, width)
     story += assessment_flowables(cycle.assessment, width)
@@ -313,7 +323,7 @@ def cycle_story(cycle: CycleFacts, paper: str) -> list[Flowable]:
     for v in cycle.visits:
         block: list[Flowable] = [
             Paragraph(
-                markup(f"{long_date(v.local_start)} · {VISIT_TYPE_LABELS[v.visit_type]}"),
+                markup(f"{long_date(v.local_start)} · {visit_type_label(v.visit_type)}"),
                 st.h3,
             )
         ]
@@ -327,18 +337,20 @@ def cycle_story(cycle: CycleFacts, paper: str) -> list[Flowable]:
             blocks.append(block)
     if blocks:
         # The heading travels with the first visit's block: never alone at a page foot.
-        story.append(with_heading(Heading(SECTION_EVIDENCE, st.h2), blocks[0]))
+        story.append(with_heading(Heading(_(SECTION_EVIDENCE), st.h2), blocks[0]))
         story += [KeepTogether(block) for block in blocks[1:]]
 
     story += teacher_reflection_flowables(cycle)
     if cycle.reflection:
-        story.append(Heading(SECTION_REFLECTION, st.h2))
+        story.append(Heading(_(SECTION_REFLECTION), st.h2))
         story.append(para(cycle.reflection, st.body))
     else:
         story.append(Spacer(1, 6))
         story.append(
             reflection_space(
-                SECTION_REFLECTION, "What changed for students, and what will you keep doing?", 6
+                _(SECTION_REFLECTION),
+                _("What changed for students, and what will you keep doing?"),
+                6,
             )
         )
     return story
@@ -354,29 +366,36 @@ def teacher_reflection_flowables(cycle: CycleFacts) -> list[Flowable]:
     blocks: list[list[Flowable]] = []
     for r in cycle.reflections:
         about = starts.get(r.visit_id or "")
-        where = f" · on the visit of {short_date(about)}" if about else ""
+        where = " · " + _("on the visit of {date}").format(date=short_date(about)) if about else ""
         blocks.append(
             [
                 Paragraph(markup(r.heading + where, st.h3.fontName), st.h3),
                 para(r.text, st.body),
             ]
         )
-    heading = Heading(SECTION_TEACHER_REFLECTIONS, st.h2)
+    heading = Heading(_(SECTION_TEACHER_REFLECTIONS), st.h2)
     return [with_heading(heading, blocks[0]), *(KeepTogether(b) for b in blocks[1:])]
 
 
 def cycle_summary_pdf(
-    store: Store, cycle_id: str, paper: str | None = None, *, language: str = "en"
+    store: Store, cycle_id: str, paper: str | None = None, *, language: str | None = None
 ) -> Pdf:
-    """``language``: a BCP 47 tag written into the PDF (/Lang) for screen readers."""
-    chosen = check_paper(paper)
-    cycle = read_cycle(store, cycle_id)
-    meta = ReportMeta(
-        title=f"Coaching cycle summary: {cycle.teacher}, {shorten(cycle.focus, 60)}",
-        author=coach_name(store) or "Observe",
-        subject="Goal, steps, evidence and participation trend of a coaching cycle",
-        footer=f"Coaching cycle · {cycle.teacher} · {shorten(cycle.focus, 60)}",
-        keywords=("coaching cycle", "Observe"),
-        lang=language,
-    )
-    return render(cycle_story(cycle, chosen), meta, chosen)
+    """``language``: a BCP 47 tag ("es", "es-MX"; None: the app's language) the summary's own
+    words are printed in, also written into the PDF (/Lang) for screen readers."""
+    with i18n.using_language(language) as effective:
+        chosen = check_paper(paper)
+        cycle = read_cycle(store, cycle_id)
+        focus = shorten(cycle.focus, 60)
+        meta = ReportMeta(
+            title=_("Coaching cycle summary: {teacher}, {focus}").format(
+                teacher=cycle.teacher, focus=focus
+            ),
+            author=coach_name(store) or "Observe",
+            subject=_("Goal, steps, evidence and participation trend of a coaching cycle"),
+            footer=_("Coaching cycle · {teacher} · {focus}").format(
+                teacher=cycle.teacher, focus=focus
+            ),
+            keywords=(_("coaching cycle"), "Observe"),
+            lang=language or effective,
+        )
+        return render(cycle_story(cycle, chosen), meta, chosen)

@@ -19,14 +19,19 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from observe import i18n
 from observe.capture.attach import image_file
-from observe.capture.kinds import LABELS as KIND_LABELS
-from observe.capture.kinds import QUOTES
-from observe.capture.participation import KIND_LABELS as PARTICIPATION_LABELS
-from observe.capture.participation import NO_GROUP, ParticipationSummary
-from observe.feedback.draft import FeedbackDraft, propose
+from observe.capture.kinds import QUOTES, kind_label
+from observe.capture.participation import (
+    NO_GROUP,
+    ParticipationSummary,
+    group_name,
+    participation_kind_label,
+)
+from observe.feedback.draft import REFLECTION_PROMPTS, FeedbackDraft, propose
 from observe.feedback.facts import EvidenceFact, VisitFacts, visit_facts
 from observe.feedback.service import saved_feedback
+from observe.i18n import N_, _, ngettext
 from observe.reports import charts
 from observe.reports.common import (
     clock,
@@ -34,33 +39,35 @@ from observe.reports.common import (
     facts_box,
     long_date,
     medium_date,
+    minutes_text,
     reflection_space,
     with_heading,
 )
 from observe.reports.fonts import REGULAR
 from observe.reports.images import work_image
 from observe.reports.layout import (
-    DRAFT_MARK,
     Pdf,
     ReportMeta,
     check_paper,
+    draft_mark,
     frame_width,
     render,
     styles,
 )
 from observe.reports.outline import Heading
-from observe.reports.text import markup, para, plural, shorten
+from observe.reports.text import markup, para, shorten
 from observe.roster.invite_qr import qr_link_for_visit
 from observe.store import Store
 from observe.store.models import EvidenceKind
-from observe.vocabulary import VISIT_TYPE_LABELS
+from observe.vocabulary import visit_type_label
 
-SECTION_EVIDENCE = "What students were doing and saying"
-SECTION_STRENGTHS = "Strengths noticed"
-SECTION_WONDERING = "A wondering / next step"
-SECTION_PARTICIPATION = "Who got to talk"
-SECTION_REFLECTION = "Your reflection"
-INVITE_LINE = "Read this sheet online and write your reflection"
+# The sheet's headings in the source language (the PDF's outline uses the translated ones).
+SECTION_EVIDENCE = N_("What students were doing and saying")
+SECTION_STRENGTHS = N_("Strengths noticed")
+SECTION_WONDERING = N_("A wondering / next step")
+SECTION_PARTICIPATION = N_("Who got to talk")
+SECTION_REFLECTION = N_("Your reflection")
+INVITE_LINE = N_("Read this sheet online and write your reflection")
 QR_SIZE = 0.85 * inch
 
 
@@ -78,8 +85,10 @@ class SheetOptions:
     #: The teacher's invitation link, printed as a QR code under the reflection lines when
     #: the coach chose it (None: look it up for the visit's teacher; "" never prints one).
     invite_link: str | None = None
-    #: The sheet's language as a BCP 47 tag, written into the PDF (/Lang) for screen readers.
-    language: str = "en"
+    #: The sheet's language as a BCP 47 tag ("es", "es-MX"): the sheet's own words are printed
+    #: in it (the coach's evidence and feedback stay as typed) and it is written into the PDF
+    #: (/Lang) for screen readers. None: the app's language.
+    language: str | None = None
 
 
 def _anchor(evidence_id: str) -> str:
@@ -101,7 +110,8 @@ def evidence_flowables(items: list[EvidenceFact]) -> list[Flowable]:
         if item.is_quote:
             out.append(para(_quoted(item.text), st.quote, bullet=item.offset, prefix=anchor))
         else:
-            label = f'<font size="7.5" color="#6B6B6B">{KIND_LABELS[item.kind].upper()}</font>  '
+            kind = markup(kind_label(item.kind).upper())
+            label = f'<font size="7.5" color="#6B6B6B">{kind}</font>  '
             out.append(para(item.text, st.evidence, bullet=item.offset, prefix=anchor + label))
     return out
 
@@ -118,35 +128,44 @@ def participation_flowables(summary: ParticipationSummary | None, width: float) 
     left_w = width * (0.46 if groups else 1.0)
     left: list[Flowable] = [
         Paragraph(
-            f"{summary.distinct_voices} of {summary.occupied_seats} students spoke",
+            markup(
+                ngettext(
+                    "{voices} of {seats} students spoke",
+                    "{voices} of {seats} students spoke",
+                    summary.distinct_voices,
+                ).format(voices=summary.distinct_voices, seats=summary.occupied_seats)
+            ),
             st.big_figure,
         ),
         Spacer(1, 3),
         charts.voices_meter(summary.distinct_voices, summary.occupied_seats, left_w * 0.95),
         Spacer(1, 5),
     ]
-    heard = summary.sentence().split("; ", 1)
-    tail = f"{plural(summary.contributions, 'contribution')} in all"
-    if len(heard) == 2:
-        tail += f"; {heard[1].rstrip('.')}"
+    tail = ngettext(
+        "{count} contribution in all", "{count} contributions in all", summary.contributions
+    ).format(count=summary.contributions)
+    groups_heard = summary.groups_text()
+    if groups_heard:
+        tail += "; " + groups_heard
     left.append(para(tail[:1].upper() + tail[1:] + ".", st.body))
     kinds = [
-        f"{PARTICIPATION_LABELS[k].lower()} {n}"
+        _("{how} {count}").format(how=participation_kind_label(k).lower(), count=n)
         for k, n in sorted(summary.by_kind.items(), key=lambda kv: -kv[1])
     ]
     if kinds:
-        left.append(Paragraph(markup("How: " + ", ".join(kinds) + "."), st.muted))
+        how = _("How: {kinds}.").format(kinds=", ".join(kinds))
+        left.append(Paragraph(markup(how), st.muted))
     if not groups:
         return left
     right_w = width - left_w - 12
     right: list[Flowable] = [
-        Paragraph("Each group's share of the contributions and of the class", st.small),
+        Paragraph(markup(_("Each group's share of the contributions and of the class")), st.small),
         Spacer(1, 4),
         charts.paired_bars(
-            [g.group for g in groups],
+            [group_name(g.group) for g in groups],
             [g.share_of_class for g in groups],
             [g.share_of_contributions for g in groups],
-            ("share of class", "share of contributions"),
+            (_("share of class"), _("share of contributions")),
             right_w,
         ),
     ]
@@ -200,7 +219,11 @@ def strength_flowables(
         item = by_id.get(glow.evidence_id or "")
         if item is not None:
             quote = shorten(item.text, 160)
-            where = "Noted after the visit" if item.after_visit else f"From {item.offset}"
+            where = (
+                _("Noted after the visit")
+                if item.after_visit
+                else _("From {time}").format(time=item.offset)
+            )
             ref = f"{where}: {_quoted(quote) if item.is_quote else quote}"
             if item.id in visible:
                 block.append(
@@ -222,6 +245,15 @@ def strength_flowables(
     return out
 
 
+def prompt_text(draft: FeedbackDraft) -> str | None:
+    """The reflection question as printed: one of Observe's own questions (kept as the coach
+    chose it) reads in the sheet's language; a question the coach wrote prints as written."""
+    prompt = draft.reflection_prompt.strip()
+    if prompt in REFLECTION_PROMPTS:
+        return _(prompt)
+    return prompt or None
+
+
 def invite_flowable(link: str, width: float) -> Flowable:
     """A small QR code of the invitation link, with the link in words beside it (for a
     teacher without a phone camera to hand): ReportLab's own QR widget, no image files."""
@@ -231,7 +263,7 @@ def invite_flowable(link: str, width: float) -> Flowable:
     scale = [QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0]
     code = Drawing(QR_SIZE, QR_SIZE, transform=scale)
     code.add(widget)
-    words = [Paragraph(markup(INVITE_LINE), st.body), para(link, st.small)]
+    words = [Paragraph(markup(_(INVITE_LINE)), st.body), para(link, st.small)]
     table = Table([[code, words]], colWidths=[QR_SIZE + 8, width - QR_SIZE - 8], hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -263,27 +295,31 @@ def sheet_story(
     minutes = facts.minutes_in_room
     shown = [e for e in facts.evidence if options.include_notes or e.kind is not EvidenceKind.NOTE]
     story: list[Flowable] = [
-        Paragraph("Feedback from a classroom visit", st.title),
+        Paragraph(markup(_("Feedback from a classroom visit"), st.title.fontName), st.title),
         Paragraph(
-            markup(f"{VISIT_TYPE_LABELS[facts.visit_type]} · {facts.school or ''}".strip(" ·")),
+            markup(f"{visit_type_label(facts.visit_type)} · {facts.school or ''}".strip(" ·")),
             st.subtitle,
         ),
         facts_box(
             [
-                ("Teacher", facts.teacher),
-                ("Class", facts.class_label),
-                ("Date", f"{medium_date(start)}, {clock(start)}"),
-                ("Time in room", plural(minutes, "minute") if minutes else ""),
-                ("Coach", coach or ""),
-                ("Focus", facts.focus or ""),
-                ("Look-fors seen most", "; ".join(focus_lookfors(facts, shown))),
+                (_("Teacher"), facts.teacher),
+                (_("Class"), facts.class_label),
+                (_("Date"), f"{medium_date(start)}, {clock(start)}"),
+                (_("Time in room"), minutes_text(minutes) if minutes else ""),
+                (_("Coach"), coach or ""),
+                (_("Focus"), facts.focus or ""),
+                (_("Look-fors seen most"), "; ".join(focus_lookfors(facts, shown))),
             ],
             width,
         ),
         Spacer(1, 6),
         Paragraph(
-            "Thank you for opening your classroom. Everything here comes from what students "
-            "said and did.",
+            markup(
+                _(
+                    "Thank you for opening your classroom. Everything here comes from what "
+                    "students said and did."
+                )
+            ),
             st.muted,
         ),
     ]
@@ -291,23 +327,28 @@ def sheet_story(
         draft, facts, {e.id for e in shown}, images if options.images else None, width
     )
     if strengths:
-        story.append(with_heading(Heading(SECTION_STRENGTHS, st.h2), strengths[:1]))
+        story.append(with_heading(Heading(_(SECTION_STRENGTHS), st.h2), strengths[:1]))
         story += strengths[1:]
     if draft.wondering.strip():
         story.append(
             with_heading(
-                Heading(SECTION_WONDERING, st.h2), [para(draft.wondering.strip(), st.wondering)]
+                Heading(_(SECTION_WONDERING), st.h2),
+                [para(draft.wondering.strip(), st.wondering)],
             )
         )
     if shown:
         record = evidence_flowables(shown)
         story.append(
             with_heading(
-                Heading(SECTION_EVIDENCE, st.h2),
+                Heading(_(SECTION_EVIDENCE), st.h2),
                 [
                     Paragraph(
-                        "Times are minutes:seconds into the visit. Students' own words are set "
-                        "apart.",
+                        markup(
+                            _(
+                                "Times are minutes:seconds into the visit. Students' own words "
+                                "are set apart."
+                            )
+                        ),
                         st.muted,
                     ),
                     Spacer(1, 4),
@@ -318,24 +359,27 @@ def sheet_story(
         story += record[1:]
     participation = participation_flowables(facts.participation, width)
     if participation:
-        story.append(KeepTogether([Heading(SECTION_PARTICIPATION, st.h2), *participation]))
+        story.append(KeepTogether([Heading(_(SECTION_PARTICIPATION), st.h2), *participation]))
     tail = invite_flowable(options.invite_link, width) if options.invite_link else None
-    story.append(reflection_space(SECTION_REFLECTION, draft.reflection_prompt or None, tail=tail))
+    story.append(reflection_space(_(SECTION_REFLECTION), prompt_text(draft), tail=tail))
     return story
 
 
 def sheet_meta(
-    facts: VisitFacts, coach: str | None, *, draft: bool = False, language: str = "en"
+    facts: VisitFacts, coach: str | None, *, draft: bool = False, language: str | None = None
 ) -> ReportMeta:
+    """The PDF's title, footer and marks, in the current language; ``language`` is the tag
+    written into the PDF (None: the current language's code)."""
     day = long_date(facts.local_start)
+    who = {"teacher": facts.teacher, "cls": facts.class_label, "day": day}
     return ReportMeta(
-        title=f"Feedback: {facts.teacher}, {facts.class_label}, {day}",
+        title=_("Feedback: {teacher}, {cls}, {day}").format(**who),
         author=coach or "Observe",
-        subject="Strengths-based feedback on a classroom visit",
-        footer=f"Feedback for {facts.teacher} · {facts.class_label} · {day}",
-        keywords=("feedback", "classroom visit", "Observe"),
-        mark=DRAFT_MARK if draft else None,
-        lang=language,
+        subject=_("Strengths-based feedback on a classroom visit"),
+        footer=_("Feedback for {teacher} · {cls} · {day}").format(**who),
+        keywords=(_("feedback"), _("classroom visit"), "Observe"),
+        mark=draft_mark() if draft else None,
+        lang=language or i18n.current_language(),
     )
 
 
@@ -345,10 +389,22 @@ def feedback_sheet_pdf(
     options: SheetOptions | None = None,
     *,
     draft: FeedbackDraft | None = None,
+    language: str | None = None,
 ) -> Pdf:
     """The sheet for ``visit_id``: its saved feedback, or (none saved yet) the proposed draft,
-    or the ``draft`` being edited in the composer."""
+    or the ``draft`` being edited in the composer. ``language`` (else ``options.language``,
+    else the app's) is the language the sheet's own words are printed in, so a coach working
+    in English can print for a teacher who reads Spanish."""
     options = options or SheetOptions()
+    if language is not None:
+        options = dataclasses.replace(options, language=language)
+    with i18n.using_language(options.language):
+        return _feedback_sheet_pdf(store, visit_id, options, draft)
+
+
+def _feedback_sheet_pdf(
+    store: Store, visit_id: str, options: SheetOptions, draft: FeedbackDraft | None
+) -> Pdf:
     paper = check_paper(options.paper)
     facts = visit_facts(store, visit_id)
     if draft is None:

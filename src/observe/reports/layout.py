@@ -27,6 +27,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from observe import __version__
 from observe.errors import ObserveError, UsageError
+from observe.i18n import N_, _
 from observe.reports.bidi import draw_runs
 from observe.reports.fonts import BOLD, REGULAR, printable, register_fonts
 
@@ -69,7 +70,9 @@ def paper_for_locale(tag: str | None = None) -> str:
 def check_paper(paper: str | None) -> str:
     chosen = (paper or paper_for_locale()).lower()
     if chosen not in PAPERS:
-        raise UsageError(f'Paper size "{paper}" is not known; choose letter or a4.')
+        raise UsageError(
+            _('Paper size "{paper}" is not known; choose letter or a4.').format(paper=paper)
+        )
     return chosen
 
 
@@ -212,8 +215,14 @@ class ReportMeta:
     mark: str | None = None
 
 
-#: What every page of a sheet carries while the coach has not saved (reviewed) its feedback.
-DRAFT_MARK = "DRAFT — not yet reviewed"
+#: What every page of a sheet carries while the coach has not saved (reviewed) its feedback
+#: (in the source language; ``draft_mark()`` gives it in the sheet's language).
+DRAFT_MARK = N_("DRAFT — not yet reviewed")
+
+
+def draft_mark() -> str:
+    """The DRAFT mark in the current language ("BORRADOR — sin revisar" in Spanish)."""
+    return _(DRAFT_MARK)
 
 
 def _numbered_canvas(meta: ReportMeta) -> type[Canvas]:
@@ -247,7 +256,7 @@ def _numbered_canvas(meta: ReportMeta) -> type[Canvas]:
             super().save()
 
         def _footer(self, total: int) -> None:
-            width, _ = self._pagesize
+            width, _height = self._pagesize
             y = MARGIN_BOTTOM - 0.42 * inch
             self.saveState()
             self.setStrokeColor(RULE)
@@ -255,7 +264,7 @@ def _numbered_canvas(meta: ReportMeta) -> type[Canvas]:
             self.line(MARGIN_X, y + 11, width - MARGIN_X, y + 11)
             self.setFont(REGULAR, 8)
             self.setFillColor(MUTED)
-            page = f"Page {self._pageNumber} of {total}"
+            page = _("Page {page} of {total}").format(page=self._pageNumber, total=total)
             self.drawRightString(width - MARGIN_X, y, page)
             # A long footer (a walk's title and its privacy promise) wraps below rather than
             # running into the page number; the promise must stay readable, not be cut off.
@@ -346,7 +355,8 @@ def render(
         template.onPage = on_page
     doc.addPageTemplates([template])
     doc.build(story, canvasmaker=_numbered_canvas(meta))
-    return Pdf(buffer.getvalue(), doc.page, meta.title, draft=meta.mark == DRAFT_MARK)
+    draft = meta.mark is not None and meta.mark in (DRAFT_MARK, draft_mark())
+    return Pdf(buffer.getvalue(), doc.page, meta.title, draft=draft)
 
 
 def frame_width(paper: str) -> float:
@@ -357,10 +367,14 @@ def write_atomically(data: bytes, out: Path) -> Path:
     """Writes the finished PDF next to ``out`` and renames it into place."""
     out = out.expanduser()
     if out.is_dir():
-        raise UsageError(f"{out} is a folder; give a file name ending in .pdf.")
+        raise UsageError(_("{path} is a folder; give a file name ending in .pdf.").format(path=out))
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
-        raise UsageError(f"The folder {folder} does not exist; create it or choose another.")
+        raise UsageError(
+            _("The folder {folder} does not exist; create it or choose another.").format(
+                folder=folder
+            )
+        )
     tmp = ""
     try:
         fd, tmp = tempfile.mkstemp(prefix=".observe-", suffix=".pdf.part", dir=folder)
@@ -373,8 +387,10 @@ def write_atomically(data: bytes, out: Path) -> Path:
         if tmp:
             Path(tmp).unlink(missing_ok=True)
         raise ObserveError(
-            f"Observe couldn't save the PDF to {out} ({exc.strerror or exc}). Check that you can "
-            "write there and that the disk has space, then try again.",
+            _(
+                "Observe couldn't save the PDF to {path} ({reason}). Check that you can write "
+                "there and that the disk has space, then try again."
+            ).format(path=out, reason=exc.strerror or exc),
             detail=repr(exc),
         ) from exc
     return out

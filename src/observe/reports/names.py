@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from observe.feedback.facts import VisitFacts
+from observe.i18n import N_, _
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
-FEEDBACK_SHEET = "Feedback sheet"
+FEEDBACK_SHEET = N_("Feedback sheet")
 
 
 def safe_name(text: str) -> str:
@@ -27,4 +28,4 @@ def report_name(kind: str, day: str, title: str) -> str:
 def sheet_name(facts: VisitFacts, *, with_time: bool = False) -> str:
     """The feedback sheet's file name; ``with_time`` tells apart two visits on one day (a walk)."""
     day = facts.local_start.strftime("%Y-%m-%d %H%M" if with_time else "%Y-%m-%d")
-    return report_name(FEEDBACK_SHEET, day, f"{facts.teacher} {facts.class_label}")
+    return report_name(_(FEEDBACK_SHEET), day, f"{facts.teacher} {facts.class_label}")

@@ -5,10 +5,29 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from observe.errors import UsageError
+from observe.i18n import N_, _
 from observe.store import Store
 from observe.store.models import CoachingCycle, CycleStatus, SyncRecord, Teacher, Visit, Walk
 
 LATEST = "latest"
+
+
+# What a report is about, in the sentences below (one sentence per kind: the words around the
+# noun change with it in other languages).
+_NONE_YET = {
+    "visit": N_("This profile has no visits yet, so there is nothing to report."),
+    "learning walk": N_("This profile has no learning walks yet, so there is nothing to report."),
+    "coaching cycle": N_("This profile has no coaching cycles yet, so there is nothing to report."),
+}
+_NO_SUCH = {
+    "visit": N_('No visit has the id "{ref}". Use "latest", or copy the id from `observe export`.'),
+    "learning walk": N_(
+        'No learning walk has the id "{ref}". Use "latest", or copy the id from `observe export`.'
+    ),
+    "coaching cycle": N_(
+        'No coaching cycle has the id "{ref}". Use "latest", or copy the id from `observe export`.'
+    ),
+}
 
 
 def _resolve(store: Store, model: type[SyncRecord], ref: str, order: object, what: str) -> str:
@@ -19,13 +38,11 @@ def _resolve(store: Store, model: type[SyncRecord], ref: str, order: object, wha
                 select(model.id).where(model.deleted.is_(False)).order_by(order).limit(1)  # type: ignore[arg-type]
             ).first()
             if found is None:
-                raise UsageError(f"This profile has no {what}s yet, so there is nothing to report.")
+                raise UsageError(_(_NONE_YET[what]))
             return found
         row = s.get(model, ref)
         if row is None or row.deleted:
-            raise UsageError(
-                f'No {what} has the id "{ref}". Use "latest", or copy the id from `observe export`.'
-            )
+            raise UsageError(_(_NO_SUCH[what]).format(ref=ref))
         return row.id
 
 

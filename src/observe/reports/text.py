@@ -62,8 +62,3 @@ def shorten(text: str, limit: int) -> str:
         return flat
     cut = flat[:limit].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "…"
-
-
-def plural(n: int, one: str, many: str | None = None) -> str:
-    """ "1 minute", "3 minutes": a number and its noun as a person would write them."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"

@@ -15,14 +15,22 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from sqlalchemy import select
 
+from observe import i18n
 from observe.capture.participation import NO_GROUP
 from observe.clock import as_utc
 from observe.errors import UsageError
 from observe.feedback.draft import Glow
 from observe.feedback.facts import EvidenceFact, LookForTag, VisitFacts, read_visit_facts, zone
 from observe.feedback.service import draft_for
+from observe.i18n import N_, _, ngettext
 from observe.reports import charts
-from observe.reports.common import coach_name, facts_box, long_date, reflection_space
+from observe.reports.common import (
+    coach_name,
+    facts_box,
+    long_date,
+    minutes_text,
+    reflection_space,
+)
 from observe.reports.fonts import REGULAR
 from observe.reports.layout import (
     RULE,
@@ -35,15 +43,16 @@ from observe.reports.layout import (
     styles,
 )
 from observe.reports.outline import Heading
-from observe.reports.text import markup, para, plural, shorten
+from observe.reports.text import markup, para, shorten
 from observe.store import Store
 from observe.store.models import LookForSet, School, Teacher, Visit, Walk
 
-SECTION_LOOKFORS = "Look-fors seen across classrooms"
-SECTION_PARTICIPATION = "Who got to talk, room by room"
-SECTION_STRENGTHS = "Strengths seen across rooms"
-SECTION_VOICES = "In students' words"
-SECTION_NEXT = "Next steps for our school"
+# Headings in the source language; printed through _().
+SECTION_LOOKFORS = N_("Look-fors seen across classrooms")
+SECTION_PARTICIPATION = N_("Who got to talk, room by room")
+SECTION_STRENGTHS = N_("Strengths seen across rooms")
+SECTION_VOICES = N_("In students' words")
+SECTION_NEXT = N_("Next steps for our school")
 
 MAX_QUOTES = 8
 
@@ -70,7 +79,7 @@ def _name_pattern(names: list[str]) -> re.Pattern[str] | None:
     if not parts:
         return None
     ordered = sorted(parts, key=len, reverse=True)
-    honorific = r"(?:(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+)?"
+    honorific = r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Sr|Sra|Srta|Prof|Profa|Mtro|Mtra|Maestro|Maestra)\.?\s+)?"
     return re.compile(honorific + r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b")
 
 
@@ -81,14 +90,16 @@ class Anonymiser:
     def __call__(self, text: str) -> str:
         if self._pattern is None:
             return text
-        return self._pattern.sub("the teacher", text)
+        return self._pattern.sub(_("the teacher"), text)
 
 
 def read_walk(store: Store, walk_id: str) -> WalkFacts:
     with store.read() as s:
         walk = s.get(Walk, walk_id)
         if walk is None or walk.deleted:
-            raise UsageError("That learning walk does not exist (or was deleted); choose another.")
+            raise UsageError(
+                _("That learning walk does not exist (or was deleted); choose another.")
+            )
         school = s.get(School, walk.school_id) if walk.school_id else None
         visit_ids = list(
             s.scalars(
@@ -149,14 +160,14 @@ def grade_band(grade: str | None) -> str:
     """ "grades 6–8" for "7": a band many teachers share, never one class's exact grade."""
     text = (grade or "").strip().upper()
     if text in ("K", "TK", "PK", "PREK", "PRE-K", "KG", "R"):
-        return "grades K–2"
+        return _("grades {band}").format(band="K–2")
     digits = re.match(r"\d+", text)
     if digits is None:
         return ""
     n = int(digits.group())
     for low, high, label in ((0, 2, "K–2"), (3, 5, "3–5"), (6, 8, "6–8"), (9, 13, "9–12")):
         if low <= n <= high:
-            return f"grades {label}"
+            return _("grades {band}").format(band=label)
     return ""
 
 
@@ -177,7 +188,11 @@ def lookfor_tallies(rooms: list[VisitFacts]) -> tuple[Counter[LookForTag], Count
 
 
 def _room_name(i: int) -> str:
-    return f"Room {chr(ord('A') + i)}" if i < 26 else f"Room {i + 1}"
+    return _("Room {letter}").format(letter=chr(ord("A") + i) if i < 26 else i + 1)
+
+
+def _rooms(n: int) -> str:
+    return ngettext("{count} room", "{count} rooms", n).format(count=n)
 
 
 def _room_class(room: VisitFacts) -> str:
@@ -213,20 +228,24 @@ def groups_sentence(tallied: list[tuple[int, VisitFacts]]) -> str:
     if not grouped:
         return ""
     heard = sum(1 for p in grouped if p.every_group_contributed)
-    rooms = plural(len(grouped), "room")
+    rooms = _rooms(len(grouped))
     if heard == len(grouped):
         return (
-            "Every group was heard in the room with groups."
+            _("Every group was heard in the room with groups.")
             if heard == 1
-            else f"Every group was heard in all {rooms} with groups."
+            else _("Every group was heard in all {rooms} with groups.").format(rooms=rooms)
         )
     if heard == 0:
         return (
-            "In the room with groups, at least one group was not heard yet."
+            _("In the room with groups, at least one group was not heard yet.")
             if len(grouped) == 1
-            else f"In each of the {rooms} with groups, at least one group was not heard yet."
+            else _(
+                "In each of the {rooms} with groups, at least one group was not heard yet."
+            ).format(rooms=rooms)
         )
-    return f"Every group was heard in {heard} of the {rooms} with groups."
+    return _("Every group was heard in {heard} of the {rooms} with groups.").format(
+        heard=heard, rooms=rooms
+    )
 
 
 def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
@@ -237,28 +256,32 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
     minutes = sum(r.minutes_in_room or 0 for r in walk.rooms)
     evidence = sum(len(r.evidence) for r in walk.rooms)
     story: list[Flowable] = [
-        Paragraph("Learning walk debrief", st.title),
+        Paragraph(markup(_("Learning walk debrief"), st.title.fontName), st.title),
         Paragraph(markup(" · ".join(p for p in (walk.title, walk.school) if p)), st.subtitle),
         facts_box(
             [
-                ("Date", long_date(walk.started_local)),  # type: ignore[arg-type]
-                ("Classrooms visited", str(n)),
-                ("Time in classrooms", plural(minutes, "minute") if minutes else ""),
-                ("Focus", clean(walk.focus or "")),
-                ("Look-for set", walk.lookfor_set or ""),
-                ("Evidence items", f"{evidence}"),
+                (_("Date"), long_date(walk.started_local)),  # type: ignore[arg-type]
+                (_("Classrooms visited"), i18n.format_number(n)),
+                (_("Time in classrooms"), minutes_text(minutes) if minutes else ""),
+                (_("Focus"), clean(walk.focus or "")),
+                (_("Look-for set"), walk.lookfor_set or ""),
+                (_("Evidence items"), i18n.format_number(evidence)),
             ],
             width,
         ),
         Spacer(1, 6),
         Paragraph(
-            "Patterns across the classrooms we visited. No teacher is named: rooms are lettered "
-            "in the order we visited them and show a grade band at most.",
+            markup(
+                _(
+                    "Patterns across the classrooms we visited. No teacher is named: rooms are "
+                    "lettered in the order we visited them and show a grade band at most."
+                )
+            ),
             st.muted,
         ),
     ]
     # -- look-fors
-    story.append(Heading(SECTION_LOOKFORS, st.h2))
+    story.append(Heading(_(SECTION_LOOKFORS), st.h2))
     rooms_seen, tagged = lookfor_tallies(walk.rooms)
     known = walk.set_lookfors or sorted(set(rooms_seen) | set(tagged), key=lambda t: t.code)
     if n and known:
@@ -266,9 +289,9 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
         story.append(
             Paragraph(
                 markup(
-                    f"In how many of the {n} rooms each look-for was seen"
+                    _("In how many of the {count} rooms each look-for was seen").format(count=n)
                     if n > 1
-                    else "Which look-fors were seen in the one room"
+                    else _("Which look-fors were seen in the one room")
                 ),
                 st.h3,
             )
@@ -279,11 +302,11 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
                 [rooms_seen[t] for t in order],
                 n,
                 width,
-                suffix=f" of {n}",
+                suffix=_(" of {total}").format(total=n),
             )
         )
         story.append(Spacer(1, 6))
-        rows: list[list[object]] = [["Look-for", "Rooms", "Times noted"]]
+        rows: list[list[object]] = [[_("Look-for"), _("Rooms"), _("Times noted")]]
         for t in order:
             rows.append([para(t.title, st.small), str(rooms_seen[t]), str(tagged[t])])
         story.append(_table(rows, [width * 0.64, width * 0.16, width * 0.2]))
@@ -292,14 +315,16 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
             story.append(Spacer(1, 4))
             story.append(
                 para(
-                    "Not seen on this walk: " + "; ".join(t.title for t in unseen) + ".",
+                    _("Not seen on this walk: {lookfors}.").format(
+                        lookfors="; ".join(t.title for t in unseen)
+                    ),
                     st.muted,
                 )
             )
     else:
-        story.append(Paragraph("No look-fors were tagged on this walk.", st.muted))
+        story.append(Paragraph(markup(_("No look-fors were tagged on this walk.")), st.muted))
     # -- participation
-    story.append(Heading(SECTION_PARTICIPATION, st.h2))
+    story.append(Heading(_(SECTION_PARTICIPATION), st.h2))
     tallied = [
         (i, r)
         for i, r in enumerate(walk.rooms)
@@ -313,8 +338,14 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
         story.append(
             Paragraph(
                 markup(
-                    f"Participation was tallied in {len(tallied)} of {plural(n, 'room')}. "
-                    f"Median share of students who spoke: {statistics.median(shares):.0%}. "
+                    _("Participation was tallied in {tallied} of {rooms}.").format(
+                        tallied=len(tallied), rooms=_rooms(n)
+                    )
+                    + " "
+                    + _("Median share of students who spoke: {share}.").format(
+                        share=i18n.format_percent(statistics.median(shares))
+                    )
+                    + " "
                     + groups_sentence(tallied)
                 ),
                 st.body,
@@ -330,30 +361,32 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
             )
         )
         story.append(Spacer(1, 6))
-        rows = [["Room", "Grades", "Spoke", "Contributions", "Every group heard"]]
+        rows = [[_("Room"), _("Grades"), _("Spoke"), _("Contributions"), _("Every group heard")]]
         for i, r in tallied:
             p = r.participation
             assert p is not None
-            has_groups = any(g.group != "No group" for g in p.groups)
+            has_groups = any(g.group != NO_GROUP for g in p.groups)
             rows.append(
                 [
                     _room_name(i),
                     para(_room_class(r), st.small),
-                    f"{p.distinct_voices} of {p.occupied_seats}",
+                    _("{part} of {whole}").format(part=p.distinct_voices, whole=p.occupied_seats),
                     str(p.contributions),
-                    ("yes" if p.every_group_contributed else "not yet") if has_groups else "—",
+                    (_("yes") if p.every_group_contributed else _("not yet"))
+                    if has_groups
+                    else "—",
                 ]
             )
         story.append(
             _table(rows, [width * 0.12, width * 0.36, width * 0.15, width * 0.17, width * 0.2])
         )
     else:
-        story.append(Paragraph("No participation was tallied on this walk.", st.muted))
+        story.append(Paragraph(markup(_("No participation was tallied on this walk.")), st.muted))
     # -- strengths
-    story.append(Heading(SECTION_STRENGTHS, st.h2))
+    story.append(Heading(_(SECTION_STRENGTHS), st.h2))
     if walk.strengths:
         for text, count in walk.strengths[:10]:
-            rooms = plural(count, "room")
+            rooms = _rooms(count)
             story.append(
                 para(
                     clean(text),
@@ -363,7 +396,9 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
                 )
             )
     else:
-        story.append(Paragraph("No strengths have been written for these visits yet.", st.muted))
+        story.append(
+            Paragraph(markup(_("No strengths have been written for these visits yet.")), st.muted)
+        )
     # -- quotes
     quotes: list[tuple[int, EvidenceFact]] = []
     said: set[str] = set()
@@ -374,40 +409,44 @@ def walk_story(walk: WalkFacts, paper: str) -> list[Flowable]:
                 said.add(key)
                 quotes.append((i, e))
     if quotes:
-        story.append(Heading(SECTION_VOICES, st.h2))
+        story.append(Heading(_(SECTION_VOICES), st.h2))
         step = max(1, len(quotes) // MAX_QUOTES)
         for i, e in quotes[::step][:MAX_QUOTES]:
             story.append(para(shorten(clean(e.text), 300), st.quote, bullet=_room_name(i)))
     story.append(Spacer(1, 6))
     story.append(
         reflection_space(
-            SECTION_NEXT, "What patterns do we notice, and what is one next step we could try?", 6
+            _(SECTION_NEXT),
+            _("What patterns do we notice, and what is one next step we could try?"),
+            6,
         )
     )
     return story
 
 
 def walk_debrief_pdf(
-    store: Store, walk_id: str, paper: str | None = None, *, language: str = "en"
+    store: Store, walk_id: str, paper: str | None = None, *, language: str | None = None
 ) -> Pdf:
-    """``language``: a BCP 47 tag written into the PDF (/Lang) for screen readers."""
-    chosen = check_paper(paper)
-    walk = read_walk(store, walk_id)
-    day = long_date(walk.started_local)  # type: ignore[arg-type]
-    meta = ReportMeta(
-        title=f"Learning walk debrief: {walk.title}, {day}",
-        author=coach_name(store) or "Observe",
-        subject="Patterns across classrooms from a learning walk (no teacher names)",
-        footer=f"Walk debrief · {shorten(walk.title, 40)} · {day} · No teacher named: rooms by "
-        "letter and grade band",
-        keywords=("learning walk", "debrief", "Observe"),
-    )
-    meta = ReportMeta(
-        title=Anonymiser(walk.teacher_names)(meta.title),
-        author=meta.author,
-        subject=meta.subject,
-        footer=Anonymiser(walk.teacher_names)(meta.footer),
-        keywords=meta.keywords,
-        lang=language,
-    )
-    return render(walk_story(walk, chosen), meta, chosen)
+    """``language``: a BCP 47 tag ("es", "es-MX"; None: the app's language) the debrief's own
+    words are printed in, also written into the PDF (/Lang) for screen readers."""
+    with i18n.using_language(language) as effective:
+        chosen = check_paper(paper)
+        walk = read_walk(store, walk_id)
+        day = long_date(walk.started_local)  # type: ignore[arg-type]
+        clean = Anonymiser(walk.teacher_names)
+        meta = ReportMeta(
+            title=clean(
+                _("Learning walk debrief: {title}, {day}").format(title=walk.title, day=day)
+            ),
+            author=coach_name(store) or "Observe",
+            subject=_("Patterns across classrooms from a learning walk (no teacher names)"),
+            footer=clean(
+                _(
+                    "Walk debrief · {title} · {day} · No teacher named: rooms by letter and "
+                    "grade band"
+                ).format(title=shorten(walk.title, 40), day=day)
+            ),
+            keywords=(_("learning walk"), _("debrief"), "Observe"),
+            lang=language or effective,
+        )
+        return render(walk_story(walk, chosen), meta, chosen)

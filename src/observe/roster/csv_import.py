@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.roster.teachers import teacher_problems
 from observe.store import Store
 from observe.store.models import Classroom, School, Teacher
@@ -84,18 +85,20 @@ def _decode(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise UsageError("The roster file's text encoding isn't recognised; save it as UTF-8 CSV.")
+    raise UsageError(_("The roster file's text encoding isn't recognised; save it as UTF-8 CSV."))
 
 
 def read_roster(store: Store, path: Path) -> RosterPreview:
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise UsageError(f"There is no file at {path}.") from exc
+        raise UsageError(_("There is no file at {path}.").format(path=path)) from exc
     except IsADirectoryError as exc:
-        raise UsageError(f"{path} is a folder; choose a CSV file.") from exc
+        raise UsageError(_("{path} is a folder; choose a CSV file.").format(path=path)) from exc
     if len(data) > MAX_BYTES:
-        raise UsageError(f"{path} is larger than 5 MB, which is too big for a roster.")
+        raise UsageError(
+            _("{path} is larger than 5 MB, which is too big for a roster.").format(path=path)
+        )
     return parse_roster(store, _decode(data))
 
 
@@ -108,19 +111,20 @@ def parse_roster(store: Store, text: str) -> RosterPreview:
     try:
         header = next(reader)
     except StopIteration:
-        return RosterPreview([], ["The file is empty."])
+        return RosterPreview([], [_("The file is empty.")])
     except csv.Error as exc:
-        return RosterPreview([], [f"The file isn't readable as CSV ({exc})."])
+        return RosterPreview([], [_("The file isn't readable as CSV ({exc}).").format(exc=exc)])
     names = [ALIASES.get(h.strip().casefold(), h.strip().casefold()) for h in header]
     missing = [c for c in ("teacher", "subject") if c not in names]
     if missing:
         return RosterPreview(
             [],
             [
-                "The first line must name the columns: teacher, subject, grade, period, room, "
-                "email "
-                f"(teacher and subject are required; this file has no {' or '.join(missing)} "
-                "column)."
+                _(
+                    "The first line must name the columns: teacher, subject, grade, period, "
+                    "room, email (teacher and subject are required; this file has no {value} "
+                    "column)."
+                ).format(value=" or ".join(missing))
             ],
         )
     index = {name: names.index(name) for name in COLUMNS if name in names}
@@ -172,7 +176,9 @@ def parse_roster(store: Store, text: str) -> RosterPreview:
                 first = emails.setdefault(row.teacher.casefold(), (row.email, line_no))
                 if first[0] != row.email:
                     row.errors.append(
-                        f"{row.teacher} has another email ({first[0]}) on line {first[1]}."
+                        _("{teacher} has another email ({first}) on line {first2}.").format(
+                            teacher=row.teacher, first=first[0], first2=first[1]
+                        )
                     )
             if not row.errors:
                 if row.key in seen:
@@ -183,9 +189,9 @@ def parse_roster(store: Store, text: str) -> RosterPreview:
                 row.new_teacher = row.teacher.casefold() not in existing_teachers
             rows.append(row)
     except csv.Error as exc:
-        return RosterPreview(rows, [f"The file isn't readable as CSV ({exc})."])
+        return RosterPreview(rows, [_("The file isn't readable as CSV ({exc}).").format(exc=exc)])
     if not rows:
-        return RosterPreview([], ["The file has a header line but no classes."])
+        return RosterPreview([], [_("The file has a header line but no classes.")])
     return RosterPreview(rows)
 
 
@@ -202,7 +208,7 @@ def import_roster(
     """Imports every row or none."""
     if not preview.ok:
         raise UsageError(
-            "The roster has problems, so nothing was imported: "
+            _("The roster has problems, so nothing was imported: ")
             + " ".join(preview.error_sentences()[:5])
         )
     store.ensure_sound()  # a batch of writes never goes into a damaged file

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.store import Store
 from observe.store.models import Classroom, CoachingCycle, Seat, Teacher, Visit
 from observe.vocabulary import class_label
@@ -32,7 +33,9 @@ class Removal:
             with_classes = f" and their class {self.classes[0]}"
         elif self.classes:
             with_classes = f" and their {len(self.classes)} classes ({', '.join(self.classes)})"
-        return f"Delete {self.name}{with_classes}? This can't be undone."
+        return _("Delete {name}{with_classes}? This can't be undone.").format(
+            name=self.name, with_classes=with_classes
+        )
 
 
 def _visits_in(s: Session, classroom_ids: list[str]) -> int:
@@ -65,7 +68,7 @@ def _class_name(room: Classroom) -> str:
 def _plan_teacher(s: Session, teacher_id: str) -> tuple[Teacher, list[Classroom]]:
     teacher = s.get(Teacher, teacher_id)
     if teacher is None or teacher.deleted:
-        raise UsageError("That teacher is no longer in this profile.")
+        raise UsageError(_("That teacher is no longer in this profile."))
     rooms = _live_classes(s, teacher_id)
     visits = _visits_in(s, [r.id for r in rooms])
     cycles = (
@@ -86,8 +89,11 @@ def _plan_teacher(s: Session, teacher_id: str) -> tuple[Teacher, list[Classroom]
             if bit
         )
         raise UsageError(
-            f"{teacher.display_name} has {held}, so they stay: deleting them would delete "
-            "those too. If the visits were mistakes, delete them first (File → Delete visit…)."
+            _(
+                "{display_name} has {held}, so they stay: deleting them would delete "
+                "those too. If the visits were mistakes, delete them first (File → "
+                "Delete visit…)."
+            ).format(display_name=teacher.display_name, held=held)
         )
     return teacher, rooms
 
@@ -95,7 +101,7 @@ def _plan_teacher(s: Session, teacher_id: str) -> tuple[Teacher, list[Classroom]
 def _plan_classroom(s: Session, classroom_id: str) -> Classroom:
     room = s.get(Classroom, classroom_id)
     if room is None or room.deleted:
-        raise UsageError("That class is no longer in this profile.")
+        raise UsageError(_("That class is no longer in this profile."))
     visits = _visits_in(s, [classroom_id])
     if visits:
         raise UsageError(

@@ -15,6 +15,7 @@ from functools import cache
 from sqlalchemy import func, select
 
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.store import Store
 from observe.store.models import School
 
@@ -48,18 +49,20 @@ def time_zone_names() -> tuple[str, ...]:
 def school_problems(name: str, timezone: str | None) -> dict[str, str]:
     problems: dict[str, str] = {}
     if not name.strip():
-        problems["name"] = "Type the school's name; it heads every feedback sheet."
+        problems["name"] = _("Type the school's name; it heads every feedback sheet.")
     elif len(name.strip()) > NAME_LIMIT:
-        problems["name"] = f"The name is longer than {NAME_LIMIT} characters; shorten it."
+        problems["name"] = _("The name is longer than {NAME_LIMIT} characters; shorten it.").format(
+            NAME_LIMIT=NAME_LIMIT
+        )
     zone = (timezone or "").strip()
     if zone:
         try:
             zoneinfo.ZoneInfo(zone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            problems["timezone"] = (
-                f"{zone} is not a time zone this computer knows; pick one from the list, "
+            problems["timezone"] = _(
+                "{zone} is not a time zone this computer knows; pick one from the list, "
                 "such as America/Chicago, or leave it empty for this computer's zone."
-            )
+            ).format(zone=zone)
     return problems
 
 
@@ -71,7 +74,7 @@ def save_school(store: Store, school_id: str, name: str, timezone: str | None) -
     with store.write() as s:
         school = s.get(School, school_id)
         if school is None or school.deleted:
-            raise UsageError("That school is no longer in this profile.")
+            raise UsageError(_("That school is no longer in this profile."))
         clash = s.scalar(
             select(School.id).where(
                 School.deleted.is_(False),
@@ -80,7 +83,9 @@ def save_school(store: Store, school_id: str, name: str, timezone: str | None) -
             )
         )
         if clash is not None:
-            raise UsageError(f"There is already a school named {name} in this profile.")
+            raise UsageError(
+                _("There is already a school named {name} in this profile.").format(name=name)
+            )
         if school.name != name:
             school.name = name
         if school.timezone != zone:

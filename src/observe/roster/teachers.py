@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.store import Store
 from observe.store.models import Classroom, School, Teacher
 
@@ -30,12 +31,14 @@ def teacher_problems(name: str, email: str | None) -> dict[str, str]:
     problems: dict[str, str] = {}
     name = name.strip()
     if not name:
-        problems["name"] = "Type the teacher's name."
+        problems["name"] = _("Type the teacher's name.")
     elif len(name) > LIMITS["name"]:
-        problems["name"] = f"The name is longer than {LIMITS['name']} characters; shorten it."
+        problems["name"] = _("The name is longer than {LIMITS} characters; shorten it.").format(
+            LIMITS=LIMITS["name"]
+        )
     mail = _clean(email)
     if mail and (len(mail) > LIMITS["email"] or not _EMAIL.match(mail)):
-        problems["email"] = (
+        problems["email"] = _(
             "That email address doesn't look complete (like name@school.org); "
             "correct it or leave it empty."
         )
@@ -47,12 +50,14 @@ def classroom_problems(
 ) -> dict[str, str]:
     problems: dict[str, str] = {}
     if not teacher_id:
-        problems["teacher"] = "Choose whose class this is."
+        problems["teacher"] = _("Choose whose class this is.")
     if not subject.strip():
-        problems["subject"] = "Type the subject (for example Math 7 or Biology)."
+        problems["subject"] = _("Type the subject (for example Math 7 or Biology).")
     for name, value in (("subject", subject), ("grade", grade), ("period", period), ("room", room)):
         if name not in problems and len((value or "").strip()) > LIMITS[name]:
-            problems[name] = f"The {name} is longer than {LIMITS[name]} characters; shorten it."
+            problems[name] = _("The {name} is longer than {LIMITS} characters; shorten it.").format(
+                name=name, LIMITS=LIMITS[name]
+            )
     return problems
 
 
@@ -83,12 +88,14 @@ def save_teacher(
         )
         if clash is not None:
             raise UsageError(
-                f"There is already a teacher named {name}. Use a different name, "
-                "for example with an initial."
+                _(
+                    "There is already a teacher named {name}. Use a different name, for "
+                    "example with an initial."
+                ).format(name=name)
             )
         school = s.get(School, school_id) if school_id else None
         if school_id and (school is None or school.deleted):
-            raise UsageError("That school is no longer in the profile; choose another.")
+            raise UsageError(_("That school is no longer in the profile; choose another."))
         if teacher_id is None:
             teacher = Teacher(school=school or _school(s), display_name=name, email=_clean(email))
             s.add(teacher)
@@ -119,7 +126,7 @@ def save_classroom(
     with store.write() as s:
         teacher = s.get(Teacher, teacher_id)
         if teacher is None or teacher.deleted:
-            raise UsageError("That teacher is no longer in the profile; choose another.")
+            raise UsageError(_("That teacher is no longer in the profile; choose another."))
         same = s.scalars(
             select(Classroom).where(
                 Classroom.deleted.is_(False),
@@ -131,8 +138,10 @@ def save_classroom(
         if any((c.subject.casefold(), (c.period or "").casefold()) == key for c in same):
             when = f" in period {_clean(period)}" if _clean(period) else ""
             raise UsageError(
-                f"{teacher.display_name} already has {subject}{when}. "
-                "Change the subject or period, or edit the existing class."
+                _(
+                    "{display_name} already has {subject}{when}. Change the subject or "
+                    "period, or edit the existing class."
+                ).format(display_name=teacher.display_name, subject=subject, when=when)
             )
         if classroom_id is None:
             room_row = Classroom(teacher_id=teacher_id, subject=subject)

@@ -20,6 +20,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from observe.i18n import _
+
 SUFFIX = ".jpg"
 _SHA = re.compile(r"[0-9a-f]{64}")
 
@@ -35,7 +37,7 @@ def sha256_of(data: bytes) -> str:
 def blob_path(root: Path, sha: str) -> Path:
     """Where the blob ``sha`` lives under ``root``; refuses anything but a SHA-256."""
     if not is_sha256(sha):
-        raise ValueError(f"{sha!r} is not a SHA-256 name")
+        raise ValueError(_("{sha!r} is not a SHA-256 name").format(sha=sha))
     return root / sha[:2] / f"{sha}{SUFFIX}"
 
 
@@ -91,17 +93,19 @@ class BlobProblem:
 
     def sentence(self, where: Path) -> str:
         if self.state == "bad name":
-            return (
-                f"An evidence item names its image “{self.sha[:80]}”, which is not a SHA-256, "
-                "so the image can't be found."
-            )
+            return _(
+                "An evidence item names its image “{sha}”, which is not a SHA-256, so "
+                "the image can't be found."
+            ).format(sha=self.sha[:80])
         path = blob_path(where, self.sha)
         if self.state == "missing":
-            return f"The image {self.sha[:12]}… is missing ({path} does not exist)."
-        return (
-            f"The image {self.sha[:12]}… is damaged: {path} no longer matches its SHA-256. "
+            return _("The image {sha}… is missing ({path} does not exist).").format(
+                sha=self.sha[:12], path=path
+            )
+        return _(
+            "The image {sha}… is damaged: {path} no longer matches its SHA-256. "
             "Restore it from a backup."
-        )
+        ).format(sha=self.sha[:12], path=path)
 
 
 def verify_blobs(root: Path, shas: Iterable[str]) -> Iterator[BlobProblem]:

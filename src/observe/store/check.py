@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from observe.errors import explain_storage_error
+from observe.i18n import _, ngettext
 from observe.store.blobs import verify_blobs
 from observe.store.sqlite_file import (
     Damaged,
@@ -64,16 +65,22 @@ def check_database(path: Path) -> CheckReport:
     try:
         state = inspect_file(path)
     except NotSQLite:
-        report.problems.append(f"{path} is not a SQLite database, so it is not an Observe profile.")
+        report.problems.append(
+            _("{path} is not a SQLite database, so it is not an Observe profile.").format(path=path)
+        )
         return report
     except Damaged as exc:
-        report.problems.append(f"{path} is damaged and can't be read ({exc}).")
+        report.problems.append(
+            _("{path} is damaged and can't be read ({exc}).").format(path=path, exc=exc)
+        )
         return report
     except sqlite3.Error as exc:
         report.problems.append(f"{path} can't be read: {explain_storage_error(exc, path) or exc}")
         return report
     if not state.exists or state.is_empty:
-        report.problems.append(f"There is no database at {path} yet; nothing to check.")
+        report.problems.append(
+            _("There is no database at {path} yet; nothing to check.").format(path=path)
+        )
         return report
 
     conn = readonly_connect(path)
@@ -84,17 +91,17 @@ def check_database(path: Path) -> CheckReport:
             damage = [str(exc)]
         if damage:
             report.problems.append(
-                "SQLite's integrity check found damage: " + "; ".join(damage[:5]) + "."
+                _("SQLite's integrity check found damage: ") + "; ".join(damage[:5]) + "."
             )
         else:
-            report.findings.append("SQLite's integrity check passed.")
+            report.findings.append(_("SQLite's integrity check passed."))
 
         try:
             _links_and_index(conn, report)
             _images(conn, path.parent / "blobs", report)
         except sqlite3.DatabaseError as exc:
             if not damage:
-                report.problems.append(f"Reading the records failed: {exc}.")
+                report.problems.append(_("Reading the records failed: {exc}.").format(exc=exc))
     finally:
         conn.close()
     return report
@@ -105,22 +112,29 @@ def _links_and_index(conn: sqlite3.Connection, report: CheckReport) -> None:
     if broken:
         for (table, parent), n in sorted(Counter((t, p) for t, _, p in broken).items()):
             report.problems.append(
-                f"{n} {noun(table, n)} {'points' if n == 1 else 'point'} at "
-                f"{noun(parent, 1)} records that no longer exist."
+                ngettext(
+                    "{n} {noun} points at {parent} records that no longer exist.",
+                    "{n} {noun} point at {parent} records that no longer exist.",
+                    n,
+                ).format(n=n, noun=noun(table, n), parent=noun(parent, 1))
             )
     else:
-        report.findings.append("Every record's links to other records are intact.")
+        report.findings.append(_("Every record's links to other records are intact."))
 
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if {"evidence", "evidence_fts"} <= tables:
         live = conn.execute("SELECT count(*) FROM evidence WHERE deleted = 0").fetchone()[0]
         indexed = conn.execute("SELECT count(*) FROM evidence_fts").fetchone()[0]
         if live == indexed:
-            report.findings.append(f"The search index covers all {live:,} evidence items.")
+            report.findings.append(
+                _("The search index covers all {live:,} evidence items.").format(live=live)
+            )
         else:
             report.problems.append(
-                f"The search index has {indexed:,} entries for {live:,} evidence items, so "
-                "search may miss or show stale text."
+                _(
+                    "The search index has {indexed:,} entries for {live:,} evidence items, "
+                    "so search may miss or show stale text."
+                ).format(indexed=indexed, live=live)
             )
 
 
@@ -143,7 +157,7 @@ def _images(conn: sqlite3.Connection, root: Path, report: CheckReport) -> None:
     if not problems:
         n = len(names)
         report.findings.append(
-            f"All {n:,} image{'s' if n != 1 else ''} of student work are present and intact."
+            _("All {n:,} images of student work are present and intact.").format(n=n)
             if n != 1
-            else "The one image of student work is present and intact."
+            else _("The one image of student work is present and intact.")
         )

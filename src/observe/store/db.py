@@ -30,6 +30,7 @@ from observe.errors import (
     explain_storage_error,
     read_only_sentence,
 )
+from observe.i18n import _
 from observe.ids import new_id
 from observe.paths import ProfilePaths
 from observe.store import changes, migrate, outbox
@@ -237,8 +238,10 @@ class Store:
 def _check_folder(data_dir: Path) -> None:
     if data_dir.exists() and not data_dir.is_dir():
         raise ProfileError(
-            f"The profile folder {data_dir} is a file, not a folder. "
-            "Choose another folder with --data-dir."
+            _(
+                "The profile folder {data_dir} is a file, not a folder. Choose another "
+                "folder with --data-dir."
+            ).format(data_dir=data_dir)
         )
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -247,8 +250,10 @@ def _check_folder(data_dir: Path) -> None:
             pass
     except OSError as exc:
         raise ProfileError(
-            f"Observe can't write to the profile folder {data_dir} ({exc.strerror or exc}). "
-            "Check its permissions or choose another folder with --data-dir.",
+            _(
+                "Observe can't write to the profile folder {data_dir} ({value}). Check "
+                "its permissions or choose another folder with --data-dir."
+            ).format(data_dir=data_dir, value=exc.strerror or exc),
             detail=repr(exc),
         ) from exc
 
@@ -260,9 +265,11 @@ def _backup_before_migration(paths: ProfilePaths, revision: str) -> Path:
         return backup_to(paths.database, dest)
     except (OSError, sqlite3.Error) as exc:
         raise ProfileError(
-            "Observe needs to update your database to a new format, but could not first make "
-            f"a backup copy in {paths.backups} ({exc}). Nothing was changed. "
-            "Free some disk space or check the folder's permissions, then try again.",
+            _(
+                "Observe needs to update your database to a new format, but could not "
+                "first make a backup copy in {backups} ({exc}). Nothing was changed. "
+                "Free some disk space or check the folder's permissions, then try again."
+            ).format(backups=paths.backups, exc=exc),
             detail=repr(exc),
         ) from exc
 
@@ -418,19 +425,22 @@ def open_profile(data_dir: Path | str | None = None, *, read_only_ok: bool = Fal
         state = inspect_file(db)
     except NotSQLite as exc:
         raise ProfileError(
-            f"{db} is not an Observe database (it isn't a SQLite file at all). "
-            "It was left as it is; move it aside or choose another folder with --data-dir.",
+            _(
+                "{db} is not an Observe database (it isn't a SQLite file at all). It was "
+                "left as it is; move it aside or choose another folder with --data-dir."
+            ).format(db=db),
             detail=str(exc),
         ) from exc
     except Damaged as exc:
         raise DamagedProfile(damaged_sentence(db, str(exc)), detail=str(exc)) from exc
     except PermissionError as exc:
         raise ProfileError(
-            f"Observe can't read {db}. Check the file's permissions.", detail=repr(exc)
+            _("Observe can't read {db}. Check the file's permissions.").format(db=db),
+            detail=repr(exc),
         ) from exc
     except sqlite3.Error as exc:  # the disk, not the file (full, unreadable)
         raise explain_storage_error(exc, db) or ProfileError(
-            f"Observe can't read {db} ({exc}).", detail=repr(exc)
+            _("Observe can't read {db} ({exc}).").format(db=db, exc=exc), detail=repr(exc)
         ) from exc
 
     # An empty file, or SQLite without a single table, is a profile whose creation was cut
@@ -439,13 +449,17 @@ def open_profile(data_dir: Path | str | None = None, *, read_only_ok: bool = Fal
     if not unfinished:
         if state.revision is None:
             raise ProfileError(
-                f"{db} is a SQLite database but not one made by Observe. "
-                "It was left as it is; move it aside or choose another folder with --data-dir."
+                _(
+                    "{db} is a SQLite database but not one made by Observe. It was left as "
+                    "it is; move it aside or choose another folder with --data-dir."
+                ).format(db=db)
             )
         if state.revision not in KNOWN_REVISIONS:
             raise ProfileError(
-                f"{db} was written by a newer version of Observe (schema {state.revision}). "
-                "It was left as it is; install the newer Observe to open it."
+                _(
+                    "{db} was written by a newer version of Observe (schema {revision}). It "
+                    "was left as it is; install the newer Observe to open it."
+                ).format(db=db, revision=state.revision)
             )
 
     if read_only:
@@ -476,7 +490,9 @@ def open_profile(data_dir: Path | str | None = None, *, read_only_ok: bool = Fal
         if known is not None:
             raise known from exc
         raise ProfileError(
-            f"The database {db} could not be opened ({exc}). Restore a copy from {paths.backups}.",
+            _(
+                "The database {db} could not be opened ({exc}). Restore a copy from {backups}."
+            ).format(db=db, exc=exc, backups=paths.backups),
             detail=repr(exc),
         ) from exc
     except Exception as exc:
@@ -495,7 +511,9 @@ def _open_read_only(paths: ProfilePaths, state: FileState, unfinished: bool) -> 
     db = paths.database
     if unfinished or state.revision != HEAD_REVISION:
         raise ProfileError(
-            f"{read_only_sentence(db)} This version of Observe also needs to "
+            _("{read_only_sentence} This version of Observe also needs to ").format(
+                read_only_sentence=read_only_sentence(db)
+            )
             + ("set it up" if unfinished else "update its format")
             + " before it can be read."
         )

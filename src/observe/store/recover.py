@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from observe.errors import DamagedProfile, UsageError
+from observe.i18n import _
 from observe.paths import ProfilePaths
 from observe.store.blobs import copy_blobs
 from observe.store.check import noun
@@ -190,11 +191,15 @@ def recover_profile(
 
     out_paths = ProfilePaths.at(out_dir)
     if out_paths.database.resolve() == source.resolve():
-        raise UsageError("Recover into a new, empty folder, not into the damaged profile itself.")
+        raise UsageError(
+            _("Recover into a new, empty folder, not into the damaged profile itself.")
+        )
     if out_paths.database.exists() and inspect_file(out_paths.database).has_tables:
         raise UsageError(
-            f"{out_paths.data_dir} already holds an Observe profile; recover into a new, "
-            "empty folder so nothing in it is overwritten."
+            _(
+                "{data_dir} already holds an Observe profile; recover into a new, empty "
+                "folder so nothing in it is overwritten."
+            ).format(data_dir=out_paths.data_dir)
         )
     try:
         src = readonly_connect(source)
@@ -203,9 +208,11 @@ def recover_profile(
         if is_storage_error(exc):
             raise
         raise DamagedProfile(
-            f"The database {source} is so badly damaged that not even its list of tables "
-            f"can be read ({exc}), so no records could be saved. Restore a copy from the "
-            "backups folder or from your own backups.",
+            _(
+                "The database {source} is so badly damaged that not even its list of "
+                "tables can be read ({exc}), so no records could be saved. Restore a "
+                "copy from the backups folder or from your own backups."
+            ).format(source=source, exc=exc),
             detail=repr(exc),
         ) from exc
     try:

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection, update
 
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.protocol import LoginReply
 from observe.safetext import printable
 from observe.store import Store
@@ -54,15 +55,22 @@ def login(
     url = normalize_server_url(server_url)
     email = email.strip()
     if "@" not in email:
-        raise UsageError(f"{email or 'That'} is not an email address; sign in with your email.")
+        raise UsageError(
+            _("{value} is not an email address; sign in with your email.").format(
+                value=email or "That"
+            )
+        )
     if not password:
-        raise UsageError("Enter your password to sign in.")
+        raise UsageError(_("Enter your password to sign in."))
     creds = credentials or Credentials(store.paths.data_dir)
     st = state.load(store)
     if st.email and st.email.lower() != email.lower():
         raise UsageError(
-            f"This profile belongs to {st.email}. Sign in as {st.email}, or use another "
-            f"profile folder (--data-dir) for {email}, so two people's records never mix."
+            _(
+                "This profile belongs to {email}. Sign in as {email}, or use another "
+                "profile folder (--data-dir) for {email2}, so two people's records never "
+                "mix."
+            ).format(email=st.email, email2=email)
         )
     http = client or SyncClient(url)
     try:
@@ -72,14 +80,18 @@ def login(
         if reply.user.role != "coach":
             _revoke(url, reply.token)
             raise SyncError(
-                f"{email} is a {reply.user.role} account; Observe syncs records only for coach "
-                "accounts. Use the server's web pages for your role's tools."
+                _(
+                    "{email} is a {role} account; Observe syncs records only for coach "
+                    "accounts. Use the server's web pages for your role's tools."
+                ).format(email=email, role=reply.user.role)
             )
         if st.user_id and st.user_id != reply.user.id and st.server_id == reply.server_id:
             _revoke(url, reply.token)
             raise UsageError(
-                f"This profile was synced with another account on {url}. Use another profile "
-                "folder (--data-dir) for this account."
+                _(
+                    "This profile was synced with another account on {url}. Use another "
+                    "profile folder (--data-dir) for this account."
+                ).format(url=url)
             )
         where = creds.save(url, email, reply.token)
         _adopt(store, url, reply)
@@ -159,7 +171,7 @@ def logout(store: Store, *, credentials: Credentials | None = None) -> SignedOut
     creds = credentials or Credentials(store.paths.data_dir)
     st = state.load(store)
     if not st.has_account:
-        return SignedOut(False, "This profile was not signed in.")
+        return SignedOut(False, _("This profile was not signed in."))
     assert st.server_url and st.email
     token = creds.load(st.server_url, st.email)
     told = False
@@ -176,10 +188,17 @@ def logout(store: Store, *, credentials: Credentials | None = None) -> SignedOut
             log.warning("logout: the server was not told: %s", exc.detail)
     creds.delete(st.server_url, st.email)
     if told or not token:
-        return SignedOut(told, f"Signed out of {st.server_url}. Your records stay here.")
+        return SignedOut(
+            told,
+            _("Signed out of {server_url}. Your records stay here.").format(
+                server_url=st.server_url
+            ),
+        )
     return SignedOut(
         False,
-        f"Signed out on this computer, but the server could not be told ({problem.rstrip('.')}"
-        "). Ask your server's administrator to revoke this device if it matters. "
-        "Your records stay here.",
+        _(
+            "Signed out on this computer, but the server could not be told "
+            "({value}). Ask your server's administrator to revoke this device if it "
+            "matters. Your records stay here."
+        ).format(value=problem.rstrip(".")),
     )

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from observe import __version__
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.protocol import (
     API_PREFIX,
     ErrorReply,
@@ -152,22 +153,28 @@ def normalize_server_url(text: str) -> str:
     """``school.example.org`` → ``https://school.example.org``; refuses what can't be a server."""
     url = text.strip().rstrip("/")
     if not url:
-        raise UsageError("Enter the sync server's address, such as https://observe.school.org.")
+        raise UsageError(_("Enter the sync server's address, such as https://observe.school.org."))
     if "://" not in url:
         url = "https://" + url
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UsageError(
-            f"{text.strip()} is not a server address Observe can use; "
-            "it should look like https://observe.school.org."
+            _(
+                "{value} is not a server address Observe can use; it should look like "
+                "https://observe.school.org."
+            ).format(value=text.strip())
         )
     if parts.query or parts.fragment:
-        raise UsageError(f"{text.strip()} should be just the server's address, without ? or #.")
+        raise UsageError(
+            _("{value} should be just the server's address, without ? or #.").format(
+                value=text.strip()
+            )
+        )
     return url
 
 
 def _after(login: bool) -> str:
-    return "Check the address and your network, then try again." if login else KEPT
+    return _("Check the address and your network, then try again.") if login else _(KEPT)
 
 
 def _looks_like_html(body: bytes) -> bool:
@@ -285,7 +292,7 @@ class SyncClient:
         )
 
     def read_push(self, response: httpx.Response) -> PushReply:
-        return self._parse(PushReply, response.content, response, KEPT)
+        return self._parse(PushReply, response.content, response, _(KEPT))
 
     def pull(self, since: int, limit: int, cursor: str | None = None) -> PullReply:
         return self.read_pull(self.send_pull(since, limit, cursor))
@@ -299,7 +306,7 @@ class SyncClient:
         return self._send("GET", "/sync/pull", params=params)
 
     def read_pull(self, response: httpx.Response) -> PullReply:
-        return self._parse(PullReply, response.content, response, KEPT)
+        return self._parse(PullReply, response.content, response, _(KEPT))
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -337,8 +344,10 @@ class SyncClient:
         after = _after(login)
         at = time.monotonic() + self.deadline
         expired = TimedOut(
-            f"The sync server at {where} took longer than {duration(self.deadline)} to answer, "
-            f"so Observe stopped waiting. {after}",
+            _(
+                "The sync server at {where} took longer than {duration} to answer, so "
+                "Observe stopped waiting. {after}"
+            ).format(where=where, duration=duration(self.deadline), after=after),
             detail=f"{method} {path}: request deadline {self.deadline}s",
         )
         if self.finish_by is not None and self.finish_by < at and self.overrun is not None:
@@ -368,23 +377,26 @@ class SyncClient:
         """The sentence for a request that got no (whole) answer."""
         where = self.server_url
         if isinstance(exc, httpx.ConnectTimeout):
-            sentence = f"The sync server at {where} did not answer in time. {after}"
+            sentence = _("The sync server at {where} did not answer in time. {after}").format(
+                where=where, after=after
+            )
         elif isinstance(exc, httpx.TimeoutException):
-            sentence = f"The sync server at {where} stopped answering part-way. {after}"
+            sentence = _("The sync server at {where} stopped answering part-way. {after}").format(
+                where=where, after=after
+            )
         elif isinstance(exc, httpx.ConnectError):
-            sentence = (
-                f"Observe couldn't reach the sync server at {where} (no network, or the server "
-                f"is not running). {after}"
-            )
+            sentence = _(
+                "Observe couldn't reach the sync server at {where} (no network, or the "
+                "server is not running). {after}"
+            ).format(where=where, after=after)
         elif isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
-            sentence = (
-                f"The connection to the sync server at {where} was cut before it answered. {after}"
-            )
+            sentence = _(
+                "The connection to the sync server at {where} was cut before it answered. {after}"
+            ).format(where=where, after=after)
         else:
-            sentence = (
-                f"Observe couldn't talk to the sync server at {where} ({type(exc).__name__}). "
-                f"{after}"
-            )
+            sentence = _(
+                "Observe couldn't talk to the sync server at {where} ({name}). {after}"
+            ).format(where=where, name=type(exc).__name__, after=after)
         raise ServerUnreachable(sentence, detail=repr(exc)) from exc
 
     def _parse(
@@ -393,7 +405,9 @@ class SyncClient:
         where = self.server_url
         if not body.strip():
             raise BadReply(
-                f"The sync server at {where} sent an empty reply. {after}",
+                _("The sync server at {where} sent an empty reply. {after}").format(
+                    where=where, after=after
+                ),
                 detail=f"{response.request.method} {response.request.url} -> empty body",
             )
         try:  # the usual case, parsed and checked in one pass by pydantic-core
@@ -404,18 +418,22 @@ class SyncClient:
             data = json.loads(body)
         except RecursionError as exc:
             raise BadReply(
-                f"The sync server at {where} sent a reply nested too deeply to read (a broken "
-                f"or hostile server, perhaps). {after}",
+                _(
+                    "The sync server at {where} sent a reply nested too deeply to read (a "
+                    "broken or hostile server, perhaps). {after}"
+                ).format(where=where, after=after),
                 detail=f"{exc!r}: {body[:200]!r}",
             ) from exc
         except (ValueError, UnicodeDecodeError) as exc:
             if _looks_like_html(body):
-                sentence = (
-                    f"The address {where} answered with a web page instead of Observe's sync "
+                sentence = _(
+                    "The address {where} answered with a web page instead of Observe's sync "
                     "service (a Wi-Fi sign-in page or a wrong address, perhaps). "
-                )
+                ).format(where=where)
             else:
-                sentence = f"The sync server at {where} sent a reply that was cut off or garbled. "
+                sentence = _(
+                    "The sync server at {where} sent a reply that was cut off or garbled. "
+                ).format(where=where)
             raise BadReply(sentence + after, detail=f"{exc!r}: {body[:200]!r}") from exc
         if _ESCAPED_SURROGATE.search(body):
             # pydantic-core refuses an escaped lone surrogate, json takes it; it could not be
@@ -425,8 +443,10 @@ class SyncClient:
             return model.model_validate(data)
         except ValidationError as exc:
             raise BadReply(
-                f"The sync server at {where} sent a reply Observe doesn't understand (a "
-                f"different version of the server, perhaps). {after}",
+                _(
+                    "The sync server at {where} sent a reply Observe doesn't understand (a "
+                    "different version of the server, perhaps). {after}"
+                ).format(where=where, after=after),
                 detail=f"{exc}: {body[:200]!r}",
             ) from exc
 
@@ -446,46 +466,66 @@ class SyncClient:
         if status == 401:
             if login:
                 return AuthFailed(
-                    message or "The email or password was not accepted. Check them and try again.",
+                    message
+                    or _("The email or password was not accepted. Check them and try again."),
                     detail=detail,
                 )
             # "revoked" per the protocol; a revoked token may also just be unknown now.
             return AuthFailed(
-                f"The sync server at {where} no longer accepts this device's sign-in (it may "
-                f"have been revoked, or the account disabled).{said} Sign in again, or ask "
-                "your server's administrator. Your records stay on this computer.",
+                _(
+                    "The sync server at {where} no longer accepts this device's sign-in (it "
+                    "may have been revoked, or the account disabled).{said} Sign in again, "
+                    "or ask your server's administrator. Your records stay on this computer."
+                ).format(where=where, said=said),
                 detail=detail,
             )
         if status == 429:
             seconds = parse_retry_after(response.headers.get("Retry-After"))
-            wait = f" Try again in {int(seconds)} seconds." if seconds else " Try again later."
+            wait = (
+                _(" Try again in {int} seconds.").format(int=int(seconds))
+                if seconds
+                else " Try again later."
+            )
             return RateLimited(
-                f"The sync server at {where} asked Observe to slow down.{said}{wait}",
+                _("The sync server at {where} asked Observe to slow down.{said}{wait}").format(
+                    where=where, said=said, wait=wait
+                ),
                 retry_after=seconds,
             )
         if status >= 500:
             return BadReply(
-                f"The sync server at {where} had a problem (HTTP {status}).{said} {after}",
+                _("The sync server at {where} had a problem (HTTP {status}).{said} {after}").format(
+                    where=where, status=status, said=said, after=after
+                ),
                 detail=detail,
             )
         if 300 <= status < 400:
             target = printable(response.headers.get("Location", "another address"), 200)
             return BadReply(
-                f"The address {where} sends Observe on to {target}; enter the server's own "
-                f"address instead. {after}",
+                _(
+                    "The address {where} sends Observe on to {target}; enter the server's "
+                    "own address instead. {after}"
+                ).format(where=where, target=target, after=after),
                 detail=detail,
             )
         if message:
             return SyncError(
-                f"The sync server at {where} refused the request: {message}", detail=detail
+                _("The sync server at {where} refused the request: {message}").format(
+                    where=where, message=message
+                ),
+                detail=detail,
             )
         if not body.strip().startswith(b"{"):
             return BadReply(
-                f"The address {where} answered HTTP {status} and not like an Observe sync "
-                f"server; check the address. {after}",
+                _(
+                    "The address {where} answered HTTP {status} and not like an Observe sync "
+                    "server; check the address. {after}"
+                ).format(where=where, status=status, after=after),
                 detail=detail,
             )
         return SyncError(
-            f"The sync server at {where} refused the request (HTTP {status}). {after}",
+            _("The sync server at {where} refused the request (HTTP {status}). {after}").format(
+                where=where, status=status, after=after
+            ),
             detail=detail,
         )

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, delete, func, select, update
 
 from observe.clock import as_utc, utcnow
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.protocol import ServerRecord, same_content
 from observe.store import Store
 from observe.store.models import MODEL_BY_KIND, OutboxOp, SyncConflict
@@ -157,14 +158,14 @@ class Conflict:
         if (orphans := self.orphans) is not None:
             return orphans.sentence()
         if self.status == "rejected":
-            return self.reason or "The server refused this change."
+            return self.reason or _("The server refused this change.")
         if not self.has_theirs and self.reason:
             return self.reason  # waiting for a colleague's copy after a server restore
         if self.mine_deleted and not self.theirs_deleted:
-            return "You deleted this here, but it was changed elsewhere."
+            return _("You deleted this here, but it was changed elsewhere.")
         if self.theirs_deleted and not self.mine_deleted:
-            return "You changed this here, but it was deleted elsewhere."
-        return "This was changed both here and elsewhere."
+            return _("You changed this here, but it was deleted elsewhere.")
+        return _("This was changed both here and elsewhere.")
 
     def differing_fields(self) -> list[str]:
         mine, theirs = self.mine or {}, self.theirs or {}
@@ -198,7 +199,7 @@ def _readable(name: str, value: Any) -> str | None:
 def describe(kind: str, data: dict[str, Any] | None, deleted: bool) -> str:
     """A side of a conflict as plain lines a coach can read (no ids, local times)."""
     if data is None:
-        return "(deleted)" if deleted else "(the server has no copy)"
+        return "(deleted)" if deleted else _("(the server has no copy)")
     lines = ["(deleted)"] if deleted else []
     main = TEXT_FIELD.get(kind)
     if main and data.get(main) is not None:
@@ -247,16 +248,22 @@ def get_conflict(store: Store, conflict_id: int) -> Conflict:
     with store.engine.connect() as conn:
         row = conn.execute(select(_conflict).where(_conflict.c.id == conflict_id)).first()
     if row is None:
-        raise UsageError(f"There is no conflict number {conflict_id}; it may be resolved already.")
+        raise UsageError(
+            _("There is no conflict number {conflict_id}; it may be resolved already.").format(
+                conflict_id=conflict_id
+            )
+        )
     return _from_row(row)
 
 
 def _not_orphaned(c: Conflict) -> None:
     if (orphans := c.orphans) is not None:
         raise UsageError(
-            f"Conflict {c.id} is about a deleted {noun(orphans.parent_kind)} with "
-            "new records in it: restore it, discard them, or move them "
-            "(observe conflicts --restore/--discard/--move)."
+            _(
+                "Conflict {id} is about a deleted {noun} with new records in it: restore "
+                "it, discard them, or move them (observe conflicts "
+                "--restore/--discard/--move)."
+            ).format(id=c.id, noun=noun(orphans.parent_kind))
         )
 
 
@@ -270,20 +277,24 @@ def keep_mine(store: Store, conflict_id: int, text: str | None = None) -> None:
     _not_orphaned(c)
     if not c.can_keep_mine:
         raise UsageError(
-            f"The server refused this change ({(c.reason or 'no reason given').rstrip('.')}), "
-            "so sending it again would not help. Keep the server's copy instead."
+            _(
+                "The server refused this change ({value}), so sending it again would not "
+                "help. Keep the server's copy instead."
+            ).format(value=(c.reason or "no reason given").rstrip("."))
         )
     model = MODEL_BY_KIND.get(c.kind)
     if text is not None:
         if not c.can_merge or c.text_field is None:
-            raise UsageError("This record has no text to merge; keep one version or the other.")
+            raise UsageError(_("This record has no text to merge; keep one version or the other."))
         if not text.strip():
-            raise UsageError("The merged text is empty; type the text to keep, or keep a version.")
+            raise UsageError(
+                _("The merged text is empty; type the text to keep, or keep a version.")
+            )
     with store.write() as s:
         conn = s.connection()
         row = conn.execute(select(_conflict.c.id).where(_conflict.c.id == conflict_id)).first()
         if row is None:
-            raise UsageError("This conflict was already resolved.")
+            raise UsageError(_("This conflict was already resolved."))
         obj = s.get(model, c.record_id) if model is not None else None
         if obj is not None:
             base = c.theirs_version if c.theirs_version is not None else obj.version
@@ -314,18 +325,20 @@ def keep_theirs(store: Store, conflict_id: int) -> None:
         with store.write_core() as conn:
             gone = conn.execute(delete(_conflict).where(_conflict.c.id == conflict_id)).rowcount
             if not gone:
-                raise UsageError("This conflict was already resolved.")
+                raise UsageError(_("This conflict was already resolved."))
             state.write(conn, cursor=0)
         return
     if not c.has_theirs:
         raise UsageError(
-            "The server has no copy of this record, so there is nothing to take from it; "
-            "keep your version instead."
+            _(
+                "The server has no copy of this record, so there is nothing to take from "
+                "it; keep your version instead."
+            )
         )
     user_id = state.load(store).user_id
     with store.write_core() as conn:
         if not _take_theirs(conn, c, user_id):
-            raise UsageError("This conflict was already resolved.")
+            raise UsageError(_("This conflict was already resolved."))
 
 
 def _take_theirs(conn: Connection, c: Conflict, user_id: str | None) -> bool:
@@ -399,20 +412,28 @@ def _can(c: Conflict, side: str) -> bool:
 
 def _change_line(c: Conflict, side: str) -> str:
     if c.identical:
-        return f"{c.title()}: the same on both sides; nothing changes."
+        return _("{value}: the same on both sides; nothing changes.").format(value=c.title())
     fields = ", ".join(f.replace("_", " ") for f in c.differing_fields())
     what = f" ({fields})" if fields else ""
     if side == "mine":
         if not c.has_theirs:
-            return f"{c.title()}: your copy is sent again (the server has none yet)."
+            return _("{value}: your copy is sent again (the server has none yet).").format(
+                value=c.title()
+            )
         if c.mine_deleted:
-            return f"{c.title()}: deleted on the server too."
-        return f"{c.title()}: your copy replaces the server's{what}."
+            return _("{value}: deleted on the server too.").format(value=c.title())
+        return _("{value}: your copy replaces the server's{what}.").format(
+            value=c.title(), what=what
+        )
     if c.theirs_deleted:
-        return f"{c.title()}: deleted here, as on the server."
+        return _("{value}: deleted here, as on the server.").format(value=c.title())
     if not c.has_theirs:
-        return f"{c.title()}: your change is dropped and the server's copy is read again."
-    return f"{c.title()}: the server's copy replaces yours here{what}."
+        return _("{value}: your change is dropped and the server's copy is read again.").format(
+            value=c.title()
+        )
+    return _("{value}: the server's copy replaces yours here{what}.").format(
+        value=c.title(), what=what
+    )
 
 
 def _why_not(c: Conflict, side: str) -> str:

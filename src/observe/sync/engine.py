@@ -18,6 +18,7 @@ from datetime import datetime
 import httpx
 
 from observe.clock import utcnow
+from observe.i18n import _
 from observe.protocol import MAX_PULL_LIMIT, PullReply, PushReply, ServerState, push_body
 from observe.store import Store
 from observe.sync import orphans, state
@@ -94,9 +95,9 @@ class SyncResult:
             bits.append("no conflicts")
         text = ", ".join(bits) + "."
         if self.recovered:
-            text += " The server had been restored or replaced; everything was sent again."
+            text += _(" The server had been restored or replaced; everything was sent again.")
         if self.waiting:
-            text += f" {self.waiting:,} changes are still waiting."
+            text += _(" {waiting:,} changes are still waiting.").format(waiting=self.waiting)
         return text
 
 
@@ -183,9 +184,12 @@ class _Run:
         self.user_id: str | None = None
         self.finish_by = float("inf")  # set when the run starts, under the lock
         self.overrun = TimedOut(
-            f"The sync did not finish within {duration(engine.deadline)} (the server or the "
-            "network is too slow, or the server never stops sending), so Observe stopped it. "
-            "What was received so far is kept. " + KEPT,
+            _(
+                "The sync did not finish within {duration} (the server or the network is "
+                "too slow, or the server never stops sending), so Observe stopped it. "
+                "What was received so far is kept. "
+            ).format(duration=duration(engine.deadline))
+            + _(KEPT),
             detail=f"sync deadline {engine.deadline}s",
         )
 
@@ -196,15 +200,20 @@ class _Run:
         st = state.load(self.store)
         if not st.has_account:
             raise NotSignedIn(
-                "This profile is not signed in to a sync server. Sign in first "
-                "(Sync → Sign in…, or observe login --server URL --email ADDRESS)."
+                _(
+                    "This profile is not signed in to a sync server. Sign in first (Sync → "
+                    "Sign in…, or observe login --server URL --email ADDRESS)."
+                )
             )
         assert st.server_url and st.email
         token = self.engine.credentials.load(st.server_url, st.email)
         if not token:
             raise NotSignedIn(
-                f"This profile has no sign-in for {st.server_url} on this computer. Sign in "
-                "again (Sync → Sign in…, or observe login). Your records stay on this computer."
+                _(
+                    "This profile has no sign-in for {server_url} on this computer. Sign in "
+                    "again (Sync → Sign in…, or observe login). Your records stay on this "
+                    "computer."
+                ).format(server_url=st.server_url)
             )
         with SyncClient(
             st.server_url,
@@ -217,8 +226,10 @@ class _Run:
             me = client.me()
             if st.user_id and me.user.id != st.user_id and st.server_id == me.server_id:
                 raise AuthFailed(
-                    f"The sign-in stored for {st.email} belongs to another account on this "
-                    "server. Sign in again."
+                    _(
+                        "The sign-in stored for {email} belongs to another account on this "
+                        "server. Sign in again."
+                    ).format(email=st.email)
                 )
             self.user_id = me.user.id
             server: ServerState = me
@@ -233,8 +244,10 @@ class _Run:
                     server = client.me()
             else:
                 raise SyncError(
-                    "The sync server kept changing identity while Observe was syncing (it is "
-                    "probably being restored). Try again in a few minutes. Nothing was lost."
+                    _(
+                        "The sync server kept changing identity while Observe was syncing (it is "
+                        "probably being restored). Try again in a few minutes. Nothing was lost."
+                    )
                 )
             # Which roster teachers have accounts, for the Teachers tab; never fails the sync.
             refresh_after_sync(self.store, client)
@@ -286,9 +299,9 @@ class _Run:
         known = self.known
         assert known is not None
         if reply.server_id != known.server_id or reply.epoch != known.epoch:
-            raise ServerChanged("The sync server was restored or replaced during the sync.")
+            raise ServerChanged(_("The sync server was restored or replaced during the sync."))
         if cursor is not None and reply.head_seq < cursor:
-            raise ServerChanged("The sync server lost changes during the sync.")
+            raise ServerChanged(_("The sync server lost changes during the sync."))
 
     def _check_cancel(self) -> None:
         if self.should_cancel():
@@ -314,8 +327,10 @@ class _Run:
                 skipped, unanswered = self._push_pass(client, sender)
                 if unanswered:
                     raise BadReply(
-                        f"The sync server did not answer for {unanswered:,} of the changes "
-                        "sent. They stay on this computer and will be sent at the next sync."
+                        _(
+                            "The sync server did not answer for {unanswered:,} of the changes "
+                            "sent. They stay on this computer and will be sent at the next sync."
+                        ).format(unanswered=unanswered)
                     )
                 if not skipped:
                     return
@@ -387,9 +402,12 @@ class _Run:
                 if page.more and page.next_since == cursor:
                     # Asking again would get the same page forever, holding the sync lock.
                     raise BadReply(
-                        f"The sync server at {client.server_url} said it had more changes but "
-                        "did not move on from the last ones, so Observe stopped pulling. "
-                        "Tell your server's administrator, and try again later. " + KEPT,
+                        _(
+                            "The sync server at {server_url} said it had more changes but did not "
+                            "move on from the last ones, so Observe stopped pulling. Tell your "
+                            "server's administrator, and try again later. "
+                        ).format(server_url=client.server_url)
+                        + _(KEPT),
                         detail=f"pull since={cursor}: more=true, next_since={page.next_since}",
                     )
                 cursor = page.next_since
@@ -414,8 +432,11 @@ class _Run:
         self._check(page, cursor)
         if page.next_since < cursor:
             raise BadReply(
-                "The sync server sent its changes out of order. Nothing was changed here; "
-                "try again later, and tell your server's administrator if this repeats."
+                _(
+                    "The sync server sent its changes out of order. Nothing was changed "
+                    "here; try again later, and tell your server's administrator if this "
+                    "repeats."
+                )
             )
         with self.store.engine.connect() as conn:
             page_deletions = count_deletions(conn, page.changes)
@@ -431,7 +452,7 @@ class _Run:
         with self.store.write_core(remote=True) as conn:
             current = state.read(conn).cursor
             if current != since:  # someone else moved it (cannot happen under the lock)
-                raise SyncError("The sync position changed under this sync; sync again.")
+                raise SyncError(_("The sync position changed under this sync; sync again."))
             stats = apply_page(conn, self.user_id, page.changes)
             state.write(conn, cursor=page.next_since, pull_cursor=page.next_cursor)
         self.pulled += len(page.changes)

@@ -8,8 +8,10 @@ stops retrying until they act.
 from __future__ import annotations
 
 from observe.errors import ObserveError
+from observe.i18n import N_, _
 
-KEPT = "Nothing was lost: your changes stay on this computer and will be sent at the next sync."
+#: Said after every sync failure (source language; read it through ``_(KEPT)``).
+KEPT = N_("Nothing was lost: your changes stay on this computer and will be sent at the next sync.")
 
 
 class SyncError(ObserveError):
@@ -63,10 +65,13 @@ class MassDeleteStopped(SyncError):
 
     def __init__(self, deletes: int, total: int) -> None:
         super().__init__(
-            f"This sync would delete {deletes:,} of your {total:,} records on this computer, "
-            "so it stopped before deleting anything. If those records really were deleted "
-            "elsewhere, sync again and allow it (observe sync --allow-mass-delete, or answer "
-            "Yes in the app); otherwise ask your server's administrator what happened."
+            _(
+                "This sync would delete {deletes:,} of your {total:,} records on this "
+                "computer, so it stopped before deleting anything. If those records "
+                "really were deleted elsewhere, sync again and allow it (observe sync "
+                "--allow-mass-delete, or answer Yes in the app); otherwise ask your "
+                "server's administrator what happened."
+            ).format(deletes=deletes, total=total)
         )
         self.deletes = deletes
         self.total = total
@@ -78,7 +83,7 @@ class SyncBusy(SyncError):
 
 class SyncCancelled(SyncError):
     def __init__(self) -> None:
-        super().__init__("The sync was cancelled. " + KEPT)
+        super().__init__(_("The sync was cancelled. ") + _(KEPT))
 
 
 class TimedOut(ServerUnreachable):

@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from observe.clock import as_utc, utcnow
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.roster.invite_qr import qr_link, set_qr_link
 from observe.store import Store
 from observe.store.models import Teacher
@@ -90,12 +91,16 @@ def teacher_contact(store: Store, name_or_id: str) -> TeacherContact:
     named = by_id or [r for r in rows if r.display_name.casefold() == wanted.casefold()]
     if not named:
         raise UsageError(
-            f"No teacher in this profile is called {wanted!r}; check the name on the "
-            "Teachers tab (or use the teacher's id)."
+            _(
+                "No teacher in this profile is called {wanted!r}; check the name on the "
+                "Teachers tab (or use the teacher's id)."
+            ).format(wanted=wanted)
         )
     if len(named) > 1:
         raise UsageError(
-            f"Several teachers are called {wanted!r}; use the teacher's id instead: "
+            _("Several teachers are called {wanted!r}; use the teacher's id instead: ").format(
+                wanted=wanted
+            )
             + ", ".join(r.id for r in named)
         )
     row = named[0]
@@ -112,16 +117,20 @@ def _client(
     st = state.load(store)
     if not st.has_account:
         raise NotSignedIn(
-            f"No sync server is set up for this profile, so there is nowhere to {what}. "
-            "Sign in to your school's Observe server first (Sync → Sign in…, or observe "
-            "login --server URL --email ADDRESS)."
+            _(
+                "No sync server is set up for this profile, so there is nowhere to "
+                "{what}. Sign in to your school's Observe server first (Sync → Sign in…, "
+                "or observe login --server URL --email ADDRESS)."
+            ).format(what=what)
         )
     assert st.server_url and st.email
     token = (credentials or Credentials(store.paths.data_dir)).load(st.server_url, st.email)
     if not token:
         raise NotSignedIn(
-            f"This profile has no sign-in for {st.server_url} on this computer. Sign in "
-            "again (Sync → Sign in…, or observe login), then try again."
+            _(
+                "This profile has no sign-in for {server_url} on this computer. Sign in "
+                "again (Sync → Sign in…, or observe login), then try again."
+            ).format(server_url=st.server_url)
         )
     return SyncClient(st.server_url, token, transport=transport)
 
@@ -140,8 +149,11 @@ def invite_teacher(
     teacher = teacher_contact(store, teacher_id)
     if teacher.email is None:
         raise UsageError(
-            f"{teacher.name} has no email in your roster, and the invitation is for that "
-            "email. Add it first (Teachers tab → select the teacher → Edit…), then invite."
+            _(
+                "{name} has no email in your roster, and the invitation is for that "
+                "email. Add it first (Teachers tab → select the teacher → Edit…), then "
+                "invite."
+            ).format(name=teacher.name)
         )
     client = _client(store, credentials, "invite a teacher to", transport)
     body = {"email": teacher.email, "name": teacher.name}
@@ -168,36 +180,43 @@ def invite_teacher(
 def _invite_refusal(exc: SyncError, teacher: TeacherContact, server: str) -> SyncError:
     if isinstance(exc, ServerUnreachable):
         return ServerUnreachable(
-            f"Observe couldn't reach the sync server at {server}, so no invitation was made "
-            f"for {teacher.name}. Check the network (are you offline?) and try again.",
+            _(
+                "Observe couldn't reach the sync server at {server}, so no invitation "
+                "was made for {name}. Check the network (are you offline?) and try again."
+            ).format(server=server, name=teacher.name),
             detail=exc.detail,
         )
     if exc.status == 409:
         return SyncError(
-            f"{teacher.name} already has an account on {server} ({teacher.email}): they can "
-            "sign in there and read what you share. No new invitation was made.",
+            _(
+                "{name} already has an account on {server} ({email}): they can sign in "
+                "there and read what you share. No new invitation was made."
+            ).format(name=teacher.name, server=server, email=teacher.email),
             detail=exc.detail,
         )
     if exc.status == 403:
         return SyncError(
-            f"The server at {server} won't invite {teacher.email}: that email belongs to "
-            "an account that isn't a teacher's, or to another school. Check the teacher's "
-            "email on the Teachers tab, or ask your server's administrator.",
+            _(
+                "The server at {server} won't invite {email}: that email belongs to an "
+                "account that isn't a teacher's, or to another school. Check the "
+                "teacher's email on the Teachers tab, or ask your server's administrator."
+            ).format(server=server, email=teacher.email),
             detail=exc.detail,
         )
     if exc.status in (404, 405):
         return SyncError(
-            f"The server at {server} can't make invitations yet (it is an older version). "
-            "Ask your server's administrator to update observe-server.",
+            _(
+                "The server at {server} can't make invitations yet (it is an older "
+                "version). Ask your server's administrator to update observe-server."
+            ).format(server=server),
             detail=exc.detail,
         )
-    if exc.sentence.endswith(KEPT):
+    if exc.sentence.endswith(_(KEPT)):
         # A garbled reply or a server error: "your changes will be sent at the next sync"
         # is about records, and an invitation is never sent later by itself.
-        exc.sentence = (
-            exc.sentence.removesuffix(KEPT)
-            + f"No invitation was made for {teacher.name}; try again in a few minutes."
-        )
+        exc.sentence = exc.sentence.removesuffix(_(KEPT)) + _(
+            "No invitation was made for {name}; try again in a few minutes."
+        ).format(name=teacher.name)
     return exc
 
 

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from observe import __version__
 from observe.errors import ObserveError, UsageError
+from observe.i18n import _
 from observe.ids import new_id
 from observe.protocol import API_PREFIX, AggregateReply, ErrorReply
 from observe.safetext import printable
@@ -74,9 +75,9 @@ class LeaderSession:
         """Signs in; refuses (and revokes the token of) an account that isn't a leader's."""
         url = normalize_server_url(server_url)
         if "@" not in email:
-            raise UsageError("Sign in with your email address.")
+            raise UsageError(_("Sign in with your email address."))
         if not password:
-            raise UsageError("Enter your password to sign in.")
+            raise UsageError(_("Enter your password to sign in."))
         with SyncClient(url, transport=transport) as client:
             reply = client.login(email.strip(), password, new_id(), "Observe impact view")
         school, name = printable(reply.user.school, 200), printable(reply.user.name, 200)
@@ -84,8 +85,10 @@ class LeaderSession:
         if reply.user.role != "leader":
             session.close()
             raise UsageError(
-                f"{reply.user.email} is a {reply.user.role} account; the school figures are "
-                "for leader accounts. Coaches see their own figures under “My records”."
+                _(
+                    "{email} is a {role} account; the school figures are for leader "
+                    "accounts. Coaches see their own figures under “My records”."
+                ).format(email=reply.user.email, role=reply.user.role)
             )
         return session
 
@@ -112,8 +115,10 @@ class LeaderSession:
             params["to"] = end.isoformat()
         where = self.server_url
         expired = ObserveError(
-            f"The server at {where} took longer than {duration(self.deadline)} to send the "
-            "school figures, so Observe stopped waiting. Try again later."
+            _(
+                "The server at {where} took longer than {duration} to send the school "
+                "figures, so Observe stopped waiting. Try again later."
+            ).format(where=where, duration=duration(self.deadline))
         )
         try:
             response, body = exchange(
@@ -126,8 +131,10 @@ class LeaderSession:
             )
         except httpx.HTTPError as exc:
             raise ObserveError(
-                f"Observe couldn't reach the server at {where} for the school figures "
-                "(no network, or the server is not running). Try again later.",
+                _(
+                    "Observe couldn't reach the server at {where} for the school figures (no "
+                    "network, or the server is not running). Try again later."
+                ).format(where=where),
                 detail=repr(exc),
             ) from exc
         if response.status_code != 200:
@@ -136,17 +143,25 @@ class LeaderSession:
                 message = printable(ErrorReply.model_validate(json.loads(body)).error.message)
             said = f" The server said: {message.rstrip('.')}." if message else ""
             if response.status_code == 401:
-                raise UsageError(f"The server at {where} ended this sign-in.{said} Sign in again.")
+                raise UsageError(
+                    _("The server at {where} ended this sign-in.{said} Sign in again.").format(
+                        where=where, said=said
+                    )
+                )
             raise ObserveError(
-                f"The server at {where} didn't give the school figures "
-                f"(HTTP {response.status_code}).{said}",
+                _(
+                    "The server at {where} didn't give the school figures (HTTP "
+                    "{status_code}).{said}"
+                ).format(where=where, status_code=response.status_code, said=said),
                 detail=repr(body[:300]),
             )
         try:
             return AggregateReply.model_validate(json.loads(body))
         except (ValueError, ValidationError, RecursionError) as exc:
             raise ObserveError(
-                f"The server at {where} sent figures Observe doesn't understand (a different "
-                "version of the server, perhaps).",
+                _(
+                    "The server at {where} sent figures Observe doesn't understand (a "
+                    "different version of the server, perhaps)."
+                ).format(where=where),
                 detail=f"{exc}: {body[:200]!r}",
             ) from exc

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
+from observe.i18n import _
 from observe.sync.errors import SyncBusy
 
 LOCK_NAME = "sync.lock"
@@ -98,6 +99,8 @@ class SyncLock:
 
     def _busy(self) -> SyncBusy:
         return SyncBusy(
-            "Another sync of this profile is still running (in the app or in a terminal). "
-            "Wait for it to finish, then try again."
+            _(
+                "Another sync of this profile is still running (in the app or in a "
+                "terminal). Wait for it to finish, then try again."
+            )
         )

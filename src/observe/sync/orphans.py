@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from observe.clock import as_utc, utcnow
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.store import Store
 from observe.store.models import (
     MODEL_BY_KIND,
@@ -306,7 +307,7 @@ def _pending(conn: Connection, keys: set[tuple[str, str]]) -> set[tuple[str, str
     """Which of ``keys`` have a change waiting in the outbox (looked up by id: the outbox of a
     profile that never synced holds every record)."""
     found: set[tuple[str, str]] = set()
-    for part in chunks(sorted({i for _, i in keys})):
+    for part in chunks(sorted({i for _kind, i in keys})):
         rows = conn.execute(
             select(_outbox.c.record_kind, _outbox.c.record_id).where(_outbox.c.record_id.in_(part))
         )
@@ -388,11 +389,17 @@ def from_conflict_id(store: Store, conflict_id: int) -> Orphans:
     with store.engine.connect() as conn:
         row = conn.execute(select(_conflict).where(_conflict.c.id == conflict_id)).first()
     if row is None:
-        raise UsageError(f"There is no conflict number {conflict_id}; it may be resolved already.")
+        raise UsageError(
+            _("There is no conflict number {conflict_id}; it may be resolved already.").format(
+                conflict_id=conflict_id
+            )
+        )
     if row.status != ORPHANED:
         raise UsageError(
-            f"Conflict {conflict_id} is not about a deleted record with new records in it; "
-            "keep your copy or the server's instead."
+            _(
+                "Conflict {conflict_id} is not about a deleted record with new records "
+                "in it; keep your copy or the server's instead."
+            ).format(conflict_id=conflict_id)
         )
     return from_conflict(row.record_kind, row.record_id, row.mine)
 
@@ -400,15 +407,17 @@ def from_conflict_id(store: Store, conflict_id: int) -> Orphans:
 def _done(s: Session, conflict_id: int) -> None:
     gone = s.execute(delete(_conflict).where(_conflict.c.id == conflict_id)).rowcount
     if not gone:
-        raise UsageError("This conflict was already resolved.")
+        raise UsageError(_("This conflict was already resolved."))
 
 
 def _undelete(s: Session, obj: SyncRecord, user_id: str | None) -> None:
     """Restores ``obj`` and any deleted parent it can't live without."""
     if user_id and obj.author_id != user_id:
         raise UsageError(
-            f"The deleted {noun(obj.kind)} belongs to another coach, so it can't be restored "
-            "from here; discard or move what was added instead."
+            _(
+                "The deleted {noun} belongs to another coach, so it can't be restored "
+                "from here; discard or move what was added instead."
+            ).format(noun=noun(obj.kind))
         )
     obj.deleted = False
     for ref in REFS[obj.kind]:
@@ -449,7 +458,9 @@ def restore_parent(store: Store, conflict_id: int) -> None:
     with store.write() as s:
         obj = s.get(MODEL_BY_KIND[entry.parent_kind], entry.parent_id)
         if obj is None:
-            raise UsageError(f"That {noun(entry.parent_kind)} is no longer in this profile.")
+            raise UsageError(
+                _("That {noun} is no longer in this profile.").format(noun=noun(entry.parent_kind))
+            )
         _done(s, conflict_id)
         if obj.deleted:
             _undelete(s, obj, user_id)
@@ -519,8 +530,10 @@ def move_children(store: Store, conflict_id: int, target_id: str) -> int:
     entry = from_conflict_id(store, conflict_id)
     if not entry.can_move:
         raise UsageError(
-            f"Only evidence can be moved to another {noun(entry.parent_kind)}; restore the "
-            f"{noun(entry.parent_kind)} or discard what was added."
+            _(
+                "Only evidence can be moved to another {noun}; restore the {noun} or "
+                "discard what was added."
+            ).format(noun=noun(entry.parent_kind))
         )
     user_id = state.load(store).user_id
     model = MODEL_BY_KIND[entry.parent_kind]
@@ -529,8 +542,10 @@ def move_children(store: Store, conflict_id: int, target_id: str) -> int:
         target = s.get(model, target_id)
         if target is None or target.deleted or target_id == entry.parent_id:
             raise UsageError(
-                f"That {noun(entry.parent_kind)} is not in this profile (or was deleted); "
-                f"choose another one from the list."
+                _(
+                    "That {noun} is not in this profile (or was deleted); choose another one "
+                    "from the list."
+                ).format(noun=noun(entry.parent_kind))
             )
         _done(s, conflict_id)
         for child, ref in _under(s, entry.parent_kind, entry.parent_id, user_id):
