@@ -258,6 +258,9 @@ invitation = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("expires_at", UTCDateTime, nullable=False),
     Column("used_at", UTCDateTime),
+    # The invitation email (serve --smtp-url, observe.server.mail): NULL when none was sent,
+    # "sending", "sent", or the sentence saying why it was not (migration 0008).
+    Column("email_status", Text),
 )
 
 fact_count = Table(

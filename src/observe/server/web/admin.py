@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from observe.errors import UsageError
 from observe.server import accounts, invitations
 from observe.server.errors import ApiError
+from observe.server.mail import email_invitation, email_outcomes
 from observe.server.web.auth import engine, gate
 from observe.server.web.render import go, page
 
@@ -31,7 +32,8 @@ DONE = {
 def _page(request: Request, session: object, *, error: str | None = None,
           status: int = 200, form: dict[str, str] | None = None,
           invite_form: dict[str, str] | None = None,
-          invited: invitations.Invitation | None = None) -> Response:  # fmt: skip
+          invited: invitations.Invitation | None = None,
+          emailed: bool = False) -> Response:  # fmt: skip
     return page(
         request,
         "admin.html",
@@ -43,6 +45,9 @@ def _page(request: Request, session: object, *, error: str | None = None,
         form=form or {"email": "", "name": "", "role": "coach", "school": ""},
         invite_form=invite_form or {"email": "", "name": "", "school": ""},
         invited=invited,
+        emailed=emailed,
+        mailing=getattr(request.app.state, "mailer", None) is not None,
+        emails=email_outcomes(engine(request)),
         error=error,
         status=status,
         notice=DONE.get(request.query_params.get("done", "")),
@@ -116,7 +121,8 @@ def invite_teacher(
         return _page(request, session, error=exc.sentence, status=exc.status, invite_form=form)
     except UsageError as exc:
         return _page(request, session, error=str(exc), status=422, invite_form=form)
-    return _page(request, session, invited=made)
+    emailed = email_invitation(request, made, name.strip(), where)
+    return _page(request, session, invited=made, emailed=emailed)
 
 
 def _switch(request: Request, user_id: str, csrf: str, disabled: bool) -> Response:

@@ -1,7 +1,8 @@
 """The rest of the figures' facts, so a first load after a push decodes no snapshot of a
 visit, seat or log entry (``observe.server.facts``: ``room_ref``, ``cycle_ref``, ``label``,
 ``minutes``), and ``fact_count``: evidence and participation events counted per school,
-owner, date, visit, seat and facet, kept by the push (``observe.server.rollup``).
+owner, date, visit, seat and facet, kept by the push (``observe.server.rollup``); and
+``invitation.email_status``, the outcome of an invitation email (``observe.server.mail``).
 
 Existing records are filled from their snapshots and the counts made from ``record`` by the
 same rules the push applies (as in ``0007``).
@@ -62,12 +63,16 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_fact_count")),
     )
     op.create_index("ix_fact_count_school_kind_day", "fact_count", ["school_id", "kind", "day"])
+    with op.batch_alter_table("invitation") as batch:
+        batch.add_column(sa.Column("email_status", sa.Text(), nullable=True))
     conn = op.get_bind()
     facts.recompute(conn, columns=NEW_COLUMNS, kinds=("visit", "seat", "coaching_log_entry"))
     rollup.rebuild(conn)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("invitation") as batch:
+        batch.drop_column("email_status")
     op.drop_index("ix_fact_count_school_kind_day", table_name="fact_count")
     op.drop_table("fact_count")
     op.drop_index("ix_record_school_kind_day_facts", table_name="record")
