@@ -13,6 +13,7 @@ from observe.server import accounts, invitations
 from observe.server.errors import ApiError
 from observe.server.mail import email_invitation, email_outcomes
 from observe.server.web.auth import engine, gate
+from observe.server.web.i18n import N_, _
 from observe.server.web.render import go, page
 
 router = APIRouter(include_in_schema=False)
@@ -21,11 +22,11 @@ Field = Annotated[str, Form(max_length=1000)]
 Id = Annotated[str, Path(max_length=64)]
 
 DONE = {
-    "added": "The user is added. Give them their email and the password you chose.",
-    "disabled": "The user is disabled: they are signed out everywhere from their next request.",
-    "enabled": "The user is enabled again.",
-    "revoked": "The device is revoked: it must sign in again to sync.",
-    "password": "Your password is changed.",
+    "added": N_("The user is added. Give them their email and the password you chose."),
+    "disabled": N_("The user is disabled: they are signed out everywhere from their next request."),
+    "enabled": N_("The user is enabled again."),
+    "revoked": N_("The device is revoked: it must sign in again to sync."),
+    "password": N_("Your password is changed."),
 }
 
 
@@ -38,7 +39,7 @@ def _page(request: Request, session: object, *, error: str | None = None,
         request,
         "admin.html",
         session,  # type: ignore[arg-type]
-        title="Users and devices",
+        title=_("Users and devices"),
         users=accounts.list_users(engine(request)),
         devices=accounts.list_devices(engine(request)),
         roles=accounts.ROLES,
@@ -50,7 +51,7 @@ def _page(request: Request, session: object, *, error: str | None = None,
         emails=email_outcomes(engine(request)),
         error=error,
         status=status,
-        notice=DONE.get(request.query_params.get("done", "")),
+        notice=_(DONE[done]) if (done := request.query_params.get("done", "")) in DONE else None,
     )
 
 
@@ -130,7 +131,7 @@ def _switch(request: Request, user_id: str, csrf: str, disabled: bool) -> Respon
     if isinstance(session, Response):
         return session
     if disabled and user_id == session.principal.user_id:
-        return _page(request, session, error="You cannot disable your own account.", status=409)
+        return _page(request, session, error=_("You cannot disable your own account."), status=409)
     try:
         accounts.set_disabled(engine(request), user_id, disabled)
     except ApiError as exc:
