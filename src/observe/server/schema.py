@@ -280,7 +280,18 @@ fact_count = Table(
     Column("seat_ref", Text),
     Column("facet", Text),
     Column("n", BigInteger, nullable=False),
-    Index("ix_fact_count_school_kind_day", "school_id", "kind", "day"),
+    # Every column, visits in order: per-visit counts are grouped from the index alone.
+    Index(
+        "ix_fact_count_school_kind_visit",
+        "school_id",
+        "kind",
+        "visit_ref",
+        "day",
+        "seat_ref",
+        "facet",
+        "owner_id",
+        "n",
+    ),
 )
 
 BACKUP_TABLES = (

@@ -62,7 +62,11 @@ def upgrade() -> None:
         sa.Column("n", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_fact_count")),
     )
-    op.create_index("ix_fact_count_school_kind_day", "fact_count", ["school_id", "kind", "day"])
+    op.create_index(
+        "ix_fact_count_school_kind_visit",
+        "fact_count",
+        ["school_id", "kind", "visit_ref", "day", "seat_ref", "facet", "owner_id", "n"],
+    )
     with op.batch_alter_table("invitation") as batch:
         batch.add_column(sa.Column("email_status", sa.Text(), nullable=True))
     conn = op.get_bind()
@@ -73,7 +77,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("invitation") as batch:
         batch.drop_column("email_status")
-    op.drop_index("ix_fact_count_school_kind_day", table_name="fact_count")
+    op.drop_index("ix_fact_count_school_kind_visit", table_name="fact_count")
     op.drop_table("fact_count")
     op.drop_index("ix_record_school_kind_day_facts", table_name="record")
     with op.batch_alter_table("record") as batch:
