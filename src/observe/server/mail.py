@@ -240,8 +240,8 @@ class Mailer:
 
 
 def email_outcomes(engine: Engine, limit: int = 20) -> list[tuple[str, str]]:
-    """(email, sentence) of the newest invitation emails of unused invitations, for the
-    admin page: sent, still being sent, or why not."""
+    """(email, status) of the newest invitation emails of unused invitations, for the admin
+    page: ``SENT``, ``SENDING``, or the sentence saying why not."""
     query = (
         select(account.c.email, invitation.c.email_status)
         .join(account, account.c.id == invitation.c.account_id)
@@ -251,15 +251,7 @@ def email_outcomes(engine: Engine, limit: int = 20) -> list[tuple[str, str]]:
     )
     with engine.connect() as conn:
         rows = conn.execute(query).all()
-    out = []
-    for email, status in rows:
-        if status == SENT:
-            out.append((email, f"The invitation email to {email} was sent."))
-        elif status == SENDING:
-            out.append((email, f"The invitation email to {email} is being sent."))
-        else:
-            out.append((email, status))
-    return out
+    return [(email, status) for email, status in rows]
 
 
 def email_invitation(request: Request, made: Invitation, name: str, school: str) -> bool:

@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from observe.errors import UsageError
 from observe.server import accounts, invitations
 from observe.server.errors import ApiError
-from observe.server.mail import email_invitation, email_outcomes
+from observe.server.mail import SENDING, SENT, email_invitation, email_outcomes
 from observe.server.web.auth import engine, gate
 from observe.server.web.i18n import N_, _
 from observe.server.web.render import go, page
@@ -28,6 +28,14 @@ DONE = {
     "revoked": N_("The device is revoked: it must sign in again to sync."),
     "password": N_("Your password is changed."),
 }
+
+
+def _outcome(email: str, status: str) -> str:
+    if status == SENT:
+        return _("The invitation email to {email} was sent.").format(email=email)
+    if status == SENDING:
+        return _("The invitation email to {email} is being sent.").format(email=email)
+    return status  # why it was not sent, as the mail server's answer was put
 
 
 def _page(request: Request, session: object, *, error: str | None = None,
@@ -48,7 +56,9 @@ def _page(request: Request, session: object, *, error: str | None = None,
         invited=invited,
         emailed=emailed,
         mailing=getattr(request.app.state, "mailer", None) is not None,
-        emails=email_outcomes(engine(request)),
+        emails=[
+            (email, _outcome(email, status)) for email, status in email_outcomes(engine(request))
+        ],
         error=error,
         status=status,
         notice=_(DONE[done]) if (done := request.query_params.get("done", "")) in DONE else None,
