@@ -309,9 +309,15 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--leader-runs", type=int, default=10)
     parser.add_argument("--postgresql", action="store_true")
+    parser.add_argument(
+        "--keep", type=Path, help="fill the database in this (new) folder and keep it afterwards"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-web-") as tmp:
         base = Path(tmp)
+        if args.keep is not None:
+            args.keep.mkdir(parents=True)
+            base = args.keep
         cluster = None
         if args.postgresql:
             bindir = postgres_bindir()

@@ -14,7 +14,8 @@ from observe.server import migrate
 from observe.server.accounts import principal_of
 from observe.server.aggregates import NAMES, aggregates
 from observe.server.facts import FACT_COLUMNS
-from observe.server.schema import record
+from observe.server.rollup import rebuild
+from observe.server.schema import fact_count, record
 from observe.server.scope import forget
 from tests.server.helpers import op, push
 from tests.server.test_aggregates import _school_with_data, _two_more_teachers, cycle_school
@@ -75,7 +76,7 @@ def test_upgrading_an_existing_database_fills_the_facts_and_keeps_every_figure(o
     # The push filled them: dated records have a day, the unreadable date and tombstone none.
     assert sum(1 for f in facts.values() if f[0]) > 20
     assert facts[odd][0] is None and facts[odd][1] is not None
-    assert facts[gone] == (None, None, None, None)
+    assert facts[gone] == (None,) * len(FACT_COLUMNS)
     assert before[(leader.user.id, (None, None))]["lookfor-frequencies"][0][0]["evidence"] == 2
 
     observe_server.stop()
@@ -167,3 +168,55 @@ def test_a_restore_derives_the_facts_again(observe_server, tmp_path):
     assert restored.returncode == 0, restored.stderr
     assert _facts(observe_server) == facts
     assert _figures(observe_server, users) == before
+
+
+def _counts(server, owner_id):
+    with server.engine.connect() as conn:
+        rows = conn.execute(select(fact_count).where(fact_count.c.owner_id == owner_id)).all()
+    return sorted(tuple(r._mapping.items()) for r in rows)
+
+
+def test_the_push_keeps_the_counts_per_visit_as_a_rebuild_makes_them(shared_server):
+    """Every change the push applies moves the per-visit counts (``fact_count``) exactly as
+    counting all records again would: an item moved to another visit and re-tagged, an
+    event whose kind changed, a delete, the same record twice in one push, a record
+    re-pushed unchanged; and the figures read from them count the change at once."""
+    school = f"Counts {new_id()[:6]}"
+    coach = shared_server.login(shared_server.add_user(school=school))
+    visit_a, visit_b, item, other, event = new_id(), new_id(), new_id(), new_id(), new_id()
+    tag = new_id()
+
+    def item_data(visit, tags, day="2026-03-04"):
+        return {"id": item, "visit_id": visit, "observed_at": f"{day}T09:00:00Z",
+                "lookfor_ids": tags}  # fmt: skip
+
+    def event_data(kind):
+        return {"id": event, "visit_id": visit_a, "seat_id": "seat-1",
+                "occurred_at": "2026-03-04T09:01:00Z", "participation_kind": kind}  # fmt: skip
+
+    push(
+        coach,
+        op(item, data=item_data(visit_a, [])),
+        op(other, data={**item_data(visit_a, [tag]), "id": other}),
+        op(event, kind="participation_event", data=event_data("volunteered")),
+    )
+    push(
+        coach,
+        op(item, base_version=1, data=item_data(visit_b, [tag], "2026-03-05")),
+        op(item, base_version=2, data=item_data(visit_b, [tag, new_id()], "2026-03-05")),
+        op(event, kind="participation_event", base_version=1, data=event_data("peer_talk")),
+        op(other, base_version=1, delete=True),
+    )
+    push(coach, op(event, kind="participation_event", base_version=2, data=event_data("peer_talk")))
+    kept = _counts(shared_server, coach.user.id)
+    assert all(dict(r)["n"] > 0 for r in kept)
+    assert sum(dict(r)["n"] for r in kept if dict(r)["kind"] == "evidence") == 1
+    with shared_server.engine.begin() as conn:
+        rebuild(conn)
+    assert _counts(shared_server, coach.user.id) == kept
+    rows = coach.client.get("/v1/aggregates/lookfor-frequencies").json()["rows"]
+    assert rows[-1]["evidence"] == 1 and rows[0]["evidence"] == 1
+    talk = coach.client.get("/v1/aggregates/participation").json()["rows"]
+    assert [(r["visits"], r["events"], r["peer_talk"], r["volunteered"]) for r in talk] == [
+        (1, 1, 1, 0)
+    ]

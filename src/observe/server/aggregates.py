@@ -14,6 +14,7 @@ ending in ``Z``, dates as ``YYYY-MM-DD``, enums as their values.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -26,10 +27,10 @@ from observe.cyclemeasure import compare
 from observe.protocol import MIN_TEACHERS
 from observe.server.accounts import Principal
 from observe.server.errors import ApiError, forbidden
-from observe.server.facts import PARTICIPATION_KINDS, day_of
-from observe.server.schema import record
+from observe.server.facts import MAX_REF, PARTICIPATION_KINDS, bounded, day_of
+from observe.server.schema import fact_count, record
 from observe.server.scope import Scope as _Scope
-from observe.server.scope import scope_for
+from observe.server.scope import day_from, scope_for
 from observe.server.state import read_state
 
 NAMES = ("visits-per-week", "coaching-time", "lookfor-frequencies", "participation", "cycles")
@@ -45,22 +46,25 @@ def _moment(value: Any) -> datetime | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _week(day: date) -> str:
     return (day - timedelta(days=day.weekday())).isoformat()
 
 
+def _date(text: str | None) -> date | None:
+    return day_from(text) if text else None
+
+
 def visits_per_week(scope: _Scope) -> list[dict[str, Any]]:
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for visit in scope.snapshots("visit"):
-        day = _day(visit.get("started_at"))
+    for visit in scope.visits():
+        day = _date(visit.day)
         if not scope.in_range(day):
             continue
         assert day is not None
-        key = (_week(day), str(visit.get("visit_type") or "unknown")[:40])
+        key = (_week(day), visit.label)
         counts[key][0] += 1
-        start, end = _moment(visit.get("started_at")), _moment(visit.get("ended_at"))
-        if start and end and end > start:
-            counts[key][1] += round((end - start).total_seconds() / 60)
+        counts[key][1] += visit.minutes or 0
     return [
         {"week_start": week, "visit_type": kind, "visits": n, "minutes": minutes}
         for (week, kind), (n, minutes) in sorted(counts.items())
@@ -68,19 +72,18 @@ def visits_per_week(scope: _Scope) -> list[dict[str, Any]]:
 
 
 def coaching_time(scope: _Scope) -> list[dict[str, Any]]:
-    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for entry in scope.snapshots("coaching_log_entry"):
-        if not scope.in_range(_day(entry.get("occurred_on"))):
-            continue
-        minutes = entry.get("minutes")
-        if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes < 0:
-            continue
-        key = str(entry.get("activity") or "unknown")[:40]
-        totals[key][0] += 1
-        totals[key][1] += minutes
+    """Logged minutes per activity, summed by SQL over the log entries' fact columns (an entry
+    whose minutes are not a whole number of at least 0 counts nowhere)."""
+    query = scope.where(
+        select(record.c.label, func.count(), func.sum(record.c.minutes))
+        .where(record.c.minutes.is_not(None))
+        .group_by(record.c.label),
+        "coaching_log_entry",
+        dated=True,
+    )
     return [
-        {"activity": activity, "entries": n, "minutes": minutes}
-        for activity, (n, minutes) in sorted(totals.items())
+        {"activity": activity, "entries": int(n), "minutes": int(minutes)}
+        for activity, n, minutes in sorted(scope.counted("log", query))
     ]
 
 
@@ -150,31 +153,33 @@ def _label(value: Any) -> str | None:
 def participation(scope: _Scope) -> list[dict[str, Any]]:
     """Per week: events by kind, and per visit the distinct voices and the share of seats heard."""
     seats_per_room = scope.memo(
-        "seats-per-room",
-        lambda: Counter(
-            s.get("classroom_id") for s in scope.snapshots("seat") if s.get("classroom_id")
-        ),
+        "seats-per-room", lambda: Counter(room for _, room in scope.seats() if room)
     )
-    room_of_visit = scope.ids("visit", "classroom_id")
+    room_of_visit = scope.visit_rooms()
     weeks: dict[str, dict[str, Any]] = {}
-    for visit_id, info in scope.talk_in_range().items():
-        week = weeks.setdefault(
-            _week(info["day"]),
-            {"visits": 0, "events": 0, "kinds": Counter(), "voices": [], "shares": []},
-        )
+    for visit_id, (day, voices, events, counts) in scope.talk_in_range().items():
+        week = weeks.get(_week(day))
+        if week is None:
+            week = weeks[_week(day)] = {
+                "visits": 0,
+                "events": 0,
+                "kinds": [0] * len(PARTICIPATION_KINDS),
+                "voices": [],
+                "shares": [],
+            }
         week["visits"] += 1
-        week["events"] += sum(info["kinds"].values())
-        week["kinds"].update(info["kinds"])
-        week["voices"].append(info["seats"])
+        week["events"] += events
+        week["kinds"] = [a + b for a, b in zip(week["kinds"], counts, strict=True)]
+        week["voices"].append(voices)
         seats = seats_per_room.get(room_of_visit.get(visit_id))
         if seats:
-            week["shares"].append(min(1.0, info["seats"] / seats))
+            week["shares"].append(min(1.0, voices / seats))
     return [
         {
             "week_start": week_start,
             "visits": w["visits"],
             "events": w["events"],
-            **{kind: w["kinds"].get(kind, 0) for kind in PARTICIPATION_KINDS},
+            **dict(zip(PARTICIPATION_KINDS, w["kinds"], strict=True)),
             "distinct_voices_mean": _mean(w["voices"]),
             "seat_share_mean": _mean(w["shares"]),
         }
@@ -200,36 +205,45 @@ def _cycle_values(scope: _Scope, cycles: list[dict[str, Any]]) -> dict[Any, list
     kinds = {c.get("measure_kind") for c in cycles}
     wanted = {c.get("id") for c in cycles}
     visits_of: dict[Any, list[tuple[datetime, Any]]] = defaultdict(list)
-    for visit in scope.snapshots("visit"):
+    for visit in scope.cycle_visits({bounded(c, MAX_REF) for c in wanted if isinstance(c, str)}):
         started = _moment(visit.get("started_at"))
         if visit.get("cycle_id") in wanted and started is not None:
             visits_of[visit["cycle_id"]].append((started, visit.get("id")))
-    linked = {v for pairs in visits_of.values() for _, v in pairs}
+    linked = sorted({v for pairs in visits_of.values() for _, v in pairs if isinstance(v, str)})
+
+    def per_linked_visit(key: str, query: Any) -> list[Any]:
+        """Rows of ``query`` for the linked visits only, 500 at a time."""
+
+        def make() -> list[Any]:
+            out: list[Any] = []
+            with scope.engine.connect() as conn:
+                for offset in range(0, len(linked), 500):
+                    part = linked[offset : offset + 500]
+                    out += conn.execute(query.where(fact_count.c.visit_ref.in_(part))).all()
+            return out
+
+        return scope.memo(key, make)
+
     # Counted by SQL per visit (and seat, or look-fors and marks) over every date: a cycle's
     # visits are measured whenever they were.
     talk: dict[Any, Counter[Any]] = defaultdict(Counter)
     if kinds & {"distinct_voices", "contributions"}:
-        seats = {s.get("id") for s in scope.snapshots("seat")}
-        query = (
-            select(record.c.visit_ref, record.c.seat_ref, func.count())
-            .where(record.c.visit_ref.is_not(None))
-            .group_by(record.c.visit_ref, record.c.seat_ref)
-        )
-        query = scope.where(query, "participation_event", by_facts=True)
-        for visit_id, seat_id, n in scope.counted("cycle-talk", query):
-            if visit_id in linked and seat_id is not None and seat_id in seats:
-                talk[visit_id][seat_id] += n
+        seats = {seat_id for seat_id, _ in scope.seats()}
+        query = select(
+            fact_count.c.visit_ref, fact_count.c.seat_ref, func.sum(fact_count.c.n)
+        ).group_by(fact_count.c.visit_ref, fact_count.c.seat_ref)
+        query = scope.where_counted(query, "participation_event")
+        for visit_id, seat_id, n in per_linked_visit("cycle-talk", query):
+            if seat_id is not None and seat_id in seats:
+                talk[visit_id][seat_id] += int(n)
     evidence: dict[Any, list[tuple[list[str], int]]] = defaultdict(list)
     if "lookfor_frequency" in kinds:
-        query = (
-            select(record.c.visit_ref, record.c.facet, func.count())
-            .where(record.c.visit_ref.is_not(None))
-            .group_by(record.c.visit_ref, record.c.seat_ref, record.c.facet)
-        )
-        query = scope.where(query, "evidence", by_facts=True)
-        for visit_id, facet, n in scope.counted("cycle-evidence", query):
-            if visit_id in linked:
-                evidence[visit_id].append((scope.facet(facet)[1], n))
+        query = select(
+            fact_count.c.visit_ref, fact_count.c.facet, func.sum(fact_count.c.n)
+        ).group_by(fact_count.c.visit_ref, fact_count.c.facet)
+        query = scope.where_counted(query, "evidence")
+        for visit_id, facet, n in per_linked_visit("cycle-evidence", query):
+            evidence[visit_id].append((scope.facet(facet)[1], int(n)))
 
     def seen(items: list[tuple[list[str], int]], lookfor_id: Any) -> float:
         return float(sum(n for marked, n in items if lookfor_id in marked))
@@ -408,7 +422,7 @@ def teachers_behind(
 
 def _teacher_of_visit(scope: _Scope) -> Callable[[Any], str | None]:
     teacher_of_room = scope.ids("classroom", "teacher_id")
-    room_of_visit = scope.ids("visit", "classroom_id")
+    room_of_visit = scope.visit_rooms()
 
     def teacher(visit_id: Any) -> str | None:
         found = teacher_of_room.get(room_of_visit.get(visit_id))
@@ -423,12 +437,14 @@ def _visit_weeks(scope: _Scope) -> dict[str, set[str]]:
     def make() -> dict[str, set[str]]:
         teacher = _teacher_of_visit(scope)
         visit_weeks: dict[str, set[str]] = defaultdict(set)
-        for visit in scope.snapshots("visit"):
-            day = _day(visit.get("started_at"))
+        for visit in scope.visits():
+            day = _date(visit.day)
             if not scope.in_range(day):
                 continue
             assert day is not None
-            visit_weeks[_week(day)].update(t for t in [teacher(visit.get("id"))] if t)
+            found, week = teacher(visit.id), visit_weeks[_week(day)]
+            if found:
+                week.add(found)
         return visit_weeks
 
     return scope.memo("visit-weeks", make)
@@ -446,8 +462,10 @@ def _teachers_behind(
         out["visits-per-week"] = {week: len(found) for week, found in _visit_weeks(scope).items()}
     if "participation" in names:
         weeks: dict[str, set[str]] = defaultdict(set)
-        for visit_id, info in scope.talk_in_range().items():
-            weeks[_week(info["day"])].update(t for t in [teacher(visit_id)] if t)
+        for visit_id, (day, *_) in scope.talk_in_range().items():
+            found, week = teacher(visit_id), weeks[_week(day)]
+            if found:
+                week.add(found)
         out["participation"] = {week: len(found) for week, found in weeks.items()}
     if "lookfor-frequencies" in names:
         lookfor_teachers = {t for v in scope.evidence_visits() for t in [teacher(v)] if t}

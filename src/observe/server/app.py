@@ -55,6 +55,7 @@ from observe.server.cursor import parse as parse_cursor
 from observe.server.db import ENV_DATABASE_URL, make_engine, read_connection
 from observe.server.errors import ApiError, forbidden
 from observe.server.group_commit import GroupCommit
+from observe.server.mail import Mailer, SmtpConfig, config_from_environment, email_invitation
 from observe.server.state import read_state
 from observe.server.web import install as install_web
 from observe.server.web import install_errors as install_web_errors
@@ -330,6 +331,7 @@ def invite_teacher(
         created_by=principal.user_id,
         base_url=invitations.base_url_for(str(request.base_url)),
     )
+    email_invitation(request, made, body.name, principal.school)
     return {
         "email": made.email,
         "link": made.link,
@@ -346,7 +348,9 @@ def teachers_status(body: TeacherStatusRequest, token: Token, engine: EngineDep)
     return {"accounts": invitations.teacher_status(engine, principal, body.emails)}
 
 
-def create_app(engine: Engine) -> FastAPI:
+def create_app(engine: Engine, smtp: SmtpConfig | None = None) -> FastAPI:
+    """``smtp``: a mail server to email new invitations through (``serve --smtp-url``);
+    without one nothing is sent anywhere."""
     app = FastAPI(
         title="Observe server",
         version=__version__,
@@ -358,6 +362,7 @@ def create_app(engine: Engine) -> FastAPI:
     app.openapi = _openapi(app)  # type: ignore[method-assign]
     app.state.engine = engine
     app.state.pushes = GroupCommit(engine)
+    app.state.mailer = Mailer(engine, smtp) if smtp is not None else None
     app.include_router(router)
     install_web(app)  # the web pages at /, beside the API
     http_errors.install(app)
@@ -374,4 +379,6 @@ def app_from_environment() -> FastAPI:
     if not url:
         raise RuntimeError(f"{ENV_DATABASE_URL} is not set; start the server with observe-server")
     pool = int(os.environ.get("OBSERVE_SERVER_POOL_SIZE", "5"))
-    return create_app(make_engine(url, pool_size=pool, max_overflow=pool * 2))
+    return create_app(
+        make_engine(url, pool_size=pool, max_overflow=pool * 2), smtp=config_from_environment()
+    )

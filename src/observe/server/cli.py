@@ -26,7 +26,7 @@ from sqlalchemy.exc import OperationalError
 from observe import __version__
 from observe.errors import ObserveError, UsageError
 from observe.safetext import printable
-from observe.server import accounts, backup, invitations, migrate, state
+from observe.server import accounts, backup, invitations, mail, migrate, state
 from observe.server.db import (
     ENV_DATABASE_URL,
     DatabaseError,
@@ -129,6 +129,7 @@ def cmd_user_invite(args: argparse.Namespace) -> int:
             f"(or set {invitations.ENV_PUBLIC_URL})."
         )
     base = invitations.check_public_url(base)
+    smtp = _smtp(args)
     engine = _checked(args)
     if not args.school.strip():
         raise UsageError("Give the school's name with --school.")
@@ -146,6 +147,10 @@ def cmd_user_invite(args: argparse.Namespace) -> int:
     print(f"Link: {made.link}")
     print(f"Code: {made.code} (to type in at {base}/invite)")
     print(f"Valid until {made.expires_at:%Y-%m-%d %H:%M} UTC, once.")
+    if smtp is not None:
+        sys.stdout.flush()  # the link and code are out before the mail server is tried
+        sent, sentence = mail.send_now(engine, smtp, made, args.name.strip(), args.school.strip())
+        print(sentence, file=sys.stdout if sent else sys.stderr)
     return 0
 
 
@@ -268,6 +273,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     os.environ[accounts.ENV_TOKEN_IDLE_DAYS] = repr(accounts.check_idle_days(args.token_idle_days))
     if args.public_url:
         os.environ[invitations.ENV_PUBLIC_URL] = invitations.check_public_url(args.public_url)
+    smtp = _smtp(args)
+    if smtp is not None:
+        # The URL carries no user name or password (refused above); they stay in the
+        # environment the workers inherit.
+        os.environ[mail.ENV_SMTP_URL] = f"{smtp.scheme}://{smtp.where}"
+        os.environ[mail.ENV_SMTP_FROM] = smtp.sender
+        log.info("invitations are emailed through %s from %s", smtp.where, smtp.sender)
+    else:
+        os.environ.pop(mail.ENV_SMTP_URL, None)
     log.info(
         "observe-server %s serving %s on %s:%d with %d worker(s)",
         __version__,
@@ -294,6 +308,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 # --- parser ----------------------------------------------------------------------------------
+
+
+def _smtp_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--smtp-url",
+        metavar="URL",
+        default=os.environ.get(mail.ENV_SMTP_URL, ""),
+        help="email new invitations through this mail server: smtp://host:port, "
+        "smtp+starttls://host:port or smtps://host:port; user name and password from "
+        f"${mail.ENV_SMTP_USERNAME} and ${mail.ENV_SMTP_PASSWORD} (default: ${mail.ENV_SMTP_URL}; "
+        "without it nothing is sent anywhere)",
+    )
+    parser.add_argument(
+        "--smtp-from",
+        metavar="ADDRESS",
+        default="",
+        help=f"the invitation emails' sender (default: ${mail.ENV_SMTP_FROM}, else observe@host)",
+    )
+
+
+def _smtp(args: argparse.Namespace) -> mail.SmtpConfig | None:
+    return mail.parse_smtp_url(args.smtp_url, args.smtp_from) if args.smtp_url.strip() else None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -344,6 +380,7 @@ def build_parser() -> argparse.ArgumentParser:
         f"(default: ${invitations.ENV_PUBLIC_URL}, else the address each request came to)"
     )
     serve.add_argument("--public-url", metavar="URL", help=public_help)
+    _smtp_options(serve)
     add("migrate", cmd_migrate, "create or upgrade the server's database schema")
     add("info", cmd_info, "server id, epoch and head seq of the database")
     add("new-epoch", cmd_new_epoch, "start a new epoch so every client re-pushes what it holds")
@@ -380,6 +417,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help=f"the server's address for teachers (default: ${invitations.ENV_PUBLIC_URL})",
     )
+    _smtp_options(ui)
     ul = add_user_cmd("list", cmd_user_list, "list users")
     ul.add_argument("--json", action="store_true")
     for name, handler in (("disable", cmd_user_disable), ("enable", cmd_user_enable)):

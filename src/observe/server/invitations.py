@@ -52,6 +52,7 @@ class Invitation:
     link: str
     code: str
     expires_at: datetime
+    invitation_id: str = ""
 
 
 def _sha(text: str) -> str:
@@ -173,9 +174,10 @@ def _invite(
         )
         code = _fresh_code(conn)
         expires = now + VALID_FOR
+        invitation_id = str(uuid.uuid4())
         conn.execute(
             insert(invitation).values(
-                id=str(uuid.uuid4()),
+                id=invitation_id,
                 account_id=account_id,
                 token_hash=_sha(token),
                 code_hash=_sha(code.replace("-", "")),
@@ -184,7 +186,13 @@ def _invite(
                 expires_at=expires,
             )
         )
-    return Invitation(email=email, link=link_for(base_url, token), code=code, expires_at=expires)
+    return Invitation(
+        email=email,
+        link=link_for(base_url, token),
+        code=code,
+        expires_at=expires,
+        invitation_id=invitation_id,
+    )
 
 
 def _check_invitable(email: str, found: Any, school_id: str) -> None:

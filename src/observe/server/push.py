@@ -32,6 +32,7 @@ from observe.server.readers import (
     reader_of,
     reflection_target,
 )
+from observe.server.rollup import Tally
 from observe.server.schema import applied_op, conflict, record, school_seq, utcnow
 from observe.server.state import read_state
 
@@ -96,6 +97,7 @@ class _Batch:
     now: datetime = field(default_factory=utcnow)  # one push, one transaction, one time
     json_texts: dict[int, str] = field(default_factory=dict)  # id(op.data) -> its JSON text
     addressees: dict[str, str | None] = field(default_factory=dict)  # reflection id -> coach
+    tally: Tally = field(default_factory=Tally)  # the figures' counts, moved with the records
 
     def store(self, op: Op, result: dict[str, Any]) -> dict[str, Any]:
         self.stored.append(
@@ -143,6 +145,7 @@ class _Batch:
             "addressee_id": self.addressees.get(op.id) if op.kind == REFLECTION else None,
             **facts_of(op.kind, data, deleted),
         }
+        self.tally.change(current, row)
         self.records[op.id] = row
         if current is None or op.id in self.inserts:
             self.inserts[op.id] = row
@@ -540,6 +543,7 @@ def _flush(conn: Connection, batch: _Batch, old_heads: dict[str, int]) -> None:
         conn.execute(insert(conflict), batch.conflicts)
     if batch.stored:
         _insert_applied.run(conn, batch.stored, {})
+    batch.tally.flush(conn)
     moved = [
         {"b_school": school_id, "b_head": head}
         for school_id, head in batch.heads.items()

@@ -155,12 +155,33 @@ record = Table(
     Column("visit_ref", Text),
     Column("seat_ref", Text),
     Column("facet", Text),
+    # And for visits, seats and log entries (migration 0008): the classroom and cycle named,
+    # the visit's type or the log entry's activity, and minutes.
+    Column("room_ref", Text),
+    Column("cycle_ref", Text),
+    Column("label", String(40)),
+    Column("minutes", BigInteger),
     UniqueConstraint("school_id", "server_seq", name="uq_record_school_seq"),
     Index("ix_record_owner_seq", "owner_id", "server_seq"),
     Index("ix_record_school_kind", "school_id", "kind"),
     # The figures' facts, ordered so SQL counts them per visit from the index alone.
     Index(
         "ix_record_school_kind_facts", "school_id", "kind", "visit_ref", "seat_ref", "facet", "day"
+    ),
+    # Visits, seats and log entries read from the index alone (their rows sit among a
+    # year's evidence, one page each).
+    Index(
+        "ix_record_school_kind_day_facts",
+        "school_id",
+        "kind",
+        "day",
+        "label",
+        "minutes",
+        "room_ref",
+        "cycle_ref",
+        "owner_id",
+        "deleted",
+        "id",
     ),
     Index("ix_record_school_audience_seq", "school_id", "audience", "server_seq"),
     Index("ix_record_school_reader", "school_id", "reader"),
@@ -237,6 +258,40 @@ invitation = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("expires_at", UTCDateTime, nullable=False),
     Column("used_at", UTCDateTime),
+    # The invitation email (serve --smtp-url, observe.server.mail): NULL when none was sent,
+    # "sending", "sent", or the sentence saying why it was not (migration 0008).
+    Column("email_status", Text),
+)
+
+fact_count = Table(
+    "fact_count",
+    metadata,
+    # Evidence items and participation events counted per school, owner, kind and facts
+    # (observe.server.rollup): kept by the push in its transaction, rebuilt from ``record`` by
+    # a restore and by migration 0008, so the figures read per-visit rows, not every item.
+    # ``id`` is the SHA-256 of the other key columns (several may be NULL, which a unique
+    # index would not tell apart).
+    Column("id", String(64), primary_key=True),
+    Column("school_id", ID, nullable=False),
+    Column("owner_id", ID, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("day", String(10)),
+    Column("visit_ref", Text),
+    Column("seat_ref", Text),
+    Column("facet", Text),
+    Column("n", BigInteger, nullable=False),
+    # Every column, visits in order: per-visit counts are grouped from the index alone.
+    Index(
+        "ix_fact_count_school_kind_visit",
+        "school_id",
+        "kind",
+        "visit_ref",
+        "day",
+        "seat_ref",
+        "facet",
+        "owner_id",
+        "n",
+    ),
 )
 
 BACKUP_TABLES = (
@@ -251,4 +306,4 @@ BACKUP_TABLES = (
     conflict,
 )
 """Tables a backup carries, parents first (login failures and web sessions are transient and
-left out)."""
+left out; ``fact_count`` is derived from ``record`` and rebuilt by a restore)."""

@@ -8,8 +8,9 @@ makes of their fact columns (``observe.server.facts``), never decoded one by one
 
 from __future__ import annotations
 
+import functools
 import threading
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
@@ -18,7 +19,13 @@ from sqlalchemy import Engine, case, func, select
 
 from observe.server.accounts import Principal
 from observe.server.facts import PARTICIPATION_KINDS, read_facet, tags_of
-from observe.server.schema import record
+from observe.server.schema import fact_count, record
+
+
+@functools.lru_cache(maxsize=4096)
+def day_from(text: str) -> date:
+    """A fact column's day (``YYYY-MM-DD``) as a date; a school's records share a few hundred."""
+    return date.fromisoformat(text)
 
 
 class Scope:
@@ -72,6 +79,61 @@ class Scope:
                 query = query.where(record.c.day <= self.end.isoformat())
         return query
 
+    def where_counted(self, query: Any, kind: str, dated: bool = False) -> Any:
+        """``where`` for the counts kept per visit (``fact_count``, ``observe.server.rollup``)."""
+        query = query.where(fact_count.c.school_id == self.principal.school_id)
+        query = query.where(fact_count.c.kind == kind)
+        if self.principal.role == "coach":
+            query = query.where(fact_count.c.owner_id == self.principal.user_id)
+        if dated:
+            query = query.where(fact_count.c.day.is_not(None))
+            if self.start is not None:
+                query = query.where(fact_count.c.day >= self.start.isoformat())
+            if self.end is not None:
+                query = query.where(fact_count.c.day <= self.end.isoformat())
+        return query
+
+    def visits(self) -> list[Any]:
+        """Every visit the caller may count, as its fact columns (id, day, label = its type,
+        minutes, room_ref, cycle_ref): no snapshot decoded."""
+        query = select(
+            record.c.id,
+            record.c.day,
+            record.c.label,
+            record.c.minutes,
+            record.c.room_ref,
+            record.c.cycle_ref,
+        )
+        return self.counted("visits", self.where(query, "visit"))
+
+    def visit_rooms(self) -> dict[str, str | None]:
+        return self.memo("visit-rooms", lambda: {v.id: v.room_ref for v in self.visits()})
+
+    def cycle_visits(self, cycle_refs: set[str]) -> list[dict[str, Any]]:
+        """Snapshots of the visits of these cycles (by ``cycle_ref``): only those are decoded,
+        for their exact start."""
+        if not cycle_refs:
+            return []
+
+        def make() -> list[dict[str, Any]]:
+            refs, out = sorted(cycle_refs), []
+            with self.engine.connect() as conn:
+                for offset in range(0, len(refs), 500):
+                    query = self.where(
+                        select(record.c.data).where(
+                            record.c.cycle_ref.in_(refs[offset : offset + 500])
+                        ),
+                        "visit",
+                    )
+                    out += [d for (d,) in conn.execute(query) if isinstance(d, dict)]
+            return out
+
+        return self.memo(f"cycle-visits:{hash(frozenset(cycle_refs))}", make)
+
+    def seats(self) -> list[Any]:
+        """(id, room_ref) of every seat the caller may count."""
+        return self.counted("seats", self.where(select(record.c.id, record.c.room_ref), "seat"))
+
     def counted(self, key: str, query: Any) -> list[Any]:
         """The rows of an aggregate ``query``, once per request under ``key``."""
         if key not in self._memo:
@@ -91,20 +153,17 @@ class Scope:
 
     def evidence_in_range(self) -> list[tuple[str | None, int]]:
         """(facet, items) of the evidence in range: items with the same look-fors and marks
-        counted together by SQL, per visit from the index, then per facet."""
-        per_visit = self.where(
-            select(record.c.facet, func.count().label("n")).group_by(
-                record.c.visit_ref, record.c.seat_ref, record.c.facet
-            ),
+        counted together, from the counts kept per visit."""
+        query = self.where_counted(
+            select(fact_count.c.facet, func.sum(fact_count.c.n)).group_by(fact_count.c.facet),
             "evidence",
             dated=True,
-        ).subquery()
-        query = select(per_visit.c.facet, func.sum(per_visit.c.n)).group_by(per_visit.c.facet)
+        )
         return [(f, int(n)) for f, n in self.counted("evidence", query)]
 
     def evidence_visits(self) -> set[Any]:
         """The distinct visits the evidence in range names."""
-        query = self.where(select(record.c.visit_ref).distinct(), "evidence", dated=True)
+        query = self.where_counted(select(fact_count.c.visit_ref).distinct(), "evidence", True)
         return {v for (v,) in self.counted("evidence-visits", query)}
 
     def facet(self, text: str | None) -> tuple[list[str], list[str]]:
@@ -123,42 +182,35 @@ class Scope:
 
         return self.memo(f"facet:{text}", make)
 
-    def talk_in_range(self) -> dict[str, dict[str, Any]]:
+    def talk_in_range(self) -> dict[str, tuple[date, int, int, tuple[int, ...]]]:
         """Per visit named by a participation event in range: its first day, its distinct
-        seats, and its events by kind (a kind outside PARTICIPATION_KINDS counted under "")."""
+        seats, its events, and its events of each of PARTICIPATION_KINDS (a kind outside
+        them counts among the events only)."""
 
-        def make() -> dict[str, dict[str, Any]]:
+        def make() -> dict[str, tuple[date, int, int, tuple[int, ...]]]:
+            n = fact_count.c.n
             kinds = [
-                func.sum(case((record.c.facet == kind, 1), else_=0)) for kind in PARTICIPATION_KINDS
+                func.sum(case((fact_count.c.facet == kind, n), else_=0))
+                for kind in PARTICIPATION_KINDS
             ]
-            query = self.where(
+            query = self.where_counted(
                 select(
-                    record.c.visit_ref,
-                    func.min(record.c.day),
-                    func.count(record.c.seat_ref.distinct()),
-                    func.count(),
+                    fact_count.c.visit_ref,
+                    func.min(fact_count.c.day),
+                    func.count(fact_count.c.seat_ref.distinct()),
+                    func.sum(n),
                     *kinds,
                 )
-                .where(record.c.visit_ref.is_not(None))
-                .group_by(record.c.visit_ref),
+                .where(fact_count.c.visit_ref.is_not(None))
+                .group_by(fact_count.c.visit_ref),
                 "participation_event",
                 dated=True,
             )
-            out: dict[str, dict[str, Any]] = {}
             with self.engine.connect() as conn:
-                for visit_id, first, seats, events, *counts in conn.execute(query):
-                    found = Counter(
-                        {k: int(n) for k, n in zip(PARTICIPATION_KINDS, counts, strict=True) if n}
-                    )
-                    other = events - sum(found.values())
-                    if other:
-                        found[""] = other  # kinds outside PARTICIPATION_KINDS: events only
-                    out[visit_id] = {
-                        "day": date.fromisoformat(first),
-                        "seats": seats,
-                        "kinds": found,
-                    }
-            return out
+                return {
+                    visit_id: (day_from(first), seats, int(events), tuple(map(int, counts)))
+                    for visit_id, first, seats, events, *counts in conn.execute(query)
+                }
 
         return self.memo("talk", make)
 

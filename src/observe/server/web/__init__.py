@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from observe.protocol import API_PREFIX
 from observe.server.web import admin, invite, leader, pages, teacher
 from observe.server.web.auth import current
+from observe.server.web.i18n import N_, WebLanguage, _
 from observe.server.web.render import STATIC, SecurityHeaders, refusal
 
 
@@ -28,6 +29,7 @@ def install(app: FastAPI) -> None:
     app.include_router(teacher.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(WebLanguage)
 
 
 def install_errors(app: FastAPI) -> None:
@@ -42,15 +44,15 @@ def install_errors(app: FastAPI) -> None:
         if _is_api(request):
             return await api_http(request, exc)
         sentence = {
-            404: "There is no such page on this server; check the address or go home.",
-            405: "This page cannot be used that way; go back and use its buttons.",
-        }.get(exc.status_code, "The server could not do that; go back and try again.")
-        return refusal(request, current(request), sentence, exc.status_code)
+            404: N_("There is no such page on this server; check the address or go home."),
+            405: N_("This page cannot be used that way; go back and use its buttons."),
+        }.get(exc.status_code, N_("The server could not do that; go back and try again."))
+        return refusal(request, current(request), _(sentence), exc.status_code)
 
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         if _is_api(request):
             return await api_invalid(request, exc)
-        sentence = "Something typed in the form is too long or not valid; nothing was changed."
+        sentence = _("Something typed in the form is too long or not valid; nothing was changed.")
         return refusal(request, current(request), sentence, 422)
 
     app.add_exception_handler(StarletteHTTPException, http_error)  # type: ignore[arg-type]

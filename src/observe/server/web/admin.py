@@ -11,7 +11,9 @@ from fastapi.responses import Response
 from observe.errors import UsageError
 from observe.server import accounts, invitations
 from observe.server.errors import ApiError
+from observe.server.mail import SENDING, SENT, email_invitation, email_outcomes
 from observe.server.web.auth import engine, gate
+from observe.server.web.i18n import N_, _
 from observe.server.web.render import go, page
 
 router = APIRouter(include_in_schema=False)
@@ -20,32 +22,46 @@ Field = Annotated[str, Form(max_length=1000)]
 Id = Annotated[str, Path(max_length=64)]
 
 DONE = {
-    "added": "The user is added. Give them their email and the password you chose.",
-    "disabled": "The user is disabled: they are signed out everywhere from their next request.",
-    "enabled": "The user is enabled again.",
-    "revoked": "The device is revoked: it must sign in again to sync.",
-    "password": "Your password is changed.",
+    "added": N_("The user is added. Give them their email and the password you chose."),
+    "disabled": N_("The user is disabled: they are signed out everywhere from their next request."),
+    "enabled": N_("The user is enabled again."),
+    "revoked": N_("The device is revoked: it must sign in again to sync."),
+    "password": N_("Your password is changed."),
 }
+
+
+def _outcome(email: str, status: str) -> str:
+    if status == SENT:
+        return _("The invitation email to {email} was sent.").format(email=email)
+    if status == SENDING:
+        return _("The invitation email to {email} is being sent.").format(email=email)
+    return status  # why it was not sent, as the mail server's answer was put
 
 
 def _page(request: Request, session: object, *, error: str | None = None,
           status: int = 200, form: dict[str, str] | None = None,
           invite_form: dict[str, str] | None = None,
-          invited: invitations.Invitation | None = None) -> Response:  # fmt: skip
+          invited: invitations.Invitation | None = None,
+          emailed: bool = False) -> Response:  # fmt: skip
     return page(
         request,
         "admin.html",
         session,  # type: ignore[arg-type]
-        title="Users and devices",
+        title=_("Users and devices"),
         users=accounts.list_users(engine(request)),
         devices=accounts.list_devices(engine(request)),
         roles=accounts.ROLES,
         form=form or {"email": "", "name": "", "role": "coach", "school": ""},
         invite_form=invite_form or {"email": "", "name": "", "school": ""},
         invited=invited,
+        emailed=emailed,
+        mailing=getattr(request.app.state, "mailer", None) is not None,
+        emails=[
+            (email, _outcome(email, status)) for email, status in email_outcomes(engine(request))
+        ],
         error=error,
         status=status,
-        notice=DONE.get(request.query_params.get("done", "")),
+        notice=_(DONE[done]) if (done := request.query_params.get("done", "")) in DONE else None,
     )
 
 
@@ -116,7 +132,8 @@ def invite_teacher(
         return _page(request, session, error=exc.sentence, status=exc.status, invite_form=form)
     except UsageError as exc:
         return _page(request, session, error=str(exc), status=422, invite_form=form)
-    return _page(request, session, invited=made)
+    emailed = email_invitation(request, made, name.strip(), where)
+    return _page(request, session, invited=made, emailed=emailed)
 
 
 def _switch(request: Request, user_id: str, csrf: str, disabled: bool) -> Response:
@@ -124,7 +141,7 @@ def _switch(request: Request, user_id: str, csrf: str, disabled: bool) -> Respon
     if isinstance(session, Response):
         return session
     if disabled and user_id == session.principal.user_id:
-        return _page(request, session, error="You cannot disable your own account.", status=409)
+        return _page(request, session, error=_("You cannot disable your own account."), status=409)
     try:
         accounts.set_disabled(engine(request), user_id, disabled)
     except ApiError as exc:

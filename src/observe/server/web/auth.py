@@ -8,10 +8,11 @@ from sqlalchemy import Engine
 
 from observe.server.accounts import Principal
 from observe.server.web import sessions
+from observe.server.web.i18n import N_, _
 from observe.server.web.render import go, refusal
 from observe.server.web.sessions import WebSession
 
-STALE_FORM = (
+STALE_FORM = N_(
     "This form has expired or did not come from this site. Nothing was changed: "
     "reload the page and try again."
 )
@@ -97,18 +98,17 @@ def gate(
     if session.principal.role not in roles:
         return refusal(request, session, _not_for(roles), 403)
     if posted and not sessions.same(session.csrf, csrf):
-        return refusal(request, session, STALE_FORM, 403)
+        return refusal(request, session, _(STALE_FORM), 403)
     return session
 
 
 def _not_for(roles: tuple[str, ...]) -> str:
     names = {
-        "leader": "school leaders",
-        "admin": "administrators",
-        "coach": "coaches",
-        "teacher": "teachers",
+        "leader": _("school leaders"),
+        "admin": _("administrators"),
+        "coach": _("coaches"),
+        "teacher": _("teachers"),
     }
-    return (
-        f"This page is for {' and '.join(names.get(r, r) for r in roles)}; "
-        "your account cannot open it."
+    return _("This page is for {people}; your account cannot open it.").format(
+        people=_(" and ").join(names.get(r, r) for r in roles)
     )

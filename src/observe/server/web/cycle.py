@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from observe.server.teacher_view import SharedItem, SharedSummary
+from observe.server.web.i18n import _
 from observe.server.web.sheet import _text, long_date
 
 
@@ -34,7 +35,7 @@ class Bar:
 
     @property
     def spoken(self) -> str:
-        return f"{self.label}: {self.value}"
+        return _("{label}: {value}").format(label=self.label, value=self.value)
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,8 @@ class Cycle:
     @property
     def dates(self) -> str:
         if self.started_on and self.ended_on:
-            return f"{self.started_on} to {self.ended_on}"
-        return f"since {self.started_on}" if self.started_on else ""
+            return _("{start} to {end}").format(start=self.started_on, end=self.ended_on)
+        return _("since {start}").format(start=self.started_on) if self.started_on else ""
 
 
 def _number(value: Any) -> float | None:
@@ -100,17 +101,21 @@ def _measure(value: Any) -> Measure | None:
     before, after = _number(value.get("before")), _number(value.get("after"))
     target, out_of = _number(value.get("target")), _number(value.get("out_of"))
     top = max(v for v in (before, after, target, out_of, 0.0) if v is not None)
-    started = "Baseline" if value.get("before_from") == "baseline" else "Before"
-    ends = [(started, before), ("Latest", after), ("Target", target)]
+    started = _("Baseline") if value.get("before_from") == "baseline" else _("Before")
+    ends = [(started, before, True), (_("Latest"), after, True), (_("Target"), target, False)]
     bars = []
-    for name, number in ends:
+    for name, number, counted in ends:
         if number is None:
             continue
-        of = f" of {_shown(out_of)}" if out_of and name != "Target" else ""
-        words = f"{_shown(number)}{of}" + (f" {unit}" if unit else "")
+        words = (
+            _("{value} of {whole}").format(value=_shown(number), whole=_shown(out_of))
+            if out_of and counted
+            else _shown(number)
+        )
+        words += f" {unit}" if unit else ""
         percent = max(0, min(100, round(100 * number / top))) if top else 0
         bars.append(Bar(name, words, percent))
-    return Measure(label or "Measure", sentence, bars)
+    return Measure(label or _("Measure"), sentence, bars)
 
 
 def cycle_of(item: SharedItem) -> Cycle:
@@ -118,7 +123,7 @@ def cycle_of(item: SharedItem) -> Cycle:
     return Cycle(
         record_id=item.record_id,
         coach_name=_text(p.get("coach_name"), 200) or item.coach_name,
-        focus=_text(p.get("focus"), 500) or "Coaching cycle",
+        focus=_text(p.get("focus"), 500) or _("Coaching cycle"),
         student_goal=_text(p.get("student_goal"), 4000),
         status=_text(p.get("status"), 100),
         started_on=long_date(p.get("started_on")),
@@ -146,7 +151,7 @@ def listed_cycle(summary: SharedSummary) -> ListedCycle:
     return ListedCycle(
         record_id=summary.record_id,
         coach_name=_text(f.get("coach_name"), 200) or summary.coach_name,
-        focus=_text(f.get("focus"), 500) or "Coaching cycle",
+        focus=_text(f.get("focus"), 500) or _("Coaching cycle"),
         status=_text(f.get("status"), 100),
         started_on=long_date(f.get("started_on")),
         shared_on=long_date(f.get("shared_at")) or long_date(summary.updated_at.isoformat()),

@@ -10,6 +10,7 @@ Only numbers, week starts, category codes and shared look-for labels reach here 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,11 +18,22 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from observe.i18n import current_language, format_date, format_number, format_percent
 from observe.safetext import csv_cell
 from observe.server.accounts import Principal
-from observe.server.aggregates import MIN_TEACHERS, NAMES, aggregates
+from observe.server.aggregates import MIN_TEACHERS, NAMES, PRIVATE_LOOKFOR, aggregates
+from observe.server.web.i18n import N_, _, ngettext
+
+PRIVATE = N_("a private look-for")
+assert PRIVATE == PRIVATE_LOOKFOR  # the aggregates' words, in this catalog
+
 
 SUPPRESSED = f"Hidden: fewer than {MIN_TEACHERS} teachers"
+"""The English words (tests); pages show :func:`_suppressed`."""
+
+
+def _suppressed() -> str:
+    return _("Hidden: fewer than {count} teachers").format(count=MIN_TEACHERS)
 
 
 @dataclass(frozen=True)
@@ -46,29 +58,34 @@ class Figure:
 
 
 TITLES = {
-    "visits-per-week": "Visits per week",
-    "coaching-time": "Time coaching vs other duties",
-    "lookfor-frequencies": "Look-fors seen in the evidence",
-    "participation": "Equity of voice: who got to talk, by week",
-    "cycles": "Coaching cycles started and ended, by month",
-    "cycle-measures": "Coaching cycles: the students' measure before and after",
+    "visits-per-week": N_("Visits per week"),
+    "coaching-time": N_("Time coaching vs other duties"),
+    "lookfor-frequencies": N_("Look-fors seen in the evidence"),
+    "participation": N_("Equity of voice: who got to talk, by week"),
+    "cycles": N_("Coaching cycles started and ended, by month"),
+    "cycle-measures": N_("Coaching cycles: the students' measure before and after"),
 }
+"""In English (CSV names, tests); shown through _()."""
+
+
+def _title(name: str) -> str:
+    return _(TITLES[name])
 
 
 VISIT_TYPES = {
-    "learning_walk": "Learning walk",
-    "coaching_observation": "Coaching observation",
-    "modeling": "Modeling",
-    "co_teaching": "Co-teaching",
-    "student_listening": "Student listening session",
+    "learning_walk": N_("Learning walk"),
+    "coaching_observation": N_("Coaching observation"),
+    "modeling": N_("Modeling"),
+    "co_teaching": N_("Co-teaching"),
+    "student_listening": N_("Student listening session"),
 }
 ACTIVITIES = {
-    "coaching_cycle": "Coaching-cycle work",
-    "learning_walk": "Learning walks",
-    "plc": "PLC facilitation",
-    "data_meeting": "Data meetings",
-    "other_duty": "Other duties (subbing, testing…)",
-    "admin": "Admin",
+    "coaching_cycle": N_("Coaching-cycle work"),
+    "learning_walk": N_("Learning walks"),
+    "plc": N_("PLC facilitation"),
+    "data_meeting": N_("Data meetings"),
+    "other_duty": N_("Other duties (subbing, testing…)"),
+    "admin": N_("Admin"),
 }
 """The desktop's words for these codes (``observe.vocabulary``, ``observe.coaching.labels``),
 which the server may not import; tests/web/test_labels.py keeps the copies equal."""
@@ -76,9 +93,9 @@ COACHING = frozenset({"coaching_cycle", "learning_walk", "plc", "data_meeting"})
 """Activities that count as coaching; the rest are other duties (the desktop's
 ``observe.coaching.log.COACHING_ACTIVITIES``; tests/web/test_labels.py keeps them equal)."""
 MEASURES = {
-    "distinct_voices": "Distinct voices (students heard)",
-    "contributions": "Contributions (times students spoke)",
-    "lookfor_frequency": "Evidence marked seen for the cycle's look-for",
+    "distinct_voices": N_("Distinct voices (students heard)"),
+    "contributions": N_("Contributions (times students spoke)"),
+    "lookfor_frequency": N_("Evidence marked seen for the cycle's look-for"),
 }
 """A cycle's success measure in words for a principal (the desktop says "Distinct voices",
 "Contributions", "Evidence marked seen: <look-for>")."""
@@ -87,17 +104,22 @@ MEASURES = {
 def words(code: Any, known: dict[str, str] | None = None) -> str:
     """A category code as the app's words, or a readable form of an unknown one."""
     if known and code in known:
-        return known[code]
+        return _(known[code])
     text = str(code or "unknown").replace("_", " ").replace("-", " ").strip()
     return text[:1].upper() + text[1:]
 
 
 def week(iso: str) -> str:
+    return _week(current_language(), iso)
+
+
+@functools.lru_cache(maxsize=4096)
+def _week(language: str, iso: str) -> str:
     try:
         day = date.fromisoformat(iso)
     except ValueError:
         return iso
-    return f"Week of {day.day} {day.strftime('%b %Y')}"
+    return _("Week of {day}").format(day=format_date(day, "d MMM y"))
 
 
 def _bars(pairs: list[tuple[str, float, str]]) -> list[Bar]:
@@ -108,17 +130,35 @@ def _bars(pairs: list[tuple[str, float, str]]) -> list[Bar]:
 
 
 def _percent(share: float | None) -> str:
-    return "—" if share is None else f"{round(100 * share)}%"
+    return "—" if share is None else _percent_of(current_language(), round(100 * share))
+
+
+@functools.lru_cache(maxsize=1024)
+def _percent_of(language: str, percent: int) -> str:
+    return format_percent(percent / 100)
+
+
+def _n(number: int) -> str:
+    return _formatted(current_language(), number)
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted(language: str, number: float) -> str:
+    """Babel formats a number in ~50 µs; a page shows the same few hundred numbers."""
+    return format_number(number)
 
 
 def _hidden_weeks(rows: list[dict[str, Any]], what: str) -> str | None:
     hidden = sum(1 for r in rows if r.get("suppressed"))
     if not hidden:
         return None
-    return (
-        f"{hidden} week{'s' if hidden != 1 else ''} hidden: fewer than {MIN_TEACHERS} "
-        f"teachers were visited, so {what} would describe single classrooms."
-    )
+    return ngettext(
+        "{count} week hidden: fewer than {min} teachers were visited, so {what} would "
+        "describe single classrooms.",
+        "{count} weeks hidden: fewer than {min} teachers were visited, so {what} would "
+        "describe single classrooms.",
+        hidden,
+    ).format(count=hidden, min=MIN_TEACHERS, what=what)
 
 
 def visits(rows: list[dict[str, Any]]) -> Figure:
@@ -128,23 +168,28 @@ def visits(rows: list[dict[str, Any]]) -> Figure:
         per_week[r["week_start"]] = per_week.get(r["week_start"], 0) + r["visits"]
     return Figure(
         "visits-per-week",
-        TITLES["visits-per-week"],
-        "Classroom visits the school's coaches recorded, per week and by type of visit.",
-        ["Week", "Type of visit", "Visits", "Minutes"],
+        _title("visits-per-week"),
+        _("Classroom visits the school's coaches recorded, per week and by type of visit."),
+        [_("Week"), _("Type of visit"), _("Visits"), _("Minutes")],
         [
-            [week(r["week_start"]), SUPPRESSED]
+            [week(r["week_start"]), _suppressed()]
             if r.get("suppressed")
             else [
                 week(r["week_start"]),
                 words(r["visit_type"], VISIT_TYPES),
-                str(r["visits"]),
-                str(r["minutes"]),
+                _n(r["visits"]),
+                _n(r["minutes"]),
             ]
             for r in rows
         ],
-        _bars([(week(w), n, f"{n} visit{'s' if n != 1 else ''}") for w, n in per_week.items()]),
-        "The bars show all visits of each week.",
-        note=_hidden_weeks(rows, "the week's visits"),
+        _bars(
+            [
+                (week(w), n, ngettext("{count} visit", "{count} visits", n).format(count=_n(n)))
+                for w, n in per_week.items()
+            ]
+        ),
+        _("The bars show all visits of each week."),
+        note=_hidden_weeks(rows, _("the week's visits")),
         csv_header=["week_start", "visit_type", "visits", "minutes"],
         csv_rows=[[r["week_start"], r["visit_type"], r["visits"], r["minutes"]] for r in shown],
     )
@@ -153,8 +198,10 @@ def visits(rows: list[dict[str, Any]]) -> Figure:
 def _minutes(n: int) -> str:
     hours, minutes = divmod(n, 60)
     if not hours:
-        return f"{minutes} min"
-    return f"{hours} h {minutes:02d} min" if minutes else f"{hours} h"
+        return _("{minutes} min").format(minutes=minutes)
+    if minutes:
+        return _("{hours} h {minutes} min").format(hours=_n(hours), minutes=f"{minutes:02d}")
+    return _("{hours} h").format(hours=_n(hours))
 
 
 def coaching(rows: list[dict[str, Any]]) -> Figure:
@@ -164,60 +211,69 @@ def coaching(rows: list[dict[str, Any]]) -> Figure:
     counts = [words(a, ACTIVITIES) for a in ACTIVITIES if a in COACHING]
     # Mid-sentence the labels read in lower case, acronyms (PLC) kept.
     counts = counts[:1] + [c if c[1:2].isupper() else c[:1].lower() + c[1:] for c in counts[1:]]
-    summary = (
-        "Time the school's coaches logged. "
-        f"{', '.join(counts[:-1])} and {counts[-1]} count as coaching; everything else "
-        "(other duties such as subbing and testing, and admin) does not."
-    )
+    summary = _(
+        "Time the school's coaches logged. {some} and {last} count as coaching; everything "
+        "else (other duties such as subbing and testing, and admin) does not."
+    ).format(some=", ".join(counts[:-1]), last=counts[-1])
     if total:
-        summary += (
-            f" Of {_minutes(total)} logged, {_percent(coached / total)} went to coaching and "
-            f"{_percent((total - coached) / total)} to other duties."
+        summary += " " + _(
+            "Of {total} logged, {coaching} went to coaching and {other} to other duties."
+        ).format(
+            total=_minutes(total),
+            coaching=_percent(coached / total),
+            other=_percent((total - coached) / total),
         )
 
     def kind(activity: str) -> str:
-        return "Coaching" if activity in COACHING else "Other duties"
+        return _("Coaching") if activity in COACHING else _("Other duties")
 
     return Figure(
         "coaching-time",
-        TITLES["coaching-time"],
+        _title("coaching-time"),
         summary,
-        ["Activity", "Counts as", "Entries", "Minutes", "Share of logged time"],
+        [_("Activity"), _("Counts as"), _("Entries"), _("Minutes"), _("Share of logged time")],
         [
             [
                 words(r["activity"], ACTIVITIES),
                 kind(r["activity"]),
-                str(r["entries"]),
-                str(r["minutes"]),
+                _n(r["entries"]),
+                _n(r["minutes"]),
                 _percent(r["minutes"] / total if total else None),
             ]
             for r in rows
         ],
         _bars(
             [
-                ("Coaching", coached, _minutes(coached)),
-                ("Other duties", total - coached, _minutes(total - coached)),
+                (_("Coaching"), coached, _minutes(coached)),
+                (_("Other duties"), total - coached, _minutes(total - coached)),
             ]
             if total
             else []
         ),
-        "The bars show minutes spent coaching and on other duties.",
+        _("The bars show minutes spent coaching and on other duties."),
         csv_header=["activity", "counts_as", "entries", "minutes"],
         csv_rows=[
-            [r["activity"], kind(r["activity"]).lower(), r["entries"], r["minutes"]] for r in rows
+            [
+                r["activity"],
+                "coaching" if r["activity"] in COACHING else "other duties",
+                r["entries"],
+                r["minutes"],
+            ]
+            for r in rows
         ],
     )
 
 
 def lookfors(rows: list[dict[str, Any]], suppressed: dict[str, Any] | None) -> Figure:
-    title, summary = TITLES["lookfor-frequencies"], "Evidence items tagged with each look-for."
-    columns = ["Look-for", "Evidence items", "Seen", "Share of all evidence"]
+    title = _title("lookfor-frequencies")
+    summary = _("Evidence items tagged with each look-for.")
+    columns = [_("Look-for"), _("Evidence items"), _("Seen"), _("Share of all evidence")]
     if suppressed:
-        note = (
-            f"Hidden: the evidence comes from fewer than {MIN_TEACHERS} teachers' classrooms, so "
+        note = _(
+            "Hidden: the evidence comes from fewer than {count} teachers' classrooms, so "
             "these figures would describe single teachers. Choose a longer date range or wait "
             "for more visits."
-        )
+        ).format(count=MIN_TEACHERS)
         return Figure("lookfor-frequencies", title, summary, columns, [], note=note)
     total = next((r for r in rows if r["title"] is None), None)
     if total is None or not total["evidence"]:
@@ -225,18 +281,30 @@ def lookfors(rows: list[dict[str, Any]], suppressed: dict[str, Any] | None) -> F
     tagged = [r for r in rows if r["title"] is not None]
 
     def label(r: dict[str, Any]) -> str:
-        return f"{r['code']} {r['title']}".strip() if r.get("code") else str(r["title"])
+        title = _(PRIVATE) if r["title"] == PRIVATE_LOOKFOR else str(r["title"])
+        return f"{r['code']} {title}".strip() if r.get("code") else title
 
-    table = [[label(r), str(r["evidence"]), str(r["seen"]), _percent(r["share"])] for r in tagged]
-    table.append(["All evidence", str(total["evidence"]), str(total["seen"]), "100%"])
+    table = [[label(r), _n(r["evidence"]), _n(r["seen"]), _percent(r["share"])] for r in tagged]
+    table.append([_("All evidence"), _n(total["evidence"]), _n(total["seen"]), _percent(1.0)])
     return Figure(
         "lookfor-frequencies",
         title,
         summary,
         columns,
         table,
-        _bars([(label(r), r["evidence"], f"{r['evidence']} items") for r in tagged]),
-        "The bars show evidence items per look-for.",
+        _bars(
+            [
+                (
+                    label(r),
+                    r["evidence"],
+                    ngettext("{count} item", "{count} items", r["evidence"]).format(
+                        count=_n(r["evidence"])
+                    ),
+                )
+                for r in tagged
+            ]
+        ),
+        _("The bars show evidence items per look-for."),
         csv_header=["code", "title", "evidence", "seen", "share"],
         csv_rows=[
             [r["code"] or "", r["title"] or "All evidence", r["evidence"], r["seen"], r["share"]]
@@ -253,34 +321,36 @@ def participation(rows: list[dict[str, Any]]) -> Figure:
     table = []
     for r in rows:
         if r.get("suppressed"):
-            table.append([week(r["week_start"]), SUPPRESSED])
+            table.append([week(r["week_start"]), _suppressed()])
             continue
         voices = r["distinct_voices_mean"]
         table.append(
             [
                 week(r["week_start"]),
-                str(r["visits"]),
-                *(str(r[k]) for k in VOICE_KINDS),
-                "—" if voices is None else f"{voices:g}",
+                _n(r["visits"]),
+                *(_n(r[k]) for k in VOICE_KINDS),
+                "—" if voices is None else format_number(voices),
                 _percent(r["seat_share_mean"]),
             ]
         )
-    note = _hidden_weeks(rows, "the figures")
+    note = _hidden_weeks(rows, _("the figures"))
     return Figure(
         "participation",
-        TITLES["participation"],
-        "Whether talk in class reaches many students or stays with a few. Per week: how "
-        "students took part, how many different students were heard in a visit, and what share "
-        "of the class that was (averages over the week's visits with a tally).",
+        _title("participation"),
+        _(
+            "Whether talk in class reaches many students or stays with a few. Per week: how "
+            "students took part, how many different students were heard in a visit, and what "
+            "share of the class that was (averages over the week's visits with a tally)."
+        ),
         [
-            "Week",
-            "Visits",
-            "Volunteered",
-            "Called on",
-            "Asked a question",
-            "Peer talk",
-            "Different students heard per visit",
-            "Share of the class heard",
+            _("Week"),
+            _("Visits"),
+            _("Volunteered"),
+            _("Called on"),
+            _("Asked a question"),
+            _("Peer talk"),
+            _("Different students heard per visit"),
+            _("Share of the class heard"),
         ],
         table,
         _bars(
@@ -289,7 +359,7 @@ def participation(rows: list[dict[str, Any]]) -> Figure:
                 for r in shown
             ]
         ),
-        "The bars show the share of the class heard in a visit, on average.",
+        _("The bars show the share of the class heard in a visit, on average."),
         note=note,
         csv_header=[
             "week_start",
@@ -318,22 +388,26 @@ def month(iso: str) -> str:
         day = date.fromisoformat(f"{iso}-01")
     except ValueError:
         return iso
-    return day.strftime("%B %Y")
+    return format_date(day, "LLLL y")
 
 
 def _of(part: int, whole: int) -> str:
-    return f"{part} of {whole}" + (f" ({round(100 * part / whole)}%)" if whole else "")
+    if not whole:
+        return _("{part} of {whole}").format(part=_n(part), whole=_n(whole))
+    return _("{part} of {whole} ({percent})").format(
+        part=_n(part), whole=_n(whole), percent=_percent(part / whole)
+    )
 
 
 def _signed(value: float | None) -> str:
     if value is None:
         return "—"
-    text = f"{abs(value):g}"
+    text = format_number(abs(value))
     return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else "0")
 
 
 def _plain(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}"
+    return "—" if value is None else format_number(value)
 
 
 def cycle_months(rows: list[dict[str, Any]]) -> Figure:
@@ -342,25 +416,38 @@ def cycle_months(rows: list[dict[str, Any]]) -> Figure:
     hidden = len(months) - len(shown)
     note = None
     if hidden:
-        note = (
-            f"{hidden} month{'s' if hidden != 1 else ''} hidden: "
-            f"{'their' if hidden != 1 else 'its'} cycles involved fewer than {MIN_TEACHERS} "
-            "teachers, so the figures would describe single teachers."
-        )
+        note = ngettext(
+            "{count} month hidden: its cycles involved fewer than {min} teachers, so the "
+            "figures would describe single teachers.",
+            "{count} months hidden: their cycles involved fewer than {min} teachers, so the "
+            "figures would describe single teachers.",
+            hidden,
+        ).format(count=hidden, min=MIN_TEACHERS)
     return Figure(
         "cycles",
-        TITLES["cycles"],
-        "Coaching cycles (a coach and a teacher working on one goal for several weeks) that "
-        "began or finished in each month.",
-        ["Month", "Cycles started", "Cycles ended"],
+        _title("cycles"),
+        _(
+            "Coaching cycles (a coach and a teacher working on one goal for several weeks) "
+            "that began or finished in each month."
+        ),
+        [_("Month"), _("Cycles started"), _("Cycles ended")],
         [
-            [month(r["month"]), SUPPRESSED]
+            [month(r["month"]), _suppressed()]
             if r.get("suppressed")
-            else [month(r["month"]), str(r["started"]), str(r["ended"])]
+            else [month(r["month"]), _n(r["started"]), _n(r["ended"])]
             for r in months
         ],
-        _bars([(month(r["month"]), r["started"], f"{r['started']} started") for r in shown]),
-        "The bars show cycles started per month.",
+        _bars(
+            [
+                (
+                    month(r["month"]),
+                    r["started"],
+                    _("{count} started").format(count=_n(r["started"])),
+                )
+                for r in shown
+            ]
+        ),
+        _("The bars show cycles started per month."),
         note=note,
         csv_header=["month", "started", "ended"],
         csv_rows=[[r["month"], r["started"], r["ended"]] for r in shown],
@@ -370,21 +457,21 @@ def cycle_months(rows: list[dict[str, Any]]) -> Figure:
 def cycle_measures(rows: list[dict[str, Any]]) -> Figure:
     """Before → after per kind of measure (medians: units differ between kinds), and every
     measured cycle together as shares, which mean the same whatever the measure."""
-    title = TITLES["cycle-measures"]
-    summary = (
+    title = _title("cycle-measures")
+    summary = _(
         "Each cycle sets a measure of what students do. Before is the baseline the coach set "
         "(or the first visit that measured it), after the latest measured visit. “Typical” is "
         "the middle value (median) of the cycles."
     )
     columns = [
-        "Measure",
-        "Cycles",
-        "Measured before and after",
-        "Typical before",
-        "Typical after",
-        "Typical change",
-        "Improved",
-        "Reached the target",
+        _("Measure"),
+        _("Cycles"),
+        _("Measured before and after"),
+        _("Typical before"),
+        _("Typical after"),
+        _("Typical change"),
+        _("Improved"),
+        _("Reached the target"),
     ]
     measures = [r for r in rows if r.get("section") == "measure"]
     total = next((r for r in rows if r.get("section") == "all"), None)
@@ -394,48 +481,48 @@ def cycle_measures(rows: list[dict[str, Any]]) -> Figure:
     for r in measures:
         label = words(r["measure"], MEASURES)
         if r.get("suppressed"):
-            table.append([label, SUPPRESSED])
+            table.append([label, _suppressed()])
             continue
         table.append(
             [
                 label,
-                str(r["cycles"]),
-                str(r["measured"]),
+                _n(r["cycles"]),
+                _n(r["measured"]),
                 _plain(r["median_before"]),
                 _plain(r["median_after"]),
                 _signed(r["median_change"]),
                 _of(r["improved"], r["measured"]),
-                _of(r["target_met"], r["with_target"]) if r["with_target"] else "No targets",
+                _of(r["target_met"], r["with_target"]) if r["with_target"] else _("No targets"),
             ]
         )
     bars: list[Bar] = []
     hidden = sum(1 for r in measures if r.get("suppressed"))
     if total.get("suppressed"):
-        table.append(["All cycles", SUPPRESSED])
+        table.append([_("All cycles"), _suppressed()])
         hidden += 1
     else:
         table.append(
             [
-                "All cycles",
-                str(total["cycles"]),
-                str(total["measured"]),
+                _("All cycles"),
+                _n(total["cycles"]),
+                _n(total["measured"]),
                 "—",
                 "—",
                 "—",
                 _of(total["improved"], total["measured"]),
                 _of(total["target_met"], total["with_target"])
                 if total["with_target"]
-                else "No targets",
+                else _("No targets"),
             ]
         )
         # Shares, not counts: a full bar is every measured cycle improving.
         bars = _share_bars(measures, total)
     note = None
     if hidden:
-        note = (
-            f"Rows marked hidden count cycles of fewer than {MIN_TEACHERS} teachers, so their "
+        note = _(
+            "Rows marked hidden count cycles of fewer than {count} teachers, so their "
             "figures would describe single teachers."
-        )
+        ).format(count=MIN_TEACHERS)
     shown = [r for r in measures if not r.get("suppressed")]
     return Figure(
         "cycle-measures",
@@ -444,7 +531,7 @@ def cycle_measures(rows: list[dict[str, Any]]) -> Figure:
         columns,
         table,
         bars,
-        "The bars show the share of measured cycles whose measure went up.",
+        _("The bars show the share of measured cycles whose measure went up."),
         note=note,
         csv_header=[
             "measure",
@@ -498,9 +585,13 @@ def _share_bars(measures: list[dict[str, Any]], total: dict[str, Any]) -> list[B
         if not r.get("suppressed") and r["measured"]
     ]
     if total["measured"]:
-        pairs.append(("All cycles", total["improved"], total["measured"]))
+        pairs.append((_("All cycles"), total["improved"], total["measured"]))
     return [
-        Bar(label, f"{_of(part, whole)} improved", round(100 * part / whole))
+        Bar(
+            label,
+            _("{share} improved").format(share=_of(part, whole)),
+            round(100 * part / whole),
+        )
         for label, part, whole in pairs
     ]
 

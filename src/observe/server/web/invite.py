@@ -20,6 +20,7 @@ from observe.server.accounts import MIN_PASSWORD_LENGTH, principal_of
 from observe.server.errors import ApiError
 from observe.server.web import sessions
 from observe.server.web.auth import current, engine, form_token, keep_form_token, sign_in_to
+from observe.server.web.i18n import N_, _
 from observe.server.web.render import page
 
 log = logging.getLogger(__name__)
@@ -28,7 +29,7 @@ router = APIRouter(include_in_schema=False)
 Field = Annotated[str, Form(max_length=1000)]
 Token = Annotated[str, Path(max_length=200)]
 
-STALE = (
+STALE = N_(
     "This form has expired or did not come from this site. Nothing was changed: "
     "the form is fresh now, try again."
 )
@@ -48,7 +49,7 @@ def _render(
 
 def _code_page(request: Request, *, error: str | None = None, status: int = 200) -> Response:
     return _render(
-        request, "invite_code.html", status=status, title="Set your password", error=error
+        request, "invite_code.html", status=status, title=_("Set your password"), error=error
     )
 
 
@@ -65,7 +66,7 @@ def _password_page(
         request,
         "invite_password.html",
         status=status,
-        title="Set your password",
+        title=_("Set your password"),
         invitation=invitation,
         invited_email=email,
         invited_name=name,
@@ -80,7 +81,7 @@ def _refused(request: Request, exc: ApiError) -> Response:
         request,
         "invite_refused.html",
         status=exc.status,
-        title="This invitation cannot be used",
+        title=_("This invitation cannot be used"),
         error=exc.sentence,
     )
 
@@ -93,9 +94,9 @@ def code_form(request: Request) -> Response:
 @router.post("/invite")
 def code_given(request: Request, code: Field = "", csrf: Field = "") -> Response:
     if not sessions.same(request.cookies.get(sessions.PRE_COOKIE), csrf):
-        return _code_page(request, error=STALE, status=403)
+        return _code_page(request, error=_(STALE), status=403)
     if invitations.normalize_code(code) is None:
-        sentence = (
+        sentence = _(
             "Type the 8-character code from your invitation, like K7QX-3M9P "
             "(letters and digits; the dash is optional)."
         )
@@ -129,12 +130,14 @@ def set_password(
     except ApiError as exc:
         return _refused(request, exc)
     if not sessions.same(request.cookies.get(sessions.PRE_COOKIE), csrf):
-        return _password_page(request, invitation, email, name, error=STALE, status=403)
+        return _password_page(request, invitation, email, name, error=_(STALE), status=403)
     if len(password) < MIN_PASSWORD_LENGTH:
-        sentence = f"Choose a password of at least {MIN_PASSWORD_LENGTH} characters."
+        sentence = _("Choose a password of at least {count} characters.").format(
+            count=MIN_PASSWORD_LENGTH
+        )
         return _password_page(request, invitation, email, name, error=sentence, status=422)
     if password != confirm:
-        sentence = "The two passwords are not the same; type them again."
+        sentence = _("The two passwords are not the same; type them again.")
         return _password_page(request, invitation, email, name, error=sentence, status=422)
     try:
         account_id = invitations.accept(

@@ -10,16 +10,18 @@ from fastapi.responses import Response
 from observe.server.errors import ApiError
 from observe.server.web.auth import engine, gate
 from observe.server.web.figures import TITLES, as_csv, school_figures
+from observe.server.web.i18n import _
 from observe.server.web.render import page, refusal
 
 router = APIRouter(include_in_schema=False)
 LEADERS = ("leader",)
 
 
-def _dates(request: Request) -> tuple[date | None, date | None, str | None]:
-    """The range asked for; a date that does not read as one gets a sentence, not a guess."""
+def _dates(request: Request, csv: bool = False) -> tuple[date | None, date | None, str | None]:
+    """The range asked for; a date that does not read as one gets a sentence, not a guess
+    (the page then shows all dates; a CSV is refused)."""
     found: list[date | None] = []
-    for key, label in (("from", "From"), ("to", "To")):
+    for key, label in (("from", _("From")), ("to", _("To"))):
         text = request.query_params.get(key, "").strip()
         if not text:
             found.append(None)
@@ -27,10 +29,17 @@ def _dates(request: Request) -> tuple[date | None, date | None, str | None]:
         try:
             found.append(date.fromisoformat(text))
         except ValueError:
-            return None, None, f"“{label}” should be a date like 2026-09-01; showing all dates."
+            sentence = (
+                _("“{field}” should be a date like 2026-09-01; fix it.")
+                if csv
+                else _("“{field}” should be a date like 2026-09-01; showing all dates.")
+            )
+            return None, None, sentence.format(field=label)
     start, end = found
     if start and end and start > end:
-        return None, None, "The “From” date is after the “To” date; showing all dates."
+        if csv:
+            return None, None, _("The “From” date is after the “To” date; fix it.")
+        return None, None, _("The “From” date is after the “To” date; showing all dates.")
     return start, end, None
 
 
@@ -49,13 +58,13 @@ def leader_home(request: Request) -> Response:
         request,
         "leader.html",
         session,
-        title=f"{session.principal.school}: coaching figures",
+        title=_("{school}: coaching figures").format(school=session.principal.school),
         figures=figures,
         start=start.isoformat() if start else "",
         end=end.isoformat() if end else "",
         query=f"?{query}" if query else "",
         error=problem,
-        notice="Your password is changed."
+        notice=_("Your password is changed.")
         if request.query_params.get("done") == "password"
         else None,
     )
@@ -67,10 +76,10 @@ def leader_csv(request: Request, name: str) -> Response:
     if isinstance(session, Response):
         return session
     if name not in TITLES:
-        return refusal(request, session, "There is no such figure; go back to the figures.", 404)
-    start, end, problem = _dates(request)
+        return refusal(request, session, _("There is no such figure; go back to the figures."), 404)
+    start, end, problem = _dates(request, csv=True)
     if problem:
-        return refusal(request, session, problem.replace("showing all dates", "fix it"), 422)
+        return refusal(request, session, problem, 422)
     figures = {f.name: f for f in school_figures(engine(request), session.principal, start, end)}
     span = f"-{start or 'start'}-to-{end or 'now'}" if start or end else ""
     return Response(

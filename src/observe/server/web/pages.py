@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 from sqlalchemy import select, update
 
+from observe.i18n import LANGUAGES
 from observe.server import login
 from observe.server.accounts import MIN_PASSWORD_LENGTH, hash_password
 from observe.server.errors import ApiError
@@ -24,17 +25,24 @@ from observe.server.web.auth import (
     keep_form_token,
     sign_in_to,
 )
+from observe.server.web.i18n import COOKIE as LANGUAGE_COOKIE
+from observe.server.web.i18n import N_, _
 from observe.server.web.render import HOMES, go, page, refusal
 
 log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
 
 NOTICES = {
-    "signed-out": "You are signed out.",
-    "password": "Your password is changed. Other browsers signed in as you were signed out.",
+    "signed-out": N_("You are signed out."),
+    "password": N_("Your password is changed. Other browsers signed in as you were signed out."),
 }
 
 Field = Annotated[str, Form(max_length=1000)]
+
+
+def _notice(request: Request) -> str | None:
+    found = NOTICES.get(request.query_params.get("done", ""))
+    return _(found) if found else None
 
 
 def _signin_page(request: Request, *, error: str | None = None, status: int = 200) -> Response:
@@ -44,10 +52,10 @@ def _signin_page(request: Request, *, error: str | None = None, status: int = 20
         "signin.html",
         None,
         status=status,
-        title="Sign in",
+        title=_("Sign in"),
         signin_csrf=token,
         error=error,
-        notice=NOTICES.get(request.query_params.get("done", "")),
+        notice=_notice(request),
     )
     keep_form_token(response, request, token)
     return response
@@ -68,8 +76,8 @@ def home(request: Request) -> Response:
         request,
         "home.html",
         session,
-        title="Signed in",
-        notice=NOTICES.get(request.query_params.get("done", "")),
+        title=_("Signed in"),
+        notice=_notice(request),
     )
 
 
@@ -80,7 +88,7 @@ def sign_in(
     if not sessions.same(request.cookies.get(sessions.PRE_COOKIE), csrf):
         return _signin_page(request, error=sessions_stale(), status=403)
     if not email.strip() or not password:
-        return _signin_page(request, error="Enter your email and your password.", status=422)
+        return _signin_page(request, error=_("Enter your email and your password."), status=422)
     address = request.client.host if request.client else "unknown"
     try:
         principal = login.check_password(
@@ -94,10 +102,30 @@ def sign_in(
 
 
 def sessions_stale() -> str:
-    return (
+    return _(
         "This sign-in form has expired or did not come from this site. "
         "Try again: the form is fresh now."
     )
+
+
+@router.get("/language")
+def choose_language(request: Request, to: str = "", next: str = "/") -> Response:
+    """The language links at the foot of every page: the choice is kept in a cookie (it
+    changes only how pages read, so a plain link may set it) and the reader goes back to the
+    page they were on, on this site only."""
+    local = next.startswith("/") and not next.startswith("//") and "\\" not in next
+    response = go(next if local else "/")
+    if to in LANGUAGES:
+        response.set_cookie(
+            LANGUAGE_COOKIE,
+            to,
+            max_age=365 * 24 * 3600,
+            httponly=True,
+            samesite="lax",
+            secure=request.url.scheme == "https",
+            path="/",
+        )
+    return response
 
 
 @router.post("/signout")
@@ -108,7 +136,7 @@ def sign_out(request: Request, csrf: Field = "") -> Response:
         forget(response, request)
         return response
     if not sessions.same(session.csrf, csrf):
-        return refusal(request, session, STALE_FORM, 403)
+        return refusal(request, session, _(STALE_FORM), 403)
     sessions.end(engine(request), session.id)
     log.info("web session %s signed out", session.id)
     response = go("/?done=signed-out")
@@ -124,7 +152,7 @@ def password_form(request: Request) -> Response:
     session = gate(request, ANYONE)
     if isinstance(session, Response):
         return session
-    return page(request, "password.html", session, title="Change your password")
+    return page(request, "password.html", session, title=_("Change your password"))
 
 
 @router.post("/password")
@@ -141,14 +169,19 @@ def change_password(
 
     def again(sentence: str, status: int) -> Response:
         return page(
-            request, "password.html", session, title="Change your password", error=sentence,
+            request, "password.html", session, title=_("Change your password"), error=sentence,
             status=status,
         )  # fmt: skip
 
     if len(new_password) < MIN_PASSWORD_LENGTH:
-        return again(f"The new password needs at least {MIN_PASSWORD_LENGTH} characters.", 422)
+        return again(
+            _("The new password needs at least {count} characters.").format(
+                count=MIN_PASSWORD_LENGTH
+            ),
+            422,
+        )
     if new_password != confirm:
-        return again("The two new passwords are not the same; type them again.", 422)
+        return again(_("The two new passwords are not the same; type them again."), 422)
     address = request.client.host if request.client else "unknown"
     try:
         login.check_password(
@@ -159,7 +192,7 @@ def change_password(
         )
     except ApiError as exc:
         if exc.code == "bad_credentials":
-            return again("Your current password is not right; nothing was changed.", 401)
+            return again(_("Your current password is not right; nothing was changed."), 401)
         return again(exc.sentence, exc.status)
     with engine(request).connect().execution_options(immediate=True) as conn, conn.begin():
         still = conn.execute(

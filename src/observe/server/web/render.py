@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from observe import __version__
 from observe.protocol import API_PREFIX
+from observe.server.web.i18n import _, html_lang, ngettext, switch_links
 from observe.server.web.sessions import WebSession
 
 HERE = Path(__file__).parent
@@ -27,7 +28,14 @@ _env = Environment(
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
+    extensions=["jinja2.ext.i18n"],
 )
+# Sentences in {% trans %} blocks are written over several lines; their whitespace is one
+# space in the catalog (tests/web/test_web_catalog.py extracts them the same way).
+_env.policies["ext.i18n.trimmed"] = True
+# The reader's language is a context variable set per request (web.i18n.WebLanguage), so one
+# environment serves every language at once.
+_env.install_gettext_callables(gettext=_, ngettext=ngettext, newstyle=True)  # type: ignore[attr-defined]
 
 CSP = (
     "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; "
@@ -60,6 +68,8 @@ def page(
         "notice": None,
         "error": None,
         "path": request.url.path,
+        "lang": html_lang(),
+        "languages": switch_links(request.url.path, request.url.query),
         **values,
     }
     body = _env.get_template(template).render(context)
@@ -83,7 +93,7 @@ def refusal(
         "message.html",
         session,
         status=status,
-        title="Not possible",
+        title=_("Not possible"),
         error=sentence,
         kept=kept or None,
     )

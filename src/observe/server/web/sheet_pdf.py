@@ -24,6 +24,7 @@ from observe.reports.fonts import BOLD, REGULAR, printable, register_fonts
 from observe.reports.layout import PAPERS, paper_for_locale
 from observe.reports.outline import Heading
 from observe.reports.text import para
+from observe.server.web.i18n import _
 from observe.server.web.sheet import Sheet
 
 INK = colors.HexColor("#1b1f24")
@@ -81,9 +82,11 @@ def sheet_pdf(sheet: Sheet, locale: str | None = None, language: str = "en") -> 
         rightMargin=0.8 * inch,
         topMargin=0.7 * inch,
         bottomMargin=0.7 * inch,
-        title=printable(f"Feedback: {sheet.heading}, {sheet.visit_date}"),
+        title=printable(
+            _("Feedback: {heading}, {day}").format(heading=sheet.heading, day=sheet.visit_date)
+        ),
         author=printable(sheet.coach_name),
-        subject="Feedback on a classroom visit, shared through Observe",
+        subject=_("Feedback on a classroom visit, shared through Observe"),
         creator=f"Observe {__version__}",
         lang=language,
         displayDocTitle=1,
@@ -91,14 +94,17 @@ def sheet_pdf(sheet: Sheet, locale: str | None = None, language: str = "en") -> 
     story: list[Flowable] = [
         _para(sheet.heading, s["title"]),
         _para(
-            f"Visit on {sheet.visit_date or 'an unrecorded date'}. Feedback from "
-            f"{sheet.coach_name}, shared {sheet.shared_on}.",
+            _("Visit on {day}. Feedback from {coach}, shared {shared}.").format(
+                day=sheet.visit_date or _("an unrecorded date"),
+                coach=sheet.coach_name,
+                shared=sheet.shared_on,
+            ),
             s["meta"],
         ),
-        Heading("What went well", s["h2"]),
+        Heading(_("What went well"), s["h2"]),
     ]
     if not sheet.strengths:
-        story.append(Paragraph("This sheet names no strengths.", s["body"]))
+        story.append(Paragraph(escape(_("This sheet names no strengths.")), s["body"]))
     for number, strength in enumerate(sheet.strengths, 1):
         story.append(_para(f"{number}. {strength.text}", s["strength"]))
         for quote in strength.evidence:
@@ -107,21 +113,23 @@ def sheet_pdf(sheet: Sheet, locale: str | None = None, language: str = "en") -> 
                 story.append(_para(when, s["when"]))
             story.append(_para(f"“{quote.text}”", s["quote"]))
     if sheet.wondering:
-        story += [Heading("A wondering", s["h2"]), _para(sheet.wondering, s["body"])]
+        story += [Heading(_("A wondering"), s["h2"]), _para(sheet.wondering, s["body"])]
     if sheet.voices:
         story += [
-            Heading("Who got to talk", s["h2"]),
+            Heading(_("Who got to talk"), s["h2"]),
             Paragraph(escape(sheet.voices.sentence), s["body"]),
             _voices_bar(sheet.voices.percent, min(doc.width, 4 * inch)),
         ]
     if sheet.reflection_prompt:
-        story += [Heading("To reflect on", s["h2"]), _para(sheet.reflection_prompt, s["body"])]
+        story += [Heading(_("To reflect on"), s["h2"]), _para(sheet.reflection_prompt, s["body"])]
     story += [
         Spacer(1, 6),
         Paragraph(
             escape(
-                "Shared with you through Observe. Write your reflection on the sheet's page; "
-                "your coach sees it after their next sync."
+                _(
+                    "Shared with you through Observe. Write your reflection on the sheet's "
+                    "page; your coach sees it after their next sync."
+                )
             ),
             s["foot"],
         ),

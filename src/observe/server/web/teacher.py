@@ -24,6 +24,7 @@ from observe.server.readers import MAX_REFLECTION_CHARS
 from observe.server.web import sessions
 from observe.server.web.auth import STALE_FORM, current, engine, forget, gate
 from observe.server.web.cycle import cycle_of, listed_cycle
+from observe.server.web.i18n import N_, _
 from observe.server.web.render import go, page, refusal
 from observe.server.web.sessions import WebSession
 from observe.server.web.sheet import listed_of, long_date, sheet_of
@@ -37,16 +38,16 @@ Text = Annotated[str, Form(max_length=200_000)]
 Field = Annotated[str, Form(max_length=1000)]
 
 FEEDBACK, CYCLE = "feedback", "coaching_cycle"
-NO_SUCH_PAGE = "There is no such page on this server; check the address or go home."
-SAVED = "Saved. Your coach will see it after their next sync."
+NO_SUCH_PAGE = N_("There is no such page on this server; check the address or go home.")
+SAVED = N_("Saved. Your coach will see it after their next sync.")
 
 
 def _signed_out() -> str:
     minutes = int(sessions.idle_limit().total_seconds() // 60)
-    return (
-        f"You were signed out (after {minutes} minutes without activity, or from another "
+    return _(
+        "You were signed out (after {minutes} minutes without activity, or from another "
         "browser), so your reflection was not saved. Sign in again and paste it back in."
-    )
+    ).format(minutes=minutes)
 
 
 @router.get("/teacher")
@@ -66,11 +67,11 @@ def shared_list(request: Request) -> Response:
         for item in items
     ]
     notice = {
-        "welcome": "Your password is set and you are signed in.",
-        "password": "Your password is changed. Other browsers signed in as you were signed out.",
+        "welcome": _("Your password is set and you are signed in."),
+        "password": _("Your password is changed. Other browsers signed in as you were signed out."),
     }.get(request.query_params.get("done", ""))
     return page(
-        request, "teacher_list.html", session, title="Shared with you", rows=rows, notice=notice
+        request, "teacher_list.html", session, title=_("Shared with you"), rows=rows, notice=notice
     )
 
 
@@ -90,16 +91,20 @@ def _shared_page(
         item = teacher_view.shared_item(conn, session.principal, record_id, kind)
         mine = teacher_view.reflections_on(conn, session.principal, record_id) if item else []
     if item is None:
-        return refusal(request, session, NO_SUCH_PAGE, 404)
+        return refusal(request, session, _(NO_SUCH_PAGE), 404)
     if kind == FEEDBACK:
         sheet = sheet_of(item)
         template = "teacher_sheet.html"
-        title = f"Feedback from {sheet.coach_name}, {sheet.visit_date}"
+        title = _("Feedback from {coach}, {day}").format(
+            coach=sheet.coach_name, day=sheet.visit_date
+        )
         shown: dict[str, object] = {"sheet": sheet}
     else:
         cycle = cycle_of(item)
         template = "teacher_cycle.html"
-        title = f"Coaching cycle with {cycle.coach_name}: {cycle.focus}"
+        title = _("Coaching cycle with {coach}: {focus}").format(
+            coach=cycle.coach_name, focus=cycle.focus
+        )
         shown = {"cycle": cycle}
     return page(
         request,
@@ -127,7 +132,7 @@ def _reflection_box(
         reflected_on=long_date(latest.updated_at.isoformat()) if latest else "",
         max_chars=MAX_REFLECTION_CHARS,
         reflection_error=error,
-        saved=SAVED if request.query_params.get("done") == "saved" else None,
+        saved=_(SAVED) if request.query_params.get("done") == "saved" else None,
     )
 
 
@@ -153,7 +158,7 @@ def sheet_as_pdf(request: Request, record_id: Id) -> Response:
     with engine(request).connect() as conn:
         item = teacher_view.shared_item(conn, session.principal, record_id, FEEDBACK)
     if item is None:
-        return refusal(request, session, NO_SUCH_PAGE, 404)
+        return refusal(request, session, _(NO_SUCH_PAGE), 404)
     sheet = sheet_of(item)
     return Response(
         sheet_pdf(sheet, _locale(request)),
@@ -210,7 +215,7 @@ def _save_reflection(
     if isinstance(session, Response):
         if found is not None and found.principal.role in TEACHERS:
             # A teacher's own form whose token no longer matches: refuse, but give back the words.
-            return refusal(request, found, STALE_FORM, 403, kept=text)
+            return refusal(request, found, _(STALE_FORM), 403, kept=text)
         return session
     with engine(request).connect() as conn:
         item = teacher_view.shared_item(conn, session.principal, record_id, kind)
@@ -219,7 +224,7 @@ def _save_reflection(
     if item is None:
         # The same page as for any address that leads nowhere, with the words given back:
         # they are the teacher's own, so showing them says nothing about the sheet or cycle.
-        return refusal(request, session, NO_SUCH_PAGE, 404, kept=text)
+        return refusal(request, session, _(NO_SUCH_PAGE), 404, kept=text)
     try:
         teacher_view.write_reflection(
             engine(request),
