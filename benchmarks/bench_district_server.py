@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import psycopg  # noqa: E402
-from benchmarks.bench_server_push_pull import _client_loop, percentile  # noqa: E402
+from benchmarks.bench_server_push_pull import _client_loop, health_latency, percentile  # noqa: E402
 from tests.serverfixtures import (  # noqa: E402
     PgCluster,
     ServerProcess,
@@ -455,6 +455,12 @@ def main() -> int:
                 f"no-op sync (push 0 + pull from head), coach with {got_http:,} records: "
                 f"p50 {p50:.1f} ms, p99 {p99:.1f} ms; bare pull statement p50 {b50:.2f} ms, "
                 f"p99 {b99:.2f} ms",
+                flush=True,
+            )
+            h50, h99 = health_latency(server.base_url)
+            print(
+                f"floor, one GET /v1/health (no database) in this run: p50 {h50:.1f} ms, "
+                f"p99 {h99:.1f} ms",
                 flush=True,
             )
             applied, desktop_rate = desktop_pull(server.base_url, coach, work)
