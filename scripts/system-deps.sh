@@ -11,9 +11,10 @@ gui=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-ut
 # The durability test runs the real app on a virtual X screen and types into it with xdotool;
 # tests/test_packaging.py runs the .desktop and AppStream validators.
 # observe-server's tests start a throwaway PostgreSQL cluster from /usr/lib/postgresql/*/bin;
-# tests/web drive its web pages in a headless Chromium through chromedriver.
+# tests/web drive its web pages in a headless Chromium through chromedriver;
+# tests/server/test_pgbouncer.py puts a real PgBouncer (transaction pooling) in front of it.
 test=(poppler-utils qpdf xvfb xdotool xauth desktop-file-utils appstream postgresql
-      chromium chromium-driver)
+      chromium chromium-driver pgbouncer)
 
 case "${1:-gui}" in
   gui) wanted=("${common[@]}" "${gui[@]}") ;;

@@ -106,6 +106,7 @@ def make_engine(url_text: str, *, pool_size: int = 5, max_overflow: int = 15) ->
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
+    url, prepare = _prepare_threshold(url)
     try:
         return create_engine(
             url,
@@ -115,12 +116,40 @@ def make_engine(url_text: str, *, pool_size: int = 5, max_overflow: int = 15) ->
             # restart fails one request with 503 and is replaced; clients retry.
             pool_recycle=3600,
             pool_timeout=30,
-            connect_args={"connect_timeout": 10, "application_name": "observe-server"},
+            connect_args={
+                "connect_timeout": 10,
+                "application_name": "observe-server",
+                **prepare,
+            },
         )
     except NoSuchModuleError as exc:  # pragma: no cover - psycopg comes with the server extra
         raise DatabaseError(
             "The PostgreSQL driver is missing; install Observe with the server extra."
         ) from exc
+
+
+PREPARE_OPTION = "prepare_threshold"
+
+
+def _prepare_threshold(url: URL) -> tuple[URL, dict[str, Any]]:
+    """``?prepare_threshold=none`` in a PostgreSQL URL: psycopg's automatic server-side
+    prepared statements off, for PgBouncer before 1.21 in transaction pooling (a statement
+    prepared on one server connection is unknown to the next one PgBouncer hands out).
+    A number sets after how many runs on a connection a statement is prepared (psycopg's
+    default is 5). The option is psycopg's, not libpq's, so it leaves the URL here."""
+    if PREPARE_OPTION not in url.query:
+        return url, {}
+    value = url.query[PREPARE_OPTION]
+    text = (value[-1] if isinstance(value, tuple) else value).strip().lower()
+    url = url.difference_update_query([PREPARE_OPTION])
+    if text in ("none", "off"):
+        return url, {PREPARE_OPTION: None}
+    if text.isdigit() and len(text) <= 6:
+        return url, {PREPARE_OPTION: int(text)}
+    raise UsageError(
+        f"{PREPARE_OPTION} in the database URL must be a number or none (none for PgBouncer "
+        f"in transaction pooling mode before version 1.21), not {text[:20]!r}."
+    )
 
 
 def is_sqlite(engine: Engine) -> bool:

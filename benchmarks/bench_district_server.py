@@ -1,0 +1,488 @@
+"""A district-size observe-server on PostgreSQL, measured beside bare PostgreSQL (issue 18, 3).
+
+    .venv/bin/python benchmarks/bench_district_server.py [--records 10000000] [--workers 2]
+
+Builds a throwaway PostgreSQL cluster (fsync on, ``synchronous_commit`` on) from
+/usr/lib/postgresql/*/bin, sets it up with ``observe-server migrate``, makes 50 schools and 200
+coaches (four a school) with the server's own ``add_user``, and then generates the records
+directly in the database with one ``INSERT … SELECT … FROM generate_series`` per million:
+each coach's school, 8 teachers, 8 classrooms, then visits of 50 evidence items each, shaped
+like the desktop's snapshots and written with the demo's vocabulary (``observe.demo.phrases``).
+Seqs run 1..n in every school, the fact columns are what ``observe.server.facts`` would
+derive, and the record table's indexes and constraints are dropped for the load and made again
+from their own definitions, then ``VACUUM ANALYZE``. 10 million records give every coach
+50,000.
+
+Then, against a real ``observe-server serve`` (``--workers``) on that database:
+
+- no-op sync (push of 0 ops + pull from the head) of one coach, p50/p99, beside the bare
+  pull statement with the same parameters run with psycopg (one round trip);
+- the coach's full pull over HTTP (pages of 1,000, gzip), records/s, beside the same pages
+  read with psycopg, and the real desktop client (``SyncEngine``) pulling into an empty
+  profile;
+- 200 clients (one per coach) syncing at once, each pushing 5 items and pulling until done
+  about once a second: p50/p99 and errors (aiohttp, the ``bench`` extra);
+- the database's size, and per million records.
+
+A benchmark, not a test: it prints figures; benchmarks/README.md keeps them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import psycopg  # noqa: E402
+from benchmarks.bench_server_push_pull import _client_loop, health_latency, percentile  # noqa: E402
+from tests.serverfixtures import (  # noqa: E402
+    PgCluster,
+    ServerProcess,
+    UserAccount,
+    postgres_bindir,
+)
+
+from observe.demo import phrases  # noqa: E402
+
+COACHES = 200
+SCHOOLS = 50
+TEACHERS = 8  # per coach, each with one classroom
+PER_VISIT = 50  # evidence items per visit
+HEAD = 1 + 2 * TEACHERS  # the school, teachers and classrooms come first
+CHUNK = 500_000
+LOADERS = 2
+PAGE = 1000
+
+
+class DistrictCluster(PgCluster):
+    """The fixture's cluster with settings a district server would have (fsync on)."""
+
+    def start(self) -> DistrictCluster:
+        self._run(
+            str(self.bindir / "initdb"), "-D", str(self.data), "-U", "observe", "-A", "trust",
+            "-E", "UTF8", "--locale=C",
+        )  # fmt: skip
+        options = (
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
+            "-c max_connections=300 -c shared_buffers=2GB -c maintenance_work_mem=1GB "
+            "-c max_wal_size=8GB -c checkpoint_timeout=30min -c effective_cache_size=8GB "
+            "-c random_page_cost=1.1"
+        )
+        self._run(
+            str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"),
+            "-w", "-t", "120", "-o", options, "start",
+        )  # fmt: skip
+        return self
+
+
+def _vocabulary() -> list[str]:
+    """Evidence texts from the demo's phrases, slots filled."""
+    texts: list[str] = []
+    groups: list[Any] = [phrases.GENERAL_TALK, phrases.GENERAL_ACTION, phrases.TEACHER_MOVE]
+    groups += list(phrases.STUDENT_TALK.values()) + list(phrases.STUDENT_ACTION.values())
+    for i, (template, _codes) in enumerate(p for group in groups for p in group):
+        texts.append(re.sub(r"\{\w+\}", str(2 + i % 9), template))
+    return texts
+
+
+def _ref(c: str, k: str) -> str:
+    """SQL for the id of coach ``c``'s ``k``-th record: a UUID made from both (inline: a SQL
+    function for it was not inlined and cost twice as much)."""
+    return f"md5('district:' || ({c}) || ':' || ({k}))::uuid::text"
+
+
+# Fields every snapshot has; then each kind's own (json_build_object straight to the JSON
+# column: building jsonb and merging cost more than the rest of the row).
+_COMMON = """'id', rid, 'author_id', m.owner_id, 'device_id', m.device_id, 'created_at', stamp,
+             'updated_at', stamp, 'version', 1, 'deleted', false, 'visibility', vis"""
+_VISIT_OF_EVIDENCE = _ref("c", "%(head)s + ((k - %(head)s) / %(v)s) * %(v)s")
+
+GENERATE = f"""
+INSERT INTO record (id, kind, owner_id, school_id, visibility, version, server_seq, deleted,
+                    updated_at, data, audience, reader, addressee_id, day, visit_ref, seat_ref,
+                    facet)
+SELECT rid, kind, m.owner_id, m.school_id, vis, 1, g / %(schools)s + 1 + %(seq_offset)s,
+       false, now(),
+       CASE kind
+       WHEN 'school' THEN json_build_object({_COMMON},
+            'name', (%(school_names)s::text[])[1 + c %% %(schools)s],
+            'timezone', 'America/Chicago')
+       WHEN 'teacher' THEN json_build_object({_COMMON}, 'school_id', {_ref("c", "0")},
+            'display_name', (%(teachers)s::text[])[1 + (c * 8 + k) %% %(n_teachers)s],
+            'email', 'teacher' || c || '-' || k || '@district.example.org')
+       WHEN 'classroom' THEN json_build_object({_COMMON},
+            'teacher_id', {_ref("c", "k - %(t)s")},
+            'subject', 'Math 8', 'grade', '8', 'period', (k %% 7 + 1)::text,
+            'room', 'Room ' || (100 + k), 'rows', 4, 'cols', 8)
+       WHEN 'visit' THEN json_build_object({_COMMON},
+            'classroom_id', {_ref("c", "1 + %(t)s + (j / %(v)s) %% %(t)s")},
+            'walk_id', NULL, 'cycle_id', NULL, 'visit_type', 'coaching_observation',
+            'started_at', stamp, 'ended_at', stamp,
+            'focus', 'Partner talk during the main task', 'prompts', NULL)
+       ELSE json_build_object({_COMMON}, 'visit_id', parent,
+            'observed_at', stamp, 'evidence_kind', 'student_talk',
+            'text', (%(texts)s::text[])[1 + g %% %(n_texts)s], 'prompt_index', NULL,
+            'lookfor_marks', NULL, 'image_sha256', NULL, 'lookfor_ids', '[]'::json)
+       END,
+       CASE WHEN vis = 'team' THEN 'team' END, NULL, NULL,
+       CASE WHEN kind IN ('visit', 'evidence') THEN left(stamp, 10) END,
+       parent,
+       NULL,
+       CASE WHEN kind = 'evidence' THEN %(facet)s END
+FROM (
+    SELECT g, c, k, k - %(head)s AS j,
+           CASE WHEN k = 0 THEN 'school' WHEN k <= %(t)s THEN 'teacher'
+                WHEN k < %(head)s THEN 'classroom'
+                WHEN (k - %(head)s) %% %(v)s = 0 THEN 'visit' ELSE 'evidence' END AS kind,
+           {_ref("c", "k")} AS rid,
+           CASE WHEN k >= %(head)s AND (k - %(head)s) %% %(v)s <> 0
+                THEN {_VISIT_OF_EVIDENCE} END AS parent,
+           CASE WHEN k <= %(t)s THEN 'team' ELSE 'private' END AS vis,
+           to_char(timestamptz '2021-08-16 13:00Z'
+                   + ((k - %(head)s) / %(v)s) * interval '1 day 37 minutes'
+                   + ((k - %(head)s) %% %(v)s) * interval '50 seconds',
+                   'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS stamp
+    FROM (SELECT g, g %% %(coaches)s AS c, g / %(coaches)s AS k
+          FROM generate_series(%(lo)s::bigint, %(hi)s::bigint) AS g) AS numbered
+) AS s
+JOIN coach_map m ON m.n = s.c
+"""
+
+
+def _facet() -> str:
+    from observe.server.facts import facts_of
+
+    facet = facts_of("evidence", {"observed_at": "2021-08-16T13:00:00Z", "lookfor_ids": []}, False)
+    return str(facet["facet"])
+
+
+def _table_ddl(conn: psycopg.Connection[Any]) -> tuple[list[str], list[str], list[str]]:
+    """The record table's constraints and indexes: (drop, make indexes, make constraints)."""
+    constraints = conn.execute(
+        "SELECT conname, pg_get_constraintdef(oid), contype FROM pg_constraint "
+        "WHERE conrelid = 'record'::regclass ORDER BY contype DESC"
+    ).fetchall()
+    backed = {name for name, _, kind in constraints if kind in ("p", "u")}
+    indexes = conn.execute(
+        "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'record'"
+    ).fetchall()
+    drop = [f'ALTER TABLE record DROP CONSTRAINT "{name}"' for name, _, _ in constraints]
+    drop += [f'DROP INDEX "{name}"' for name, _ in indexes if name not in backed]
+    make_indexes = [sql for name, sql in indexes if name not in backed]
+    make_constraints = [
+        f'ALTER TABLE record ADD CONSTRAINT "{name}" {sql}' for name, sql, _ in constraints
+    ]
+    return drop, make_indexes, make_constraints
+
+
+def build(
+    cluster: DistrictCluster, records: int, busy: int, work: Path
+) -> tuple[str, list[UserAccount]]:
+    url = cluster.new_database("district")
+    done = subprocess.run(
+        [sys.executable, "-m", "observe.server.cli", "migrate", "--database-url", url],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise SystemExit(done.stderr)
+    helper = ServerProcess(url, work / "helper")
+    coaches = [
+        helper.add_user(school=f"District School {c % SCHOOLS:02d}", name=f"Coach {c:03d}")
+        for c in range(COACHES)
+    ]
+    helper.close()
+    conninfo = url.replace("postgresql+psycopg", "postgresql")
+    started = time.perf_counter()
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute("CREATE TABLE coach_map (n int PRIMARY KEY, owner_id text, school_id text,"
+                     " device_id text)")  # fmt: skip
+        for c, coach in enumerate(coaches):
+            conn.execute(
+                "INSERT INTO coach_map SELECT %s, a.id, a.school_id, md5('device' || a.id)::uuid"
+                "::text FROM account a WHERE a.id = %s",
+                (c, coach.id),
+            )
+        drop, make_indexes, make_constraints = _table_ddl(conn)
+        for sql in drop:
+            conn.execute(sql)
+        params = {
+            "schools": SCHOOLS, "coaches": COACHES, "t": TEACHERS, "head": HEAD,
+            "v": PER_VISIT + 1, "facet": _facet(),
+            "school_names": [f"{phrases.SCHOOLS[s % 4][0]} ({s:02d})" for s in range(SCHOOLS)],
+            "teachers": list(phrases.TEACHER_NAMES), "n_teachers": len(phrases.TEACHER_NAMES),
+            "texts": _vocabulary(), "n_texts": len(_vocabulary()), "seq_offset": 0,
+        }  # fmt: skip
+        chunks = [(lo, min(records, lo + CHUNK) - 1) for lo in range(0, records, CHUNK)]
+        made = [0]
+
+        def insert(part: list[tuple[int, int]]) -> None:
+            with psycopg.connect(conninfo, autocommit=True) as mine:
+                for lo, hi in part:
+                    mine.execute(GENERATE, {**params, "lo": lo, "hi": hi})  # type: ignore[arg-type]
+                    made[0] += hi + 1 - lo
+                    rate = made[0] / (time.perf_counter() - started)
+                    print(f"  generated {made[0]:,} records ({rate:,.0f}/s)", flush=True)
+
+        # Two connections (the VM's cores), each a share of the chunks.
+        with ThreadPoolExecutor(LOADERS) as pool:
+            list(pool.map(insert, [chunks[i::LOADERS] for i in range(LOADERS)]))
+        # The busy coach (coach 0) gets more, continuing its visits and its school's seqs.
+        per_coach = records // COACHES
+        if busy > per_coach:
+            busy_params = {**params, "coaches": 1, "schools": 1, "lo": per_coach, "hi": busy - 1}
+            busy_params["seq_offset"] = records // SCHOOLS - per_coach
+            conn.execute(GENERATE, busy_params)  # type: ignore[arg-type]
+            print(f"  the busy coach now has {busy:,} records", flush=True)
+        loaded = time.perf_counter()
+        for sql in make_indexes + make_constraints:
+            conn.execute(sql)
+        indexed = time.perf_counter()
+        conn.execute(
+            "INSERT INTO school_seq (school_id, head_seq) SELECT school_id, max(server_seq) "
+            "FROM record GROUP BY school_id ON CONFLICT (school_id) "
+            "DO UPDATE SET head_seq = excluded.head_seq"
+        )
+        conn.execute("DROP TABLE coach_map")
+        conn.execute("VACUUM (ANALYZE) record")
+        print(
+            f"built {records + max(0, busy - records // COACHES):,} records in "
+            f"{time.perf_counter() - started:.0f} s "
+            f"(insert {loaded - started:.0f} s, indexes and constraints "
+            f"{indexed - loaded:.0f} s, vacuum {time.perf_counter() - indexed:.0f} s)",
+            flush=True,
+        )
+        _check(conn, records + max(0, busy - records // COACHES))
+    return url, coaches
+
+
+def _check(conn: psycopg.Connection[Any], records: int) -> None:
+    """The generated rows are what the server would have stored: gap-free seqs per school,
+    and fact columns equal to ``facts_of`` of the snapshot."""
+    from observe.server.facts import facts_of
+
+    rows = conn.execute(
+        "SELECT count(*), min(server_seq), max(server_seq) FROM record GROUP BY school_id"
+    ).fetchall()
+    assert len(rows) == SCHOOLS and sum(n for n, _, _ in rows) == records, rows
+    assert all(low == 1 and high == n for n, low, high in rows), rows
+    sample = conn.execute(
+        "SELECT kind, data::text, day, visit_ref, seat_ref, facet FROM record "
+        "TABLESAMPLE SYSTEM (0.1) LIMIT 500"
+    ).fetchall()
+    import json
+
+    for kind, data, *facts in sample:
+        expected = facts_of(kind, json.loads(data), False)
+        assert list(expected.values()) == facts, (kind, expected, facts)
+
+
+def _pull_params(conn: psycopg.Connection[Any], user: UserAccount) -> dict[str, Any]:
+    school = conn.execute("SELECT school_id FROM account WHERE id = %s", (user.id,)).fetchone()
+    assert school is not None
+    return {"me": user.id, "school": school[0]}
+
+
+def _bare_page_sql() -> tuple[str, dict[str, Any]]:
+    """The server's pull statement, compiled for PostgreSQL with psycopg's placeholders, and
+    the constants it binds."""
+    from sqlalchemy.dialects import postgresql
+
+    from observe.server.pull import PAGE_QUERY
+
+    compiled = PAGE_QUERY.compile(dialect=postgresql.dialect(paramstyle="pyformat"))
+    constants = {k: v for k, v in compiled.params.items() if v is not None}
+    return str(compiled), constants
+
+
+def bare_pull(conninfo: str, params: dict[str, Any]) -> tuple[int, float, tuple[float, float]]:
+    """The same pages straight from PostgreSQL: (rows, rows/s, no-op (p50, p99) ms)."""
+    sql, constants = _bare_page_sql()
+    params = {**constants, **params}
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        since, got = 0, 0
+        start = time.perf_counter()
+        while True:
+            rows = conn.execute(sql, {**params, "since": since, "fetch": PAGE + 1}).fetchall()
+            page = rows[:PAGE]
+            got += len(page)
+            if page:
+                since = page[-1][5]  # server_seq
+            if len(rows) <= PAGE:
+                break
+        rate = got / (time.perf_counter() - start)
+        times = []
+        for i in range(520):
+            t0 = time.perf_counter()
+            conn.execute(sql, {**params, "since": since, "fetch": PAGE + 1}).fetchall()
+            if i >= 20:
+                times.append((time.perf_counter() - t0) * 1000)
+    return got, rate, (percentile(times, 50), percentile(times, 99))
+
+
+def http_pull(base_url: str, token: str) -> tuple[int, float, str]:
+    import httpx
+
+    headers = {"Authorization": f"Bearer {token}", "Accept-Encoding": "gzip"}
+    got, cursor = 0, None
+    with httpx.Client(base_url=base_url, headers=headers, timeout=120) as client:
+        start = time.perf_counter()
+        while True:
+            params: dict[str, Any] = {"limit": PAGE}
+            if cursor:
+                params["cursor"] = cursor
+            reply = client.get("/v1/sync/pull", params=params)
+            reply.raise_for_status()
+            body = reply.json()
+            got += len(body["changes"])
+            cursor = body["next_cursor"]
+            if not body["more"]:
+                break
+        return got, got / (time.perf_counter() - start), cursor
+
+
+def http_noop(base_url: str, token: str, cursor: str) -> tuple[float, float]:
+    import httpx
+
+    headers = {"Authorization": f"Bearer {token}"}
+    times = []
+    with httpx.Client(base_url=base_url, headers=headers, timeout=30) as client:
+        for i in range(520):
+            t0 = time.perf_counter()
+            client.post("/v1/sync/push", json={"ops": []}).raise_for_status()
+            client.get("/v1/sync/pull", params={"cursor": cursor}).raise_for_status()
+            if i >= 20:
+                times.append((time.perf_counter() - t0) * 1000)
+    return percentile(times, 50), percentile(times, 99)
+
+
+def desktop_pull(base_url: str, user: UserAccount, work: Path) -> tuple[int, float]:
+    """``observe sync`` into an empty profile, as a coach's new laptop: (records, records/s)."""
+    from observe.store import open_profile
+    from observe.sync.account import login
+    from observe.sync.engine import SyncEngine
+
+    store = open_profile(work / "laptop")
+    try:
+        login(store, base_url, user.email, user.password, device_name="new laptop")
+        start = time.perf_counter()
+        result = SyncEngine(store).sync()
+        wall = time.perf_counter() - start
+    finally:
+        store.close()
+    return result.applied, result.applied / wall
+
+
+def many_clients(base_url: str, tokens: list[str], syncs: int) -> tuple[float, float, int, int]:
+    import aiohttp
+
+    latencies: list[float] = []
+    errors: list[str] = []
+
+    async def run() -> None:
+        sessions = [
+            aiohttp.ClientSession(
+                base_url=base_url,
+                headers={"Authorization": f"Bearer {t}"},
+                timeout=aiohttp.ClientTimeout(total=30),
+            )
+            for t in tokens
+        ]
+        await asyncio.gather(*(_client_loop(s, syncs, latencies, errors) for s in sessions))
+
+    asyncio.run(run())
+    if errors:
+        print(f"  errors: {sorted(set(errors))}")
+    return percentile(latencies, 50), percentile(latencies, 99), len(latencies), len(errors)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=10_000_000)
+    parser.add_argument(
+        "--busy", type=int, default=50_000, help="records of the coach measured (coach 0)"
+    )
+    parser.add_argument("--workers", type=int, default=2, help="server worker processes")
+    parser.add_argument("--syncs", type=int, default=10, help="syncs per client in the 200")
+    parser.add_argument("--keep", action="store_true", help="leave the cluster running")
+    args = parser.parse_args()
+    if args.records % COACHES or args.records // COACHES <= HEAD:
+        parser.error(f"--records must be a multiple of {COACHES} and above {COACHES * HEAD}")
+    bindir = postgres_bindir()
+    if bindir is None:
+        print("PostgreSQL binaries not found under /usr/lib/postgresql/*/bin")
+        return 1
+    cluster = DistrictCluster(bindir, fsync=True).start()
+    work = Path(tempfile.mkdtemp(prefix="bench-district-"))
+    print(f"cluster in {cluster.root}, port {cluster.port}", flush=True)
+    try:
+        url, coaches = build(cluster, args.records, args.busy, work)
+        conninfo = url.replace("postgresql+psycopg", "postgresql")
+        with psycopg.connect(conninfo) as conn:
+            size = conn.execute("SELECT pg_database_size(current_database())").fetchone()
+            table = conn.execute("SELECT pg_total_relation_size('record')").fetchone()
+            params = _pull_params(conn, coaches[0])
+        assert size is not None and table is not None
+        millions = args.records / 1e6
+        print(
+            f"database {size[0] / 1e9:.2f} GB ({size[0] / 1e9 / millions:.2f} GB per million "
+            f"records); record table with indexes {table[0] / 1e9:.2f} GB",
+            flush=True,
+        )
+        server = ServerProcess(url, work / "server", workers=args.workers)
+        server.start()
+        try:
+            coach = coaches[0]
+            session = server.login(coach)
+            got, rate, (b50, b99) = bare_pull(conninfo, params)
+            print(f"bare PostgreSQL: pull {got:,} records in pages of {PAGE}: {rate:,.0f}/s")
+            got_http, http_rate, cursor = http_pull(server.base_url, session.token)
+            print(
+                f"observe-server: pull {got_http:,} records (HTTP, gzip): {http_rate:,.0f}/s "
+                f"({http_rate / rate:.2f}x bare)"
+            )
+            p50, p99 = http_noop(server.base_url, session.token, cursor)
+            print(
+                f"no-op sync (push 0 + pull from head), coach with {got_http:,} records: "
+                f"p50 {p50:.1f} ms, p99 {p99:.1f} ms; bare pull statement p50 {b50:.2f} ms, "
+                f"p99 {b99:.2f} ms",
+                flush=True,
+            )
+            h50, h99 = health_latency(server.base_url)
+            print(
+                f"floor, one GET /v1/health (no database) in this run: p50 {h50:.1f} ms, "
+                f"p99 {h99:.1f} ms",
+                flush=True,
+            )
+            applied, desktop_rate = desktop_pull(server.base_url, coach, work)
+            print(
+                f"desktop client: first sync into an empty profile: {applied:,} records, "
+                f"{desktop_rate:,.0f}/s ({desktop_rate / rate:.2f}x bare)",
+                flush=True,
+            )
+            tokens = [server.login(c).token for c in coaches]
+            m50, m99, n, errors = many_clients(server.base_url, tokens, args.syncs)
+            print(
+                f"{len(tokens)} clients x {args.syncs} syncs (push 5 + pull, 1 s +- 0.5 s "
+                f"apart), {args.workers} workers: p50 {m50:.1f} ms, p99 {m99:.1f} ms, "
+                f"{n} syncs, {errors} errors"
+            )
+        finally:
+            server.close()
+    finally:
+        if not args.keep:
+            cluster.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
