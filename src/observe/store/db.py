@@ -83,6 +83,19 @@ def _begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
+def _synchronous(conn: Connection, level: str) -> bool:
+    """Sets SQLite's ``synchronous`` on the driver connection, outside any transaction (the
+    SQLAlchemy connection would begin one for a statement). Only in WAL mode: with a rollback
+    journal ``NORMAL`` could leave a damaged file after a power cut, so it stays ``FULL``.
+    Returns whether the level was set."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    if level != "FULL" and raw.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        return False
+    raw.execute(f"PRAGMA synchronous = {level}")
+    return True
+
+
 def make_engine(database: Path, *, read_only: bool = False, wal: bool = True) -> Engine:
     """The profile's engine; ``read_only`` opens the file with SQLite's ``mode=ro``.
 
@@ -151,19 +164,42 @@ class Store:
         changes.publish_committed(self.changes)
 
     @contextlib.contextmanager
-    def write_core(self, *, remote: bool = False) -> Iterator[Connection]:
+    def write_core(self, *, remote: bool = False, durable: bool = True) -> Iterator[Connection]:
         """A write transaction on a bare Connection, for the hottest paths (saving evidence).
 
         Skips the ORM's unit of work, so the outbox hooks do not run: callers must write their
         outbox rows themselves (``observe.store.outbox.outbox_row``), as ``save_evidence`` does.
         Change news is published after the commit all the same. ``remote`` says the block
         applies what the sync server sent (or records its answers), so the news says so too.
+
+        ``durable=False`` commits without waiting for the disk (SQLite's ``synchronous=NORMAL``
+        for this one transaction; WAL keeps it atomic). A crash of the program loses nothing;
+        a power cut may undo the transaction, never part of it; and the next durable commit
+        (any other write) flushes it too, since the log is written in order. Only for writes
+        that can be made again from elsewhere: a pulled page, whose cursor moves in the same
+        transaction, so an undone page is simply pulled again. A first sync commits a page
+        every few dozen milliseconds, and waiting for the disk each time was a sixth of it.
         """
         changes.forget_committed()
-        with self._immediate.begin() as conn:
-            if remote:
-                changes.mark_remote(conn)
-            yield conn
+        if durable:
+            with self._immediate.begin() as conn:
+                if remote:
+                    changes.mark_remote(conn)
+                yield conn
+        else:
+            with self._immediate.connect() as conn:
+                _synchronous(conn, "NORMAL")
+                try:
+                    with conn.begin():
+                        if remote:
+                            changes.mark_remote(conn)
+                        yield conn
+                finally:
+                    try:
+                        _synchronous(conn, "FULL")
+                    except Exception:
+                        conn.invalidate()  # never hand a non-durable connection to others
+                        raise
         changes.publish_committed(self.changes)
 
     def close(self) -> None:

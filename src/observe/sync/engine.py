@@ -428,7 +428,9 @@ class _Run:
         return page_deletions
 
     def _apply(self, page: PullReply, since: int) -> None:
-        with self.store.write_core(remote=True) as conn:
+        # Not durable: the page and the cursor commit together, so a power cut can only send
+        # the cursor back to pages that are pulled again; the pull's last write is durable.
+        with self.store.write_core(remote=True, durable=False) as conn:
             current = state.read(conn).cursor
             if current != since:  # someone else moved it (cannot happen under the lock)
                 raise SyncError("The sync position changed under this sync; sync again.")
