@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Connection
 
 from observe.store import Store
-from observe.store.db import _synchronous, make_engine
+from observe.store.db import BULK_CHECKPOINT_PAGES, _synchronous, make_engine
 
 FULL, NORMAL = 2, 1
 
@@ -21,11 +21,17 @@ def _level(conn: Connection) -> int:
     return int(raw.execute("PRAGMA synchronous").fetchone()[0])
 
 
+def _checkpoint_pages(conn: Connection) -> int:
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    return int(raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+
+
 def _every_pooled_level(store: Store) -> set[int]:
     # Check out several connections at once, so each pooled one is asked, not the same twice.
     conns = [store.engine.connect() for _ in range(4)]
     try:
-        return {_level(c) for c in conns}
+        return {(_level(c), _checkpoint_pages(c)) for c in conns}
     finally:
         for c in conns:
             c.close()
@@ -41,9 +47,10 @@ def _names(store: Store) -> list[str]:
 def test_non_durable_write_commits_and_every_connection_stays_full(store: Store) -> None:
     with store.write_core(durable=False) as conn:
         assert _level(conn) == NORMAL
+        assert _checkpoint_pages(conn) == BULK_CHECKPOINT_PAGES
         conn.exec_driver_sql("INSERT INTO profile_setting (key, value) VALUES ('test.a', 'kept')")
     assert "kept" in _names(store)  # committed, seen from another connection
-    assert _every_pooled_level(store) == {FULL}
+    assert _every_pooled_level(store) == {(FULL, 1000)}
     with store.write_core() as conn:  # the default is durable
         assert _level(conn) == FULL
 
@@ -53,7 +60,7 @@ def test_failed_non_durable_write_rolls_back_and_stays_full(store: Store) -> Non
         conn.exec_driver_sql("INSERT INTO profile_setting (key, value) VALUES ('test.b', 'undone')")
         raise RuntimeError("the page failed")
     assert "undone" not in _names(store)
-    assert _every_pooled_level(store) == {FULL}
+    assert _every_pooled_level(store) == {(FULL, 1000)}
 
 
 def test_rollback_journal_is_never_made_non_durable(tmp_path: Path) -> None:

@@ -54,6 +54,8 @@ SYNC_DEADLINE_S = 1800.0
 of a large profile on a slow link, but a sync that never ends would hold the profile's
 sync lock and keep every later sync waiting."""
 SYNC_DEADLINE_ENV = "OBSERVE_SYNC_DEADLINE"
+FOLD_AFTER = 1000
+"""Pulled records after which the sync copies the log into the database file itself."""
 
 Progress = Callable[[int, int], None]
 
@@ -408,6 +410,8 @@ class _Run:
         with self.store.write_core(remote=True) as conn:
             Applier(conn, self.user_id).apply_partial()
             orphans.detect(conn, self.user_id)  # records left live under a deleted parent
+        if self.pulled >= FOLD_AFTER:
+            self.store.checkpoint()  # here, not in the coach's next save
 
     def _take_page(self, page: PullReply, cursor: int, spool: list[PullReply]) -> int:
         """Applies the page, or spools it once any page deletes; returns its deletions."""
