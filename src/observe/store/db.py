@@ -84,6 +84,28 @@ def _begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
+BULK_CHECKPOINT_PAGES = 4000
+"""How long the log may grow (pages of 4 KiB) during non-durable writes before SQLite copies
+it into the database file; 1,000 (SQLite's default) otherwise."""
+_CHECKPOINT_PAGES = 1000
+
+
+def _synchronous(
+    conn: Connection, level: str, *, checkpoint_pages: int = _CHECKPOINT_PAGES
+) -> bool:
+    """Sets SQLite's ``synchronous`` (and how often the log is checkpointed) on the driver
+    connection, outside any transaction (the SQLAlchemy connection would begin one for a
+    statement). Only in WAL mode: with a rollback journal ``NORMAL`` could leave a damaged
+    file after a power cut, so it stays ``FULL``. Returns whether the level was set."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    if level != "FULL" and raw.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        return False
+    raw.execute(f"PRAGMA synchronous = {level}")
+    raw.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint_pages)}")
+    return True
+
+
 def make_engine(database: Path, *, read_only: bool = False, wal: bool = True) -> Engine:
     """The profile's engine; ``read_only`` opens the file with SQLite's ``mode=ro``.
 
@@ -152,20 +174,57 @@ class Store:
         changes.publish_committed(self.changes)
 
     @contextlib.contextmanager
-    def write_core(self, *, remote: bool = False) -> Iterator[Connection]:
+    def write_core(self, *, remote: bool = False, durable: bool = True) -> Iterator[Connection]:
         """A write transaction on a bare Connection, for the hottest paths (saving evidence).
 
         Skips the ORM's unit of work, so the outbox hooks do not run: callers must write their
         outbox rows themselves (``observe.store.outbox.outbox_row``), as ``save_evidence`` does.
         Change news is published after the commit all the same. ``remote`` says the block
         applies what the sync server sent (or records its answers), so the news says so too.
+
+        ``durable=False`` commits without waiting for the disk (SQLite's ``synchronous=NORMAL``
+        for this one transaction; WAL keeps it atomic). A crash of the program loses nothing;
+        a power cut may undo the transaction, never part of it; and the next durable commit
+        (any other write) flushes it too, since the log is written in order. Only for writes
+        that can be made again from elsewhere: a pulled page, whose cursor moves in the same
+        transaction, so an undone page is simply pulled again. A first sync commits a page
+        every few dozen milliseconds, and waiting for the disk each time was a sixth of it.
+        Such a commit also lets the log grow to ``BULK_CHECKPOINT_PAGES`` before copying it
+        into the database file (SQLite's automatic checkpoint, every 1,000 pages otherwise):
+        a pulled page writes about 300, and each checkpoint rewrote the same index pages and
+        flushed the file, half of a page's commit. ``checkpoint`` folds the log afterwards.
         """
         changes.forget_committed()
-        with self._immediate.begin() as conn:
-            if remote:
-                changes.mark_remote(conn)
-            yield conn
+        if durable:
+            with self._immediate.begin() as conn:
+                if remote:
+                    changes.mark_remote(conn)
+                yield conn
+        else:
+            with self._immediate.connect() as conn:
+                _synchronous(conn, "NORMAL", checkpoint_pages=BULK_CHECKPOINT_PAGES)
+                try:
+                    with conn.begin():
+                        if remote:
+                            changes.mark_remote(conn)
+                        yield conn
+                finally:
+                    try:
+                        _synchronous(conn, "FULL")
+                    except Exception:
+                        conn.invalidate()  # never hand a non-durable connection to others
+                        raise
         changes.publish_committed(self.changes)
+
+    def checkpoint(self) -> None:
+        """Copies what the write-ahead log holds into the database file now, as far as it can
+        without waiting for anyone (SQLite's PASSIVE checkpoint), so that after a long run of
+        non-durable commits (a first sync) the next small write, such as the coach's next
+        evidence item, does not pay for copying it."""
+        with self.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     def close(self) -> None:
         self.engine.dispose()

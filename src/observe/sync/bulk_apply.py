@@ -57,6 +57,7 @@ from observe.sync.apply import (
     InvalidRecord,
     Ref,
     _columns,
+    _to_int,
     _to_text,
     _to_time,
     waiting_for,
@@ -157,13 +158,6 @@ def _present(conn: Connection, kind: str, ids: set[str]) -> set[str]:
     }
 
 
-def _targets(slot: int | None, row: tuple[Any, ...], tags: list[str] | None) -> list[str]:
-    if slot is None:
-        return list(tags or [])
-    value = row[slot]
-    return [value] if value else []
-
-
 @cache
 def _ref_slots(model: type[SyncRecord]) -> tuple[tuple[Ref, int | None], ...]:
     """Each reference with its column's place in the row (None: evidence's tags)."""
@@ -186,20 +180,27 @@ def _prepare(conn: Connection, records: Sequence[ServerRecord]) -> _Plan:
     by_kind: dict[str, list[ServerRecord]] = {}
     for rec in latest.values():
         by_kind.setdefault(rec.kind, []).append(rec)
-    every = _ids_json(rec.id for rec in latest.values())
-    for sql in (
-        "SELECT 1 FROM outbox WHERE record_id IN (SELECT value FROM json_each(?)) LIMIT 1",
-        "SELECT 1 FROM sync_conflict WHERE record_id IN (SELECT value FROM json_each(?)) LIMIT 1",
-    ):
-        if _any(conn, sql, every):
-            raise _NotBulk("a record has a local change or a conflict")
+    # One look at the bookkeeping tables: on a first sync they are empty, and the checks
+    # of every id against them can be left out.
+    outbox_any, conflict_any, parked_any = conn.exec_driver_sql(
+        "SELECT EXISTS (SELECT 1 FROM outbox), EXISTS (SELECT 1 FROM sync_conflict), "
+        "EXISTS (SELECT 1 FROM sync_parked)"
+    ).one()
+    if outbox_any or conflict_any:
+        every = _ids_json(rec.id for rec in latest.values())
+        for sql in (
+            "SELECT 1 FROM outbox WHERE record_id IN (SELECT value FROM json_each(?)) LIMIT 1",
+            "SELECT 1 FROM sync_conflict WHERE record_id IN (SELECT value FROM json_each(?)) "
+            "LIMIT 1",
+        ):
+            if _any(conn, sql, every):
+                raise _NotBulk("a record has a local change or a conflict")
     for kind, recs in by_kind.items():
         if _present(conn, kind, {r.id for r in recs}):
             raise _NotBulk(f"a {kind} is already here")
-    parked_any = _any(conn, "SELECT 1 FROM sync_parked LIMIT 1")
 
     converted: list[tuple[type[SyncRecord], ServerRecord, tuple[Any, ...], list[str] | None]] = []
-    wanted: dict[str, set[str]] = defaultdict(set)
+    wanted: dict[str, set[str]] = {}
     for model in SYNC_MODELS:  # parents before children, as the normal path inserts them
         make = _row_maker(model, conn.dialect)
         refs = _ref_slots(model)
@@ -212,21 +213,18 @@ def _prepare(conn: Connection, records: Sequence[ServerRecord]) -> _Plan:
                 raise _NotBulk(str(exc)) from exc
             converted.append((model, rec, row, tags))
             for ref, slot in refs:
-                wanted[ref.kind].update(_targets(slot, row, tags))
+                targets = wanted.setdefault(ref.kind, set())
+                if slot is None:
+                    if tags:
+                        targets.update(tags)
+                elif row[slot]:
+                    targets.add(row[slot])
     here = {kind: _present(conn, kind, ids) for kind, ids in wanted.items()}
     accepted: dict[str, set[str]] = defaultdict(set)
 
     plan = _Plan()
     for model, rec, row, tags in converted:
-        missing = next(
-            (
-                (ref.kind, target)
-                for ref, slot in _ref_slots(model)
-                for target in _targets(slot, row, tags)
-                if target not in here[ref.kind] and target not in accepted[ref.kind]
-            ),
-            None,
-        )
+        missing = _first_missing(_ref_slots(model), row, tags, here, accepted)
         if missing is not None:
             plan.park.append((rec, *missing))
             plan.stats.parked += 1
@@ -244,6 +242,31 @@ def _prepare(conn: Connection, records: Sequence[ServerRecord]) -> _Plan:
                 plan.unpark.setdefault(rec.kind, []).append(rec.id)
     plan.stats.applied = len(plan.stats.applied_ids)
     return plan
+
+
+def _first_missing(
+    refs: tuple[tuple[Ref, int | None], ...],
+    row: tuple[Any, ...],
+    tags: list[str] | None,
+    here: dict[str, set[str]],
+    accepted: dict[str, set[str]],
+) -> tuple[str, str] | None:
+    """The first reference (in the normal path's order) that is neither stored here nor
+    accepted earlier in the page: what the record must wait for."""
+    for ref, slot in refs:
+        kind = ref.kind
+        if slot is None:
+            targets: Iterable[str] = tags or ()
+        else:
+            value = row[slot]
+            if not value:
+                continue
+            targets = (value,)
+        known, earlier = here[kind], accepted[kind]
+        for target in targets:
+            if target not in known and target not in earlier:
+                return kind, target
+    return None
 
 
 @cache
@@ -317,15 +340,35 @@ def _compile_row(
     the column's cell above, which converts it or refuses it exactly as ``record_values``.
     A loop of one call per column was most of a page's conversion time."""
     lines = ["def row(rec, data):", "    get = data.get"]
-    enums: dict[int, dict[str, Any]] = {}
+    enums: dict[int, dict[Any, Any]] = {}
+    nones: dict[int, Any] = {}
     for i, (name, proc) in enumerate(zip(names, processors, strict=True)):
         v, slow = f"v{i}", f"cells[{i}](rec, data)"
-        usual = _usual(specs.get(name), proc)
-        if name in ("id", "author_id") and proc is None:
-            lines.append(f"    {v} = rec.{'id' if name == 'id' else 'owner_id'}")
+        spec = specs.get(name)
+        usual = _usual(spec, proc)
+        if spec is not None and spec.nullable:
+            # An absent or null value is the column's stored NULL (as its cell gives it).
+            nones[i] = proc(None) if proc is not None else None
+            slow = f"(nones[{i}] if get({name!r}) is None else {slow})"
+        if name in ("id", "author_id", "version") and proc is None:
+            lines.append(f"    {v} = rec.{'owner_id' if name == 'author_id' else name}")
+        elif name in ("deleted", "visibility"):
+            # Server fields the protocol has already checked (a bool, a Literal word): the
+            # stored value of each possible one, worked out once; anything else, its cell.
+            if name == "deleted":
+                enums[i] = {flag: _stored(proc, flag) for flag in (False, True)}
+            else:
+                enums[i] = {m.value: _stored(proc, m) for m in Visibility}
+            lines += [
+                f"    {v} = enums[{i}].get(rec.{name})",
+                f"    if {v} is None: {v} = {slow}",
+            ]
         elif usual == "text":
             lines.append(f"    {v} = get({name!r})")
             lines.append(f"    if {v}.__class__ is not str: {v} = {slow}")
+        elif usual == "int":
+            lines.append(f"    {v} = get({name!r})")
+            lines.append(f"    if {v}.__class__ is not int: {v} = {slow}")
         elif usual == "time":
             lines += [
                 f"    {v} = get({name!r})",
@@ -353,6 +396,7 @@ def _compile_row(
     scope: dict[str, Any] = {
         "cells": cells,
         "enums": enums,
+        "nones": nones,
         "fromisoformat": datetime.fromisoformat,
     }
     exec("\n".join(lines), scope)  # the source is built above from column names only
@@ -365,11 +409,17 @@ def _usual(spec: Any, proc: Callable[[Any], Any] | None) -> str | None:
         return None  # a server field: its cell
     if spec.convert is _to_text and proc is None:
         return "text"
+    if spec.convert is _to_int and proc is None:
+        return "int"  # an int is its own whole number; bools and floats take the cell
     if spec.is_time and _time_text_ok(proc):
         return "time"
     if isinstance(spec.convert, type) and issubclass(spec.convert, Enum):
         return "enum"
     return None
+
+
+def _stored(proc: Callable[[Any], Any] | None, value: Any) -> Any:
+    return value if proc is None else proc(value)
 
 
 def _processed(cell: Cell, proc: Callable[[Any], Any] | None) -> Cell:

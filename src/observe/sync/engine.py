@@ -55,6 +55,8 @@ SYNC_DEADLINE_S = 1800.0
 of a large profile on a slow link, but a sync that never ends would hold the profile's
 sync lock and keep every later sync waiting."""
 SYNC_DEADLINE_ENV = "OBSERVE_SYNC_DEADLINE"
+FOLD_AFTER = 1000
+"""Pulled records after which the sync copies the log into the database file itself."""
 
 Progress = Callable[[int, int], None]
 
@@ -426,6 +428,8 @@ class _Run:
         with self.store.write_core(remote=True) as conn:
             Applier(conn, self.user_id).apply_partial()
             orphans.detect(conn, self.user_id)  # records left live under a deleted parent
+        if self.pulled >= FOLD_AFTER:
+            self.store.checkpoint()  # here, not in the coach's next save
 
     def _take_page(self, page: PullReply, cursor: int, spool: list[PullReply]) -> int:
         """Applies the page, or spools it once any page deletes; returns its deletions."""
@@ -449,7 +453,9 @@ class _Run:
         return page_deletions
 
     def _apply(self, page: PullReply, since: int) -> None:
-        with self.store.write_core(remote=True) as conn:
+        # Not durable: the page and the cursor commit together, so a power cut can only send
+        # the cursor back to pages that are pulled again; the pull's last write is durable.
+        with self.store.write_core(remote=True, durable=False) as conn:
             current = state.read(conn).cursor
             if current != since:  # someone else moved it (cannot happen under the lock)
                 raise SyncError(_("The sync position changed under this sync; sync again."))
