@@ -41,14 +41,14 @@ _system_locale: list[QLocale] = []
 
 
 class PseudoTranslator(QTranslator):
-    """Every source sentence accented and about 40% longer (see :func:`observe.i18n.pseudo_text`)."""
+    """Every source sentence accented and about 40% longer (:func:`observe.i18n.pseudo_text`)."""
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
         return i18n.pseudo_text(source)
 
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+    def isEmpty(self) -> bool:
         return False
 
 
