@@ -82,7 +82,7 @@ class SummaryPanel(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setAccessibleName("Profile summary")
+        self.setAccessibleName(self.tr("Profile summary"))
         self._count_labels: dict[str, QLabel] = {}
 
         content = QWidget()
@@ -90,12 +90,12 @@ class SummaryPanel(QScrollArea):
         # Long lines are hard to read on a wide screen; the cap is in text units so it scales.
         content.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 64)
 
-        heading = QLabel("Welcome to Observe")
+        heading = QLabel(self.tr("Welcome to Observe"))
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         heading.setFont(font)
-        heading.setAccessibleName("Welcome")
+        heading.setAccessibleName(self.tr("Welcome"))
 
         self.path_label = QLabel(str(paths.data_dir))
         self.path_label.setObjectName("profile-path")
@@ -105,26 +105,28 @@ class SummaryPanel(QScrollArea):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.path_label.setAccessibleName("Profile folder")
+        self.path_label.setAccessibleName(self.tr("Profile folder"))
         profile_form = QFormLayout()
-        profile_form.addRow("Profile folder:", self.path_label)
+        profile_form.addRow(self.tr("Profile folder:"), self.path_label)
 
-        self.status_label = QLabel("Counting records…")
+        self.status_label = QLabel(self.tr("Counting records…"))
         self.status_label.setObjectName("summary-status")
         self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName("Summary status")
+        self.status_label.setAccessibleName(self.tr("Summary status"))
 
-        self.empty_box = QGroupBox("This profile is empty")
+        self.empty_box = QGroupBox(self.tr("This profile is empty"))
         self.empty_box.setObjectName("empty-profile")
         empty_text = QLabel(
-            "Load demo data to explore Observe with made-up schools, teachers, visits and "
-            "feedback. It goes into this profile only, so use a separate profile folder if "
-            "you also keep real notes."
+            self.tr(
+                "Load demo data to explore Observe with made-up schools, teachers, visits and "
+                "feedback. It goes into this profile only, so use a separate profile folder if "
+                "you also keep real notes."
+            )
         )
         empty_text.setWordWrap(True)
-        self.load_demo_button = QPushButton("&Load demo data")
+        self.load_demo_button = QPushButton(self.tr("&Load demo data"))
         self.load_demo_button.setObjectName("load-demo")
-        self.load_demo_button.setAccessibleName("Load demo data")
+        self.load_demo_button.setAccessibleName(self.tr("Load demo data"))
         self.load_demo_button.clicked.connect(self.load_demo_requested)
         button_row = QHBoxLayout()
         button_row.addWidget(self.load_demo_button)
@@ -163,7 +165,9 @@ class SummaryPanel(QScrollArea):
 
     def show_counts(self, counts: dict[str, int], *, empty: bool) -> None:
         records = sum(n for kind, n in counts.items() if kind != "outbox")
-        self.status_label.setText(f"{records:,} records in this profile.")
+        self.status_label.setText(
+            self.tr("{records:,} records in this profile.").format(records=records)
+        )
         self.status_label.setVisible(not empty)  # the empty-profile box says it better
         self.empty_box.setVisible(empty)
         self.load_demo_button.setEnabled(empty)

@@ -220,7 +220,7 @@ class CapturePane(PaneLayout):
         typed = meta.get("typed_at")
         self.typed_at = as_utc(datetime.fromisoformat(typed)) if typed else None
         when = as_utc(draft.updated_at).astimezone()
-        self.set_notice(f"Restored unsaved text from {when:%H:%M}.")
+        self.set_notice(self.tr("Restored unsaved text from {when:%H:%M}.").format(when=when))
 
     # -- the timer ----------------------------------------------------------------------------
 
@@ -232,12 +232,16 @@ class CapturePane(PaneLayout):
             took = format_offset(
                 (info.ended_at - info.started_at).total_seconds() - self.closed_seconds
             )
-            self.timer_label.setText(f"Ended · {took}")
-            self.timer_label.setToolTip(f"Ended at {info.ended_at.astimezone():%H:%M}")
+            self.timer_label.setText(self.tr("Ended · {took}").format(took=took))
+            self.timer_label.setToolTip(
+                self.tr("Ended at {time:%H:%M}").format(time=info.ended_at.astimezone())
+            )
             return
         took = (utcnow() - info.started_at).total_seconds() - self.closed_seconds
         self.timer_label.setText(format_offset(took))
-        self.timer_label.setToolTip(f"Started at {info.started_at.astimezone():%H:%M}")
+        self.timer_label.setToolTip(
+            self.tr("Started at {time:%H:%M}").format(time=info.started_at.astimezone())
+        )
 
     def end_visit(self) -> None:
         info = self.info
@@ -331,7 +335,9 @@ class CapturePane(PaneLayout):
             kind = self.tr("%1 (locked)").replace("%1", kind)
         elif self.selected_kind() != self.default_kind:
             kind = self.tr("%1 (this item)").replace("%1", kind)
-        self.tags_label.setText(f"Saves as {kind} · Look-fors: {tags}")
+        self.tags_label.setText(
+            self.tr("Saves as {kind} · Look-fors: {tags}").format(kind=kind, tags=tags)
+        )
         self._show_kind_lock()
 
     def _tag_code(self, lookfor_id: str) -> str:
@@ -410,7 +416,7 @@ class CapturePane(PaneLayout):
     def toggle_hotkey(self, hotkey: int) -> None:
         tag = self.info.tag_for_hotkey(hotkey) if self.info else None
         if tag is None:
-            self.set_notice(f"No look-for has the key Ctrl+{hotkey}.")
+            self.set_notice(self.tr("No look-for has the key Ctrl+{hotkey}.").format(hotkey=hotkey))
             return
         self.toggle_lookfor(tag.id)
 

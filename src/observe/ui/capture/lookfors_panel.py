@@ -115,25 +115,27 @@ class LookForsPanel(QWidget):
         self.set_name: str | None = None
         self.rows: list[LookForRow] = []
         self._by_hotkey: dict[int, str] = {}
-        self.setAccessibleName("Look-fors")
+        self.setAccessibleName(self.tr("Look-fors"))
 
         #: The panel's title; hide it if the window's dock already shows one.
-        self.heading = QLabel("Look-fors")
+        self.heading = QLabel(self.tr("Look-fors"))
         font = QFont(self.heading.font())
         font.setBold(True)
         self.heading.setFont(font)
         self.set_label = QLabel()
         self.set_label.setWordWrap(True)
-        self.set_label.setAccessibleName("Look-for set")
+        self.set_label.setAccessibleName(self.tr("Look-for set"))
 
         self.tree = LookForTree()
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Key", "Look-for"])
+        self.tree.setHeaderLabels([self.tr("Key"), self.tr("Look-for")])
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)
         self.tree.setItemsExpandable(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setAccessibleName("Look-fors; Enter toggles the tag on the current evidence")
+        self.tree.setAccessibleName(
+            self.tr("Look-fors; Enter toggles the tag on the current evidence")
+        )
         header = self.tree.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -160,7 +162,7 @@ class LookForsPanel(QWidget):
         self.hotkey_actions: list[QAction] = []
         if install_hotkeys:
             for n in range(1, 10):
-                action = QAction(f"Toggle look-for {n}", self)
+                action = QAction(self.tr("Toggle look-for {n}").format(n=n), self)
                 action.setShortcut(QKeySequence(f"Ctrl+{n}"))
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
                 action.triggered.connect(lambda _=False, n=n: self.toggle_hotkey(n))

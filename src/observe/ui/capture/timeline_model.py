@@ -313,7 +313,13 @@ class TimelineModel(QAbstractTableModel):
         if col == PROMPT:
             return self.prompt_label(item)
         if col == TEXT and item.image_sha256 and self.thumbnail(item.image_sha256) is None:
-            return item.text + "\n" + _t("The image is not on this device yet.")
+            return (
+                item.text
+                + "\n"
+                + QCoreApplication.translate(
+                    "TimelineModel", "The image is not on this device yet."
+                )
+            )
         if col == TEXT:
             return item.text
         return LABELS[item.kind]
@@ -324,7 +330,7 @@ class TimelineModel(QAbstractTableModel):
             parts.append(self.prompt_label(item))
         parts.append(item.text)
         if item.image_sha256:
-            parts.append(_t("with an image"))
+            parts.append(QCoreApplication.translate("TimelineModel", "with an image"))
         if item.lookfor_ids:
             parts.append(f"look-fors {self.spoken_tags(item)}")
         return ", ".join(p for p in parts if p)

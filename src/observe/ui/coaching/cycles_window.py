@@ -102,16 +102,16 @@ class CycleView(QWidget):
         big.setPointSizeF(big.pointSizeF() * 1.2)
         self.focus.setFont(big)
         self.focus.setWordWrap(True)
-        self.focus.setAccessibleName("Cycle focus")
+        self.focus.setAccessibleName(self.tr("Cycle focus"))
         self.details = QLabel()
         self.details.setWordWrap(True)
-        self.details.setAccessibleName("Cycle details")
+        self.details.setAccessibleName(self.tr("Cycle details"))
         self.sentence = QLabel()
         bold = QFont(self.sentence.font())
         bold.setBold(True)
         self.sentence.setFont(bold)
         self.sentence.setWordWrap(True)
-        self.sentence.setAccessibleName("Measure, before and after")
+        self.sentence.setAccessibleName(self.tr("Measure, before and after"))
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.chart = ChartView("Chart: the cycle's measure visit by visit")
         self.chart.setMinimumHeight(220)
@@ -119,7 +119,7 @@ class CycleView(QWidget):
         self.steps = _table(["Step", "What", "Due", "Status", "Done"], "Action steps")
         self.reflection = QLabel()
         self.reflection.setWordWrap(True)
-        self.reflection.setAccessibleName("Reflection")
+        self.reflection.setAccessibleName(self.tr("Reflection"))
         self.teacher_reflections = ReflectionsPanel()  # hidden until the teacher writes one
         self.evidence = EvidenceMeasures()  # hidden until a survey or scores are added
 
@@ -129,10 +129,10 @@ class CycleView(QWidget):
         layout.addWidget(self.details)
         layout.addWidget(self.sentence)
         layout.addWidget(self.chart, 2)
-        layout.addWidget(QLabel("Measure visit by visit"))
+        layout.addWidget(QLabel(self.tr("Measure visit by visit")))
         layout.addWidget(self.visits, 1)
         layout.addWidget(self.evidence)
-        layout.addWidget(QLabel("Action steps"))
+        layout.addWidget(QLabel(self.tr("Action steps")))
         layout.addWidget(self.steps, 1)
         layout.addWidget(self.reflection)
         layout.addWidget(self.teacher_reflections)
@@ -253,7 +253,7 @@ class CyclesWindow(QDialog):
         context: VisitContext | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Coaching cycles")
+        self.setWindowTitle(self.tr("Coaching cycles"))
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.store = store
         self._report_error = report_error
@@ -261,17 +261,19 @@ class CyclesWindow(QDialog):
         self.dialog: QDialog | None = None
 
         self.list = QListWidget()
-        self.list.setAccessibleName("Coaching cycles")
+        self.list.setAccessibleName(self.tr("Coaching cycles"))
         self.list.setSpacing(3)
         self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
         self.list.itemActivated.connect(lambda _item: self.edit())
-        self.new_button = QPushButton("&New cycle…")
-        self.edit_button = QPushButton("&Edit…")
-        self.link_button = QPushButton("&Visits…")
-        self.link_button.setToolTip("Choose which of the teacher's visits are in this cycle")
-        self.close_button = QPushButton("C&lose cycle…")
-        self.delete_button = QPushButton("&Delete")
+        self.new_button = QPushButton(self.tr("&New cycle…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.link_button = QPushButton(self.tr("&Visits…"))
+        self.link_button.setToolTip(
+            self.tr("Choose which of the teacher's visits are in this cycle")
+        )
+        self.close_button = QPushButton(self.tr("C&lose cycle…"))
+        self.delete_button = QPushButton(self.tr("&Delete"))
         self.print_button = QPushButton(self.tr("&Print summary…"))
         self.print_button.setToolTip(
             self.tr("Preview, print or save this cycle's summary for the teacher")
@@ -537,9 +539,11 @@ class CyclesWindow(QDialog):
         if confirm:
             answer = QMessageBox.question(
                 self,
-                "Delete cycle",
-                "Delete this coaching cycle and its action steps? Its visits and their "
-                "evidence stay; they just stop being part of a cycle.",
+                self.tr("Delete cycle"),
+                self.tr(
+                    "Delete this coaching cycle and its action steps? Its visits and their "
+                    "evidence stay; they just stop being part of a cycle."
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -48,7 +48,11 @@ FolderChooser = Callable[[QWidget, Path], Path | None]
 
 
 def choose_folder(parent: QWidget, start: Path) -> Path | None:
-    chosen = QFileDialog.getExistingDirectory(parent, "Export all tables to folder", str(start))
+    chosen = QFileDialog.getExistingDirectory(
+        parent,
+        QCoreApplication.translate("coaching.impact_window", "Export all tables to folder"),
+        str(start),
+    )
     return Path(chosen) if chosen else None
 
 
@@ -70,9 +74,9 @@ class ImpactWindow(QDialog):
         today: date | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Impact")
+        self.setWindowTitle(self.tr("Impact"))
         self.setWindowFlag(Qt.WindowType.Window, True)
-        self.setAccessibleName("Impact view")
+        self.setAccessibleName(self.tr("Impact view"))
         self.store = store
         self._report_error = report_error
         self._choose_folder = choose_export_folder
@@ -84,7 +88,7 @@ class ImpactWindow(QDialog):
 
         self.source_box = QComboBox()
         self.source_box.addItems([MY_RECORDS, SCHOOL])
-        self.source_box.setAccessibleName("Whose figures")
+        self.source_box.setAccessibleName(self.tr("Whose figures"))
         self.source_box.activated.connect(self._source_chosen)
         self.start = QDateEdit(QDate(school_year_start(today)))
         self.end = QDateEdit(QDate(today))
@@ -92,10 +96,10 @@ class ImpactWindow(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.setAccessibleName(name)
-        self.refresh_button = QPushButton("&Refresh")
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
-        self.export_all_button = QPushButton("Export &all…")
-        self.export_all_button.setToolTip("Save every table as CSV files in a folder")
+        self.export_all_button = QPushButton(self.tr("Export &all…"))
+        self.export_all_button.setToolTip(self.tr("Save every table as CSV files in a folder"))
         self.export_all_button.clicked.connect(self.export_all)
         self.export_all_button.setEnabled(False)
         top = QHBoxLayout()
@@ -113,17 +117,17 @@ class ImpactWindow(QDialog):
         top.addWidget(self.export_all_button)
 
         self.status = QLabel()
-        self.status.setAccessibleName("Impact status")
+        self.status.setAccessibleName(self.tr("Impact status"))
         self.status.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Impact summary")
+        self.summary.setAccessibleName(self.tr("Impact summary"))
         bold = QFont(self.summary.font())
         bold.setBold(True)
         self.summary.setFont(bold)
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Impact figures")
+        self.tabs.setAccessibleName(self.tr("Impact figures"))
         self.charts: dict[str, ChartView] = {}
         self.panes: dict[str, TablePane] = {}
         tab_tables = {
@@ -210,7 +214,9 @@ class ImpactWindow(QDialog):
     def refresh(self) -> operations.Operation:
         start, end = self.period()
         source = self.source
-        self.status.setText(f"Loading {source.description}…")
+        self.status.setText(
+            self.tr("Loading {description}…").format(description=source.description)
+        )
         self.refresh_button.setEnabled(False)
 
         def work(_: Progress) -> ImpactReport:
@@ -228,7 +234,7 @@ class ImpactWindow(QDialog):
         return op
 
     def _failed(self, error: BaseException) -> None:
-        self.status.setText("The figures could not be loaded.")
+        self.status.setText(self.tr("The figures could not be loaded."))
         self._report_error(self, error)
 
     def _show(self, result: object) -> None:
@@ -263,7 +269,11 @@ class ImpactWindow(QDialog):
                 if any(visits.column(vt.value))
             ]
             self.charts["visits_per_week"].show_bars(
-                labels, sets, title="Visits per week", axis_title="Visits", stacked=True
+                labels,
+                sets,
+                title=self.tr("Visits per week"),
+                axis_title=self.tr("Visits"),
+                stacked=True,
             )
         weekly = t.get("time_by_week")
         by_activity = t.get("time_by_activity")
@@ -275,16 +285,16 @@ class ImpactWindow(QDialog):
                     ("Coaching", [float(v or 0) for v in weekly.column("coaching_minutes")]),
                     ("Other duties", [float(v or 0) for v in weekly.column("other_minutes")]),
                 ],
-                title="Minutes per week: coaching vs other duties",
-                axis_title="Minutes",
+                title=self.tr("Minutes per week: coaching vs other duties"),
+                axis_title=self.tr("Minutes"),
                 stacked=True,
             )
         elif by_activity is not None:
             self.charts["time_by_week"].show_bars(
                 [str(v) for v in by_activity.column("label")],
                 [("Minutes", [float(v or 0) for v in by_activity.column("minutes")])],
-                title="Minutes by activity (whole period)",
-                axis_title="Minutes",
+                title=self.tr("Minutes by activity (whole period)"),
+                axis_title=self.tr("Minutes"),
             )
         cycles = t.get("cycles")
         if cycles is not None:
@@ -297,7 +307,7 @@ class ImpactWindow(QDialog):
                     (self.tr("Latest"), [float(r["after"] or 0) for r in rows]),
                 ],
                 title=self.tr("Each cycle's measure: baseline vs latest measured visit"),
-                axis_title="Measure",
+                axis_title=self.tr("Measure"),
             )
         elif (school := t.get("school_cycles")) is not None:
             # The leader's: each measure's median baseline vs latest; hidden rows left out.
@@ -313,7 +323,7 @@ class ImpactWindow(QDialog):
                     (self.tr("Typical latest"), [_num(r["median_after"]) for r in rows]),
                 ],
                 title=self.tr("Cycle measures at school level: baseline vs latest (median)"),
-                axis_title="Measure",
+                axis_title=self.tr("Measure"),
             )
         else:
             self.charts["cycles"].fresh(report.missing.get("cycles", ""))
@@ -329,16 +339,16 @@ class ImpactWindow(QDialog):
             self.charts["lookfors"].show_lines(
                 [_week_label(w) for w in weeks],
                 [(code, [_pct(share.get((w, code))) for w in weeks]) for code in top_codes],
-                title="Share of evidence tagged, by week (five most tagged look-fors)",
-                axis_title="% of evidence",
+                title=self.tr("Share of evidence tagged, by week (five most tagged look-fors)"),
+                axis_title=self.tr("% of evidence"),
                 fmt="%d%%",
             )
         elif lookfors is not None and any(_counted(v) for v in lookfors.column("tagged_evidence")):
             self.charts["lookfors"].show_bars(
                 [str(c) for c in lookfors.column("code")],
                 [("Evidence tagged", [_num(v) for v in lookfors.column("tagged_evidence")])],
-                title="Evidence tagged per look-for (whole period)",
-                axis_title="Evidence items",
+                title=self.tr("Evidence tagged per look-for (whole period)"),
+                axis_title=self.tr("Evidence items"),
             )
         elif lookfors is not None:
             # Hidden by small-group suppression (the table's note says why), or nothing tagged.
@@ -357,7 +367,7 @@ class ImpactWindow(QDialog):
             self.charts["participation"].show_lines(
                 labels,
                 lines,
-                title="Equity of voice by week (visits with a participation tally)",
+                title=self.tr("Equity of voice by week (visits with a participation tally)"),
                 axis_title="%",
                 fmt="%d%%",
                 top=100,
@@ -377,11 +387,13 @@ class ImpactWindow(QDialog):
         if not outcome.ok or outcome.value is None:
             return []
         paths = outcome.value
-        self.status.setText(f"Saved {len(paths)} CSV files in {folder}.")
+        self.status.setText(
+            self.tr("Saved {count} CSV files in {folder}.").format(count=len(paths), folder=folder)
+        )
         return paths
 
     def _exported(self, path: object) -> None:
-        self.status.setText(f"Saved {path}.")
+        self.status.setText(self.tr("Saved {path}.").format(path=path))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._leader is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from observe.capture.visit_removal import VisitContents
@@ -30,8 +31,16 @@ def delete_question(label: str, contents: VisitContents) -> str:
 
 def ask_to_delete(parent: QWidget | None, question: str) -> bool:
     """Cancel is the default button: Enter pressed out of habit deletes nothing."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Delete", question, parent=parent)
-    delete = box.addButton("&Delete", QMessageBox.ButtonRole.DestructiveRole)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("navigator.deletion", "Delete"),
+        question,
+        parent=parent,
+    )
+    delete = box.addButton(
+        QCoreApplication.translate("navigator.deletion", "&Delete"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)

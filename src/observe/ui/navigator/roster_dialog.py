@@ -179,19 +179,21 @@ class RosterImportDialog(QDialog):
         self.result: RosterResult | None = None
         self.path: Path | None = None
         self._busy = False
-        self.setWindowTitle("Import roster")
-        self.setAccessibleName("Import roster")
+        self.setWindowTitle(self.tr("Import roster"))
+        self.setAccessibleName(self.tr("Import roster"))
 
         intro = QLabel(
-            "A roster is a CSV file with the columns teacher, subject, grade, period and room "
-            "(teacher and subject are required). Nothing is imported until you choose Import."
+            self.tr(
+                "A roster is a CSV file with the columns teacher, subject, grade, period and room "
+                "(teacher and subject are required). Nothing is imported until you choose Import."
+            )
         )
         intro.setWordWrap(True)
-        self.file_label = QLabel("No file chosen yet.")
+        self.file_label = QLabel(self.tr("No file chosen yet."))
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.file_label.setAccessibleName("Roster file")
-        self.choose_button = QPushButton("Choose &file…")
-        self.choose_button.setAccessibleName("Choose roster file")
+        self.file_label.setAccessibleName(self.tr("Roster file"))
+        self.choose_button = QPushButton(self.tr("Choose &file…"))
+        self.choose_button.setAccessibleName(self.tr("Choose roster file"))
         self.choose_button.clicked.connect(self.choose_file)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_label, 1)
@@ -202,20 +204,20 @@ class RosterImportDialog(QDialog):
         if len(schools) > 1:
             self.school_combo = QComboBox()
             self.school_combo.addItems(list(schools))
-            self.school_combo.setAccessibleName("School for new teachers")
+            self.school_combo.setAccessibleName(self.tr("School for new teachers"))
             if school_name in schools:
                 self.school_combo.setCurrentText(school_name)
-            school_label = QLabel("New teachers join &school:")
+            school_label = QLabel(self.tr("New teachers join &school:"))
             school_label.setBuddy(self.school_combo)
             school_row.addWidget(school_label)
             school_row.addWidget(self.school_combo)
             school_row.addStretch(1)
 
         self.summary_icon = QLabel()
-        self.summary_label = QLabel("Choose a roster file to see what it would import.")
+        self.summary_label = QLabel(self.tr("Choose a roster file to see what it would import."))
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary_label.setAccessibleName("Import summary")
+        self.summary_label.setAccessibleName(self.tr("Import summary"))
         summary_row = QHBoxLayout()
         summary_row.addWidget(self.summary_icon, 0, Qt.AlignmentFlag.AlignTop)
         summary_row.addWidget(self.summary_label, 1)
@@ -223,7 +225,7 @@ class RosterImportDialog(QDialog):
         self.model = RosterPreviewModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Roster preview")
+        self.table.setAccessibleName(self.tr("Roster preview"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -235,8 +237,8 @@ class RosterImportDialog(QDialog):
         header.setSectionResizeMode(RosterPreviewModel.STATUS, QHeaderView.ResizeMode.Stretch)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.import_button = QPushButton("&Import")
-        self.import_button.setAccessibleName("Import roster")
+        self.import_button = QPushButton(self.tr("&Import"))
+        self.import_button.setAccessibleName(self.tr("Import roster"))
         self.import_button.setEnabled(False)
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.import_button.clicked.connect(self.start_import)
@@ -266,7 +268,10 @@ class RosterImportDialog(QDialog):
             else QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         )
         chosen, _ = QFileDialog.getOpenFileName(
-            self, "Choose a roster CSV", start, "CSV files (*.csv *.txt);;All files (*)"
+            self,
+            self.tr("Choose a roster CSV"),
+            start,
+            self.tr("CSV files (*.csv *.txt);;All files (*)"),
         )
         if chosen:
             self.load(Path(chosen))
@@ -278,7 +283,7 @@ class RosterImportDialog(QDialog):
         self.result = None
         self.file_label.setText(str(path))
         self.model.set_rows([])
-        self._say(f"Reading {path.name}…", None)
+        self._say(self.tr("Reading {name}…").format(name=path.name), None)
         self._set_busy(True)
         store = self.store
 
@@ -313,7 +318,7 @@ class RosterImportDialog(QDialog):
         if preview is None or not preview.ok or not preview.to_import or self._busy:
             return None
         self._set_busy(True)
-        self._say("Importing…", None)
+        self._say(self.tr("Importing…"), None)
         store, school = self.store, self.school_name()
 
         def work(_: Progress) -> RosterResult:

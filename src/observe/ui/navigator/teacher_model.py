@@ -48,7 +48,7 @@ class TeacherTreeModel(QStandardItemModel):
         self.schools: list[tuple[str, str]] = []
         self._generation = 0
         self.loading = False
-        self.setHorizontalHeaderLabels(["Teacher or class", self.tr("Account")])
+        self.setHorizontalHeaderLabels([self.tr("Teacher or class"), self.tr("Account")])
 
     @property
     def teachers(self) -> list[TeacherRow]:

@@ -90,14 +90,14 @@ class VisitsTab(QWidget):
         self.empty_label = QLabel(EMPTY)
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setAccessibleName("No visits yet")
+        self.empty_label.setAccessibleName(self.tr("No visits yet"))
         self.visits_stack = QStackedWidget()
         self.visits_stack.addWidget(self.visits_view)
         self.visits_stack.addWidget(self.empty_label)
         # Only for problems: a "Loading…" line flashing on every page would make the list jump.
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName("Visit list problem")
+        self.status_label.setAccessibleName(self.tr("Visit list problem"))
         self.status_label.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -114,7 +114,7 @@ class VisitsTab(QWidget):
     def _visits_view(self) -> QTreeView:
         view = _VisitsView()
         view.setModel(self.visit_model)
-        view.setAccessibleName("Visits by date")
+        view.setAccessibleName(self.tr("Visits by date"))
         view.setUniformRowHeights(True)
         view.setAllColumnsShowFocus(True)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -272,7 +272,7 @@ class VisitsTab(QWidget):
             question = delete_question(label, visit_contents(store, visit_id))
             return question, lambda: delete_visit(store, visit_id)
 
-        removed = delete_after_asking(self._host, "Delete visit", self.ask_to_delete, plan)
+        removed = delete_after_asking(self._host, self.tr("Delete visit"), self.ask_to_delete, plan)
         if removed is None:
             return False
         if self.context.visit_id == visit_id:
@@ -280,7 +280,9 @@ class VisitsTab(QWidget):
         self.context.undo_stack.push(DeleteVisit(self.context, removed))
         tell(
             self._host,
-            f"Deleted the visit “{label}”. Edit → Undo (Ctrl+Z) brings it back.",
+            self.tr("Deleted the visit “{label}”. Edit → Undo (Ctrl+Z) brings it back.").format(
+                label=label
+            ),
             15_000,
         )
         return True

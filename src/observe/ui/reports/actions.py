@@ -129,7 +129,9 @@ def preview_cycle_summary(
 
 def choose_folder(window: QMainWindow) -> Path | None:
     start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    chosen = QFileDialog.getExistingDirectory(window, "Export sheets to folder", start)
+    chosen = QFileDialog.getExistingDirectory(
+        window, QCoreApplication.translate("reports.actions", "Export sheets to folder"), start
+    )
     return Path(chosen) if chosen else None
 
 
@@ -159,33 +161,33 @@ class ReportActions(QObject):
         self.last_composer: ComposerDialog | None = None
 
         self.compose_action = self._action(
-            "Compose &feedback…",
-            "compose",
-            "Write strengths and a wondering for the open visit",
+            self.tr("Compose &feedback…"),
+            self.tr("compose"),
+            self.tr("Write strengths and a wondering for the open visit"),
             self.compose,
         )
         self.sheet_action = self._action(
-            "Feedback &sheet for this visit…",
-            "sheet",
-            "Preview, print or save the open visit's feedback sheet",
+            self.tr("Feedback &sheet for this visit…"),
+            self.tr("sheet"),
+            self.tr("Preview, print or save the open visit's feedback sheet"),
             self.preview_sheet,
         )
         self.walk_action = self._action(
-            "&Walk debrief…",
-            "walk",
-            "Patterns across the classrooms of a learning walk (no names)",
+            self.tr("&Walk debrief…"),
+            self.tr("walk"),
+            self.tr("Patterns across the classrooms of a learning walk (no names)"),
             self.preview_walk,
         )
         self.cycle_action = self._action(
-            "&Cycle summary…",
-            "cycle",
-            "Goal, steps and trend of a coaching cycle",
+            self.tr("&Cycle summary…"),
+            self.tr("cycle"),
+            self.tr("Goal, steps and trend of a coaching cycle"),
             self.preview_cycle,
         )
         self.export_action = self._action(
-            "&Export sheets for this walk…",
-            "export",
-            "Save a feedback sheet for every visit on the walk to a folder",
+            self.tr("&Export sheets for this walk…"),
+            self.tr("export"),
+            self.tr("Save a feedback sheet for every visit on the walk to a folder"),
             self.export_walk,
         )
         context.visit_changed.connect(self._visit_changed)
@@ -425,13 +427,15 @@ class ReportActions(QObject):
                 should_cancel=progress.should_cancel,
             )
 
-        dialog = QProgressDialog("Making feedback sheets…", "Cancel", 0, 0, self.window)
-        dialog.setWindowTitle("Export sheets for this walk")
+        dialog = QProgressDialog(
+            self.tr("Making feedback sheets…"), self.tr("Cancel"), 0, 0, self.window
+        )
+        dialog.setWindowTitle(self.tr("Export sheets for this walk"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.setMinimumDuration(0)
-        dialog.setAccessibleName("Exporting feedback sheets")
+        dialog.setAccessibleName(self.tr("Exporting feedback sheets"))
         self.progress_dialog = dialog
         self.export_action.setEnabled(False)
         op = operations.run(
@@ -442,7 +446,10 @@ class ReportActions(QObject):
             on_failure=self._export_failed,
             on_progress=self._export_progress,
             on_cancel=lambda: self._status(
-                "Exporting the sheets was cancelled; no sheets were left behind."
+                QCoreApplication.translate(
+                    "ReportActions",
+                    "Exporting the sheets was cancelled; no sheets were left behind.",
+                )
             ),
         )
         op.finished.connect(self._export_finished)
@@ -503,7 +510,9 @@ class ReportActions(QObject):
         if dialog is not None:
             # setValue on a modal progress dialog runs the event loop, which may deliver the
             # end of the export and close the dialog; so the label goes first.
-            dialog.setLabelText(f"Made {done} of {total} feedback sheets…")
+            dialog.setLabelText(
+                self.tr("Made {done} of {total} feedback sheets…").format(done=done, total=total)
+            )
             dialog.setMaximum(total)
             dialog.setValue(done)
 

@@ -42,14 +42,17 @@ def time_left(seconds: float, *, short: bool = False) -> str:
     """A rough estimate in words: a first sync of years of records should say whether to
     wait or to come back later, not count down the seconds."""
     if seconds < 60:
-        return _tr("less than a minute left")
+        return QCoreApplication.translate("SyncStatus", "less than a minute left")
     minutes = round(seconds / 60)
     if minutes < 90:
         if short:
-            return _tr("about {n} min left").format(n=minutes)
-        return (_tr("about 1 minute left") if minutes == 1 else
-                _tr("about {n} minutes left").format(n=minutes))  # fmt: skip
-    return _tr("about {n} hours left").format(n=round(minutes / 60))
+            return QCoreApplication.translate("SyncStatus", "about {n} min left").format(n=minutes)
+        if minutes == 1:
+            return QCoreApplication.translate("SyncStatus", "about 1 minute left")
+        return QCoreApplication.translate("SyncStatus", "about {n} minutes left").format(n=minutes)
+    return QCoreApplication.translate("SyncStatus", "about {n} hours left").format(
+        n=round(minutes / 60)
+    )
 
 
 def _counting(s: SyncStatus) -> tuple[int, int] | None:
@@ -63,9 +66,9 @@ def status_text(s: SyncStatus) -> str:
         head = "Syncing…"
         if (counted := _counting(s)) is not None:
             done, total = counted
-            head = _tr("Syncing… {percent}% ({done} of {total} records)").format(
-                percent=min(100, done * 100 // total), done=f"{done:,}", total=f"{total:,}"
-            )
+            head = QCoreApplication.translate(
+                "SyncStatus", "Syncing… {percent}% ({done} of {total} records)"
+            ).format(percent=min(100, done * 100 // total), done=f"{done:,}", total=f"{total:,}")
             if s.eta_s is not None:
                 head += " · " + time_left(s.eta_s, short=True)
     elif not s.signed_in:
@@ -95,10 +98,11 @@ def status_tip(s: SyncStatus) -> str:
     if (counted := _counting(s)) is not None:
         done, total = counted
         estimate = "" if s.eta_s is None else f" ({time_left(s.eta_s)})"
-        return _tr(
+        return QCoreApplication.translate(
+            "SyncStatus",
             "Sending and receiving changes: {done} of {total} records{estimate}. "
             "You can keep working meanwhile. Sync → Stop syncing stops it; what is done so "
-            "far is kept."
+            "far is kept.",
         ).format(done=f"{done:,}", total=f"{total:,}", estimate=estimate)
     where = f"Signed in to {s.server_url} as {s.email}."
     if s.needs_sign_in and s.problem:
@@ -114,7 +118,7 @@ def status_tip(s: SyncStatus) -> str:
 class SyncStatusLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Sync status")
+        self.setAccessibleName(self.tr("Sync status"))
         self.show_status(SyncStatus())
 
     def show_status(self, status: SyncStatus) -> None:
