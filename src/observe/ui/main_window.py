@@ -31,6 +31,7 @@ from observe.store import Store
 from observe.ui import operations, settings_dialog
 from observe.ui.about import AboutDialog
 from observe.ui.coaching.menu import CoachingUi
+from observe.ui.context import SAVED
 from observe.ui.errors import ErrorReporter, log_folder, show_error
 from observe.ui.keyboard_help import KeyboardHelpDialog, window_shortcuts
 from observe.ui.operations import Operation, Progress
@@ -40,8 +41,6 @@ from observe.ui.shortcuts import ActionKeysFirst
 from observe.ui.summary import SummaryPanel
 from observe.ui.sync.menu import SyncUi
 from observe.ui.workspace import Workspace
-
-SAVED = "All changes saved"
 
 
 class MainWindow(QMainWindow):
@@ -66,7 +65,7 @@ class MainWindow(QMainWindow):
         )
         self.profile_label.setToolTip(str(store.paths.data_dir))
         self.profile_label.setAccessibleName(self.tr("Profile"))
-        self.save_label = QLabel(SAVED)
+        self.save_label = QLabel(QCoreApplication.translate("VisitContext", SAVED))
         self.save_label.setAccessibleName(self.tr("Save state"))
         self.statusBar().addWidget(self.profile_label)
         self.statusBar().addPermanentWidget(self.save_label)
@@ -392,8 +391,11 @@ class MainWindow(QMainWindow):
 
     def _demo_loaded(self, summary: object) -> None:
         seconds = getattr(summary, "seconds", None)
-        took = f" in {seconds:.1f} s" if isinstance(seconds, float) else ""
-        self.statusBar().showMessage(self.tr("Demo data loaded{took}.").format(took=took), 10_000)
+        if isinstance(seconds, float):
+            message = self.tr("Demo data loaded in {seconds} s.").format(seconds=f"{seconds:.1f}")
+        else:
+            message = self.tr("Demo data loaded.")
+        self.statusBar().showMessage(message, 10_000)
 
     def _demo_finished(self) -> None:
         if self.progress_dialog is not None:
@@ -401,7 +403,7 @@ class MainWindow(QMainWindow):
             self.progress_dialog.close()
             self.progress_dialog.deleteLater()
             self.progress_dialog = None
-        self.save_label.setText(SAVED)
+        self.save_label.setText(QCoreApplication.translate("VisitContext", SAVED))
         self.load_demo_action.setEnabled(True)
         self.refresh_counts()
 
@@ -409,7 +411,9 @@ class MainWindow(QMainWindow):
 
     def choose_backup_file(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(folder or Path.home()) / f"Observe backup {date.today()}.sqlite3"
+        suggested = Path(folder or Path.home()) / self.tr("Observe backup {day}.sqlite3").format(
+            day=date.today()
+        )
         chosen, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Back up database"),
@@ -524,10 +528,10 @@ class MainWindow(QMainWindow):
             box.exec()
 
     def open_profile_folder(self) -> None:
-        self._open_folder(self.store.paths.data_dir, "profile folder")
+        self._open_folder(self.store.paths.data_dir, self.tr("profile folder"))
 
     def open_log_folder(self) -> None:
-        self._open_folder(log_folder(), "log folder")
+        self._open_folder(log_folder(), self.tr("log folder"))
 
     def about_dialog(self) -> AboutDialog:
         return AboutDialog(self.store.paths.data_dir, log_folder(), self)

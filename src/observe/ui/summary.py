@@ -7,7 +7,7 @@ get something in it. It only displays; counting happens elsewhere, off the GUI t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -24,43 +24,48 @@ from PySide6.QtWidgets import (
 from observe.paths import ProfilePaths
 
 KIND_LABELS: dict[str, str] = {
-    "school": "Schools",
-    "teacher": "Teachers",
-    "classroom": "Classrooms",
-    "seat": "Seats",
-    "lookfor_set": "Look-for sets",
-    "lookfor": "Look-fors",
-    "walk": "Learning walks",
-    "visit": "Visits",
-    "evidence": "Evidence",
-    "participation_event": "Participation events",
-    "feedback": "Feedback",
-    "reflection": "Teachers' reflections",
-    "coaching_cycle": "Coaching cycles",
-    "cycle_step": "Cycle steps",
-    "cycle_survey": "Student surveys",
-    "cycle_assessment": "Assessment results",
-    "coaching_log_entry": "Coaching log entries",
-    "outbox": "Changes waiting to sync",
+    "school": QT_TRANSLATE_NOOP("SummaryPanel", "Schools"),
+    "teacher": QT_TRANSLATE_NOOP("SummaryPanel", "Teachers"),
+    "classroom": QT_TRANSLATE_NOOP("SummaryPanel", "Classrooms"),
+    "seat": QT_TRANSLATE_NOOP("SummaryPanel", "Seats"),
+    "lookfor_set": QT_TRANSLATE_NOOP("SummaryPanel", "Look-for sets"),
+    "lookfor": QT_TRANSLATE_NOOP("SummaryPanel", "Look-fors"),
+    "walk": QT_TRANSLATE_NOOP("SummaryPanel", "Learning walks"),
+    "visit": QT_TRANSLATE_NOOP("SummaryPanel", "Visits"),
+    "evidence": QT_TRANSLATE_NOOP("SummaryPanel", "Evidence"),
+    "participation_event": QT_TRANSLATE_NOOP("SummaryPanel", "Participation events"),
+    "feedback": QT_TRANSLATE_NOOP("SummaryPanel", "Feedback"),
+    "reflection": QT_TRANSLATE_NOOP("SummaryPanel", "Teachers' reflections"),
+    "coaching_cycle": QT_TRANSLATE_NOOP("SummaryPanel", "Coaching cycles"),
+    "cycle_step": QT_TRANSLATE_NOOP("SummaryPanel", "Cycle steps"),
+    "cycle_survey": QT_TRANSLATE_NOOP("SummaryPanel", "Student surveys"),
+    "cycle_assessment": QT_TRANSLATE_NOOP("SummaryPanel", "Assessment results"),
+    "coaching_log_entry": QT_TRANSLATE_NOOP("SummaryPanel", "Coaching log entries"),
+    "outbox": QT_TRANSLATE_NOOP("SummaryPanel", "Changes waiting to sync"),
 }
 
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Schools and classrooms", ("school", "teacher", "classroom", "seat")),
     (
-        "Observations",
+        QT_TRANSLATE_NOOP("SummaryPanel", "Schools and classrooms"),
+        ("school", "teacher", "classroom", "seat"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("SummaryPanel", "Observations"),
         ("walk", "visit", "evidence", "participation_event", "feedback", "reflection"),
     ),
-    ("Look-fors", ("lookfor_set", "lookfor")),
+    (QT_TRANSLATE_NOOP("SummaryPanel", "Look-fors"), ("lookfor_set", "lookfor")),
     (
-        "Coaching",
+        QT_TRANSLATE_NOOP("SummaryPanel", "Coaching"),
         ("coaching_cycle", "cycle_step", "cycle_survey", "cycle_assessment", "coaching_log_entry"),
     ),
-    ("Sync", ("outbox",)),
+    (QT_TRANSLATE_NOOP("SummaryPanel", "Sync"), ("outbox",)),
 )
 
 
 def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+    if kind in KIND_LABELS:
+        return QCoreApplication.translate("SummaryPanel", KIND_LABELS[kind])
+    return kind.replace("_", " ").capitalize()
 
 
 def _grouped(kinds: list[str]) -> list[tuple[str, list[str]]]:
@@ -69,7 +74,7 @@ def _grouped(kinds: list[str]) -> list[tuple[str, list[str]]]:
     groups = [(title, [k for k in ks if k in kinds]) for title, ks in GROUPS]
     other = [k for k in kinds if k not in known]
     if other:
-        groups.append(("Other", other))
+        groups.append((QT_TRANSLATE_NOOP("SummaryPanel", "Other"), other))
     return [(title, ks) for title, ks in groups if ks]
 
 
@@ -189,8 +194,8 @@ class SummaryPanel(QScrollArea):
                 item.widget().deleteLater()
         self._count_labels.clear()
         for index, (title, group_kinds) in enumerate(_grouped(kinds)):
-            box = QGroupBox(title)
-            box.setAccessibleName(title)
+            box = QGroupBox(self.tr(title))
+            box.setAccessibleName(self.tr(title))
             form = QFormLayout(box)
             for kind in group_kinds:
                 value = QLabel("0")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,6 +41,7 @@ from observe.capture.visits import (
 )
 from observe.coaching.cycles import open_cycles_for_classroom
 from observe.coaching.frameworks import set_in_use_id
+from observe.i18n import format_date
 from observe.store.models import VisitType
 from observe.ui.capture import commands
 from observe.ui.context import VisitContext
@@ -51,9 +52,9 @@ from observe.vocabulary import VISIT_TYPE_LABELS
 T = TypeVar("T")
 
 DEFAULT_PROMPTS = (
-    "What are you learning right now, and why?",
-    "What do you do when you get stuck in this class?",
-    "When do you get to share your thinking here?",
+    QT_TRANSLATE_NOOP("QuickVisitDialog", "What are you learning right now, and why?"),
+    QT_TRANSLATE_NOOP("QuickVisitDialog", "What do you do when you get stuck in this class?"),
+    QT_TRANSLATE_NOOP("QuickVisitDialog", "When do you get to share your thinking here?"),
 )
 NO_WALK = "none"
 NEW_WALK = "new"
@@ -62,7 +63,9 @@ _NAV_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageD
 
 def default_walk_title(when: datetime | None = None) -> str:
     local = (when or datetime.now().astimezone()).astimezone()
-    return f"Learning walk, {local:%a} {local.day} {local:%b}"
+    return QCoreApplication.translate("QuickVisitDialog", "Learning walk, {day}").format(
+        day=format_date(local.date(), "EEE d MMM")
+    )
 
 
 class QuickVisitDialog(QDialog):
@@ -134,7 +137,7 @@ class QuickVisitDialog(QDialog):
         self.walk_title.setAccessibleName(self.tr("New walk title"))
         self.walk_title_label = QLabel(self.tr("Walk &title:"))
         self.walk_title_label.setBuddy(self.walk_title)
-        self.prompts = QPlainTextEdit("\n".join(DEFAULT_PROMPTS))
+        self.prompts = QPlainTextEdit("\n".join(self.tr(p) for p in DEFAULT_PROMPTS))
         self.prompts.setAccessibleName(self.tr("Prompts, one per line"))
         self.prompts.setTabChangesFocus(True)
         self.prompts.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
@@ -238,7 +241,9 @@ class QuickVisitDialog(QDialog):
         preferred = -1
         for row, choice in enumerate(found):
             seen = choice.classroom_id in self._visited
-            label = f"{choice.label} — visited" if seen else choice.label
+            label = (
+                self.tr("{label} — visited").format(label=choice.label) if seen else choice.label
+            )
             item = QListWidgetItem(label)
             item.setToolTip(label)
             item.setData(Qt.ItemDataRole.UserRole, choice)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -114,7 +115,9 @@ class TimelineView(QTableView):
             PROMPT: metrics.averageCharWidth() * 24,
             # Room for one tag with its mark ("D2 ○ not yet"); more tags wrap.
             TAGS: max(
-                metrics.horizontalAdvance(HEADERS[TAGS]),
+                metrics.horizontalAdvance(
+                    QCoreApplication.translate("TimelineModel", HEADERS[TAGS])
+                ),
                 metrics.horizontalAdvance("MM00 ○ not yet"),
             )
             + pad,

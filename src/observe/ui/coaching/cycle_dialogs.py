@@ -63,7 +63,7 @@ class LinkVisitsDialog(QDialog):
                 f"{VISIT_TYPE_LABELS[choice.visit_type]} · {choice.subject}"
             )
             if choice.cycle_id and choice.cycle_id != cycle_id:
-                text += " (in another cycle)"
+                text += self.tr(" (in another cycle)")
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, choice.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -87,7 +87,9 @@ class CycleEditor(QDialog):
         self.store = store
         self.cycle_id = cycle_id
         self._report_error = report_error
-        self.setWindowTitle("Edit coaching cycle" if cycle_id else "New coaching cycle")
+        self.setWindowTitle(
+            self.tr("Edit coaching cycle") if cycle_id else self.tr("New coaching cycle")
+        )
         today = today or date.today()
 
         self.teacher = QComboBox()
@@ -113,14 +115,14 @@ class CycleEditor(QDialog):
         self.lookfor.setAccessibleName(self.tr("Look-for measured"))
         for choice in measure_lookfor_choices(store):
             self.lookfor.addItem(choice.label, choice.id)
-        self.baseline = self._number("Baseline")
-        self.target = self._number("Target")
+        self.baseline = self._number(self.tr("Baseline"))
+        self.target = self._number(self.tr("Target"))
         self.status = QComboBox()
         self.status.setAccessibleName(self.tr("Status"))
         for status, label in CYCLE_STATUS_LABELS.items():
             self.status.addItem(label, status.value)
-        self.started = optional_date_edit(today, "Started on")
-        self.ended = optional_date_edit(None, "Ended on")
+        self.started = optional_date_edit(today, self.tr("Started on"))
+        self.ended = optional_date_edit(None, self.tr("Ended on"))
         self.reflection = QPlainTextEdit()
         self.reflection.setAccessibleName(self.tr("Closing reflection"))
         self.reflection.setTabChangesFocus(True)
@@ -259,9 +261,17 @@ class CycleEditor(QDialog):
         status.setAccessibleName(self.tr("Step {value} status").format(value=row + 1))
         self.steps.setCellWidget(row, 0, kind)
         self.steps.setItem(row, 1, title)
-        self.steps.setCellWidget(row, 2, optional_date_edit(step.due_on, f"Step {row + 1} due"))
+        self.steps.setCellWidget(
+            row,
+            2,
+            optional_date_edit(step.due_on, self.tr("Step {value} due").format(value=row + 1)),
+        )
         self.steps.setCellWidget(row, 3, status)
-        self.steps.setCellWidget(row, 4, optional_date_edit(step.done_on, f"Step {row + 1} done"))
+        self.steps.setCellWidget(
+            row,
+            4,
+            optional_date_edit(step.done_on, self.tr("Step {value} done").format(value=row + 1)),
+        )
         if not step.title:
             self.steps.setCurrentCell(row, 1)
             self.steps.editItem(title)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,13 +56,14 @@ from observe.vocabulary import VISIT_TYPE_LABELS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AXIS_TITLES = {
-    MeasureKind.DISTINCT_VOICES: "Students who spoke",
-    MeasureKind.CONTRIBUTIONS: "Contributions",
-    MeasureKind.LOOKFOR_FREQUENCY: "Evidence items tagged",
+    MeasureKind.DISTINCT_VOICES: QT_TRANSLATE_NOOP("CycleView", "Students who spoke"),
+    MeasureKind.CONTRIBUTIONS: QT_TRANSLATE_NOOP("CycleView", "Contributions"),
+    MeasureKind.LOOKFOR_FREQUENCY: QT_TRANSLATE_NOOP("CycleView", "Evidence items tagged"),
 }
-EMPTY = (
+EMPTY = QT_TRANSLATE_NOOP(
+    "CycleView",
     "No coaching cycles yet. A cycle is a few weeks of work with one teacher on one focus: "
-    "choose New cycle to start one."
+    "choose New cycle to start one.",
 )
 
 
@@ -113,10 +114,16 @@ class CycleView(QWidget):
         self.sentence.setWordWrap(True)
         self.sentence.setAccessibleName(self.tr("Measure, before and after"))
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.chart = ChartView("Chart: the cycle's measure visit by visit")
+        self.chart = ChartView(self.tr("Chart: the cycle's measure visit by visit"))
         self.chart.setMinimumHeight(220)
-        self.visits = _table(["Visit", "Kind", "Measure"], "Measure visit by visit")
-        self.steps = _table(["Step", "What", "Due", "Status", "Done"], "Action steps")
+        self.visits = _table(
+            [self.tr("Visit"), self.tr("Kind"), self.tr("Measure")],
+            self.tr("Measure visit by visit"),
+        )
+        self.steps = _table(
+            [self.tr("Step"), self.tr("What"), self.tr("Due"), self.tr("Status"), self.tr("Done")],
+            self.tr("Action steps"),
+        )
         self.reflection = QLabel()
         self.reflection.setWordWrap(True)
         self.reflection.setAccessibleName(self.tr("Reflection"))
@@ -150,7 +157,7 @@ class CycleView(QWidget):
     def show_cycle(self, store: Store, cycle_id: str | None) -> None:
         if cycle_id is None:
             self.focus.setText("")
-            self.details.setText(EMPTY)
+            self.details.setText(QCoreApplication.translate("CycleView", EMPTY))
             for w in (self.sentence, self.reflection):
                 w.setText("")
             self.visits.setRowCount(0)
@@ -168,9 +175,17 @@ class CycleView(QWidget):
         teacher = heading.teacher_name if heading is not None else ""
         self.focus.setText(draft.focus)
         dates = f"{_day(draft.started_on)} to {_day(draft.ended_on)}"
-        lines = [f"With {teacher} · {CYCLE_STATUS_LABELS[draft.status]} · {dates}"]
+        lines = [
+            self.tr("With {teacher} · {value} · {dates}").format(
+                teacher=teacher, value=CYCLE_STATUS_LABELS[draft.status], dates=dates
+            )
+        ]
         if draft.student_goal:
-            lines.append(f"Student-learning goal: {draft.student_goal}")
+            lines.append(
+                self.tr("Student-learning goal: {student_goal}").format(
+                    student_goal=draft.student_goal
+                )
+            )
         self.details.setText("\n".join(lines))
         self.sentence.setText(progress.sentence())
         labels, values = [], []
@@ -186,7 +201,9 @@ class CycleView(QWidget):
             baseline=draft.baseline,
             target=draft.target,
             top=float(top) if top and progress.measure_kind is not None else None,
-            axis_title=AXIS_TITLES.get(progress.measure_kind, "Measure"),
+            axis_title=QCoreApplication.translate(
+                "CycleView", AXIS_TITLES.get(progress.measure_kind, "Measure")
+            ),
         )
         _fill(
             self.visits,
@@ -212,7 +229,11 @@ class CycleView(QWidget):
                 for st in draft.steps
             ],
         )
-        self.reflection.setText(f"Reflection: {draft.reflection}" if draft.reflection else "")
+        self.reflection.setText(
+            self.tr("Reflection: {reflection}").format(reflection=draft.reflection)
+            if draft.reflection
+            else ""
+        )
         visits = {
             p.visit_id: f"{as_utc(p.started_at).astimezone():%a %d %b %Y}" for p in progress.points
         }
@@ -354,10 +375,21 @@ class CyclesWindow(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for row in rows:
-            steps = f" · {row.steps_done}/{row.steps_total} steps" if row.steps_total else ""
+            steps = (
+                self.tr(" · {steps_done}/{steps_total} steps").format(
+                    steps_done=row.steps_done, steps_total=row.steps_total
+                )
+                if row.steps_total
+                else ""
+            )
             item = QListWidgetItem(
-                f"{row.teacher_name}\n{row.focus}\n{CYCLE_STATUS_LABELS[row.status]}"
-                f" · {row.visits} visit{'s' if row.visits != 1 else ''}{steps}"
+                f"{row.teacher_name}\n{row.focus}\n{CYCLE_STATUS_LABELS[row.status]} · "
+                + (
+                    self.tr("1 visit")
+                    if row.visits == 1
+                    else self.tr("{count} visits").format(count=row.visits)
+                )
+                + steps
             )
             item.setData(ID_ROLE, row.id)
             item.setData(
@@ -459,7 +491,11 @@ class CyclesWindow(QDialog):
         if not cycles.teachers(self.store):
             self._report_error(
                 self,
-                _usage("Add a teacher first (Classes → New teacher); a cycle is with a teacher."),
+                _usage(
+                    self.tr(
+                        "Add a teacher first (Classes → New teacher); a cycle is with a teacher."
+                    )
+                ),
             )
             return None
         return self._open(

@@ -7,7 +7,7 @@ It edits a :class:`~observe.coaching.framework_schema.Framework` in memory; savi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
 from observe.coaching.framework_schema import Framework, FrameworkItem
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ["Code", "Look-for (what students do)", "Category", "Key", "Description"]
+COLUMNS = [
+    QT_TRANSLATE_NOOP("FrameworkEditor", "Code"),
+    QT_TRANSLATE_NOOP("FrameworkEditor", "Look-for (what students do)"),
+    QT_TRANSLATE_NOOP("FrameworkEditor", "Category"),
+    QT_TRANSLATE_NOOP("FrameworkEditor", "Key"),
+    QT_TRANSLATE_NOOP("FrameworkEditor", "Description"),
+]
 CODE, TITLE, CATEGORY, KEY, DESCRIPTION = range(5)
 
 
@@ -44,7 +50,9 @@ class FrameworkEditor(QWidget):
         form.addRow(self.tr("Descri&ption:"), self.description)
 
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("FrameworkEditor", c) for c in COLUMNS]
+        )
         self.table.setAccessibleName(self.tr("Look-fors in this set"))
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

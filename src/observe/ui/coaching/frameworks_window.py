@@ -228,11 +228,15 @@ class FrameworksWindow(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for row in rows:
-            marks = [f"{row.items} look-for{'s' if row.items != 1 else ''}"]
+            marks = [
+                self.tr("1 look-for")
+                if row.items == 1
+                else self.tr("{count} look-fors").format(count=row.items)
+            ]
             if row.in_use:
-                marks.insert(0, "in use")
+                marks.insert(0, self.tr("in use"))
             if row.shared:
-                marks.append("shared" if row.mine else "shared by a colleague")
+                marks.append(self.tr("shared") if row.mine else self.tr("shared by a colleague"))
             item = QListWidgetItem(f"{row.name}\n{' · '.join(marks)}")
             item.setData(ID_ROLE, row.id)
             if row.in_use:
@@ -274,8 +278,10 @@ class FrameworksWindow(QDialog):
             self.owner_note.setText(
                 ""
                 if mine
-                else "Shared by a colleague: you can use, export or duplicate it, "
-                "but only they can change it."
+                else self.tr(
+                    "Shared by a colleague: you can use, export or duplicate it, "
+                    "but only they can change it."
+                )
             )
         self.message.setText("")
         self._set_dirty(False)
@@ -310,7 +316,7 @@ class FrameworksWindow(QDialog):
     def new_set(self) -> None:
         self.list.clearSelection()
         self.list.setCurrentItem(None)
-        self.editor.set_framework(Framework("New look-for set", None, ()), editable=True)
+        self.editor.set_framework(Framework(self.tr("New look-for set"), None, ()), editable=True)
         self.editor.add_row()
         self.owner_note.setText(self.tr("A new set: give it a name and look-fors, then save."))
         self._set_dirty(True)
@@ -365,7 +371,7 @@ class FrameworksWindow(QDialog):
         if not imported.ok or imported.value is None:
             return None
         set_id = imported.value
-        verb = "Updated" if update else "Imported"
+        verb = self.tr("Updated") if update else self.tr("Imported")
         self._after_change(
             set_id,
             self.tr("{verb} “{name}” from {name2}.").format(
@@ -410,9 +416,9 @@ class FrameworksWindow(QDialog):
             return
         self._after_change(
             set_id,
-            "Shared: your team gets this set at their next sync."
+            self.tr("Shared: your team gets this set at their next sync.")
             if checked
-            else "Now private to you.",
+            else self.tr("Now private to you."),
         )
 
     def delete_current(self, *, confirm: bool = True) -> bool:

@@ -6,7 +6,7 @@ with the sentence on failure, so a mistyped password costs one retype, not the w
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,10 +23,11 @@ from observe.ui import operations
 from observe.ui.errors import sentence_for
 from observe.ui.operations import Progress
 
-INTRO = (
+INTRO = QT_TRANSLATE_NOOP(
+    "LeaderSignIn",
     "School leaders see figures for the whole school: visits per week, coaching time, "
     "look-fors seen and participation. No notes, evidence, teacher names or cycles leave "
-    "coaches' computers. Sign in with your leader account."
+    "coaches' computers. Sign in with your leader account.",
 )
 
 
@@ -38,7 +39,7 @@ class LeaderSignInDialog(QDialog):
         self.setWindowTitle(self.tr("School figures: sign in"))
         self.setMinimumWidth(480)
         self.session: LeaderSession | None = None
-        intro = QLabel(INTRO)
+        intro = QLabel(QCoreApplication.translate("LeaderSignIn", INTRO))
         intro.setWordWrap(True)
         self.server = QLineEdit(server_url)
         self.server.setPlaceholderText(self.tr("https://observe.school.org"))

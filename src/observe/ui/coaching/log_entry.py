@@ -55,7 +55,7 @@ class LogEntryDialog(QDialog):
         self.entry_id = entry_id
         self._report_error = report_error
         self._today = today or date.today()
-        self.setWindowTitle("Edit log entry" if entry_id else "Log time")
+        self.setWindowTitle(self.tr("Edit log entry") if entry_id else self.tr("Log time"))
 
         self.day = QDateEdit(QDate(day or self._today))
         self.day.setCalendarPopup(True)

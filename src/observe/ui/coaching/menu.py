@@ -112,7 +112,9 @@ class CoachingUi(QObject):
         made = CoreOp(self.window, make, report=self._report_error, name=f"open {key}").run_now()
         if not made.ok or made.value is None:
             # Reported already; raised too so a caller (a test, a shortcut) sees it failed.
-            raise made.error or RuntimeError(f"the {key} window could not be made")
+            raise made.error or RuntimeError(
+                self.tr("the {key} window could not be made").format(key=key)
+            )
         dialog = made.value
         self.windows[key] = dialog
         dialog.show()

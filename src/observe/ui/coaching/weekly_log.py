@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +41,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def hours(minutes: int) -> str:
     h, m = divmod(minutes, 60)
-    return f"{h} h {m:02d} min" if h else f"{m} min"
+    return (
+        QCoreApplication.translate("coaching.weekly_log", "{h} h {m:02d} min").format(h=h, m=m)
+        if h
+        else QCoreApplication.translate("coaching.weekly_log", "{m} min").format(m=m)
+    )
 
 
 class WeeklyLogWindow(QDialog):
@@ -87,7 +91,7 @@ class WeeklyLogWindow(QDialog):
         nav.addStretch(1)
         nav.addWidget(self.heading)
 
-        self.chart = ChartView("Chart: coaching and other duties, minutes per week")
+        self.chart = ChartView(self.tr("Chart: coaching and other duties, minutes per week"))
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
             [
@@ -192,8 +196,8 @@ class WeeklyLogWindow(QDialog):
         self.chart.show_bars(
             [f"{w.week_start.day} {w.week_start:%b}" for w in shares],
             [
-                ("Coaching", [float(w.coaching) for w in shares]),
-                ("Other duties", [float(w.other) for w in shares]),
+                (self.tr("Coaching"), [float(w.coaching) for w in shares]),
+                (self.tr("Other duties"), [float(w.other) for w in shares]),
             ],
             title=self.tr("Minutes per week: coaching vs other duties"),
             axis_title=self.tr("Minutes"),
@@ -209,7 +213,7 @@ class WeeklyLogWindow(QDialog):
                 ACTIVITY_LABELS[LogActivity(row.activity)],
                 str(row.minutes),
                 row.note or "",
-                "Visit" if row.from_visit else "Typed",
+                self.tr("Visit") if row.from_visit else self.tr("Typed"),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

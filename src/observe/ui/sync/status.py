@@ -63,7 +63,7 @@ def _counting(s: SyncStatus) -> tuple[int, int] | None:
 
 def status_text(s: SyncStatus) -> str:
     if s.syncing:
-        head = "Syncing…"
+        head = QCoreApplication.translate("SyncStatus", "Syncing…")
         if (counted := _counting(s)) is not None:
             done, total = counted
             head = QCoreApplication.translate(
@@ -72,29 +72,46 @@ def status_text(s: SyncStatus) -> str:
             if s.eta_s is not None:
                 head += " · " + time_left(s.eta_s, short=True)
     elif not s.signed_in:
-        head = "On this computer only"  # nothing is wrong: no server was ever set up
+        head = QCoreApplication.translate(
+            "SyncStatus", "On this computer only"
+        )  # nothing is wrong: no server was ever set up
     elif s.needs_sign_in:
-        head = "Sign in needed"
+        head = QCoreApplication.translate("SyncStatus", "Sign in needed")
     elif s.offline:
-        head = "Offline"
+        head = QCoreApplication.translate("SyncStatus", "Offline")
     elif s.last_synced_at is not None:
-        head = f"Synced at {as_utc(s.last_synced_at).astimezone().strftime('%H:%M')}"
+        head = QCoreApplication.translate("SyncStatus", "Synced at {time}").format(
+            time=as_utc(s.last_synced_at).astimezone().strftime("%H:%M")
+        )
     else:
-        head = "Not synced yet"
+        head = QCoreApplication.translate("SyncStatus", "Not synced yet")
     bits = [head]
     counting = s.syncing and "%" in head  # the count is from before the sync: don't show both
     # Without a server nothing is waiting for anything: a count would read as a backlog.
     has_server = s.signed_in or bool(s.server_url)
     if s.waiting and not counting and has_server:
-        bits.append(f"{s.waiting:,} waiting")
+        bits.append(
+            QCoreApplication.translate("SyncStatus", "{count} waiting").format(
+                count=f"{s.waiting:,}"
+            )
+        )
     if s.conflicts:
-        bits.append(f"{s.conflicts:,} conflict" + ("" if s.conflicts == 1 else "s"))
+        if s.conflicts == 1:
+            bits.append(QCoreApplication.translate("SyncStatus", "1 conflict"))
+        else:
+            bits.append(
+                QCoreApplication.translate("SyncStatus", "{count} conflicts").format(
+                    count=f"{s.conflicts:,}"
+                )
+            )
     return " · ".join(bits)
 
 
 def status_tip(s: SyncStatus) -> str:
     if not s.signed_in:
-        return "Not signed in to a sync server. Choose Sync → Sign in… to sync."
+        return QCoreApplication.translate(
+            "SyncStatus", "Not signed in to a sync server. Choose Sync → Sign in… to sync."
+        )
     if (counted := _counting(s)) is not None:
         done, total = counted
         estimate = "" if s.eta_s is None else f" ({time_left(s.eta_s)})"
@@ -104,14 +121,24 @@ def status_tip(s: SyncStatus) -> str:
             "You can keep working meanwhile. Sync → Stop syncing stops it; what is done so "
             "far is kept.",
         ).format(done=f"{done:,}", total=f"{total:,}", estimate=estimate)
-    where = f"Signed in to {s.server_url} as {s.email}."
+    where = QCoreApplication.translate("SyncStatus", "Signed in to {server} as {email}.").format(
+        server=s.server_url, email=s.email
+    )
     if s.needs_sign_in and s.problem:
         return f"{s.problem}\n{where}"
     if s.offline and s.problem:
-        retry = f" Observe will try again in {s.retry_in_s:.0f} s." if s.retry_in_s else ""
+        retry = ""
+        if s.retry_in_s:
+            retry = " " + QCoreApplication.translate(
+                "SyncStatus", "Observe will try again in {seconds} s."
+            ).format(seconds=f"{s.retry_in_s:.0f}")
         return f"{s.problem}{retry}\n{where}"
     if s.conflicts:
-        return f"{where} Some changes need you: Sync → Conflicts…"
+        return (
+            where
+            + " "
+            + QCoreApplication.translate("SyncStatus", "Some changes need you: Sync → Conflicts…")
+        )
     return where
 
 
