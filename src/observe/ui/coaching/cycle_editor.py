@@ -251,26 +251,26 @@ class CycleEditor(QDialog):
         for k, label in STEP_KIND_LABELS.items():
             kind.addItem(label, k.value)
         kind.setCurrentIndex(kind.findData(StepKind(step.kind).value))
-        kind.setAccessibleName(self.tr("Step {value} kind").format(value=row + 1))
+        kind.setAccessibleName(self.tr("Step {n} kind").format(n=row + 1))
         title = QTableWidgetItem(step.title)
         title.setData(ID_ROLE, step.id)
         status = QComboBox()
         for s, label in STEP_STATUS_LABELS.items():
             status.addItem(label, s.value)
         status.setCurrentIndex(status.findData(StepStatus(step.status).value))
-        status.setAccessibleName(self.tr("Step {value} status").format(value=row + 1))
+        status.setAccessibleName(self.tr("Step {n} status").format(n=row + 1))
         self.steps.setCellWidget(row, 0, kind)
         self.steps.setItem(row, 1, title)
         self.steps.setCellWidget(
             row,
             2,
-            optional_date_edit(step.due_on, self.tr("Step {value} due").format(value=row + 1)),
+            optional_date_edit(step.due_on, self.tr("Step {n} due").format(n=row + 1)),
         )
         self.steps.setCellWidget(row, 3, status)
         self.steps.setCellWidget(
             row,
             4,
-            optional_date_edit(step.done_on, self.tr("Step {value} done").format(value=row + 1)),
+            optional_date_edit(step.done_on, self.tr("Step {n} done").format(n=row + 1)),
         )
         if not step.title:
             self.steps.setCurrentCell(row, 1)

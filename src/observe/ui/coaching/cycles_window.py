@@ -176,8 +176,8 @@ class CycleView(QWidget):
         self.focus.setText(draft.focus)
         dates = f"{_day(draft.started_on)} to {_day(draft.ended_on)}"
         lines = [
-            self.tr("With {teacher} · {value} · {dates}").format(
-                teacher=teacher, value=CYCLE_STATUS_LABELS[draft.status], dates=dates
+            self.tr("With {teacher} · {status} · {dates}").format(
+                teacher=teacher, status=CYCLE_STATUS_LABELS[draft.status], dates=dates
             )
         ]
         if draft.student_goal:

@@ -138,7 +138,7 @@ class FrameworkEditor(QWidget):
         key.setRange(0, 9)
         key.setSpecialValueText("—")
         key.setValue(item.hotkey or 0)
-        key.setAccessibleName(self.tr("Hotkey of look-for {value}").format(value=row + 1))
+        key.setAccessibleName(self.tr("Hotkey of look-for {n}").format(n=row + 1))
         key.valueChanged.connect(lambda _v: self.edited.emit())
         self.table.setCellWidget(row, KEY, key)
         return row

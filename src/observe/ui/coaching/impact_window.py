@@ -111,7 +111,7 @@ class ImpactWindow(QDialog):
             caption.setBuddy(widget)
             top.addWidget(caption)
             top.addWidget(widget)
-        to = QLabel("T&o:")
+        to = QLabel(self.tr("T&o:"))
         to.setBuddy(self.end)
         top.addWidget(to)
         top.addWidget(self.end)
@@ -153,7 +153,7 @@ class ImpactWindow(QDialog):
         }
         for tab_title, keys in tab_tables.items():
             page = QSplitter(Qt.Orientation.Vertical)
-            chart = ChartView(self.tr("Chart: {value}").format(value=titles[keys[0]]))
+            chart = ChartView(self.tr("Chart: {title}").format(title=titles[keys[0]]))
             self.charts[keys[0]] = chart
             page.addWidget(chart)
             for key in keys:

@@ -22,11 +22,12 @@ Plan = Callable[[], tuple[str, Callable[[], T]]]
 
 
 def delete_question(label: str, contents: VisitContents) -> str:
-    return (
-        f"Delete the visit “{label}”, with {contents.sentence()}?\n\n"
+    return QCoreApplication.translate(
+        "Navigator",
+        "Delete the visit “{label}”, with {contents}?\n\n"
         "It is deleted on your other devices and the sync server at their next sync. "
-        "Edit → Undo brings it back."
-    )
+        "Edit → Undo brings it back.",
+    ).format(label=label, contents=contents.sentence())
 
 
 def ask_to_delete(parent: QWidget | None, question: str) -> bool:

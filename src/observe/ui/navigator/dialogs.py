@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -193,8 +193,12 @@ class TeacherDialog(RecordDialog):
         editing = teacher is not None
         super().__init__(
             store,
-            "Edit teacher" if editing else "New teacher",
-            "&Save" if editing else "&Add",
+            QCoreApplication.translate("TeacherDialog", "Edit teacher")
+            if editing
+            else QCoreApplication.translate("TeacherDialog", "New teacher"),
+            QCoreApplication.translate("TeacherDialog", "&Save")
+            if editing
+            else QCoreApplication.translate("TeacherDialog", "&Add"),
             parent,
         )
         self.teacher_id = teacher.id if teacher else None
@@ -238,8 +242,12 @@ class ClassroomDialog(RecordDialog):
         editing = classroom is not None
         super().__init__(
             store,
-            "Edit classroom" if editing else "New classroom",
-            "&Save" if editing else "&Add",
+            QCoreApplication.translate("ClassroomDialog", "Edit classroom")
+            if editing
+            else QCoreApplication.translate("ClassroomDialog", "New classroom"),
+            QCoreApplication.translate("ClassroomDialog", "&Save")
+            if editing
+            else QCoreApplication.translate("ClassroomDialog", "&Add"),
             parent,
         )
         self.classroom_id = classroom.id if classroom else None

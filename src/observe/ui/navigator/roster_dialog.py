@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -57,8 +59,10 @@ from observe.ui.operations import Progress
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+def _tr(one: str, many: str, count: int, **fields: str) -> str:
+    """``one`` or ``many`` (both already translated), with ``{n}`` filled in: English and
+    Spanish both use the singular for 1 only."""
+    return (one if count == 1 else many).format(n=count, **fields)
 
 
 def _sentence(text: str) -> str:
@@ -69,43 +73,91 @@ def row_status(row: RosterRow) -> str:
     if row.errors:
         return " ".join(_sentence(e) for e in row.errors)
     if row.exists:
-        return "Already in profile"
-    return "New (new teacher)" if row.new_teacher else "New"
+        return QCoreApplication.translate("RosterImportDialog", "Already in profile")
+    if row.new_teacher:
+        return QCoreApplication.translate("RosterImportDialog", "New (new teacher)")
+    return QCoreApplication.translate("RosterImportDialog", "New")
 
 
 def summary(preview: RosterPreview) -> str:
     """One line saying what Import would do, or why it can't."""
-    fix = "fix the file and choose it again — nothing will be imported."
+    ctx = "RosterImportDialog"
+    fix = QCoreApplication.translate(
+        ctx, "fix the file and choose it again — nothing will be imported."
+    )
     bad = sum(1 for r in preview.rows if r.errors)
     if preview.problems:
-        rows = f" {_plural(bad, 'row has', 'rows have')} problems too." if bad else ""
+        rows = ""
+        if bad:
+            rows = " " + _tr(
+                QCoreApplication.translate(ctx, "{n} row has problems too."),
+                QCoreApplication.translate(ctx, "{n} rows have problems too."),
+                bad,
+            )
         return f"{' '.join(preview.problems)}{rows} {_sentence(fix)}"
     if bad:
-        return f"{_plural(bad, 'row has', 'rows have')} problems; {fix}"
+        return _tr(
+            QCoreApplication.translate(ctx, "{n} row has problems; {fix}"),
+            QCoreApplication.translate(ctx, "{n} rows have problems; {fix}"),
+            bad,
+            fix=fix,
+        )
     new = len(preview.to_import)
     there = sum(1 for r in preview.rows if r.exists)
     if new == 0:
-        return "Every class in this file is already in the profile; there is nothing to import."
+        return QCoreApplication.translate(
+            ctx, "Every class in this file is already in the profile; there is nothing to import."
+        )
     teachers = len({r.teacher.casefold() for r in preview.to_import if r.new_teacher})
-    text = f"{_plural(new, 'class', 'classes')} to import"
+    text = _tr(
+        QCoreApplication.translate(ctx, "{n} class to import"),
+        QCoreApplication.translate(ctx, "{n} classes to import"),
+        new,
+    )
     if there:
-        text += f", {there} already there"
+        text += QCoreApplication.translate(ctx, ", {n} already there").format(n=there)
     if teachers:
-        text += f"; {_plural(teachers, 'teacher is', 'teachers are')} new"
+        text += _tr(
+            QCoreApplication.translate(ctx, "; {n} teacher is new"),
+            QCoreApplication.translate(ctx, "; {n} teachers are new"),
+            teachers,
+        )
     return text + "."
 
 
 def result_sentence(result: RosterResult) -> str:
-    text = f"Imported {_plural(result.classrooms_added, 'class', 'classes')}"
+    ctx = "RosterImportDialog"
+    text = _tr(
+        QCoreApplication.translate(ctx, "Imported {n} class"),
+        QCoreApplication.translate(ctx, "Imported {n} classes"),
+        result.classrooms_added,
+    )
     if result.teachers_added:
-        text += f" and {_plural(result.teachers_added, 'new teacher')}"
+        text += _tr(
+            QCoreApplication.translate(ctx, " and {n} new teacher"),
+            QCoreApplication.translate(ctx, " and {n} new teachers"),
+            result.teachers_added,
+        )
     if result.skipped:
-        text += f"; {_plural(result.skipped, 'class was', 'classes were')} already there"
+        text += _tr(
+            QCoreApplication.translate(ctx, "; {n} class was already there"),
+            QCoreApplication.translate(ctx, "; {n} classes were already there"),
+            result.skipped,
+        )
     return text + "."
 
 
 class RosterPreviewModel(QAbstractTableModel):
-    HEADERS = ("Line", "Teacher", "Subject", "Grade", "Period", "Room", "Email", "Status")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("RosterImportDialog", "Line"),
+        QT_TRANSLATE_NOOP("RosterImportDialog", "Teacher"),
+        QT_TRANSLATE_NOOP("RosterImportDialog", "Subject"),
+        QT_TRANSLATE_NOOP("RosterImportDialog", "Grade"),
+        QT_TRANSLATE_NOOP("RosterImportDialog", "Period"),
+        QT_TRANSLATE_NOOP("RosterImportDialog", "Room"),
+        QT_TRANSLATE_NOOP("RosterImportDialog", "Email"),
+        QT_TRANSLATE_NOOP("RosterImportDialog", "Status"),
+    )
     STATUS = 7
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -127,7 +179,7 @@ class RosterPreviewModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("RosterImportDialog", self.HEADERS[section])
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -24,7 +24,12 @@ class SchoolDialog(RecordDialog):
     def __init__(
         self, store: Store, schools: Sequence[SchoolDetails], parent: QWidget | None = None
     ) -> None:
-        super().__init__(store, "Edit school", "&Save", parent)
+        super().__init__(
+            store,
+            QCoreApplication.translate("SchoolDialog", "Edit school"),
+            QCoreApplication.translate("SchoolDialog", "&Save"),
+            parent,
+        )
         self.schools = list(schools)
         self.school: QComboBox | None = None
         if len(self.schools) > 1:
@@ -40,7 +45,7 @@ class SchoolDialog(RecordDialog):
         self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.timezone.addItem("")
         self.timezone.addItems(list(time_zone_names()))
-        here = datetime.now().astimezone().tzname() or "this computer's"
+        here = datetime.now().astimezone().tzname() or self.tr("this computer's")
         self.timezone.lineEdit().setPlaceholderText(
             self.tr("This computer's time zone ({here})").format(here=here)
         )

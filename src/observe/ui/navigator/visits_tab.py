@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,7 +54,10 @@ from observe.ui.navigator.visit_model import (
 )
 from observe.vocabulary import VISIT_TYPE_SHORT
 
-EMPTY = "No visits yet. Visits and learning walks appear here as you make them, newest day first."
+EMPTY = QT_TRANSLATE_NOOP(
+    "Navigator",
+    "No visits yet. Visits and learning walks appear here as you make them, newest day first.",
+)
 
 
 class _VisitsView(QTreeView):
@@ -87,7 +98,7 @@ class VisitsTab(QWidget):
 
         self.visit_model = VisitTreeModel(self.store, self, page_visits=page_visits)
         self.visits_view = self._visits_view()
-        self.empty_label = QLabel(EMPTY)
+        self.empty_label = QLabel(QCoreApplication.translate("Navigator", EMPTY))
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setAccessibleName(self.tr("No visits yet"))
@@ -129,7 +140,11 @@ class VisitsTab(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         metrics = view.fontMetrics()
         widest = max(
-            metrics.horizontalAdvance(t) for t in [*VISIT_TYPE_SHORT.values(), "99 visits"]
+            metrics.horizontalAdvance(t)
+            for t in [
+                *VISIT_TYPE_SHORT.values(),
+                QCoreApplication.translate("Navigator", "{count} visits").format(count=99),
+            ]
         )
         header.resizeSection(1, widest + metrics.averageCharWidth() * 2)
         view.activated.connect(self._visit_activated)
@@ -181,8 +196,10 @@ class VisitsTab(QWidget):
         problem = ""
         if model.error is not None:
             record(model.error)
-            problem = f"{sentence_for(model.error)} The list tries again when visits change."
-        self.empty_label.setText(problem or EMPTY)
+            problem = QCoreApplication.translate(
+                "Navigator", "{problem} The list tries again when visits change."
+            ).format(problem=sentence_for(model.error))
+        self.empty_label.setText(problem or QCoreApplication.translate("Navigator", EMPTY))
         self.visits_stack.setCurrentWidget(self.empty_label if empty else self.visits_view)
         self.status_label.setText(problem)
         self.status_label.setVisible(bool(problem) and not empty)
@@ -236,7 +253,7 @@ class VisitsTab(QWidget):
         if not visit_id:
             return None
         tip = index.siblingAtColumn(0).data(Qt.ItemDataRole.ToolTipRole)
-        return visit_id, str(tip or "this visit")
+        return visit_id, str(tip or QCoreApplication.translate("Navigator", "this visit"))
 
     def selected_visit_row(self) -> tuple[str, str] | None:
         """("walk", id) or ("visit", id) of the row chosen, so reports can follow what the

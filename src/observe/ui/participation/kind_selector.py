@@ -42,9 +42,8 @@ class KindSelector(QWidget):
             button.setAccessibleName(KIND_LABELS[kind])
             button.setToolTip(
                 self.tr(
-                    "Tally the next contribution as “{value}” (Alt+{value2}, or "
-                    "{value2} on the seat grid)"
-                ).format(value=KIND_LABELS[kind], value2=n + 1)
+                    "Tally the next contribution as “{kind}” (Alt+{n}, or {n} on the seat grid)"
+                ).format(kind=KIND_LABELS[kind], n=n + 1)
             )
             self._group.addButton(button, n)
             self._buttons[kind] = button

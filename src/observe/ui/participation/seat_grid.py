@@ -9,7 +9,7 @@ guesses them, so undo and other windows can't leave it showing a stale number.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QFont,
@@ -53,8 +53,10 @@ _TALLY_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter}
 
 def contributions_text(count: int) -> str:
     if count == 0:
-        return "no contributions"
-    return f"{count} contribution{'s' if count != 1 else ''}"
+        return QCoreApplication.translate("SeatGrid", "no contributions")
+    if count == 1:
+        return QCoreApplication.translate("SeatGrid", "1 contribution")
+    return QCoreApplication.translate("SeatGrid", "{count} contributions").format(count=count)
 
 
 def _small(font: QFont) -> QFont:
@@ -97,7 +99,7 @@ class SeatButton(QPushButton):
 
     def spoken_text(self) -> str:
         """What a screen reader says, e.g. "Seat A3, Table 2, 2 contributions"."""
-        parts = [f"Seat {self.label}"]
+        parts = [QCoreApplication.translate("SeatGrid", "Seat {label}").format(label=self.label)]
         if self.group:
             parts.append(self.group)
         parts.append(contributions_text(self.count))

@@ -9,7 +9,15 @@ selects the cells to fix.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -55,9 +63,10 @@ from observe.ui.participation.chart_model import GROUP_ROLE, SEAT_ROLE, ChartMod
 
 NEW_CHART_ROWS = 5
 NEW_CHART_COLS = 6
-INTRO = (
+INTRO = QT_TRANSLATE_NOOP(
+    "SeatingEditorDialog",
     "Draw the room with the front at the top. Space turns a cell into a seat or a gap; type or "
-    "press F2 to rename a seat. Labels are yours to choose: no student names."
+    "press F2 to rename a seat. Labels are yours to choose: no student names.",
 )
 
 
@@ -93,7 +102,11 @@ class CellDelegate(QStyledItemDelegate):
                 else QPalette.ColorRole.PlaceholderText
             )
             painter.setPen(colour)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "no seat")
+            painter.drawText(
+                rect,
+                Qt.AlignmentFlag.AlignCenter,
+                QCoreApplication.translate("SeatingEditorDialog", "no seat"),
+            )
             painter.restore()
             return
         painter.setPen(opt.palette.color(role))
@@ -123,7 +136,11 @@ class CellDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         fm = QFontMetrics(option.font)
-        return QSize(fm.horizontalAdvance("Table 10") + 8, fm.height() * 2 + 6)
+        return QSize(
+            fm.horizontalAdvance(QCoreApplication.translate("ChartModel", "Table {n}").format(n=10))
+            + 8,
+            fm.height() * 2 + 6,
+        )
 
 
 class ChartTable(QTableView):
@@ -139,7 +156,10 @@ class ChartTable(QTableView):
         fm = self.fontMetrics()
         self.verticalHeader().setDefaultSectionSize(fm.height() * 2 + 8)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.horizontalHeader().setDefaultSectionSize(fm.horizontalAdvance("Table 10") + 12)
+        self.horizontalHeader().setDefaultSectionSize(
+            fm.horizontalAdvance(QCoreApplication.translate("ChartModel", "Table {n}").format(n=10))
+            + 12
+        )
         self.horizontalHeader().setMinimumSectionSize(fm.horizontalAdvance("MM"))
 
     def sizeHint(self) -> QSize:
@@ -202,14 +222,21 @@ class SeatingEditorDialog(QDialog):
             self.model = ChartModel.from_seats(rows, cols, seats)
         else:
             self.model = ChartModel(NEW_CHART_ROWS, NEW_CHART_COLS, {})
-        self.setWindowTitle(f"Seating chart — {title}" if title else "Seating chart")
+        self.setWindowTitle(
+            self.tr("Seating chart — {title}").format(title=title)
+            if title
+            else self.tr("Seating chart")
+        )
 
-        intro = QLabel(INTRO)
+        intro = QLabel(self.tr(INTRO))
         intro.setWordWrap(True)
-        self.rows_spin = self._spin(self.model.rows, MAX_ROWS, "Rows")
-        self.cols_spin = self._spin(self.model.cols, MAX_COLS, "Columns")
+        self.rows_spin = self._spin(self.model.rows, MAX_ROWS, self.tr("Rows"))
+        self.cols_spin = self._spin(self.model.cols, MAX_COLS, self.tr("Columns"))
         size_row = QHBoxLayout()
-        for text, spin in (("R&ows:", self.rows_spin), ("Col&umns:", self.cols_spin)):
+        for text, spin in (
+            (self.tr("R&ows:"), self.rows_spin),
+            (self.tr("Col&umns:"), self.cols_spin),
+        ):
             label = QLabel(text)
             label.setBuddy(spin)
             size_row.addWidget(label)
@@ -319,8 +346,8 @@ class SeatingEditorDialog(QDialog):
         self.clear_button = QPushButton(self.tr("Clea&r all"))
         self.clear_button.setToolTip(self.tr("Make every cell a gap, to start over"))
         self.clear_button.clicked.connect(self.model.clear_all)
-        self.table_rows_spin = self._spin(2, MAX_ROWS, "Rows per table")
-        self.table_cols_spin = self._spin(2, MAX_COLS, "Seats across per table")
+        self.table_rows_spin = self._spin(2, MAX_ROWS, self.tr("Rows per table"))
+        self.table_cols_spin = self._spin(2, MAX_COLS, self.tr("Seats across per table"))
         self.tables_button = QPushButton(self.tr("Group by &tables"))
         self.tables_button.setToolTip(
             self.tr("Name blocks of seats Table 1, Table 2, … (rows × seats across each table)")
@@ -474,7 +501,9 @@ class SeatingEditorDialog(QDialog):
                 self.group_combo.setEditText(next(iter(groups)) if len(groups) == 1 else "")
             line = self.group_combo.lineEdit()
             if line is not None:
-                line.setPlaceholderText("several groups" if len(groups) > 1 else "no group")
+                line.setPlaceholderText(
+                    self.tr("several groups") if len(groups) > 1 else self.tr("no group")
+                )
             self.group_combo.setEnabled(bool(seats))
             self.apply_group_button.setEnabled(bool(seats))
         finally:

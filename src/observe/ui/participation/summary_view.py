@@ -124,10 +124,17 @@ class GroupRow:
 
     def spoken_text(self) -> str:
         s = self.share
-        return (
-            f"{s.group}: {percent(s.share_of_contributions)} of contributions "
-            f"({contributions_text(s.contributions)}), {percent(s.share_of_class)} of the class "
-            f"({s.voices} of {s.seats} seats spoke)"
+        return QCoreApplication.translate(
+            "SummaryView",
+            "{group}: {talk} of contributions ({contributions}), {share} of the class "
+            "({voices} of {seats} seats spoke)",
+        ).format(
+            group=s.group,
+            talk=percent(s.share_of_contributions),
+            contributions=contributions_text(s.contributions),
+            share=percent(s.share_of_class),
+            voices=s.voices,
+            seats=s.seats,
         )
 
 
@@ -208,7 +215,10 @@ class SummaryView:
         groups_layout.setContentsMargins(0, 0, 0, 0)
         legend = QHBoxLayout()
         legend.setSpacing(em // 3)
-        for talk, text in ((True, "share of contributions"), (False, "share of class")):
+        for talk, text in (
+            (True, QCoreApplication.translate("SummaryView", "share of contributions")),
+            (False, QCoreApplication.translate("SummaryView", "share of class")),
+        ):
             legend.addWidget(Swatch(talk), 0, Qt.AlignmentFlag.AlignVCenter)
             caption = QLabel(text)
             caption.setFont(_small_font(caption))
@@ -232,14 +242,21 @@ class SummaryView:
         self.sentence_label.set_reserve(_longest_sentence(summary))
         self.sentence_label.setText(summary.sentence())
         self.figures_label.set_reserve(
-            f"{contributions_text(999).capitalize()} · distinct voices "
-            f"{summary.occupied_seats} / {summary.occupied_seats}"
+            QCoreApplication.translate(
+                "SummaryView",
+                "{contributions} · distinct voices {distinct_voices} / {occupied_seats}",
+            ).format(
+                contributions=contributions_text(999).capitalize(),
+                distinct_voices=summary.occupied_seats,
+                occupied_seats=summary.occupied_seats,
+            )
         )
         self.figures_label.setText(
             QCoreApplication.translate(
-                "SummaryView", "{capitalize} · distinct voices {distinct_voices} / {occupied_seats}"
+                "SummaryView",
+                "{contributions} · distinct voices {distinct_voices} / {occupied_seats}",
             ).format(
-                capitalize=contributions_text(summary.contributions).capitalize(),
+                contributions=contributions_text(summary.contributions).capitalize(),
                 distinct_voices=summary.distinct_voices,
                 occupied_seats=summary.occupied_seats,
             )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -38,10 +38,11 @@ WATCHED = frozenset({"participation_event", "seat", "classroom", "visit"})
 #: (classroom id, rows, cols, live seats) as last read.
 _Chart = tuple[str, int, int, list[ChartSeat]]
 
-NO_VISIT_TEXT = "Open a visit to tally who talks."
-NO_CHART_TEXT = (
+NO_VISIT_TEXT = QT_TRANSLATE_NOOP("TallyPanel", "Open a visit to tally who talks.")
+NO_CHART_TEXT = QT_TRANSLATE_NOOP(
+    "TallyPanel",
     "This class has no seating chart yet. Draw one (rows, columns and seat labels you choose; "
-    "no student names) to tally who talks."
+    "no student names) to tally who talks.",
 )
 
 
@@ -81,8 +82,8 @@ class TallyPanel(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
 
-        self.no_visit_label = _message(NO_VISIT_TEXT)
-        self.no_chart_label = _message(NO_CHART_TEXT)
+        self.no_visit_label = _message(self.tr(NO_VISIT_TEXT))
+        self.no_chart_label = _message(self.tr(NO_CHART_TEXT))
         self.create_chart_button = QPushButton(self.tr("Create seating chart…"))
         self.create_chart_button.clicked.connect(self.edit_chart)
         self.create_chart_button.setAutoDefault(True)  # Enter accepts the Ctrl+Shift+P offer

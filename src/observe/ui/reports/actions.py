@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
@@ -47,8 +47,9 @@ SHORTCUTS = {
     "export": "Ctrl+Shift+E",
 }
 
-NO_VISIT = (
-    "Open a visit first (double-click it in the Visits list); feedback is written for one visit."
+NO_VISIT = QT_TRANSLATE_NOOP(
+    "ReportActions",
+    "Open a visit first (double-click it in the Visits list); feedback is written for one visit.",
 )
 
 #: Chooses the export folder; tests pass one that answers without a dialog.
@@ -268,7 +269,7 @@ class ReportActions(QObject):
 
         visit_id = self.context.visit_id
         if not visit_id:
-            self._fail(UsageError(NO_VISIT))
+            self._fail(UsageError(self.tr(NO_VISIT)))
             return None
         current = self.last_composer
         alive = current is not None and shiboken6.isValid(current) and current.isVisible()
@@ -309,7 +310,7 @@ class ReportActions(QObject):
 
         visit_id = self.context.visit_id
         if not visit_id:
-            self._fail(UsageError(NO_VISIT))
+            self._fail(UsageError(self.tr(NO_VISIT)))
             return None
         store = self.store
         return self._preview(
@@ -326,7 +327,7 @@ class ReportActions(QObject):
         try:
             facts = visit_facts(self.store, visit_id)
         except UsageError:
-            return "Feedback sheet"
+            return self.tr("Feedback sheet")
         return sheet_name(facts)
 
     def preview_draft(self, visit_id: str, draft: FeedbackDraft, coach: str) -> PreviewWindow:

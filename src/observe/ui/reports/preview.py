@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPageSize
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -34,7 +34,10 @@ from observe.ui.reports.printing import PdfSource, print_pdf
 #: Makes the report for a paper size ("letter" or "a4"); runs on a worker thread.
 Renderer = Callable[[str], Pdf]
 
-PAPERS = (("letter", "Letter"), ("a4", "A4"))
+PAPERS = (
+    ("letter", QT_TRANSLATE_NOOP("PreviewWindow", "Letter")),
+    ("a4", QT_TRANSLATE_NOOP("PreviewWindow", "A4")),
+)
 
 
 def default_paper(store: Store) -> str:
@@ -76,7 +79,7 @@ class PreviewWindow(QMainWindow):
 
         self.paper_box = QComboBox()
         for key, label in PAPERS:
-            self.paper_box.addItem(label, key)
+            self.paper_box.addItem(self.tr(label), key)
         self.paper_box.setAccessibleName(self.tr("Paper size"))
         self.paper_box.setToolTip(self.tr("Paper size"))
         self.paper_box.setCurrentIndex(0 if default_paper(store) == "letter" else 1)
@@ -100,7 +103,7 @@ class PreviewWindow(QMainWindow):
         )
         self.close_action.setShortcuts([QKeySequence.StandardKey.Close, QKeySequence("Esc")])
 
-        bar = QToolBar("Report")
+        bar = QToolBar(self.tr("Report"))
         bar.setMovable(False)
         bar.setAccessibleName(self.tr("Report tools"))
         bar.addAction(self.print_action)
@@ -173,8 +176,11 @@ class PreviewWindow(QMainWindow):
         self.view.setDocument(self.source.document)
         if old is not None:
             old.close()
-        pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
-        self.state.setText(f"{pages}, {self.paper_box.currentText()}")
+        if result.pages == 1:
+            pages = self.tr("1 page, {paper}")
+        else:
+            pages = self.tr("{count} pages, {paper}")
+        self.state.setText(pages.format(count=result.pages, paper=self.paper_box.currentText()))
         # A sheet whose feedback is not saved says so in the title as well as on every page.
         draft = self.tr(" — DRAFT, not yet reviewed") if result.draft else ""
         self.setWindowTitle(self._title + draft)
@@ -231,7 +237,12 @@ class PreviewWindow(QMainWindow):
             return print_pdf(data, printer, progress)
 
         def done(result: object) -> None:
-            self.state.setText(f"Sent {result} page{'s' if result != 1 else ''} to the printer.")
+            if result == 1:
+                self.state.setText(self.tr("Sent 1 page to the printer."))
+            else:
+                self.state.setText(
+                    self.tr("Sent {count} pages to the printer.").format(count=result)
+                )
 
         op = operations.run(
             work, name="print report", context=self, on_success=done, on_failure=self._failed

@@ -13,7 +13,17 @@ import itertools
 from collections.abc import Callable
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,10 +67,15 @@ Highlighted = Callable[[], QRect | None]
 
 def count_text(shown: int, capped: bool) -> str:
     if capped:
-        return f"{LIMIT}+ results (the newest {LIMIT} are shown; add words or filters to narrow)"
+        return QCoreApplication.translate(
+            "SearchDialog",
+            "{limit}+ results (the newest {limit} are shown; add words or filters to narrow)",
+        ).format(limit=LIMIT)
     if shown == 0:
-        return "No evidence matches."
-    return "1 result" if shown == 1 else f"{shown} results"
+        return QCoreApplication.translate("SearchDialog", "No evidence matches.")
+    if shown == 1:
+        return QCoreApplication.translate("SearchDialog", "1 result")
+    return QCoreApplication.translate("SearchDialog", "{count} results").format(count=shown)
 
 
 class SearchDialog(QDialog):
@@ -94,16 +109,16 @@ class SearchDialog(QDialog):
         query_label = QLabel(self.tr("&Find:"))
         query_label.setBuddy(self.query)
 
-        self.teacher_combo = self._combo(self.tr("Any teacher"), "Teacher filter")
-        self.lookfor_combo = self._combo(self.tr("Any look-for"), "Look-for filter")
-        self.kind_combo = self._combo(self.tr("Any kind"), "Kind filter")
+        self.teacher_combo = self._combo(self.tr("Any teacher"), self.tr("Teacher filter"))
+        self.lookfor_combo = self._combo(self.tr("Any look-for"), self.tr("Look-for filter"))
+        self.kind_combo = self._combo(self.tr("Any kind"), self.tr("Kind filter"))
         for kind in ORDER:
             self.kind_combo.addItem(LABELS[kind], kind.value)
         today = QDate.currentDate()
         self.since_check, self.since_date = self._date(
-            self.tr("Fro&m:"), "From date", today.addDays(-30)
+            self.tr("Fro&m:"), self.tr("From date"), today.addDays(-30)
         )
-        self.until_check, self.until_date = self._date("T&o:", "To date", today)
+        self.until_check, self.until_date = self._date(self.tr("T&o:"), self.tr("To date"), today)
         self.clear_button = QPushButton(self.tr("C&lear filters"))
         self.clear_button.setAccessibleName(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear_filters)
@@ -112,7 +127,10 @@ class SearchDialog(QDialog):
         filters.setColumnStretch(1, 1)
         filters.setColumnStretch(3, 1)
         for column, (text, combo) in enumerate(
-            (("&Teacher:", self.teacher_combo), ("Loo&k-for:", self.lookfor_combo))
+            (
+                (self.tr("&Teacher:"), self.teacher_combo),
+                (self.tr("Loo&k-for:"), self.lookfor_combo),
+            )
         ):
             label = QLabel(text)
             label.setBuddy(combo)
