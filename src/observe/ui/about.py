@@ -12,7 +12,7 @@ from importlib import metadata
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, qVersion
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,16 +30,18 @@ import observe
 from observe import APP_NAME, __version__
 from observe.ui.icons import app_icon
 
-DESCRIPTION = (
+DESCRIPTION = QT_TRANSLATE_NOOP(
+    "AboutDialog",
     "Offline-first classroom evidence and strengths-based feedback for instructional coaches. "
-    "It works without a network connection; your notes live in the data folder below."
+    "It works without a network connection; your notes live in the data folder below.",
 )
 LICENSE = "MIT"
-COPYRIGHT = "Copyright © 2026 Observe developers"
-THIRD_PARTY = (
+COPYRIGHT = QT_TRANSLATE_NOOP("AboutDialog", "Copyright © 2026 Observe developers")
+THIRD_PARTY = QT_TRANSLATE_NOOP(
+    "AboutDialog",
     "Observe is built on Qt and PySide6 (LGPL v3), python-bidi (LGPL), SQLAlchemy, Alembic, "
     "pydantic and platformdirs (MIT), ReportLab and httpx (BSD) and other open-source "
-    "libraries under their own licenses; its PDFs use the DejaVu fonts (Bitstream Vera license)."
+    "libraries under their own licenses; its PDFs use the DejaVu fonts (Bitstream Vera license).",
 )
 
 
@@ -105,7 +107,7 @@ class AboutDialog(QDialog):
         title.setFont(font)
         title.setAccessibleName(self.tr("Application name"))
 
-        description = QLabel(DESCRIPTION)
+        description = QLabel(self.tr(DESCRIPTION))
         description.setWordWrap(True)
         heading = QVBoxLayout()
         heading.addWidget(title)
@@ -113,16 +115,16 @@ class AboutDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
         top.addLayout(heading, 1)
-        notices = QLabel(f"{COPYRIGHT}. {THIRD_PARTY}")
+        notices = QLabel(f"{self.tr(COPYRIGHT)}. {self.tr(THIRD_PARTY)}")
         notices.setWordWrap(True)
         notices.setAccessibleName(self.tr("Copyright and licenses"))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Version:"), _value(__version__, "Version"))
-        form.addRow(self.tr("License:"), _value(LICENSE, "License"))
-        form.addRow(self.tr("Data folder:"), _value(str(data_dir), "Data folder"))
-        form.addRow(self.tr("Log folder:"), _value(str(log_dir), "Log folder"))
+        form.addRow(self.tr("Version:"), _value(__version__, self.tr("Version")))
+        form.addRow(self.tr("License:"), _value(LICENSE, self.tr("License")))
+        form.addRow(self.tr("Data folder:"), _value(str(data_dir), self.tr("Data folder")))
+        form.addRow(self.tr("Log folder:"), _value(str(log_dir), self.tr("Log folder")))
         form.addRow(
             self.tr("Built with:"), _value(f"Qt {qVersion()}, PySide6 {PySide6.__version__}", "Qt")
         )

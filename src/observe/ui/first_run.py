@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -45,13 +45,15 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INTRO = (
+INTRO = QT_TRANSLATE_NOOP(
+    "WelcomeDialog",
     "Observe keeps your classroom notes on this computer, and works without a network. "
-    "Tell it who you are to get started."
+    "Tell it who you are to get started.",
 )
-SERVER_HELP = (
+SERVER_HELP = QT_TRANSLATE_NOOP(
+    "WelcomeDialog",
     "If your school runs an Observe server, type its address to sync your notes to it. "
-    "Leave it empty to work on this computer only."
+    "Leave it empty to work on this computer only.",
 )
 
 
@@ -83,7 +85,7 @@ class WelcomeDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         heading.setFont(font)
-        intro = QLabel(INTRO)
+        intro = QLabel(QCoreApplication.translate("WelcomeDialog", INTRO))
         intro.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
@@ -92,12 +94,16 @@ class WelcomeDialog(QDialog):
         words.addWidget(intro)
         top.addLayout(words, 1)
 
-        self.name_edit = _field(self.tr("as it should appear on feedback sheets"), "Your name")
-        self.school_edit = _field(self.tr("for example, Riverside Middle School"), "School")
-        self.server_edit = _field(
-            self.tr("https://observe.school.org (optional)"), "Sync server address"
+        self.name_edit = _field(
+            self.tr("as it should appear on feedback sheets"), self.tr("Your name")
         )
-        server_help = QLabel(SERVER_HELP)
+        self.school_edit = _field(
+            self.tr("for example, Riverside Middle School"), self.tr("School")
+        )
+        self.server_edit = _field(
+            self.tr("https://observe.school.org (optional)"), self.tr("Sync server address")
+        )
+        server_help = QLabel(QCoreApplication.translate("WelcomeDialog", SERVER_HELP))
         server_help.setWordWrap(True)
         server_help.setEnabled(False)  # the palette's quieter text colour, no hard-coded grey
         form = QFormLayout()
@@ -188,11 +194,14 @@ def welcome_message(store: Store) -> str:
     """The status-bar line after a completed welcome."""
     server = store.setting(SERVER_URL)
     if server:
-        return (
-            f"Welcome! Your school is set up. Sign in to {server} to sync; you can also do it "
-            "later from the Sync menu."
-        )
-    return "Welcome! Your school is set up; add teachers from the Classes menu."
+        return QCoreApplication.translate(
+            "WelcomeDialog",
+            "Welcome! Your school is set up. Sign in to {server} to sync; you can also do it "
+            "later from the Sync menu.",
+        ).format(server=server)
+    return QCoreApplication.translate(
+        "WelcomeDialog", "Welcome! Your school is set up; add teachers from the Classes menu."
+    )
 
 
 def open_sign_in(window: MainWindow, server_url: str) -> QDialog | None:

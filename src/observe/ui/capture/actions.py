@@ -84,9 +84,9 @@ class PaneActions:
             QCoreApplication.translate("PaneActions", "Record the visit's end time"),
             pane.end_visit,
         )
-        self.undo = stack.createUndoAction(pane, "&Undo")
+        self.undo = stack.createUndoAction(pane, QCoreApplication.translate("PaneActions", "&Undo"))
         self.undo.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo = stack.createRedoAction(pane, "&Redo")
+        self.redo = stack.createRedoAction(pane, QCoreApplication.translate("PaneActions", "&Redo"))
         self.redo.setShortcut(QKeySequence("Ctrl+Shift+Z"))
         pane.addActions([self.undo, self.redo])
         self.edit_item = _action(

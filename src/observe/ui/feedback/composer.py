@@ -342,9 +342,9 @@ class ComposerDialog(QDialog):
         if draft.glows:
             self.glow_list.setCurrentRow(0)
         self.state.setText(
-            "A draft proposed from this visit; edit it, then save."
+            self.tr("A draft proposed from this visit; edit it, then save.")
             if draft.proposed
-            else "Saved feedback."
+            else self.tr("Saved feedback.")
         )
         self._loading = False
         self.dirty = False  # a proposal can be made again any time; only edits are at stake
@@ -388,7 +388,9 @@ class ComposerDialog(QDialog):
         if item is None or self.facts is None:
             self.state.setText(self.tr("Choose an evidence item first, then add it as a strength."))
             return
-        self.add_glow(Glow("Students were able to…", item.data(ID_ROLE)))
+        # The stem the core's proposals start with (observe.feedback.sentences), in the
+        # coach's language: it becomes the start of a sentence the teacher reads.
+        self.add_glow(Glow(self.tr("Students were able to…"), item.data(ID_ROLE)))
 
     def remove_glow(self) -> None:
         row = self.glow_list.currentRow()
@@ -410,9 +412,11 @@ class ComposerDialog(QDialog):
         if has and self.facts is not None:
             linked = self.facts.evidence_by_id().get(self.draft.glows[row].evidence_id or "")  # type: ignore[union-attr]
         self.glow_evidence.setText(
-            f"Tied to {linked.offset}: {shorten(linked.text, 200)}"
+            self.tr("Tied to {offset}: {text}").format(
+                offset=linked.offset, text=shorten(linked.text, 200)
+            )
             if linked
-            else ("Not tied to an evidence item." if has else "")
+            else (self.tr("Not tied to an evidence item.") if has else "")
         )
 
     def _glow_edited(self) -> None:

@@ -161,7 +161,7 @@ class SearchDialog(QDialog):
         # activated covers Enter and (where the platform activates that way) double-click.
         self.results.activated.connect(self.open_result)
 
-        hint = QLabel("Enter or double-click opens the visit at that item.")
+        hint = QLabel(self.tr("Enter or double-click opens the visit at that item."))
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
