@@ -143,11 +143,12 @@ class PaneActions:
         )
         self.attach_image = _action(
             pane,
-            pane.tr("Attach &image…"),
+            QCoreApplication.translate("PaneActions", "Attach &image…"),
             "Ctrl+Alt+A",
-            pane.tr(
+            QCoreApplication.translate(
+                "PaneActions",
                 "Attach a photo or scan of student work (JPEG, PNG, HEIC, PDF) as an artifact; "
-                "black out names first. Ctrl+V of an image or a drop works too"
+                "black out names first. Ctrl+V of an image or a drop works too",
             ),
             pane.attach_image,
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -131,17 +131,18 @@ def preview_paper_survey(
 
     if not survey_questions(store, cycle_id):
         raise UsageError(
-            parent.tr(
+            QCoreApplication.translate(
+                "CycleEvidence",
                 "This cycle has no survey questions yet. Import a survey first (its questions "
                 "are reused), or make one with: observe report survey --cycle active "
-                "--question …"
+                "--question …",
             )
         )
     window = PreviewWindow(
         store,
         lambda paper: paper_survey_pdf(store, cycle_id, paper),
-        title=parent.tr("Paper student survey"),
-        file_stem=safe_name(parent.tr("Student survey")),
+        title=QCoreApplication.translate("CycleEvidence", "Paper student survey"),
+        file_stem=safe_name(QCoreApplication.translate("CycleEvidence", "Student survey")),
         report_error=report_error,
         parent=parent,
     )
@@ -158,14 +159,20 @@ def evidence_button(
 ) -> QPushButton:
     """ "Student evidence" with its menu: Import survey…, Import scores…, paper tallies…
     (Alt+T opens it, arrows and Enter choose)."""
-    button = QPushButton(parent.tr("S&tudent evidence"), parent)
+    button = QPushButton(QCoreApplication.translate("CycleEvidence", "S&tudent evidence"), parent)
     button.setToolTip(
-        parent.tr("Add a student survey or assessment results, before or after the cycle")
+        QCoreApplication.translate(
+            "CycleEvidence", "Add a student survey or assessment results, before or after the cycle"
+        )
     )
     menu = QMenu(button)
-    menu.addAction(parent.tr("Import &survey…"), import_survey)
-    menu.addAction(parent.tr("Import &scores…"), import_scores)
-    menu.addAction(parent.tr("Enter &paper survey tallies…"), paper_tallies)
-    menu.addAction(parent.tr("P&rint a paper survey…"), print_survey)
+    menu.addAction(QCoreApplication.translate("CycleEvidence", "Import &survey…"), import_survey)
+    menu.addAction(QCoreApplication.translate("CycleEvidence", "Import &scores…"), import_scores)
+    menu.addAction(
+        QCoreApplication.translate("CycleEvidence", "Enter &paper survey tallies…"), paper_tallies
+    )
+    menu.addAction(
+        QCoreApplication.translate("CycleEvidence", "P&rint a paper survey…"), print_survey
+    )
     button.setMenu(menu)
     return button
