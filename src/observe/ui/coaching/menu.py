@@ -47,27 +47,27 @@ class CoachingUi(QObject):
 
         self.cycles_action = self._action(
             self.tr("Coaching &cycles…"),
-            self.tr("cycles"),
+            "cycles",
             self.tr("Goals, action steps and each cycle's measure"),
         )
         self.log_time_action = self._action(
             self.tr("&Log time…"),
-            self.tr("log_time"),
+            "log_time",
             self.tr("Record minutes of coaching or other duties"),
         )
         self.weekly_log_action = self._action(
             self.tr("&Weekly log…"),
-            self.tr("weekly_log"),
+            "weekly_log",
             self.tr("This week's time: coaching vs other duties"),
         )
         self.frameworks_action = self._action(
             self.tr("Look-for &frameworks…"),
-            self.tr("frameworks"),
+            "frameworks",
             self.tr("Choose, edit, import and share look-for sets"),
         )
         self.impact_action = self._action(
             self.tr("&Impact…"),
-            self.tr("impact"),
+            "impact",
             self.tr("Visits, time, cycles, look-fors and participation over time"),
         )
         self.cycles_action.triggered.connect(self.open_cycles)

@@ -127,19 +127,19 @@ class Navigator(QWidget):
     def _build_actions(self) -> None:
         self.new_teacher_action = self._action(
             self.tr("New &teacher…"),
-            self.tr("new_teacher"),
+            "new_teacher",
             self.tr("Add a teacher to this profile"),
             self.new_teacher,
         )
         self.new_classroom_action = self._action(
             self.tr("New &classroom…"),
-            self.tr("new_classroom"),
+            "new_classroom",
             self.tr("Add a class for a teacher"),
             self.new_classroom,
         )
         self.edit_action = self._action(
             self.tr("&Edit…"),
-            self.tr("edit"),
+            "edit",
             self.tr("Edit the selected teacher or class"),
             self.edit_selected,
         )
@@ -163,21 +163,21 @@ class Navigator(QWidget):
         )
         self.import_roster_action = self._action(
             self.tr("&Import roster…"),
-            self.tr("import_roster"),
+            "import_roster",
             self.tr("Add teachers and classes from a CSV file"),
             self.import_roster,
         )
 
         self.delete_visit_action = self._action(
             self.tr("&Delete visit…"),
-            self.tr("delete_visit"),
+            "delete_visit",
             self.tr("Delete the selected visit and everything recorded in it"),
             self.delete_selected_visit,
         )
         self._scope_to(self.delete_visit_action, self.visits_view)
         self.delete_record_action = self._action(
             self.tr("De&lete teacher or class…"),
-            self.tr("delete_record"),
+            "delete_record",
             self.tr("Delete the selected teacher or class, while nothing was observed with them"),
             self.delete_selected_record,
         )

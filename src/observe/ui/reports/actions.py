@@ -163,31 +163,31 @@ class ReportActions(QObject):
 
         self.compose_action = self._action(
             self.tr("Compose &feedback…"),
-            self.tr("compose"),
+            "compose",
             self.tr("Write strengths and a wondering for the open visit"),
             self.compose,
         )
         self.sheet_action = self._action(
             self.tr("Feedback &sheet for this visit…"),
-            self.tr("sheet"),
+            "sheet",
             self.tr("Preview, print or save the open visit's feedback sheet"),
             self.preview_sheet,
         )
         self.walk_action = self._action(
             self.tr("&Walk debrief…"),
-            self.tr("walk"),
+            "walk",
             self.tr("Patterns across the classrooms of a learning walk (no names)"),
             self.preview_walk,
         )
         self.cycle_action = self._action(
             self.tr("&Cycle summary…"),
-            self.tr("cycle"),
+            "cycle",
             self.tr("Goal, steps and trend of a coaching cycle"),
             self.preview_cycle,
         )
         self.export_action = self._action(
             self.tr("&Export sheets for this walk…"),
-            self.tr("export"),
+            "export",
             self.tr("Save a feedback sheet for every visit on the walk to a folder"),
             self.export_walk,
         )
