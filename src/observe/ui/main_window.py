@@ -27,6 +27,7 @@ from observe import APP_NAME, settings
 from observe.capture import closures
 from observe.capture.visits import end_at_last_activity, left_running_from_earlier_day
 from observe.errors import ObserveError, UsageError
+from observe.i18n import format_date
 from observe.store import Store
 from observe.ui import operations, settings_dialog
 from observe.ui.about import AboutDialog
@@ -268,7 +269,12 @@ class MainWindow(QMainWindow):
                     "evidence was captured? The hours since then are not counted."
                 )
                 .replace("%1", visit.label)
-                .replace("%2", f"{started:%a %d %b} at {started:%H:%M}")
+                .replace(
+                    "%2",
+                    self.tr("{day} at {time}").format(
+                        day=format_date(started, "EEE dd MMM"), time=f"{started:%H:%M}"
+                    ),
+                )
                 .replace("%3", f"{last:%H:%M}")
             )
             end_text = self.tr("&End at %1").replace("%1", f"{last:%H:%M}")

@@ -1006,8 +1006,12 @@
         <translation>Reflexión</translation>
     </message>
     <message>
-        <source>With {teacher} · {status} · {dates}</source>
+        <source>{start} to {end}</source>
         <extracomment>The cycle shown, and its visits&apos; labels for the teacher&apos;s reflections on their sheets.</extracomment>
+        <translation>{start} a {end}</translation>
+    </message>
+    <message>
+        <source>With {teacher} · {status} · {dates}</source>
         <translation>Con {teacher} · {status} · {dates}</translation>
     </message>
     <message>
@@ -2175,6 +2179,10 @@
     <message>
         <source>The visit “%1” from %2 is still running. End it at %3, when its last evidence was captured? The hours since then are not counted.</source>
         <translation>La visita «%1» del %2 sigue en curso. ¿Terminarla a las %3, cuando se capturó su última evidencia? Las horas transcurridas desde entonces no se cuentan.</translation>
+    </message>
+    <message>
+        <source>{day} at {time}</source>
+        <translation>{day} a las {time}</translation>
     </message>
     <message>
         <source>&amp;End at %1</source>
@@ -4323,8 +4331,12 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
         <translation>Sincronización detenida. Los cambios que aún no se enviaron se quedan en este equipo; la próxima sincronización sigue desde aquí.</translation>
     </message>
     <message>
-        <source>Signed in to {getattr}; syncing…</source>
-        <translation>Sesión iniciada en {getattr}; sincronizando…</translation>
+        <source>Signed in to {server}; syncing…</source>
+        <translation>Sesión iniciada en {server}; sincronizando…</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>el servidor</translation>
     </message>
 </context>
 <context>
@@ -4723,8 +4735,8 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
         <translation>Estado del registro</translation>
     </message>
     <message>
-        <source>Week of {day} {week:%B %Y}</source>
-        <translation>Semana del {day} {week:%B %Y}</translation>
+        <source>Week of {day}</source>
+        <translation>Semana del {day}</translation>
     </message>
     <message>
         <source>{hours} logged: {share:.0%} coaching ({hours2}), {value:.0%} other duties ({hours3}). By activity: {parts}.</source>

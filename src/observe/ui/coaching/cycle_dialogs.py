@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from observe.clock import as_utc
 from observe.coaching import cycles
+from observe.i18n import format_date
 from observe.store import Store
 from observe.ui.dialog_keys import save_key, start_in_first_field
 from observe.ui.errors import ErrorReporter
@@ -59,7 +60,7 @@ class LinkVisitsDialog(QDialog):
         for choice in cycles.visit_choices(store, cycle_id):
             local = as_utc(choice.started_at).astimezone()
             text = (
-                f"{local:%a} {local.day} {local:%b %Y} {local:%H:%M} · "
+                f"{format_date(local, 'EEE d MMM y')} {local:%H:%M} · "
                 f"{VISIT_TYPE_LABELS[choice.visit_type]} · {choice.subject}"
             )
             if choice.cycle_id and choice.cycle_id != cycle_id:

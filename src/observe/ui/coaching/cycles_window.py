@@ -41,6 +41,7 @@ from observe.coaching.labels import (
     STEP_STATUS_LABELS,
 )
 from observe.feedback.reflections import ReflectionView, cycle_reflections
+from observe.i18n import format_date
 from observe.store import Store
 from observe.store.models import MeasureKind
 from observe.ui import operations
@@ -68,7 +69,7 @@ EMPTY = QT_TRANSLATE_NOOP(
 
 
 def _day(value: date | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else "—"
+    return format_date(value, "d MMM y") if value else "—"
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:
@@ -174,7 +175,9 @@ class CycleView(QWidget):
         heading = cycle_heading(store, cycle_id)
         teacher = heading.teacher_name if heading is not None else ""
         self.focus.setText(draft.focus)
-        dates = f"{_day(draft.started_on)} to {_day(draft.ended_on)}"
+        dates = self.tr("{start} to {end}").format(
+            start=_day(draft.started_on), end=_day(draft.ended_on)
+        )
         lines = [
             self.tr("With {teacher} · {status} · {dates}").format(
                 teacher=teacher, status=CYCLE_STATUS_LABELS[draft.status], dates=dates
@@ -191,7 +194,7 @@ class CycleView(QWidget):
         labels, values = [], []
         for point in progress.points:
             local = as_utc(point.started_at).astimezone()
-            labels.append(f"{local.day} {local:%b}")
+            labels.append(format_date(local, "d MMM"))
             values.append(point.value)
         top = max((p.out_of or 0 for p in progress.points), default=0)
         self.chart.show_measure(
@@ -209,7 +212,7 @@ class CycleView(QWidget):
             self.visits,
             [
                 [
-                    f"{as_utc(p.started_at).astimezone():%a %d %b %Y}",
+                    format_date(as_utc(p.started_at).astimezone(), "EEE dd MMM y"),
                     VISIT_TYPE_LABELS[p.visit_type],
                     p.text(),
                 ]
@@ -235,7 +238,8 @@ class CycleView(QWidget):
             else ""
         )
         visits = {
-            p.visit_id: f"{as_utc(p.started_at).astimezone():%a %d %b %Y}" for p in progress.points
+            p.visit_id: format_date(as_utc(p.started_at).astimezone(), "EEE dd MMM y")
+            for p in progress.points
         }
         self.cycle_id, self._visit_labels = cycle_id, visits
         self.teacher_reflections.set_reflections(cycle_reflections(store, cycle_id), visits)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from observe.coaching.impact import LocalImpactSource, school_year_start
 from observe.coaching.impact_tables import ImpactReport, ImpactSource, write_report
 from observe.coaching.leader_source import ServerImpactSource
+from observe.i18n import format_date
 from observe.store import Store
 from observe.store.models import VisitType
 from observe.ui import operations
@@ -57,7 +58,7 @@ def choose_folder(parent: QWidget, start: Path) -> Path | None:
 
 
 def _week_label(value: object) -> str:
-    return f"{value.day} {value:%b}" if isinstance(value, date) else str(value)
+    return format_date(value, "d MMM") if isinstance(value, date) else str(value)
 
 
 class ImpactWindow(QDialog):
@@ -427,7 +428,7 @@ class ImpactWindow(QDialog):
 
 
 def _day(value: date) -> str:
-    return f"{value.day} {value:%b %Y}"
+    return format_date(value, "d MMM y")
 
 
 def _counted(value: object) -> bool:

@@ -28,6 +28,7 @@ from observe.coaching import log
 from observe.coaching.cycle_list import log_entry, open_cycle_choices
 from observe.coaching.labels import ACTIVITY_LABELS
 from observe.coaching.log import LogEntryDraft
+from observe.i18n import format_date
 from observe.store import Store
 from observe.store.models import LogActivity
 from observe.ui.dialog_keys import save_key, start_in_first_field
@@ -159,7 +160,7 @@ class LogEntryDialog(QDialog):
             return None
         entry_id = outcome.value
         label = ACTIVITY_LABELS[draft.activity]
-        day = f"{draft.occurred_on:%a} {draft.occurred_on.day} {draft.occurred_on:%b}"
+        day = format_date(draft.occurred_on, "EEE d MMM")
         self.message.setText(
             self.tr("Saved {minutes} minutes ({label}) on {day}.").format(
                 minutes=draft.minutes, label=label, day=day

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from observe.coaching import log
 from observe.coaching.dates import week_start
 from observe.coaching.labels import ACTIVITY_LABELS
+from observe.i18n import format_date
 from observe.store import Store
 from observe.store.models import LogActivity
 from observe.ui.coaching.charts import ChartView
@@ -169,7 +170,7 @@ class WeeklyLogWindow(QDialog):
         current = shares[-1]
         end = self.week + timedelta(days=6)
         self.heading.setText(
-            self.tr("Week of {day} {week:%B %Y}").format(day=self.week.day, week=self.week)
+            self.tr("Week of {day}").format(day=format_date(self.week, "d MMMM y"))
         )
         self.next_button.setEnabled(end < self._today)
         if current.total:
@@ -194,7 +195,7 @@ class WeeklyLogWindow(QDialog):
         else:
             self.share.setText(self.tr("Nothing logged this week yet. Log time with Ctrl+Shift+A."))
         self.chart.show_bars(
-            [f"{w.week_start.day} {w.week_start:%b}" for w in shares],
+            [format_date(w.week_start, "d MMM") for w in shares],
             [
                 (self.tr("Coaching"), [float(w.coaching) for w in shares]),
                 (self.tr("Other duties"), [float(w.other) for w in shares]),
@@ -209,7 +210,7 @@ class WeeklyLogWindow(QDialog):
         self.table.setRowCount(len(self.rows))
         for i, row in enumerate(self.rows):
             cells = [
-                f"{row.occurred_on:%a} {row.occurred_on.day} {row.occurred_on:%b}",
+                format_date(row.occurred_on, "EEE d MMM"),
                 ACTIVITY_LABELS[LogActivity(row.activity)],
                 str(row.minutes),
                 row.note or "",

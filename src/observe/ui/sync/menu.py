@@ -144,8 +144,8 @@ class SyncUi(QObject):
         c = self.controller
         c.status = c.status.with_(needs_sign_in=False, offline=False, problem=None)
         self.window.statusBar().showMessage(
-            self.tr("Signed in to {getattr}; syncing…").format(
-                getattr=getattr(done, "server_url", "the server")
+            self.tr("Signed in to {server}; syncing…").format(
+                server=getattr(done, "server_url", self.tr("the server"))
             ),
             10_000,
         )
