@@ -1,4 +1,5 @@
-"""Every dialog under the pseudo-locale (accented text, about 40% longer): nothing clips.
+"""Every dialog under the pseudo-locale (accented text, about 40% longer): nothing clips; and
+in Spanish: nothing clips and each Alt+letter still belongs to one control.
 
 A translation is usually longer than English (Spanish by a fifth or more); a button or label
 sized for the English text would cut it off. The pseudo-locale makes every wrapped string
@@ -32,6 +33,7 @@ from observe.ui.main_window import MainWindow
 
 from .conftest import activate
 from .dialogs import DIALOGS
+from .test_every_dialog import mnemonics
 
 SHOTS = Path("/tmp/observe-qps-dialogs")
 SCREEN = (1366, 768)
@@ -52,21 +54,22 @@ def clipped(dialog: QDialog) -> list[str]:
                 found.append(
                     f"label {widget.text()!r}: {widget.width()}px of {widget.sizeHint().width()}"
                 )
-        elif isinstance(widget, QPushButton | QCheckBox | QRadioButton) and widget.text():
-            if widget.sizeHint().width() > widget.width() + 1:
-                found.append(
-                    f"{type(widget).__name__} {widget.text()!r}: "
-                    f"{widget.width()}px of {widget.sizeHint().width()}"
-                )
+        elif (
+            isinstance(widget, QPushButton | QCheckBox | QRadioButton)
+            and widget.text()
+            and widget.sizeHint().width() > widget.width() + 1
+        ):
+            found.append(
+                f"{type(widget).__name__} {widget.text()!r}: "
+                f"{widget.width()}px of {widget.sizeHint().width()}"
+            )
     return found
 
 
-@pytest.fixture
-def pseudo_window(
-    qapp, store: Store, visit_id: str, errors_seen, qtbot, tmp_path: Path, monkeypatch, idle
+def _window_in(
+    language: str, qapp, store: Store, visit_id: str, errors_seen, qtbot, tmp_path: Path, idle
 ) -> Iterator[MainWindow]:
-    monkeypatch.setattr(ui_i18n, "cache_dir", lambda: tmp_path / "cache")
-    assert ui_i18n.install(i18n.PSEUDO, qapp) == i18n.PSEUDO
+    assert ui_i18n.install(language, qapp) == language
     window = MainWindow(store, report_error=errors_seen)
     qtbot.addWidget(window)
     window.resize(*SCREEN)
@@ -77,6 +80,52 @@ def pseudo_window(
     window.close()
     operations.shutdown()
     ui_i18n.install("en", qapp)
+
+
+@pytest.fixture
+def pseudo_window(
+    qapp, store: Store, visit_id: str, errors_seen, qtbot, tmp_path: Path, monkeypatch, idle
+) -> Iterator[MainWindow]:
+    monkeypatch.setattr(ui_i18n, "cache_dir", lambda: tmp_path / "cache")
+    yield from _window_in(i18n.PSEUDO, qapp, store, visit_id, errors_seen, qtbot, tmp_path, idle)
+
+
+@pytest.fixture
+def spanish_window(
+    qapp, store: Store, visit_id: str, errors_seen, qtbot, tmp_path: Path, monkeypatch, idle
+) -> Iterator[MainWindow]:
+    monkeypatch.setattr(ui_i18n, "cache_dir", lambda: tmp_path / "cache")
+    yield from _window_in("es", qapp, store, visit_id, errors_seen, qtbot, tmp_path, idle)
+
+
+@pytest.mark.parametrize("name", sorted(DIALOGS))
+def test_spanish_dialog_fits_and_keeps_one_control_per_mnemonic(
+    spanish_window: MainWindow, name: str, qtbot, idle
+):
+    dialog = DIALOGS[name](spanish_window)
+    try:
+        idle()
+        qtbot.waitExposed(dialog)
+        dialog.resize(dialog.size().expandedTo(dialog.minimumSizeHint()))
+        QApplication.processEvents()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        dialog.grab().save(str(SHOTS / ("es-" + re.sub(r"\W+", "-", name).lower() + ".png")))
+        problems = clipped(dialog)
+        assert not problems, f"{name}: " + "; ".join(problems)
+        shared = {k: v for k, v in mnemonics(dialog).items() if len(v) > 1}
+        assert not shared, f"{name}: {shared}"
+    finally:
+        dialog.setProperty("closing_for_test", True)
+        dialog.hide()
+        dialog.deleteLater()
+
+
+def test_spanish_menu_bar_gives_each_menu_its_own_letter(spanish_window: MainWindow):
+    letters = [
+        re.search(r"&(\w)", a.text()).group(1).casefold()  # type: ignore[union-attr]
+        for a in spanish_window.menuBar().actions()
+    ]
+    assert len(letters) == len(set(letters)), [a.text() for a in spanish_window.menuBar().actions()]
 
 
 @pytest.mark.parametrize("name", sorted(DIALOGS))

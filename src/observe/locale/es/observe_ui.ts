@@ -305,7 +305,7 @@
     </message>
     <message>
         <source>&amp;Grade (optional):</source>
-        <translation>&amp;Grado (opcional):</translation>
+        <translation>G&amp;rado (opcional):</translation>
     </message>
     <message>
         <source>Grade</source>
@@ -321,7 +321,7 @@
     </message>
     <message>
         <source>&amp;Room (optional):</source>
-        <translation>&amp;Aula (opcional):</translation>
+        <translation>A&amp;ula (opcional):</translation>
     </message>
     <message>
         <source>Room</source>
@@ -494,7 +494,7 @@
     </message>
     <message>
         <source>Share with t&amp;he teacher (visible to their account after sync)</source>
-        <translation>Compartir con &amp;el docente (visible en su cuenta tras sincronizar)</translation>
+        <translation>Compartir con el &amp;docente (visible en su cuenta tras sincronizar)</translation>
     </message>
     <message>
         <source>Share with the teacher</source>
@@ -518,7 +518,7 @@
     </message>
     <message>
         <source>Stren&amp;gth sentence</source>
-        <translation>&amp;Frase de la fortaleza</translation>
+        <translation>Frase de la for&amp;taleza</translation>
     </message>
     <message>
         <source>One wondering or ne&amp;xt step</source>
@@ -654,7 +654,7 @@
     </message>
     <message>
         <source>Save m&amp;erged text</source>
-        <translation>Guardar texto co&amp;mbinado</translation>
+        <translation>Guardar te&amp;xto combinado</translation>
     </message>
     <message>
         <source>Save merged text</source>
@@ -666,7 +666,7 @@
     </message>
     <message>
         <source>Keep all m&amp;ine…</source>
-        <translation>Conservar todas las m&amp;ías…</translation>
+        <translation>Conservar todas las mí&amp;as…</translation>
     </message>
     <message>
         <source>Keep all mine</source>
@@ -805,7 +805,7 @@
     </message>
     <message>
         <source>Student-learning &amp;goal:</source>
-        <translation>Meta de &amp;aprendizaje del alumnado:</translation>
+        <translation>Meta de aprendizaje del a&amp;lumnado:</translation>
     </message>
     <message>
         <source>Success &amp;measure:</source>
@@ -817,7 +817,7 @@
     </message>
     <message>
         <source>Stat&amp;us:</source>
-        <translation>Est&amp;ado:</translation>
+        <translation>Es&amp;tado:</translation>
     </message>
     <message>
         <source>&amp;Reflection:</source>
@@ -892,7 +892,7 @@
     </message>
     <message>
         <source>S&amp;tudent evidence</source>
-        <translation>&amp;Evidencias del alumnado</translation>
+        <translation>Evidencias del al&amp;umnado</translation>
     </message>
     <message>
         <source>Add a student survey or assessment results, before or after the cycle</source>
@@ -1047,11 +1047,11 @@
     </message>
     <message>
         <source>C&amp;lose cycle…</source>
-        <translation>C&amp;errar ciclo…</translation>
+        <translation>Ce&amp;rrar ciclo…</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation>&amp;Eliminar</translation>
+        <translation>E&amp;liminar</translation>
     </message>
     <message>
         <source>&amp;Print summary…</source>
@@ -1178,7 +1178,7 @@
     </message>
     <message>
         <source>Na&amp;me:</source>
-        <translation>No&amp;mbre:</translation>
+        <translation>Nomb&amp;re:</translation>
     </message>
     <message>
         <source>Descri&amp;ption:</source>
@@ -1238,7 +1238,7 @@
     </message>
     <message>
         <source>Add a s&amp;tarter set</source>
-        <translation>Añadir un conjunto &amp;inicial</translation>
+        <translation>Añadir un con&amp;junto inicial</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
@@ -1250,11 +1250,11 @@
     </message>
     <message>
         <source>Dup&amp;licate</source>
-        <translation>Dup&amp;licar</translation>
+        <translation>Dupli&amp;car</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation>&amp;Eliminar</translation>
+        <translation>E&amp;liminar</translation>
     </message>
     <message>
         <source>S&amp;hare with my team</source>
@@ -1432,7 +1432,7 @@
     </message>
     <message>
         <source>Export &amp;all…</source>
-        <translation>Exportar &amp;todo…</translation>
+        <translation>Exportar t&amp;odo…</translation>
     </message>
     <message>
         <source>Save every table as CSV files in a folder</source>
@@ -1444,7 +1444,7 @@
     </message>
     <message>
         <source>Fro&amp;m:</source>
-        <translation>Des&amp;de:</translation>
+        <translation>D&amp;esde:</translation>
     </message>
     <message>
         <source>T&amp;o:</source>
@@ -1472,7 +1472,7 @@
     </message>
     <message>
         <source>C&amp;ycles</source>
-        <translation>C&amp;iclos</translation>
+        <translation>&amp;Ciclos</translation>
     </message>
     <message>
         <source>&amp;Look-fors</source>
@@ -1977,7 +1977,7 @@
     </message>
     <message>
         <source>Save and add a&amp;nother</source>
-        <translation>Guardar y añadir &amp;otro</translation>
+        <translation>Guardar y añadir o&amp;tro</translation>
     </message>
     <message>
         <source>(completed cycle)</source>
@@ -3474,7 +3474,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>Fro&amp;m:</source>
-        <translation>Des&amp;de:</translation>
+        <translation>D&amp;esde:</translation>
     </message>
     <message>
         <source>From date</source>
@@ -3490,7 +3490,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>C&amp;lear filters</source>
-        <translation>&amp;Borrar filtros</translation>
+        <translation>Borrar &amp;filtros</translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -3694,7 +3694,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>&amp;Group:</source>
-        <translation>&amp;Grupo:</translation>
+        <translation>Grup&amp;o:</translation>
     </message>
     <message>
         <source>Whole chart</source>
@@ -3734,7 +3734,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>Table si&amp;ze:</source>
-        <translation>&amp;Tamaño de mesa:</translation>
+        <translation>Tamaño de me&amp;sa:</translation>
     </message>
     <message>
         <source>Rows × seats across for each table</source>
@@ -4672,7 +4672,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>T&amp;his week</source>
-        <translation>&amp;Esta semana</translation>
+        <translation>Esta se&amp;mana</translation>
     </message>
     <message>
         <source>Ne&amp;xt week ▶</source>
@@ -4724,7 +4724,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation>&amp;Eliminar</translation>
+        <translation>E&amp;liminar</translation>
     </message>
     <message>
         <source>&amp;Undo delete</source>
@@ -5056,7 +5056,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation>&amp;Eliminar</translation>
+        <translation>E&amp;liminar</translation>
     </message>
 </context>
 <context>
