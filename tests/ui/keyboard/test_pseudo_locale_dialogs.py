@@ -126,6 +126,15 @@ def test_spanish_menu_bar_gives_each_menu_its_own_letter(spanish_window: MainWin
         for a in spanish_window.menuBar().actions()
     ]
     assert len(letters) == len(set(letters)), [a.text() for a in spanish_window.menuBar().actions()]
+    for menu_action in spanish_window.menuBar().actions():
+        menu = menu_action.menu()
+        seen: dict[str, list[str]] = {}
+        for action in menu.actions():
+            found = re.search(r"&(\w)", action.text().replace("&&", ""))
+            if action.isVisible() and found:
+                seen.setdefault(found.group(1).casefold(), []).append(action.text())
+        shared = {k: v for k, v in seen.items() if len(v) > 1}
+        assert not shared, f"{menu_action.text()}: {shared}"
 
 
 @pytest.mark.parametrize("name", sorted(DIALOGS))

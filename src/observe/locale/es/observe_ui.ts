@@ -2082,7 +2082,7 @@
     </message>
     <message>
         <source>&amp;Back up database…</source>
-        <translation>Hacer copia de &amp;seguridad de la base de datos…</translation>
+        <translation>Hacer c&amp;opia de seguridad de la base de datos…</translation>
     </message>
     <message>
         <source>Save a copy of this profile&apos;s database</source>
@@ -2090,7 +2090,7 @@
     </message>
     <message>
         <source>&amp;Recover records into a new profile…</source>
-        <translation>&amp;Recuperar registros en un perfil nuevo…</translation>
+        <translation>Recu&amp;perar registros en un perfil nuevo…</translation>
     </message>
     <message>
         <source>Save every readable record of this profile into a new profile folder</source>
@@ -2349,7 +2349,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>Edit &amp;school…</source>
-        <translation>Editar &amp;escuela…</translation>
+        <translation>Editar escuel&amp;a…</translation>
     </message>
     <message>
         <source>The school&apos;s name on feedback sheets and its time zone</source>
@@ -2365,7 +2365,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>Refresh teachers&apos; &amp;account status</source>
-        <translation>Actualizar el estado de las &amp;cuentas de los docentes</translation>
+        <translation>Actualizar el es&amp;tado de las cuentas de los docentes</translation>
     </message>
     <message>
         <source>Ask your sync server which teachers have been invited or signed in</source>
@@ -2525,7 +2525,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>Ne&amp;xt classroom on walk…</source>
-        <translation>&amp;Siguiente clase del recorrido…</translation>
+        <translation>Si&amp;guiente clase del recorrido…</translation>
     </message>
     <message>
         <source>End this visit and start the next one on the same learning walk</source>
@@ -3158,7 +3158,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>&amp;Walk debrief…</source>
-        <translation>Informe del &amp;recorrido…</translation>
+        <translation>Informe del rec&amp;orrido…</translation>
     </message>
     <message>
         <source>Patterns across the classrooms of a learning walk (no names)</source>
