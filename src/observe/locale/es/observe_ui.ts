@@ -3141,6 +3141,10 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
         <translation> (el ciclo activo: no se eligió ninguno)</translation>
     </message>
     <message>
+        <source>Coaching cycle summary</source>
+        <translation>Resumen del ciclo de coaching</translation>
+    </message>
+    <message>
         <source>Compose &amp;feedback…</source>
         <translation>Redactar &amp;retroalimentación…</translation>
     </message>
@@ -3191,6 +3195,10 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     <message>
         <source> (the latest walk: none was chosen)</source>
         <translation> (el último recorrido: no se eligió ninguno)</translation>
+    </message>
+    <message>
+        <source>Learning walk debrief</source>
+        <translation>Informe del recorrido de aprendizaje</translation>
     </message>
     <message>
         <source>Making feedback sheets…</source>

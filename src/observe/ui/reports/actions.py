@@ -120,7 +120,9 @@ def preview_cycle_summary(
         store,
         lambda paper: cycle_summary_pdf(store, cycle_id, paper),
         title=title,
-        file_stem=report_name("Coaching cycle summary", day, label),
+        file_stem=report_name(
+            QCoreApplication.translate("ReportActions", "Coaching cycle summary"), day, label
+        ),
         report_error=report_error,
         parent=parent,
     )
@@ -366,7 +368,7 @@ class ReportActions(QObject):
         return self._preview(
             lambda paper: walk_debrief_pdf(store, walk_id, paper),
             window_title,
-            report_name("Learning walk debrief", day, title),
+            report_name(self.tr("Learning walk debrief"), day, title),
         )
 
     def preview_cycle(self) -> PreviewWindow | None:
