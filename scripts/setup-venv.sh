@@ -13,3 +13,6 @@ spec="."
 .venv/bin/python -m pip install -q --disable-pip-version-check -e "$spec" 2>&1 \
   | grep -v "^WARNING: Location" || true
 .venv/bin/python -c "import observe" # fail loudly if the install did not work
+# Compiles the widgets' Qt catalogs (.ts -> .qm) into the user cache now rather than at the
+# first start; harmless without PySide6 (the app compiles them lazily then).
+.venv/bin/python -c "from observe.ui.i18n import compile_all; compile_all()" >/dev/null 2>&1 || true

@@ -12,7 +12,7 @@ from importlib import metadata
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, qVersion
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,16 +30,18 @@ import observe
 from observe import APP_NAME, __version__
 from observe.ui.icons import app_icon
 
-DESCRIPTION = (
+DESCRIPTION = QT_TRANSLATE_NOOP(
+    "AboutDialog",
     "Offline-first classroom evidence and strengths-based feedback for instructional coaches. "
-    "It works without a network connection; your notes live in the data folder below."
+    "It works without a network connection; your notes live in the data folder below.",
 )
 LICENSE = "MIT"
-COPYRIGHT = "Copyright © 2026 Observe developers"
-THIRD_PARTY = (
+COPYRIGHT = QT_TRANSLATE_NOOP("AboutDialog", "Copyright © 2026 Observe developers")
+THIRD_PARTY = QT_TRANSLATE_NOOP(
+    "AboutDialog",
     "Observe is built on Qt and PySide6 (LGPL v3), python-bidi (LGPL), SQLAlchemy, Alembic, "
     "pydantic and platformdirs (MIT), ReportLab and httpx (BSD) and other open-source "
-    "libraries under their own licenses; its PDFs use the DejaVu fonts (Bitstream Vera license)."
+    "libraries under their own licenses; its PDFs use the DejaVu fonts (Bitstream Vera license).",
 )
 
 
@@ -60,10 +62,10 @@ def license_text() -> str | None:
 class LicenseDialog(QDialog):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{APP_NAME} license")
+        self.setWindowTitle(self.tr("{APP_NAME} license").format(APP_NAME=APP_NAME))
         self.text = QPlainTextEdit(text)
         self.text.setReadOnly(True)
-        self.text.setAccessibleName("License text")
+        self.text.setAccessibleName(self.tr("License text"))
         # The text is wrapped at 80 columns already; rewrapping it would break every line.
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -92,20 +94,20 @@ def _value(text: str, name: str) -> QLabel:
 class AboutDialog(QDialog):
     def __init__(self, data_dir: Path, log_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"About {APP_NAME}")
+        self.setWindowTitle(self.tr("About {APP_NAME}").format(APP_NAME=APP_NAME))
         self.license_dialog: LicenseDialog | None = None
 
         logo = QLabel()
         logo.setPixmap(app_icon().pixmap(64, 64))
-        logo.setAccessibleName(f"{APP_NAME} icon")
+        logo.setAccessibleName(self.tr("{APP_NAME} icon").format(APP_NAME=APP_NAME))
         title = QLabel(APP_NAME)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
-        title.setAccessibleName("Application name")
+        title.setAccessibleName(self.tr("Application name"))
 
-        description = QLabel(DESCRIPTION)
+        description = QLabel(self.tr(DESCRIPTION))
         description.setWordWrap(True)
         heading = QVBoxLayout()
         heading.addWidget(title)
@@ -113,23 +115,25 @@ class AboutDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
         top.addLayout(heading, 1)
-        notices = QLabel(f"{COPYRIGHT}. {THIRD_PARTY}")
+        notices = QLabel(f"{self.tr(COPYRIGHT)}. {self.tr(THIRD_PARTY)}")
         notices.setWordWrap(True)
-        notices.setAccessibleName("Copyright and licenses")
+        notices.setAccessibleName(self.tr("Copyright and licenses"))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Version:", _value(__version__, "Version"))
-        form.addRow("License:", _value(LICENSE, "License"))
-        form.addRow("Data folder:", _value(str(data_dir), "Data folder"))
-        form.addRow("Log folder:", _value(str(log_dir), "Log folder"))
-        form.addRow("Built with:", _value(f"Qt {qVersion()}, PySide6 {PySide6.__version__}", "Qt"))
+        form.addRow(self.tr("Version:"), _value(__version__, self.tr("Version")))
+        form.addRow(self.tr("License:"), _value(LICENSE, self.tr("License")))
+        form.addRow(self.tr("Data folder:"), _value(str(data_dir), self.tr("Data folder")))
+        form.addRow(self.tr("Log folder:"), _value(str(log_dir), self.tr("Log folder")))
+        form.addRow(
+            self.tr("Built with:"), _value(f"Qt {qVersion()}, PySide6 {PySide6.__version__}", "Qt")
+        )
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
-        self.license_button = QPushButton("Show &license")
-        self.license_button.setAccessibleName("Show the license text")
+        self.license_button = QPushButton(self.tr("Show &license"))
+        self.license_button.setAccessibleName(self.tr("Show the license text"))
         self.license_button.clicked.connect(self.show_license)
         self.license_button.setEnabled(license_text() is not None)
         buttons.addButton(self.license_button, QDialogButtonBox.ButtonRole.ActionRole)

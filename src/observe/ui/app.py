@@ -23,6 +23,7 @@ from observe.ui import operations
 from observe.ui.crash import install_crash_handlers
 from observe.ui.errors import ErrorReporter, show_error
 from observe.ui.first_run import offer_welcome
+from observe.ui.i18n import install_for as install_language
 from observe.ui.icons import APP_ID, app_icon
 from observe.ui.main_window import MainWindow
 from observe.ui.ops import CoreOp
@@ -107,6 +108,7 @@ def run_gui(
     """
     setup_logging(log_dir)
     app = application(argv)
+    install_language(None, app)  # the system's language, for what is said before a profile opens
     report = show_error if report_error is None else report_error
     uninstall_hook = install_crash_handlers(report)
     try:
@@ -115,6 +117,8 @@ def run_gui(
         if isinstance(opened, int):
             return opened
         store = opened
+        language = install_language(store, app)
+        log.info("Language: %s", language)
         window: MainWindow | None = None
         try:
             window = MainWindow(store, report_error=report)

@@ -11,15 +11,15 @@ wherever they did it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from observe.store import Store
 from observe.store.changes import Changes
 from observe.ui.changes import StoreNews
 
-SAVED = "All changes saved"
-SAVING = "Saving…"
+SAVED = QT_TRANSLATE_NOOP("VisitContext", "All changes saved")
+SAVING = QT_TRANSLATE_NOOP("VisitContext", "Saving…")
 
 
 class VisitContext(QObject):
@@ -69,4 +69,6 @@ class VisitContext(QObject):
     def set_save_state(self, text: str) -> None:
         if text != self.save_state:
             self.save_state = text
-            self.save_state_changed.emit(text)
+            # The save states are marked for translation where they are defined (SAVED,
+            # SAVING, NOT_SAVED) and said in the coach's language here.
+            self.save_state_changed.emit(QCoreApplication.translate("VisitContext", text))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from observe import APP_NAME
@@ -29,14 +29,16 @@ Presenter = Callable[[QMessageBox], object]
 #: What screens call to report a failure; :func:`show_error` or a test double.
 ErrorReporter = Callable[[QWidget | None, BaseException], None]
 
-GENERIC_SENTENCE = (
+GENERIC_SENTENCE = QT_TRANSLATE_NOOP(
+    "Errors",
     "Something went wrong that Observe didn't expect, so it stopped what it was doing. "
     "The details were written to the log at {path}; please include that file if you "
-    "report the problem."
+    "report the problem.",
 )
-GENERIC_SENTENCE_NO_LOG = (
+GENERIC_SENTENCE_NO_LOG = QT_TRANSLATE_NOOP(
+    "Errors",
     "Something went wrong that Observe didn't expect, so it stopped what it was doing. "
-    "No log file could be written, so please note what you were doing if you report the problem."
+    "No log file could be written, so please note what you were doing if you report the problem.",
 )
 
 
@@ -59,8 +61,8 @@ def sentence_for(error: BaseException) -> str:
     # Only name a file the details really went to; a sentence pointing at nothing misleads.
     configured = log_file()
     if configured is None:
-        return GENERIC_SENTENCE_NO_LOG
-    return GENERIC_SENTENCE.format(path=configured)
+        return QCoreApplication.translate("Errors", GENERIC_SENTENCE_NO_LOG)
+    return QCoreApplication.translate("Errors", GENERIC_SENTENCE).format(path=configured)
 
 
 def record(error: BaseException) -> None:

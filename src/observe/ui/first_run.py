@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -45,13 +45,15 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INTRO = (
+INTRO = QT_TRANSLATE_NOOP(
+    "WelcomeDialog",
     "Observe keeps your classroom notes on this computer, and works without a network. "
-    "Tell it who you are to get started."
+    "Tell it who you are to get started.",
 )
-SERVER_HELP = (
+SERVER_HELP = QT_TRANSLATE_NOOP(
+    "WelcomeDialog",
     "If your school runs an Observe server, type its address to sync your notes to it. "
-    "Leave it empty to work on this computer only."
+    "Leave it empty to work on this computer only.",
 )
 
 
@@ -71,19 +73,19 @@ class WelcomeDialog(QDialog):
         self.store = store
         #: "completed", "demo", "skipped", or None while open / when closed without a choice.
         self.outcome: str | None = None
-        self.setWindowTitle(f"Welcome to {APP_NAME}")
+        self.setWindowTitle(self.tr("Welcome to {APP_NAME}").format(APP_NAME=APP_NAME))
         self.setWindowIcon(app_icon())
-        self.setAccessibleName("Welcome")
+        self.setAccessibleName(self.tr("Welcome"))
 
         logo = QLabel()
         logo.setPixmap(app_icon().pixmap(64, 64))
-        logo.setAccessibleName(f"{APP_NAME} icon")
-        heading = QLabel(f"Welcome to {APP_NAME}")
+        logo.setAccessibleName(self.tr("{APP_NAME} icon").format(APP_NAME=APP_NAME))
+        heading = QLabel(self.tr("Welcome to {APP_NAME}").format(APP_NAME=APP_NAME))
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         heading.setFont(font)
-        intro = QLabel(INTRO)
+        intro = QLabel(QCoreApplication.translate("WelcomeDialog", INTRO))
         intro.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
@@ -92,37 +94,45 @@ class WelcomeDialog(QDialog):
         words.addWidget(intro)
         top.addLayout(words, 1)
 
-        self.name_edit = _field("as it should appear on feedback sheets", "Your name")
-        self.school_edit = _field("for example, Riverside Middle School", "School")
-        self.server_edit = _field("https://observe.school.org (optional)", "Sync server address")
-        server_help = QLabel(SERVER_HELP)
+        self.name_edit = _field(
+            self.tr("as it should appear on feedback sheets"), self.tr("Your name")
+        )
+        self.school_edit = _field(
+            self.tr("for example, Riverside Middle School"), self.tr("School")
+        )
+        self.server_edit = _field(
+            self.tr("https://observe.school.org (optional)"), self.tr("Sync server address")
+        )
+        server_help = QLabel(QCoreApplication.translate("WelcomeDialog", SERVER_HELP))
         server_help.setWordWrap(True)
         server_help.setEnabled(False)  # the palette's quieter text colour, no hard-coded grey
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Your &name:", self.name_edit)
-        form.addRow("Sc&hool:", self.school_edit)
-        form.addRow("Sync se&rver:", self.server_edit)
+        form.addRow(self.tr("Your &name:"), self.name_edit)
+        form.addRow(self.tr("Sc&hool:"), self.school_edit)
+        form.addRow(self.tr("Sync se&rver:"), self.server_edit)
         form.addRow("", server_help)
 
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setAccessibleName("Problem")
+        self.problem.setAccessibleName(self.tr("Problem"))
         self.problem.setVisible(False)
         font = self.problem.font()
         font.setBold(True)
         self.problem.setFont(font)
 
         self.buttons = QDialogButtonBox()
-        self.start_button = QPushButton("&Start")
+        self.start_button = QPushButton(self.tr("&Start"))
         self.start_button.setDefault(True)
-        self.start_button.setAccessibleName("Start using Observe")
-        self.demo_button = QPushButton("Load &demo data")
-        self.demo_button.setAccessibleName("Load demo data instead")
-        self.demo_button.setToolTip("Fill this empty profile with made-up records to explore")
-        self.skip_button = QPushButton("S&kip")
-        self.skip_button.setAccessibleName("Skip and don't ask again")
+        self.start_button.setAccessibleName(self.tr("Start using Observe"))
+        self.demo_button = QPushButton(self.tr("Load &demo data"))
+        self.demo_button.setAccessibleName(self.tr("Load demo data instead"))
+        self.demo_button.setToolTip(
+            self.tr("Fill this empty profile with made-up records to explore")
+        )
+        self.skip_button = QPushButton(self.tr("S&kip"))
+        self.skip_button.setAccessibleName(self.tr("Skip and don't ask again"))
         self.buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.demo_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.skip_button, QDialogButtonBox.ButtonRole.RejectRole)
@@ -184,11 +194,14 @@ def welcome_message(store: Store) -> str:
     """The status-bar line after a completed welcome."""
     server = store.setting(SERVER_URL)
     if server:
-        return (
-            f"Welcome! Your school is set up. Sign in to {server} to sync; you can also do it "
-            "later from the Sync menu."
-        )
-    return "Welcome! Your school is set up; add teachers from the Classes menu."
+        return QCoreApplication.translate(
+            "WelcomeDialog",
+            "Welcome! Your school is set up. Sign in to {server} to sync; you can also do it "
+            "later from the Sync menu.",
+        ).format(server=server)
+    return QCoreApplication.translate(
+        "WelcomeDialog", "Welcome! Your school is set up; add teachers from the Classes menu."
+    )
 
 
 def open_sign_in(window: MainWindow, server_url: str) -> QDialog | None:

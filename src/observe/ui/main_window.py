@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -27,10 +27,12 @@ from observe import APP_NAME, settings
 from observe.capture import closures
 from observe.capture.visits import end_at_last_activity, left_running_from_earlier_day
 from observe.errors import ObserveError, UsageError
+from observe.i18n import format_date
 from observe.store import Store
 from observe.ui import operations, settings_dialog
 from observe.ui.about import AboutDialog
 from observe.ui.coaching.menu import CoachingUi
+from observe.ui.context import SAVED
 from observe.ui.errors import ErrorReporter, log_folder, show_error
 from observe.ui.keyboard_help import KeyboardHelpDialog, window_shortcuts
 from observe.ui.operations import Operation, Progress
@@ -40,8 +42,6 @@ from observe.ui.shortcuts import ActionKeysFirst
 from observe.ui.summary import SummaryPanel
 from observe.ui.sync.menu import SyncUi
 from observe.ui.workspace import Workspace
-
-SAVED = "All changes saved"
 
 
 class MainWindow(QMainWindow):
@@ -61,11 +61,13 @@ class MainWindow(QMainWindow):
         self.context = self.workspace.context
         self.setCentralWidget(self.workspace)
 
-        self.profile_label = QLabel(f"Profile: {store.paths.data_dir.name}")
+        self.profile_label = QLabel(
+            self.tr("Profile: {name}").format(name=store.paths.data_dir.name)
+        )
         self.profile_label.setToolTip(str(store.paths.data_dir))
-        self.profile_label.setAccessibleName("Profile")
-        self.save_label = QLabel(SAVED)
-        self.save_label.setAccessibleName("Save state")
+        self.profile_label.setAccessibleName(self.tr("Profile"))
+        self.save_label = QLabel(QCoreApplication.translate("VisitContext", SAVED))
+        self.save_label.setAccessibleName(self.tr("Save state"))
         self.statusBar().addWidget(self.profile_label)
         self.statusBar().addPermanentWidget(self.save_label)
         self.context.save_state_changed.connect(self.save_label.setText)
@@ -99,15 +101,21 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.load_demo_action = self._action(
-            "&Load demo data…", "Ctrl+Shift+D", "Fill this empty profile with made-up records"
+            self.tr("&Load demo data…"),
+            "Ctrl+Shift+D",
+            self.tr("Fill this empty profile with made-up records"),
         )
         self.load_demo_action.triggered.connect(self.load_demo)
         self.open_folder_action = self._action(
-            "&Open profile folder", "Ctrl+Shift+O", "Show the profile folder in your file manager"
+            self.tr("&Open profile folder"),
+            "Ctrl+Shift+O",
+            self.tr("Show the profile folder in your file manager"),
         )
         self.open_folder_action.triggered.connect(self.open_profile_folder)
         self.backup_action = self._action(
-            "&Back up database…", "Ctrl+Shift+B", "Save a copy of this profile's database"
+            self.tr("&Back up database…"),
+            "Ctrl+Shift+B",
+            self.tr("Save a copy of this profile's database"),
         )
         self.backup_action.triggered.connect(self.choose_backup_file)
         self.recover_action = self._action(
@@ -117,11 +125,13 @@ class MainWindow(QMainWindow):
         )
         self.recover_action.triggered.connect(self.choose_recovery_folder)
         self.recovery_box: QMessageBox | None = None
-        self.quit_action = self._action("&Quit", "Ctrl+Q", f"Close {APP_NAME}")
+        self.quit_action = self._action(
+            self.tr("&Quit"), "Ctrl+Q", self.tr("Close {APP_NAME}").format(APP_NAME=APP_NAME)
+        )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         ws = self.workspace
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions(ws.file_actions())
         file_menu.addSeparator()
         file_menu.addAction(self.load_demo_action)
@@ -132,7 +142,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         undo, redo, *item_actions, find = ws.edit_actions()
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
@@ -147,7 +157,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.settings_action)
 
-        capture_menu = bar.addMenu("&Capture")
+        capture_menu = bar.addMenu(self.tr("&Capture"))
         *kinds, previous_prompt, next_prompt, hints = ws.capture_actions()
         capture_menu.addActions(kinds)
         capture_menu.addSeparator()
@@ -155,20 +165,22 @@ class MainWindow(QMainWindow):
         capture_menu.addSeparator()
         capture_menu.addAction(ws.capture.pane_actions.attach_image)
         capture_menu.addAction(hints)
-        self.lookfor_menu = capture_menu.addMenu("&Look-for tags")
+        self.lookfor_menu = capture_menu.addMenu(self.tr("&Look-for tags"))
         self.lookfor_menu.addActions(ws.lookfor_actions())
 
-        self.refresh_action = self._action("&Refresh", "F5", "Count the records again")
+        self.refresh_action = self._action(
+            self.tr("&Refresh"), "F5", self.tr("Count the records again")
+        )
         self.refresh_action.triggered.connect(self.refresh_counts)
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions(ws.view_actions())
         view_menu.addSeparator()
         view_menu.addAction(self.refresh_action)
 
-        bar.addMenu("Cla&sses").addActions(ws.class_actions())
+        bar.addMenu(self.tr("Cla&sses")).addActions(ws.class_actions())
 
         self.reports = ReportActions(self, self.context, report_error=self._report_error)
-        reports_menu = bar.addMenu("&Reports")
+        reports_menu = bar.addMenu(self.tr("&Reports"))
         compose, sheet, *others = self.reports.actions()
         reports_menu.addActions([compose, sheet])
         reports_menu.addSeparator()
@@ -189,14 +201,18 @@ class MainWindow(QMainWindow):
         self.coaching_ui = CoachingUi(self, self.context, report_error=self._report_error)
         bar.addMenu(self.coaching_ui.menu)
 
-        self.about_action = self._action(f"&About {APP_NAME}", None, "Version and folders")
+        self.about_action = self._action(
+            self.tr("&About {APP_NAME}").format(APP_NAME=APP_NAME),
+            None,
+            self.tr("Version and folders"),
+        )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         self.log_folder_action = self._action(
-            "Show &log folder", None, "Open the folder with Observe's log files"
+            self.tr("Show &log folder"), None, self.tr("Open the folder with Observe's log files")
         )
         self.log_folder_action.triggered.connect(self.open_log_folder)
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(self.tr("&Help"))
         self._add_keyboard_help(help_menu)
         help_menu.addAction(self.log_folder_action)
         help_menu.addSeparator()
@@ -253,7 +269,12 @@ class MainWindow(QMainWindow):
                     "evidence was captured? The hours since then are not counted."
                 )
                 .replace("%1", visit.label)
-                .replace("%2", f"{started:%a %d %b} at {started:%H:%M}")
+                .replace(
+                    "%2",
+                    self.tr("{day} at {time}").format(
+                        day=format_date(started, "EEE dd MMM"), time=f"{started:%H:%M}"
+                    ),
+                )
                 .replace("%3", f"{last:%H:%M}")
             )
             end_text = self.tr("&End at %1").replace("%1", f"{last:%H:%M}")
@@ -301,7 +322,7 @@ class MainWindow(QMainWindow):
     # -- counts -----------------------------------------------------------------------------
 
     def refresh_counts(self) -> Operation:
-        self.summary.show_busy("Counting records…")
+        self.summary.show_busy(self.tr("Counting records…"))
         store = self.store
 
         def count(_: Progress) -> tuple[dict[str, int], bool]:
@@ -337,16 +358,16 @@ class MainWindow(QMainWindow):
 
             return load_demo(store, progress=progress.report, should_cancel=progress.should_cancel)
 
-        dialog = QProgressDialog("Loading demo data…", "Cancel", 0, 0, self)
-        dialog.setWindowTitle("Load demo data")
+        dialog = QProgressDialog(self.tr("Loading demo data…"), self.tr("Cancel"), 0, 0, self)
+        dialog.setWindowTitle(self.tr("Load demo data"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.setMinimumDuration(0)
-        dialog.setAccessibleName("Loading demo data")
+        dialog.setAccessibleName(self.tr("Loading demo data"))
         self.progress_dialog = dialog
-        self.save_label.setText("Saving demo data…")
-        self.summary.show_busy("Loading demo data…")
+        self.save_label.setText(self.tr("Saving demo data…"))
+        self.summary.show_busy(self.tr("Loading demo data…"))
         self.load_demo_action.setEnabled(False)
 
         op = operations.run(
@@ -357,7 +378,10 @@ class MainWindow(QMainWindow):
             on_failure=self._failed,
             on_progress=self._demo_progress,
             on_cancel=lambda: self.statusBar().showMessage(
-                "Loading demo data was cancelled; nothing was added.", 10_000
+                QCoreApplication.translate(
+                    "MainWindow", "Loading demo data was cancelled; nothing was added."
+                ),
+                10_000,
             ),
         )
         op.finished.connect(self._demo_finished)
@@ -373,8 +397,11 @@ class MainWindow(QMainWindow):
 
     def _demo_loaded(self, summary: object) -> None:
         seconds = getattr(summary, "seconds", None)
-        took = f" in {seconds:.1f} s" if isinstance(seconds, float) else ""
-        self.statusBar().showMessage(f"Demo data loaded{took}.", 10_000)
+        if isinstance(seconds, float):
+            message = self.tr("Demo data loaded in {seconds} s.").format(seconds=f"{seconds:.1f}")
+        else:
+            message = self.tr("Demo data loaded.")
+        self.statusBar().showMessage(message, 10_000)
 
     def _demo_finished(self) -> None:
         if self.progress_dialog is not None:
@@ -382,7 +409,7 @@ class MainWindow(QMainWindow):
             self.progress_dialog.close()
             self.progress_dialog.deleteLater()
             self.progress_dialog = None
-        self.save_label.setText(SAVED)
+        self.save_label.setText(QCoreApplication.translate("VisitContext", SAVED))
         self.load_demo_action.setEnabled(True)
         self.refresh_counts()
 
@@ -390,12 +417,14 @@ class MainWindow(QMainWindow):
 
     def choose_backup_file(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(folder or Path.home()) / f"Observe backup {date.today()}.sqlite3"
+        suggested = Path(folder or Path.home()) / self.tr("Observe backup {day}.sqlite3").format(
+            day=date.today()
+        )
         chosen, _ = QFileDialog.getSaveFileName(
             self,
-            "Back up database",
+            self.tr("Back up database"),
             str(suggested),
-            "Observe database (*.sqlite3);;All files (*)",
+            self.tr("Observe database (*.sqlite3);;All files (*)"),
         )
         if chosen:
             self.back_up_to(Path(chosen))
@@ -408,8 +437,10 @@ class MainWindow(QMainWindow):
             self._report_error(
                 self,
                 UsageError(
-                    f"{dest} is the profile's own database file. "
-                    "Choose a different name or folder for the backup."
+                    self.tr(
+                        "{dest} is the profile's own database file. Choose a "
+                        "different name or folder for the backup."
+                    ).format(dest=dest)
                 ),
             )
             return None
@@ -422,19 +453,26 @@ class MainWindow(QMainWindow):
             except (OSError, sqlite3.Error) as exc:
                 reason = getattr(exc, "strerror", None) or str(exc)
                 raise ObserveError(
-                    f"Observe couldn't save the backup to {dest} ({reason}). Check that the "
-                    "folder exists, that you can write to it and that the disk has free space, "
-                    "then try again. Your data was not changed.",
+                    QCoreApplication.translate(
+                        "MainWindow",
+                        "Observe couldn't save the backup to {dest} ({reason}). "
+                        "Check that the folder exists, that you can write to it and "
+                        "that the disk has free space, then try again. Your data was "
+                        "not changed.",
+                    ).format(dest=dest, reason=reason),
                     detail=repr(exc),
                 ) from exc
 
         self.backup_action.setEnabled(False)
-        self.statusBar().showMessage(f"Backing up to {dest}…")
+        self.statusBar().showMessage(self.tr("Backing up to {dest}…").format(dest=dest))
         op = operations.run(
             copy,
             name="back up database",
             context=self,
-            on_success=lambda path: self.statusBar().showMessage(f"Backed up to {path}.", 10_000),
+            on_success=lambda path: self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Backed up to {path}.").format(path=path),
+                10_000,
+            ),
             on_failure=self._failed,
         )
         op.finished.connect(lambda: self.backup_action.setEnabled(True))
@@ -487,15 +525,19 @@ class MainWindow(QMainWindow):
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, "", parent=self)
             box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setText(f"Observe couldn't open a file manager. The {what} is:\n{folder}")
+            box.setText(
+                self.tr("Observe couldn't open a file manager. The {what} is:\n{folder}").format(
+                    what=what, folder=folder
+                )
+            )
             box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             box.exec()
 
     def open_profile_folder(self) -> None:
-        self._open_folder(self.store.paths.data_dir, "profile folder")
+        self._open_folder(self.store.paths.data_dir, self.tr("profile folder"))
 
     def open_log_folder(self) -> None:
-        self._open_folder(log_folder(), "log folder")
+        self._open_folder(log_folder(), self.tr("log folder"))
 
     def about_dialog(self) -> AboutDialog:
         return AboutDialog(self.store.paths.data_dir, log_folder(), self)

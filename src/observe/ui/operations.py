@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal, Slot
 
 from observe.errors import ObserveError
 
@@ -37,7 +37,7 @@ class Cancelled(ObserveError):
     """The work stopped because the person asked it to; nothing needs to be reported."""
 
     def __init__(self) -> None:
-        super().__init__("The operation was cancelled.")
+        super().__init__(QCoreApplication.translate("Operations", "The operation was cancelled."))
 
 
 class Progress:

@@ -24,10 +24,6 @@ Presenter = Callable[[QMessageBox], object]
 FolderChooser = Callable[[QWidget | None, Path], Path | None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Recover", text)
-
-
 def _exec(box: QMessageBox) -> object:
     return box.exec()
 
@@ -48,7 +44,7 @@ def choose_folder(parent: QWidget | None, source: Path) -> Path | None:
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     chosen, _ = QFileDialog.getSaveFileName(
         parent,
-        _tr("Recover records into a new profile folder"),
+        QCoreApplication.translate("Recover", "Recover records into a new profile folder"),
         str(start if start.parent.exists() else Path(docs or Path.home()) / start.name),
         options=QFileDialog.Option.DontConfirmOverwrite,
     )
@@ -73,7 +69,10 @@ def damaged_box(parent: QWidget | None, error: DamagedProfile) -> QMessageBox:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(error.sentence)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    recover = box.addButton(_tr("&Recover records…"), QMessageBox.ButtonRole.AcceptRole)
+    recover = box.addButton(
+        QCoreApplication.translate("Recover", "&Recover records…"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
     recover.setObjectName("recover")
     box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(recover)
@@ -123,7 +122,9 @@ def offer_recovery(
     if recovery is None:
         return None
     done = summary_box(parent, recovery)
-    done.setInformativeText(_tr("Observe now opens the recovered profile."))
+    done.setInformativeText(
+        QCoreApplication.translate("Recover", "Observe now opens the recovered profile.")
+    )
     show(done)
     done.deleteLater()
     return recovery.out

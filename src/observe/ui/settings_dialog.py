@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFontInfo, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from observe import settings
 from observe.errors import UsageError
+from observe.i18n import LANGUAGES
 from observe.settings import DEFAULT_VISIT_TYPES, TEXT_SIZES, Settings
 from observe.store import Store
 from observe.store.models import VisitType
@@ -56,6 +57,8 @@ class SettingsDialog(QDialog):
         self.store = store
         self._report_error = report_error
         self.result_settings: Settings | None = None
+        #: Whether the coach chose another language (it applies at the next start).
+        self.language_changed = False
         self.setWindowTitle(self.tr("Settings"))
         self.setAccessibleName(self.tr("Settings"))
         current = settings.load(store)
@@ -104,22 +107,47 @@ class SettingsDialog(QDialog):
         ):
             self.theme_combo.addItem(label, value)
         self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(current.theme)))
+        self.language_combo = QComboBox()
+        self.language_combo.addItem(self.tr("Same as this computer"), "")
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)  # each in its own language, to be found
+        self.original_language = settings.get(store, settings.LANGUAGE_KEY)
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(self.original_language))
+        )
+        self.language_combo.setToolTip(self.tr("Takes effect the next time Observe starts"))
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.problems: dict[str, QLabel] = {}
         rows: list[tuple[str, str | None, QWidget, str]] = [
-            ("coach_name", self.tr("Your &name on sheets:"), self.name_edit, "Your name"),
-            ("school", self.tr("Sch&ool:"), self.school_edit, "School"),
-            ("paper", self.tr("&Paper size:"), self.paper_combo, "Default paper size"),
-            ("language_hints", None, self.hints_check, "Language hints"),
-            ("default_visit_type", self.tr("Default &visit type:"), self.visit_combo, "Visit"),
-            ("server_url", self.tr("Sync se&rver:"), self.server_edit, "Sync server"),
-            ("text_size", self.tr("&Text size while capturing:"), self.size_combo, "Text size"),
-            ("theme", self.tr("&Appearance:"), self.theme_combo, "Appearance"),
+            ("coach_name", self.tr("Your &name on sheets:"), self.name_edit, self.tr("Your name")),
+            ("school", self.tr("Sch&ool:"), self.school_edit, self.tr("School")),
+            (
+                "paper",
+                self.tr("&Paper size:"),
+                self.paper_combo,
+                self.tr("Default paper size"),
+            ),
+            ("language_hints", None, self.hints_check, self.tr("Language hints")),
+            (
+                "default_visit_type",
+                self.tr("Default &visit type:"),
+                self.visit_combo,
+                self.tr("Visit"),
+            ),
+            ("server_url", self.tr("Sync se&rver:"), self.server_edit, self.tr("Sync server")),
+            (
+                "text_size",
+                self.tr("&Text size while capturing:"),
+                self.size_combo,
+                self.tr("Text size"),
+            ),
+            ("theme", self.tr("&Appearance:"), self.theme_combo, self.tr("Appearance")),
+            ("language", self.tr("&Language:"), self.language_combo, self.tr("Language")),
         ]
         for name, label, widget, accessible in rows:
-            widget.setAccessibleName(self.tr(accessible))
+            widget.setAccessibleName(accessible)
             if label is None:
                 self.form.addRow(widget)
             else:
@@ -184,14 +212,22 @@ class SettingsDialog(QDialog):
             first = next(name for name in self.fields if name in found)
             self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
             return False
+        language = str(self.language_combo.currentData())
+
+        def save_all() -> Settings:
+            stored = settings.save(self.store, wanted)
+            settings.put(self.store, settings.LANGUAGE_KEY, language)
+            return stored
+
         outcome = (
-            CoreOp(self, lambda: settings.save(self.store, wanted), report=self._report_error)
+            CoreOp(self, save_all, report=self._report_error)
             .inline(self._show_refusal, of=UsageError)
             .run_now()
         )
         if not outcome.ok or outcome.value is None:
             return False
         stored = outcome.value
+        self.language_changed = language != self.original_language
         self.result_settings = stored
         self.saved.emit(stored)
         self.accept()
@@ -251,7 +287,14 @@ def show_settings(window: MainWindow) -> SettingsDialog:
     def saved(chosen: object) -> None:
         assert isinstance(chosen, Settings)
         apply_settings(window, chosen, before)
-        window.statusBar().showMessage(window.tr("Settings saved."), 5_000)
+        if dialog.language_changed:
+            message = QCoreApplication.translate(
+                "SettingsDialog",
+                "Settings saved. Observe speaks the new language the next time it starts.",
+            )
+        else:
+            message = QCoreApplication.translate("SettingsDialog", "Settings saved.")
+        window.statusBar().showMessage(message, 8_000)
 
     dialog.saved.connect(saved)
     dialog.finished.connect(dialog.deleteLater)

@@ -7,7 +7,7 @@ get something in it. It only displays; counting happens elsewhere, off the GUI t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -24,43 +24,48 @@ from PySide6.QtWidgets import (
 from observe.paths import ProfilePaths
 
 KIND_LABELS: dict[str, str] = {
-    "school": "Schools",
-    "teacher": "Teachers",
-    "classroom": "Classrooms",
-    "seat": "Seats",
-    "lookfor_set": "Look-for sets",
-    "lookfor": "Look-fors",
-    "walk": "Learning walks",
-    "visit": "Visits",
-    "evidence": "Evidence",
-    "participation_event": "Participation events",
-    "feedback": "Feedback",
-    "reflection": "Teachers' reflections",
-    "coaching_cycle": "Coaching cycles",
-    "cycle_step": "Cycle steps",
-    "cycle_survey": "Student surveys",
-    "cycle_assessment": "Assessment results",
-    "coaching_log_entry": "Coaching log entries",
-    "outbox": "Changes waiting to sync",
+    "school": QT_TRANSLATE_NOOP("SummaryPanel", "Schools"),
+    "teacher": QT_TRANSLATE_NOOP("SummaryPanel", "Teachers"),
+    "classroom": QT_TRANSLATE_NOOP("SummaryPanel", "Classrooms"),
+    "seat": QT_TRANSLATE_NOOP("SummaryPanel", "Seats"),
+    "lookfor_set": QT_TRANSLATE_NOOP("SummaryPanel", "Look-for sets"),
+    "lookfor": QT_TRANSLATE_NOOP("SummaryPanel", "Look-fors"),
+    "walk": QT_TRANSLATE_NOOP("SummaryPanel", "Learning walks"),
+    "visit": QT_TRANSLATE_NOOP("SummaryPanel", "Visits"),
+    "evidence": QT_TRANSLATE_NOOP("SummaryPanel", "Evidence"),
+    "participation_event": QT_TRANSLATE_NOOP("SummaryPanel", "Participation events"),
+    "feedback": QT_TRANSLATE_NOOP("SummaryPanel", "Feedback"),
+    "reflection": QT_TRANSLATE_NOOP("SummaryPanel", "Teachers' reflections"),
+    "coaching_cycle": QT_TRANSLATE_NOOP("SummaryPanel", "Coaching cycles"),
+    "cycle_step": QT_TRANSLATE_NOOP("SummaryPanel", "Cycle steps"),
+    "cycle_survey": QT_TRANSLATE_NOOP("SummaryPanel", "Student surveys"),
+    "cycle_assessment": QT_TRANSLATE_NOOP("SummaryPanel", "Assessment results"),
+    "coaching_log_entry": QT_TRANSLATE_NOOP("SummaryPanel", "Coaching log entries"),
+    "outbox": QT_TRANSLATE_NOOP("SummaryPanel", "Changes waiting to sync"),
 }
 
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Schools and classrooms", ("school", "teacher", "classroom", "seat")),
     (
-        "Observations",
+        QT_TRANSLATE_NOOP("SummaryPanel", "Schools and classrooms"),
+        ("school", "teacher", "classroom", "seat"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("SummaryPanel", "Observations"),
         ("walk", "visit", "evidence", "participation_event", "feedback", "reflection"),
     ),
-    ("Look-fors", ("lookfor_set", "lookfor")),
+    (QT_TRANSLATE_NOOP("SummaryPanel", "Look-fors"), ("lookfor_set", "lookfor")),
     (
-        "Coaching",
+        QT_TRANSLATE_NOOP("SummaryPanel", "Coaching"),
         ("coaching_cycle", "cycle_step", "cycle_survey", "cycle_assessment", "coaching_log_entry"),
     ),
-    ("Sync", ("outbox",)),
+    (QT_TRANSLATE_NOOP("SummaryPanel", "Sync"), ("outbox",)),
 )
 
 
 def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+    if kind in KIND_LABELS:
+        return QCoreApplication.translate("SummaryPanel", KIND_LABELS[kind])
+    return kind.replace("_", " ").capitalize()
 
 
 def _grouped(kinds: list[str]) -> list[tuple[str, list[str]]]:
@@ -69,7 +74,7 @@ def _grouped(kinds: list[str]) -> list[tuple[str, list[str]]]:
     groups = [(title, [k for k in ks if k in kinds]) for title, ks in GROUPS]
     other = [k for k in kinds if k not in known]
     if other:
-        groups.append(("Other", other))
+        groups.append((QT_TRANSLATE_NOOP("SummaryPanel", "Other"), other))
     return [(title, ks) for title, ks in groups if ks]
 
 
@@ -82,7 +87,7 @@ class SummaryPanel(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setAccessibleName("Profile summary")
+        self.setAccessibleName(self.tr("Profile summary"))
         self._count_labels: dict[str, QLabel] = {}
 
         content = QWidget()
@@ -90,12 +95,12 @@ class SummaryPanel(QScrollArea):
         # Long lines are hard to read on a wide screen; the cap is in text units so it scales.
         content.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 64)
 
-        heading = QLabel("Welcome to Observe")
+        heading = QLabel(self.tr("Welcome to Observe"))
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         heading.setFont(font)
-        heading.setAccessibleName("Welcome")
+        heading.setAccessibleName(self.tr("Welcome"))
 
         self.path_label = QLabel(str(paths.data_dir))
         self.path_label.setObjectName("profile-path")
@@ -105,26 +110,28 @@ class SummaryPanel(QScrollArea):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.path_label.setAccessibleName("Profile folder")
+        self.path_label.setAccessibleName(self.tr("Profile folder"))
         profile_form = QFormLayout()
-        profile_form.addRow("Profile folder:", self.path_label)
+        profile_form.addRow(self.tr("Profile folder:"), self.path_label)
 
-        self.status_label = QLabel("Counting records…")
+        self.status_label = QLabel(self.tr("Counting records…"))
         self.status_label.setObjectName("summary-status")
         self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName("Summary status")
+        self.status_label.setAccessibleName(self.tr("Summary status"))
 
-        self.empty_box = QGroupBox("This profile is empty")
+        self.empty_box = QGroupBox(self.tr("This profile is empty"))
         self.empty_box.setObjectName("empty-profile")
         empty_text = QLabel(
-            "Load demo data to explore Observe with made-up schools, teachers, visits and "
-            "feedback. It goes into this profile only, so use a separate profile folder if "
-            "you also keep real notes."
+            self.tr(
+                "Load demo data to explore Observe with made-up schools, teachers, visits and "
+                "feedback. It goes into this profile only, so use a separate profile folder if "
+                "you also keep real notes."
+            )
         )
         empty_text.setWordWrap(True)
-        self.load_demo_button = QPushButton("&Load demo data")
+        self.load_demo_button = QPushButton(self.tr("&Load demo data"))
         self.load_demo_button.setObjectName("load-demo")
-        self.load_demo_button.setAccessibleName("Load demo data")
+        self.load_demo_button.setAccessibleName(self.tr("Load demo data"))
         self.load_demo_button.clicked.connect(self.load_demo_requested)
         button_row = QHBoxLayout()
         button_row.addWidget(self.load_demo_button)
@@ -163,7 +170,9 @@ class SummaryPanel(QScrollArea):
 
     def show_counts(self, counts: dict[str, int], *, empty: bool) -> None:
         records = sum(n for kind, n in counts.items() if kind != "outbox")
-        self.status_label.setText(f"{records:,} records in this profile.")
+        self.status_label.setText(
+            self.tr("{records:,} records in this profile.").format(records=records)
+        )
         self.status_label.setVisible(not empty)  # the empty-profile box says it better
         self.empty_box.setVisible(empty)
         self.load_demo_button.setEnabled(empty)
@@ -185,8 +194,8 @@ class SummaryPanel(QScrollArea):
                 item.widget().deleteLater()
         self._count_labels.clear()
         for index, (title, group_kinds) in enumerate(_grouped(kinds)):
-            box = QGroupBox(title)
-            box.setAccessibleName(title)
+            box = QGroupBox(self.tr(title))
+            box.setAccessibleName(self.tr(title))
             form = QFormLayout(box)
             for kind in group_kinds:
                 value = QLabel("0")

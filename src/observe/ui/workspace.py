@@ -51,11 +51,11 @@ class Workspace(QSplitter):
         self.center.addWidget(self.capture)
 
         self.side = QTabWidget()
-        self.side.setAccessibleName("Look-fors and participation")
+        self.side.setAccessibleName(self.tr("Look-fors and participation"))
         self.lookfors.heading.hide()
         self.tally.heading.hide()
-        self.side.addTab(self.lookfors, "&Look-fors")
-        self.side.addTab(self.tally, "&Participation")
+        self.side.addTab(self.lookfors, self.tr("&Look-fors"))
+        self.side.addTab(self.tally, self.tr("&Participation"))
         # Ctrl+Shift+P (go to the seats) must first bring the Participation tab forward.
         self.tally.focus_seats_action.triggered.connect(self._show_seats)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from observe.capture.kinds import LABELS, ORDER
@@ -53,40 +53,58 @@ class PaneActions:
     def __init__(self, pane: CapturePane, *, lookfor_hotkeys: bool = True) -> None:
         stack = pane.context.undo_stack
         self.new_visit = _action(
-            pane, "&New visit…", "Ctrl+N", "Start a visit in a classroom", pane.new_visit
+            pane,
+            QCoreApplication.translate("PaneActions", "&New visit…"),
+            "Ctrl+N",
+            QCoreApplication.translate("PaneActions", "Start a visit in a classroom"),
+            pane.new_visit,
         )
         self.new_walk = _action(
             pane,
-            "New learning &walk…",
+            QCoreApplication.translate("PaneActions", "New learning &walk…"),
             "Ctrl+Alt+N",
-            "Start a learning walk: a new walk and its first classroom",
+            QCoreApplication.translate(
+                "PaneActions", "Start a learning walk: a new walk and its first classroom"
+            ),
             pane.new_walk,
         )
         self.next_on_walk = _action(
             pane,
-            "Ne&xt classroom on walk…",
+            QCoreApplication.translate("PaneActions", "Ne&xt classroom on walk…"),
             "Ctrl+Shift+N",
-            "End this visit and start the next one on the same learning walk",
+            QCoreApplication.translate(
+                "PaneActions", "End this visit and start the next one on the same learning walk"
+            ),
             pane.next_on_walk,
         )
         self.end_visit = _action(
-            pane, "&End visit", "Ctrl+E", "Record the visit's end time", pane.end_visit
+            pane,
+            QCoreApplication.translate("PaneActions", "&End visit"),
+            "Ctrl+E",
+            QCoreApplication.translate("PaneActions", "Record the visit's end time"),
+            pane.end_visit,
         )
-        self.undo = stack.createUndoAction(pane, "&Undo")
+        self.undo = stack.createUndoAction(pane, QCoreApplication.translate("PaneActions", "&Undo"))
         self.undo.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo = stack.createRedoAction(pane, "&Redo")
+        self.redo = stack.createRedoAction(pane, QCoreApplication.translate("PaneActions", "&Redo"))
         self.redo.setShortcut(QKeySequence("Ctrl+Shift+Z"))
         pane.addActions([self.undo, self.redo])
         self.edit_item = _action(
             pane,
-            "Ed&it item",
+            QCoreApplication.translate("PaneActions", "Ed&it item"),
             "F2",
-            "Edit the selected item's text (or the last one)",
+            QCoreApplication.translate(
+                "PaneActions", "Edit the selected item's text (or the last one)"
+            ),
             pane.edit_selected,
             scoped=True,
         )
         self.delete_item = _action(
-            pane, "&Delete item", "Del", "Delete the selected items", pane.delete_selected
+            pane,
+            QCoreApplication.translate("PaneActions", "&Delete item"),
+            "Del",
+            QCoreApplication.translate("PaneActions", "Delete the selected items"),
+            pane.delete_selected,
         )
         # Delete only acts from the timeline: in the capture line it must delete characters.
         self.delete_item.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -94,50 +112,53 @@ class PaneActions:
         pane.timeline.addAction(self.delete_item)
         self.focus_line = _action(
             pane,
-            "Go to capture &line",
+            QCoreApplication.translate("PaneActions", "Go to capture &line"),
             "Ctrl+L",
-            "Put the cursor in the capture line",
+            QCoreApplication.translate("PaneActions", "Put the cursor in the capture line"),
             pane.focus_line,
         )
         self.focus_timeline = _action(
             pane,
-            "Go to &timeline",
+            QCoreApplication.translate("PaneActions", "Go to &timeline"),
             "Ctrl+T",
-            "Move to the list of saved items",
+            QCoreApplication.translate("PaneActions", "Move to the list of saved items"),
             pane.focus_timeline,
             scoped=True,
         )
         self.previous_prompt = _action(
             pane,
-            "&Previous prompt",
+            QCoreApplication.translate("PaneActions", "&Previous prompt"),
             "Ctrl+Up",
-            "Listening session: the previous prompt",
+            QCoreApplication.translate("PaneActions", "Listening session: the previous prompt"),
             lambda: pane.step_prompt(-1),
             scoped=True,
         )
         self.next_prompt = _action(
             pane,
-            "Next pro&mpt",
+            QCoreApplication.translate("PaneActions", "Next pro&mpt"),
             "Ctrl+Down",
-            "Listening session: the next prompt",
+            QCoreApplication.translate("PaneActions", "Listening session: the next prompt"),
             lambda: pane.step_prompt(1),
             scoped=True,
         )
         self.attach_image = _action(
             pane,
-            pane.tr("Attach &image…"),
+            QCoreApplication.translate("PaneActions", "Attach &image…"),
             "Ctrl+Alt+A",
-            pane.tr(
+            QCoreApplication.translate(
+                "PaneActions",
                 "Attach a photo or scan of student work (JPEG, PNG, HEIC, PDF) as an artifact; "
-                "black out names first. Ctrl+V of an image or a drop works too"
+                "black out names first. Ctrl+V of an image or a drop works too",
             ),
             pane.attach_image,
         )
         self.hints = _action(
             pane,
-            "Language &hints",
+            QCoreApplication.translate("PaneActions", "Language &hints"),
             "Ctrl+Shift+H",
-            "Quietly suggest low-inference wording for evaluative words",
+            QCoreApplication.translate(
+                "PaneActions", "Quietly suggest low-inference wording for evaluative words"
+            ),
             lambda: pane.set_hints_enabled(self.hints.isChecked()),
         )
         self.hints.setCheckable(True)
@@ -146,7 +167,9 @@ class PaneActions:
                 pane,
                 f"&{n} {LABELS[kind]}",
                 f"Alt+{n}",
-                f"Record {LABELS[kind].lower()} (or re-kind the selected item)",
+                QCoreApplication.translate(
+                    "PaneActions", "Record {lower} (or re-kind the selected item)"
+                ).format(lower=LABELS[kind].lower()),
                 lambda kind=kind: pane.choose_kind(kind),
                 scoped=True,
             )
@@ -155,10 +178,14 @@ class PaneActions:
         self.lookfors = [
             _action(
                 pane,
-                f"Toggle look-for {n}",
+                QCoreApplication.translate("PaneActions", "Toggle look-for {n}").format(n=n),
                 f"Ctrl+{n}",
-                f"Tag the line being typed (or the selected item) with look-for {n}; press "
-                "again to mark it ✓ seen, again for ○ not yet, again to remove it",
+                QCoreApplication.translate(
+                    "PaneActions",
+                    "Tag the line being typed (or the selected item) with "
+                    "look-for {n}; press again to mark it ✓ seen, again for ○ "
+                    "not yet, again to remove it",
+                ).format(n=n),
                 lambda n=n: pane.toggle_hotkey(n),
             )
             for n in range(1, 10)

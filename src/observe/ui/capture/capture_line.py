@@ -41,7 +41,7 @@ class CaptureLine(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("capture-line")
-        self.setAccessibleName("Capture line")
+        self.setAccessibleName(self.tr("Capture line"))
         self.setMaxLength(MAX_LINE_CHARS)
         #: Offered each Ctrl+V first: True when it took the clipboard (an image to attach).
         self.take_paste: Callable[[QMimeData], bool] | None = None

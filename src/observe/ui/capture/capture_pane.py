@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
@@ -49,7 +49,7 @@ T = TypeVar("T")
 #: Kinds whose change can alter the open visit's header (its title, class, look-for keys).
 HEADER_KINDS = frozenset({"walk", "teacher", "classroom", "lookfor", "lookfor_set"})
 
-NOT_SAVED = "Not saved — the text is still in the capture line"
+NOT_SAVED = QT_TRANSLATE_NOOP("VisitContext", "Not saved — the text is still in the capture line")
 HINTS_SETTING = "hints_enabled"
 TIMER_INTERVAL_MS = 250
 
@@ -193,7 +193,11 @@ class CapturePane(PaneLayout):
         keys = ", ".join(
             f"Ctrl+{t.hotkey} {t.code}" for t in sorted(hotkeys, key=lambda t: t.hotkey)
         )
-        self.tags_label.setToolTip(f"Look-for keys: {keys}" if keys else "No look-for set")
+        self.tags_label.setToolTip(
+            self.tr("Look-for keys: {keys}").format(keys=keys)
+            if keys
+            else self.tr("No look-for set")
+        )
         self.tick()
         if info.ended_at is None:
             self.clock.start()
@@ -220,7 +224,7 @@ class CapturePane(PaneLayout):
         typed = meta.get("typed_at")
         self.typed_at = as_utc(datetime.fromisoformat(typed)) if typed else None
         when = as_utc(draft.updated_at).astimezone()
-        self.set_notice(f"Restored unsaved text from {when:%H:%M}.")
+        self.set_notice(self.tr("Restored unsaved text from {when:%H:%M}.").format(when=when))
 
     # -- the timer ----------------------------------------------------------------------------
 
@@ -232,12 +236,16 @@ class CapturePane(PaneLayout):
             took = format_offset(
                 (info.ended_at - info.started_at).total_seconds() - self.closed_seconds
             )
-            self.timer_label.setText(f"Ended · {took}")
-            self.timer_label.setToolTip(f"Ended at {info.ended_at.astimezone():%H:%M}")
+            self.timer_label.setText(self.tr("Ended · {took}").format(took=took))
+            self.timer_label.setToolTip(
+                self.tr("Ended at {time:%H:%M}").format(time=info.ended_at.astimezone())
+            )
             return
         took = (utcnow() - info.started_at).total_seconds() - self.closed_seconds
         self.timer_label.setText(format_offset(took))
-        self.timer_label.setToolTip(f"Started at {info.started_at.astimezone():%H:%M}")
+        self.timer_label.setToolTip(
+            self.tr("Started at {time:%H:%M}").format(time=info.started_at.astimezone())
+        )
 
     def end_visit(self) -> None:
         info = self.info
@@ -325,13 +333,15 @@ class CapturePane(PaneLayout):
     def _show_line_state(self) -> None:
         parsed = parse_line(self.line.text(), self.selected_kind())
         codes = [self._tag_code(i) for i in self.line_tags]
-        tags = ", ".join(codes) if codes else "none (Ctrl+1…9)"
+        tags = ", ".join(codes) if codes else self.tr("none (Ctrl+1…9)")
         kind = LABELS[parsed.kind]
         if self.kind_locked:
             kind = self.tr("%1 (locked)").replace("%1", kind)
         elif self.selected_kind() != self.default_kind:
             kind = self.tr("%1 (this item)").replace("%1", kind)
-        self.tags_label.setText(f"Saves as {kind} · Look-fors: {tags}")
+        self.tags_label.setText(
+            self.tr("Saves as {kind} · Look-fors: {tags}").format(kind=kind, tags=tags)
+        )
         self._show_kind_lock()
 
     def _tag_code(self, lookfor_id: str) -> str:
@@ -375,7 +385,7 @@ class CapturePane(PaneLayout):
         """
         target = self._selected_item()
         if target is not None:
-            self.editor.edit(target, {"kind": kind}, "Change kind")
+            self.editor.edit(target, {"kind": kind}, self.tr("Change kind"))
             return
         if kind == self.selected_kind() and kind != self.default_kind:
             self.kind_locked = not self.kind_locked
@@ -410,7 +420,7 @@ class CapturePane(PaneLayout):
     def toggle_hotkey(self, hotkey: int) -> None:
         tag = self.info.tag_for_hotkey(hotkey) if self.info else None
         if tag is None:
-            self.set_notice(f"No look-for has the key Ctrl+{hotkey}.")
+            self.set_notice(self.tr("No look-for has the key Ctrl+{hotkey}.").format(hotkey=hotkey))
             return
         self.toggle_lookfor(tag.id)
 
@@ -588,4 +598,6 @@ def _hint_message(hints: list[Hint]) -> str:
     others = [f"“{h.phrase}”" for h in hints[1:]]
     if not others:
         return hints[0].message
-    return f"{hints[0].message} Also: {', '.join(others)}."
+    return QCoreApplication.translate("CapturePane", "{hint} Also: {others}.").format(
+        hint=hints[0].message, others=", ".join(others)
+    )

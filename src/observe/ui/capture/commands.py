@@ -21,6 +21,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from observe.capture.evidence import delete_evidence, restore_evidence, update_evidence
@@ -69,7 +70,9 @@ class _Command(QUndoCommand):
 
 class CreateEvidence(_Command):
     def __init__(self, context: VisitContext, visit_id: str, evidence_id: str) -> None:
-        super().__init__(context, visit_id, "Save evidence")
+        super().__init__(
+            context, visit_id, QCoreApplication.translate("UndoCommand", "Save evidence")
+        )
         self.evidence_id = evidence_id
 
     def redo(self) -> None:
@@ -84,7 +87,11 @@ class CreateEvidence(_Command):
 
 class DeleteEvidence(_Command):
     def __init__(self, context: VisitContext, visit_id: str, ids: Sequence[str]) -> None:
-        label = "Delete evidence" if len(ids) == 1 else f"Delete {len(ids)} evidence items"
+        if len(ids) == 1:
+            label = QCoreApplication.translate("UndoCommand", "Delete evidence")
+        else:
+            label = QCoreApplication.translate("UndoCommand", "Delete {count} evidence items")
+            label = label.format(count=len(ids))
         super().__init__(context, visit_id, label)
         self.ids = tuple(ids)
 
@@ -158,7 +165,7 @@ class EndVisit(_Command):
     """Ending a visit is undoable too: a mis-pressed Ctrl+E mustn't close the record for good."""
 
     def __init__(self, context: VisitContext, visit_id: str) -> None:
-        super().__init__(context, visit_id, "End visit")
+        super().__init__(context, visit_id, QCoreApplication.translate("UndoCommand", "End visit"))
 
     def redo(self) -> None:
         if self._first:
@@ -178,7 +185,9 @@ class DeleteVisit(_Command):
     draft does not), and the visit opens again so the coach sees what came back."""
 
     def __init__(self, context: VisitContext, removed: RemovedVisit) -> None:
-        super().__init__(context, removed.visit_id, "Delete visit")
+        super().__init__(
+            context, removed.visit_id, QCoreApplication.translate("UndoCommand", "Delete visit")
+        )
         self.removed = removed
         self._deleted = True
 

@@ -8,7 +8,15 @@ pane applies it, so there is one place that decides what a toggle means.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,11 +42,12 @@ WATCHED = frozenset({"lookfor", "lookfor_set", "walk", "visit"})
 TALLIED = frozenset({"evidence"})
 MARK_ROLE = Qt.ItemDataRole.UserRole + 2
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-NO_SET_TEXT = (
+NO_SET_TEXT = QT_TRANSLATE_NOOP(
+    "LookForsPanel",
     "No look-for set yet: add a starter set in Coaching → Look-for frameworks (Ctrl+Alt+F), "
-    "or use one your team shares."
+    "or use one your team shares.",
 )
-OTHER_CATEGORY = "Other"
+OTHER_CATEGORY = QT_TRANSLATE_NOOP("LookForsPanel", "Other")
 
 
 def hotkey_text(n: int) -> str:
@@ -115,25 +124,27 @@ class LookForsPanel(QWidget):
         self.set_name: str | None = None
         self.rows: list[LookForRow] = []
         self._by_hotkey: dict[int, str] = {}
-        self.setAccessibleName("Look-fors")
+        self.setAccessibleName(self.tr("Look-fors"))
 
         #: The panel's title; hide it if the window's dock already shows one.
-        self.heading = QLabel("Look-fors")
+        self.heading = QLabel(self.tr("Look-fors"))
         font = QFont(self.heading.font())
         font.setBold(True)
         self.heading.setFont(font)
         self.set_label = QLabel()
         self.set_label.setWordWrap(True)
-        self.set_label.setAccessibleName("Look-for set")
+        self.set_label.setAccessibleName(self.tr("Look-for set"))
 
         self.tree = LookForTree()
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Key", "Look-for"])
+        self.tree.setHeaderLabels([self.tr("Key"), self.tr("Look-for")])
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)
         self.tree.setItemsExpandable(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setAccessibleName("Look-fors; Enter toggles the tag on the current evidence")
+        self.tree.setAccessibleName(
+            self.tr("Look-fors; Enter toggles the tag on the current evidence")
+        )
         header = self.tree.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -160,7 +171,7 @@ class LookForsPanel(QWidget):
         self.hotkey_actions: list[QAction] = []
         if install_hotkeys:
             for n in range(1, 10):
-                action = QAction(f"Toggle look-for {n}", self)
+                action = QAction(self.tr("Toggle look-for {n}").format(n=n), self)
                 action.setShortcut(QKeySequence(f"Ctrl+{n}"))
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
                 action.triggered.connect(lambda _=False, n=n: self.toggle_hotkey(n))
@@ -251,12 +262,17 @@ class LookForsPanel(QWidget):
         for category, rows in categories.items():
             parent: QTreeWidget | QTreeWidgetItem = self.tree
             if not flat:
-                heading = QTreeWidgetItem(self.tree, ["", category])
+                shown = self.tr(category) if category == OTHER_CATEGORY else category
+                heading = QTreeWidgetItem(self.tree, ["", shown])
                 heading.setFirstColumnSpanned(True)
-                heading.setText(0, category)
+                heading.setText(0, shown)
                 heading.setFont(0, bold)
                 heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                heading.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"Category: {category}")
+                heading.setData(
+                    0,
+                    Qt.ItemDataRole.AccessibleTextRole,
+                    self.tr("Category: {category}").format(category=shown),
+                )
                 parent = heading
             for row in rows:
                 self._add_row(parent, row)
@@ -272,7 +288,10 @@ class LookForsPanel(QWidget):
         item.setData(0, ID_ROLE, row.id)
         self._show_tally(item, row)
         tip = row.title + (f"\n{row.description}" if row.description else "")
-        tip += f"\nClick, press Enter{f' or {key}' if key else ''} to toggle this tag."
+        if key:
+            tip += "\n" + self.tr("Click, press Enter or {key} to toggle this tag.").format(key=key)
+        else:
+            tip += "\n" + self.tr("Click or press Enter to toggle this tag.")
         item.setToolTip(1, tip)
         item.setToolTip(0, tip)
 
@@ -283,7 +302,7 @@ class LookForsPanel(QWidget):
         spoken = f"{row.code} {row.title}" + (f", {key}" if key else "")
         if tally is not None:
             text += f"\n{tally.text()}"
-            spoken += f"; this visit: {tally.spoken()}"
+            spoken += self.tr("; this visit: {tally}").format(tally=tally.spoken())
         item.setText(1, text)
         item.setData(1, MARK_ROLE, tally.text() if tally is not None else "")
         for column in (0, 1):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,6 +41,7 @@ from observe.capture.visits import (
 )
 from observe.coaching.cycles import open_cycles_for_classroom
 from observe.coaching.frameworks import set_in_use_id
+from observe.i18n import format_date
 from observe.store.models import VisitType
 from observe.ui.capture import commands
 from observe.ui.context import VisitContext
@@ -51,9 +52,9 @@ from observe.vocabulary import VISIT_TYPE_LABELS
 T = TypeVar("T")
 
 DEFAULT_PROMPTS = (
-    "What are you learning right now, and why?",
-    "What do you do when you get stuck in this class?",
-    "When do you get to share your thinking here?",
+    QT_TRANSLATE_NOOP("QuickVisitDialog", "What are you learning right now, and why?"),
+    QT_TRANSLATE_NOOP("QuickVisitDialog", "What do you do when you get stuck in this class?"),
+    QT_TRANSLATE_NOOP("QuickVisitDialog", "When do you get to share your thinking here?"),
 )
 NO_WALK = "none"
 NEW_WALK = "new"
@@ -62,7 +63,9 @@ _NAV_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageD
 
 def default_walk_title(when: datetime | None = None) -> str:
     local = (when or datetime.now().astimezone()).astimezone()
-    return f"Learning walk, {local:%a} {local.day} {local:%b}"
+    return QCoreApplication.translate("QuickVisitDialog", "Learning walk, {day}").format(
+        day=format_date(local.date(), "EEE d MMM")
+    )
 
 
 class QuickVisitDialog(QDialog):
@@ -89,8 +92,8 @@ class QuickVisitDialog(QDialog):
         self._sized = False
         #: Off a walk, the visit type the coach chose in Settings.
         self._default_type = settings.get(context.store, settings.VISIT_TYPE_KEY)
-        self.setWindowTitle("Start a visit")
-        self.setAccessibleName("Start a visit")
+        self.setWindowTitle(self.tr("Start a visit"))
+        self.setAccessibleName(self.tr("Start a visit"))
         self._build()
         self._fill_walks(walk_id)
         self.type_combo.setCurrentIndex(
@@ -106,63 +109,63 @@ class QuickVisitDialog(QDialog):
 
     def _build(self) -> None:
         self.search = QLineEdit()
-        self.search.setAccessibleName("Teacher or classroom")
-        self.search.setPlaceholderText("Type a teacher, subject, period or room")
+        self.search.setAccessibleName(self.tr("Teacher or classroom"))
+        self.search.setPlaceholderText(self.tr("Type a teacher, subject, period or room"))
         self.search.installEventFilter(self)
         self.choices = QListWidget()
-        self.choices.setAccessibleName("Matching classrooms")
+        self.choices.setAccessibleName(self.tr("Matching classrooms"))
         # Narrow screens: elide in the middle so the name and "— visited" both stay in view.
         self.choices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.choices.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.choices.itemDoubleClicked.connect(lambda _item: self.accept())
         self.type_combo = QComboBox()
-        self.type_combo.setAccessibleName("Visit type")
+        self.type_combo.setAccessibleName(self.tr("Visit type"))
         # A coaching observation is the usual quick visit, so it comes first (and is the default).
         first = sorted(VISIT_TYPE_LABELS, key=lambda t: t is not VisitType.COACHING_OBSERVATION)
         for visit_type in first:
             self.type_combo.addItem(VISIT_TYPE_LABELS[visit_type], visit_type)
         self.cycle_combo = QComboBox()
-        self.cycle_combo.setAccessibleName("Coaching cycle")
+        self.cycle_combo.setAccessibleName(self.tr("Coaching cycle"))
         self.cycle_combo.setToolTip(
-            "Visits in a cycle count towards its progress (Coaching → Cycles)."
+            self.tr("Visits in a cycle count towards its progress (Coaching → Cycles).")
         )
-        self.cycle_label = QLabel("C&oaching cycle:")
+        self.cycle_label = QLabel(self.tr("C&oaching cycle:"))
         self.cycle_label.setBuddy(self.cycle_combo)
         self.walk_combo = QComboBox()
-        self.walk_combo.setAccessibleName("Learning walk")
+        self.walk_combo.setAccessibleName(self.tr("Learning walk"))
         self.walk_title = QLineEdit(default_walk_title())
-        self.walk_title.setAccessibleName("New walk title")
-        self.walk_title_label = QLabel("Walk &title:")
+        self.walk_title.setAccessibleName(self.tr("New walk title"))
+        self.walk_title_label = QLabel(self.tr("Walk &title:"))
         self.walk_title_label.setBuddy(self.walk_title)
-        self.prompts = QPlainTextEdit("\n".join(DEFAULT_PROMPTS))
-        self.prompts.setAccessibleName("Prompts, one per line")
+        self.prompts = QPlainTextEdit("\n".join(self.tr(p) for p in DEFAULT_PROMPTS))
+        self.prompts.setAccessibleName(self.tr("Prompts, one per line"))
         self.prompts.setTabChangesFocus(True)
         self.prompts.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
         self.choices.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
-        self.prompts_label = QLabel("&Prompts\n(one per line):")
+        self.prompts_label = QLabel(self.tr("&Prompts\n(one per line):"))
         self.prompts_label.setBuddy(self.prompts)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(self.tr("Message"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("&Start visit")
+        self.ok_button.setText(self.tr("&Start visit"))
         self.ok_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        find_label = QLabel("C&lassroom:")
+        find_label = QLabel(self.tr("C&lassroom:"))
         find_label.setBuddy(self.search)
         form.addRow(find_label, self.search)
         form.addRow("", self.choices)
-        type_label = QLabel("Visit t&ype:")
+        type_label = QLabel(self.tr("Visit t&ype:"))
         type_label.setBuddy(self.type_combo)
         form.addRow(type_label, self.type_combo)
         form.addRow(self.cycle_label, self.cycle_combo)
-        walk_label = QLabel("&Walk:")
+        walk_label = QLabel(self.tr("&Walk:"))
         walk_label.setBuddy(self.walk_combo)
         form.addRow(walk_label, self.walk_combo)
         form.addRow(self.walk_title_label, self.walk_title)
@@ -207,8 +210,8 @@ class QuickVisitDialog(QDialog):
         )
 
     def _fill_walks(self, walk_id: str | None) -> None:
-        self.walk_combo.addItem("No walk", NO_WALK)
-        self.walk_combo.addItem("New learning walk…", NEW_WALK)
+        self.walk_combo.addItem(self.tr("No walk"), NO_WALK)
+        self.walk_combo.addItem(self.tr("New learning walk…"), NEW_WALK)
         walks = self._now(lambda: open_walks(self.context.store, walk_id)) or []
         for walk in walks:
             self.walk_combo.addItem(walk.title, walk.id)
@@ -238,7 +241,9 @@ class QuickVisitDialog(QDialog):
         preferred = -1
         for row, choice in enumerate(found):
             seen = choice.classroom_id in self._visited
-            label = f"{choice.label} — visited" if seen else choice.label
+            label = (
+                self.tr("{label} — visited").format(label=choice.label) if seen else choice.label
+            )
             item = QListWidgetItem(label)
             item.setToolTip(label)
             item.setData(Qt.ItemDataRole.UserRole, choice)
@@ -249,7 +254,7 @@ class QuickVisitDialog(QDialog):
             self.choices.setCurrentRow(preferred if preferred >= 0 else 0)
             self.message.clear()
         else:
-            self.message.setText("No classroom matches. Try part of the teacher's name.")
+            self.message.setText(self.tr("No classroom matches. Try part of the teacher's name."))
         self.ok_button.setEnabled(bool(found))
 
     def _fill_cycles(self, *_: object) -> None:
@@ -260,7 +265,7 @@ class QuickVisitDialog(QDialog):
             return
         self._cycles_for = choice.classroom_id if choice is not None else None
         self.cycle_combo.clear()
-        self.cycle_combo.addItem("Not part of a cycle", None)
+        self.cycle_combo.addItem(self.tr("Not part of a cycle"), None)
         found: list[tuple[str, str, bool]] = []
         if choice is not None:
             classroom_id = choice.classroom_id
@@ -332,7 +337,7 @@ class QuickVisitDialog(QDialog):
     def accept(self) -> None:
         choice = self.selected_choice()
         if choice is None:
-            self.message.setText("Choose a classroom first.")
+            self.message.setText(self.tr("Choose a classroom first."))
             return
         store = self.context.store
         walk = self.walk_choice()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -30,7 +31,13 @@ from observe.capture.timeline import Item, Tag
 from observe.store.models import EvidenceKind
 
 TIME, KIND, PROMPT, TEXT, TAGS = range(5)
-HEADERS = ("Time", "Kind", "Prompt", "Evidence", "Look-fors")
+HEADERS = (
+    QT_TRANSLATE_NOOP("TimelineModel", "Time"),
+    QT_TRANSLATE_NOOP("TimelineModel", "Kind"),
+    QT_TRANSLATE_NOOP("TimelineModel", "Prompt"),
+    QT_TRANSLATE_NOOP("TimelineModel", "Evidence"),
+    QT_TRANSLATE_NOOP("TimelineModel", "Look-fors"),
+)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Height of an image artifact's thumbnail in the timeline, in logical pixels.
 THUMB_HEIGHT = 64
@@ -38,12 +45,20 @@ THUMB_HEIGHT = 64
 Index = QModelIndex | QPersistentModelIndex
 
 #: Marks as a screen reader says them.
-SPOKEN = {ABOUT: "about", SEEN: "seen", NOT_YET: "not yet seen"}
-PRIVATE_NOTE = (
+SPOKEN = {
+    ABOUT: QT_TRANSLATE_NOOP("TimelineModel", "about"),
+    SEEN: QT_TRANSLATE_NOOP("TimelineModel", "seen"),
+    NOT_YET: QT_TRANSLATE_NOOP("TimelineModel", "not yet seen"),
+}
+PRIVATE_NOTE = QT_TRANSLATE_NOOP(
+    "TimelineModel",
     "Private note: yours only. It stays off the teacher's feedback sheet unless you choose to "
-    "include notes."
+    "include notes.",
 )
-MARK_KEYS = "Press the look-for's Ctrl+digit again to step: about → ✓ seen → ○ not yet → untagged."
+MARK_KEYS = QT_TRANSLATE_NOOP(
+    "TimelineModel",
+    "Press the look-for's Ctrl+digit again to step: about → ✓ seen → ○ not yet → untagged.",
+)
 
 
 def _t(text: str) -> str:
@@ -165,7 +180,9 @@ class TimelineModel(QAbstractTableModel):
     def spoken_tags(self, item: Item) -> str:
         marks = item.mark_map()
         return ", ".join(
-            f"{self._tags[i].code if i in self._tags else 'unknown'} {SPOKEN[marks.get(i, ABOUT)]}"
+            (self._tags[i].code if i in self._tags else self.tr("unknown"))
+            + " "
+            + self.tr(SPOKEN[marks.get(i, ABOUT)])
             for i in item.lookfor_ids
         )
 
@@ -180,7 +197,7 @@ class TimelineModel(QAbstractTableModel):
         if i is None:
             return ""
         text = self._prompts[i] if 0 <= i < len(self._prompts) else ""
-        return f"{i + 1}. {text}" if text else f"Prompt {i + 1}"
+        return f"{i + 1}. {text}" if text else self.tr("Prompt {n}").format(n=i + 1)
 
     # -- Qt model API -----------------------------------------------------------------------
 
@@ -194,7 +211,7 @@ class TimelineModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -299,7 +316,7 @@ class TimelineModel(QAbstractTableModel):
     def _tooltip(self, item: Item, col: int) -> str:
         if col == TIME:
             local = item.observed_at.astimezone()
-            return f"Recorded at {local:%H:%M:%S}"
+            return self.tr("Recorded at {time}").format(time=f"{local:%H:%M:%S}")
         if col == TAGS:
             marks = item.mark_map()
             lines = [
@@ -313,7 +330,13 @@ class TimelineModel(QAbstractTableModel):
         if col == PROMPT:
             return self.prompt_label(item)
         if col == TEXT and item.image_sha256 and self.thumbnail(item.image_sha256) is None:
-            return item.text + "\n" + _t("The image is not on this device yet.")
+            return (
+                item.text
+                + "\n"
+                + QCoreApplication.translate(
+                    "TimelineModel", "The image is not on this device yet."
+                )
+            )
         if col == TEXT:
             return item.text
         return LABELS[item.kind]
@@ -324,7 +347,7 @@ class TimelineModel(QAbstractTableModel):
             parts.append(self.prompt_label(item))
         parts.append(item.text)
         if item.image_sha256:
-            parts.append(_t("with an image"))
+            parts.append(QCoreApplication.translate("TimelineModel", "with an image"))
         if item.lookfor_ids:
             parts.append(f"look-fors {self.spoken_tags(item)}")
         return ", ".join(p for p in parts if p)

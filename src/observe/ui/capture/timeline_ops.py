@@ -44,7 +44,7 @@ class TimelineEditor(QObject):
         self.model = view.timeline()
         self.report = report
         self.info: VisitInfo | None = None
-        self.model.edit_requested.connect(lambda i, c: self.edit(i, c, "Edit evidence"))
+        self.model.edit_requested.connect(lambda i, c: self.edit(i, c, self.tr("Edit evidence")))
 
     def _now(self, call: Callable[[], T]) -> Outcome[T]:
         """A capture write or re-read: milliseconds, so on the GUI thread; failures reported."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -57,7 +58,7 @@ class KindDelegate(QStyledItemDelegate):
                 editor.setMaxLength(MAX_LINE_CHARS)
             return editor
         combo = QComboBox(parent)
-        combo.setAccessibleName("Evidence kind")
+        combo.setAccessibleName(self.tr("Evidence kind"))
         for kind in ORDER:
             combo.addItem(LABELS[kind], kind.value)
         return combo
@@ -81,10 +82,12 @@ class TimelineView(QTableView):
     def __init__(self, model: TimelineModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timeline")
-        self.setAccessibleName("Evidence timeline")
+        self.setAccessibleName(self.tr("Evidence timeline"))
         self.setAccessibleDescription(
-            "Evidence of this visit in time order. F2 edits, Delete deletes, "
-            "Ctrl+1 to 9 toggles look-fors on the selected item."
+            self.tr(
+                "Evidence of this visit in time order. F2 edits, Delete deletes, "
+                "Ctrl+1 to 9 toggles look-fors on the selected item."
+            )
         )
         self.setModel(model)
         self.setItemDelegate(KindDelegate(self))
@@ -112,7 +115,9 @@ class TimelineView(QTableView):
             PROMPT: metrics.averageCharWidth() * 24,
             # Room for one tag with its mark ("D2 ○ not yet"); more tags wrap.
             TAGS: max(
-                metrics.horizontalAdvance(HEADERS[TAGS]),
+                metrics.horizontalAdvance(
+                    QCoreApplication.translate("TimelineModel", HEADERS[TAGS])
+                ),
                 metrics.horizontalAdvance("MM00 ○ not yet"),
             )
             + pad,

@@ -110,7 +110,7 @@ class ChartView(QChartView):
             if value is not None:
                 line.append(QPointF(i, value))
         series = [line]
-        for label, level in (("Baseline", baseline), ("Target", target)):
+        for label, level in ((self.tr("Baseline"), baseline), (self.tr("Target"), target)):
             if level is None or not labels:
                 continue
             guide = QLineSeries()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from observe.clock import as_utc
 from observe.coaching import cycles
+from observe.i18n import format_date
 from observe.store import Store
 from observe.ui.dialog_keys import save_key, start_in_first_field
 from observe.ui.errors import ErrorReporter
@@ -43,25 +44,27 @@ class LinkVisitsDialog(QDialog):
         report_error: ErrorReporter,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Visits in this cycle")
+        self.setWindowTitle(self.tr("Visits in this cycle"))
         self.store = store
         self.cycle_id = cycle_id
         self._report_error = report_error
         intro = QLabel(
-            "Tick the visits to this teacher's classes that are part of the cycle. Their "
-            "tallies and tagged evidence become the cycle's measure, visit by visit."
+            self.tr(
+                "Tick the visits to this teacher's classes that are part of the cycle. Their "
+                "tallies and tagged evidence become the cycle's measure, visit by visit."
+            )
         )
         intro.setWordWrap(True)
         self.visits = QListWidget()
-        self.visits.setAccessibleName("Visits to this teacher's classes")
+        self.visits.setAccessibleName(self.tr("Visits to this teacher's classes"))
         for choice in cycles.visit_choices(store, cycle_id):
             local = as_utc(choice.started_at).astimezone()
             text = (
-                f"{local:%a} {local.day} {local:%b %Y} {local:%H:%M} · "
+                f"{format_date(local, 'EEE d MMM y')} {local:%H:%M} · "
                 f"{VISIT_TYPE_LABELS[choice.visit_type]} · {choice.subject}"
             )
             if choice.cycle_id and choice.cycle_id != cycle_id:
-                text += " (in another cycle)"
+                text += self.tr(" (in another cycle)")
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, choice.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -69,7 +72,7 @@ class LinkVisitsDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.visits.addItem(item)
         if self.visits.count() == 0:
-            intro.setText("This teacher has no visits yet. Visits you make appear here.")
+            intro.setText(self.tr("This teacher has no visits yet. Visits you make appear here."))
         self.message = QLabel()
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -123,32 +126,34 @@ class CloseCycleDialog(QDialog):
         today: date | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Close the cycle")
+        self.setWindowTitle(self.tr("Close the cycle"))
         self.store = store
         self.cycle_id = cycle_id
         self._report_error = report_error
         draft = cycles.load_cycle(store, cycle_id)
         intro = QLabel(
-            "What changed for students, what made the difference, and what comes next? "
-            "Write it with the teacher; it closes the cycle."
+            self.tr(
+                "What changed for students, what made the difference, and what comes next? "
+                "Write it with the teacher; it closes the cycle."
+            )
         )
         intro.setWordWrap(True)
         self.reflection = QPlainTextEdit(draft.reflection or "")
-        self.reflection.setAccessibleName("Closing reflection")
+        self.reflection.setAccessibleName(self.tr("Closing reflection"))
         self.reflection.setTabChangesFocus(True)
         self.ended = QDateEdit(QDate(draft.ended_on or today or date.today()))
         self.ended.setCalendarPopup(True)
         self.ended.setDisplayFormat("d MMM yyyy")
-        self.ended.setAccessibleName("Ended on")
+        self.ended.setAccessibleName(self.tr("Ended on"))
         form = QFormLayout()
-        form.addRow("&Reflection:", self.reflection)
-        form.addRow("&Ended on:", self.ended)
+        form.addRow(self.tr("&Reflection:"), self.reflection)
+        form.addRow(self.tr("&Ended on:"), self.ended)
         self.message = QLabel()
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Close cycle")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Close cycle"))
         buttons.accepted.connect(self.save)
         save_key(self, self.save)
         start_in_first_field(self)

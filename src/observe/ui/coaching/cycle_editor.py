@@ -87,93 +87,105 @@ class CycleEditor(QDialog):
         self.store = store
         self.cycle_id = cycle_id
         self._report_error = report_error
-        self.setWindowTitle("Edit coaching cycle" if cycle_id else "New coaching cycle")
+        self.setWindowTitle(
+            self.tr("Edit coaching cycle") if cycle_id else self.tr("New coaching cycle")
+        )
         today = today or date.today()
 
         self.teacher = QComboBox()
-        self.teacher.setAccessibleName("Teacher")
+        self.teacher.setAccessibleName(self.tr("Teacher"))
         for teacher_id, name in cycles.teachers(store):
             self.teacher.addItem(name, teacher_id)
         self.focus = QLineEdit()
-        self.focus.setAccessibleName("Focus")
-        self.focus.setPlaceholderText("e.g. Widen participation in whole-class discussion")
+        self.focus.setAccessibleName(self.tr("Focus"))
+        self.focus.setPlaceholderText(self.tr("e.g. Widen participation in whole-class discussion"))
         self.goal = QPlainTextEdit()
-        self.goal.setAccessibleName("Student-learning goal")
-        self.goal.setPlaceholderText("What students will do: e.g. 18 of 24 students contribute")
+        self.goal.setAccessibleName(self.tr("Student-learning goal"))
+        self.goal.setPlaceholderText(
+            self.tr("What students will do: e.g. 18 of 24 students contribute")
+        )
         self.goal.setTabChangesFocus(True)
         self.goal.setFixedHeight(56)
         self.measure = QComboBox()
-        self.measure.setAccessibleName("Success measure")
-        self.measure.addItem("None yet", None)
+        self.measure.setAccessibleName(self.tr("Success measure"))
+        self.measure.addItem(self.tr("None yet"), None)
         for kind, label in MEASURE_LABELS.items():
             self.measure.addItem(label, kind.value)
         self.lookfor = QComboBox()
-        self.lookfor.setAccessibleName("Look-for measured")
+        self.lookfor.setAccessibleName(self.tr("Look-for measured"))
         for choice in measure_lookfor_choices(store):
             self.lookfor.addItem(choice.label, choice.id)
-        self.baseline = self._number("Baseline")
-        self.target = self._number("Target")
+        self.baseline = self._number(self.tr("Baseline"))
+        self.target = self._number(self.tr("Target"))
         self.status = QComboBox()
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(self.tr("Status"))
         for status, label in CYCLE_STATUS_LABELS.items():
             self.status.addItem(label, status.value)
-        self.started = optional_date_edit(today, "Started on")
-        self.ended = optional_date_edit(None, "Ended on")
+        self.started = optional_date_edit(today, self.tr("Started on"))
+        self.ended = optional_date_edit(None, self.tr("Ended on"))
         self.reflection = QPlainTextEdit()
-        self.reflection.setAccessibleName("Closing reflection")
+        self.reflection.setAccessibleName(self.tr("Closing reflection"))
         self.reflection.setTabChangesFocus(True)
         self.reflection.setFixedHeight(56)
         self.measure.currentIndexChanged.connect(self._measure_changed)
 
         numbers = QHBoxLayout()
-        numbers.addWidget(QLabel("Baseline:"))
+        numbers.addWidget(QLabel(self.tr("Baseline:")))
         numbers.addWidget(self.baseline)
-        numbers.addWidget(QLabel("Target:"))
+        numbers.addWidget(QLabel(self.tr("Target:")))
         numbers.addWidget(self.target)
         numbers.addStretch(1)
         dates = QHBoxLayout()
         dates.addWidget(self.status)
-        dates.addWidget(QLabel("from"))
+        dates.addWidget(QLabel(self.tr("from")))
         dates.addWidget(self.started)
-        dates.addWidget(QLabel("to"))
+        dates.addWidget(QLabel(self.tr("to")))
         dates.addWidget(self.ended)
         dates.addStretch(1)
         form = QFormLayout()
-        form.addRow("&Teacher:", self.teacher)
-        form.addRow("&Focus:", self.focus)
-        form.addRow("Student-learning &goal:", self.goal)
-        form.addRow("Success &measure:", self.measure)
-        form.addRow("&Look-for:", self.lookfor)
+        form.addRow(self.tr("&Teacher:"), self.teacher)
+        form.addRow(self.tr("&Focus:"), self.focus)
+        form.addRow(self.tr("Student-learning &goal:"), self.goal)
+        form.addRow(self.tr("Success &measure:"), self.measure)
+        form.addRow(self.tr("&Look-for:"), self.lookfor)
         form.addRow("", numbers)
-        status_label = QLabel("Stat&us:")
+        status_label = QLabel(self.tr("Stat&us:"))
         status_label.setBuddy(self.status)
         form.addRow(status_label, dates)
-        form.addRow("&Reflection:", self.reflection)
+        form.addRow(self.tr("&Reflection:"), self.reflection)
 
         self.steps = QTableWidget(0, 5)
-        self.steps.setHorizontalHeaderLabels(["Step", "What will happen", "Due", "Status", "Done"])
-        self.steps.setAccessibleName("Action steps")
+        self.steps.setHorizontalHeaderLabels(
+            [
+                self.tr("Step"),
+                self.tr("What will happen"),
+                self.tr("Due"),
+                self.tr("Status"),
+                self.tr("Done"),
+            ]
+        )
+        self.steps.setAccessibleName(self.tr("Action steps"))
         self.steps.verticalHeader().hide()
         self.steps.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.steps.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        add = QPushButton("&Add step")
-        remove = QPushButton("Remo&ve step")
+        add = QPushButton(self.tr("&Add step"))
+        remove = QPushButton(self.tr("Remo&ve step"))
         add.clicked.connect(lambda: self.add_step(StepDraft(StepKind.CO_PLAN, "")))
         remove.clicked.connect(self.remove_step)
         step_buttons = QHBoxLayout()
         step_buttons.addWidget(add)
         step_buttons.addWidget(remove)
         step_buttons.addStretch(1)
-        steps_box = QGroupBox("Action steps (model, co-plan, co-teach, observe, debrief)")
+        steps_box = QGroupBox(self.tr("Action steps (model, co-plan, co-teach, observe, debrief)"))
         steps_layout = QVBoxLayout(steps_box)
         steps_layout.addWidget(self.steps)
         steps_layout.addLayout(step_buttons)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Cycle message")
+        self.message.setAccessibleName(self.tr("Cycle message"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -239,19 +251,27 @@ class CycleEditor(QDialog):
         for k, label in STEP_KIND_LABELS.items():
             kind.addItem(label, k.value)
         kind.setCurrentIndex(kind.findData(StepKind(step.kind).value))
-        kind.setAccessibleName(f"Step {row + 1} kind")
+        kind.setAccessibleName(self.tr("Step {n} kind").format(n=row + 1))
         title = QTableWidgetItem(step.title)
         title.setData(ID_ROLE, step.id)
         status = QComboBox()
         for s, label in STEP_STATUS_LABELS.items():
             status.addItem(label, s.value)
         status.setCurrentIndex(status.findData(StepStatus(step.status).value))
-        status.setAccessibleName(f"Step {row + 1} status")
+        status.setAccessibleName(self.tr("Step {n} status").format(n=row + 1))
         self.steps.setCellWidget(row, 0, kind)
         self.steps.setItem(row, 1, title)
-        self.steps.setCellWidget(row, 2, optional_date_edit(step.due_on, f"Step {row + 1} due"))
+        self.steps.setCellWidget(
+            row,
+            2,
+            optional_date_edit(step.due_on, self.tr("Step {n} due").format(n=row + 1)),
+        )
         self.steps.setCellWidget(row, 3, status)
-        self.steps.setCellWidget(row, 4, optional_date_edit(step.done_on, f"Step {row + 1} done"))
+        self.steps.setCellWidget(
+            row,
+            4,
+            optional_date_edit(step.done_on, self.tr("Step {n} done").format(n=row + 1)),
+        )
         if not step.title:
             self.steps.setCurrentCell(row, 1)
             self.steps.editItem(title)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from observe.coaching import scores, surveys
 from observe.errors import UsageError
+from observe.i18n import format_percent
 from observe.reports.cycle_evidence import before_after
 from observe.store import Store
 from observe.ui.appearance import chart_colours
@@ -54,7 +55,7 @@ class BeforeAfterBars(QWidget):
             painter.drawText(
                 QRectF(label_w + plot_w + 4, y, 40, 14),
                 Qt.AlignmentFlag.AlignLeft,
-                f"{round(value * 100)}%",
+                format_percent(value),
             )
         painter.end()
 
@@ -131,17 +132,18 @@ def preview_paper_survey(
 
     if not survey_questions(store, cycle_id):
         raise UsageError(
-            parent.tr(
+            QCoreApplication.translate(
+                "CycleEvidence",
                 "This cycle has no survey questions yet. Import a survey first (its questions "
                 "are reused), or make one with: observe report survey --cycle active "
-                "--question …"
+                "--question …",
             )
         )
     window = PreviewWindow(
         store,
         lambda paper: paper_survey_pdf(store, cycle_id, paper),
-        title=parent.tr("Paper student survey"),
-        file_stem=safe_name(parent.tr("Student survey")),
+        title=QCoreApplication.translate("CycleEvidence", "Paper student survey"),
+        file_stem=safe_name(QCoreApplication.translate("CycleEvidence", "Student survey")),
         report_error=report_error,
         parent=parent,
     )
@@ -158,14 +160,20 @@ def evidence_button(
 ) -> QPushButton:
     """ "Student evidence" with its menu: Import survey…, Import scores…, paper tallies…
     (Alt+T opens it, arrows and Enter choose)."""
-    button = QPushButton(parent.tr("S&tudent evidence"), parent)
+    button = QPushButton(QCoreApplication.translate("CycleEvidence", "S&tudent evidence"), parent)
     button.setToolTip(
-        parent.tr("Add a student survey or assessment results, before or after the cycle")
+        QCoreApplication.translate(
+            "CycleEvidence", "Add a student survey or assessment results, before or after the cycle"
+        )
     )
     menu = QMenu(button)
-    menu.addAction(parent.tr("Import &survey…"), import_survey)
-    menu.addAction(parent.tr("Import &scores…"), import_scores)
-    menu.addAction(parent.tr("Enter &paper survey tallies…"), paper_tallies)
-    menu.addAction(parent.tr("P&rint a paper survey…"), print_survey)
+    menu.addAction(QCoreApplication.translate("CycleEvidence", "Import &survey…"), import_survey)
+    menu.addAction(QCoreApplication.translate("CycleEvidence", "Import &scores…"), import_scores)
+    menu.addAction(
+        QCoreApplication.translate("CycleEvidence", "Enter &paper survey tallies…"), paper_tallies
+    )
+    menu.addAction(
+        QCoreApplication.translate("CycleEvidence", "P&rint a paper survey…"), print_survey
+    )
     button.setMenu(menu)
     return button

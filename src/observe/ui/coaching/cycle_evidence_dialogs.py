@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,9 +40,9 @@ from observe.ui.ops import CoreOp
 
 def _phase_box(parent: QWidget) -> QComboBox:
     box = QComboBox(parent)
-    box.addItem(parent.tr("Before the cycle"), "before")
-    box.addItem(parent.tr("After the cycle"), "after")
-    box.setAccessibleName(parent.tr("Before or after the cycle"))
+    box.addItem(QCoreApplication.translate("CycleEvidence", "Before the cycle"), "before")
+    box.addItem(QCoreApplication.translate("CycleEvidence", "After the cycle"), "after")
+    box.setAccessibleName(QCoreApplication.translate("CycleEvidence", "Before or after the cycle"))
     return box
 
 
@@ -60,12 +60,12 @@ class _ImportDialog(QDialog):
         self._report_error = report_error
         self.preview: object | None = None
         self.path = QLineEdit()
-        self.path.setAccessibleName(self.tr("CSV file"))
+        self.path.setAccessibleName(QCoreApplication.translate("_ImportDialog", "CSV file"))
         self.path.textChanged.connect(self._forget)
         self.path.returnPressed.connect(self.read_file)
-        browse = QPushButton(self.tr("&Browse…"))
+        browse = QPushButton(QCoreApplication.translate("_ImportDialog", "&Browse…"))
         browse.clicked.connect(self.browse)
-        self.read_button = QPushButton(self.tr("&Read file"))
+        self.read_button = QPushButton(QCoreApplication.translate("_ImportDialog", "&Read file"))
         self.read_button.clicked.connect(self.read_file)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
@@ -73,11 +73,13 @@ class _ImportDialog(QDialog):
         row.addWidget(self.read_button)
         self.phase = _phase_box(self)
         self.form = QFormLayout()
-        self.form.addRow(self.tr("&File:"), row)
-        self.form.addRow(self.tr("&When:"), self.phase)
+        self.form.addRow(QCoreApplication.translate("_ImportDialog", "&File:"), row)
+        self.form.addRow(QCoreApplication.translate("_ImportDialog", "&When:"), self.phase)
         self.shown = QPlainTextEdit()
         self.shown.setReadOnly(True)
-        self.shown.setAccessibleName(self.tr("What will be stored"))
+        self.shown.setAccessibleName(
+            QCoreApplication.translate("_ImportDialog", "What will be stored")
+        )
         self.shown.setTabChangesFocus(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -85,7 +87,7 @@ class _ImportDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.import_button.setText(self.tr("Import"))
+        self.import_button.setText(QCoreApplication.translate("_ImportDialog", "Import"))
         self.import_button.setEnabled(False)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -108,7 +110,10 @@ class _ImportDialog(QDialog):
 
     def browse(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, self.windowTitle(), "", self.tr("CSV files (*.csv *.txt);;All files (*)")
+            self,
+            self.windowTitle(),
+            "",
+            QCoreApplication.translate("_ImportDialog", "CSV files (*.csv *.txt);;All files (*)"),
         )
         if chosen:
             self.path.setText(chosen)
@@ -124,10 +129,12 @@ class _ImportDialog(QDialog):
         """Reads the file on a worker and shows what would be stored."""
         text = self.path.text().strip()
         if not text:
-            self.message.setText(self.tr("Choose the CSV file to import."))
+            self.message.setText(
+                QCoreApplication.translate("_ImportDialog", "Choose the CSV file to import.")
+            )
             return
         self._forget()
-        self.message.setText(self.tr("Reading…"))
+        self.message.setText(QCoreApplication.translate("_ImportDialog", "Reading…"))
         path = Path(text)
         CoreOp(
             self, lambda: self._read_call(path), report=self._report_error, name="read CSV"
@@ -144,7 +151,11 @@ class _ImportDialog(QDialog):
             return
         self.preview = preview
         self.shown.setPlainText("\n".join(lines))
-        self.message.setText(self.tr("Check what will be stored, then choose Import."))
+        self.message.setText(
+            QCoreApplication.translate(
+                "_ImportDialog", "Check what will be stored, then choose Import."
+            )
+        )
         self.import_button.setEnabled(True)
 
     def _save_call(self, preview: object, phase: str) -> object:
@@ -153,7 +164,11 @@ class _ImportDialog(QDialog):
     def save(self) -> bool:
         preview = self.preview
         if preview is None:
-            self.message.setText(self.tr("Read the file first (Enter in the file name)."))
+            self.message.setText(
+                QCoreApplication.translate(
+                    "_ImportDialog", "Read the file first (Enter in the file name)."
+                )
+            )
             return False
         phase = str(self.phase.currentData())
         saved = CoreOp(

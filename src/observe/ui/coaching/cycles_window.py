@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,7 @@ from observe.coaching.labels import (
     STEP_STATUS_LABELS,
 )
 from observe.feedback.reflections import ReflectionView, cycle_reflections
+from observe.i18n import format_date
 from observe.store import Store
 from observe.store.models import MeasureKind
 from observe.ui import operations
@@ -56,18 +57,19 @@ from observe.vocabulary import VISIT_TYPE_LABELS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AXIS_TITLES = {
-    MeasureKind.DISTINCT_VOICES: "Students who spoke",
-    MeasureKind.CONTRIBUTIONS: "Contributions",
-    MeasureKind.LOOKFOR_FREQUENCY: "Evidence items tagged",
+    MeasureKind.DISTINCT_VOICES: QT_TRANSLATE_NOOP("CycleView", "Students who spoke"),
+    MeasureKind.CONTRIBUTIONS: QT_TRANSLATE_NOOP("CycleView", "Contributions"),
+    MeasureKind.LOOKFOR_FREQUENCY: QT_TRANSLATE_NOOP("CycleView", "Evidence items tagged"),
 }
-EMPTY = (
+EMPTY = QT_TRANSLATE_NOOP(
+    "CycleView",
     "No coaching cycles yet. A cycle is a few weeks of work with one teacher on one focus: "
-    "choose New cycle to start one."
+    "choose New cycle to start one.",
 )
 
 
 def _day(value: date | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else "—"
+    return format_date(value, "d MMM y") if value else "—"
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:
@@ -102,24 +104,30 @@ class CycleView(QWidget):
         big.setPointSizeF(big.pointSizeF() * 1.2)
         self.focus.setFont(big)
         self.focus.setWordWrap(True)
-        self.focus.setAccessibleName("Cycle focus")
+        self.focus.setAccessibleName(self.tr("Cycle focus"))
         self.details = QLabel()
         self.details.setWordWrap(True)
-        self.details.setAccessibleName("Cycle details")
+        self.details.setAccessibleName(self.tr("Cycle details"))
         self.sentence = QLabel()
         bold = QFont(self.sentence.font())
         bold.setBold(True)
         self.sentence.setFont(bold)
         self.sentence.setWordWrap(True)
-        self.sentence.setAccessibleName("Measure, before and after")
+        self.sentence.setAccessibleName(self.tr("Measure, before and after"))
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.chart = ChartView("Chart: the cycle's measure visit by visit")
+        self.chart = ChartView(self.tr("Chart: the cycle's measure visit by visit"))
         self.chart.setMinimumHeight(220)
-        self.visits = _table(["Visit", "Kind", "Measure"], "Measure visit by visit")
-        self.steps = _table(["Step", "What", "Due", "Status", "Done"], "Action steps")
+        self.visits = _table(
+            [self.tr("Visit"), self.tr("Kind"), self.tr("Measure")],
+            self.tr("Measure visit by visit"),
+        )
+        self.steps = _table(
+            [self.tr("Step"), self.tr("What"), self.tr("Due"), self.tr("Status"), self.tr("Done")],
+            self.tr("Action steps"),
+        )
         self.reflection = QLabel()
         self.reflection.setWordWrap(True)
-        self.reflection.setAccessibleName("Reflection")
+        self.reflection.setAccessibleName(self.tr("Reflection"))
         self.teacher_reflections = ReflectionsPanel()  # hidden until the teacher writes one
         self.evidence = EvidenceMeasures()  # hidden until a survey or scores are added
 
@@ -129,10 +137,10 @@ class CycleView(QWidget):
         layout.addWidget(self.details)
         layout.addWidget(self.sentence)
         layout.addWidget(self.chart, 2)
-        layout.addWidget(QLabel("Measure visit by visit"))
+        layout.addWidget(QLabel(self.tr("Measure visit by visit")))
         layout.addWidget(self.visits, 1)
         layout.addWidget(self.evidence)
-        layout.addWidget(QLabel("Action steps"))
+        layout.addWidget(QLabel(self.tr("Action steps")))
         layout.addWidget(self.steps, 1)
         layout.addWidget(self.reflection)
         layout.addWidget(self.teacher_reflections)
@@ -150,7 +158,7 @@ class CycleView(QWidget):
     def show_cycle(self, store: Store, cycle_id: str | None) -> None:
         if cycle_id is None:
             self.focus.setText("")
-            self.details.setText(EMPTY)
+            self.details.setText(QCoreApplication.translate("CycleView", EMPTY))
             for w in (self.sentence, self.reflection):
                 w.setText("")
             self.visits.setRowCount(0)
@@ -167,16 +175,26 @@ class CycleView(QWidget):
         heading = cycle_heading(store, cycle_id)
         teacher = heading.teacher_name if heading is not None else ""
         self.focus.setText(draft.focus)
-        dates = f"{_day(draft.started_on)} to {_day(draft.ended_on)}"
-        lines = [f"With {teacher} · {CYCLE_STATUS_LABELS[draft.status]} · {dates}"]
+        dates = self.tr("{start} to {end}").format(
+            start=_day(draft.started_on), end=_day(draft.ended_on)
+        )
+        lines = [
+            self.tr("With {teacher} · {status} · {dates}").format(
+                teacher=teacher, status=CYCLE_STATUS_LABELS[draft.status], dates=dates
+            )
+        ]
         if draft.student_goal:
-            lines.append(f"Student-learning goal: {draft.student_goal}")
+            lines.append(
+                self.tr("Student-learning goal: {student_goal}").format(
+                    student_goal=draft.student_goal
+                )
+            )
         self.details.setText("\n".join(lines))
         self.sentence.setText(progress.sentence())
         labels, values = [], []
         for point in progress.points:
             local = as_utc(point.started_at).astimezone()
-            labels.append(f"{local.day} {local:%b}")
+            labels.append(format_date(local, "d MMM"))
             values.append(point.value)
         top = max((p.out_of or 0 for p in progress.points), default=0)
         self.chart.show_measure(
@@ -186,13 +204,15 @@ class CycleView(QWidget):
             baseline=draft.baseline,
             target=draft.target,
             top=float(top) if top and progress.measure_kind is not None else None,
-            axis_title=AXIS_TITLES.get(progress.measure_kind, "Measure"),
+            axis_title=QCoreApplication.translate(
+                "CycleView", AXIS_TITLES.get(progress.measure_kind, "Measure")
+            ),
         )
         _fill(
             self.visits,
             [
                 [
-                    f"{as_utc(p.started_at).astimezone():%a %d %b %Y}",
+                    format_date(as_utc(p.started_at).astimezone(), "EEE dd MMM y"),
                     VISIT_TYPE_LABELS[p.visit_type],
                     p.text(),
                 ]
@@ -212,9 +232,14 @@ class CycleView(QWidget):
                 for st in draft.steps
             ],
         )
-        self.reflection.setText(f"Reflection: {draft.reflection}" if draft.reflection else "")
+        self.reflection.setText(
+            self.tr("Reflection: {reflection}").format(reflection=draft.reflection)
+            if draft.reflection
+            else ""
+        )
         visits = {
-            p.visit_id: f"{as_utc(p.started_at).astimezone():%a %d %b %Y}" for p in progress.points
+            p.visit_id: format_date(as_utc(p.started_at).astimezone(), "EEE dd MMM y")
+            for p in progress.points
         }
         self.cycle_id, self._visit_labels = cycle_id, visits
         self.teacher_reflections.set_reflections(cycle_reflections(store, cycle_id), visits)
@@ -253,7 +278,7 @@ class CyclesWindow(QDialog):
         context: VisitContext | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Coaching cycles")
+        self.setWindowTitle(self.tr("Coaching cycles"))
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.store = store
         self._report_error = report_error
@@ -261,17 +286,19 @@ class CyclesWindow(QDialog):
         self.dialog: QDialog | None = None
 
         self.list = QListWidget()
-        self.list.setAccessibleName("Coaching cycles")
+        self.list.setAccessibleName(self.tr("Coaching cycles"))
         self.list.setSpacing(3)
         self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
         self.list.itemActivated.connect(lambda _item: self.edit())
-        self.new_button = QPushButton("&New cycle…")
-        self.edit_button = QPushButton("&Edit…")
-        self.link_button = QPushButton("&Visits…")
-        self.link_button.setToolTip("Choose which of the teacher's visits are in this cycle")
-        self.close_button = QPushButton("C&lose cycle…")
-        self.delete_button = QPushButton("&Delete")
+        self.new_button = QPushButton(self.tr("&New cycle…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.link_button = QPushButton(self.tr("&Visits…"))
+        self.link_button.setToolTip(
+            self.tr("Choose which of the teacher's visits are in this cycle")
+        )
+        self.close_button = QPushButton(self.tr("C&lose cycle…"))
+        self.delete_button = QPushButton(self.tr("&Delete"))
         self.print_button = QPushButton(self.tr("&Print summary…"))
         self.print_button.setToolTip(
             self.tr("Preview, print or save this cycle's summary for the teacher")
@@ -352,10 +379,21 @@ class CyclesWindow(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for row in rows:
-            steps = f" · {row.steps_done}/{row.steps_total} steps" if row.steps_total else ""
+            steps = (
+                self.tr(" · {steps_done}/{steps_total} steps").format(
+                    steps_done=row.steps_done, steps_total=row.steps_total
+                )
+                if row.steps_total
+                else ""
+            )
             item = QListWidgetItem(
-                f"{row.teacher_name}\n{row.focus}\n{CYCLE_STATUS_LABELS[row.status]}"
-                f" · {row.visits} visit{'s' if row.visits != 1 else ''}{steps}"
+                f"{row.teacher_name}\n{row.focus}\n{CYCLE_STATUS_LABELS[row.status]} · "
+                + (
+                    self.tr("1 visit")
+                    if row.visits == 1
+                    else self.tr("{count} visits").format(count=row.visits)
+                )
+                + steps
             )
             item.setData(ID_ROLE, row.id)
             item.setData(
@@ -457,7 +495,11 @@ class CyclesWindow(QDialog):
         if not cycles.teachers(self.store):
             self._report_error(
                 self,
-                _usage("Add a teacher first (Classes → New teacher); a cycle is with a teacher."),
+                _usage(
+                    self.tr(
+                        "Add a teacher first (Classes → New teacher); a cycle is with a teacher."
+                    )
+                ),
             )
             return None
         return self._open(
@@ -537,9 +579,11 @@ class CyclesWindow(QDialog):
         if confirm:
             answer = QMessageBox.question(
                 self,
-                "Delete cycle",
-                "Delete this coaching cycle and its action steps? Its visits and their "
-                "evidence stay; they just stop being part of a cycle.",
+                self.tr("Delete cycle"),
+                self.tr(
+                    "Delete this coaching cycle and its action steps? Its visits and their "
+                    "evidence stay; they just stop being part of a cycle."
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False

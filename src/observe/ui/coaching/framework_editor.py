@@ -7,7 +7,7 @@ It edits a :class:`~observe.coaching.framework_schema.Framework` in memory; savi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
 from observe.coaching.framework_schema import Framework, FrameworkItem
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ["Code", "Look-for (what students do)", "Category", "Key", "Description"]
+COLUMNS = [
+    QT_TRANSLATE_NOOP("FrameworkEditor", "Code"),
+    QT_TRANSLATE_NOOP("FrameworkEditor", "Look-for (what students do)"),
+    QT_TRANSLATE_NOOP("FrameworkEditor", "Category"),
+    QT_TRANSLATE_NOOP("FrameworkEditor", "Key"),
+    QT_TRANSLATE_NOOP("FrameworkEditor", "Description"),
+]
 CODE, TITLE, CATEGORY, KEY, DESCRIPTION = range(5)
 
 
@@ -36,16 +42,18 @@ class FrameworkEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name = QLineEdit()
-        self.name.setAccessibleName("Set name")
+        self.name.setAccessibleName(self.tr("Set name"))
         self.description = QLineEdit()
-        self.description.setAccessibleName("Set description")
+        self.description.setAccessibleName(self.tr("Set description"))
         form = QFormLayout()
-        form.addRow("Na&me:", self.name)
-        form.addRow("Descri&ption:", self.description)
+        form.addRow(self.tr("Na&me:"), self.name)
+        form.addRow(self.tr("Descri&ption:"), self.description)
 
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setAccessibleName("Look-fors in this set")
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("FrameworkEditor", c) for c in COLUMNS]
+        )
+        self.table.setAccessibleName(self.tr("Look-fors in this set"))
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -61,10 +69,10 @@ class FrameworkEditor(QWidget):
         self.name.textEdited.connect(lambda _t: self.edited.emit())
         self.description.textEdited.connect(lambda _t: self.edited.emit())
 
-        self.add_button = QPushButton("&Add look-for")
-        self.remove_button = QPushButton("&Remove")
-        self.up_button = QPushButton("Move &up")
-        self.down_button = QPushButton("Move do&wn")
+        self.add_button = QPushButton(self.tr("&Add look-for"))
+        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.up_button = QPushButton(self.tr("Move &up"))
+        self.down_button = QPushButton(self.tr("Move do&wn"))
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_row)
         self.up_button.clicked.connect(lambda: self.move(-1))
@@ -74,8 +82,10 @@ class FrameworkEditor(QWidget):
             row_buttons.addWidget(b)
         row_buttons.addStretch(1)
         hint = QLabel(
-            "Key: Ctrl+1…9 tags evidence with this look-for during a visit (— for none). "
-            "Categories group look-fors in the capture window."
+            self.tr(
+                "Key: Ctrl+1…9 tags evidence with this look-for during a visit (— for none). "
+                "Categories group look-fors in the capture window."
+            )
         )
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -128,7 +138,7 @@ class FrameworkEditor(QWidget):
         key.setRange(0, 9)
         key.setSpecialValueText("—")
         key.setValue(item.hotkey or 0)
-        key.setAccessibleName(f"Hotkey of look-for {row + 1}")
+        key.setAccessibleName(self.tr("Hotkey of look-for {n}").format(n=row + 1))
         key.valueChanged.connect(lambda _v: self.edited.emit())
         self.table.setCellWidget(row, KEY, key)
         return row

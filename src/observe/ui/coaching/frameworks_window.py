@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -53,28 +53,49 @@ UpdateAsker = Callable[[QWidget, str], str | None]
 
 def choose_open(parent: QWidget) -> Path | None:
     chosen, _ = QFileDialog.getOpenFileName(
-        parent, "Import look-for framework", str(documents_folder()), "Frameworks (*.json)"
+        parent,
+        QCoreApplication.translate("coaching.frameworks_window", "Import look-for framework"),
+        str(documents_folder()),
+        QCoreApplication.translate("coaching.frameworks_window", "Frameworks (*.json)"),
     )
     return Path(chosen) if chosen else None
 
 
 def choose_save(parent: QWidget, suggested: Path) -> Path | None:
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, "Export look-for framework", str(suggested), "Frameworks (*.json)"
+        parent,
+        QCoreApplication.translate("coaching.frameworks_window", "Export look-for framework"),
+        str(suggested),
+        QCoreApplication.translate("coaching.frameworks_window", "Frameworks (*.json)"),
     )
     return Path(chosen) if chosen else None
 
 
 def ask_update(parent: QWidget, name: str) -> str | None:
     box = QMessageBox(parent)
-    box.setWindowTitle("Import look-for framework")
-    box.setText(f"You already have a set called “{name}”.")
-    box.setInformativeText(
-        "Update it from the file (look-fors are matched by code, so tagged evidence keeps its "
-        "tags), or add the file as a separate set?"
+    box.setWindowTitle(
+        QCoreApplication.translate("coaching.frameworks_window", "Import look-for framework")
     )
-    update = box.addButton("&Update my set", QMessageBox.ButtonRole.AcceptRole)
-    copy = box.addButton("Add as a &copy", QMessageBox.ButtonRole.ActionRole)
+    box.setText(
+        QCoreApplication.translate(
+            "coaching.frameworks_window", "You already have a set called “{name}”."
+        ).format(name=name)
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "coaching.frameworks_window",
+            "Update it from the file (look-fors are matched by code, so tagged evidence keeps its "
+            "tags), or add the file as a separate set?",
+        )
+    )
+    update = box.addButton(
+        QCoreApplication.translate("coaching.frameworks_window", "&Update my set"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    copy = box.addButton(
+        QCoreApplication.translate("coaching.frameworks_window", "Add as a &copy"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     clicked = box.clickedButton()
@@ -96,7 +117,7 @@ class FrameworksWindow(QDialog):
         ask_update_or_copy: UpdateAsker = ask_update,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Look-for frameworks")
+        self.setWindowTitle(self.tr("Look-for frameworks"))
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.store = store
         self._report_error = report_error
@@ -106,42 +127,44 @@ class FrameworksWindow(QDialog):
         self.dirty = False
 
         self.list = QListWidget()
-        self.list.setAccessibleName("Look-for sets")
+        self.list.setAccessibleName(self.tr("Look-for sets"))
         self.list.setSpacing(2)
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
-        self.use_button = QPushButton("U&se this set")
-        self.use_button.setToolTip("Offer this set's look-fors and keys in the capture window")
+        self.use_button = QPushButton(self.tr("U&se this set"))
+        self.use_button.setToolTip(
+            self.tr("Offer this set's look-fors and keys in the capture window")
+        )
         self.use_button.clicked.connect(self.use_current)
-        self.new_button = QPushButton("&New set")
+        self.new_button = QPushButton(self.tr("&New set"))
         self.new_button.clicked.connect(self.new_set)
-        self.starter_button = QPushButton("Add a s&tarter set")
+        self.starter_button = QPushButton(self.tr("Add a s&tarter set"))
         self.starter_menu = QMenu(self.starter_button)
         self.starter_button.setMenu(self.starter_menu)
         self.starter_actions: list[QAction] = []
-        self.import_button = QPushButton("&Import…")
+        self.import_button = QPushButton(self.tr("&Import…"))
         self.import_button.clicked.connect(self.import_file)
-        self.export_button = QPushButton("E&xport…")
+        self.export_button = QPushButton(self.tr("E&xport…"))
         self.export_button.clicked.connect(self.export_current)
-        self.duplicate_button = QPushButton("Dup&licate")
+        self.duplicate_button = QPushButton(self.tr("Dup&licate"))
         self.duplicate_button.clicked.connect(self.duplicate_current)
-        self.delete_button = QPushButton("&Delete")
+        self.delete_button = QPushButton(self.tr("&Delete"))
         self.delete_button.clicked.connect(self.delete_current)
-        self.share_box = QCheckBox("S&hare with my team")
-        self.share_box.setToolTip("Shared sets sync to every coach of your school")
+        self.share_box = QCheckBox(self.tr("S&hare with my team"))
+        self.share_box.setToolTip(self.tr("Shared sets sync to every coach of your school"))
         self.share_box.clicked.connect(self.share_current)
         self.owner_note = QLabel()
         self.owner_note.setWordWrap(True)
 
         self.editor = FrameworkEditor()
         self.editor.edited.connect(self._edited)
-        self.save_button = QPushButton("Sa&ve changes")
+        self.save_button = QPushButton(self.tr("Sa&ve changes"))
         self.save_button.clicked.connect(self.save)
         save_key(self, self.save)
-        self.revert_button = QPushButton("R&evert")
+        self.revert_button = QPushButton(self.tr("R&evert"))
         self.revert_button.clicked.connect(self._show_current)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Framework message")
+        self.message.setAccessibleName(self.tr("Framework message"))
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -205,11 +228,15 @@ class FrameworksWindow(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for row in rows:
-            marks = [f"{row.items} look-for{'s' if row.items != 1 else ''}"]
+            marks = [
+                self.tr("1 look-for")
+                if row.items == 1
+                else self.tr("{count} look-fors").format(count=row.items)
+            ]
             if row.in_use:
-                marks.insert(0, "in use")
+                marks.insert(0, self.tr("in use"))
             if row.shared:
-                marks.append("shared" if row.mine else "shared by a colleague")
+                marks.append(self.tr("shared") if row.mine else self.tr("shared by a colleague"))
             item = QListWidgetItem(f"{row.name}\n{' · '.join(marks)}")
             item.setData(ID_ROLE, row.id)
             if row.in_use:
@@ -243,14 +270,18 @@ class FrameworksWindow(QDialog):
         self.use_button.setEnabled(row is not None and not row.in_use)
         if row is None:
             self.editor.set_framework(None)
-            self.owner_note.setText("No look-for sets yet: add a starter set or import one.")
+            self.owner_note.setText(
+                self.tr("No look-for sets yet: add a starter set or import one.")
+            )
         else:
             self.editor.set_framework(frameworks.load_framework(self.store, row.id), editable=mine)
             self.owner_note.setText(
                 ""
                 if mine
-                else "Shared by a colleague: you can use, export or duplicate it, "
-                "but only they can change it."
+                else self.tr(
+                    "Shared by a colleague: you can use, export or duplicate it, "
+                    "but only they can change it."
+                )
             )
         self.message.setText("")
         self._set_dirty(False)
@@ -280,14 +311,14 @@ class FrameworksWindow(QDialog):
             return
         if not self._run(lambda: frameworks.use_set(self.store, set_id)).ok:
             return
-        self._after_change(set_id, "The capture window now offers this set's look-fors.")
+        self._after_change(set_id, self.tr("The capture window now offers this set's look-fors."))
 
     def new_set(self) -> None:
         self.list.clearSelection()
         self.list.setCurrentItem(None)
-        self.editor.set_framework(Framework("New look-for set", None, ()), editable=True)
+        self.editor.set_framework(Framework(self.tr("New look-for set"), None, ()), editable=True)
         self.editor.add_row()
-        self.owner_note.setText("A new set: give it a name and look-fors, then save.")
+        self.owner_note.setText(self.tr("A new set: give it a name and look-fors, then save."))
         self._set_dirty(True)
 
     def save(self) -> str | None:
@@ -305,7 +336,7 @@ class FrameworksWindow(QDialog):
         if not outcome.ok or outcome.value is None:
             return None
         saved = outcome.value
-        self._after_change(saved, "Saved.")
+        self._after_change(saved, self.tr("Saved."))
         return saved
 
     def add_framework(self, framework: Framework) -> str | None:
@@ -313,7 +344,7 @@ class FrameworksWindow(QDialog):
         if not outcome.ok or outcome.value is None:
             return None
         set_id = outcome.value
-        self._after_change(set_id, f"Added “{framework.name}”.")
+        self._after_change(set_id, self.tr("Added “{name}”.").format(name=framework.name))
         return set_id
 
     def import_file(self) -> str | None:
@@ -340,8 +371,13 @@ class FrameworksWindow(QDialog):
         if not imported.ok or imported.value is None:
             return None
         set_id = imported.value
-        verb = "Updated" if update else "Imported"
-        self._after_change(set_id, f"{verb} “{framework.name}” from {path.name}.")
+        verb = self.tr("Updated") if update else self.tr("Imported")
+        self._after_change(
+            set_id,
+            self.tr("{verb} “{name}” from {name2}.").format(
+                verb=verb, name=framework.name, name2=path.name
+            ),
+        )
         return set_id
 
     def export_current(self) -> Path | None:
@@ -357,7 +393,7 @@ class FrameworksWindow(QDialog):
         if not exported.ok or exported.value is None:
             return None
         path = exported.value
-        self.message.setText(f"Exported to {path}.")
+        self.message.setText(self.tr("Exported to {path}.").format(path=path))
         return path
 
     def duplicate_current(self) -> str | None:
@@ -368,7 +404,7 @@ class FrameworksWindow(QDialog):
         if not duplicated.ok or duplicated.value is None:
             return None
         copy = duplicated.value
-        self._after_change(copy, "Duplicated: this copy is yours to change.")
+        self._after_change(copy, self.tr("Duplicated: this copy is yours to change."))
         return copy
 
     def share_current(self, checked: bool) -> None:
@@ -380,9 +416,9 @@ class FrameworksWindow(QDialog):
             return
         self._after_change(
             set_id,
-            "Shared: your team gets this set at their next sync."
+            self.tr("Shared: your team gets this set at their next sync.")
             if checked
-            else "Now private to you.",
+            else self.tr("Now private to you."),
         )
 
     def delete_current(self, *, confirm: bool = True) -> bool:
@@ -392,12 +428,12 @@ class FrameworksWindow(QDialog):
         if confirm:
             answer = QMessageBox.question(
                 self,
-                "Delete look-for set",
-                "Delete this look-for set? Evidence already tagged keeps its tags.",
+                self.tr("Delete look-for set"),
+                self.tr("Delete this look-for set? Evidence already tagged keeps its tags."),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         if not self._run(lambda: frameworks.delete_set(self.store, set_id)).ok:
             return False
-        self._after_change(None, "Deleted.")
+        self._after_change(None, self.tr("Deleted."))
         return True

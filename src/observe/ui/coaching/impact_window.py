@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from observe.coaching.impact import LocalImpactSource, school_year_start
 from observe.coaching.impact_tables import ImpactReport, ImpactSource, write_report
 from observe.coaching.leader_source import ServerImpactSource
+from observe.i18n import format_date
 from observe.store import Store
 from observe.store.models import VisitType
 from observe.ui import operations
@@ -41,19 +42,23 @@ from observe.ui.operations import Progress
 from observe.ui.ops import CoreOp
 from observe.vocabulary import VISIT_TYPE_LABELS
 
-MY_RECORDS = "My records on this computer"
-SCHOOL = "School figures (leader sign-in)…"
+MY_RECORDS = QT_TRANSLATE_NOOP("ImpactWindow", "My records on this computer")
+SCHOOL = QT_TRANSLATE_NOOP("ImpactWindow", "School figures (leader sign-in)…")
 #: Chooses a folder for "Export all"; tests pass one that answers at once.
 FolderChooser = Callable[[QWidget, Path], Path | None]
 
 
 def choose_folder(parent: QWidget, start: Path) -> Path | None:
-    chosen = QFileDialog.getExistingDirectory(parent, "Export all tables to folder", str(start))
+    chosen = QFileDialog.getExistingDirectory(
+        parent,
+        QCoreApplication.translate("coaching.impact_window", "Export all tables to folder"),
+        str(start),
+    )
     return Path(chosen) if chosen else None
 
 
 def _week_label(value: object) -> str:
-    return f"{value.day} {value:%b}" if isinstance(value, date) else str(value)
+    return format_date(value, "d MMM") if isinstance(value, date) else str(value)
 
 
 class ImpactWindow(QDialog):
@@ -70,9 +75,9 @@ class ImpactWindow(QDialog):
         today: date | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Impact")
+        self.setWindowTitle(self.tr("Impact"))
         self.setWindowFlag(Qt.WindowType.Window, True)
-        self.setAccessibleName("Impact view")
+        self.setAccessibleName(self.tr("Impact view"))
         self.store = store
         self._report_error = report_error
         self._choose_folder = choose_export_folder
@@ -83,28 +88,31 @@ class ImpactWindow(QDialog):
         today = today or date.today()
 
         self.source_box = QComboBox()
-        self.source_box.addItems([MY_RECORDS, SCHOOL])
-        self.source_box.setAccessibleName("Whose figures")
+        self.source_box.addItems([self.tr(MY_RECORDS), self.tr(SCHOOL)])
+        self.source_box.setAccessibleName(self.tr("Whose figures"))
         self.source_box.activated.connect(self._source_chosen)
         self.start = QDateEdit(QDate(school_year_start(today)))
         self.end = QDateEdit(QDate(today))
-        for edit, name in ((self.start, "From"), (self.end, "To")):
+        for edit, name in ((self.start, self.tr("From")), (self.end, self.tr("To"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.setAccessibleName(name)
-        self.refresh_button = QPushButton("&Refresh")
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
-        self.export_all_button = QPushButton("Export &all…")
-        self.export_all_button.setToolTip("Save every table as CSV files in a folder")
+        self.export_all_button = QPushButton(self.tr("Export &all…"))
+        self.export_all_button.setToolTip(self.tr("Save every table as CSV files in a folder"))
         self.export_all_button.clicked.connect(self.export_all)
         self.export_all_button.setEnabled(False)
         top = QHBoxLayout()
-        for label, widget in (("Figures &for:", self.source_box), ("Fro&m:", self.start)):
+        for label, widget in (
+            (self.tr("Figures &for:"), self.source_box),
+            (self.tr("Fro&m:"), self.start),
+        ):
             caption = QLabel(label)
             caption.setBuddy(widget)
             top.addWidget(caption)
             top.addWidget(widget)
-        to = QLabel("T&o:")
+        to = QLabel(self.tr("T&o:"))
         to.setBuddy(self.end)
         top.addWidget(to)
         top.addWidget(self.end)
@@ -113,40 +121,40 @@ class ImpactWindow(QDialog):
         top.addWidget(self.export_all_button)
 
         self.status = QLabel()
-        self.status.setAccessibleName("Impact status")
+        self.status.setAccessibleName(self.tr("Impact status"))
         self.status.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Impact summary")
+        self.summary.setAccessibleName(self.tr("Impact summary"))
         bold = QFont(self.summary.font())
         bold.setBold(True)
         self.summary.setFont(bold)
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Impact figures")
+        self.tabs.setAccessibleName(self.tr("Impact figures"))
         self.charts: dict[str, ChartView] = {}
         self.panes: dict[str, TablePane] = {}
         tab_tables = {
-            "&Visits": ("visits_per_week",),
-            "&Time": ("time_by_week", "time_by_activity"),
-            "C&ycles": ("cycles", "cycle_evidence", "school_cycles"),
-            "&Look-fors": ("lookfors", "lookfor_trends"),
-            "&Participation": ("participation",),
+            self.tr("&Visits"): ("visits_per_week",),
+            self.tr("&Time"): ("time_by_week", "time_by_activity"),
+            self.tr("C&ycles"): ("cycles", "cycle_evidence", "school_cycles"),
+            self.tr("&Look-fors"): ("lookfors", "lookfor_trends"),
+            self.tr("&Participation"): ("participation",),
         }
         titles = {
-            "visits_per_week": "Visits per week",
-            "time_by_week": "Coaching vs other duties, by week",
-            "time_by_activity": "Time by activity",
-            "cycles": "Coaching cycles",
-            "cycle_evidence": "Student surveys and assessments",
-            "school_cycles": "Cycles at school level",
-            "lookfors": "Look-fors seen",
-            "lookfor_trends": "Look-for trends by week",
-            "participation": "Equity of voice by week",
+            "visits_per_week": self.tr("Visits per week"),
+            "time_by_week": self.tr("Coaching vs other duties, by week"),
+            "time_by_activity": self.tr("Time by activity"),
+            "cycles": self.tr("Coaching cycles"),
+            "cycle_evidence": self.tr("Student surveys and assessments"),
+            "school_cycles": self.tr("Cycles at school level"),
+            "lookfors": self.tr("Look-fors seen"),
+            "lookfor_trends": self.tr("Look-for trends by week"),
+            "participation": self.tr("Equity of voice by week"),
         }
         for tab_title, keys in tab_tables.items():
             page = QSplitter(Qt.Orientation.Vertical)
-            chart = ChartView(f"Chart: {titles[keys[0]]}")
+            chart = ChartView(self.tr("Chart: {title}").format(title=titles[keys[0]]))
             self.charts[keys[0]] = chart
             page.addWidget(chart)
             for key in keys:
@@ -210,7 +218,9 @@ class ImpactWindow(QDialog):
     def refresh(self) -> operations.Operation:
         start, end = self.period()
         source = self.source
-        self.status.setText(f"Loading {source.description}…")
+        self.status.setText(
+            self.tr("Loading {description}…").format(description=source.description)
+        )
         self.refresh_button.setEnabled(False)
 
         def work(_: Progress) -> ImpactReport:
@@ -228,14 +238,18 @@ class ImpactWindow(QDialog):
         return op
 
     def _failed(self, error: BaseException) -> None:
-        self.status.setText("The figures could not be loaded.")
+        self.status.setText(self.tr("The figures could not be loaded."))
         self._report_error(self, error)
 
     def _show(self, result: object) -> None:
         assert isinstance(result, ImpactReport)
         self.report = result
         start, end = result.start, result.end
-        span = f"{_day(start)} to {_day(end)}" if start and end else "all dates"
+        span = (
+            self.tr("{day} to {day2}").format(day=_day(start), day2=_day(end))
+            if start and end
+            else self.tr("all dates")
+        )
         self.status.setText(f"{result.scope}, {span}.")
         for key, pane in self.panes.items():
             table, missing = result.tables.get(key), result.missing.get(key)
@@ -263,7 +277,11 @@ class ImpactWindow(QDialog):
                 if any(visits.column(vt.value))
             ]
             self.charts["visits_per_week"].show_bars(
-                labels, sets, title="Visits per week", axis_title="Visits", stacked=True
+                labels,
+                sets,
+                title=self.tr("Visits per week"),
+                axis_title=self.tr("Visits"),
+                stacked=True,
             )
         weekly = t.get("time_by_week")
         by_activity = t.get("time_by_activity")
@@ -272,19 +290,25 @@ class ImpactWindow(QDialog):
             self.charts["time_by_week"].show_bars(
                 labels,
                 [
-                    ("Coaching", [float(v or 0) for v in weekly.column("coaching_minutes")]),
-                    ("Other duties", [float(v or 0) for v in weekly.column("other_minutes")]),
+                    (
+                        self.tr("Coaching"),
+                        [float(v or 0) for v in weekly.column("coaching_minutes")],
+                    ),
+                    (
+                        self.tr("Other duties"),
+                        [float(v or 0) for v in weekly.column("other_minutes")],
+                    ),
                 ],
-                title="Minutes per week: coaching vs other duties",
-                axis_title="Minutes",
+                title=self.tr("Minutes per week: coaching vs other duties"),
+                axis_title=self.tr("Minutes"),
                 stacked=True,
             )
         elif by_activity is not None:
             self.charts["time_by_week"].show_bars(
                 [str(v) for v in by_activity.column("label")],
-                [("Minutes", [float(v or 0) for v in by_activity.column("minutes")])],
-                title="Minutes by activity (whole period)",
-                axis_title="Minutes",
+                [(self.tr("Minutes"), [float(v or 0) for v in by_activity.column("minutes")])],
+                title=self.tr("Minutes by activity (whole period)"),
+                axis_title=self.tr("Minutes"),
             )
         cycles = t.get("cycles")
         if cycles is not None:
@@ -297,7 +321,7 @@ class ImpactWindow(QDialog):
                     (self.tr("Latest"), [float(r["after"] or 0) for r in rows]),
                 ],
                 title=self.tr("Each cycle's measure: baseline vs latest measured visit"),
-                axis_title="Measure",
+                axis_title=self.tr("Measure"),
             )
         elif (school := t.get("school_cycles")) is not None:
             # The leader's: each measure's median baseline vs latest; hidden rows left out.
@@ -313,7 +337,7 @@ class ImpactWindow(QDialog):
                     (self.tr("Typical latest"), [_num(r["median_after"]) for r in rows]),
                 ],
                 title=self.tr("Cycle measures at school level: baseline vs latest (median)"),
-                axis_title="Measure",
+                axis_title=self.tr("Measure"),
             )
         else:
             self.charts["cycles"].fresh(report.missing.get("cycles", ""))
@@ -329,16 +353,21 @@ class ImpactWindow(QDialog):
             self.charts["lookfors"].show_lines(
                 [_week_label(w) for w in weeks],
                 [(code, [_pct(share.get((w, code))) for w in weeks]) for code in top_codes],
-                title="Share of evidence tagged, by week (five most tagged look-fors)",
-                axis_title="% of evidence",
+                title=self.tr("Share of evidence tagged, by week (five most tagged look-fors)"),
+                axis_title=self.tr("% of evidence"),
                 fmt="%d%%",
             )
         elif lookfors is not None and any(_counted(v) for v in lookfors.column("tagged_evidence")):
             self.charts["lookfors"].show_bars(
                 [str(c) for c in lookfors.column("code")],
-                [("Evidence tagged", [_num(v) for v in lookfors.column("tagged_evidence")])],
-                title="Evidence tagged per look-for (whole period)",
-                axis_title="Evidence items",
+                [
+                    (
+                        self.tr("Evidence tagged"),
+                        [_num(v) for v in lookfors.column("tagged_evidence")],
+                    )
+                ],
+                title=self.tr("Evidence tagged per look-for (whole period)"),
+                axis_title=self.tr("Evidence items"),
             )
         elif lookfors is not None:
             # Hidden by small-group suppression (the table's note says why), or nothing tagged.
@@ -346,18 +375,23 @@ class ImpactWindow(QDialog):
         part = t.get("participation")
         if part is not None:
             labels = [_week_label(w) for w in part.column("week_start")]
-            lines = [("Share of class heard", [_pct(v) for v in part.column("voice_share_mean")])]
+            lines = [
+                (
+                    self.tr("Share of class heard"),
+                    [_pct(v) for v in part.column("voice_share_mean")],
+                )
+            ]
             if any(v is not None for v in part.column("top_quarter_share_mean")):
                 lines.append(
                     (
-                        "Talk from the most-heard quarter",
+                        self.tr("Talk from the most-heard quarter"),
                         [_pct(v) for v in part.column("top_quarter_share_mean")],
                     )
                 )
             self.charts["participation"].show_lines(
                 labels,
                 lines,
-                title="Equity of voice by week (visits with a participation tally)",
+                title=self.tr("Equity of voice by week (visits with a participation tally)"),
                 axis_title="%",
                 fmt="%d%%",
                 top=100,
@@ -377,11 +411,13 @@ class ImpactWindow(QDialog):
         if not outcome.ok or outcome.value is None:
             return []
         paths = outcome.value
-        self.status.setText(f"Saved {len(paths)} CSV files in {folder}.")
+        self.status.setText(
+            self.tr("Saved {count} CSV files in {folder}.").format(count=len(paths), folder=folder)
+        )
         return paths
 
     def _exported(self, path: object) -> None:
-        self.status.setText(f"Saved {path}.")
+        self.status.setText(self.tr("Saved {path}.").format(path=path))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._leader is not None:
@@ -392,7 +428,7 @@ class ImpactWindow(QDialog):
 
 
 def _day(value: date) -> str:
-    return f"{value.day} {value:%b %Y}"
+    return format_date(value, "d MMM y")
 
 
 def _counted(value: object) -> bool:
@@ -428,24 +464,43 @@ def summary_sentence(report: ImpactReport) -> str:
     if visits is not None:
         n = sum(int(_num(v)) for v in visits.column("visits"))
         hidden = sum(1 for v in visits.column("visits") if isinstance(v, str))
-        bits.append(f"{n:,} visit{'s' if n != 1 else ''}")
+        if n == 1:
+            bits.append(QCoreApplication.translate("coaching.impact_window", "1 visit"))
+        else:
+            bits.append(
+                QCoreApplication.translate("coaching.impact_window", "{count} visits").format(
+                    count=f"{n:,}"
+                )
+            )
         if hidden:
             # The total leaves out weeks the server hid (fewer than 3 teachers): say so.
-            bits[-1] += f" in the weeks shown ({hidden} hidden)"
+            bits[-1] += QCoreApplication.translate(
+                "coaching.impact_window", " in the weeks shown ({hidden} hidden)"
+            ).format(hidden=hidden)
     time = t.get("time_by_activity")
     if time is not None:
         rows = time.dicts()
         total = sum(int(r["minutes"] or 0) for r in rows)
         coaching = sum(int(r["minutes"] or 0) for r in rows if r["counts_as"] == "coaching")
         if total:
-            bits.append(f"{coaching / total:.0%} of logged time spent coaching")
+            bits.append(
+                QCoreApplication.translate(
+                    "coaching.impact_window", "{value:.0%} of logged time spent coaching"
+                ).format(value=coaching / total)
+            )
     cycles = t.get("cycles")
     if cycles is not None:
         status = [str(s) for s in cycles.column("status")]
-        bits.append(
-            f"{status.count('Active')} cycle{'s' if status.count('Active') != 1 else ''} active, "
-            f"{status.count('Completed')} completed"
-        )
+        active, completed = status.count("Active"), status.count("Completed")
+        if active == 1:
+            cycles_text = QCoreApplication.translate(
+                "coaching.impact_window", "1 cycle active, {completed} completed"
+            )
+        else:
+            cycles_text = QCoreApplication.translate(
+                "coaching.impact_window", "{active} cycles active, {completed} completed"
+            )
+        bits.append(cycles_text.format(active=active, completed=completed))
     part = t.get("participation")
     if part is not None:
         pairs = [
@@ -458,5 +513,14 @@ def summary_sentence(report: ImpactReport) -> str:
         tallies = sum(n for _, n in pairs)
         if tallies:
             mean = sum(share * n for share, n in pairs) / tallies
-            bits.append(f"{mean:.0%} of the class heard in an average tallied visit")
-    return " · ".join(bits) if bits else "No figures for this period yet."
+            bits.append(
+                QCoreApplication.translate(
+                    "coaching.impact_window",
+                    "{mean:.0%} of the class heard in an average tallied visit",
+                ).format(mean=mean)
+            )
+    return (
+        " · ".join(bits)
+        if bits
+        else QCoreApplication.translate("coaching.impact_window", "No figures for this period yet.")
+    )

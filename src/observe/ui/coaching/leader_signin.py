@@ -6,7 +6,7 @@ with the sentence on failure, so a mistyped password costs one retype, not the w
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,10 +23,11 @@ from observe.ui import operations
 from observe.ui.errors import sentence_for
 from observe.ui.operations import Progress
 
-INTRO = (
+INTRO = QT_TRANSLATE_NOOP(
+    "LeaderSignIn",
     "School leaders see figures for the whole school: visits per week, coaching time, "
     "look-fors seen and participation. No notes, evidence, teacher names or cycles leave "
-    "coaches' computers. Sign in with your leader account."
+    "coaches' computers. Sign in with your leader account.",
 )
 
 
@@ -35,31 +36,31 @@ class LeaderSignInDialog(QDialog):
 
     def __init__(self, server_url: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("School figures: sign in")
+        self.setWindowTitle(self.tr("School figures: sign in"))
         self.setMinimumWidth(480)
         self.session: LeaderSession | None = None
-        intro = QLabel(INTRO)
+        intro = QLabel(QCoreApplication.translate("LeaderSignIn", INTRO))
         intro.setWordWrap(True)
         self.server = QLineEdit(server_url)
-        self.server.setPlaceholderText("https://observe.school.org")
-        self.server.setAccessibleName("Server address")
+        self.server.setPlaceholderText(self.tr("https://observe.school.org"))
+        self.server.setAccessibleName(self.tr("Server address"))
         self.email = QLineEdit()
-        self.email.setAccessibleName("Email")
+        self.email.setAccessibleName(self.tr("Email"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password")
+        self.password.setAccessibleName(self.tr("Password"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Sign-in message")
+        self.message.setAccessibleName(self.tr("Sign-in message"))
         self.message.hide()
         form = QFormLayout()
-        form.addRow("&Server:", self.server)
-        form.addRow("&Email:", self.email)
-        form.addRow("&Password:", self.password)
+        form.addRow(self.tr("&Server:"), self.server)
+        form.addRow(self.tr("&Email:"), self.email)
+        form.addRow(self.tr("&Password:"), self.password)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         self.buttons.accepted.connect(self.sign_in)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -72,7 +73,7 @@ class LeaderSignInDialog(QDialog):
     def sign_in(self) -> operations.Operation:
         url, email, password = self.server.text(), self.email.text(), self.password.text()
         self.buttons.setEnabled(False)
-        self.message.setText("Signing in…")
+        self.message.setText(self.tr("Signing in…"))
         self.message.show()
 
         def work(_: Progress) -> LeaderSession:

@@ -28,6 +28,7 @@ from observe.coaching import log
 from observe.coaching.cycle_list import log_entry, open_cycle_choices
 from observe.coaching.labels import ACTIVITY_LABELS
 from observe.coaching.log import LogEntryDraft
+from observe.i18n import format_date
 from observe.store import Store
 from observe.store.models import LogActivity
 from observe.ui.dialog_keys import save_key, start_in_first_field
@@ -55,45 +56,45 @@ class LogEntryDialog(QDialog):
         self.entry_id = entry_id
         self._report_error = report_error
         self._today = today or date.today()
-        self.setWindowTitle("Edit log entry" if entry_id else "Log time")
+        self.setWindowTitle(self.tr("Edit log entry") if entry_id else self.tr("Log time"))
 
         self.day = QDateEdit(QDate(day or self._today))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd d MMM yyyy")
         self.day.setMaximumDate(QDate(self._today))
-        self.day.setAccessibleName("Day")
+        self.day.setAccessibleName(self.tr("Day"))
         self.minutes = QSpinBox()
         self.minutes.setRange(1, log.MAX_MINUTES)
         self.minutes.setSingleStep(5)
         self.minutes.setValue(30)
-        self.minutes.setSuffix(" min")
-        self.minutes.setAccessibleName("Minutes")
+        self.minutes.setSuffix(self.tr(" min"))
+        self.minutes.setAccessibleName(self.tr("Minutes"))
         self.activity = QComboBox()
         for activity, label in ACTIVITY_LABELS.items():
             self.activity.addItem(label, activity.value)
-        self.activity.setAccessibleName("Activity")
+        self.activity.setAccessibleName(self.tr("Activity"))
         self.cycle = QComboBox()
-        self.cycle.addItem("None", None)
+        self.cycle.addItem(self.tr("None"), None)
         for choice in open_cycle_choices(store):
             self.cycle.addItem(choice.label, choice.id)
-        self.cycle.setAccessibleName("Coaching cycle")
+        self.cycle.setAccessibleName(self.tr("Coaching cycle"))
         self.note = QLineEdit()
-        self.note.setPlaceholderText("What it was, e.g. “Grade 7 PLC: exit tickets”")
-        self.note.setAccessibleName("Note")
+        self.note.setPlaceholderText(self.tr("What it was, e.g. “Grade 7 PLC: exit tickets”"))
+        self.note.setAccessibleName(self.tr("Note"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Log message")
+        self.message.setAccessibleName(self.tr("Log message"))
 
         form = QFormLayout()
-        form.addRow("&Day:", self.day)
-        form.addRow("&Minutes:", self.minutes)
-        form.addRow("&Activity:", self.activity)
-        form.addRow("C&ycle:", self.cycle)
-        form.addRow("N&ote:", self.note)
+        form.addRow(self.tr("&Day:"), self.day)
+        form.addRow(self.tr("&Minutes:"), self.minutes)
+        form.addRow(self.tr("&Activity:"), self.activity)
+        form.addRow(self.tr("C&ycle:"), self.cycle)
+        form.addRow(self.tr("N&ote:"), self.note)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
         )
-        self.another = QPushButton("Save and add a&nother")
+        self.another = QPushButton(self.tr("Save and add a&nother"))
         if entry_id is None:
             self.buttons.addButton(self.another, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.accepted.connect(self.save_and_close)
@@ -127,7 +128,7 @@ class LogEntryDialog(QDialog):
         if entry.cycle_id:
             index = self.cycle.findData(entry.cycle_id)
             if index < 0:  # a completed cycle: keep the link visible
-                self.cycle.addItem("(completed cycle)", entry.cycle_id)
+                self.cycle.addItem(self.tr("(completed cycle)"), entry.cycle_id)
                 index = self.cycle.count() - 1
             self.cycle.setCurrentIndex(index)
         self.note.setText(entry.note or "")
@@ -159,8 +160,12 @@ class LogEntryDialog(QDialog):
             return None
         entry_id = outcome.value
         label = ACTIVITY_LABELS[draft.activity]
-        day = f"{draft.occurred_on:%a} {draft.occurred_on.day} {draft.occurred_on:%b}"
-        self.message.setText(f"Saved {draft.minutes} minutes ({label}) on {day}.")
+        day = format_date(draft.occurred_on, "EEE d MMM")
+        self.message.setText(
+            self.tr("Saved {minutes} minutes ({label}) on {day}.").format(
+                minutes=draft.minutes, label=label, day=day
+            )
+        )
         self.saved.emit(entry_id)
         return entry_id
 

@@ -46,19 +46,29 @@ class CoachingUi(QObject):
         self.windows: dict[str, QDialog] = {}
 
         self.cycles_action = self._action(
-            "Coaching &cycles…", "cycles", "Goals, action steps and each cycle's measure"
+            self.tr("Coaching &cycles…"),
+            "cycles",
+            self.tr("Goals, action steps and each cycle's measure"),
         )
         self.log_time_action = self._action(
-            "&Log time…", "log_time", "Record minutes of coaching or other duties"
+            self.tr("&Log time…"),
+            "log_time",
+            self.tr("Record minutes of coaching or other duties"),
         )
         self.weekly_log_action = self._action(
-            "&Weekly log…", "weekly_log", "This week's time: coaching vs other duties"
+            self.tr("&Weekly log…"),
+            "weekly_log",
+            self.tr("This week's time: coaching vs other duties"),
         )
         self.frameworks_action = self._action(
-            "Look-for &frameworks…", "frameworks", "Choose, edit, import and share look-for sets"
+            self.tr("Look-for &frameworks…"),
+            "frameworks",
+            self.tr("Choose, edit, import and share look-for sets"),
         )
         self.impact_action = self._action(
-            "&Impact…", "impact", "Visits, time, cycles, look-fors and participation over time"
+            self.tr("&Impact…"),
+            "impact",
+            self.tr("Visits, time, cycles, look-fors and participation over time"),
         )
         self.cycles_action.triggered.connect(self.open_cycles)
         self.log_time_action.triggered.connect(self.log_time)
@@ -66,7 +76,7 @@ class CoachingUi(QObject):
         self.frameworks_action.triggered.connect(self.open_frameworks)
         self.impact_action.triggered.connect(self.open_impact)
 
-        self.menu = QMenu("C&oaching", window)
+        self.menu = QMenu(self.tr("C&oaching"), window)
         self.menu.addAction(self.cycles_action)
         self.menu.addSeparator()
         self.menu.addActions([self.log_time_action, self.weekly_log_action])
@@ -102,7 +112,9 @@ class CoachingUi(QObject):
         made = CoreOp(self.window, make, report=self._report_error, name=f"open {key}").run_now()
         if not made.ok or made.value is None:
             # Reported already; raised too so a caller (a test, a shortcut) sees it failed.
-            raise made.error or RuntimeError(f"the {key} window could not be made")
+            raise made.error or RuntimeError(
+                self.tr("the {key} window could not be made").format(key=key)
+            )
         dialog = made.value
         self.windows[key] = dialog
         dialog.show()

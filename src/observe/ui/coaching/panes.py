@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +29,10 @@ SaveChooser = Callable[[QWidget, Path], Path | None]
 
 def choose_csv_file(parent: QWidget, suggested: Path) -> Path | None:
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, "Export table as CSV", str(suggested), "CSV files (*.csv);;All files (*)"
+        parent,
+        QCoreApplication.translate("coaching.panes", "Export table as CSV"),
+        str(suggested),
+        QCoreApplication.translate("coaching.panes", "CSV files (*.csv);;All files (*)"),
     )
     if not chosen:
         return None
@@ -62,7 +65,7 @@ class TablePane(QWidget):
         self.heading.setFont(bold)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setAccessibleName(f"{title}: about these figures")
+        self.note.setAccessibleName(self.tr("{title}: about these figures").format(title=title))
         self.model = TableModel()
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.model)
@@ -78,9 +81,9 @@ class TablePane(QWidget):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.export_button = QPushButton("Export CSV…")
-        self.export_button.setAccessibleName(f"Export {title} as CSV")
-        self.export_button.setToolTip("Save this table as a CSV file for a spreadsheet")
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button.setAccessibleName(self.tr("Export {title} as CSV").format(title=title))
+        self.export_button.setToolTip(self.tr("Save this table as a CSV file for a spreadsheet"))
         self.export_button.clicked.connect(self.export)
         self.export_button.setEnabled(False)
 

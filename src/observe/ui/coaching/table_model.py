@@ -11,6 +11,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from observe.coaching.impact_tables import Cell, Table
+from observe.i18n import format_date
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -20,7 +21,7 @@ def cell_display(column: str, value: Cell) -> str:
     if value is None:
         return "—"
     if isinstance(value, date):
-        return f"{value.day} {value:%b %Y}"
+        return format_date(value, "d MMM y")
     if isinstance(value, float):
         if "share" in column or "gap" in column:
             return f"{value:.0%}"

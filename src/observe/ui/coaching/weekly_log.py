@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from observe.coaching import log
 from observe.coaching.dates import week_start
 from observe.coaching.labels import ACTIVITY_LABELS
+from observe.i18n import format_date
 from observe.store import Store
 from observe.store.models import LogActivity
 from observe.ui.coaching.charts import ChartView
@@ -41,7 +42,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def hours(minutes: int) -> str:
     h, m = divmod(minutes, 60)
-    return f"{h} h {m:02d} min" if h else f"{m} min"
+    return (
+        QCoreApplication.translate("coaching.weekly_log", "{h} h {m:02d} min").format(h=h, m=m)
+        if h
+        else QCoreApplication.translate("coaching.weekly_log", "{m} min").format(m=m)
+    )
 
 
 class WeeklyLogWindow(QDialog):
@@ -56,7 +61,7 @@ class WeeklyLogWindow(QDialog):
         today: date | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Weekly coaching log")
+        self.setWindowTitle(self.tr("Weekly coaching log"))
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.store = store
         self._report_error = report_error
@@ -66,9 +71,9 @@ class WeeklyLogWindow(QDialog):
         self.last_deleted: str | None = None
         self.entry_dialog: LogEntryDialog | None = None
 
-        self.previous_button = QPushButton("◀ &Previous week")
-        self.this_week_button = QPushButton("T&his week")
-        self.next_button = QPushButton("Ne&xt week ▶")
+        self.previous_button = QPushButton(self.tr("◀ &Previous week"))
+        self.this_week_button = QPushButton(self.tr("T&his week"))
+        self.next_button = QPushButton(self.tr("Ne&xt week ▶"))
         self.previous_button.clicked.connect(lambda: self.show_week(self.week - timedelta(7)))
         self.next_button.clicked.connect(lambda: self.show_week(self.week + timedelta(7)))
         self.this_week_button.clicked.connect(lambda: self.show_week(week_start(self._today)))
@@ -76,10 +81,10 @@ class WeeklyLogWindow(QDialog):
         bold = QFont(self.heading.font())
         bold.setBold(True)
         self.heading.setFont(bold)
-        self.heading.setAccessibleName("Week")
+        self.heading.setAccessibleName(self.tr("Week"))
         self.share = QLabel()
         self.share.setWordWrap(True)
-        self.share.setAccessibleName("This week's time")
+        self.share.setAccessibleName(self.tr("This week's time"))
         nav = QHBoxLayout()
         nav.addWidget(self.previous_button)
         nav.addWidget(self.this_week_button)
@@ -87,10 +92,18 @@ class WeeklyLogWindow(QDialog):
         nav.addStretch(1)
         nav.addWidget(self.heading)
 
-        self.chart = ChartView("Chart: coaching and other duties, minutes per week")
+        self.chart = ChartView(self.tr("Chart: coaching and other duties, minutes per week"))
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(["Day", "Activity", "Minutes", "Note", "From"])
-        self.table.setAccessibleName("This week's log entries")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Day"),
+                self.tr("Activity"),
+                self.tr("Minutes"),
+                self.tr("Note"),
+                self.tr("From"),
+            ]
+        )
+        self.table.setAccessibleName(self.tr("This week's log entries"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -101,16 +114,16 @@ class WeeklyLogWindow(QDialog):
         self.table.itemActivated.connect(lambda _item: self.edit_selected())
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
-        self.add_button = QPushButton("&Log time…")
-        self.edit_button = QPushButton("&Edit…")
-        self.delete_button = QPushButton("&Delete")
-        self.undo_button = QPushButton("&Undo delete")
+        self.add_button = QPushButton(self.tr("&Log time…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        self.undo_button = QPushButton(self.tr("&Undo delete"))
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.undo_button.clicked.connect(self.undo_delete)
         self.status = QLabel()
-        self.status.setAccessibleName("Log status")
+        self.status.setAccessibleName(self.tr("Log status"))
         buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.delete_button, self.undo_button):
             buttons.addWidget(b)
@@ -156,7 +169,9 @@ class WeeklyLogWindow(QDialog):
         self.rows = [r for r in rows if r.occurred_on >= self.week]
         current = shares[-1]
         end = self.week + timedelta(days=6)
-        self.heading.setText(f"Week of {self.week.day} {self.week:%B %Y}")
+        self.heading.setText(
+            self.tr("Week of {day}").format(day=format_date(self.week, "d MMMM y"))
+        )
         self.next_button.setEnabled(end < self._today)
         if current.total:
             parts = "; ".join(
@@ -165,20 +180,28 @@ class WeeklyLogWindow(QDialog):
             )
             share = current.coaching_share or 0.0
             self.share.setText(
-                f"{hours(current.total)} logged: {share:.0%} coaching "
-                f"({hours(current.coaching)}), {1 - share:.0%} other duties "
-                f"({hours(current.other)}). By activity: {parts}."
+                self.tr(
+                    "{hours} logged: {share:.0%} coaching ({hours2}), "
+                    "{value:.0%} other duties ({hours3}). By activity: {parts}."
+                ).format(
+                    hours=hours(current.total),
+                    share=share,
+                    hours2=hours(current.coaching),
+                    value=1 - share,
+                    hours3=hours(current.other),
+                    parts=parts,
+                )
             )
         else:
-            self.share.setText("Nothing logged this week yet. Log time with Ctrl+Shift+A.")
+            self.share.setText(self.tr("Nothing logged this week yet. Log time with Ctrl+Shift+A."))
         self.chart.show_bars(
-            [f"{w.week_start.day} {w.week_start:%b}" for w in shares],
+            [format_date(w.week_start, "d MMM") for w in shares],
             [
-                ("Coaching", [float(w.coaching) for w in shares]),
-                ("Other duties", [float(w.other) for w in shares]),
+                (self.tr("Coaching"), [float(w.coaching) for w in shares]),
+                (self.tr("Other duties"), [float(w.other) for w in shares]),
             ],
-            title="Minutes per week: coaching vs other duties",
-            axis_title="Minutes",
+            title=self.tr("Minutes per week: coaching vs other duties"),
+            axis_title=self.tr("Minutes"),
             stacked=True,
         )
         self._fill_table()
@@ -187,11 +210,11 @@ class WeeklyLogWindow(QDialog):
         self.table.setRowCount(len(self.rows))
         for i, row in enumerate(self.rows):
             cells = [
-                f"{row.occurred_on:%a} {row.occurred_on.day} {row.occurred_on:%b}",
+                format_date(row.occurred_on, "EEE d MMM"),
                 ACTIVITY_LABELS[LogActivity(row.activity)],
                 str(row.minutes),
                 row.note or "",
-                "Visit" if row.from_visit else "Typed",
+                self.tr("Visit") if row.from_visit else self.tr("Typed"),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -253,7 +276,7 @@ class WeeklyLogWindow(QDialog):
         if not deleted.run_now().ok:
             return
         self.last_deleted = entry_id
-        self.status.setText("Entry deleted.")
+        self.status.setText(self.tr("Entry deleted."))
         self._changed()
 
     def undo_delete(self) -> None:
@@ -266,7 +289,7 @@ class WeeklyLogWindow(QDialog):
         if not restored.run_now().ok:
             return
         self.last_deleted = None
-        self.status.setText("Entry restored.")
+        self.status.setText(self.tr("Entry restored."))
         self._changed()
 
     def _changed(self) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -60,8 +60,17 @@ UnsavedPrompt = Callable[[QWidget], str]
 
 
 def ask_unsaved(parent: QWidget) -> str:
-    box = QMessageBox(QMessageBox.Icon.Question, "Unsaved feedback", "", parent=parent)
-    box.setText("Save the changes to this feedback before closing?")
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("feedback.composer", "Unsaved feedback"),
+        "",
+        parent=parent,
+    )
+    box.setText(
+        QCoreApplication.translate(
+            "feedback.composer", "Save the changes to this feedback before closing?"
+        )
+    )
     box.setStandardButtons(
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
@@ -90,7 +99,7 @@ class ComposerDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Compose feedback")
+        self.setWindowTitle(self.tr("Compose feedback"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.store = store
         self.visit_id = visit_id
@@ -112,8 +121,8 @@ class ComposerDialog(QDialog):
     # -- layout -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.heading = QLabel("Loading the visit…")
-        self.heading.setAccessibleName("Visit")
+        self.heading = QLabel(self.tr("Loading the visit…"))
+        self.heading.setAccessibleName(self.tr("Visit"))
         self.heading.setWordWrap(True)
         font = self.heading.font()
         font.setBold(True)
@@ -121,45 +130,45 @@ class ComposerDialog(QDialog):
         self.heading.setFont(font)
 
         self.evidence_list = QListWidget()
-        self.evidence_list.setAccessibleName("Evidence from this visit")
+        self.evidence_list.setAccessibleName(self.tr("Evidence from this visit"))
         self.evidence_list.setWordWrap(True)
         self.evidence_list.itemActivated.connect(lambda _: self.add_from_evidence())
-        self.add_button = QPushButton("&Add as strength")
-        self.add_button.setAccessibleName("Add the selected evidence as a strength")
+        self.add_button = QPushButton(self.tr("&Add as strength"))
+        self.add_button.setAccessibleName(self.tr("Add the selected evidence as a strength"))
         self.add_button.clicked.connect(self.add_from_evidence)
         left = QWidget()
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 0, 0)
-        evidence_label = QLabel("&Evidence from this visit")
+        evidence_label = QLabel(self.tr("&Evidence from this visit"))
         evidence_label.setBuddy(self.evidence_list)
         left_box.addWidget(evidence_label)
         left_box.addWidget(self.evidence_list, 1)
         left_box.addWidget(self.add_button)
 
         self.figures = QLabel()
-        self.figures.setAccessibleName("Participation figures")
+        self.figures.setAccessibleName(self.tr("Participation figures"))
         self.figures.setWordWrap(True)
         self.glow_list = QListWidget()
-        self.glow_list.setAccessibleName("Strengths")
+        self.glow_list.setAccessibleName(self.tr("Strengths"))
         self.glow_list.setWordWrap(True)
         self.glow_list.currentRowChanged.connect(self._glow_selected)
         self.glow_text = QPlainTextEdit()
-        self.glow_text.setAccessibleName("Strength sentence")
-        self.glow_text.setPlaceholderText("Students were able to…")
+        self.glow_text.setAccessibleName(self.tr("Strength sentence"))
+        self.glow_text.setPlaceholderText(self.tr("Students were able to…"))
         self.glow_text.setTabChangesFocus(True)
         self.glow_text.textChanged.connect(self._glow_edited)
         self.glow_evidence = QLabel()
-        self.glow_evidence.setAccessibleName("Evidence for this strength")
+        self.glow_evidence.setAccessibleName(self.tr("Evidence for this strength"))
         self.glow_evidence.setWordWrap(True)
         self.stem_box = QComboBox()
-        self.stem_box.setAccessibleName("Start the strength with")
-        self.stem_box.addItem("Start with…", "")
+        self.stem_box.setAccessibleName(self.tr("Start the strength with"))
+        self.stem_box.addItem(self.tr("Start with…"), "")
         for stem in STEMS:
             self.stem_box.addItem(stem, stem)
         self.stem_box.activated.connect(self._use_stem)
-        self.add_plain_button = QPushButton("Add strength &without evidence")
+        self.add_plain_button = QPushButton(self.tr("Add strength &without evidence"))
         self.add_plain_button.clicked.connect(lambda: self.add_glow(Glow("I noticed ")))
-        self.remove_button = QPushButton("&Remove strength")
+        self.remove_button = QPushButton(self.tr("&Remove strength"))
         self.remove_button.clicked.connect(self.remove_glow)
         glow_buttons = QHBoxLayout()
         glow_buttons.addWidget(self.stem_box)
@@ -168,21 +177,23 @@ class ComposerDialog(QDialog):
         glow_buttons.addWidget(self.remove_button)
 
         self.wondering_stems = QComboBox()
-        self.wondering_stems.setAccessibleName("Start the wondering with")
-        self.wondering_stems.addItem("Start with…", "")
+        self.wondering_stems.setAccessibleName(self.tr("Start the wondering with"))
+        self.wondering_stems.addItem(self.tr("Start with…"), "")
         for stem in WONDERING_STEMS:
             self.wondering_stems.addItem(stem, stem)
         self.wondering_stems.activated.connect(self._use_wondering_stem)
         self.wondering = QPlainTextEdit()
-        self.wondering.setAccessibleName("One wondering or next step")
+        self.wondering.setAccessibleName(self.tr("One wondering or next step"))
         self.wondering.setTabChangesFocus(True)
         self.wondering.setMaximumHeight(70)
         self.wondering.textChanged.connect(self._mark_dirty)
         self.reflection = QLineEdit()
-        self.reflection.setAccessibleName("Reflection question for the teacher")
+        self.reflection.setAccessibleName(self.tr("Reflection question for the teacher"))
         self.reflection.textChanged.connect(self._mark_dirty)
-        self.share_box = QCheckBox("Share with t&he teacher (visible to their account after sync)")
-        self.share_box.setAccessibleName("Share with the teacher")
+        self.share_box = QCheckBox(
+            self.tr("Share with t&he teacher (visible to their account after sync)")
+        )
+        self.share_box.setAccessibleName(self.tr("Share with the teacher"))
         self.share_box.toggled.connect(self._mark_dirty)
         self.share_note = QLabel()  # why sharing needs the teacher's email, when it is missing
         self.share_note.setAccessibleName(self.tr("About sharing"))
@@ -192,7 +203,7 @@ class ComposerDialog(QDialog):
             empty=self.tr("The teacher hasn't written a reflection on this feedback yet.")
         )
         self.coach_edit = QLineEdit(coach_name(self.store) or "")
-        self.coach_edit.setAccessibleName("Your name on sheets")
+        self.coach_edit.setAccessibleName(self.tr("Your name on sheets"))
         self.coach_edit.textChanged.connect(self._mark_dirty)
 
         right = QWidget()
@@ -200,18 +211,18 @@ class ComposerDialog(QDialog):
         form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(self.figures)
-        form.addRow("S&trengths (glows)", self.glow_list)
-        form.addRow("Stren&gth sentence", self.glow_text)
+        form.addRow(self.tr("S&trengths (glows)"), self.glow_list)
+        form.addRow(self.tr("Stren&gth sentence"), self.glow_text)
         form.addRow(self.glow_evidence)
         form.addRow(glow_buttons)
         wondering_row = QHBoxLayout()
         wondering_row.addWidget(self.wondering, 1)
         wondering_row.addWidget(self.wondering_stems, 0, Qt.AlignmentFlag.AlignTop)
-        wondering_label = QLabel("One wondering or ne&xt step")
+        wondering_label = QLabel(self.tr("One wondering or ne&xt step"))
         wondering_label.setBuddy(self.wondering)
         form.addRow(wondering_label, wondering_row)
-        form.addRow("Reflection &question for the teacher (optional)", self.reflection)
-        form.addRow("Your &name on sheets", self.coach_edit)
+        form.addRow(self.tr("Reflection &question for the teacher (optional)"), self.reflection)
+        form.addRow(self.tr("Your &name on sheets"), self.coach_edit)
         form.addRow(self.share_box)
         form.addRow(self.share_note)
         form.addRow(self.reflections)
@@ -235,7 +246,7 @@ class ComposerDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.preview_button = self.buttons.addButton(
-            "&Preview sheet…", QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("&Preview sheet…"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.preview_button.clicked.connect(self.preview)
         self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
@@ -243,7 +254,7 @@ class ComposerDialog(QDialog):
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.close)
         self.state = QLabel()
-        self.state.setAccessibleName("Save state")
+        self.state.setAccessibleName(self.tr("Save state"))
         bottom = QHBoxLayout()
         bottom.addWidget(self.state, 1)
         bottom.addWidget(self.buttons)
@@ -253,13 +264,13 @@ class ComposerDialog(QDialog):
         box.addWidget(splitter, 1)
         box.addLayout(bottom)
 
-        self.save_action = QAction("Save", self)
+        self.save_action = QAction(self.tr("Save"), self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self.save)
-        self.preview_action = QAction("Preview sheet", self)
+        self.preview_action = QAction(self.tr("Preview sheet"), self)
         self.preview_action.setShortcut(QKeySequence.StandardKey.Print)
         self.preview_action.triggered.connect(self.preview)
-        self.add_action = QAction("Add as strength", self)
+        self.add_action = QAction(self.tr("Add as strength"), self)
         self.add_action.setShortcut(QKeySequence("Ctrl+Return"))
         self.add_action.triggered.connect(self.add_from_evidence)
         self.addActions([self.save_action, self.preview_action, self.add_action])
@@ -309,9 +320,9 @@ class ComposerDialog(QDialog):
         )
         p = facts.participation
         if p is None:
-            self.figures.setText("No seating chart was used during this visit.")
+            self.figures.setText(self.tr("No seating chart was used during this visit."))
         elif not p.contributions:
-            self.figures.setText("No participation was tallied during this visit.")
+            self.figures.setText(self.tr("No participation was tallied during this visit."))
         else:
             self.figures.setText(p.sentence())
         for item in facts.evidence:
@@ -331,9 +342,9 @@ class ComposerDialog(QDialog):
         if draft.glows:
             self.glow_list.setCurrentRow(0)
         self.state.setText(
-            "A draft proposed from this visit; edit it, then save."
+            self.tr("A draft proposed from this visit; edit it, then save.")
             if draft.proposed
-            else "Saved feedback."
+            else self.tr("Saved feedback.")
         )
         self._loading = False
         self.dirty = False  # a proposal can be made again any time; only edits are at stake
@@ -375,9 +386,11 @@ class ComposerDialog(QDialog):
     def add_from_evidence(self) -> None:
         item = self.evidence_list.currentItem()
         if item is None or self.facts is None:
-            self.state.setText("Choose an evidence item first, then add it as a strength.")
+            self.state.setText(self.tr("Choose an evidence item first, then add it as a strength."))
             return
-        self.add_glow(Glow("Students were able to…", item.data(ID_ROLE)))
+        # The stem the core's proposals start with (observe.feedback.sentences), in the
+        # coach's language: it becomes the start of a sentence the teacher reads.
+        self.add_glow(Glow(self.tr("Students were able to…"), item.data(ID_ROLE)))
 
     def remove_glow(self) -> None:
         row = self.glow_list.currentRow()
@@ -399,9 +412,11 @@ class ComposerDialog(QDialog):
         if has and self.facts is not None:
             linked = self.facts.evidence_by_id().get(self.draft.glows[row].evidence_id or "")  # type: ignore[union-attr]
         self.glow_evidence.setText(
-            f"Tied to {linked.offset}: {shorten(linked.text, 200)}"
+            self.tr("Tied to {offset}: {text}").format(
+                offset=linked.offset, text=shorten(linked.text, 200)
+            )
             if linked
-            else ("Not tied to an evidence item." if has else "")
+            else (self.tr("Not tied to an evidence item.") if has else "")
         )
 
     def _glow_edited(self) -> None:
@@ -437,7 +452,7 @@ class ComposerDialog(QDialog):
     def _mark_dirty(self, *_: object) -> None:
         if not self._loading:
             self.dirty = True
-            self.state.setText("Not saved yet.")
+            self.state.setText(self.tr("Not saved yet."))
 
     # -- save, preview, close ---------------------------------------------------------------
 
@@ -461,7 +476,7 @@ class ComposerDialog(QDialog):
                 store.set_setting(COACH_NAME_SETTING, coach)
             return save_feedback(store, draft, share=share)
 
-        self.state.setText("Saving…")
+        self.state.setText(self.tr("Saving…"))
         op = operations.run(
             work,
             name="save feedback",
@@ -476,10 +491,10 @@ class ComposerDialog(QDialog):
         assert self.draft is not None
         self.draft.feedback_id = str(feedback_id)
         self.dirty = False
-        self.state.setText("Saved. It will sync with your other records.")
+        self.state.setText(self.tr("Saved. It will sync with your other records."))
 
     def _save_failed(self, error: BaseException) -> None:
-        self.state.setText("Not saved.")
+        self.state.setText(self.tr("Not saved."))
         self._report_error(self, error)
 
     def preview(self) -> None:

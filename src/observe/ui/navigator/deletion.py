@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from observe.capture.visit_removal import VisitContents
@@ -21,17 +22,26 @@ Plan = Callable[[], tuple[str, Callable[[], T]]]
 
 
 def delete_question(label: str, contents: VisitContents) -> str:
-    return (
-        f"Delete the visit “{label}”, with {contents.sentence()}?\n\n"
+    return QCoreApplication.translate(
+        "Navigator",
+        "Delete the visit “{label}”, with {contents}?\n\n"
         "It is deleted on your other devices and the sync server at their next sync. "
-        "Edit → Undo brings it back."
-    )
+        "Edit → Undo brings it back.",
+    ).format(label=label, contents=contents.sentence())
 
 
 def ask_to_delete(parent: QWidget | None, question: str) -> bool:
     """Cancel is the default button: Enter pressed out of habit deletes nothing."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Delete", question, parent=parent)
-    delete = box.addButton("&Delete", QMessageBox.ButtonRole.DestructiveRole)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("navigator.deletion", "Delete"),
+        question,
+        parent=parent,
+    )
+    delete = box.addButton(
+        QCoreApplication.translate("navigator.deletion", "&Delete"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)

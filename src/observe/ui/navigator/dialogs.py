@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -58,7 +58,7 @@ class Problem(QWidget):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.icon)
         layout.addWidget(self.text, 1)
-        self.setAccessibleName("Problem")
+        self.setAccessibleName(self.tr("Problem"))
         self.hide()
 
     def say(self, sentence: str | None) -> None:
@@ -193,15 +193,23 @@ class TeacherDialog(RecordDialog):
         editing = teacher is not None
         super().__init__(
             store,
-            "Edit teacher" if editing else "New teacher",
-            "&Save" if editing else "&Add",
+            QCoreApplication.translate("TeacherDialog", "Edit teacher")
+            if editing
+            else QCoreApplication.translate("TeacherDialog", "New teacher"),
+            QCoreApplication.translate("TeacherDialog", "&Save")
+            if editing
+            else QCoreApplication.translate("TeacherDialog", "&Add"),
             parent,
         )
         self.teacher_id = teacher.id if teacher else None
-        self.name = self.line("name", "&Name:", teacher and teacher.name, "Teacher's name")
-        self.name.setPlaceholderText("e.g. Zoë Okafor")
-        self.email = self.line("email", "&Email (optional):", teacher and teacher.email, "Email")
-        self.email.setPlaceholderText("name@school.org")
+        self.name = self.line(
+            "name", self.tr("&Name:"), teacher and teacher.name, self.tr("Teacher's name")
+        )
+        self.name.setPlaceholderText(self.tr("e.g. Zoë Okafor"))
+        self.email = self.line(
+            "email", self.tr("&Email (optional):"), teacher and teacher.email, self.tr("Email")
+        )
+        self.email.setPlaceholderText(self.tr("name@school.org"))
         self.school: QComboBox | None = None
         if len(schools) > 1:
             self.school = QComboBox()
@@ -209,7 +217,7 @@ class TeacherDialog(RecordDialog):
                 self.school.addItem(name, school_id)
             chosen = teacher.school_id if teacher else None
             self.school.setCurrentIndex(max(0, self.school.findData(chosen)))
-            self.add_field("school", "Sc&hool:", self.school, "School")
+            self.add_field("school", self.tr("Sc&hool:"), self.school, self.tr("School"))
 
     def check(self) -> dict[str, str]:
         return teacher_problems(self.name.text(), self.email.text())
@@ -234,8 +242,12 @@ class ClassroomDialog(RecordDialog):
         editing = classroom is not None
         super().__init__(
             store,
-            "Edit classroom" if editing else "New classroom",
-            "&Save" if editing else "&Add",
+            QCoreApplication.translate("ClassroomDialog", "Edit classroom")
+            if editing
+            else QCoreApplication.translate("ClassroomDialog", "New classroom"),
+            QCoreApplication.translate("ClassroomDialog", "&Save")
+            if editing
+            else QCoreApplication.translate("ClassroomDialog", "&Add"),
             parent,
         )
         self.classroom_id = classroom.id if classroom else None
@@ -244,17 +256,25 @@ class ClassroomDialog(RecordDialog):
             self.teacher.addItem(teacher.name, teacher.id)
         chosen = classroom.teacher_id if classroom else teacher_id
         self.teacher.setCurrentIndex(max(0, self.teacher.findData(chosen)))
-        self.add_field("teacher", "&Teacher:", self.teacher, "Teacher")
+        self.add_field("teacher", self.tr("&Teacher:"), self.teacher, self.tr("Teacher"))
         room = classroom
-        self.subject = self.line("subject", "Su&bject:", room and room.subject, "Subject")
-        self.subject.setPlaceholderText("e.g. Math 7, Biology, Reading")
-        self.grade = self.line("grade", "&Grade (optional):", room and room.grade, "Grade")
-        self.period = self.line("period", "&Period (optional):", room and room.period, "Period")
-        self.room = self.line("room", "&Room (optional):", room and room.room, "Room")
+        self.subject = self.line(
+            "subject", self.tr("Su&bject:"), room and room.subject, self.tr("Subject")
+        )
+        self.subject.setPlaceholderText(self.tr("e.g. Math 7, Biology, Reading"))
+        self.grade = self.line(
+            "grade", self.tr("&Grade (optional):"), room and room.grade, self.tr("Grade")
+        )
+        self.period = self.line(
+            "period", self.tr("&Period (optional):"), room and room.period, self.tr("Period")
+        )
+        self.room = self.line(
+            "room", self.tr("&Room (optional):"), room and room.room, self.tr("Room")
+        )
         if not teachers:
             self.teacher.setEnabled(False)
             self.save_button.setEnabled(False)
-            self.general.say("Add a teacher first (New teacher…), then add their classes.")
+            self.general.say(self.tr("Add a teacher first (New teacher…), then add their classes."))
 
     def check(self) -> dict[str, str]:
         return classroom_problems(

@@ -56,7 +56,7 @@ class Navigator(QWidget):
         super().__init__(parent)
         self.context = context
         self.store = context.store
-        self.setAccessibleName("Navigator")
+        self.setAccessibleName(self.tr("Navigator"))
 
         self.visits = VisitsTab(context, self, page_visits=page_visits)
         self.visit_model = self.visits.visit_model
@@ -73,11 +73,11 @@ class Navigator(QWidget):
         self.ask_to_delete = ask_to_delete
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Navigator views")
-        self.tabs.addTab(self.visits, "&Visits")
-        self.tabs.addTab(self.teachers, "&Teachers")
-        self.tabs.setTabToolTip(0, "Walks and visits by date, newest first")
-        self.tabs.setTabToolTip(1, "Teachers and their classes")
+        self.tabs.setAccessibleName(self.tr("Navigator views"))
+        self.tabs.addTab(self.visits, self.tr("&Visits"))
+        self.tabs.addTab(self.teachers, self.tr("&Teachers"))
+        self.tabs.setTabToolTip(0, self.tr("Walks and visits by date, newest first"))
+        self.tabs.setTabToolTip(1, self.tr("Teachers and their classes"))
         self.tabs.currentChanged.connect(self._update_actions)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -126,18 +126,27 @@ class Navigator(QWidget):
 
     def _build_actions(self) -> None:
         self.new_teacher_action = self._action(
-            "New &teacher…", "new_teacher", "Add a teacher to this profile", self.new_teacher
+            self.tr("New &teacher…"),
+            "new_teacher",
+            self.tr("Add a teacher to this profile"),
+            self.new_teacher,
         )
         self.new_classroom_action = self._action(
-            "New &classroom…", "new_classroom", "Add a class for a teacher", self.new_classroom
+            self.tr("New &classroom…"),
+            "new_classroom",
+            self.tr("Add a class for a teacher"),
+            self.new_classroom,
         )
         self.edit_action = self._action(
-            "&Edit…", "edit", "Edit the selected teacher or class", self.edit_selected
+            self.tr("&Edit…"),
+            "edit",
+            self.tr("Edit the selected teacher or class"),
+            self.edit_selected,
         )
         self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.edit_school_action = QAction("Edit &school…", self)
+        self.edit_school_action = QAction(self.tr("Edit &school…"), self)
         self.edit_school_action.setStatusTip(
-            "The school's name on feedback sheets and its time zone"
+            self.tr("The school's name on feedback sheets and its time zone")
         )
         self.edit_school_action.triggered.connect(lambda _checked=False: self.edit_school())
         self.invite_action = QAction(self.tr("In&vite to read shared feedback…"), self)
@@ -153,23 +162,23 @@ class Navigator(QWidget):
             lambda _checked=False: self.teachers.refresh_account_status()
         )
         self.import_roster_action = self._action(
-            "&Import roster…",
+            self.tr("&Import roster…"),
             "import_roster",
-            "Add teachers and classes from a CSV file",
+            self.tr("Add teachers and classes from a CSV file"),
             self.import_roster,
         )
 
         self.delete_visit_action = self._action(
-            "&Delete visit…",
+            self.tr("&Delete visit…"),
             "delete_visit",
-            "Delete the selected visit and everything recorded in it",
+            self.tr("Delete the selected visit and everything recorded in it"),
             self.delete_selected_visit,
         )
         self._scope_to(self.delete_visit_action, self.visits_view)
         self.delete_record_action = self._action(
-            "De&lete teacher or class…",
+            self.tr("De&lete teacher or class…"),
             "delete_record",
-            "Delete the selected teacher or class, while nothing was observed with them",
+            self.tr("Delete the selected teacher or class, while nothing was observed with them"),
             self.delete_selected_record,
         )
         self._scope_to(self.delete_record_action, self.teachers_view)

@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -57,8 +59,10 @@ from observe.ui.operations import Progress
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+def _tr(one: str, many: str, count: int, **fields: str) -> str:
+    """``one`` or ``many`` (both already translated), with ``{n}`` filled in: English and
+    Spanish both use the singular for 1 only."""
+    return (one if count == 1 else many).format(n=count, **fields)
 
 
 def _sentence(text: str) -> str:
@@ -69,43 +73,91 @@ def row_status(row: RosterRow) -> str:
     if row.errors:
         return " ".join(_sentence(e) for e in row.errors)
     if row.exists:
-        return "Already in profile"
-    return "New (new teacher)" if row.new_teacher else "New"
+        return QCoreApplication.translate("RosterImportDialog", "Already in profile")
+    if row.new_teacher:
+        return QCoreApplication.translate("RosterImportDialog", "New (new teacher)")
+    return QCoreApplication.translate("RosterImportDialog", "New")
 
 
 def summary(preview: RosterPreview) -> str:
     """One line saying what Import would do, or why it can't."""
-    fix = "fix the file and choose it again — nothing will be imported."
+    ctx = "RosterImportDialog"
+    fix = QCoreApplication.translate(
+        ctx, "fix the file and choose it again — nothing will be imported."
+    )
     bad = sum(1 for r in preview.rows if r.errors)
     if preview.problems:
-        rows = f" {_plural(bad, 'row has', 'rows have')} problems too." if bad else ""
+        rows = ""
+        if bad:
+            rows = " " + _tr(
+                QCoreApplication.translate(ctx, "{n} row has problems too."),
+                QCoreApplication.translate(ctx, "{n} rows have problems too."),
+                bad,
+            )
         return f"{' '.join(preview.problems)}{rows} {_sentence(fix)}"
     if bad:
-        return f"{_plural(bad, 'row has', 'rows have')} problems; {fix}"
+        return _tr(
+            QCoreApplication.translate(ctx, "{n} row has problems; {fix}"),
+            QCoreApplication.translate(ctx, "{n} rows have problems; {fix}"),
+            bad,
+            fix=fix,
+        )
     new = len(preview.to_import)
     there = sum(1 for r in preview.rows if r.exists)
     if new == 0:
-        return "Every class in this file is already in the profile; there is nothing to import."
+        return QCoreApplication.translate(
+            ctx, "Every class in this file is already in the profile; there is nothing to import."
+        )
     teachers = len({r.teacher.casefold() for r in preview.to_import if r.new_teacher})
-    text = f"{_plural(new, 'class', 'classes')} to import"
+    text = _tr(
+        QCoreApplication.translate(ctx, "{n} class to import"),
+        QCoreApplication.translate(ctx, "{n} classes to import"),
+        new,
+    )
     if there:
-        text += f", {there} already there"
+        text += QCoreApplication.translate(ctx, ", {n} already there").format(n=there)
     if teachers:
-        text += f"; {_plural(teachers, 'teacher is', 'teachers are')} new"
+        text += _tr(
+            QCoreApplication.translate(ctx, "; {n} teacher is new"),
+            QCoreApplication.translate(ctx, "; {n} teachers are new"),
+            teachers,
+        )
     return text + "."
 
 
 def result_sentence(result: RosterResult) -> str:
-    text = f"Imported {_plural(result.classrooms_added, 'class', 'classes')}"
+    ctx = "RosterImportDialog"
+    text = _tr(
+        QCoreApplication.translate(ctx, "Imported {n} class"),
+        QCoreApplication.translate(ctx, "Imported {n} classes"),
+        result.classrooms_added,
+    )
     if result.teachers_added:
-        text += f" and {_plural(result.teachers_added, 'new teacher')}"
+        text += _tr(
+            QCoreApplication.translate(ctx, " and {n} new teacher"),
+            QCoreApplication.translate(ctx, " and {n} new teachers"),
+            result.teachers_added,
+        )
     if result.skipped:
-        text += f"; {_plural(result.skipped, 'class was', 'classes were')} already there"
+        text += _tr(
+            QCoreApplication.translate(ctx, "; {n} class was already there"),
+            QCoreApplication.translate(ctx, "; {n} classes were already there"),
+            result.skipped,
+        )
     return text + "."
 
 
 class RosterPreviewModel(QAbstractTableModel):
-    HEADERS = ("Line", "Teacher", "Subject", "Grade", "Period", "Room", "Email", "Status")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("RosterImportDialog", "Line"),
+        QT_TRANSLATE_NOOP("RosterImportDialog", "Teacher"),
+        QT_TRANSLATE_NOOP("RosterImportDialog", "Subject"),
+        QT_TRANSLATE_NOOP("RosterImportDialog", "Grade"),
+        QT_TRANSLATE_NOOP("RosterImportDialog", "Period"),
+        QT_TRANSLATE_NOOP("RosterImportDialog", "Room"),
+        QT_TRANSLATE_NOOP("RosterImportDialog", "Email"),
+        QT_TRANSLATE_NOOP("RosterImportDialog", "Status"),
+    )
     STATUS = 7
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -127,7 +179,7 @@ class RosterPreviewModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("RosterImportDialog", self.HEADERS[section])
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -179,19 +231,21 @@ class RosterImportDialog(QDialog):
         self.result: RosterResult | None = None
         self.path: Path | None = None
         self._busy = False
-        self.setWindowTitle("Import roster")
-        self.setAccessibleName("Import roster")
+        self.setWindowTitle(self.tr("Import roster"))
+        self.setAccessibleName(self.tr("Import roster"))
 
         intro = QLabel(
-            "A roster is a CSV file with the columns teacher, subject, grade, period and room "
-            "(teacher and subject are required). Nothing is imported until you choose Import."
+            self.tr(
+                "A roster is a CSV file with the columns teacher, subject, grade, period and room "
+                "(teacher and subject are required). Nothing is imported until you choose Import."
+            )
         )
         intro.setWordWrap(True)
-        self.file_label = QLabel("No file chosen yet.")
+        self.file_label = QLabel(self.tr("No file chosen yet."))
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.file_label.setAccessibleName("Roster file")
-        self.choose_button = QPushButton("Choose &file…")
-        self.choose_button.setAccessibleName("Choose roster file")
+        self.file_label.setAccessibleName(self.tr("Roster file"))
+        self.choose_button = QPushButton(self.tr("Choose &file…"))
+        self.choose_button.setAccessibleName(self.tr("Choose roster file"))
         self.choose_button.clicked.connect(self.choose_file)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_label, 1)
@@ -202,20 +256,20 @@ class RosterImportDialog(QDialog):
         if len(schools) > 1:
             self.school_combo = QComboBox()
             self.school_combo.addItems(list(schools))
-            self.school_combo.setAccessibleName("School for new teachers")
+            self.school_combo.setAccessibleName(self.tr("School for new teachers"))
             if school_name in schools:
                 self.school_combo.setCurrentText(school_name)
-            school_label = QLabel("New teachers join &school:")
+            school_label = QLabel(self.tr("New teachers join &school:"))
             school_label.setBuddy(self.school_combo)
             school_row.addWidget(school_label)
             school_row.addWidget(self.school_combo)
             school_row.addStretch(1)
 
         self.summary_icon = QLabel()
-        self.summary_label = QLabel("Choose a roster file to see what it would import.")
+        self.summary_label = QLabel(self.tr("Choose a roster file to see what it would import."))
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary_label.setAccessibleName("Import summary")
+        self.summary_label.setAccessibleName(self.tr("Import summary"))
         summary_row = QHBoxLayout()
         summary_row.addWidget(self.summary_icon, 0, Qt.AlignmentFlag.AlignTop)
         summary_row.addWidget(self.summary_label, 1)
@@ -223,7 +277,7 @@ class RosterImportDialog(QDialog):
         self.model = RosterPreviewModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Roster preview")
+        self.table.setAccessibleName(self.tr("Roster preview"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -235,8 +289,8 @@ class RosterImportDialog(QDialog):
         header.setSectionResizeMode(RosterPreviewModel.STATUS, QHeaderView.ResizeMode.Stretch)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.import_button = QPushButton("&Import")
-        self.import_button.setAccessibleName("Import roster")
+        self.import_button = QPushButton(self.tr("&Import"))
+        self.import_button.setAccessibleName(self.tr("Import roster"))
         self.import_button.setEnabled(False)
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.import_button.clicked.connect(self.start_import)
@@ -266,7 +320,10 @@ class RosterImportDialog(QDialog):
             else QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         )
         chosen, _ = QFileDialog.getOpenFileName(
-            self, "Choose a roster CSV", start, "CSV files (*.csv *.txt);;All files (*)"
+            self,
+            self.tr("Choose a roster CSV"),
+            start,
+            self.tr("CSV files (*.csv *.txt);;All files (*)"),
         )
         if chosen:
             self.load(Path(chosen))
@@ -278,7 +335,7 @@ class RosterImportDialog(QDialog):
         self.result = None
         self.file_label.setText(str(path))
         self.model.set_rows([])
-        self._say(f"Reading {path.name}…", None)
+        self._say(self.tr("Reading {name}…").format(name=path.name), None)
         self._set_busy(True)
         store = self.store
 
@@ -313,7 +370,7 @@ class RosterImportDialog(QDialog):
         if preview is None or not preview.ok or not preview.to_import or self._busy:
             return None
         self._set_busy(True)
-        self._say("Importing…", None)
+        self._say(self.tr("Importing…"), None)
         store, school = self.store, self.school_name()
 
         def work(_: Progress) -> RosterResult:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QMessageBox, QWidget
 
 from observe.roster.schools import (
@@ -24,33 +24,44 @@ class SchoolDialog(RecordDialog):
     def __init__(
         self, store: Store, schools: Sequence[SchoolDetails], parent: QWidget | None = None
     ) -> None:
-        super().__init__(store, "Edit school", "&Save", parent)
+        super().__init__(
+            store,
+            QCoreApplication.translate("SchoolDialog", "Edit school"),
+            QCoreApplication.translate("SchoolDialog", "&Save"),
+            parent,
+        )
         self.schools = list(schools)
         self.school: QComboBox | None = None
         if len(self.schools) > 1:
             self.school = QComboBox()
             for school in self.schools:
                 self.school.addItem(school.name, school.id)
-            self.add_field("school", "S&chool:", self.school, "Which school")
+            self.add_field("school", self.tr("S&chool:"), self.school, self.tr("Which school"))
             self.school.currentIndexChanged.connect(self._show)
-        self.name = self.line("name", "&Name:", None, "School name")
-        self.name.setPlaceholderText("e.g. Riverside Middle School")
+        self.name = self.line("name", self.tr("&Name:"), None, self.tr("School name"))
+        self.name.setPlaceholderText(self.tr("e.g. Riverside Middle School"))
         self.timezone = QComboBox()
         self.timezone.setEditable(True)
         self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.timezone.addItem("")
         self.timezone.addItems(list(time_zone_names()))
-        here = datetime.now().astimezone().tzname() or "this computer's"
-        self.timezone.lineEdit().setPlaceholderText(f"This computer's time zone ({here})")
+        here = datetime.now().astimezone().tzname() or self.tr("this computer's")
+        self.timezone.lineEdit().setPlaceholderText(
+            self.tr("This computer's time zone ({here})").format(here=here)
+        )
         completer = QCompleter(list(time_zone_names()), self.timezone)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.timezone.setCompleter(completer)
-        self.add_field("timezone", "&Time zone:", self.timezone, "School time zone")
+        self.add_field(
+            "timezone", self.tr("&Time zone:"), self.timezone, self.tr("School time zone")
+        )
         self.timezone.lineEdit().textEdited.connect(lambda _t: self.problems["timezone"].say(None))
         self.timezone.setToolTip(
-            "Reports show visit days and times in this zone. Leave it empty to use this "
-            "computer's zone."
+            self.tr(
+                "Reports show visit days and times in this zone. Leave it empty to use this "
+                "computer's zone."
+            )
         )
         self._show()
 
@@ -83,9 +94,12 @@ def open_school_dialog(
     if not schools:
         QMessageBox.information(
             parent,
-            "Edit school",
-            "There is no school in this profile yet: it is made with the first teacher "
-            "(New teacher…) or by a roster import.",
+            QCoreApplication.translate("navigator.school_dialog", "Edit school"),
+            QCoreApplication.translate(
+                "navigator.school_dialog",
+                "There is no school in this profile yet: it is made with the first teacher "
+                "(New teacher…) or by a roster import.",
+            ),
         )
         return None
     dialog = SchoolDialog(store, schools, parent=parent)

@@ -10,6 +10,7 @@ the server last said (``observe.sync.invitations``).
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -48,7 +49,7 @@ class TeacherTreeModel(QStandardItemModel):
         self.schools: list[tuple[str, str]] = []
         self._generation = 0
         self.loading = False
-        self.setHorizontalHeaderLabels(["Teacher or class", self.tr("Account")])
+        self.setHorizontalHeaderLabels([self.tr("Teacher or class"), self.tr("Account")])
 
     @property
     def teachers(self) -> list[TeacherRow]:
@@ -92,19 +93,39 @@ class TeacherTreeModel(QStandardItemModel):
         for teacher in teachers:
             item = _item(teacher.name, TEACHER, teacher.id)
             count = len(teacher.classrooms)
-            classes = "no classes yet" if not count else f"{count} class" + ("es" * (count != 1))
+            if not count:
+                classes = QCoreApplication.translate("Navigator", "no classes yet")
+            elif count == 1:
+                classes = QCoreApplication.translate("Navigator", "1 class")
+            else:
+                classes = QCoreApplication.translate("Navigator", "{count} classes").format(
+                    count=count
+                )
             tip = f"{teacher.name} ({teacher.email})" if teacher.email else teacher.name
             if len(self.schools) > 1:
                 tip += f", {dict(self.schools).get(teacher.school_id or '', '')}"
             account = self.statuses.get(teacher.id, "")
             item.setToolTip(tip)
             item.setData(
-                f"{teacher.name}, {classes}" + (f", account {account}" if account else ""),
+                f"{teacher.name}, {classes}"
+                + (
+                    QCoreApplication.translate("Navigator", ", account {status}").format(
+                        status=account
+                    )
+                    if account
+                    else ""
+                ),
                 Qt.ItemDataRole.AccessibleTextRole,
             )
             status = QStandardItem(account)
             status.setEditable(False)
-            status.setToolTip(f"{teacher.name}: account {account}" if account else "")
+            status.setToolTip(
+                QCoreApplication.translate("Navigator", "{name}: account {status}").format(
+                    name=teacher.name, status=account
+                )
+                if account
+                else ""
+            )
             for room in teacher.classrooms:
                 child = _item(room.label, CLASSROOM, room.id)
                 child.setToolTip(room.label)  # the pane is narrow; the label is often elided

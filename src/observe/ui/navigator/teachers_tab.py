@@ -91,8 +91,8 @@ class TeachersTab(QWidget):
         self.teacher_filter.setSourceModel(self.teacher_model)
         self.teachers_view = self._teachers_view()
         self.filter_edit = _FilterEdit(self.teachers_view)
-        self.filter_edit.setPlaceholderText("Filter teachers and classes")
-        self.filter_edit.setAccessibleName("Filter teachers")
+        self.filter_edit.setPlaceholderText(self.tr("Filter teachers and classes"))
+        self.filter_edit.setAccessibleName(self.tr("Filter teachers"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._filter_changed)
         layout = QVBoxLayout(self)
@@ -110,7 +110,7 @@ class TeachersTab(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         view.setUniformRowHeights(True)
-        view.setAccessibleName("Teachers and classes")
+        view.setAccessibleName(self.tr("Teachers and classes"))
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._teacher_menu)
         view.selectionModel().currentChanged.connect(self.selection_changed)
@@ -205,10 +205,10 @@ class TeachersTab(QWidget):
 
             return removal.question(), run
 
-        name = delete_after_asking(self._host, "Delete", self.ask_to_delete, plan)
+        name = delete_after_asking(self._host, self.tr("Delete"), self.ask_to_delete, plan)
         if name is None:
             return False
-        tell(self._host, f"Deleted {name}.")
+        tell(self._host, self.tr("Deleted {name}.").format(name=name))
         return True
 
     # -- dialogs ------------------------------------------------------------------------------

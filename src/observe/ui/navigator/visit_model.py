@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
     QDate,
@@ -90,9 +91,9 @@ def day_label(day: date, today: date | None = None) -> str:
         "ddd d MMM" if day.year == today.year else "ddd d MMM yyyy",
     )
     if day == today:
-        return f"Today · {text}"
+        return QCoreApplication.translate("Navigator", "Today · {day}").format(day=text)
     if day == today - timedelta(days=1):
-        return f"Yesterday · {text}"
+        return QCoreApplication.translate("Navigator", "Yesterday · {day}").format(day=text)
     return text
 
 
@@ -104,7 +105,14 @@ def _visit_node(visit: VisitRow) -> _Node:
     running = ""
     if visit.running:
         running = QCoreApplication.translate("Navigator", " · running")
-    tip = f"{kind}: {visit.class_label}{where}, {long_date(at.date())} at {at:%H:%M}"
+    tip = QCoreApplication.translate("Navigator", "{kind}: {classroom}{where}, {day} at {time}")
+    tip = tip.format(
+        kind=kind,
+        classroom=visit.class_label,
+        where=where,
+        day=long_date(at.date()),
+        time=f"{at:%H:%M}",
+    )
     if visit.running:
         tip += QCoreApplication.translate("Navigator", ". Still running: not ended yet (Ctrl+E).")
     return _Node(
@@ -124,12 +132,24 @@ def _walk_node(walk: WalkRow, day: date, visits: list[_Node]) -> _Node:
     at = local(walk.started_at)
     if at.date() != day and visits:
         at = visits[0].when
-    count = "1 visit" if len(visits) == 1 else f"{len(visits)} visits"
+    if len(visits) == 1:
+        count = QCoreApplication.translate("Navigator", "1 visit")
+    else:
+        count = QCoreApplication.translate("Navigator", "{count} visits").format(count=len(visits))
     node = _Node(
         kind=WALK,
         key=f"walk:{walk.id}:{day.isoformat()}",
-        texts=(f"{at:%H:%M}  Walk: {walk.title}", count),
-        tip=f"Learning walk: {walk.title}" + (f" (focus: {walk.focus})" if walk.focus else ""),
+        texts=(
+            QCoreApplication.translate("Navigator", "{time}  Walk: {title}").format(
+                time=f"{at:%H:%M}", title=walk.title
+            ),
+            count,
+        ),
+        tip=(
+            QCoreApplication.translate("Navigator", "Learning walk: {title} (focus: {focus})")
+            if walk.focus
+            else QCoreApplication.translate("Navigator", "Learning walk: {title}")
+        ).format(title=walk.title, focus=walk.focus),
         when=at,
     )
     for visit in visits:  # the walk row already says what kind of visits these are
@@ -200,7 +220,7 @@ class VisitTreeModel(QAbstractItemModel):
     #: A page or a refresh has been applied (tests and the empty-state label wait on it).
     loaded = Signal()
 
-    HEADERS = ("Visit", "Type")
+    HEADERS = (QT_TRANSLATE_NOOP("Navigator", "Visit"), QT_TRANSLATE_NOOP("Navigator", "Type"))
 
     def __init__(
         self, store: Store, parent: QObject | None = None, *, page_visits: int = PAGE_VISITS
@@ -421,7 +441,9 @@ class VisitTreeModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section] if 0 <= section < 2 else None
+            if 0 <= section < 2:
+                return QCoreApplication.translate("Navigator", self.HEADERS[section])
+            return None
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

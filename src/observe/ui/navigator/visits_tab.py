@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,7 +54,10 @@ from observe.ui.navigator.visit_model import (
 )
 from observe.vocabulary import VISIT_TYPE_SHORT
 
-EMPTY = "No visits yet. Visits and learning walks appear here as you make them, newest day first."
+EMPTY = QT_TRANSLATE_NOOP(
+    "Navigator",
+    "No visits yet. Visits and learning walks appear here as you make them, newest day first.",
+)
 
 
 class _VisitsView(QTreeView):
@@ -87,17 +98,17 @@ class VisitsTab(QWidget):
 
         self.visit_model = VisitTreeModel(self.store, self, page_visits=page_visits)
         self.visits_view = self._visits_view()
-        self.empty_label = QLabel(EMPTY)
+        self.empty_label = QLabel(QCoreApplication.translate("Navigator", EMPTY))
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setAccessibleName("No visits yet")
+        self.empty_label.setAccessibleName(self.tr("No visits yet"))
         self.visits_stack = QStackedWidget()
         self.visits_stack.addWidget(self.visits_view)
         self.visits_stack.addWidget(self.empty_label)
         # Only for problems: a "Loading…" line flashing on every page would make the list jump.
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName("Visit list problem")
+        self.status_label.setAccessibleName(self.tr("Visit list problem"))
         self.status_label.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -114,7 +125,7 @@ class VisitsTab(QWidget):
     def _visits_view(self) -> QTreeView:
         view = _VisitsView()
         view.setModel(self.visit_model)
-        view.setAccessibleName("Visits by date")
+        view.setAccessibleName(self.tr("Visits by date"))
         view.setUniformRowHeights(True)
         view.setAllColumnsShowFocus(True)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -129,7 +140,11 @@ class VisitsTab(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         metrics = view.fontMetrics()
         widest = max(
-            metrics.horizontalAdvance(t) for t in [*VISIT_TYPE_SHORT.values(), "99 visits"]
+            metrics.horizontalAdvance(t)
+            for t in [
+                *VISIT_TYPE_SHORT.values(),
+                QCoreApplication.translate("Navigator", "{count} visits").format(count=99),
+            ]
         )
         header.resizeSection(1, widest + metrics.averageCharWidth() * 2)
         view.activated.connect(self._visit_activated)
@@ -181,8 +196,10 @@ class VisitsTab(QWidget):
         problem = ""
         if model.error is not None:
             record(model.error)
-            problem = f"{sentence_for(model.error)} The list tries again when visits change."
-        self.empty_label.setText(problem or EMPTY)
+            problem = QCoreApplication.translate(
+                "Navigator", "{problem} The list tries again when visits change."
+            ).format(problem=sentence_for(model.error))
+        self.empty_label.setText(problem or QCoreApplication.translate("Navigator", EMPTY))
         self.visits_stack.setCurrentWidget(self.empty_label if empty else self.visits_view)
         self.status_label.setText(problem)
         self.status_label.setVisible(bool(problem) and not empty)
@@ -236,7 +253,7 @@ class VisitsTab(QWidget):
         if not visit_id:
             return None
         tip = index.siblingAtColumn(0).data(Qt.ItemDataRole.ToolTipRole)
-        return visit_id, str(tip or "this visit")
+        return visit_id, str(tip or QCoreApplication.translate("Navigator", "this visit"))
 
     def selected_visit_row(self) -> tuple[str, str] | None:
         """("walk", id) or ("visit", id) of the row chosen, so reports can follow what the
@@ -272,7 +289,7 @@ class VisitsTab(QWidget):
             question = delete_question(label, visit_contents(store, visit_id))
             return question, lambda: delete_visit(store, visit_id)
 
-        removed = delete_after_asking(self._host, "Delete visit", self.ask_to_delete, plan)
+        removed = delete_after_asking(self._host, self.tr("Delete visit"), self.ask_to_delete, plan)
         if removed is None:
             return False
         if self.context.visit_id == visit_id:
@@ -280,7 +297,9 @@ class VisitsTab(QWidget):
         self.context.undo_stack.push(DeleteVisit(self.context, removed))
         tell(
             self._host,
-            f"Deleted the visit “{label}”. Edit → Undo (Ctrl+Z) brings it back.",
+            self.tr("Deleted the visit “{label}”. Edit → Undo (Ctrl+Z) brings it back.").format(
+                label=label
+            ),
             15_000,
         )
         return True

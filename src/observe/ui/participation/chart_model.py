@@ -75,11 +75,15 @@ class ChartModel(QAbstractTableModel):
         if role == SEAT_ROLE:
             return cell.seat
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            where = f"row {row_name(index.row())}, column {index.column() + 1}"
+            where = self.tr("row {row}, column {column}").format(
+                row=row_name(index.row()), column=index.column() + 1
+            )
             if not cell.seat:
-                return f"No seat ({where}); press Space to add one"
-            group = f", {cell.group}" if cell.group else ", no group"
-            return f"Seat {cell.label}{group} ({where})"
+                return self.tr("No seat ({where}); press Space to add one").format(where=where)
+            group = f", {cell.group}" if cell.group else self.tr(", no group")
+            return self.tr("Seat {label}{group} ({where})").format(
+                label=cell.label, group=group, where=where
+            )
         return None
 
     def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -105,10 +109,14 @@ class ChartModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return (
-                str(section + 1) if role == Qt.ItemDataRole.DisplayRole else f"Column {section + 1}"
+                str(section + 1)
+                if role == Qt.ItemDataRole.DisplayRole
+                else self.tr("Column {n}").format(n=section + 1)
             )
         name = row_name(section)
-        return name if role == Qt.ItemDataRole.DisplayRole else f"Row {name}"
+        if role == Qt.ItemDataRole.DisplayRole:
+            return name
+        return self.tr("Row {name}").format(name=name)
 
     # -- edits ------------------------------------------------------------------------------
 
@@ -181,7 +189,7 @@ class ChartModel(QAbstractTableModel):
                 blocks.setdefault(key, []).append(pos)
         for n, key in enumerate(sorted(blocks), start=1):
             for pos in blocks[key]:
-                self._cells[pos].group = f"Table {n}"
+                self._cells[pos].group = self.tr("Table {n}").format(n=n)
         self._changed()
 
     def groups_used(self) -> list[str]:

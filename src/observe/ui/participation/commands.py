@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from observe.capture.participation import KIND_LABELS, remove_tally, restore_tally
@@ -30,7 +31,11 @@ class TallyCommand(QUndoCommand):
         kind: ParticipationKind,
         report_error: ErrorReporter,
     ) -> None:
-        super().__init__(f"tally for seat {seat_label} ({KIND_LABELS[kind]})")
+        super().__init__(
+            QCoreApplication.translate("UndoCommand", "tally for seat {seat} ({kind})").format(
+                seat=seat_label, kind=KIND_LABELS[kind]
+            )
+        )
         self.context = context
         self.event_id = event_id
         self._report_error = report_error

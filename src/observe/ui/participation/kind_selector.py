@@ -25,7 +25,7 @@ class KindSelector(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Contribution kind")
+        self.setAccessibleName(self.tr("Contribution kind"))
         self._group = QButtonGroup(self)
         self._buttons: dict[ParticipationKind, QRadioButton] = {}
         # The grid lives on an inner widget: a layout on this widget would answer the parent's
@@ -41,8 +41,9 @@ class KindSelector(QWidget):
             button = QRadioButton(f"&{n + 1} {KIND_LABELS[kind]}", self._inner)
             button.setAccessibleName(KIND_LABELS[kind])
             button.setToolTip(
-                f"Tally the next contribution as “{KIND_LABELS[kind]}” "
-                f"(Alt+{n + 1}, or {n + 1} on the seat grid)"
+                self.tr(
+                    "Tally the next contribution as “{kind}” (Alt+{n}, or {n} on the seat grid)"
+                ).format(kind=KIND_LABELS[kind], n=n + 1)
             )
             self._group.addButton(button, n)
             self._buttons[kind] = button

@@ -9,7 +9,7 @@ guesses them, so undo and other windows can't leave it showing a stale number.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QFont,
@@ -53,8 +53,10 @@ _TALLY_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter}
 
 def contributions_text(count: int) -> str:
     if count == 0:
-        return "no contributions"
-    return f"{count} contribution{'s' if count != 1 else ''}"
+        return QCoreApplication.translate("SeatGrid", "no contributions")
+    if count == 1:
+        return QCoreApplication.translate("SeatGrid", "1 contribution")
+    return QCoreApplication.translate("SeatGrid", "{count} contributions").format(count=count)
 
 
 def _small(font: QFont) -> QFont:
@@ -97,7 +99,7 @@ class SeatButton(QPushButton):
 
     def spoken_text(self) -> str:
         """What a screen reader says, e.g. "Seat A3, Table 2, 2 contributions"."""
-        parts = [f"Seat {self.label}"]
+        parts = [QCoreApplication.translate("SeatGrid", "Seat {label}").format(label=self.label)]
         if self.group:
             parts.append(self.group)
         parts.append(contributions_text(self.count))
@@ -107,8 +109,14 @@ class SeatButton(QPushButton):
         """Refreshes the spoken name and tooltip after the count or the tally kind changes."""
         self.setAccessibleName(self.spoken_text())
         kind = KIND_LABELS[self._grid.kind]
-        self.setAccessibleDescription(f"Press Space or click to tally “{kind}”.")
-        self.setToolTip(f"{self.spoken_text()}\nClick or press Space to tally “{kind}”.")
+        self.setAccessibleDescription(
+            self.tr("Press Space or click to tally “{kind}”.").format(kind=kind)
+        )
+        self.setToolTip(
+            self.tr("{spoken_text}\nClick or press Space to tally “{kind}”.").format(
+                spoken_text=self.spoken_text(), kind=kind
+            )
+        )
 
     def _pad(self) -> int:
         return max(3, self.fontMetrics().height() // 4)
@@ -225,15 +233,15 @@ class SeatGrid(QWidget):
         self._current: SeatButton | None = None
         self._signature: tuple[object, ...] = ()
 
-        self.front = QLabel("Front of room")
+        self.front = QLabel(self.tr("Front of room"))
         self.front.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.front.setFrameShape(QFrame.Shape.StyledPanel)
         self.front.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self.front.setAutoFillBackground(True)
-        self.front.setAccessibleName("Front of room (top of the chart)")
+        self.front.setAccessibleName(self.tr("Front of room (top of the chart)"))
 
         self._canvas = QWidget()
-        self._canvas.setAccessibleName("Seats")
+        self._canvas.setAccessibleName(self.tr("Seats"))
         self._layout = QGridLayout(self._canvas)
         self._layout.setContentsMargins(0, 0, 0, 0)
         spacing = max(2, self.fontMetrics().height() // 4)
@@ -252,7 +260,7 @@ class SeatGrid(QWidget):
         layout.setSpacing(spacing)
         layout.addWidget(self.front)
         layout.addWidget(self.scroll, 1)
-        self.setAccessibleName("Seating chart")
+        self.setAccessibleName(self.tr("Seating chart"))
 
     # -- contents ---------------------------------------------------------------------------
 

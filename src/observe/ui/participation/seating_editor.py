@@ -9,7 +9,15 @@ selects the cells to fix.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -56,9 +64,10 @@ from observe.ui.participation.chart_model import GROUP_ROLE, SEAT_ROLE, ChartMod
 
 NEW_CHART_ROWS = 5
 NEW_CHART_COLS = 6
-INTRO = (
+INTRO = QT_TRANSLATE_NOOP(
+    "SeatingEditorDialog",
     "Draw the room with the front at the top. Space turns a cell into a seat or a gap; type or "
-    "press F2 to rename a seat. Labels are yours to choose: no student names."
+    "press F2 to rename a seat. Labels are yours to choose: no student names.",
 )
 
 
@@ -94,7 +103,11 @@ class CellDelegate(QStyledItemDelegate):
                 else QPalette.ColorRole.PlaceholderText
             )
             painter.setPen(colour)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "no seat")
+            painter.drawText(
+                rect,
+                Qt.AlignmentFlag.AlignCenter,
+                QCoreApplication.translate("SeatingEditorDialog", "no seat"),
+            )
             painter.restore()
             return
         painter.setPen(opt.palette.color(role))
@@ -124,7 +137,11 @@ class CellDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         fm = QFontMetrics(option.font)
-        return QSize(fm.horizontalAdvance("Table 10") + 8, fm.height() * 2 + 6)
+        return QSize(
+            fm.horizontalAdvance(QCoreApplication.translate("ChartModel", "Table {n}").format(n=10))
+            + 8,
+            fm.height() * 2 + 6,
+        )
 
 
 class ChartTable(QTableView):
@@ -136,14 +153,17 @@ class ChartTable(QTableView):
         self.setItemDelegate(CellDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setTabKeyNavigation(False)  # Tab leaves the chart; arrows move inside it
-        self.setAccessibleName("Seating chart cells")
+        self.setAccessibleName(self.tr("Seating chart cells"))
         corner = self.findChild(QAbstractButton)  # the corner that selects every cell
         if corner is not None:
-            corner.setAccessibleName("Select every seat")
+            corner.setAccessibleName(self.tr("Select every seat"))
         fm = self.fontMetrics()
         self.verticalHeader().setDefaultSectionSize(fm.height() * 2 + 8)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.horizontalHeader().setDefaultSectionSize(fm.horizontalAdvance("Table 10") + 12)
+        self.horizontalHeader().setDefaultSectionSize(
+            fm.horizontalAdvance(QCoreApplication.translate("ChartModel", "Table {n}").format(n=10))
+            + 12
+        )
         self.horizontalHeader().setMinimumSectionSize(fm.horizontalAdvance("MM"))
 
     def sizeHint(self) -> QSize:
@@ -206,21 +226,28 @@ class SeatingEditorDialog(QDialog):
             self.model = ChartModel.from_seats(rows, cols, seats)
         else:
             self.model = ChartModel(NEW_CHART_ROWS, NEW_CHART_COLS, {})
-        self.setWindowTitle(f"Seating chart — {title}" if title else "Seating chart")
+        self.setWindowTitle(
+            self.tr("Seating chart — {title}").format(title=title)
+            if title
+            else self.tr("Seating chart")
+        )
 
-        intro = QLabel(INTRO)
+        intro = QLabel(self.tr(INTRO))
         intro.setWordWrap(True)
-        self.rows_spin = self._spin(self.model.rows, MAX_ROWS, "Rows")
-        self.cols_spin = self._spin(self.model.cols, MAX_COLS, "Columns")
+        self.rows_spin = self._spin(self.model.rows, MAX_ROWS, self.tr("Rows"))
+        self.cols_spin = self._spin(self.model.cols, MAX_COLS, self.tr("Columns"))
         size_row = QHBoxLayout()
-        for text, spin in (("R&ows:", self.rows_spin), ("Col&umns:", self.cols_spin)):
+        for text, spin in (
+            (self.tr("R&ows:"), self.rows_spin),
+            (self.tr("Col&umns:"), self.cols_spin),
+        ):
             label = QLabel(text)
             label.setBuddy(spin)
             size_row.addWidget(label)
             size_row.addWidget(spin)
         size_row.addStretch(1)
 
-        front = QLabel("Front of room")
+        front = QLabel(self.tr("Front of room"))
         front.setAlignment(Qt.AlignmentFlag.AlignCenter)
         front.setFrameShape(QFrame.Shape.StyledPanel)
         front.setBackgroundRole(QPalette.ColorRole.AlternateBase)
@@ -236,7 +263,7 @@ class SeatingEditorDialog(QDialog):
 
         self.problem_label = QLabel()
         self.problem_label.setWordWrap(True)
-        self.problem_label.setAccessibleName("Problem")
+        self.problem_label.setAccessibleName(self.tr("Problem"))
         bold = QFont(self.problem_label.font())
         bold.setBold(True)
         self.problem_label.setFont(bold)
@@ -246,9 +273,9 @@ class SeatingEditorDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("&Save")
+        self.save_button.setText(self.tr("&Save"))
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_button.setToolTip("Save the chart (Ctrl+S)")
+        self.save_button.setToolTip(self.tr("Save the chart (Ctrl+S)"))
         for button in self.buttons.buttons():
             if isinstance(button, QPushButton):
                 # Enter while renaming a seat must not save a half-edited chart.
@@ -282,57 +309,61 @@ class SeatingEditorDialog(QDialog):
         return spin
 
     def _side_panel(self) -> QWidget:
-        selection = QGroupBox("Selected cells")
-        self.seat_check = QCheckBox("Seat &here")
-        self.seat_check.setToolTip("Make the selected cells seats or gaps (Space in the chart)")
+        selection = QGroupBox(self.tr("Selected cells"))
+        self.seat_check = QCheckBox(self.tr("Seat &here"))
+        self.seat_check.setToolTip(
+            self.tr("Make the selected cells seats or gaps (Space in the chart)")
+        )
         self.seat_check.clicked.connect(self._seat_clicked)
         self.label_edit = QLineEdit()
-        self.label_edit.setAccessibleName("Seat label")
+        self.label_edit.setAccessibleName(self.tr("Seat label"))
         self.label_edit.setPlaceholderText("e.g. A1")
         self.label_edit.textEdited.connect(self._label_edited)
         self.group_combo = QComboBox()
         self.group_combo.setEditable(True)
         self.group_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.group_combo.setAccessibleName("Group")
-        self.group_combo.setToolTip("A group you choose (a table, a language group…); optional")
+        self.group_combo.setAccessibleName(self.tr("Group"))
+        self.group_combo.setToolTip(
+            self.tr("A group you choose (a table, a language group…); optional")
+        )
         line = self.group_combo.lineEdit()
         if line is not None:
-            line.setPlaceholderText("no group")
+            line.setPlaceholderText(self.tr("no group"))
             line.returnPressed.connect(self.apply_group)
-        self.apply_group_button = QPushButton("A&pply group")
-        self.apply_group_button.setToolTip("Give the selected seats this group (Enter)")
+        self.apply_group_button = QPushButton(self.tr("A&pply group"))
+        self.apply_group_button.setToolTip(self.tr("Give the selected seats this group (Enter)"))
         self.apply_group_button.clicked.connect(self.apply_group)
         form = QFormLayout(selection)
         form.addRow(self.seat_check)
-        label_label = QLabel("&Label:")
+        label_label = QLabel(self.tr("&Label:"))
         label_label.setBuddy(self.label_edit)
         form.addRow(label_label, self.label_edit)
-        group_label = QLabel("&Group:")
+        group_label = QLabel(self.tr("&Group:"))
         group_label.setBuddy(self.group_combo)
         form.addRow(group_label, self.group_combo)
         form.addRow(self.apply_group_button)
 
-        helpers = QGroupBox("Whole chart")
-        self.fill_button = QPushButton("Fill &all")
-        self.fill_button.setToolTip("Make every cell a seat")
+        helpers = QGroupBox(self.tr("Whole chart"))
+        self.fill_button = QPushButton(self.tr("Fill &all"))
+        self.fill_button.setToolTip(self.tr("Make every cell a seat"))
         self.fill_button.clicked.connect(self.model.fill_all)
-        self.clear_button = QPushButton("Clea&r all")
-        self.clear_button.setToolTip("Make every cell a gap, to start over")
+        self.clear_button = QPushButton(self.tr("Clea&r all"))
+        self.clear_button.setToolTip(self.tr("Make every cell a gap, to start over"))
         self.clear_button.clicked.connect(self.model.clear_all)
-        self.table_rows_spin = self._spin(2, MAX_ROWS, "Rows per table")
-        self.table_cols_spin = self._spin(2, MAX_COLS, "Seats across per table")
-        self.tables_button = QPushButton("Group by &tables")
+        self.table_rows_spin = self._spin(2, MAX_ROWS, self.tr("Rows per table"))
+        self.table_cols_spin = self._spin(2, MAX_COLS, self.tr("Seats across per table"))
+        self.tables_button = QPushButton(self.tr("Group by &tables"))
         self.tables_button.setToolTip(
-            "Name blocks of seats Table 1, Table 2, … (rows × seats across each table)"
+            self.tr("Name blocks of seats Table 1, Table 2, … (rows × seats across each table)")
         )
         self.tables_button.clicked.connect(self.group_by_tables)
         fill_row = QHBoxLayout()
         fill_row.addWidget(self.fill_button)
         fill_row.addWidget(self.clear_button)
         block_row = QHBoxLayout()
-        size_label = QLabel("Table si&ze:")
+        size_label = QLabel(self.tr("Table si&ze:"))
         size_label.setBuddy(self.table_rows_spin)
-        size_label.setToolTip("Rows × seats across for each table")
+        size_label.setToolTip(self.tr("Rows × seats across for each table"))
         block_row.addWidget(size_label)
         block_row.addWidget(self.table_rows_spin)
         block_row.addWidget(QLabel("×"))
@@ -474,7 +505,9 @@ class SeatingEditorDialog(QDialog):
                 self.group_combo.setEditText(next(iter(groups)) if len(groups) == 1 else "")
             line = self.group_combo.lineEdit()
             if line is not None:
-                line.setPlaceholderText("several groups" if len(groups) > 1 else "no group")
+                line.setPlaceholderText(
+                    self.tr("several groups") if len(groups) > 1 else self.tr("no group")
+                )
             self.group_combo.setEnabled(bool(seats))
             self.apply_group_button.setEnabled(bool(seats))
         finally:

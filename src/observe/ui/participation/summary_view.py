@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -109,7 +109,11 @@ class GroupRow:
         self.share = share
         self.name_label = QLabel(share.group)
         self.name_label.setWordWrap(True)
-        self.voices_label = QLabel(f"{share.voices} of {share.seats} spoke")
+        self.voices_label = QLabel(
+            QCoreApplication.translate("GroupRow", "{voices} of {seats} spoke").format(
+                voices=share.voices, seats=share.seats
+            )
+        )
         self.voices_label.setFont(_small_font(self.voices_label))
         self.bars = ShareBars()
         self.bars.set_shares(share.share_of_contributions, share.share_of_class)
@@ -120,10 +124,17 @@ class GroupRow:
 
     def spoken_text(self) -> str:
         s = self.share
-        return (
-            f"{s.group}: {percent(s.share_of_contributions)} of contributions "
-            f"({contributions_text(s.contributions)}), {percent(s.share_of_class)} of the class "
-            f"({s.voices} of {s.seats} seats spoke)"
+        return QCoreApplication.translate(
+            "SummaryView",
+            "{group}: {talk} of contributions ({contributions}), {share} of the class "
+            "({voices} of {seats} seats spoke)",
+        ).format(
+            group=s.group,
+            talk=percent(s.share_of_contributions),
+            contributions=contributions_text(s.contributions),
+            share=percent(s.share_of_class),
+            voices=s.voices,
+            seats=s.seats,
         )
 
 
@@ -177,9 +188,13 @@ class SummaryView:
         self.details = QWidget()
         self.sentence_label = SteadyLabel()
         self.sentence_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.sentence_label.setAccessibleName("Participation summary")
+        self.sentence_label.setAccessibleName(
+            QCoreApplication.translate("SummaryView", "Participation summary")
+        )
         self.figures_label = SteadyLabel()
-        self.figures_label.setAccessibleName("Participation figures")
+        self.figures_label.setAccessibleName(
+            QCoreApplication.translate("SummaryView", "Participation figures")
+        )
         headline = QVBoxLayout(self.headline)
         headline.setContentsMargins(0, 0, 0, 0)
         headline.addWidget(self.sentence_label)
@@ -188,15 +203,22 @@ class SummaryView:
         self.kinds_label = QLabel()
         self.kinds_label.setWordWrap(True)
         self.kinds_label.setFont(_small_font(self.kinds_label))
-        self.kinds_label.setAccessibleName("Contributions by kind")
+        self.kinds_label.setAccessibleName(
+            QCoreApplication.translate("SummaryView", "Contributions by kind")
+        )
         self.groups_box = QWidget()
-        self.groups_box.setAccessibleName("Share by group")
+        self.groups_box.setAccessibleName(
+            QCoreApplication.translate("SummaryView", "Share by group")
+        )
         em = self.groups_box.fontMetrics().height()
         groups_layout = QVBoxLayout(self.groups_box)
         groups_layout.setContentsMargins(0, 0, 0, 0)
         legend = QHBoxLayout()
         legend.setSpacing(em // 3)
-        for talk, text in ((True, "share of contributions"), (False, "share of class")):
+        for talk, text in (
+            (True, QCoreApplication.translate("SummaryView", "share of contributions")),
+            (False, QCoreApplication.translate("SummaryView", "share of class")),
+        ):
             legend.addWidget(Swatch(talk), 0, Qt.AlignmentFlag.AlignVCenter)
             caption = QLabel(text)
             caption.setFont(_small_font(caption))
@@ -220,12 +242,24 @@ class SummaryView:
         self.sentence_label.set_reserve(_longest_sentence(summary))
         self.sentence_label.setText(summary.sentence())
         self.figures_label.set_reserve(
-            f"{contributions_text(999).capitalize()} · distinct voices "
-            f"{summary.occupied_seats} / {summary.occupied_seats}"
+            QCoreApplication.translate(
+                "SummaryView",
+                "{contributions} · distinct voices {distinct_voices} / {occupied_seats}",
+            ).format(
+                contributions=contributions_text(999).capitalize(),
+                distinct_voices=summary.occupied_seats,
+                occupied_seats=summary.occupied_seats,
+            )
         )
         self.figures_label.setText(
-            f"{contributions_text(summary.contributions).capitalize()} · distinct voices "
-            f"{summary.distinct_voices} / {summary.occupied_seats}"
+            QCoreApplication.translate(
+                "SummaryView",
+                "{contributions} · distinct voices {distinct_voices} / {occupied_seats}",
+            ).format(
+                contributions=contributions_text(summary.contributions).capitalize(),
+                distinct_voices=summary.distinct_voices,
+                occupied_seats=summary.occupied_seats,
+            )
         )
         self.kinds_label.setText(
             " · ".join(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -38,10 +38,11 @@ WATCHED = frozenset({"participation_event", "seat", "classroom", "visit"})
 #: (classroom id, rows, cols, live seats) as last read.
 _Chart = tuple[str, int, int, list[ChartSeat]]
 
-NO_VISIT_TEXT = "Open a visit to tally who talks."
-NO_CHART_TEXT = (
+NO_VISIT_TEXT = QT_TRANSLATE_NOOP("TallyPanel", "Open a visit to tally who talks.")
+NO_CHART_TEXT = QT_TRANSLATE_NOOP(
+    "TallyPanel",
     "This class has no seating chart yet. Draw one (rows, columns and seat labels you choose; "
-    "no student names) to tally who talks."
+    "no student names) to tally who talks.",
 )
 
 
@@ -73,35 +74,37 @@ class TallyPanel(QWidget):
         self.summary: ParticipationSummary | None = None
         self.editor: SeatingEditorDialog | None = None
         self._chart: _Chart | None = None
-        self.setAccessibleName("Participation")
+        self.setAccessibleName(self.tr("Participation"))
 
         #: The panel's title; hide it if the window's dock already shows one.
-        self.heading = QLabel("Participation")
+        self.heading = QLabel(self.tr("Participation"))
         font = QFont(self.heading.font())
         font.setBold(True)
         self.heading.setFont(font)
 
-        self.no_visit_label = _message(NO_VISIT_TEXT)
-        self.no_chart_label = _message(NO_CHART_TEXT)
-        self.create_chart_button = QPushButton("Create seating chart…")
+        self.no_visit_label = _message(self.tr(NO_VISIT_TEXT))
+        self.no_chart_label = _message(self.tr(NO_CHART_TEXT))
+        self.create_chart_button = QPushButton(self.tr("Create seating chart…"))
         self.create_chart_button.clicked.connect(self.edit_chart)
         self.create_chart_button.setAutoDefault(True)  # Enter accepts the Ctrl+Shift+P offer
         self.kind_selector = KindSelector()
         self.grid = SeatGrid(context, report_error=report_error)
         self.summary_view = SummaryView()
-        self.edit_chart_button = QPushButton("Edit seating chart…")
+        self.edit_chart_button = QPushButton(self.tr("Edit seating chart…"))
         self.edit_chart_button.clicked.connect(self.edit_chart)
         self.grid.chart_changed.connect(self._order_tabs)
         self.kind_selector.kind_changed.connect(self.grid.set_kind)
         self.grid.kind_changed.connect(self.kind_selector.set_kind)
 
-        self.focus_seats_action = QAction("Tally on the &seating chart", self)
+        self.focus_seats_action = QAction(self.tr("Tally on the &seating chart"), self)
         self.focus_seats_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        self.focus_seats_action.setStatusTip("Move to the seats; arrows choose, Space tallies")
+        self.focus_seats_action.setStatusTip(
+            self.tr("Move to the seats; arrows choose, Space tallies")
+        )
         self.focus_seats_action.triggered.connect(self.focus_seats)
-        self.edit_chart_action = QAction("Edit seating &chart…", self)
+        self.edit_chart_action = QAction(self.tr("Edit seating &chart…"), self)
         self.edit_chart_action.setShortcut(QKeySequence("Ctrl+Shift+G"))
-        self.edit_chart_action.setStatusTip("Draw or change this class's seating chart")
+        self.edit_chart_action.setStatusTip(self.tr("Draw or change this class's seating chart"))
         self.edit_chart_action.triggered.connect(self.edit_chart)
         for action in (self.focus_seats_action, self.edit_chart_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
@@ -47,8 +47,9 @@ SHORTCUTS = {
     "export": "Ctrl+Shift+E",
 }
 
-NO_VISIT = (
-    "Open a visit first (double-click it in the Visits list); feedback is written for one visit."
+NO_VISIT = QT_TRANSLATE_NOOP(
+    "ReportActions",
+    "Open a visit first (double-click it in the Visits list); feedback is written for one visit.",
 )
 
 #: Chooses the export folder; tests pass one that answers without a dialog.
@@ -119,7 +120,9 @@ def preview_cycle_summary(
         store,
         lambda paper: cycle_summary_pdf(store, cycle_id, paper),
         title=title,
-        file_stem=report_name("Coaching cycle summary", day, label),
+        file_stem=report_name(
+            QCoreApplication.translate("ReportActions", "Coaching cycle summary"), day, label
+        ),
         report_error=report_error,
         parent=parent,
     )
@@ -129,7 +132,9 @@ def preview_cycle_summary(
 
 def choose_folder(window: QMainWindow) -> Path | None:
     start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    chosen = QFileDialog.getExistingDirectory(window, "Export sheets to folder", start)
+    chosen = QFileDialog.getExistingDirectory(
+        window, QCoreApplication.translate("reports.actions", "Export sheets to folder"), start
+    )
     return Path(chosen) if chosen else None
 
 
@@ -159,33 +164,33 @@ class ReportActions(QObject):
         self.last_composer: ComposerDialog | None = None
 
         self.compose_action = self._action(
-            "Compose &feedback…",
+            self.tr("Compose &feedback…"),
             "compose",
-            "Write strengths and a wondering for the open visit",
+            self.tr("Write strengths and a wondering for the open visit"),
             self.compose,
         )
         self.sheet_action = self._action(
-            "Feedback &sheet for this visit…",
+            self.tr("Feedback &sheet for this visit…"),
             "sheet",
-            "Preview, print or save the open visit's feedback sheet",
+            self.tr("Preview, print or save the open visit's feedback sheet"),
             self.preview_sheet,
         )
         self.walk_action = self._action(
-            "&Walk debrief…",
+            self.tr("&Walk debrief…"),
             "walk",
-            "Patterns across the classrooms of a learning walk (no names)",
+            self.tr("Patterns across the classrooms of a learning walk (no names)"),
             self.preview_walk,
         )
         self.cycle_action = self._action(
-            "&Cycle summary…",
+            self.tr("&Cycle summary…"),
             "cycle",
-            "Goal, steps and trend of a coaching cycle",
+            self.tr("Goal, steps and trend of a coaching cycle"),
             self.preview_cycle,
         )
         self.export_action = self._action(
-            "&Export sheets for this walk…",
+            self.tr("&Export sheets for this walk…"),
             "export",
-            "Save a feedback sheet for every visit on the walk to a folder",
+            self.tr("Save a feedback sheet for every visit on the walk to a folder"),
             self.export_walk,
         )
         context.visit_changed.connect(self._visit_changed)
@@ -266,7 +271,7 @@ class ReportActions(QObject):
 
         visit_id = self.context.visit_id
         if not visit_id:
-            self._fail(UsageError(NO_VISIT))
+            self._fail(UsageError(self.tr(NO_VISIT)))
             return None
         current = self.last_composer
         alive = current is not None and shiboken6.isValid(current) and current.isVisible()
@@ -307,7 +312,7 @@ class ReportActions(QObject):
 
         visit_id = self.context.visit_id
         if not visit_id:
-            self._fail(UsageError(NO_VISIT))
+            self._fail(UsageError(self.tr(NO_VISIT)))
             return None
         store = self.store
         return self._preview(
@@ -324,7 +329,7 @@ class ReportActions(QObject):
         try:
             facts = visit_facts(self.store, visit_id)
         except UsageError:
-            return "Feedback sheet"
+            return self.tr("Feedback sheet")
         return sheet_name(facts)
 
     def preview_draft(self, visit_id: str, draft: FeedbackDraft, coach: str) -> PreviewWindow:
@@ -363,7 +368,7 @@ class ReportActions(QObject):
         return self._preview(
             lambda paper: walk_debrief_pdf(store, walk_id, paper),
             window_title,
-            report_name("Learning walk debrief", day, title),
+            report_name(self.tr("Learning walk debrief"), day, title),
         )
 
     def preview_cycle(self) -> PreviewWindow | None:
@@ -425,13 +430,15 @@ class ReportActions(QObject):
                 should_cancel=progress.should_cancel,
             )
 
-        dialog = QProgressDialog("Making feedback sheets…", "Cancel", 0, 0, self.window)
-        dialog.setWindowTitle("Export sheets for this walk")
+        dialog = QProgressDialog(
+            self.tr("Making feedback sheets…"), self.tr("Cancel"), 0, 0, self.window
+        )
+        dialog.setWindowTitle(self.tr("Export sheets for this walk"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.setMinimumDuration(0)
-        dialog.setAccessibleName("Exporting feedback sheets")
+        dialog.setAccessibleName(self.tr("Exporting feedback sheets"))
         self.progress_dialog = dialog
         self.export_action.setEnabled(False)
         op = operations.run(
@@ -442,7 +449,10 @@ class ReportActions(QObject):
             on_failure=self._export_failed,
             on_progress=self._export_progress,
             on_cancel=lambda: self._status(
-                "Exporting the sheets was cancelled; no sheets were left behind."
+                QCoreApplication.translate(
+                    "ReportActions",
+                    "Exporting the sheets was cancelled; no sheets were left behind.",
+                )
             ),
         )
         op.finished.connect(self._export_finished)
@@ -503,7 +513,9 @@ class ReportActions(QObject):
         if dialog is not None:
             # setValue on a modal progress dialog runs the event loop, which may deliver the
             # end of the export and close the dialog; so the label goes first.
-            dialog.setLabelText(f"Made {done} of {total} feedback sheets…")
+            dialog.setLabelText(
+                self.tr("Made {done} of {total} feedback sheets…").format(done=done, total=total)
+            )
             dialog.setMaximum(total)
             dialog.setValue(done)
 

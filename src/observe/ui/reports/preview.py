@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QStandardPaths, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPageSize
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -34,7 +34,10 @@ from observe.ui.reports.printing import PdfSource, print_pdf
 #: Makes the report for a paper size ("letter" or "a4"); runs on a worker thread.
 Renderer = Callable[[str], Pdf]
 
-PAPERS = (("letter", "Letter"), ("a4", "A4"))
+PAPERS = (
+    ("letter", QT_TRANSLATE_NOOP("PreviewWindow", "Letter")),
+    ("a4", QT_TRANSLATE_NOOP("PreviewWindow", "A4")),
+)
 
 
 def default_paper(store: Store) -> str:
@@ -71,51 +74,55 @@ class PreviewWindow(QMainWindow):
         self.view = QPdfView(self)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setAccessibleName("Report preview")
+        self.view.setAccessibleName(self.tr("Report preview"))
         self.setCentralWidget(self.view)
 
         self.paper_box = QComboBox()
         for key, label in PAPERS:
-            self.paper_box.addItem(label, key)
-        self.paper_box.setAccessibleName("Paper size")
-        self.paper_box.setToolTip("Paper size")
+            self.paper_box.addItem(self.tr(label), key)
+        self.paper_box.setAccessibleName(self.tr("Paper size"))
+        self.paper_box.setToolTip(self.tr("Paper size"))
         self.paper_box.setCurrentIndex(0 if default_paper(store) == "letter" else 1)
         self.paper_box.currentIndexChanged.connect(self._paper_changed)
 
-        self.print_action = self._action("&Print…", QKeySequence.StandardKey.Print, self.ask_print)
+        self.print_action = self._action(
+            self.tr("&Print…"), QKeySequence.StandardKey.Print, self.ask_print
+        )
         self.save_action = self._action(
-            "&Save as PDF…", QKeySequence.StandardKey.Save, self.ask_save
+            self.tr("&Save as PDF…"), QKeySequence.StandardKey.Save, self.ask_save
         )
         self.zoom_in_action = self._action(
-            "Zoom &in", QKeySequence.StandardKey.ZoomIn, self.zoom_in
+            self.tr("Zoom &in"), QKeySequence.StandardKey.ZoomIn, self.zoom_in
         )
         self.zoom_out_action = self._action(
-            "Zoom &out", QKeySequence.StandardKey.ZoomOut, self.zoom_out
+            self.tr("Zoom &out"), QKeySequence.StandardKey.ZoomOut, self.zoom_out
         )
-        self.fit_action = self._action("&Fit width", "Ctrl+0", self.fit_width)
-        self.close_action = self._action("&Close", QKeySequence.StandardKey.Close, self.close)
+        self.fit_action = self._action(self.tr("&Fit width"), "Ctrl+0", self.fit_width)
+        self.close_action = self._action(
+            self.tr("&Close"), QKeySequence.StandardKey.Close, self.close
+        )
         self.close_action.setShortcuts([QKeySequence.StandardKey.Close, QKeySequence("Esc")])
 
-        bar = QToolBar("Report")
+        bar = QToolBar(self.tr("Report"))
         bar.setMovable(False)
-        bar.setAccessibleName("Report tools")
+        bar.setAccessibleName(self.tr("Report tools"))
         bar.addAction(self.print_action)
         bar.addAction(self.save_action)
         bar.addSeparator()
-        bar.addWidget(QLabel(" Paper: "))
+        bar.addWidget(QLabel(self.tr(" Paper: ")))
         bar.addWidget(self.paper_box)
         bar.addSeparator()
         bar.addActions([self.zoom_out_action, self.zoom_in_action, self.fit_action])
         self.addToolBar(bar)
-        menu = self.menuBar().addMenu("&Report")
+        menu = self.menuBar().addMenu(self.tr("&Report"))
         menu.addActions([self.print_action, self.save_action])
         menu.addSeparator()
         menu.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_action])
         menu.addSeparator()
         menu.addAction(self.close_action)
 
-        self.state = QLabel("Making the report…")
-        self.state.setAccessibleName("Report state")
+        self.state = QLabel(self.tr("Making the report…"))
+        self.state.setAccessibleName(self.tr("Report state"))
         self.statusBar().addWidget(self.state)
         self._enable(False)
         screen = self.screen().availableGeometry()
@@ -146,7 +153,7 @@ class PreviewWindow(QMainWindow):
         paper = self.paper
         render = self._render
         self._enable(False)
-        self.state.setText("Making the report…")
+        self.state.setText(self.tr("Making the report…"))
 
         def work(progress: Progress) -> Pdf:
             return render(paper)
@@ -169,15 +176,18 @@ class PreviewWindow(QMainWindow):
         self.view.setDocument(self.source.document)
         if old is not None:
             old.close()
-        pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
-        self.state.setText(f"{pages}, {self.paper_box.currentText()}")
+        if result.pages == 1:
+            pages = self.tr("1 page, {paper}")
+        else:
+            pages = self.tr("{count} pages, {paper}")
+        self.state.setText(pages.format(count=result.pages, paper=self.paper_box.currentText()))
         # A sheet whose feedback is not saved says so in the title as well as on every page.
         draft = self.tr(" — DRAFT, not yet reviewed") if result.draft else ""
         self.setWindowTitle(self._title + draft)
         self._enable(True)
 
     def _failed(self, error: BaseException) -> None:
-        self.state.setText("The report could not be made.")
+        self.state.setText(self.tr("The report could not be made."))
         self._report_error(self, error)
 
     def _paper_changed(self) -> None:
@@ -210,7 +220,7 @@ class PreviewWindow(QMainWindow):
         printer.setPageSize(QPageSize(size))
         self.printer = printer
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Print report")
+        dialog.setWindowTitle(self.tr("Print report"))
         dialog.setMinMax(1, self.pdf.pages)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self.print_to(printer)
@@ -221,13 +231,18 @@ class PreviewWindow(QMainWindow):
             return None
         data = self.pdf.data
         self.print_action.setEnabled(False)
-        self.state.setText("Printing…")
+        self.state.setText(self.tr("Printing…"))
 
         def work(progress: Progress) -> int:
             return print_pdf(data, printer, progress)
 
         def done(result: object) -> None:
-            self.state.setText(f"Sent {result} page{'s' if result != 1 else ''} to the printer.")
+            if result == 1:
+                self.state.setText(self.tr("Sent 1 page to the printer."))
+            else:
+                self.state.setText(
+                    self.tr("Sent {count} pages to the printer.").format(count=result)
+                )
 
         op = operations.run(
             work, name="print report", context=self, on_success=done, on_failure=self._failed
@@ -241,7 +256,7 @@ class PreviewWindow(QMainWindow):
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = Path(folder or Path.home()) / f"{self._file_stem}.pdf"
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Save as PDF", str(suggested), "PDF files (*.pdf)"
+            self, self.tr("Save as PDF"), str(suggested), self.tr("PDF files (*.pdf)")
         )
         if chosen:
             path = Path(chosen)
@@ -259,7 +274,9 @@ class PreviewWindow(QMainWindow):
             work,
             name="save report",
             context=self,
-            on_success=lambda p: self.state.setText(f"Saved to {p}."),
+            on_success=lambda p: self.state.setText(
+                QCoreApplication.translate("PreviewWindow", "Saved to {p}.").format(p=p)
+            ),
             on_failure=self._failed,
         )
 

@@ -9,7 +9,7 @@ worker opens its own QPdfDocument rather than sharing the preview's.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrinter
@@ -32,9 +32,14 @@ class PdfSource:
         self.document.load(self.buffer)
         if self.document.status() != QPdfDocument.Status.Ready:
             raise ObserveError(
-                "Observe couldn't read the report it made, so nothing was printed. Try again; "
-                "if it keeps happening, the log has details.",
-                detail=f"QPdfDocument status {self.document.status()}",
+                QCoreApplication.translate(
+                    "PdfSource",
+                    "Observe couldn't read the report it made, so nothing was printed. Try again; "
+                    "if it keeps happening, the log has details.",
+                ),
+                detail=QCoreApplication.translate(
+                    "PdfSource", "QPdfDocument status {status}"
+                ).format(status=self.document.status()),
             )
 
     @property
@@ -66,7 +71,10 @@ def print_pdf(data: bytes, printer: QPrinter, progress: Progress | None = None) 
             return 0
         if not painter.begin(printer):
             raise ObserveError(
-                "The printer could not be started. Check that it is connected and try again.",
+                QCoreApplication.translate(
+                    "reports.printing",
+                    "The printer could not be started. Check that it is connected and try again.",
+                ),
             )
         dpi = min(printer.resolution(), MAX_DPI)
         options = QPdfDocumentRenderOptions()

@@ -13,7 +13,17 @@ import itertools
 from collections.abc import Callable
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,10 +67,15 @@ Highlighted = Callable[[], QRect | None]
 
 def count_text(shown: int, capped: bool) -> str:
     if capped:
-        return f"{LIMIT}+ results (the newest {LIMIT} are shown; add words or filters to narrow)"
+        return QCoreApplication.translate(
+            "SearchDialog",
+            "{limit}+ results (the newest {limit} are shown; add words or filters to narrow)",
+        ).format(limit=LIMIT)
     if shown == 0:
-        return "No evidence matches."
-    return "1 result" if shown == 1 else f"{shown} results"
+        return QCoreApplication.translate("SearchDialog", "No evidence matches.")
+    if shown == 1:
+        return QCoreApplication.translate("SearchDialog", "1 result")
+    return QCoreApplication.translate("SearchDialog", "{count} results").format(count=shown)
 
 
 class SearchDialog(QDialog):
@@ -78,8 +93,8 @@ class SearchDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self._highlighted = highlighted
-        self.setWindowTitle("Find evidence")
-        self.setAccessibleName("Find evidence")
+        self.setWindowTitle(self.tr("Find evidence"))
+        self.setAccessibleName(self.tr("Find evidence"))
         self.setModal(False)
         self._in_flight = False
         self._waiting: Request | None = None
@@ -87,36 +102,41 @@ class SearchDialog(QDialog):
         self._running: Request | None = None
 
         self.query = QLineEdit()
-        self.query.setPlaceholderText("Words to find in all evidence")
-        self.query.setAccessibleName("Search words")
+        self.query.setPlaceholderText(self.tr("Words to find in all evidence"))
+        self.query.setAccessibleName(self.tr("Search words"))
         self.query.setClearButtonEnabled(True)
         self.query.installEventFilter(self)
-        query_label = QLabel("&Find:")
+        query_label = QLabel(self.tr("&Find:"))
         query_label.setBuddy(self.query)
 
-        self.teacher_combo = self._combo("Any teacher", "Teacher filter")
-        self.lookfor_combo = self._combo("Any look-for", "Look-for filter")
-        self.kind_combo = self._combo("Any kind", "Kind filter")
+        self.teacher_combo = self._combo(self.tr("Any teacher"), self.tr("Teacher filter"))
+        self.lookfor_combo = self._combo(self.tr("Any look-for"), self.tr("Look-for filter"))
+        self.kind_combo = self._combo(self.tr("Any kind"), self.tr("Kind filter"))
         for kind in ORDER:
             self.kind_combo.addItem(LABELS[kind], kind.value)
         today = QDate.currentDate()
-        self.since_check, self.since_date = self._date("Fro&m:", "From date", today.addDays(-30))
-        self.until_check, self.until_date = self._date("T&o:", "To date", today)
-        self.clear_button = QPushButton("C&lear filters")
-        self.clear_button.setAccessibleName("Clear filters")
+        self.since_check, self.since_date = self._date(
+            self.tr("Fro&m:"), self.tr("From date"), today.addDays(-30)
+        )
+        self.until_check, self.until_date = self._date(self.tr("T&o:"), self.tr("To date"), today)
+        self.clear_button = QPushButton(self.tr("C&lear filters"))
+        self.clear_button.setAccessibleName(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear_filters)
 
         filters = QGridLayout()
         filters.setColumnStretch(1, 1)
         filters.setColumnStretch(3, 1)
         for column, (text, combo) in enumerate(
-            (("&Teacher:", self.teacher_combo), ("Loo&k-for:", self.lookfor_combo))
+            (
+                (self.tr("&Teacher:"), self.teacher_combo),
+                (self.tr("Loo&k-for:"), self.lookfor_combo),
+            )
         ):
             label = QLabel(text)
             label.setBuddy(combo)
             filters.addWidget(label, 0, column * 2)
             filters.addWidget(combo, 0, column * 2 + 1)
-        kind_label = QLabel("K&ind:")
+        kind_label = QLabel(self.tr("K&ind:"))
         kind_label.setBuddy(self.kind_combo)
         filters.addWidget(kind_label, 1, 0)
         filters.addWidget(self.kind_combo, 1, 1)
@@ -126,8 +146,8 @@ class SearchDialog(QDialog):
         dates.addStretch(1)
         filters.addLayout(dates, 1, 2, 1, 2)
 
-        self.count_label = QLabel("Type words to search all evidence, or choose a filter.")
-        self.count_label.setAccessibleName("Result count")
+        self.count_label = QLabel(self.tr("Type words to search all evidence, or choose a filter."))
+        self.count_label.setAccessibleName(self.tr("Result count"))
         self.count_label.setWordWrap(True)
         self.model = ResultsModel(self)
         self.results = QListView()
@@ -136,12 +156,12 @@ class SearchDialog(QDialog):
         self.results.setUniformItemSizes(True)
         self.results.setAlternatingRowColors(True)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.setAccessibleName("Search results")
-        self.results.setAccessibleDescription("Press Enter to open the visit at that item")
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.results.setAccessibleDescription(self.tr("Press Enter to open the visit at that item"))
         # activated covers Enter and (where the platform activates that way) double-click.
         self.results.activated.connect(self.open_result)
 
-        hint = QLabel("Enter or double-click opens the visit at that item.")
+        hint = QLabel(self.tr("Enter or double-click opens the visit at that item."))
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -205,7 +225,7 @@ class SearchDialog(QDialog):
 
     def _date(self, text: str, name: str, start: QDate) -> tuple[QCheckBox, QDateEdit]:
         check = QCheckBox(text)
-        check.setAccessibleName(f"Limit by {name.lower()}")
+        check.setAccessibleName(self.tr("Limit by {lower}").format(lower=name.lower()))
         edit = QDateEdit(start)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")  # month by name: 3/4 reads differently by country
@@ -287,13 +307,17 @@ class SearchDialog(QDialog):
         self._latest = (text, filters)
         if fts_query(text) is None and filters.empty:
             self.model.set_results([])
-            self.count_label.setText("Type words to search all evidence, or choose a filter.")
+            self.count_label.setText(
+                self.tr("Type words to search all evidence, or choose a filter.")
+            )
             self.results_shown.emit()
             return
         if filters.since and filters.until and filters.since >= filters.until:
             self.model.set_results([])
             self.count_label.setText(
-                "The From date is after the To date, so nothing can match; change one of them."
+                self.tr(
+                    "The From date is after the To date, so nothing can match; change one of them."
+                )
             )
             self.results_shown.emit()
             return
@@ -305,7 +329,7 @@ class SearchDialog(QDialog):
     def _start(self, request: Request) -> None:
         self._in_flight = True
         self._running = request
-        self.count_label.setText("Searching…")
+        self.count_label.setText(self.tr("Searching…"))
         store = self.context.store
         text, filters = request
 
@@ -421,10 +445,10 @@ class SearchLauncher(QObject):
         self._window = window
         self._highlighted = highlighted
         self._dialog: SearchDialog | None = None
-        self.action = QAction("&Find evidence…", window)
+        self.action = QAction(self.tr("&Find evidence…"), window)
         self.action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        self.action.setStatusTip("Search all evidence, with filters")
-        self.action.setToolTip("Search all evidence, with filters")
+        self.action.setStatusTip(self.tr("Search all evidence, with filters"))
+        self.action.setToolTip(self.tr("Search all evidence, with filters"))
         self.action.triggered.connect(self.show_dialog)
         window.addAction(self.action)
 

@@ -261,7 +261,7 @@ class SyncController(QObject):
             self._set(
                 self.status.with_(syncing=False, progress=None, eta_s=None, problem=exc.sentence)
             )
-            question = exc.sentence.split(" If those")[0] + " Delete them here too?"
+            question = exc.sentence.split(" If those")[0] + " " + self.tr("Delete them here too?")
             if self._ask(self.window, question):
                 self._again = False
                 QTimer.singleShot(0, lambda: self.sync_now(manual=True, allow_mass_delete=True))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
@@ -31,7 +31,7 @@ class _ChangeNews(Protocol):
 def ask_question(parent: QWidget | None, question: str) -> bool:
     answer = QMessageBox.question(
         parent,
-        "Sync",
+        QCoreApplication.translate("sync.menu", "Sync"),
         question,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
@@ -63,26 +63,34 @@ class SyncUi(QObject):
         self.sign_in_dialog: SignInDialog | None = None
         self.conflicts_dialog: ConflictsDialog | None = None
 
-        self.menu = QMenu("S&ync", window)
+        self.menu = QMenu(self.tr("S&ync"), window)
         self.sign_in_action = self._action(
-            "Sign &in…", "Ctrl+Shift+U", "Sign this profile in to your school's sync server"
+            self.tr("Sign &in…"),
+            "Ctrl+Shift+U",
+            self.tr("Sign this profile in to your school's sync server"),
         )
         self.sign_in_action.triggered.connect(self.show_sign_in)
         self.sync_now_action = self._action(
-            "Sync &now", "Ctrl+Shift+Y", "Send and receive changes now"
+            self.tr("Sync &now"), "Ctrl+Shift+Y", self.tr("Send and receive changes now")
         )
         self.sync_now_action.triggered.connect(lambda: self.controller.sync_now())
         self.stop_action = self._action(
-            "S&top syncing", None, "Stop the running sync; what it finished is kept"
+            self.tr("S&top syncing"),
+            None,
+            self.tr("Stop the running sync; what it finished is kept"),
         )
         self.stop_action.triggered.connect(self.controller.stop_sync)
         self.controller.sync_stopped.connect(self._sync_stopped)
         self.conflicts_action = self._action(
-            "&Conflicts…", "Ctrl+Shift+K", "Changes the server did not take as they were"
+            self.tr("&Conflicts…"),
+            "Ctrl+Shift+K",
+            self.tr("Changes the server did not take as they were"),
         )
         self.conflicts_action.triggered.connect(self.show_conflicts)
         self.sign_out_action = self._action(
-            "Sign &out", None, "Forget this device's sign-in; your records stay here"
+            self.tr("Sign &out"),
+            None,
+            self.tr("Forget this device's sign-in; your records stay here"),
         )
         self.sign_out_action.triggered.connect(self.sign_out)
         self.menu.addAction(self.sync_now_action)
@@ -111,8 +119,10 @@ class SyncUi(QObject):
 
     def _sync_stopped(self) -> None:
         self.window.statusBar().showMessage(
-            "Sync stopped. Changes not yet sent stay on this computer; the next sync goes on "
-            "from here.",
+            self.tr(
+                "Sync stopped. Changes not yet sent stay on this computer; the next sync goes on "
+                "from here."
+            ),
             15_000,
         )
 
@@ -134,7 +144,10 @@ class SyncUi(QObject):
         c = self.controller
         c.status = c.status.with_(needs_sign_in=False, offline=False, problem=None)
         self.window.statusBar().showMessage(
-            f"Signed in to {getattr(done, 'server_url', 'the server')}; syncing…", 10_000
+            self.tr("Signed in to {server}; syncing…").format(
+                server=getattr(done, "server_url", self.tr("the server"))
+            ),
+            10_000,
         )
         c.refresh(then_sync=True)
 

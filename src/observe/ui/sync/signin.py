@@ -31,40 +31,42 @@ class SignInDialog(QDialog):
         self.store = store
         self.operation: Operation | None = None
         self.result_value: SignedIn | None = None
-        self.setWindowTitle("Sign in to a sync server")
-        self.setAccessibleName("Sign in to a sync server")
+        self.setWindowTitle(self.tr("Sign in to a sync server"))
+        self.setAccessibleName(self.tr("Sign in to a sync server"))
 
         st = state.load(store)
         self.server = QLineEdit(st.server_url or "")
-        self.server.setPlaceholderText("https://observe.school.org")
-        self.server.setAccessibleName("Server address")
+        self.server.setPlaceholderText(self.tr("https://observe.school.org"))
+        self.server.setAccessibleName(self.tr("Server address"))
         self.email = QLineEdit(st.email or "")
-        self.email.setPlaceholderText("you@school.org")
-        self.email.setAccessibleName("Email")
+        self.email.setPlaceholderText(self.tr("you@school.org"))
+        self.email.setAccessibleName(self.tr("Email"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password")
+        self.password.setAccessibleName(self.tr("Password"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setAccessibleName("Sign-in problem")
+        self.message.setAccessibleName(self.tr("Sign-in problem"))
         self.message.hide()
 
         form = QFormLayout()
-        form.addRow("&Server:", self.server)
-        form.addRow("&Email:", self.email)
-        form.addRow("&Password:", self.password)
+        form.addRow(self.tr("&Server:"), self.server)
+        form.addRow(self.tr("&Email:"), self.email)
+        form.addRow(self.tr("&Password:"), self.password)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.sign_in_button.setText("Sign in")
-        self.sign_in_button.setAccessibleName("Sign in")
+        self.sign_in_button.setText(self.tr("Sign in"))
+        self.sign_in_button.setAccessibleName(self.tr("Sign in"))
         self.buttons.accepted.connect(self.sign_in)
         self.buttons.rejected.connect(self.reject)
         intro = QLabel(
-            "Your records stay on this computer and are copied to your school's server. "
-            "Only you (and your team, for what you share) can read them."
+            self.tr(
+                "Your records stay on this computer and are copied to your school's server. "
+                "Only you (and your team, for what you share) can read them."
+            )
         )
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -81,7 +83,7 @@ class SignInDialog(QDialog):
         for w in (self.server, self.email, self.password, self.sign_in_button):
             w.setEnabled(not busy)
         if busy:
-            self.message.setText("Signing in…")
+            self.message.setText(self.tr("Signing in…"))
             self.message.show()
 
     def sign_in(self) -> Operation | None:
@@ -117,8 +119,10 @@ class SignInDialog(QDialog):
             self.message.setText(error.sentence)
         else:
             self.message.setText(
-                "Signing in failed because of a problem Observe didn't expect; the details "
-                "are in the log file."
+                self.tr(
+                    "Signing in failed because of a problem Observe didn't expect; the details "
+                    "are in the log file."
+                )
             )
         self.message.show()
         self.password.selectAll()

@@ -1,0 +1,214 @@
+"""The desktop app in Spanish: the catalog is complete and compiles, and the window speaks it.
+
+The catalog (observe/locale/es/observe_ui.ts) is checked against what ``pyside6-lupdate``
+finds in observe/ui today, so a sentence wrapped in tr() without a Spanish translation fails
+here, and so does a call whose context lupdate cannot read (tr() on another object).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QLabel
+
+import observe
+from observe import i18n, settings
+from observe.store import Store
+from observe.ui import i18n as ui_i18n
+from observe.ui.main_window import MainWindow
+
+UI = Path(observe.__file__).parent / "ui"
+CATALOG = Path(observe.__file__).parent / "locale" / "es" / "observe_ui.ts"
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%[0-9]|%s")
+
+
+def _tool(name: str) -> str:
+    found = ui_i18n.lrelease() if name == "lrelease" else None
+    if found is None:
+        beside = Path(ui_i18n.lrelease() or "").with_name(f"pyside6-{name}")
+        found = str(beside) if beside.is_file() else shutil.which(f"pyside6-{name}")
+    if found is None:
+        pytest.fail(f"PySide6's {name} is missing; it ships with the PySide6 wheel")
+    return found
+
+
+def lupdate() -> str:
+    lrelease = Path(_tool("lrelease"))
+    for candidate in (lrelease.with_name("pyside6-lupdate"), lrelease.with_name("lupdate")):
+        if candidate.is_file():
+            return str(candidate)
+    return _tool("lupdate")
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    tree = ET.parse(ts)
+    found = {}
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            found[(name, message.findtext("source") or "")] = message
+    return found
+
+
+def translations(message: ET.Element) -> list[str]:
+    translation = message.find("translation")
+    assert translation is not None
+    forms = [f.text or "" for f in translation.iter("numerusform")]
+    return forms or [translation.text or ""]
+
+
+@pytest.fixture
+def language(qapp, tmp_path: Path, monkeypatch) -> Iterator[Callable[[str], str]]:
+    """Installs a language for one test (the catalog compiled into the test's folder), and
+    English again afterwards."""
+    monkeypatch.setattr(ui_i18n, "cache_dir", lambda: tmp_path / "cache")
+    yield lambda code: ui_i18n.install(code, qapp)
+    ui_i18n.install("en", qapp)
+
+
+def test_catalog_compiles_with_every_message_finished(tmp_path: Path):
+    qm = tmp_path / "observe_ui.qm"
+    done = subprocess.run(
+        [_tool("lrelease"), str(CATALOG), "-qm", str(qm)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "0 unfinished" in done.stdout, done.stdout
+    assert qm.stat().st_size > 10_000
+    unfinished = [
+        source
+        for (_c, source), message in messages(CATALOG).items()
+        if message.find("translation").get("type") in ("unfinished", "vanished", "obsolete")  # type: ignore[union-attr]
+    ]
+    assert not unfinished, unfinished[:10]
+
+
+def test_every_wrapped_string_of_the_ui_is_in_the_catalog(tmp_path: Path):
+    """lupdate over observe/ui now: every (context, source) it finds has a Spanish text."""
+    fresh = tmp_path / "now.ts"
+    sources = sorted(str(p) for p in UI.rglob("*.py"))
+    subprocess.run(
+        [lupdate(), *sources, "-target-language", "es", "-locations", "none", "-ts", str(fresh)],
+        capture_output=True,
+        check=True,
+    )
+    now = messages(fresh)
+    assert len(now) > 1000  # lupdate read the Python calls (it finds ~1,200 today)
+    # A context lupdate could not read (tr() called on another widget, a variable) would
+    # never match at run time.
+    odd = sorted({c for c, _s in now if not re.fullmatch(r"[A-Z_]\w*|[a-z_]+(\.[a-z_]+)+", c)})
+    assert not odd, f"tr() contexts lupdate can't tie to a class or module: {odd}"
+    committed = messages(CATALOG)
+    missing = [f"{c}: {s}" for c, s in now if (c, s) not in committed]
+    assert not missing, (
+        "Not in observe/locale/es/observe_ui.ts (run pyside6-lupdate over src/observe/ui "
+        "into it and translate): " + "; ".join(missing[:10])
+    )
+
+
+def test_translations_keep_placeholders_and_accelerators():
+    problems = []
+    for (context, source), message in messages(CATALOG).items():
+        for text in translations(message):
+            if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text)):
+                problems.append(f"{context}: {source!r} -> {text!r}")
+            if re.search(r"&[^&\s]", source.replace("&&", "")) and not re.search(
+                r"&[^&\s]", text.replace("&&", "")
+            ):
+                problems.append(f"{context}: {source!r} lost its accelerator in {text!r}")
+            if text.strip() == "":
+                problems.append(f"{context}: {source!r} is empty")
+    assert not problems, problems[:10]
+
+
+def test_spanish_window_menus_capture_pane_and_settings(
+    language, store: Store, errors_seen, qtbot, idle
+):
+    assert language("es") == "es"
+    window = MainWindow(store, report_error=errors_seen)
+    qtbot.addWidget(window)
+    window.show()
+    idle()
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus[:3] == ["&Archivo", "&Editar", "&Captura"], menus
+    assert "Ay&uda" in menus
+    file_menu = window.menuBar().actions()[0].menu()
+    assert any(a.text() == "&Salir" for a in file_menu.actions())
+
+    capture = window.workspace.capture
+    texts = {w.text() for w in capture.findChildren(QLabel) if w.text()}
+    assert "No hay ninguna visita abierta. Empieza una para capturar evidencias." in texts, texts
+    assert capture.line.placeholderText().startswith("Escribe lo que ves u oyes")
+    # Qt's own dialogs and buttons speak Spanish too (qtbase_es.qm).
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"
+
+    from observe.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(store, window, report_error=errors_seen)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Configuración"
+    captions = {w.text() for w in dialog.findChildren(QLabel)}
+    assert {"Tu &nombre en las hojas:", "&Idioma:", "&Apariencia:"} <= captions
+    choices = [dialog.language_combo.itemText(i) for i in range(dialog.language_combo.count())]
+    assert choices == ["Igual que este equipo", "English", "Español"]
+    window.close()
+
+
+def test_language_choice_is_saved_and_said_to_apply_at_next_start(
+    window: MainWindow, store: Store, qtbot, monkeypatch
+):
+    from observe.ui.settings_dialog import show_settings
+
+    monkeypatch.delenv(ui_i18n.ENV, raising=False)
+    assert ui_i18n.chosen_language(store) == ""  # the system's, until the coach chooses
+    dialog = show_settings(window)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("es"))
+    assert dialog.save()
+    assert settings.get(store, settings.LANGUAGE_KEY) == "es"
+    assert ui_i18n.chosen_language(store) == "es"
+    assert "next time it starts" in window.statusBar().currentMessage()
+    monkeypatch.setenv(ui_i18n.ENV, "en")  # the environment wins (tests, support calls)
+    assert ui_i18n.chosen_language(store) == "en"
+
+
+def test_without_lrelease_the_app_stays_in_english_and_says_why_in_the_log(
+    language, monkeypatch, caplog
+):
+    monkeypatch.setattr(ui_i18n, "lrelease", lambda: None)
+    with caplog.at_level("WARNING", logger="observe.ui.i18n"):
+        assert language("es") == "es"  # the core still speaks Spanish: its .po needs no tool
+    assert "stays in English" in caplog.text
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_catalog_is_recompiled_when_the_ts_is_newer(tmp_path: Path):
+    first = ui_i18n.compiled_catalog("es", tmp_path)
+    assert first is not None and first.is_file()
+    stamp = first.stat().st_mtime
+    again = ui_i18n.compiled_catalog("es", tmp_path)
+    assert again == first and again.stat().st_mtime == stamp  # not compiled twice
+    source = ui_i18n.catalog_source("es")
+    assert source is not None
+    old = source.stat().st_mtime - 60
+    import os
+
+    os.utime(first, (old, old))
+    assert ui_i18n.compiled_catalog("es", tmp_path).stat().st_mtime > old  # type: ignore[union-attr]
+
+
+def test_pseudo_locale_accents_every_wrapped_string(language, store: Store, errors_seen, qtbot):
+    assert language("qps") == i18n.PSEUDO
+    window = MainWindow(store, report_error=errors_seen)
+    qtbot.addWidget(window)
+    for action in window.menuBar().actions():
+        assert action.text().startswith("[") and action.text().endswith("]"), action.text()
+    assert QApplication.translate("SettingsDialog", "Settings") == i18n.pseudo_text("Settings")
+    window.close()
