@@ -39,6 +39,14 @@ if [ -n "$missing" ]; then
   echo "The build lacks these resources:" >&2; echo "$missing" >&2; exit 1
 fi
 
+step "every translation catalog is in the build, with Qt's compiled beside it"
+for ts in src/observe/locale/*/observe_ui.ts; do
+  lang=$(basename "$(dirname "$ts")")
+  for f in observe.po web.po observe_ui.ts observe_ui.qm; do
+    [ -s "$internal/observe/locale/$lang/$f" ] || { echo "The build lacks observe/locale/$lang/$f." >&2; exit 1; }
+  done
+done
+
 step "license texts beside the program"
 for f in LICENSE licenses/LGPL-3.0.txt licenses/GPL-3.0.txt; do
   [ -s "$app/$f" ] || { echo "The build lacks $f." >&2; exit 1; }

@@ -88,9 +88,11 @@ def compiled_catalog(language: str, folder: Path | None = None) -> Path | None:
     source = catalog_source(language)
     if source is None:
         return None
-    # A bundle may ship the .qm beside the .ts; it wins when it is at least as new.
+    # A bundle ships the .qm beside the .ts (compiled by packaging/observe.spec, and the copy
+    # may not keep file times); elsewhere a shipped .qm wins when it is at least as new.
     shipped = source.with_suffix(".qm")
-    if shipped.is_file() and shipped.stat().st_mtime >= source.stat().st_mtime:
+    frozen = getattr(sys, "frozen", False)
+    if shipped.is_file() and (frozen or shipped.stat().st_mtime >= source.stat().st_mtime):
         return shipped
     target = (folder or cache_dir()) / language / f"{CATALOG}.qm"
     if target.is_file() and target.stat().st_mtime >= source.stat().st_mtime:
