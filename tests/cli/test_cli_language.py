@@ -110,3 +110,17 @@ def test_language_option_overrides_the_system_and_leaves_the_caller_alone(
         assert stdout.startswith("Saved the feedback sheet (1 page) to ")
     finally:
         i18n.set_language(previous)
+
+
+def test_the_pseudo_locale_shows_every_cli_sentence_is_translatable(profile: Path, tmp_path: Path):
+    """Under qps a sentence that skipped the catalog would print plain English."""
+    code, _out, stderr = run("--language", "qps", "report", "--data-dir", str(profile))
+    assert code == 2
+    assert stderr.strip() == i18n.pseudo_text(
+        "Say which report to make: observe report feedback, walk, cycle, survey, sheets or impact."
+    )
+    code, _out, stderr = run(
+        "--language", "qps", "report", "walk", "--walk", "latest",
+        "--out", str(tmp_path / "w.pdf"), "--data-dir", str(profile),
+    )  # fmt: skip
+    assert code == 2 and stderr.startswith("[") and "learning walks" not in stderr
