@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from observe.errors import UsageError
-from observe.server import facts, migrate, readers
+from observe.server import blob_refs, facts, migrate, readers
 from observe.server.db import is_sqlite
 from observe.server.schema import (
     BACKUP_TABLES,
@@ -137,6 +137,7 @@ def restore(engine: Engine, path: Path, *, replace: bool = False) -> dict[str, A
         # accounts carries no reader or addressee): derive it again, never trust it blindly.
         readers.recompute(conn)
         facts.recompute(conn)
+        blob_refs.recompute(conn)
         conn.execute(
             update(server_state).where(server_state.c.id == 1).values(epoch=str(uuid.uuid4()))
         )

@@ -155,6 +155,9 @@ record = Table(
     Column("visit_ref", Text),
     Column("seat_ref", Text),
     Column("facet", Text),
+    # The image (blob) the snapshot names, its ``image_sha256`` (observe.server.blob_refs),
+    # NULL for tombstones: who may fetch a blob, and which blobs are still referenced.
+    Column("blob_ref", String(64)),
     UniqueConstraint("school_id", "server_seq", name="uq_record_school_seq"),
     Index("ix_record_owner_seq", "owner_id", "server_seq"),
     Index("ix_record_school_kind", "school_id", "kind"),
@@ -165,6 +168,7 @@ record = Table(
     Index("ix_record_school_audience_seq", "school_id", "audience", "server_seq"),
     Index("ix_record_school_reader", "school_id", "reader"),
     Index("ix_record_addressee_seq", "addressee_id", "server_seq"),
+    Index("ix_record_blob_ref", "blob_ref"),
 )
 
 applied_op = Table(
@@ -239,6 +243,19 @@ invitation = Table(
     Column("used_at", UTCDateTime),
 )
 
+blob = Table(
+    "blob",
+    metadata,
+    # The blobs stored in the blob folder, for collecting unreferenced ones (observe.server.
+    # blob_gc). The files are the truth of what is stored; a row only times how long a blob
+    # has gone unreferenced (``unreferenced_since``: NULL while a live record names it; set
+    # when it was stored, asked about, or first found unreferenced). Left out of backups.
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("unreferenced_since", UTCDateTime),
+)
+
 BACKUP_TABLES = (
     server_state,
     school,
@@ -251,4 +268,4 @@ BACKUP_TABLES = (
     conflict,
 )
 """Tables a backup carries, parents first (login failures and web sessions are transient and
-left out)."""
+left out, and so are blob rows: the blob folder is backed up as files)."""
