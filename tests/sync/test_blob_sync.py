@@ -4,6 +4,7 @@ authorized like their records, fetched lazily on the other device, collected whe
 
 from __future__ import annotations
 
+import io
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -11,10 +12,14 @@ from typing import Any
 
 import httpx
 import pytest
+from pypdf import PdfReader
 
 from observe.capture.attach import attach_file, image_file
 from observe.capture.evidence import save_evidence
+from observe.cli import main as cli_main
+from observe.feedback import Glow, draft_for, save_feedback
 from observe.protocol import MAX_BLOB_BYTES
+from observe.reports.feedback_sheet import SheetOptions, feedback_sheet_pdf
 from observe.server import blobs as server_blobs
 from observe.server.blob_store import BlobStore
 from observe.server.schema import utcnow
@@ -244,3 +249,32 @@ def test_an_image_no_record_names_is_collected_only_after_the_grace_period(
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Removed 0 images") and "1 are in use" in done.stdout
     assert store.has(kept)
+
+
+def test_printing_and_exporting_on_the_other_device_download_the_image(
+    module_server: ServerProcess, devices: Any, tmp_path: Path
+) -> None:
+    coach = module_server.add_user()
+    laptop, tablet = devices.signed_in_pair(module_server, coach)
+    visit_id = laptop.visit()
+    photo = imagefiles.camera_photo(tmp_path / "ratio.jpg", seed=3)
+    cited = attach_file(laptop.store, visit_id, photo, caption="Ratio table by table 2")
+    draft = draft_for(laptop.store, visit_id)
+    draft.glows = [Glow("Table 2 organised their thinking in a ratio table.", cited.evidence_id)]
+    save_feedback(laptop.store, draft)
+    laptop.sync()
+    tablet.sync()
+    stored = blob_path(laptop.store.paths.blobs, cited.sha256).read_bytes()
+    assert image_file(tablet.store, cited.sha256) is None
+
+    pdf = feedback_sheet_pdf(tablet.store, visit_id, SheetOptions(paper="letter"))
+    [shown] = [img for page in PdfReader(io.BytesIO(pdf.data)).pages for img in page.images]
+    assert shown.indirect_reference.get_object().get_data() == stored
+
+    # Exporting on a third device of the coach fetches the images it lacks too.
+    third = devices.new("desktop")
+    third.login(module_server, coach)
+    third.sync()
+    out = tmp_path / "export.json"
+    assert cli_main(["--data-dir", str(third.data_dir), "export", "--out", str(out)]) == 0
+    assert (tmp_path / "export-images" / f"{cited.sha256}.jpg").read_bytes() == stored

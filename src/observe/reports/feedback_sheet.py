@@ -53,6 +53,7 @@ from observe.reports.text import markup, para, plural, shorten
 from observe.roster.invite_qr import qr_link_for_visit
 from observe.store import Store
 from observe.store.models import EvidenceKind
+from observe.sync.blobs import fetch_missing
 from observe.vocabulary import VISIT_TYPE_LABELS
 
 SECTION_EVIDENCE = "What students were doing and saying"
@@ -367,7 +368,9 @@ def feedback_sheet_pdf(
 
 
 def sheet_images(store: Store, facts: VisitFacts) -> dict[str, Path]:
-    """The visit's images of student work that are on this device, by SHA-256."""
+    """The visit's images of student work that are on this device, by SHA-256; images that
+    came by sync are downloaded first (a sheet prints without one it can't get)."""
+    fetch_missing(store, [item.image_sha256 for item in facts.evidence])
     found: dict[str, Path] = {}
     for item in facts.evidence:
         path = image_file(store, item.image_sha256)

@@ -17,6 +17,7 @@ and says so in one sentence, and the caller shows its placeholder.
 from __future__ import annotations
 
 import logging
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -35,6 +36,10 @@ from observe.sync.credentials import Credentials
 from observe.sync.errors import ServerUnreachable, SyncCancelled, SyncError, TimedOut
 
 log = logging.getLogger(__name__)
+
+OFFLINE_PAUSE_S = 30.0
+"""After finding the server unreachable, how long downloads are not tried again."""
+_offline_until: dict[str, float] = {}
 
 #: Chunk size for uploads (a module global so a test can make an image take many chunks).
 chunk_bytes = BLOB_CHUNK_BYTES
@@ -231,6 +236,9 @@ def fetch_missing(
         return Fetched(0, (), None)
     st = state.load(store)
     count = len(wanted)
+    if time.monotonic() < _offline_until.get(str(store.paths.data_dir), 0.0):
+        # Just found offline: a sheet previewed again and again must not wait each time.
+        return Fetched(0, tuple(wanted), _missing_sentence(count, "offline"))
     if not st.has_account or not st.server_url or not st.email:
         return Fetched(0, tuple(wanted), _missing_sentence(count, "signed_out"))
     token = (credentials or Credentials(store.paths.data_dir)).load(st.server_url, st.email)
@@ -249,6 +257,7 @@ def fetch_missing(
                 except (ServerUnreachable, TimedOut) as exc:
                     log.info("image %s not fetched: %s", sha[:12], exc.detail)
                     reason = "offline"
+                    _offline_until[str(store.paths.data_dir)] = time.monotonic() + OFFLINE_PAUSE_S
                     missing.append(sha)
                 except SyncError as exc:
                     log.info("image %s not fetched: %s (%s)", sha[:12], exc.sentence, exc.detail)
