@@ -1,5 +1,5 @@
-"""An artifact's image name travels with its evidence item like any other field (the image file
-itself syncs in part 2 of issue 17; until then the other device says it is not here yet)."""
+"""An artifact's image name travels with its evidence item like any other field; the image file
+itself follows lazily, when it is shown, printed or exported (tests/sync/test_blob_sync.py)."""
 
 from __future__ import annotations
 
