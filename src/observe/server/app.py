@@ -383,7 +383,7 @@ def blob_status(sha256: Sha256, request: Request, token: Token, engine: EngineDe
     _blob_coach(principal)
     status = _store(request).status(sha256, principal.user_id)
     if status.complete:
-        blobs.renew(engine, sha256, status.received, utcnow())
+        blobs.renew(engine, sha256, utcnow())
     return status.as_reply()
 
 
@@ -403,7 +403,7 @@ def blob_upload(
     _blob_coach(principal)
     status = _store(request).append(sha256, principal.user_id, offset, size, body)
     if status.complete:
-        blobs.renew(engine, sha256, status.received, utcnow())
+        blobs.renew(engine, sha256, utcnow())
     return status.as_reply()
 
 

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, Engine, delete, exists, insert, select, update
-from sqlalchemy.exc import IntegrityError
 
 from observe.server.accounts import Principal
 from observe.server.blob_store import BlobStore
@@ -47,25 +46,16 @@ def may_fetch(conn: Connection, principal: Principal, sha: str) -> bool:
     return conn.execute(named.limit(1)).first() is not None
 
 
-def renew(engine: Engine, sha: str, size: int, now: datetime) -> None:
-    """Restarts a stored blob's grace period (it was just stored, or asked about)."""
+def renew(engine: Engine, sha: str, now: datetime) -> None:
+    """Restarts a stored blob's grace period (it was just stored, or asked about). A blob
+    the collector has not seen yet has no row: its period starts when the collector first
+    finds it unnamed, which is later still."""
     with engine.begin() as conn:
-        found = conn.execute(
+        conn.execute(
             update(blob)
             .where(blob.c.sha256 == sha, blob.c.unreferenced_since.is_not(None))
             .values(unreferenced_since=now)
-        ).rowcount
-        if found:
-            return
-        if conn.execute(select(blob.c.sha256).where(blob.c.sha256 == sha)).first() is not None:
-            return  # named by a record: nothing to renew
-    try:
-        with engine.begin() as conn:
-            conn.execute(
-                insert(blob).values(sha256=sha, size=size, created_at=now, unreferenced_since=now)
-            )
-    except IntegrityError:  # another request stored the same image at the same moment
-        pass
+        )
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import logging
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,8 @@ from observe.sync.errors import ServerUnreachable, SyncCancelled, SyncError, Tim
 
 log = logging.getLogger(__name__)
 
+TRANSFERS = 4
+"""Images sent or fetched at once."""
 OFFLINE_PAUSE_S = 30.0
 """After finding the server unreachable, how long downloads are not tried again."""
 _offline_until: dict[str, float] = {}
@@ -167,17 +170,31 @@ def upload_for_outbox(
     with store.engine.connect() as conn:
         named = images_in_outbox(conn)
     done = Uploads()
-    for sha in sorted(named):
-        try:
-            sent = upload(client, store.paths.blobs, sha, should_cancel)
-        except BlobHeld as held:
-            log.warning("image %s held back: %s", sha[:12], held.sentence)
-            for key in named[sha]:
-                done.held[key] = held.sentence
-            continue
-        if sent:
-            done.uploaded += 1
-            done.bytes_sent += sent
+    if not named:
+        return done
+    order = sorted(named)
+    failure: BaseException | None = None
+    # A few at once: each image costs round trips and the server's fsyncs, which overlap.
+    with ThreadPoolExecutor(max_workers=TRANSFERS, thread_name_prefix="observe-up") as pool:
+        futures = [
+            pool.submit(upload, client, store.paths.blobs, sha, should_cancel) for sha in order
+        ]
+        for sha, future in zip(order, futures, strict=True):
+            try:
+                sent = future.result()
+            except BlobHeld as held:
+                log.warning("image %s held back: %s", sha[:12], held.sentence)
+                for key in named[sha]:
+                    done.held[key] = held.sentence
+                continue
+            except BaseException as exc:  # the first failure is the one reported
+                failure = failure or exc
+                continue
+            if sent:
+                done.uploaded += 1
+                done.bytes_sent += sent
+    if failure is not None:
+        raise failure
     return done
 
 
@@ -244,29 +261,41 @@ def fetch_missing(
     token = (credentials or Credentials(store.paths.data_dir)).load(st.server_url, st.email)
     if not token:
         return Fetched(0, tuple(wanted), _missing_sentence(count, "signed_out"))
-    fetched, missing, reason = 0, [], None
+    fetched, missing, reasons = 0, [], set()
+    offline = False
+
+    def one(client: SyncClient, sha: str) -> str | None:
+        """Fetches one image; None, or why it is still missing."""
+        if offline:
+            return "offline"
+        try:
+            download(client, root, sha)
+        except (ServerUnreachable, TimedOut) as exc:
+            log.info("image %s not fetched: %s", sha[:12], exc.detail)
+            return "offline"
+        except SyncError as exc:
+            log.info("image %s not fetched: %s (%s)", sha[:12], exc.sentence, exc.detail)
+            return "not_sent" if exc.status == 404 else "error"
+        except OSError as exc:
+            log.warning("image %s could not be written: %s", sha[:12], exc)
+            return "error"
+        return None
+
     try:
-        with SyncClient(st.server_url, token, transport=transport, deadline=deadline) as client:
-            for sha in wanted:
-                if reason == "offline":
-                    missing.append(sha)
-                    continue
-                try:
-                    download(client, root, sha)
+        with (
+            SyncClient(st.server_url, token, transport=transport, deadline=deadline) as client,
+            ThreadPoolExecutor(max_workers=TRANSFERS, thread_name_prefix="observe-get") as pool,
+        ):
+            results = pool.map(lambda sha: one(client, sha), wanted)
+            for sha, why in zip(wanted, results, strict=True):
+                if why is None:
                     fetched += 1
-                except (ServerUnreachable, TimedOut) as exc:
-                    log.info("image %s not fetched: %s", sha[:12], exc.detail)
-                    reason = "offline"
+                    continue
+                missing.append(sha)
+                reasons.add(why)
+                if why == "offline":
+                    offline = True
                     _offline_until[str(store.paths.data_dir)] = time.monotonic() + OFFLINE_PAUSE_S
-                    missing.append(sha)
-                except SyncError as exc:
-                    log.info("image %s not fetched: %s (%s)", sha[:12], exc.sentence, exc.detail)
-                    reason = reason or ("not_sent" if getattr(exc, "status", 0) == 404 else "error")
-                    missing.append(sha)
-                except OSError as exc:
-                    log.warning("image %s could not be written: %s", sha[:12], exc)
-                    reason = reason or "error"
-                    missing.append(sha)
     except Exception as exc:  # a bad stored address and the like: never a traceback here
         if isinstance(exc, KeyboardInterrupt):
             raise
@@ -275,7 +304,8 @@ def fetch_missing(
         return Fetched(count - len(left), tuple(left), _missing_sentence(len(left), "error"))
     if not missing:
         return Fetched(fetched, (), None)
-    return Fetched(fetched, tuple(missing), _missing_sentence(len(missing), reason or "error"))
+    reason = next((r for r in ("offline", "not_sent", "error") if r in reasons), "error")
+    return Fetched(fetched, tuple(missing), _missing_sentence(len(missing), reason))
 
 
 def _missing_sentence(n: int, reason: str) -> str:
