@@ -278,3 +278,21 @@ def test_printing_and_exporting_on_the_other_device_download_the_image(
     out = tmp_path / "export.json"
     assert cli_main(["--data-dir", str(third.data_dir), "export", "--out", str(out)]) == 0
     assert (tmp_path / "export-images" / f"{cited.sha256}.jpg").read_bytes() == stored
+
+
+def test_observe_sync_images_downloads_every_image_for_working_offline(
+    module_server: ServerProcess, devices: Any, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    laptop, tablet = devices.signed_in_pair(module_server)
+    shas = {_attach(laptop, tmp_path, seed=s) for s in (7, 8)}
+    laptop.sync()
+    assert cli_main(["--data-dir", str(tablet.data_dir), "sync", "--images"]) == 0
+    out = capsys.readouterr().out
+    assert "Downloaded 2 images of student work." in out
+    for sha in shas:
+        assert (
+            blob_path(tablet.store.paths.blobs, sha).read_bytes()
+            == blob_path(laptop.store.paths.blobs, sha).read_bytes()
+        )
+    problems, findings = _check_sentences(tablet)
+    assert problems == [] and any("All 2 images" in f for f in findings), findings

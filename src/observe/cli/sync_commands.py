@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from observe.errors import UsageError
+from observe.i18n import ngettext
 from observe.store import open_profile
 
 
@@ -30,6 +31,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--allow-mass-delete",
         action="store_true",
         help="go ahead even if the server deleted a large share of this profile's records",
+    )
+    p.add_argument(
+        "--images",
+        action="store_true",
+        help="also download every image of student work not on this computer yet (to work "
+        "offline later; otherwise each comes when it is shown, printed or exported)",
     )
     p.set_defaults(handler=cmd_sync)
 
@@ -107,11 +114,28 @@ def cmd_sync(args: argparse.Namespace, data_dir: str | None) -> int:
     from observe.sync.engine import SyncEngine
 
     store = open_profile(data_dir)
+    fetched = None
     try:
         result = SyncEngine(store).sync(allow_mass_delete=args.allow_mass_delete)
+        if args.images:
+            from observe.store.export import image_shas
+            from observe.sync.blobs import fetch_missing
+
+            fetched = fetch_missing(store, image_shas(store))
     finally:
         store.close()
     print(result.summary())
+    if fetched is not None:
+        if fetched.fetched or not fetched.sentence:
+            print(
+                ngettext(
+                    "Downloaded {n} image of student work.",
+                    "Downloaded {n} images of student work.",
+                    fetched.fetched,
+                ).format(n=fetched.fetched)
+            )
+        if fetched.sentence:
+            print(fetched.sentence)
     if result.open_conflicts:
         print("See them with `observe conflicts` (or Sync → Conflicts… in the app).")
     return 0
