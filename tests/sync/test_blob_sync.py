@@ -296,3 +296,28 @@ def test_observe_sync_images_downloads_every_image_for_working_offline(
         )
     problems, findings = _check_sentences(tablet)
     assert problems == [] and any("All 2 images" in f for f in findings), findings
+
+
+def test_images_of_records_pushed_before_images_synced_are_sent_once(
+    module_server: ServerProcess, devices: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    laptop, tablet = devices.signed_in_pair(module_server)
+    sha = _attach(laptop, tmp_path, seed=9)
+    # As a laptop of issue 17 part 1 did: the record went, its image stayed on the laptop.
+    with monkeypatch.context() as m:
+        m.setattr(blobs, "images_in_outbox", lambda conn: {})
+        laptop.store.set_setting(blobs.BACKFILLED_KEY, "1")
+        assert laptop.sync().images_sent == 0 and laptop.outbox() == 0
+    tablet.sync()
+    missing = blobs.fetch_missing(tablet.store, [sha])
+    assert missing.missing == (sha,)
+    assert missing.sentence is not None and "not on the sync server yet" in missing.sentence
+
+    laptop.store.set_setting(blobs.BACKFILLED_KEY, "")  # a profile upgraded to this version
+    assert laptop.sync().images_sent == 1
+    assert laptop.sync().images_sent == 0  # once
+    assert blobs.fetch_missing(tablet.store, [sha]).complete
+    assert (
+        blob_path(tablet.store.paths.blobs, sha).read_bytes()
+        == blob_path(laptop.store.paths.blobs, sha).read_bytes()
+    )

@@ -92,7 +92,7 @@ class BlobStore:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._lock = threading.Lock()  # one append at a time per process (flock across them)
+        self._lock = threading.Lock()  # where there is no flock: one append at a time
 
     # -- names ----------------------------------------------------------------------------
 
@@ -159,7 +159,9 @@ class BlobStore:
             )
         part = self.partial(sha, user_id)
         part.parent.mkdir(parents=True, exist_ok=True)
-        with self._lock:
+        # flock excludes other processes and other threads alike (each open is its own
+        # description); without it (Windows) one process-wide lock stands in.
+        with contextlib.nullcontext() if fcntl is not None else self._lock:
             fd = os.open(part, os.O_RDWR | os.O_CREAT, 0o600)
             try:
                 if fcntl is not None:

@@ -166,26 +166,63 @@ def upload(
 def upload_for_outbox(
     client: SyncClient, store: Store, should_cancel: Callable[[], bool] = lambda: False
 ) -> Uploads:
-    """Sends every image the waiting changes name (see the module's docstring)."""
+    """Sends every image the waiting changes name (see the module's docstring); the first
+    time a profile syncs with this, also every image of its records already pushed without
+    one (``backfill``)."""
     with store.engine.connect() as conn:
         named = images_in_outbox(conn)
+        earlier = None if store.setting(BACKFILLED_KEY) else _stored_images(conn, store)
     done = Uploads()
-    if not named:
-        return done
-    order = sorted(named)
+    held = _send_all(client, store.paths.blobs, sorted(named), should_cancel, done)
+    for sha, sentence in held.items():
+        for key in named[sha]:
+            done.held[key] = sentence
+    if earlier is not None:
+        rest = sorted(set(earlier) - set(named))
+        left = _send_all(client, store.paths.blobs, rest, should_cancel, done)
+        for sha, sentence in left.items():
+            log.warning("image %s of a record pushed earlier not sent: %s", sha[:12], sentence)
+        store.set_setting(BACKFILLED_KEY, "1")
+    return done
+
+
+BACKFILLED_KEY = "sync_images_backfilled"
+"""Set once this profile has sent the images of records pushed before images synced (issue
+17 part 1 stored them on the device only): afterwards only the outbox's images are sent."""
+
+
+def _stored_images(conn: Connection, store: Store) -> list[str]:
+    """Images on this computer that live evidence names (of any device: the server answers
+    ``complete`` for those it has, at the cost of one small request each, once)."""
+    rows = conn.execute(
+        text("SELECT DISTINCT image_sha256 FROM evidence WHERE image_sha256 IS NOT NULL")
+    )
+    root = store.paths.blobs
+    return [sha for (sha,) in rows if is_sha256(sha) and blob_path(root, sha).is_file()]
+
+
+def _send_all(
+    client: SyncClient,
+    root: Path,
+    order: list[str],
+    should_cancel: Callable[[], bool],
+    done: Uploads,
+) -> dict[str, str]:
+    """Uploads ``order`` a few at once (each image costs round trips and the server's fsyncs,
+    which overlap); returns the images held back, with why. A network failure is raised
+    after the images under way finish."""
+    held: dict[str, str] = {}
+    if not order:
+        return held
     failure: BaseException | None = None
-    # A few at once: each image costs round trips and the server's fsyncs, which overlap.
     with ThreadPoolExecutor(max_workers=TRANSFERS, thread_name_prefix="observe-up") as pool:
-        futures = [
-            pool.submit(upload, client, store.paths.blobs, sha, should_cancel) for sha in order
-        ]
+        futures = [pool.submit(upload, client, root, sha, should_cancel) for sha in order]
         for sha, future in zip(order, futures, strict=True):
             try:
                 sent = future.result()
-            except BlobHeld as held:
-                log.warning("image %s held back: %s", sha[:12], held.sentence)
-                for key in named[sha]:
-                    done.held[key] = held.sentence
+            except BlobHeld as exc:
+                log.warning("image %s held back: %s", sha[:12], exc.sentence)
+                held[sha] = exc.sentence
                 continue
             except BaseException as exc:  # the first failure is the one reported
                 failure = failure or exc
@@ -195,7 +232,7 @@ def upload_for_outbox(
                 done.bytes_sent += sent
     if failure is not None:
         raise failure
-    return done
+    return held
 
 
 # -- download -----------------------------------------------------------------------------
