@@ -106,6 +106,8 @@ def status_tip(s: SyncStatus) -> str:
     if s.offline and s.problem:
         retry = f" Observe will try again in {s.retry_in_s:.0f} s." if s.retry_in_s else ""
         return f"{s.problem}{retry}\n{where}"
+    if s.waiting and s.problem:  # changes held back after a sync that went through
+        return f"{s.problem}\n{where}"
     if s.conflicts:
         return f"{where} Some changes need you: Sync → Conflicts…"
     return where
