@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 TRANSFERS = 4
 """Images sent or fetched at once."""
+FETCH_CONNECT_S = 5.0
 OFFLINE_PAUSE_S = 30.0
 """After finding the server unreachable, how long downloads are not tried again."""
 _offline_until: dict[str, float] = {}
@@ -320,7 +321,15 @@ def fetch_missing(
 
     try:
         with (
-            SyncClient(st.server_url, token, transport=transport, deadline=deadline) as client,
+            SyncClient(
+                st.server_url,
+                token,
+                transport=transport,
+                deadline=deadline,
+                # A sheet or the timeline waits for this: an unreachable server is given up
+                # on sooner than in a sync.
+                timeout=httpx.Timeout(deadline, connect=FETCH_CONNECT_S),
+            ) as client,
             ThreadPoolExecutor(max_workers=TRANSFERS, thread_name_prefix="observe-get") as pool,
         ):
             results = pool.map(lambda sha: one(client, sha), wanted)
