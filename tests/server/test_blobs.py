@@ -71,18 +71,50 @@ def test_chunks_arrive_in_order_and_the_whole_is_checked(server: ServerProcess) 
     assert _put(coach, wrong, other, 0, 10).status_code == 422
 
 
-def test_the_same_image_from_another_coach_is_stored_once(server: ServerProcess) -> None:
-    first = server.login(server.add_user()).client
-    second = server.login(server.add_user()).client
+def _name_in_a_record(session, sha: str) -> None:
+    """Pushes a private evidence item of ``session``'s coach naming image ``sha``."""
+    op = {
+        "op_id": str(uuid.uuid4()),
+        "kind": "evidence",
+        "id": str(uuid.uuid4()),
+        "op": "upsert",
+        "base_version": 0,
+        "client_version": 0,
+        "visibility": "private",
+        "data": {"author_id": session.user.id, "text": "Poster", "image_sha256": sha},
+    }
+    reply = session.client.post("/v1/sync/push", json={"ops": [op]})
+    assert reply.status_code == 200 and reply.json()["results"][0]["status"] == "applied"
+
+
+def test_the_same_image_is_stored_once_but_each_coach_proves_they_have_it(
+    server: ServerProcess,
+) -> None:
+    first = server.login(server.add_user())
+    second = server.login(server.add_user())
     data, sha = _image()
-    assert _put(first, sha, data, 0, len(data)).json()["complete"] is True
-    # The second coach's partial upload is their own; the whole blob is shared.
-    assert second.get(f"/v1/blobs/{sha}/status").json()["complete"] is True
-    again = _put(second, sha, data[:10], 0, len(data))
-    assert again.json()["complete"] is True
+    assert _put(first.client, sha, data, 0, len(data)).json()["complete"] is True
+    _name_in_a_record(first, sha)
+    assert first.client.get(f"/v1/blobs/{sha}").content == data
+
+    # Knowing the hash is not enough: a record of the second coach naming it reads nothing.
+    _name_in_a_record(second, sha)
+    assert second.client.get(f"/v1/blobs/{sha}").status_code == 404
+    assert second.client.get(f"/v1/blobs/{sha}/status").json()["complete"] is False
+    half = _put(second.client, sha, data[:1000], 0, len(data))
+    assert half.json() | {"size": None} == {
+        "sha256": sha,
+        "complete": False,
+        "received": 1000,
+        "size": None,
+        "max_bytes": 15 * 1024 * 1024,
+    }
+    # Sending the bytes proves it; they are still stored once.
+    assert _put(second.client, sha, data[1000:], 1000, len(data)).json()["complete"] is True
     assert [p.name for p in (server.blob_dir / sha[:2]).iterdir()] == [sha]
-    # Uploading alone gives no right to read: no record of theirs names it yet.
-    assert second.get(f"/v1/blobs/{sha}").status_code == 404
+    assert second.client.get(f"/v1/blobs/{sha}").content == data
+    assert second.client.get(f"/v1/blobs/{sha}/status").json()["complete"] is True
+    assert not list((server.blob_dir / "incoming").glob(f"{sha}*"))
 
 
 def test_an_abandoned_upload_is_removed_after_the_grace_period(tmp_path: Path) -> None:

@@ -377,11 +377,12 @@ async def blob_chunk(request: Request) -> bytes:
 
 @router.get("/blobs/{sha256}/status", response_model=BlobStatus, tags=["blobs"])
 def blob_status(sha256: Sha256, request: Request, token: Token, engine: EngineDep) -> dict:
-    """How much of this blob the server holds for the caller: whole (anyone's upload, the
-    blob is deduplicated) or the bytes of the caller's own partial upload, to resume from."""
+    """How much of this blob the server holds for the caller: whole (sent by this account
+    before), or the bytes of the caller's own partial upload, to resume from."""
     principal = who(engine, token)
     _blob_coach(principal)
-    status = _store(request).status(sha256, principal.user_id)
+    held = blobs.holds(engine, principal, sha256)
+    status = _store(request).status(sha256, principal.user_id, holds=held)
     if status.complete:
         blobs.renew(engine, sha256, utcnow())
     return status.as_reply()
@@ -401,8 +402,10 @@ def blob_upload(
     the last chunk has the whole verified by its SHA-256 and stored (422 if it differs)."""
     principal = who(engine, token)
     _blob_coach(principal)
-    status = _store(request).append(sha256, principal.user_id, offset, size, body)
+    held = blobs.holds(engine, principal, sha256)
+    status = _store(request).append(sha256, principal.user_id, offset, size, body, holds=held)
     if status.complete:
+        blobs.add_holder(engine, principal, sha256, utcnow())
         blobs.renew(engine, sha256, utcnow())
     return status.as_reply()
 

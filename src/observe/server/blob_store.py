@@ -128,8 +128,11 @@ class BlobStore:
 
     # -- uploads --------------------------------------------------------------------------
 
-    def status(self, sha: str, user_id: str) -> Status:
-        if self.has(sha):
+    def status(self, sha: str, user_id: str, *, holds: bool = True) -> Status:
+        """``holds``: the caller has sent these bytes before; a caller who has not is shown
+        their own partial upload even when the blob is stored (they must send the bytes once
+        to prove they have them)."""
+        if holds and self.has(sha):
             size = self.size(sha)
             return Status(sha, True, size, size)
         try:
@@ -138,14 +141,17 @@ class BlobStore:
             received = 0
         return Status(sha, False, received, None)
 
-    def append(self, sha: str, user_id: str, offset: int, size: int, body: bytes) -> Status:
+    def append(
+        self, sha: str, user_id: str, offset: int, size: int, body: bytes, *, holds: bool = True
+    ) -> Status:
         """Writes ``body`` at ``offset`` of the caller's partial upload of a ``size``-byte blob;
-        the last chunk verifies the hash and stores the blob. Refusals change nothing."""
+        the last chunk verifies the hash and stores the blob (or, when it is stored already,
+        just proves the caller has it). Refusals change nothing."""
         if size > MAX_BLOB_BYTES:
             raise too_large(size)
         if size <= 0:
             raise ApiError(422, "invalid", _("An image can't be empty; nothing was stored."))
-        if self.has(sha):  # deduplicated: someone (perhaps this caller) stored it already
+        if holds and self.has(sha):  # this caller stored it already
             with contextlib.suppress(FileNotFoundError):
                 self.partial(sha, user_id).unlink()
             return self.status(sha, user_id)
@@ -202,6 +208,9 @@ class BlobStore:
                 ),
             )
         target = self.path(sha)
+        if target.is_file():  # deduplicated: stored once, whoever sent it
+            part.unlink(missing_ok=True)
+            return Status(sha, True, size, size)
         created = not target.parent.exists()
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(part, target)

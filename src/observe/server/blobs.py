@@ -8,7 +8,10 @@ records, so none of them ever receives a blob. An image nobody may read is answe
 whether or not it is stored, so a hash tells a stranger nothing.
 
 Uploading needs no such record (the record is pushed *after* its image), so any coach may
-upload; what they upload is only readable through records that name it. A blob nothing names
+upload; what they upload is only readable through records that name it, and only through
+records whose owner sent those bytes (``blob_holder``): a coach who learned another's image
+hash and named it in a record of their own gets nothing. Bytes are stored once per hash, but
+each account sends them once to prove it has them. A blob nothing names
 is collected after a grace period: the collector marks when it first finds a blob unnamed and
 deletes it once it has stayed unnamed for the whole period. Storing a blob, and asking about
 one that is stored, restart its period, so an image uploaded just before its record is pushed
@@ -22,10 +25,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, Engine, delete, exists, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from observe.server.accounts import Principal
 from observe.server.blob_store import BlobStore
-from observe.server.schema import blob, record
+from observe.server.schema import blob, blob_holder, record
 
 log = logging.getLogger(__name__)
 
@@ -35,15 +39,47 @@ record, and a coach's other device that has not synced yet."""
 
 
 def may_fetch(conn: Connection, principal: Principal, sha: str) -> bool:
+    """A live record the caller may read names the blob, and its owner sent the bytes."""
     if principal.role != "coach":
         return False
-    named = select(record.c.id).where(
-        record.c.blob_ref == sha,
-        record.c.deleted.is_(False),
-        (record.c.owner_id == principal.user_id)
-        | ((record.c.school_id == principal.school_id) & (record.c.visibility == "team")),
+    named = (
+        select(record.c.id)
+        .join(
+            blob_holder,
+            (blob_holder.c.sha256 == record.c.blob_ref)
+            & (blob_holder.c.account_id == record.c.owner_id),
+        )
+        .where(
+            record.c.blob_ref == sha,
+            record.c.deleted.is_(False),
+            (record.c.owner_id == principal.user_id)
+            | ((record.c.school_id == principal.school_id) & (record.c.visibility == "team")),
+        )
     )
     return conn.execute(named.limit(1)).first() is not None
+
+
+def holds(engine: Engine, principal: Principal, sha: str) -> bool:
+    with engine.connect() as conn:
+        found = conn.execute(
+            select(blob_holder.c.sha256).where(
+                blob_holder.c.sha256 == sha, blob_holder.c.account_id == principal.user_id
+            )
+        ).first()
+    return found is not None
+
+
+def add_holder(engine: Engine, principal: Principal, sha: str, now: datetime) -> None:
+    """Notes that the caller sent the blob's bytes (idempotent)."""
+    if holds(engine, principal, sha):
+        return
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                insert(blob_holder).values(sha256=sha, account_id=principal.user_id, created_at=now)
+            )
+    except IntegrityError:  # the same account's other device, at the same moment
+        pass
 
 
 def renew(engine: Engine, sha: str, now: datetime) -> None:
@@ -136,6 +172,7 @@ def collect(engine: Engine, store: BlobStore, now: datetime, grace: timedelta = 
                 continue
             store.remove(sha)
             conn.execute(delete(blob).where(blob.c.sha256 == sha))
+            conn.execute(delete(blob_holder).where(blob_holder.c.sha256 == sha))
             removed += 1
             removed_bytes += size
     gone = set(rows) - on_disk

@@ -256,6 +256,17 @@ blob = Table(
     Column("unreferenced_since", UTCDateTime),
 )
 
+blob_holder = Table(
+    "blob_holder",
+    metadata,
+    # The accounts that sent a blob's bytes (or proved they have them by sending them again):
+    # a record names an image for its readers only if its owner holds it, so knowing an
+    # image's hash is never enough to read it (observe.server.blobs).
+    Column("sha256", String(64), primary_key=True),
+    Column("account_id", ID, ForeignKey("account.id"), primary_key=True),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
 BACKUP_TABLES = (
     server_state,
     school,
@@ -266,6 +277,7 @@ BACKUP_TABLES = (
     record,
     applied_op,
     conflict,
+    blob_holder,
 )
 """Tables a backup carries, parents first (login failures and web sessions are transient and
 left out, and so are blob rows: the blob folder is backed up as files)."""
