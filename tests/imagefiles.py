@@ -145,3 +145,15 @@ def malformed(folder: Path) -> list[Path]:
         path.write_bytes(data)
         paths.append(path)
     return paths
+
+
+def camera_photo(path: Path, size: tuple[int, int] = (1600, 1200), seed: int = 0) -> Path:
+    """A photo-like JPEG (grain over a page, as a phone camera records it): after Observe's
+    strip-and-downscale it is a few hundred KB, like a real photo of student work, and each
+    ``seed`` gives different bytes."""
+    base = student_work(size)
+    grain = Image.effect_noise(size, 40 + seed % 17).convert("RGB")
+    photo = Image.blend(base, grain, 0.35)
+    photo.putpixel((seed % size[0], (seed // size[0]) % size[1]), (seed % 256, 0, 0))
+    photo.save(path, "JPEG", quality=92)
+    return path

@@ -206,6 +206,12 @@ class ServerProcess:
     def log_path(self) -> Path:
         return self.workdir / "server.log"
 
+    @property
+    def blob_dir(self) -> Path:
+        """The server's blob folder (given to every server the fixtures start, so a
+        PostgreSQL-backed one never writes to the machine's site data folder)."""
+        return self.workdir / "blobs"
+
     def log_text(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
@@ -223,6 +229,8 @@ class ServerProcess:
         )  # fmt: skip
         if not self.access_log:
             cmd.append("--no-access-log")
+        if "--blob-dir" not in self.extra_args:
+            cmd += ["--blob-dir", str(self.blob_dir)]
         self.proc = subprocess.Popen(
             cmd, stdout=log, stderr=log, stdin=subprocess.DEVNULL, start_new_session=True
         )

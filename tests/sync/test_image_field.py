@@ -1,5 +1,5 @@
-"""An artifact's image name travels with its evidence item like any other field (the image file
-itself syncs in part 2 of issue 17; until then the other device says it is not here yet)."""
+"""An artifact's image name travels with its evidence item like any other field; the image file
+itself follows lazily, when it is shown, printed or exported (tests/sync/test_blob_sync.py)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,6 @@ def test_the_image_name_reaches_the_second_device(module_server, devices, tmp_pa
     [item] = visit_items(tablet.store, visit_id)
     assert item.kind is EvidenceKind.ARTIFACT and item.text == "Exit ticket, table 3"
     assert item.image_sha256 == attached.sha256
-    assert image_file(tablet.store, item.image_sha256) is None  # the file comes with part 2
+    assert image_file(tablet.store, item.image_sha256) is None  # fetched lazily (test_blob_sync)
     assert tablet.live() == laptop.live()
     assert laptop.outbox() == 0 and not laptop.conflicts()

@@ -142,9 +142,11 @@ def cmd_export(args: argparse.Namespace, data_dir: str | None) -> int:
         export_images,
         export_json,
         image_names,
+        image_shas,
         images_folder,
         write_json,
     )
+    from observe.sync.blobs import fetch_missing
 
     store = open_profile(data_dir, read_only_ok=True)
     try:
@@ -177,6 +179,9 @@ def cmd_export(args: argparse.Namespace, data_dir: str | None) -> int:
                 )
             export = export_csv
         folder = images_folder(out, args.format)
+        fetched = fetch_missing(store, image_shas(store, args.include_deleted))
+        if fetched.sentence:
+            print(fetched.sentence, file=sys.stderr)
         try:
             counts = export(store, out, args.include_deleted)
             copied, missing = export_images(store, folder, args.include_deleted)

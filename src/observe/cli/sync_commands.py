@@ -34,6 +34,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help=_("go ahead even if the server deleted a large share of this profile's records"),
     )
+    p.add_argument(
+        "--images",
+        action="store_true",
+        help=_(
+            "also download every image of student work not on this computer yet (to work "
+            "offline later; otherwise each comes when it is shown, printed or exported)"
+        ),
+    )
     p.set_defaults(handler=cmd_sync)
 
     p = sub.add_parser("logout", parents=[common], help=_("sign this profile out of its server"))
@@ -124,11 +132,28 @@ def cmd_sync(args: argparse.Namespace, data_dir: str | None) -> int:
     from observe.sync.engine import SyncEngine
 
     store = open_profile(data_dir)
+    fetched = None
     try:
         result = SyncEngine(store).sync(allow_mass_delete=args.allow_mass_delete)
+        if args.images:
+            from observe.store.export import image_shas
+            from observe.sync.blobs import fetch_missing
+
+            fetched = fetch_missing(store, image_shas(store))
     finally:
         store.close()
     print(result.summary())
+    if fetched is not None:
+        if fetched.fetched or not fetched.sentence:
+            print(
+                ngettext(
+                    "Downloaded {n} image of student work.",
+                    "Downloaded {n} images of student work.",
+                    fetched.fetched,
+                ).format(n=fetched.fetched)
+            )
+        if fetched.sentence:
+            print(fetched.sentence)
     if result.open_conflicts:
         print(_("See them with `observe conflicts` (or Sync → Conflicts… in the app)."))
     return 0

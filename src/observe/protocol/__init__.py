@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from observe.protocol.models import (
     API_PREFIX,
+    BLOB_CHUNK_BYTES,
     BOOKKEEPING_FIELDS,
     DEFAULT_PULL_LIMIT,
     KINDS,
+    MAX_BLOB_BYTES,
     MAX_BODY_BYTES,
     MAX_PULL_LIMIT,
     MAX_PUSH_OPS,
@@ -23,6 +25,7 @@ from observe.protocol.models import (
     AdminUsersReply,
     AggregateName,
     AggregateReply,
+    BlobStatus,
     ErrorBody,
     ErrorReply,
     InvitationReply,
@@ -53,9 +56,11 @@ from observe.protocol.models import (
 
 __all__ = [
     "API_PREFIX",
+    "BLOB_CHUNK_BYTES",
     "BOOKKEEPING_FIELDS",
     "DEFAULT_PULL_LIMIT",
     "KINDS",
+    "MAX_BLOB_BYTES",
     "MAX_BODY_BYTES",
     "MAX_PULL_LIMIT",
     "MAX_PUSH_OPS",
@@ -68,6 +73,7 @@ __all__ = [
     "AdminUsersReply",
     "AggregateName",
     "AggregateReply",
+    "BlobStatus",
     "ErrorBody",
     "ErrorReply",
     "InvitationReply",

@@ -31,9 +31,13 @@ MAX_PUSH_OPS = 500
 DEFAULT_PULL_LIMIT = 500
 MAX_PULL_LIMIT = 1000
 MAX_BODY_BYTES = 8 * 1024 * 1024
+"""Largest request body the server reads; bigger ones get 413 before any work is done."""
 #: Small-group suppression: a leader never gets a figure drawn from fewer teachers than this.
 MIN_TEACHERS = 3
-"""Largest request body the server reads; bigger ones get 413 before any work is done."""
+MAX_BLOB_BYTES = 15 * 1024 * 1024
+"""Largest image (blob) the server keeps: a stripped, downscaled photo is far smaller."""
+BLOB_CHUNK_BYTES = 1024 * 1024
+"""The client's upload chunk: a lost connection costs at most this much again."""
 
 KINDS: tuple[str, ...] = (
     "school",
@@ -337,3 +341,15 @@ class TeacherStatusReply(_Reply):
     """Teacher accounts of the caller's school by email; an email not listed has none."""
 
     accounts: dict[str, TeacherStatus]
+
+
+class BlobStatus(_Reply):
+    """How much of a blob the server holds for the caller (``GET /v1/blobs/{sha256}/status``
+    and every ``PUT``): ``complete`` once the whole, verified blob is stored (by anyone: blobs
+    are deduplicated by hash); else ``received`` bytes of the caller's own partial upload."""
+
+    sha256: str
+    complete: bool
+    received: int
+    size: int | None = None
+    max_bytes: int = MAX_BLOB_BYTES

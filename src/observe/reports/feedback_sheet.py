@@ -59,6 +59,7 @@ from observe.reports.text import markup, para, shorten
 from observe.roster.invite_qr import qr_link_for_visit
 from observe.store import Store
 from observe.store.models import EvidenceKind
+from observe.sync.blobs import fetch_missing
 from observe.vocabulary import visit_type_label
 
 # The sheet's headings in the source language (the PDF's outline uses the translated ones).
@@ -423,7 +424,9 @@ def _feedback_sheet_pdf(
 
 
 def sheet_images(store: Store, facts: VisitFacts) -> dict[str, Path]:
-    """The visit's images of student work that are on this device, by SHA-256."""
+    """The visit's images of student work that are on this device, by SHA-256; images that
+    came by sync are downloaded first (a sheet prints without one it can't get)."""
+    fetch_missing(store, [item.image_sha256 for item in facts.evidence])
     found: dict[str, Path] = {}
     for item in facts.evidence:
         path = image_file(store, item.image_sha256)

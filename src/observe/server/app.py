@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import pathlib
 from collections.abc import Callable
 from datetime import date
 from typing import Annotated
@@ -17,6 +18,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import FileResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ValidationError
 from pydantic_core import to_json
@@ -34,6 +36,7 @@ from observe.protocol import (
     AdminUsersReply,
     AggregateName,
     AggregateReply,
+    BlobStatus,
     ErrorReply,
     InvitationReply,
     InvitationRequest,
@@ -47,15 +50,17 @@ from observe.protocol import (
     TeacherStatusReply,
     TeacherStatusRequest,
 )
-from observe.server import accounts, http_errors, invitations, login, pull
+from observe.server import accounts, blobs, http_errors, invitations, login, pull
 from observe.server.accounts import Principal
 from observe.server.aggregates import aggregate
+from observe.server.blob_store import ENV_BLOB_DIR, BlobStore, default_blob_dir
 from observe.server.cursor import legacy as legacy_cursor
 from observe.server.cursor import parse as parse_cursor
 from observe.server.db import ENV_DATABASE_URL, make_engine, read_connection
-from observe.server.errors import ApiError, forbidden
+from observe.server.errors import ApiError, forbidden, not_found
 from observe.server.group_commit import GroupCommit
 from observe.server.mail import Mailer, SmtpConfig, config_from_environment, email_invitation
+from observe.server.schema import utcnow
 from observe.server.state import read_state
 from observe.server.web import install as install_web
 from observe.server.web import install_errors as install_web_errors
@@ -63,7 +68,9 @@ from observe.server.web import install_errors as install_web_errors
 log = logging.getLogger(__name__)
 
 _bearer = HTTPBearer(auto_error=False, description="The device token from /v1/auth/login.")
-_ERRORS = {status: {"model": ErrorReply} for status in (400, 401, 403, 404, 413, 422, 429, 503)}
+_ERRORS = {
+    status: {"model": ErrorReply} for status in (400, 401, 403, 404, 409, 413, 422, 429, 503)
+}
 MAX_SEQ = 2**63 - 1
 
 
@@ -348,9 +355,97 @@ def teachers_status(body: TeacherStatusRequest, token: Token, engine: EngineDep)
     return {"accounts": invitations.teacher_status(engine, principal, body.emails)}
 
 
-def create_app(engine: Engine, smtp: SmtpConfig | None = None) -> FastAPI:
+# -- blobs (images of student work) ---------------------------------------------------------
+
+Sha256 = Annotated[str, Path(pattern="^[0-9a-f]{64}$", description="SHA-256 of the bytes, hex")]
+
+
+def _blob_coach(principal: Principal) -> None:
+    if principal.role != "coach":
+        raise forbidden(
+            "Only coaches send and receive images of student work; teachers, leaders and "
+            "administrators never receive them."
+        )
+
+
+def _store(request: Request) -> BlobStore:
+    return request.app.state.blobs
+
+
+async def blob_chunk(request: Request) -> bytes:
+    """The chunk's raw bytes (the body limit applies, as to every request)."""
+    return await request.body()
+
+
+@router.get("/blobs/{sha256}/status", response_model=BlobStatus, tags=["blobs"])
+def blob_status(sha256: Sha256, request: Request, token: Token, engine: EngineDep) -> dict:
+    """How much of this blob the server holds for the caller: whole (sent by this account
+    before), or the bytes of the caller's own partial upload, to resume from."""
+    principal = who(engine, token)
+    _blob_coach(principal)
+    held = blobs.holds(engine, principal, sha256)
+    status = _store(request).status(sha256, principal.user_id, holds=held)
+    if status.complete:
+        blobs.renew(engine, sha256, utcnow())
+    return status.as_reply()
+
+
+@router.put("/blobs/{sha256}", response_model=BlobStatus, tags=["blobs"])
+def blob_upload(
+    sha256: Sha256,
+    request: Request,
+    token: Token,
+    engine: EngineDep,
+    body: Annotated[bytes, Depends(blob_chunk)],
+    size: Annotated[int, Query(ge=0, le=2**62, description="The whole blob's size in bytes")],
+    offset: Annotated[int, Query(ge=0, le=2**62, description="Where this chunk starts")] = 0,
+) -> dict:
+    """Appends one chunk at ``offset`` (which must equal what the server holds, else 409);
+    the last chunk has the whole verified by its SHA-256 and stored (422 if it differs)."""
+    principal = who(engine, token)
+    _blob_coach(principal)
+    held = blobs.holds(engine, principal, sha256)
+    status = _store(request).append(sha256, principal.user_id, offset, size, body, holds=held)
+    if status.complete:
+        blobs.add_holder(engine, principal, sha256, utcnow())
+        blobs.renew(engine, sha256, utcnow())
+    return status.as_reply()
+
+
+@router.get(
+    "/blobs/{sha256}",
+    tags=["blobs"],
+    response_class=FileResponse,
+    responses={200: {"content": {"image/jpeg": {}}}},
+)
+def blob_download(sha256: Sha256, request: Request, token: Token, engine: EngineDep) -> Response:
+    """The blob's bytes, to a coach who may read a live record naming it; 404 otherwise
+    (stored or not)."""
+    with read_connection(engine) as conn:
+        principal = who(engine, token, conn)
+        _blob_coach(principal)
+        allowed = blobs.may_fetch(conn, principal, sha256)
+    store = _store(request)
+    if not allowed or not store.has(sha256):
+        raise not_found(
+            "No image with this name that you may see is on the server (its record may be "
+            "private to another coach, deleted, or its image not sent yet)."
+        )
+    return FileResponse(
+        store.path(sha256),
+        media_type="image/jpeg",
+        headers={"Cache-Control": "private, max-age=31536000, immutable"},
+    )
+
+
+def create_app(
+    engine: Engine,
+    smtp: SmtpConfig | None = None,
+    blob_dir: os.PathLike[str] | str | None = None,
+) -> FastAPI:
     """``smtp``: a mail server to email new invitations through (``serve --smtp-url``);
-    without one nothing is sent anywhere."""
+    without one nothing is sent anywhere. ``blob_dir``: where images of student work are
+    kept (``serve --blob-dir``)."""
     app = FastAPI(
         title="Observe server",
         version=__version__,
@@ -363,6 +458,8 @@ def create_app(engine: Engine, smtp: SmtpConfig | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.pushes = GroupCommit(engine)
     app.state.mailer = Mailer(engine, smtp) if smtp is not None else None
+    folder = blob_dir or os.environ.get(ENV_BLOB_DIR) or default_blob_dir(str(engine.url))
+    app.state.blobs = BlobStore(pathlib.Path(folder))
     app.include_router(router)
     install_web(app)  # the web pages at /, beside the API
     http_errors.install(app)

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from observe.errors import UsageError
-from observe.server import facts, migrate, readers, rollup
+from observe.server import blob_refs, facts, migrate, readers, rollup
 from observe.server.db import is_sqlite
 from observe.server.schema import (
     BACKUP_TABLES,
@@ -138,6 +138,7 @@ def restore(engine: Engine, path: Path, *, replace: bool = False) -> dict[str, A
         readers.recompute(conn)
         facts.recompute(conn)
         rollup.rebuild(conn)
+        blob_refs.recompute(conn)
         conn.execute(
             update(server_state).where(server_state.c.id == 1).values(epoch=str(uuid.uuid4()))
         )

@@ -17,6 +17,7 @@ import os
 import socket
 import sys
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,8 @@ from sqlalchemy.exc import OperationalError
 from observe import __version__
 from observe.errors import ObserveError, UsageError
 from observe.safetext import printable
-from observe.server import accounts, backup, invitations, mail, migrate, state
+from observe.server import accounts, backup, blobs, invitations, mail, migrate, state
+from observe.server.blob_store import ENV_BLOB_DIR, BlobStore, default_blob_dir
 from observe.server.db import (
     ENV_DATABASE_URL,
     DatabaseError,
@@ -36,6 +38,7 @@ from observe.server.db import (
     make_engine,
     parse_url,
 )
+from observe.server.schema import utcnow as state_now
 
 log = logging.getLogger("observe.server")
 
@@ -250,6 +253,22 @@ def _check_port(host: str, port: int) -> None:
             raise UsageError(f"The server can't listen on {host}:{port} ({exc.strerror}).") from exc
 
 
+def _blob_dir(args: argparse.Namespace) -> Path:
+    if args.blob_dir:
+        return Path(args.blob_dir).expanduser().resolve()
+    return default_blob_dir(args.database_url)
+
+
+def cmd_blobs_gc(args: argparse.Namespace) -> int:
+    if args.grace_days < 0:
+        raise UsageError("--grace-days can't be negative.")
+    engine = _checked(args)
+    grace = timedelta(days=args.grace_days)
+    done = blobs.collect(engine, BlobStore(_blob_dir(args)), state_now(), grace)
+    print(done.sentence(grace))
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -270,6 +289,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _check_port(args.host, args.port)
     os.environ[ENV_DATABASE_URL] = url.render_as_string(hide_password=False)
     os.environ["OBSERVE_SERVER_POOL_SIZE"] = str(args.pool_size)
+    folder = _blob_dir(args)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(
+            f"The blob folder {folder} can't be created ({exc.strerror or exc}); give another "
+            "with --blob-dir."
+        ) from exc
+    os.environ[ENV_BLOB_DIR] = str(folder)
     os.environ[accounts.ENV_TOKEN_IDLE_DAYS] = repr(accounts.check_idle_days(args.token_idle_days))
     if args.public_url:
         os.environ[invitations.ENV_PUBLIC_URL] = invitations.check_public_url(args.public_url)
@@ -381,6 +409,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--public-url", metavar="URL", help=public_help)
     _smtp_options(serve)
+    blob_help = (
+        "folder for images of student work (default: a 'blobs' folder beside a SQLite "
+        "database, else in the site data folder)"
+    )
+    serve.add_argument("--blob-dir", metavar="DIR", help=blob_help)
     add("migrate", cmd_migrate, "create or upgrade the server's database schema")
     add("info", cmd_info, "server id, epoch and head seq of the database")
     add("new-epoch", cmd_new_epoch, "start a new epoch so every client re-pushes what it holds")
@@ -389,6 +422,22 @@ def build_parser() -> argparse.ArgumentParser:
     rs = add("restore", cmd_restore, "load a backup into this database under a new epoch")
     rs.add_argument("path", help="backup file made by observe-server backup")
     rs.add_argument("--replace", action="store_true", help="overwrite a database that has data")
+
+    blob = sub.add_parser("blobs", help="look after the stored images of student work")
+    blob_sub = blob.add_subparsers(dest="blob_command", metavar="ACTION", required=True)
+    gc = blob_sub.add_parser(
+        "gc",
+        parents=[common],
+        help="remove images no record has named for the grace period (run daily, e.g. cron)",
+    )
+    gc.set_defaults(handler=cmd_blobs_gc)
+    gc.add_argument("--blob-dir", metavar="DIR", help=blob_help)
+    gc.add_argument(
+        "--grace-days",
+        type=float,
+        default=blobs.GRACE.days,
+        help=f"days an unnamed image is kept (default {blobs.GRACE.days})",
+    )
 
     user = sub.add_parser("user", help="add, list, disable or enable users")
     user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)

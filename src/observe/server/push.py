@@ -24,6 +24,7 @@ from sqlalchemy import Connection, Dialect, Engine, Table, bindparam, insert, se
 
 from observe.protocol import KINDS, Op, same_content
 from observe.server.accounts import Principal
+from observe.server.blob_refs import blob_ref_of
 from observe.server.facts import facts_of
 from observe.server.readers import (
     MAX_REFLECTION_CHARS,
@@ -144,6 +145,7 @@ class _Batch:
             "reader": reader_of(op.kind, op.visibility, data, deleted),
             "addressee_id": self.addressees.get(op.id) if op.kind == REFLECTION else None,
             **facts_of(op.kind, data, deleted),
+            "blob_ref": blob_ref_of(data, deleted),
         }
         self.tally.change(current, row)
         self.records[op.id] = row

@@ -161,6 +161,9 @@ record = Table(
     Column("cycle_ref", Text),
     Column("label", String(40)),
     Column("minutes", BigInteger),
+    # The image (blob) the snapshot names, its ``image_sha256`` (observe.server.blob_refs),
+    # NULL for tombstones: who may fetch a blob, and which blobs are still referenced.
+    Column("blob_ref", String(64)),
     UniqueConstraint("school_id", "server_seq", name="uq_record_school_seq"),
     Index("ix_record_owner_seq", "owner_id", "server_seq"),
     Index("ix_record_school_kind", "school_id", "kind"),
@@ -186,6 +189,7 @@ record = Table(
     Index("ix_record_school_audience_seq", "school_id", "audience", "server_seq"),
     Index("ix_record_school_reader", "school_id", "reader"),
     Index("ix_record_addressee_seq", "addressee_id", "server_seq"),
+    Index("ix_record_blob_ref", "blob_ref"),
 )
 
 applied_op = Table(
@@ -294,6 +298,30 @@ fact_count = Table(
     ),
 )
 
+blob = Table(
+    "blob",
+    metadata,
+    # The blobs stored in the blob folder, for collecting unreferenced ones (observe.server.
+    # blob_gc). The files are the truth of what is stored; a row only times how long a blob
+    # has gone unreferenced (``unreferenced_since``: NULL while a live record names it; set
+    # when it was stored, asked about, or first found unreferenced). Left out of backups.
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("unreferenced_since", UTCDateTime),
+)
+
+blob_holder = Table(
+    "blob_holder",
+    metadata,
+    # The accounts that sent a blob's bytes (or proved they have them by sending them again):
+    # a record names an image for its readers only if its owner holds it, so knowing an
+    # image's hash is never enough to read it (observe.server.blobs).
+    Column("sha256", String(64), primary_key=True),
+    Column("account_id", ID, ForeignKey("account.id"), primary_key=True),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
 BACKUP_TABLES = (
     server_state,
     school,
@@ -304,6 +332,8 @@ BACKUP_TABLES = (
     record,
     applied_op,
     conflict,
+    blob_holder,
 )
 """Tables a backup carries, parents first (login failures and web sessions are transient and
-left out; ``fact_count`` is derived from ``record`` and rebuilt by a restore)."""
+left out; ``fact_count`` is derived from ``record`` and rebuilt by a restore; blob rows other
+than who holds what are left out: the blob folder is backed up as files)."""

@@ -146,8 +146,13 @@ def export_images(
 
 def image_names(store: Store, include_deleted: bool = False) -> int:
     """How many distinct images the export would carry."""
+    return len(image_shas(store, include_deleted))
+
+
+def image_shas(store: Store, include_deleted: bool = False) -> list[str]:
+    """The distinct images the export would carry (to download those not here first)."""
     stmt = select(Evidence.image_sha256).where(Evidence.image_sha256.is_not(None)).distinct()
     if not include_deleted:
         stmt = stmt.where(Evidence.deleted.is_(False))
     with store.read() as s:
-        return len(list(s.scalars(stmt)))
+        return [n for n in s.scalars(stmt) if n]

@@ -28,6 +28,7 @@ from observe.errors import UsageError
 from observe.i18n import _
 from observe.protocol import (
     API_PREFIX,
+    BlobStatus,
     ErrorReply,
     LoginReply,
     LoginRequest,
@@ -307,6 +308,26 @@ class SyncClient:
 
     def read_pull(self, response: httpx.Response) -> PullReply:
         return self._parse(PullReply, response.content, response, _(KEPT))
+
+    # -- blobs (images of student work) -----------------------------------------------------
+
+    def blob_status(self, sha: str) -> BlobStatus:
+        """How much of the blob the server holds (whole, or this account's partial upload)."""
+        return self._call("GET", f"/blobs/{sha}/status", BlobStatus)
+
+    def put_blob_chunk(self, sha: str, offset: int, size: int, chunk: bytes) -> BlobStatus:
+        response = self._send(
+            "PUT",
+            f"/blobs/{sha}",
+            params={"offset": offset, "size": size},
+            content=chunk,
+            headers={"Content-Type": "application/octet-stream"},
+        )
+        return self._parse(BlobStatus, response.content, response, KEPT)
+
+    def get_blob(self, sha: str) -> bytes:
+        """The blob's bytes (not compressed on the way: a JPEG does not shrink)."""
+        return self._send("GET", f"/blobs/{sha}", headers={"Accept-Encoding": "identity"}).content
 
     # -- plumbing ---------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from observe.clock import utcnow
 from observe.i18n import _
 from observe.protocol import MAX_PULL_LIMIT, PullReply, PushReply, ServerState, push_body
 from observe.store import Store
-from observe.sync import orphans, state
+from observe.sync import blobs, orphans, state
 from observe.sync import push as pushing
 from observe.sync.apply import Applier, count_deletions, live_record_count, parked_count
 from observe.sync.bulk_apply import apply_page, frozen_gc
@@ -85,6 +85,10 @@ class SyncResult:
     parked: int
     recovered: bool
     synced_at: datetime
+    images_sent: int = 0
+    image_bytes_sent: int = 0
+    #: Why changes wait for their images (one sentence per image that could not be sent).
+    held: tuple[str, ...] = ()
 
     def summary(self) -> str:
         bits = [f"Pushed {self.pushed:,} changes, pulled {self.pulled:,}"]
@@ -100,6 +104,8 @@ class SyncResult:
             text += _(" The server had been restored or replaced; everything was sent again.")
         if self.waiting:
             text += _(" {waiting:,} changes are still waiting.").format(waiting=self.waiting)
+        for sentence in self.held:
+            text += " " + sentence
         return text
 
 
@@ -183,6 +189,7 @@ class _Run:
         self.done = 0
         self.total = 0
         self.known: ServerState | None = None
+        self.uploads = blobs.Uploads()
         self.user_id: str | None = None
         self.finish_by = float("inf")  # set when the run starts, under the lock
         self.overrun = TimedOut(
@@ -270,6 +277,9 @@ class _Run:
             parked=parked,
             recovered=self.recovered,
             synced_at=utcnow(),
+            images_sent=self.uploads.uploaded,
+            image_bytes_sent=self.uploads.bytes_sent,
+            held=tuple(self.uploads.sentences()),
         )
 
     def _prepare(self, server: ServerState) -> None:
@@ -305,6 +315,10 @@ class _Run:
         if cursor is not None and reply.head_seq < cursor:
             raise ServerChanged(_("The sync server lost changes during the sync."))
 
+    def _cancelled(self) -> bool:
+        self._check_cancel()
+        return False
+
     def _check_cancel(self) -> None:
         if self.should_cancel():
             raise SyncCancelled
@@ -318,6 +332,9 @@ class _Run:
     # -- push -------------------------------------------------------------------------------
 
     def _push(self, client: SyncClient) -> None:
+        # Images first: a record is never pushed before the image it names is on the server
+        # (records whose image can't be sent wait in the outbox, with a sentence).
+        self.uploads = blobs.upload_for_outbox(client, self.store, self._cancelled)
         # Sender threads: while batch k is on the wire and the server works on it, batch k+1
         # is already sent (the server reads it while k's transaction is flushed to disk), and
         # this thread records k-1's results and reads k+2 from the outbox. Results are still
@@ -350,7 +367,7 @@ class _Run:
         while True:
             self._check_cancel()
             with self.store.engine.connect() as conn:
-                batch = pushing.next_batch(conn, after, seen)
+                batch = pushing.next_batch(conn, after, seen, held=self.uploads.held)
                 ops, bad = pushing.build_ops(conn, batch.rows)
             after = batch.after
             skipped += batch.skipped

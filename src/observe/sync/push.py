@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,9 +95,14 @@ _BATCH_COLUMNS = (
 
 
 def next_batch(
-    conn: Connection, after: int, seen: set[tuple[str, str]], limit: int = MAX_PUSH_OPS
+    conn: Connection,
+    after: int,
+    seen: set[tuple[str, str]],
+    limit: int = MAX_PUSH_OPS,
+    held: Collection[tuple[str, str]] = (),
 ) -> Batch:
-    """Up to ``limit`` rows after seq ``after``, at most one per record not yet ``seen``."""
+    """Up to ``limit`` rows after seq ``after``, at most one per record not yet ``seen``;
+    records in ``held`` (waiting for an image that can't be sent) are left in the outbox."""
     picked: list[Any] = []
     skipped = 0
     while len(picked) < limit:
@@ -113,6 +119,8 @@ def next_batch(
         for row in rows:
             after = row.seq
             key = (row.record_kind, row.record_id)
+            if key in held:
+                continue
             if key in seen:
                 skipped += 1
             else:

@@ -19,7 +19,6 @@ from PySide6.QtGui import QAction, QHideEvent
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from observe.capture import marks
-from observe.capture.attach import image_file
 from observe.capture.closures import closed_seconds_of
 from observe.capture.drafts import capture_key, load_draft
 from observe.capture.evidence import save_evidence
@@ -36,6 +35,7 @@ from observe.ui.capture import commands
 from observe.ui.capture.actions import PaneActions
 from observe.ui.capture.attach_flow import ImageAttacher, ImageDrops
 from observe.ui.capture.capture_line import DraftKeeper
+from observe.ui.capture.image_fetch import LazyImages
 from observe.ui.capture.pane_layout import PaneLayout
 from observe.ui.capture.quick_visit import QuickVisitDialog, next_on_walk
 from observe.ui.capture.timeline_ops import TimelineEditor
@@ -90,7 +90,8 @@ class CapturePane(PaneLayout):
         self.drops = ImageDrops(self.images)
         self.drops.install(self, self.line, self.timeline.viewport())
         self.line.take_paste = self.images.from_mime
-        self.model.image_path = lambda sha: image_file(self.store, sha)
+        self.lazy_images = LazyImages(self.store, self, self.model.images_arrived)
+        self.model.image_path = self.lazy_images.path
         self.hints_enabled = self.store.setting(HINTS_SETTING, "1") != "0"
         self.pane_actions.hints.setChecked(self.hints_enabled)
         self.clock = QTimer(self)

@@ -267,6 +267,12 @@ class TimelineModel(QAbstractTableModel):
         # The row changes when the command has committed, through ``upsert``.
         return False
 
+    def images_arrived(self) -> None:
+        """Images downloaded since they were first asked for: draw them (missing files are
+        not cached, so the rows ask again)."""
+        if self._items:
+            self.dataChanged.emit(self.index(0, TEXT), self.index(len(self._items) - 1, TEXT))
+
     def thumbnail(self, sha: str) -> QPixmap | None:
         """The image scaled to ``THUMB_HEIGHT``, read once; None when its file is not here."""
         if sha in self._thumbs:

@@ -247,7 +247,8 @@ class SyncController(QObject):
                 eta_s=None,
                 offline=False,
                 needs_sign_in=False,
-                problem=None,
+                # Changes waiting for an image that can't be sent say why (else None).
+                problem=" ".join(result.held) or None,
                 retry_in_s=None,
                 last_synced_at=result.synced_at,
                 waiting=result.waiting,

@@ -133,6 +133,8 @@ def status_tip(s: SyncStatus) -> str:
                 "SyncStatus", "Observe will try again in {seconds} s."
             ).format(seconds=f"{s.retry_in_s:.0f}")
         return f"{s.problem}{retry}\n{where}"
+    if s.waiting and s.problem:  # changes held back after a sync that went through
+        return f"{s.problem}\n{where}"
     if s.conflicts:
         return (
             where
