@@ -212,3 +212,17 @@ def test_pseudo_locale_accents_every_wrapped_string(language, store: Store, erro
         assert action.text().startswith("[") and action.text().endswith("]"), action.text()
     assert QApplication.translate("SettingsDialog", "Settings") == i18n.pseudo_text("Settings")
     window.close()
+
+
+def test_lang_of_the_system_drives_the_language_when_the_coach_chose_none(
+    language, store: Store, monkeypatch
+):
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", ui_i18n.ENV):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "es_ES.UTF-8")
+    assert settings.get(store, settings.LANGUAGE_KEY) == ""
+    assert ui_i18n.install_for(store) == "es"
+    assert QCoreApplication.translate("MainWindow", "&File") == "&Archivo"
+    settings.put(store, settings.LANGUAGE_KEY, "en")  # the coach's choice wins over LANG
+    assert ui_i18n.install_for(store) == "en"
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"

@@ -88,11 +88,12 @@ def compiled_catalog(language: str, folder: Path | None = None) -> Path | None:
     source = catalog_source(language)
     if source is None:
         return None
-    # A bundle ships the .qm beside the .ts (compiled by packaging/observe.spec, and the copy
-    # may not keep file times); elsewhere a shipped .qm wins when it is at least as new.
+    # A bundle ships the .qm beside the .ts (packaging/observe.spec compiles it: a bundle has
+    # no lrelease); elsewhere a .qm there is used when it is at least as new as the .ts.
     shipped = source.with_suffix(".qm")
-    frozen = getattr(sys, "frozen", False)
-    if shipped.is_file() and (frozen or shipped.stat().st_mtime >= source.stat().st_mtime):
+    if shipped.is_file() and (
+        getattr(sys, "frozen", False) or shipped.stat().st_mtime >= source.stat().st_mtime
+    ):
         return shipped
     target = (folder or cache_dir()) / language / f"{CATALOG}.qm"
     if target.is_file() and target.stat().st_mtime >= source.stat().st_mtime:
