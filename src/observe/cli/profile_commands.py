@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from observe.errors import UsageError, explain_write_error
+from observe.i18n import _
 from observe.paths import ProfilePaths
 from observe.store import open_profile
 from observe.store.blobs import copy_blobs
@@ -22,6 +23,12 @@ from observe.store.sqlite_file import Damaged, NotSQLite, backup_to, inspect_fil
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("demo", parents=[common], help="fill an empty profile with demo data")
     p.add_argument("--size", choices=["small", "district"], default="small")
+    p.add_argument(
+        "--years",
+        type=int,
+        default=1,
+        help="school years of data, ending with this one (the size is per year; default 1)",
+    )
     p.add_argument("--seed", type=int, default=2026, help=argparse.SUPPRESS)
     p.set_defaults(handler=cmd_demo)
 
@@ -78,7 +85,7 @@ def cmd_demo(args: argparse.Namespace, data_dir: str | None) -> int:
                     f"\rLoading demo data… {100 * done // max(total, 1)}%", end="", file=sys.stderr
                 )
 
-        summary = load_demo(store, args.size, seed=args.seed, progress=progress)
+        summary = load_demo(store, args.size, seed=args.seed, progress=progress, years=args.years)
         if show:
             print(file=sys.stderr)
         counts = summary.counts
@@ -87,6 +94,8 @@ def cmd_demo(args: argparse.Namespace, data_dir: str | None) -> int:
             f"{counts.get('teacher', 0)} teachers, {counts.get('visit', 0)} visits, "
             f"{counts.get('evidence', 0):,} evidence items."
         )
+        if args.years > 1:
+            print(_("The data covers {years} school years.").format(years=args.years))
     finally:
         store.close()
     return 0
