@@ -12,7 +12,7 @@ reported: on a machine shared with other work it moves far less than wall time.
     .venv/bin/python benchmarks/bench_window_ready.py --data-dir DIR --src OTHER/src   # A/B
 
 ``--src`` adds another checkout's ``src`` (e.g. main before a change) as a third column,
-measured in the same rounds.
+measured in the same rounds (``--src-data-dir``: a copy of the profile at that checkout's schema).
 """
 
 from __future__ import annotations
@@ -155,6 +155,9 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--src", help="another checkout's src folder, measured alongside")
+    parser.add_argument(
+        "--src-data-dir", type=Path, help="the profile for --src, if its schema is older"
+    )
     args = parser.parse_args()
     profile = [str(args.data_dir)]
     ours = os.environ.get("PYTHONPATH")
@@ -163,7 +166,8 @@ def main() -> None:
         (Series("bare QApplication + QMainWindow"), CHILD_BARE, [], ours),
     ]
     if args.src:
-        variants.insert(1, (Series(f"Observe, {args.src}"), CHILD_OBSERVE, profile, args.src))
+        other = [str(args.src_data_dir or args.data_dir)]
+        variants.insert(1, (Series(f"Observe, {args.src}"), CHILD_OBSERVE, other, args.src))
     for _series, code, child_args, src in variants:  # warm the disk cache and .pyc files
         time_child(code, child_args, src)
     print(f"load average before: {load_average()}")
