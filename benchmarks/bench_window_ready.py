@@ -1,11 +1,18 @@
 """Time from process start to a ready main window, against a bare Qt window in the same run.
 
-"Ready" means: the window is shown and painted, and the background work it starts (record
-counts, the navigator's first page of visits, the look-for panel) has finished, so the coach
-can press Ctrl+N. The baseline is a bare QApplication + QMainWindow shown the same way. Each is
-a fresh process (cold Python imports, warm disk cache), repeated and summarised by the median.
+"Painted" is the first paint of the window. "Ready" means: the window is shown and painted,
+and the background work it starts (record counts, the navigator's first page of visits, the
+teachers list, the look-for panel, the sync status) has finished, so the coach can press
+Ctrl+N. The baseline is a bare QApplication + QMainWindow shown the same way. Each is a fresh
+process (cold Python imports, warm disk cache and .pyc files), the two alternating, summarised
+by the median. Besides wall time, each child's CPU time (user + system, from the kernel) is
+reported: on a machine shared with other work it moves far less than wall time.
 
     .venv/bin/python benchmarks/bench_window_ready.py --data-dir DIR [--runs 7]
+    .venv/bin/python benchmarks/bench_window_ready.py --data-dir DIR --src OTHER/src   # A/B
+
+``--src`` adds another checkout's ``src`` (e.g. main before a change) as a third column,
+measured in the same rounds (``--src-data-dir``: a copy of the profile at that checkout's schema).
 """
 
 from __future__ import annotations
@@ -16,23 +23,37 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 CHILD_OBSERVE = r"""
 import sys, time
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 from observe.store import open_profile
 from observe.ui import operations
 from observe.ui.main_window import MainWindow
 
+
+class FirstPaint(QObject):
+    done = False
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            print("PAINTED", flush=True)
+        return False
+
+
 app = QApplication(sys.argv)
 store = open_profile(sys.argv[1])
 window = MainWindow(store)
+painted = FirstPaint()
+window.installEventFilter(painted)
 window.show()
 
 def poll():
-    if window.isVisible() and not operations.running():
+    if painted.done and not operations.running():
         print("READY", flush=True)
         app.quit()
     else:
@@ -40,59 +61,131 @@ def poll():
 
 QTimer.singleShot(0, poll)
 app.exec()
+operations.shutdown()
+window.deleteLater()
+store.close()  # as the app does on quitting: the next run must not see an unclean close
 """
 
 CHILD_BARE = r"""
 import sys
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
+
+
+class FirstPaint(QObject):
+    done = False
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            print("PAINTED", flush=True)
+            QTimer.singleShot(0, lambda: (print("READY", flush=True), app.quit()))
+        return False
+
 
 app = QApplication(sys.argv)
 window = QMainWindow()
 window.setWindowTitle("bare")
 window.resize(1200, 700)
+painted = FirstPaint()
+window.installEventFilter(painted)
 window.show()
-QTimer.singleShot(0, lambda: (print("READY", flush=True), app.quit()))
 app.exec()
 """
 
 
-def time_child(code: str, *args: str) -> float:
+@dataclass
+class Series:
+    name: str
+    painted: list[float] = field(default_factory=list)
+    ready: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    def row(self) -> str:
+        p, r, c = (
+            statistics.median(v) if v else float("nan")
+            for v in (self.painted, self.ready, self.cpu)
+        )
+        return (
+            f"{self.name:<34} painted {p:6.3f} s  ready {r:6.3f} s "
+            f"(min {min(self.ready):.3f}, max {max(self.ready):.3f})  CPU {c:6.3f} s"
+        )
+
+
+def time_child(code: str, args: list[str], src: str | None) -> tuple[float, float, float]:
+    """(first paint, ready, CPU seconds) of one fresh process."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its .pyc files
+    if src is not None:
+        env["PYTHONPATH"] = src
     t0 = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, env=env, text=True
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        text=True,
     )
     assert proc.stdout is not None
+    painted = ready = float("nan")
     for line in proc.stdout:
-        if line.strip() == "READY":
-            elapsed = time.perf_counter() - t0
+        word = line.strip()
+        if word == "PAINTED" and painted != painted:
+            painted = time.perf_counter() - t0
+        elif word == "READY":
+            ready = time.perf_counter() - t0
             break
     else:
         raise SystemExit(f"child never became ready (exit {proc.wait()})")
-    proc.wait()
-    return elapsed
+    proc.stdout.read()
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return painted, ready, usage.ru_utime + usage.ru_stime
+
+
+def load_average() -> str:
+    try:
+        return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "n/a"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--runs", type=int, default=7)
-    args = parser.parse_args()
-    time_child(CHILD_OBSERVE, str(args.data_dir))  # warm the disk cache and .pyc files
-    time_child(CHILD_BARE)
-    observe_s, bare_s = [], []
-    for _ in range(args.runs):
-        observe_s.append(time_child(CHILD_OBSERVE, str(args.data_dir)))
-        bare_s.append(time_child(CHILD_BARE))
-    o, b = statistics.median(observe_s), statistics.median(bare_s)
-    print(f"platform: {os.environ.get('QT_QPA_PLATFORM', 'offscreen')}, runs: {args.runs}")
-    print(
-        f"Observe main window ready: median {o:.3f} s (min {min(observe_s):.3f}, "
-        f"max {max(observe_s):.3f})"
+    parser.add_argument("--src", help="another checkout's src folder, measured alongside")
+    parser.add_argument(
+        "--src-data-dir", type=Path, help="the profile for --src, if its schema is older"
     )
-    print(f"bare QApplication + QMainWindow: median {b:.3f} s")
-    print(f"ratio: {o / b:.2f}x")
+    args = parser.parse_args()
+    profile = [str(args.data_dir)]
+    ours = os.environ.get("PYTHONPATH")
+    variants: list[tuple[Series, str, list[str], str | None]] = [
+        (Series("Observe, this checkout"), CHILD_OBSERVE, profile, ours),
+        (Series("bare QApplication + QMainWindow"), CHILD_BARE, [], ours),
+    ]
+    if args.src:
+        other = [str(args.src_data_dir or args.data_dir)]
+        variants.insert(1, (Series(f"Observe, {args.src}"), CHILD_OBSERVE, other, args.src))
+    for _series, code, child_args, src in variants:  # warm the disk cache and .pyc files
+        time_child(code, child_args, src)
+    print(f"load average before: {load_average()}")
+    for _ in range(args.runs):
+        for series, code, child_args, src in variants:
+            painted, ready, cpu = time_child(code, child_args, src)
+            series.painted.append(painted)
+            series.ready.append(ready)
+            series.cpu.append(cpu)
+    print(f"load average after:  {load_average()}")
+    print(f"platform: {os.environ.get('QT_QPA_PLATFORM', 'offscreen')}, runs: {args.runs}")
+    for series, *_ in variants:
+        print(series.row())
+    bare = variants[-1][0]
+    med = statistics.median
+    for series, *_ in variants[:-1]:
+        ready, cpu = med(series.ready) / med(bare.ready), med(series.cpu) / med(bare.cpu)
+        print(f"{series.name}: ready {ready:.2f}x bare, CPU {cpu:.2f}x bare")
 
 
 if __name__ == "__main__":

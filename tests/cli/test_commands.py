@@ -254,3 +254,26 @@ def test_import_roster_command(capsys, profile_dir: Path, tmp_path: Path):
     assert "Line 2: the teacher's name is missing." in err and "nothing was imported" in err
     code, out, _ = run(capsys, "info", "--data-dir", str(profile_dir))
     assert "classroom                    2" in out
+
+
+def test_demo_years_covers_several_school_years(capsys, profile_dir: Path):
+    code, out, _ = run(capsys, "demo", "--years", "2", "--data-dir", str(profile_dir))
+    assert code == 0 and "The data covers 2 school years." in out
+    database = sqlite3.connect(profile_dir / "observe.sqlite3")
+    try:
+        first, last = database.execute(
+            "SELECT min(started_at), max(started_at) FROM visit"
+        ).fetchone()
+    finally:
+        database.close()
+
+    def school_year(day: str) -> int:  # a school year runs August to June
+        return int(day[:4]) - (int(day[5:7]) < 8)
+
+    assert school_year(last) - school_year(first) == 1
+
+
+def test_demo_years_out_of_range_is_a_sentence(capsys, profile_dir: Path):
+    code, _, err = run(capsys, "demo", "--years", "0", "--data-dir", str(profile_dir))
+    assert code != 0 and "Demo data covers 1 to 10 school years, not 0." in err
+    assert "Traceback" not in err

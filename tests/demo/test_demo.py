@@ -462,3 +462,45 @@ def test_shared_demo_feedback_carries_what_saving_it_would_publish(demo):
             assert row.published == expected, row.id
             checked += 1
     assert checked >= 5
+
+
+# --- several school years (issue 18: the desktop at five years of data) ------------------------
+
+
+def test_school_years_before_this_one_come_first_and_complete():
+    one_year, one_past = school_year_days(TODAY)
+    days, past = school_year_days(TODAY, years=3)
+    assert days[-len(one_year) :] == one_year and past[-len(one_past) :] == one_past
+    assert past[0] == date(2023, 8, 17) and days[: len(past)] == past
+    assert {d.year for d in past} == {2023, 2024, 2025, 2026}
+    assert not any(date(2024, 12, 22) <= d <= date(2025, 1, 1) for d in days)
+
+
+def test_years_repeat_the_yearly_amount_over_consecutive_school_years(tmp_path: Path):
+    one = open_profile(tmp_path / "one")
+    three = open_profile(tmp_path / "three")
+    try:
+        load_demo(one, "small", today=TODAY)
+        summary = load_demo(three, "small", today=TODAY, years=3)
+        counts, yearly = three.counts(), one.counts()
+        assert summary.counts == counts
+        # Same teachers and rooms; three years of walks, visits and evidence.
+        assert counts["teacher"] == yearly["teacher"] and counts["school"] == yearly["school"]
+        assert counts["walk"] == 3 * yearly["walk"]
+        assert 2.5 * yearly["evidence"] <= counts["evidence"] <= 3.5 * yearly["evidence"]
+        assert counts["outbox"] == sum(counts[m.kind] for m in SYNC_MODELS)
+        starts = [r[0] for r in rows(three, "SELECT substr(started_at, 1, 10) FROM visit")]
+        years_visited = {date.fromisoformat(s).year for s in starts}
+        assert years_visited == {2023, 2024, 2025, 2026}
+        assert max(date.fromisoformat(s) for s in starts) < TODAY
+        assert scalar(three, "SELECT count(*) FROM evidence_fts") == counts["evidence"]
+    finally:
+        one.close()
+        three.close()
+
+
+@pytest.mark.parametrize("years", [0, 11])
+def test_years_out_of_range_is_a_usage_error(store, years: int):
+    with pytest.raises(UsageError, match=f"1 to 10 school years, not {years}"):
+        load_demo(store, "small", years=years)
+    assert store.is_empty()

@@ -28,8 +28,8 @@ from observe.sync.invitations import (
     invite_teacher,
     qr_link,
     refresh_status_now,
-    teacher_statuses,
 )
+from observe.sync.teacher_status import teacher_statuses
 from tests.serverfixtures import ServerProcess, UserAccount
 from tests.sync.netfaults import Answer, Scripted
 

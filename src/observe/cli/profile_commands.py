@@ -23,6 +23,12 @@ from observe.store.sqlite_file import Damaged, NotSQLite, backup_to, inspect_fil
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("demo", parents=[common], help=_("fill an empty profile with demo data"))
     p.add_argument("--size", choices=["small", "district"], default="small")
+    p.add_argument(
+        "--years",
+        type=int,
+        default=1,
+        help=_("school years of data, ending with this one (the size is per year; default 1)"),
+    )
     p.add_argument("--seed", type=int, default=2026, help=argparse.SUPPRESS)
     p.set_defaults(handler=cmd_demo)
 
@@ -86,7 +92,7 @@ def cmd_demo(args: argparse.Namespace, data_dir: str | None) -> int:
                     file=sys.stderr,
                 )
 
-        summary = load_demo(store, args.size, seed=args.seed, progress=progress)
+        summary = load_demo(store, args.size, seed=args.seed, progress=progress, years=args.years)
         if show:
             print(file=sys.stderr)
         counts = summary.counts
@@ -103,6 +109,8 @@ def cmd_demo(args: argparse.Namespace, data_dir: str | None) -> int:
                 value3=counts.get("evidence", 0),
             )
         )
+        if args.years > 1:
+            print(_("The data covers {years} school years.").format(years=args.years))
     finally:
         store.close()
     return 0

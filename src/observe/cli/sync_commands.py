@@ -269,7 +269,7 @@ def _orphan_choice(args: argparse.Namespace, store: Any) -> int | None:
 
 def cmd_conflicts(args: argparse.Namespace, data_dir: str | None) -> int:
     from observe.safetext import printable
-    from observe.sync import conflicts
+    from observe.sync import backlog, conflicts
 
     chosen = [
         name
@@ -289,7 +289,7 @@ def cmd_conflicts(args: argparse.Namespace, data_dir: str | None) -> int:
     try:
         if args.resolve_identical:
             done = conflicts.resolve_identical(store)
-            left = conflicts.count_conflicts(store)
+            left = backlog.count_conflicts(store)
             print(
                 ngettext(
                     "Resolved {done:,} conflict whose two sides were the same; {left:,} left.",

@@ -41,9 +41,10 @@ from sqlalchemy.orm import Session
 
 from observe.clock import utcnow
 from observe.demo.planner import Planner
-from observe.demo.scale import SCALES, SIZES, Scale
+from observe.demo.scale import MAX_YEARS, SCALES, SIZES, Scale, over_years
 from observe.demo.writer import BatchWriter, CancelFn, ProgressFn
 from observe.errors import UsageError
+from observe.i18n import _
 from observe.store.db import Store
 from observe.store.models import (
     SYNC_MODELS,
@@ -72,16 +73,25 @@ def load_demo(
     progress: ProgressFn | None = None,
     should_cancel: CancelFn | None = None,
     today: date | None = None,
+    years: int = 1,
 ) -> DemoSummary:
     """Fills an empty profile with a school year of demo data, all or nothing.
 
     ``progress(done, total)`` counts records written; ``should_cancel`` is polled between
     batches and, when it returns True, everything is rolled back and :class:`DemoCancelled` is
     raised. ``today`` pins the school-year window (tests; reproducing a demo from another day).
+    ``years`` repeats the size's yearly amount over that many school years up to this one.
     """
     scale = SCALES.get(size)
     if scale is None:
         raise UsageError(f'"{size}" is not a demo size. Choose one of: {", ".join(SIZES)}.')
+    if not 1 <= years <= MAX_YEARS:
+        raise UsageError(
+            _("Demo data covers 1 to {most} school years, not {years}.").format(
+                most=MAX_YEARS, years=years
+            )
+        )
+    scale = over_years(scale, years)
     store.ensure_sound()  # a batch of writes never goes into a damaged file
     return load_scale(
         store, scale, seed=seed, progress=progress, should_cancel=should_cancel, today=today

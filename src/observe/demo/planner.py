@@ -159,7 +159,7 @@ class Planner:
         self.identity = identity
         self.cap = cap
         self.tz = zone(scale.timezone)
-        self.year_days, self.past_days = school_year_days(today)
+        self.year_days, self.past_days = school_year_days(today, scale.years)
         self.rows: dict[type[SyncRecord], list[dict[str, Any]]] = {m: [] for m in SYNC_MODELS}
         self.busy: dict[date, list[tuple[int, int]]] = {}
         self.visits: list[_Visit] = []

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 SIZES: tuple[str, ...] = ("small", "district")
+#: ``observe demo --years``: one coach's history, up to a decade.
+MAX_YEARS = 10
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,8 @@ class Scale:
     #: Extra observations are added until planned evidence reaches this.
     min_evidence: int = 0
     timezone: str = "America/Chicago"
+    #: Consecutive school years ending with the current one (see :func:`over_years`).
+    years: int = 1
 
 
 SCALES: dict[str, Scale] = {
@@ -53,3 +57,23 @@ SCALES: dict[str, Scale] = {
         min_evidence=100_000,
     ),
 }
+
+
+def over_years(scale: Scale, years: int) -> Scale:
+    """``scale`` as a yearly rate, over ``years`` school years ending with the current one.
+
+    Same schools, teachers and rooms (one coach in one district for years); the visits, walks,
+    listening sessions, cycles and the evidence floor are per year, so five years of the
+    district size is about 500,000 evidence items, what a busy coach's laptop holds by then.
+    """
+    if years == 1:
+        return scale
+    return replace(
+        scale,
+        years=years,
+        walks=scale.walks * years,
+        observations=scale.observations * years,
+        listening=scale.listening * years,
+        cycles=scale.cycles * years,
+        min_evidence=scale.min_evidence * years,
+    )

@@ -11,22 +11,25 @@ EMAIL_DOMAIN = "riverbend-schools.example.org"
 MIN_PAST_SCHOOL_DAYS = 20
 
 
-def school_year_days(today: date) -> tuple[list[date], list[date]]:
-    """(every school day of the year the demo covers, the ones before ``today``).
+def school_year_days(today: date, years: int = 1) -> tuple[list[date], list[date]]:
+    """(every school day of the years the demo covers, the ones before ``today``).
 
     The current school year while at least a few weeks of it have passed; otherwise (early
-    August, or the summer) the previous one, complete.
+    August, or the summer) the previous one, complete. ``years`` > 1 adds the school years
+    before it, complete, so the past is always a prefix of the days.
     """
     first_year = today.year if today.month >= 8 else today.year - 1
     days = _school_days(first_year)
     past = [d for d in days if d < today]
     if len(past) < MIN_PAST_SCHOOL_DAYS:
-        days = _school_days(first_year - 1)
+        first_year -= 1
+        days = _school_days(first_year)
         past = [d for d in days if d < today]
     if len(past) == len(days):
         # The year is over: planned cycles belong to the next one, so the calendar continues.
         days = days + _school_days(first_year + 1)
-    return days, past
+    earlier = [d for y in range(first_year - years + 1, first_year) for d in _school_days(y)]
+    return earlier + days, earlier + past
 
 
 def _school_days(first_year: int) -> list[date]:

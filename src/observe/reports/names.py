@@ -7,9 +7,12 @@ name is cleaned so it suits every file system (no slashes, colons or trailing do
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from observe.feedback.facts import VisitFacts
 from observe.i18n import N_, _
+
+if TYPE_CHECKING:  # only a type here: the window's menus import this module at startup
+    from observe.feedback.facts import VisitFacts
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 

@@ -29,6 +29,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -581,3 +582,22 @@ SYNC_MODELS: tuple[type[SyncRecord], ...] = (
 """Syncable kinds in dependency order: parents before children (exports and pulls rely on it)."""
 
 MODEL_BY_KIND: dict[str, type[SyncRecord]] = {m.kind: m for m in SYNC_MODELS}
+
+#: Kinds a coach has by the hundred thousand after a few years (migration 0011).
+DELETED_ROWS_INDEXED: tuple[type[SyncRecord], ...] = (
+    Seat,
+    Visit,
+    Evidence,
+    ParticipationEvent,
+    Feedback,
+    CoachingLogEntry,
+)
+for _model in DELETED_ROWS_INDEXED:
+    # A partial index of the deleted rows only: live = all − deleted, both counted from small
+    # indexes, so the window's record counts never read the whole table (seconds at five
+    # years). No query filtering on live rows can pick it, so no other plan changes.
+    Index(
+        f"ix_{_model.__tablename__}_deleted_rows",
+        _model.__table__.c.deleted,
+        sqlite_where=text("deleted = 1"),
+    )

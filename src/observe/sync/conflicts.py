@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, delete, select, update
 
 from observe.clock import as_utc, utcnow
 from observe.errors import UsageError
@@ -237,11 +237,6 @@ def list_conflicts(store: Store) -> list[Conflict]:
     with store.engine.connect() as conn:
         rows = conn.execute(select(_conflict).order_by(_conflict.c.created_at, _conflict.c.id))
         return [_from_row(r) for r in rows]
-
-
-def count_conflicts(store: Store) -> int:
-    with store.engine.connect() as conn:
-        return conn.scalar(select(func.count()).select_from(_conflict)) or 0
 
 
 def get_conflict(store: Store, conflict_id: int) -> Conflict:

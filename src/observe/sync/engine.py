@@ -24,9 +24,10 @@ from observe.store import Store
 from observe.sync import blobs, orphans, state
 from observe.sync import push as pushing
 from observe.sync.apply import Applier, count_deletions, live_record_count, parked_count
+from observe.sync.backlog import count_conflicts, outbox_count
 from observe.sync.bulk_apply import apply_page, frozen_gc
 from observe.sync.client import SyncClient, duration, seconds_from_env
-from observe.sync.conflicts import count_conflicts, resolve_identical
+from observe.sync.conflicts import resolve_identical
 from observe.sync.credentials import Credentials
 from observe.sync.errors import (
     KEPT,
@@ -264,7 +265,7 @@ class _Run:
         # devices, a colleague's copy arriving equal) ask the coach nothing.
         resolve_identical(self.store)
         with self.store.engine.connect() as conn:
-            waiting = pushing.outbox_count(conn)
+            waiting = outbox_count(conn)
             parked = parked_count(conn)
         return SyncResult(
             pushed=self.push_stats.pushed,
@@ -304,7 +305,7 @@ class _Run:
             st = state.load(self.store)
         self.known = server
         with self.store.engine.connect() as conn:
-            self.total = pushing.outbox_count(conn) + max(server.head_seq - st.cursor, 0)
+            self.total = outbox_count(conn) + max(server.head_seq - st.cursor, 0)
         self._report()
 
     def _check(self, reply: ServerState, cursor: int | None = None) -> None:

@@ -9,9 +9,7 @@ never synced, only as fresh as the last answer.
 
 from __future__ import annotations
 
-import json
 import logging
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,7 +17,7 @@ import httpx
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
-from observe.clock import as_utc, utcnow
+from observe.clock import as_utc
 from observe.errors import UsageError
 from observe.i18n import _
 from observe.roster.invite_qr import qr_link, set_qr_link
@@ -29,17 +27,19 @@ from observe.sync import state
 from observe.sync.client import SyncClient
 from observe.sync.credentials import Credentials
 from observe.sync.errors import KEPT, NotSignedIn, ServerUnreachable, SyncError
+from observe.sync.teacher_status import (
+    ACTIVE,
+    EXPIRED,
+    INVITED,
+    NOT_INVITED,
+    remember_status,
+    save_status,
+)
 
 log = logging.getLogger(__name__)
 
-STATUS_SETTING = "teachers.account_status"
 MAX_STATUS_EMAILS = 1000
 
-NO_EMAIL = "no email"
-NOT_INVITED = "not invited"
-INVITED = "invited"
-ACTIVE = "active"
-EXPIRED = "invitation expired"
 _FROM_SERVER = {"active": ACTIVE, "invited": INVITED, "expired": EXPIRED}
 
 
@@ -170,7 +170,7 @@ def invite_teacher(
         code=reply.code,
         expires_at=as_utc(reply.expires_at),
     )
-    _remember_status(store, {teacher.email: INVITED})
+    remember_status(store, {teacher.email: INVITED})
     # A QR code already chosen for this teacher now points at the new link.
     if qr_link(store, teacher.id) is not None:
         choose_qr(store, invitation, True)
@@ -242,7 +242,7 @@ def refresh_status(store: Store, client: SyncClient) -> dict[str, str]:
         for email in chunk:
             said = reply.accounts.get(email)
             found[email] = _FROM_SERVER.get(said or "", NOT_INVITED)
-    _save_status(store, found, replace=True)
+    save_status(store, found, replace=True)
     return found
 
 
@@ -259,38 +259,6 @@ def refresh_after_sync(store: Store, client: SyncClient) -> None:
         refresh_status(store, client)
     except SyncError as exc:
         log.info("teacher status not refreshed: %s", exc.detail or exc)
-
-
-def _load_status(store: Store) -> dict[str, str]:
-    text = store.setting(STATUS_SETTING)
-    try:
-        data = json.loads(text) if text else {}
-    except ValueError:
-        return {}
-    accounts = data.get("accounts") if isinstance(data, dict) else None
-    if not isinstance(accounts, dict):
-        return {}
-    return {str(k): str(v) for k, v in accounts.items()}
-
-
-def _save_status(store: Store, found: dict[str, str], *, replace: bool) -> None:
-    accounts = found if replace else {**_load_status(store), **found}
-    value = {"checked_at": utcnow().isoformat(), "accounts": accounts}
-    store.set_setting(STATUS_SETTING, json.dumps(value, sort_keys=True))
-
-
-def _remember_status(store: Store, found: dict[str, str]) -> None:
-    _save_status(store, found, replace=False)
-
-
-def teacher_statuses(store: Store, teachers: Iterable[tuple[str, str | None]]) -> dict[str, str]:
-    """Each (teacher id, email)'s status in words, from the last answer kept."""
-    known = _load_status(store)
-    out: dict[str, str] = {}
-    for teacher_id, email in teachers:
-        mail = (email or "").strip().lower()
-        out[teacher_id] = known.get(mail, NOT_INVITED) if mail else NO_EMAIL
-    return out
 
 
 # -- the QR code on the next sheet ---------------------------------------------------------

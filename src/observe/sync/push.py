@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import Connection, delete, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from observe.clock import utcnow
@@ -57,10 +57,6 @@ class PushStats:
         self.conflicts += other.conflicts
         self.rejected += other.rejected
         self.unanswered += other.unanswered
-
-
-def outbox_count(conn: Connection) -> int:
-    return conn.scalar(select(func.count()).select_from(_outbox)) or 0
 
 
 @dataclass

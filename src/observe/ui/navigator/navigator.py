@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,12 +23,14 @@ from observe.capture.visit_pages import PAGE_VISITS
 from observe.ui.context import VisitContext
 from observe.ui.navigator.deletion import Ask, ask_to_delete
 from observe.ui.navigator.dialogs import RecordDialog
-from observe.ui.navigator.invite_dialog import InviteDialog
 from observe.ui.navigator.roster_dialog import RosterImportDialog
 from observe.ui.navigator.school_dialog import SchoolDialog
 from observe.ui.navigator.teacher_model import CLASSROOM, TEACHER
 from observe.ui.navigator.teachers_tab import TeachersTab
 from observe.ui.navigator.visits_tab import VisitsTab
+
+if TYPE_CHECKING:
+    from observe.ui.navigator.invite_dialog import InviteDialog
 
 #: Record kinds whose changes show in each tab.
 VISIT_KINDS = frozenset({"visit", "walk", "teacher", "classroom"})

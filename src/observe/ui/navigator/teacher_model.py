@@ -23,7 +23,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from observe.capture.visits import fold
 from observe.roster.tree import ClassroomRow, RosterTree, TeacherRow, load_roster_tree
 from observe.store import Store
-from observe.sync.invitations import teacher_statuses
+from observe.sync.teacher_status import teacher_statuses
 from observe.ui import operations
 from observe.ui.navigator.visit_model import KEY_ROLE, KIND_ROLE
 from observe.ui.operations import Progress

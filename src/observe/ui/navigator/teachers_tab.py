@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
@@ -21,12 +22,10 @@ from observe.roster.removal import (
     delete_teacher,
     teacher_removal,
 )
-from observe.sync.invitations import refresh_status_now, teacher_contact
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter, show_error
 from observe.ui.navigator.deletion import Ask, ask_to_delete, delete_after_asking, tell
 from observe.ui.navigator.dialogs import ClassroomDialog, RecordDialog, TeacherDialog
-from observe.ui.navigator.invite_dialog import InviteDialog
 from observe.ui.navigator.roster_dialog import RosterImportDialog
 from observe.ui.navigator.school_dialog import SchoolDialog, open_school_dialog
 from observe.ui.navigator.teacher_model import (
@@ -39,6 +38,11 @@ from observe.ui.navigator.teacher_model import (
 from observe.ui.navigator.visit_model import KEY_ROLE, KIND_ROLE
 from observe.ui.operations import Operation
 from observe.ui.ops import CoreOp
+
+if TYPE_CHECKING:
+    # Inviting asks the server: its module brings the HTTP client and the wire protocol
+    # (httpx, pydantic), imported on first use so the window opens without them.
+    from observe.ui.navigator.invite_dialog import InviteDialog
 
 #: How to plan and do the deletion of each kind of row.
 _REMOVALS = {
@@ -263,6 +267,9 @@ class TeachersTab(QWidget):
 
     def invite_selected(self) -> InviteDialog | None:
         """Invite to read shared feedback: for the selected teacher (or the class's teacher)."""
+        from observe.sync.invitations import teacher_contact
+        from observe.ui.navigator.invite_dialog import InviteDialog
+
         teacher_id = self._selected_teacher_id()
         if not teacher_id:
             return None
@@ -281,6 +288,8 @@ class TeachersTab(QWidget):
 
     def refresh_account_status(self) -> Operation:
         """Asks the server now which teachers have accounts, then shows it."""
+        from observe.sync.invitations import refresh_status_now
+
         return (
             CoreOp(
                 self,

@@ -9,7 +9,7 @@ guesses them, so undo and other windows can't leave it showing a stale number.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QFont,
@@ -86,6 +86,9 @@ class SeatButton(QPushButton):
         self.col = seat.col
         self.count = 0
         self._grid = grid
+        #: (sizeHint, minimumSizeHint): the layout asks several times per chart, and each
+        #: answer measures text in two derived fonts; kept until the font or style changes.
+        self._hints: tuple[QSize, QSize] | None = None
         self.setAutoDefault(False)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -121,23 +124,34 @@ class SeatButton(QPushButton):
     def _pad(self) -> int:
         return max(3, self.fontMetrics().height() // 4)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._hints = None
+        super().changeEvent(event)
+
+    def _size_hints(self) -> tuple[QSize, QSize]:
+        if self._hints is None:
+            bold = QFontMetrics(_bold(self.font()))
+            small = QFontMetrics(_small(self.font()))
+            pad = self._pad()
+            width = max(
+                bold.horizontalAdvance(self.label), small.horizontalAdvance(self.group or "")
+            )
+            width += small.height() + 3 * pad  # room for the count badge
+            height = max(bold.height() + small.height() + 3 * pad, MIN_TARGET)
+            hint = QSize(max(width, bold.horizontalAdvance("MM") * 2, MIN_TARGET), height)
+            # Label and badge must fit; the group may elide. Keeps a 6-seat row inside a
+            # 300-pixel panel at 200 % scaling.
+            label = max(bold.horizontalAdvance(self.label), bold.horizontalAdvance("M9"))
+            least = QSize(max(label + small.height() + 3 * pad, MIN_TARGET), height)
+            self._hints = (hint, least)
+        return self._hints
+
     def sizeHint(self) -> QSize:
-        bold = QFontMetrics(_bold(self.font()))
-        small = QFontMetrics(_small(self.font()))
-        pad = self._pad()
-        width = max(bold.horizontalAdvance(self.label), small.horizontalAdvance(self.group or ""))
-        width += small.height() + 3 * pad  # room for the count badge
-        height = max(bold.height() + small.height() + 3 * pad, MIN_TARGET)
-        return QSize(max(width, bold.horizontalAdvance("MM") * 2, MIN_TARGET), height)
+        return QSize(self._size_hints()[0])
 
     def minimumSizeHint(self) -> QSize:
-        """Label and badge must fit; the group may elide. Keeps a 6-seat row inside a
-        300-pixel panel at 200 % scaling."""
-        bold = QFontMetrics(_bold(self.font()))
-        small = QFontMetrics(_small(self.font()))
-        label = max(bold.horizontalAdvance(self.label), bold.horizontalAdvance("M9"))
-        width = max(label + small.height() + 3 * self._pad(), MIN_TARGET)
-        return QSize(width, self.sizeHint().height())
+        return QSize(self._size_hints()[1])
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QStylePainter(self)
@@ -295,10 +309,8 @@ class SeatGrid(QWidget):
             self._by_pos[(seat.row, seat.col)] = button
             self._layout.addWidget(button, seat.row, seat.col)
         if self._buttons:
-            hint = QSize(
-                max(b.minimumSizeHint().width() for b in self._buttons.values()),
-                max(b.minimumSizeHint().height() for b in self._buttons.values()),
-            )
+            least = [b.minimumSizeHint() for b in self._buttons.values()]
+            hint = QSize(max(h.width() for h in least), max(h.height() for h in least))
             rows = max(rows, *(r + 1 for r, _ in self._by_pos))
             cols = max(cols, *(c + 1 for _, c in self._by_pos))
             for r in range(rows):

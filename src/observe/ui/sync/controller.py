@@ -13,21 +13,23 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from observe.store import Store
 from observe.sync import state
-from observe.sync.backlog import waiting_count
+from observe.sync.backlog import count_conflicts, waiting_count
 from observe.sync.backoff import Backoff
-from observe.sync.conflicts import count_conflicts
-from observe.sync.engine import SyncEngine, SyncResult
 from observe.sync.errors import MassDeleteStopped, SyncError
 from observe.ui import operations
 from observe.ui.errors import ErrorReporter
 from observe.ui.operations import Operation, Progress
 from observe.ui.sync.status import SyncStatus
+
+if TYPE_CHECKING:
+    from observe.sync.engine import SyncResult
 
 log = logging.getLogger(__name__)
 
@@ -181,6 +183,10 @@ class SyncController(QObject):
         store = self.store
 
         def work(progress: Progress) -> SyncResult:
+            # Imported on the first sync: the engine brings the HTTP client and the wire
+            # protocol (httpx, pydantic), which the window does not need to open.
+            from observe.sync.engine import SyncEngine
+
             engine = SyncEngine(store, pull_limit=GUI_PULL_LIMIT, lock_wait=60.0)
             return engine.sync(
                 allow_mass_delete=allow_mass_delete,
@@ -238,6 +244,8 @@ class SyncController(QObject):
         self.sync_stopped.emit()
 
     def _done(self, result: object) -> None:
+        from observe.sync.engine import SyncResult
+
         assert isinstance(result, SyncResult)
         self.backoff.reset()
         self._set(

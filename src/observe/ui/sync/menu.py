@@ -7,21 +7,25 @@ closes.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from observe.store import Store
-from observe.sync.account import SignedOut, logout
 from observe.ui import operations
 from observe.ui.errors import ErrorReporter
 from observe.ui.operations import Operation, Progress
-from observe.ui.sync.conflicts_view import ConflictsDialog
 from observe.ui.sync.controller import Ask, SyncController
-from observe.ui.sync.signin import SignInDialog
 from observe.ui.sync.status import SyncStatus, SyncStatusLabel
+
+if TYPE_CHECKING:
+    # Imported when first used: sign-in and conflicts bring the HTTP client and the wire
+    # protocol (httpx, pydantic), which opening the window does not need.
+    from observe.sync.account import SignedOut
+    from observe.ui.sync.conflicts_view import ConflictsDialog
+    from observe.ui.sync.signin import SignInDialog
 
 
 class _ChangeNews(Protocol):
@@ -129,6 +133,8 @@ class SyncUi(QObject):
     # -- sign in / out ----------------------------------------------------------------------
 
     def sign_in_dialog_for(self) -> SignInDialog:
+        from observe.ui.sync.signin import SignInDialog
+
         dialog = SignInDialog(self.store, self.window)
         dialog.signed_in.connect(self._signed_in)
         self.sign_in_dialog = dialog
@@ -152,6 +158,8 @@ class SyncUi(QObject):
         c.refresh(then_sync=True)
 
     def sign_out(self) -> Operation:
+        from observe.sync.account import SignedOut, logout
+
         store = self.store
 
         def work(_: Progress) -> SignedOut:
@@ -174,6 +182,8 @@ class SyncUi(QObject):
 
     def conflicts_dialog_for(self) -> ConflictsDialog:
         if self.conflicts_dialog is None:
+            from observe.ui.sync.conflicts_view import ConflictsDialog
+
             dialog = ConflictsDialog(self.store, self._report_error, self.window)
             dialog.resolved.connect(self._resolved)
             self.conflicts_dialog = dialog

@@ -1,0 +1,70 @@
+"""Opening the window imports only what its first paint needs (issue 18: window ready ≤ 0.5 s).
+
+The HTTP client (httpx, which also pulls in click, rich and pygments), the wire protocol's
+pydantic models, ReportLab and Pillow cost a large share of a cold start; they are imported
+when the coach first syncs, signs in, invites, prints or attaches. Checked in a fresh
+interpreter, where nothing else has imported them yet.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+DEFERRED = ("httpx", "pydantic", "observe.protocol", "observe.sync.client", "reportlab")
+
+PROBE = r"""
+import json, sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from observe.store import open_profile
+from observe.ui import operations
+from observe.ui.main_window import MainWindow
+
+store = open_profile(sys.argv[1])
+window = MainWindow(store, report_error=lambda parent, error: print("ERROR", error))
+window.show()
+while operations.running():
+    app.processEvents()
+app.processEvents()
+loaded = [m for m in json.loads(sys.argv[2]) if m in sys.modules]
+operations.shutdown()
+store.close()
+print(json.dumps(loaded))
+"""
+
+
+def test_the_window_opens_without_the_http_client_the_wire_protocol_or_reportlab(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(tmp_path / "profile"), json.dumps(DEFERRED)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "ERROR" not in result.stdout
+    assert json.loads(result.stdout.splitlines()[-1]) == []
+
+
+def test_the_deferred_modules_still_load_when_a_sync_needs_them():
+    """The lazy imports name real modules: a sync's engine and sign-in still import."""
+    code = (
+        "import sys; import observe.ui.main_window;"
+        "from observe.sync.engine import SyncEngine; from observe.sync.account import logout;"
+        "from observe.ui.sync.signin import SignInDialog;"
+        "from observe.ui.sync.conflicts_view import ConflictsDialog;"
+        "from observe.ui.navigator.invite_dialog import InviteDialog;"
+        "from observe.sync.invitations import refresh_status_now, teacher_contact;"
+        "print('httpx' in sys.modules)"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
