@@ -50,9 +50,12 @@ STUDENT_NAMES = (
 )
 
 #: Kinds the demo makes: every synced kind but teachers' reflections (teachers write those) and
-#: a cycle's student surveys and assessment results (imported from a school's own files).
+#: a cycle's student surveys and assessment results (imported from a school's own files), and
+#: work samples' scores (the demo attaches no photos to score).
 DEMO_MODELS = tuple(
-    m for m in SYNC_MODELS if m.kind not in ("reflection", "cycle_survey", "cycle_assessment")
+    m
+    for m in SYNC_MODELS
+    if m.kind not in ("reflection", "cycle_survey", "cycle_assessment", "sample_score")
 )
 
 

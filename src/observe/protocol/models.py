@@ -53,6 +53,7 @@ KINDS: tuple[str, ...] = (
     "coaching_log_entry",
     "cycle_survey",
     "cycle_assessment",
+    "sample_score",
 )
 """Record kinds that sync, parents before children. Equal to the ``kind`` names of
 ``observe.store.models.SYNC_MODELS`` (a test checks it), kept here so the server needs no

@@ -17,6 +17,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0008",
     "0009",
     "0010",
+    "0012",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

@@ -40,6 +40,7 @@ KIND_LABELS: dict[str, str] = {
     "cycle_step": "Cycle steps",
     "cycle_survey": "Student surveys",
     "cycle_assessment": "Assessment results",
+    "sample_score": "Work sample scores",
     "coaching_log_entry": "Coaching log entries",
     "outbox": "Changes waiting to sync",
 }
@@ -53,7 +54,14 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Look-fors", ("lookfor_set", "lookfor")),
     (
         "Coaching",
-        ("coaching_cycle", "cycle_step", "cycle_survey", "cycle_assessment", "coaching_log_entry"),
+        (
+            "coaching_cycle",
+            "cycle_step",
+            "cycle_survey",
+            "cycle_assessment",
+            "sample_score",
+            "coaching_log_entry",
+        ),
     ),
     ("Sync", ("outbox",)),
 )
