@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from observe.clock import utcnow
 from observe.coaching.surveys import check_phase
 from observe.errors import StorageError, UsageError, read_only_sentence
-from observe.i18n import N_, _
+from observe.i18n import N_, _, ngettext
 from observe.safetext import clean_text
 from observe.store import Store
 from observe.store.models import CoachingCycle, Evidence, EvidenceKind, SampleScore, Visit
@@ -174,6 +174,36 @@ class SamplesMeasure:
         if self.before.share is None or self.after.share is None:
             return None
         return self.after.share - self.before.share
+
+
+def _phase_words(p: PhaseSamples) -> str:
+    return ngettext(
+        "{meeting} of {count} sample", "{meeting} of {count} samples", p.samples
+    ).format(meeting=p.meeting, count=p.samples)
+
+
+def measure_sentence(measure: SamplesMeasure) -> str:
+    """ "Work samples meeting the criteria: 33% → 100% (+67 points; before 1 of 3 samples,
+    after 2 of 2 samples)." """
+    from observe.reports.cycle_evidence import before_after
+
+    before = measure.before.share if measure.before else None
+    after = measure.after.share if measure.after else None
+    counts = "; ".join(
+        _("{phase} {counts}").format(phase=phase, counts=_phase_words(p))
+        for phase, p in ((_("before"), measure.before), (_("after"), measure.after))
+        if p is not None
+    )
+    text = _("Work samples meeting the criteria: {change} ({counts}).").format(
+        change=before_after(before, after), counts=counts
+    )
+    if measure.unscored:
+        text += " " + ngettext(
+            "{count} sample is not scored yet.",
+            "{count} samples are not scored yet.",
+            measure.unscored,
+        ).format(count=measure.unscored)
+    return text
 
 
 def measure_of(samples: list[Sample]) -> SamplesMeasure | None:
