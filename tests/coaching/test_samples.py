@@ -34,7 +34,9 @@ def cycle_with_samples(store: Store, tmp_path: Path, per_visit: tuple[int, ...] 
             started_at=T0 + timedelta(days=14 * v),
         )
         for n in range(count):
-            photo = imagefiles.phone_jpeg(tmp_path / f"v{v}-{n}.jpg")
+            # A different size each: distinct photos, so distinct stored images.
+            size = (600 + 40 * (v * 10 + n), 450)
+            photo = imagefiles.phone_jpeg(tmp_path / f"v{v}-{n}.jpg", size=size)
             attach_file(store, visit.id, photo, caption=f"Exit ticket {v}.{n}")
     return cycle_id
 
