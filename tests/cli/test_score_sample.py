@@ -3,6 +3,7 @@ them, and see the share meeting the criteria; refusals are one sentence and exit
 
 from __future__ import annotations
 
+import csv
 import subprocess
 import sys
 from pathlib import Path
@@ -48,6 +49,26 @@ def test_list_and_score_samples(profile_dir: Path, tmp_path: Path) -> None:
     )
     listed = observe(profile_dir, "score-sample", "--cycle", "active", "--list")
     assert "· Not yet (before) · No units" in listed.stdout
+    # observe report impact carries the measure in cycle_evidence.csv.
+    out = tmp_path / "impact"
+    impact = observe(
+        profile_dir,
+        "report",
+        "impact",
+        "--out",
+        str(out),
+        "--from",
+        "2026-09-01",
+        "--to",
+        "2026-12-31",
+    )
+    assert impact.returncode == 0, impact.stderr
+    with (out / "cycle_evidence.csv").open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    work = [r for r in rows if "Work samples" in " ".join(r.values())]
+    assert len(work) == 1, rows
+    values = list(work[0].values())
+    assert values[4:9] == ["50", "2", "100", "1", "50"]
     assert "· Meets (after)" in listed.stdout
 
     refused = observe(profile_dir, "score-sample", ids[0], "--level", "brilliant")
