@@ -138,7 +138,7 @@ class ImpactWindow(QDialog):
             "time_by_week": "Coaching vs other duties, by week",
             "time_by_activity": "Time by activity",
             "cycles": "Coaching cycles",
-            "cycle_evidence": "Student surveys and assessments",
+            "cycle_evidence": "Work samples, student surveys and assessments",
             "school_cycles": "Cycles at school level",
             "lookfors": "Look-fors seen",
             "lookfor_trends": "Look-for trends by week",
