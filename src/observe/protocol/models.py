@@ -114,7 +114,12 @@ Role = Literal["coach", "leader", "admin", "teacher"]
 OpKind = Literal["upsert", "delete"]
 OpStatus = Literal["applied", "duplicate", "conflict", "rejected"]
 AggregateName = Literal[
-    "visits-per-week", "coaching-time", "lookfor-frequencies", "participation", "cycles"
+    "visits-per-week",
+    "coaching-time",
+    "lookfor-frequencies",
+    "participation",
+    "cycles",
+    "student-evidence",
 ]
 
 
