@@ -133,6 +133,16 @@ class PaneActions:
             ),
             pane.attach_image,
         )
+        self.take_photo = _action(
+            pane,
+            pane.tr("&Take a photo…"),
+            "Ctrl+Alt+P",
+            pane.tr(
+                "Take a photo of student work with a webcam or document camera; black out names "
+                "first"
+            ),
+            pane.take_photo,
+        )
         self.hints = _action(
             pane,
             "Language &hints",
@@ -180,6 +190,7 @@ class PaneActions:
             self.previous_prompt,
             self.next_prompt,
             self.attach_image,
+            self.take_photo,
             self.hints,
             *self.kinds,
             *self.lookfors,
