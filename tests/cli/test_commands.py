@@ -67,7 +67,7 @@ def test_export_json_to_file_and_stdout(capsys, filled: Path, tmp_path: Path):
     code, _, err = run(
         capsys, "export", "--format", "json", "--out", str(target), "--data-dir", str(filled)
     )
-    assert code == 0 and "Exported 18 records" in err  # 17 of ours and a teacher's reflection
+    assert code == 0 and "Exported 19 records" in err  # 18 of ours and a teacher's reflection
     doc = json.loads(target.read_text(encoding="utf-8"))
     assert doc["format"] == "observe-export" and doc["schema_revision"] == HEAD_REVISION
     evidence = doc["records"]["evidence"]
@@ -109,7 +109,7 @@ def test_export_csv_one_file_per_kind_readable_back(capsys, filled: Path, tmp_pa
         capsys, "export", "--format", "csv", "--out", str(folder), "--data-dir", str(filled)
     )
     assert code == 0
-    assert len(list(folder.glob("*.csv"))) == 17  # one per kind, the reflection included
+    assert len(list(folder.glob("*.csv"))) == 18  # one per kind, the reflection included
     with (folder / "evidence.csv").open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert {r["text"] for r in rows} == {

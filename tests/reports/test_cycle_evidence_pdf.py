@@ -60,3 +60,40 @@ def test_only_a_before_survey_says_the_after_is_missing(store) -> None:
     text = flat(body_text(cycle_summary_pdf(store, cycle_id).data))
     assert flat("before; no after results yet") in text
     assert flat(SECTION_ASSESSMENT) not in text
+
+
+def test_cycle_summary_shows_work_samples_with_their_scores(store, tmp_path: Path) -> None:
+    from observe.coaching import samples
+    from observe.reports.cycle_evidence import SECTION_SAMPLES
+    from tests.coaching.test_samples import cycle_with_samples
+    from tests.reports.helpers import reader
+
+    cycle_id = cycle_with_samples(store, tmp_path, (2, 2))
+    found = samples.cycle_samples(store, cycle_id)
+    levels = ["not_yet", "meets", "meets", "meets"]
+    for sample, level in zip(found, levels, strict=True):
+        samples.score_sample(store, sample.id, level, note=f"Note on {sample.caption}")
+    pdf = cycle_summary_pdf(store, cycle_id, "letter")
+    text = flat(body_text(pdf.data))
+    assert flat(SECTION_SAMPLES) in text
+    assert flat("Work samples meeting the criteria: 50% → 100% (+50 points)") in text
+    assert flat("Not yet (before)") in text and flat("Meets (after)") in text
+    assert flat("Note on Exit ticket 1.1") in text
+    # The thumbnails are the stored JPEGs, one per sample.
+    assert len({x.image_sha256 for x in found}) == 4
+    images = 0
+    for page in reader(pdf.data).pages:
+        images += len(page.images)
+    assert images == 4
+    out = tmp_path / "cycle.pdf"
+    pdf.save(out)
+    assert qpdf_check(out).returncode == 0
+
+
+def test_unscored_samples_print_without_a_measure(store, tmp_path: Path) -> None:
+    from tests.coaching.test_samples import cycle_with_samples
+
+    cycle_id = cycle_with_samples(store, tmp_path, (1,))
+    text = flat(body_text(cycle_summary_pdf(store, cycle_id).data))
+    assert flat("None of these samples is scored yet.") in text
+    assert flat("Not scored") in text

@@ -25,6 +25,7 @@ from observe.store.models import (
     ParticipationEvent,
     ParticipationKind,
     Reflection,
+    SampleScore,
     School,
     Seat,
     StepKind,
@@ -182,6 +183,16 @@ def build_all(s) -> dict[str, object]:
         ]
     )
     s.flush()
+    # A work sample's score (the store keeps what it is given; the core scores only photos).
+    score = SampleScore(
+        evidence_id=talk.id,
+        cycle_id=cycle.id,
+        phase="before",
+        level="approaching",
+        meets=False,
+        note="Étiquette les axes 📈",
+    )
+    s.add(score)
     feedback.glows = [{"evidence_id": talk.id, "text": "Students were able to explain"}]
     # Teachers write reflections on the server and the app only pulls them: written with
     # Core, as sync's apply does, so nothing is queued to push.

@@ -22,6 +22,7 @@ from observe.cli import (
     import_commands,
     profile_commands,
     report_commands,
+    sample_commands,
     sync_commands,
 )
 from observe.errors import ObserveError, explain_storage_error
@@ -107,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_commands.register(sub, common)
     impact_commands.register(sub, common)  # adds `report impact` to the group above
     attach_commands.register(sub, common)
+    sample_commands.register(sub, common)
     return parser
 
 

@@ -28,6 +28,7 @@ from observe.store.models import (
     CycleSurvey,
     LookFor,
     MeasureKind,
+    SampleScore,
     StepKind,
     StepStatus,
     Teacher,
@@ -296,14 +297,14 @@ def close_cycle(store: Store, cycle_id: str, reflection: str, ended_on: date) ->
 
 
 def delete_cycle(store: Store, cycle_id: str) -> None:
-    """Tombstones the cycle, its steps, surveys and assessment results; linked visits and log
-    entries lose the link."""
+    """Tombstones the cycle, its steps, surveys, assessment results and work samples' scores;
+    linked visits and log entries lose the link."""
     with store.write() as s:
         cycle = s.get(CoachingCycle, cycle_id)
         if cycle is None or cycle.deleted:
             return
         cycle.deleted = True
-        for model in (CycleStep, CycleSurvey, CycleAssessment):
+        for model in (CycleStep, CycleSurvey, CycleAssessment, SampleScore):
             for child in s.scalars(select(model).where(model.cycle_id == cycle_id)):
                 if not child.deleted:
                     child.deleted = True

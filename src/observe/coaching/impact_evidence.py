@@ -1,5 +1,6 @@
-"""Impact → Cycles: each cycle's student surveys and assessment results, before → after, one
-row per measure (a survey question, or the assessment against its threshold)."""
+"""Impact → Cycles: each cycle's work samples, student surveys and assessment results, before →
+after, one row per measure (the samples meeting the criteria, a survey question, or the
+assessment against its threshold)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from observe.coaching.impact_tables import Cell, Table
+from observe.coaching.samples import measures_by_cycle
 from observe.coaching.scores import _distribution, assessment_from_rows
 from observe.coaching.surveys import SurveyQuestion, _questions, surveys_from_phases
 from observe.i18n import N_, _
 from observe.store.models import CoachingCycle, CycleAssessment, CycleSurvey, Teacher
+
+#: The measure column's words for the work-samples row (a test and the leader view match it).
+WORK_SAMPLES = N_("Work samples: share meeting the criteria")
 
 
 def _pct(share: float | None) -> float | None:
@@ -27,7 +32,8 @@ def _points(before: float | None, after: float | None) -> float | None:
 
 
 def cycle_evidence_table(s: Session, start: date | None, end: date | None) -> Table:
-    """The cycles that overlap the period (as the cycles table) that have a survey or scores."""
+    """The cycles that overlap the period (as the cycles table) that have scored work samples,
+    a survey or scores. The "(students)" columns count samples on the work-samples row."""
     surveys: dict[str, dict[str, tuple[int, list[SurveyQuestion]]]] = defaultdict(dict)
     for row in s.scalars(
         select(CycleSurvey).where(CycleSurvey.deleted.is_(False)).order_by(CycleSurvey.created_at)
@@ -42,10 +48,14 @@ def cycle_evidence_table(s: Session, start: date | None, end: date | None) -> Ta
         scores[row.cycle_id].append(
             (row.phase, row.title, row.meets, row.out_of, _distribution(row.scores))
         )
+    work = measures_by_cycle(s)
     rows = s.execute(
         select(CoachingCycle, Teacher.display_name)
         .join(Teacher, Teacher.id == CoachingCycle.teacher_id)
-        .where(CoachingCycle.deleted.is_(False), CoachingCycle.id.in_(set(surveys) | set(scores)))
+        .where(
+            CoachingCycle.deleted.is_(False),
+            CoachingCycle.id.in_(set(surveys) | set(scores) | set(work)),
+        )
         .order_by(CoachingCycle.started_on, Teacher.display_name)
     ).all()
     out: list[tuple[Cell, ...]] = []
@@ -54,6 +64,23 @@ def cycle_evidence_table(s: Session, start: date | None, end: date | None) -> Ta
             continue
         if start is not None and cycle.ended_on is not None and cycle.ended_on < start:
             continue
+        sampled = work.get(cycle.id)
+        if sampled is not None:
+            before = sampled.before.share if sampled.before else None
+            after = sampled.after.share if sampled.after else None
+            out.append(
+                (
+                    teacher,
+                    cycle.focus,
+                    WORK_SAMPLES,
+                    "Work samples scored against the success criteria",
+                    _pct(before),
+                    sampled.before.samples if sampled.before else None,
+                    _pct(after),
+                    sampled.after.samples if sampled.after else None,
+                    _points(before, after),
+                )
+            )
         for m in surveys_from_phases(surveys.get(cycle.id, {})).measures:
             before = m.before.share if m.before else None
             after = m.after.share if m.after else None
@@ -114,9 +141,9 @@ def cycle_evidence_table(s: Session, start: date | None, end: date | None) -> Ta
         ),
         rows=tuple(out),
         note=_(
-            "A survey question's share agreeing counts the top two answers of its "
-            "scale (or Yes) among the students who answered it; an assessment's "
-            "share is of the students with a score, against the threshold the coach "
-            "set."
+            "A work-samples row counts the scored samples (not students) meeting the "
+            "cycle's success criteria. A survey question's share agreeing counts the top two "
+            "answers of its scale (or Yes) among the students who answered it; an assessment's "
+            "share is of the students with a score, against the threshold the coach set."
         ),
     )

@@ -76,6 +76,7 @@ class ServerImpactSource:
         lookfor_reply = get("lookfor-frequencies", start, end)
         participation = get("participation", start, end).rows
         cycles = get("cycles", start, end).rows
+        evidence = get("student-evidence", start, end).rows
         weeks = _weeks(start, end, [r.get("week_start") for r in (*visits, *participation)])
         tables = [
             visits_table(visits, weeks),
@@ -83,6 +84,7 @@ class ServerImpactSource:
             lookfors_table(lookfor_reply.rows, hidden=lookfor_reply.suppressed is not None),
             participation_table(participation, weeks),
             school_cycles_table(cycles),
+            school_evidence_table(evidence),
         ]
         return ImpactReport(
             scope=self.description,
@@ -321,3 +323,67 @@ def _month_words(iso: str) -> str:
         return date.fromisoformat(f"{iso}-01").strftime("%B %Y")
     except ValueError:
         return iso
+
+
+EVIDENCE_WORDS = {
+    "work_samples": "Work samples meeting the success criteria",
+    "survey": "Student survey answers agreeing",
+    "assessment": "Students meeting the assessment's goal",
+}
+SCHOOL_EVIDENCE_COLUMNS = (
+    "measure",
+    "cycles",
+    "compared",
+    "before_percent",
+    "before_count",
+    "after_percent",
+    "after_count",
+    "improved",
+)
+
+
+def _percent(value: object) -> Cell:
+    share = _float(value)
+    return None if share is None else round(share * 100, 1)
+
+
+def school_evidence_table(rows: list[dict[str, Cell]]) -> Table:
+    """The server's "student-evidence" rows: per measure (work samples, survey, assessment)
+    the shares before → after pooled over the school's cycles that have both; a hidden row
+    reads :data:`HIDDEN` in every figure."""
+    out: list[tuple[Cell, ...]] = []
+    for row in rows:
+        what = EVIDENCE_WORDS.get(str(row.get("measure")), str(row.get("measure")))
+        if row.get("suppressed"):
+            out.append((what, *([HIDDEN] * (len(SCHOOL_EVIDENCE_COLUMNS) - 1))))
+            continue
+        out.append(
+            (
+                what,
+                _figure(row.get("cycles")),
+                _figure(row.get("compared")),
+                _percent(row.get("before_share")),
+                _figure(row.get("before_count")),
+                _percent(row.get("after_share")),
+                _figure(row.get("after_count")),
+                _figure(row.get("improved")),
+            )
+        )
+    return Table(
+        key="cycle_evidence",
+        title="Work samples, surveys and assessments at school level",
+        columns=SCHOOL_EVIDENCE_COLUMNS,
+        headers=(
+            "Measure",
+            "Cycles",
+            "Before and after",
+            "Before %",
+            "(samples, answers or students)",
+            "After %",
+            "(samples, answers or students)",
+            "Share rose in",
+        ),
+        rows=tuple(out),
+        note="Pooled over the school's cycles with both a before and an after; no question, "
+        "caption or score is shared, only these shares.",
+    )

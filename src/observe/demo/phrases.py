@@ -1060,3 +1060,32 @@ LOG_NOTES: Final[dict[str, tuple[str, ...]]] = {
         "Drop-in observation; short feedback note",
     ),
 }
+
+#: Student survey statements per cycle (in the order of ``CYCLES``), answered on the
+#: five-point agreement scale before and after the cycle.
+SURVEY_QUESTIONS: Final[tuple[tuple[str, ...], ...]] = (
+    (
+        "I get to share my thinking in this class.",
+        "My classmates listen when I talk in discussions.",
+        "I feel comfortable speaking in front of the class.",
+    ),
+    (
+        "I explain why my answer makes sense.",
+        "I use evidence when I agree or disagree with someone.",
+    ),
+    (
+        "In my group, we build on each other's ideas.",
+        "My group listens to everyone before deciding.",
+    ),
+    (
+        "I ask other groups questions about their work.",
+        "Other students' questions help me understand the lab.",
+    ),
+)
+#: The common task scored before and after a cycle (out of 4, meeting at 3), per cycle.
+ASSESSMENT_TITLES: Final[tuple[str, ...]] = (
+    "Discussion exit ticket",
+    "Claim-evidence-reasoning task",
+    "Group problem write-up",
+    "Lab questions task",
+)

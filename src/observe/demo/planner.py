@@ -24,8 +24,10 @@ from observe.store.models import (
     Classroom,
     CoachingCycle,
     CoachingLogEntry,
+    CycleAssessment,
     CycleStatus,
     CycleStep,
+    CycleSurvey,
     Evidence,
     EvidenceKind,
     Feedback,
@@ -144,6 +146,19 @@ _PERIOD_STRIDE = 55 * 60
 _PERIOD_LENGTH = 50 * 60
 
 
+_AGREE5 = ("Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree")
+
+
+def _agree_counts(rng: random.Random, answered: int, share: float) -> list[int]:
+    """Five counts (most agreeing first) of ``answered`` students, about ``share`` agreeing."""
+    agree = min(answered, max(0, round(answered * share)))
+    strong = rng.randint(agree // 4, agree // 2)
+    rest = answered - agree
+    neutral = rng.randint(rest // 3, rest // 2)
+    disagree = rng.randint(0, rest - neutral)
+    return [strong, agree - strong, neutral, disagree, rest - neutral - disagree]
+
+
 class Planner:
     """Decides everything up front except the per-visit detail rows, so the total is exact."""
 
@@ -166,6 +181,10 @@ class Planner:
         self.rooms: list[_Room] = []
         self.lookfor_ids: dict[str, str] = {}
         self._pools = self._phrase_pools()
+        #: The cycles' surveys and assessment scores draw from their own generator, seeded from
+        #: this one's state without consuming it, so adding them left every other record of a
+        #: seed as it was.
+        self.evidence_rng = random.Random(sum(rng.getstate()[1][:8]))
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -525,6 +544,7 @@ class Planner:
                 published=None,  # the demo's cycles are not shared with their teachers
             )
             self.rows[CoachingCycle].append(cycle_row)
+            self._student_evidence(i, cycle, status, due, last_past)
             skip = (
                 rng.choice((3, 4)) if status is CycleStatus.COMPLETED and rng.random() < 0.5 else -1
             )
@@ -563,6 +583,66 @@ class Planner:
                         title,
                         cycle_id=cycle.id,
                     )
+
+    def _student_evidence(
+        self, i: int, cycle: _Cycle, status: CycleStatus, due: list[date], last_past: date
+    ) -> None:
+        """A student survey before and after each completed cycle (only before while one is
+        active), and a common task's scores before and after every other completed cycle:
+        counts only, as an import would keep them, the after better than the before."""
+        if status is CycleStatus.PLANNED or due[0] > last_past:
+            return
+        rng = self.evidence_rng
+        phases = [("before", due[0])]
+        if status is CycleStatus.COMPLETED:
+            phases.append(("after", due[-1]))
+        questions = P.SURVEY_QUESTIONS[i % len(P.SURVEY_QUESTIONS)]
+        students = rng.randint(22, 30)
+        lifts = [rng.uniform(0.12, 0.32) for _ in questions]
+        starts = [rng.uniform(0.3, 0.5) for _ in questions]
+        for phase, day in phases:
+            answered = students - rng.randint(0, 3)
+            row = self._sync(self._utc(day, 15 * 3600), Visibility.PRIVATE)
+            row.update(
+                cycle_id=cycle.id,
+                phase=phase,
+                title=f"Student survey ({phase})",
+                source="paper",
+                respondents=answered,
+                questions=[
+                    {
+                        "text": text,
+                        "scale": "agree5",
+                        "options": list(_AGREE5),
+                        "counts": _agree_counts(
+                            rng, answered, start + (lift if phase == "after" else 0.0)
+                        ),
+                        "agree": [0, 1],
+                    }
+                    for text, start, lift in zip(questions, starts, lifts, strict=True)
+                ],
+            )
+            self.rows[CycleSurvey].append(row)
+        if status is not CycleStatus.COMPLETED or i % 2:
+            return
+        share = rng.uniform(0.3, 0.5)
+        for phase, day in phases:
+            meeting = round(students * (share + (0.25 if phase == "after" else 0.0)))
+            low = students - meeting
+            ones = rng.randint(0, low // 3)
+            fours = rng.randint(0, meeting // 2)
+            scores = [[1.0, ones], [2.0, low - ones], [3.0, meeting - fours], [4.0, fours]]
+            row = self._sync(self._utc(day, 15 * 3600 + 60), Visibility.PRIVATE)
+            row.update(
+                cycle_id=cycle.id,
+                phase=phase,
+                title=P.ASSESSMENT_TITLES[i % len(P.ASSESSMENT_TITLES)],
+                meets=3.0,
+                out_of=4.0,
+                students=students,
+                scores=[pair for pair in scores if pair[1]],
+            )
+            self.rows[CycleAssessment].append(row)
 
     def _visit_row(self, v: _Visit) -> dict[str, Any]:
         row = self._sync(v.start, v.visibility, v.end)

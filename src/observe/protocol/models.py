@@ -57,6 +57,7 @@ KINDS: tuple[str, ...] = (
     "coaching_log_entry",
     "cycle_survey",
     "cycle_assessment",
+    "sample_score",
 )
 """Record kinds that sync, parents before children. Equal to the ``kind`` names of
 ``observe.store.models.SYNC_MODELS`` (a test checks it), kept here so the server needs no
@@ -117,7 +118,12 @@ Role = Literal["coach", "leader", "admin", "teacher"]
 OpKind = Literal["upsert", "delete"]
 OpStatus = Literal["applied", "duplicate", "conflict", "rejected"]
 AggregateName = Literal[
-    "visits-per-week", "coaching-time", "lookfor-frequencies", "participation", "cycles"
+    "visits-per-week",
+    "coaching-time",
+    "lookfor-frequencies",
+    "participation",
+    "cycles",
+    "student-evidence",
 ]
 
 

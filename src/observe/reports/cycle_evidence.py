@@ -1,19 +1,28 @@
-"""The cycle summary's student surveys and assessment results: each measure before → after,
-in words and as a small chart, from the same core figures the cycle window shows."""
+"""The cycle summary's work samples, student surveys and assessment results: each measure
+before → after, in words and as a small chart, from the same core figures the cycle window
+shows; the work samples also as thumbnails with their score."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+
+from observe.coaching.samples import Sample, SamplesMeasure, measure_sentence
 from observe.coaching.scores import AssessmentMeasure, PhaseScores, number_text
 from observe.coaching.surveys import CycleSurveys, SurveyQuestion
 from observe.i18n import N_, _, ngettext
 from observe.reports import charts
+from observe.reports.images import work_image
 from observe.reports.layout import styles
-from observe.reports.text import markup, para
+from observe.reports.text import markup, para, shorten
 
 SECTION_SURVEY = N_("What students said (survey)")
 SECTION_ASSESSMENT = N_("Assessment results")
+SECTION_SAMPLES = N_("Student work samples")
+#: Thumbnails per row of the samples grid.
+THUMBS_PER_ROW = 3
 
 
 def percent(share: float | None) -> str:
@@ -122,3 +131,55 @@ def assessment_flowables(measure: AssessmentMeasure | None, width: float) -> lis
                 )
             )
     return [KeepTogether(block)]
+
+
+def samples_flowables(
+    samples: Sequence[Sample],
+    measure: SamplesMeasure | None,
+    images: Mapping[str, Path],
+    width: float,
+) -> list[Flowable]:
+    """The share of samples meeting the criteria before → after, then every sample as a
+    thumbnail with its caption, score and note (an image not yet on this device says so)."""
+    if not samples:
+        return []
+    st = styles()
+    out: list[Flowable] = [Paragraph(SECTION_SAMPLES, st.h2)]
+    if measure is not None:
+        before = measure.before.share if measure.before else None
+        after = measure.after.share if measure.after else None
+        block: list[Flowable] = [para(measure_sentence(measure), st.body, bullet="◆")]
+        chart = _bars([("Before", before), ("After", after)], width)
+        if chart is not None:
+            block.append(chart)
+        out.append(KeepTogether(block))
+    else:
+        out.append(para("None of these samples is scored yet.", st.muted))
+    cell_w = width / THUMBS_PER_ROW
+    cells: list[list[Flowable]] = []
+    for sample in samples:
+        cell: list[Flowable] = []
+        path = images.get(sample.image_sha256)
+        if path is not None:
+            cell.append(work_image(path, cell_w - 10, 110))
+        else:
+            cell.append(para("(The image is not on this device yet.)", st.muted))
+        cell.append(para(shorten(sample.caption, 90), st.small))
+        cell.append(Paragraph(markup(sample.score_text, st.h3.fontName), st.small))
+        if sample.note:
+            cell.append(para(shorten(sample.note, 160), st.muted))
+        cells.append(cell)
+    rows = [cells[i : i + THUMBS_PER_ROW] for i in range(0, len(cells), THUMBS_PER_ROW)]
+    rows[-1] += [[] for _ in range(THUMBS_PER_ROW - len(rows[-1]))]
+    grid = Table(rows, colWidths=[cell_w] * THUMBS_PER_ROW, hAlign="LEFT")
+    grid.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
+    out.append(grid)
+    return out

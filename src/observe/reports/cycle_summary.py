@@ -10,13 +10,16 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 from sqlalchemy import select
 
 from observe import i18n
+from observe.capture.attach import image_file
 from observe.coaching.labels import cycle_status_label, step_kind_label
 from observe.coaching.measures import CycleProgress, progress_in
+from observe.coaching.samples import Sample, SamplesMeasure, cycle_samples, measure_of
 from observe.coaching.scores import AssessmentMeasure, cycle_assessment
 from observe.coaching.surveys import CycleSurveys, cycle_surveys
 from observe.errors import UsageError
@@ -35,7 +38,11 @@ from observe.reports.common import (
     short_date,
     with_heading,
 )
-from observe.reports.cycle_evidence import assessment_flowables, survey_flowables
+from observe.reports.cycle_evidence import (
+    assessment_flowables,
+    samples_flowables,
+    survey_flowables,
+)
 from observe.reports.layout import (
     RULE,
     TEAL_LIGHT,
@@ -112,6 +119,11 @@ class CycleFacts:
     #: The student surveys' questions before → after, and the assessment results.
     surveys: CycleSurveys | None = None
     assessment: AssessmentMeasure | None = None
+    #: The work samples (photos on the cycle's visits) with their scores, and the share
+    #: meeting the criteria; ``sample_images`` are the stored JPEGs on this device by SHA-256.
+    samples: tuple[Sample, ...] = ()
+    samples_measure: SamplesMeasure | None = None
+    sample_images: dict[str, Path] = dataclasses.field(default_factory=dict)
 
 
 def read_cycle(store: Store, cycle_id: str) -> CycleFacts:
@@ -163,10 +175,15 @@ def read_cycle(store: Store, cycle_id: str) -> CycleFacts:
         saved = saved_feedback(store, v.visit_id)
         if saved is not None:
             facts.feedback[v.visit_id] = saved
+    work = cycle_samples(store, cycle_id)
+    images = {x.image_sha256: path for x in work if (path := image_file(store, x.image_sha256))}
     return dataclasses.replace(
         facts,
         surveys=cycle_surveys(store, cycle_id),
         assessment=cycle_assessment(store, cycle_id),
+        samples=tuple(work),
+        samples_measure=measure_of(work),
+        sample_images=images,
     )
 
 
@@ -316,6 +333,7 @@ def cycle_story(cycle: CycleFacts, paper: str) -> list[Flowable]:
     else:
         story.append(Paragraph(markup(_("No visits are linked to this cycle yet.")), st.muted))
 
+    story += samples_flowables(cycle.samples, cycle.samples_measure, cycle.sample_images, width)
     story += survey_flowables(cycle.surveys, width)
     story += assessment_flowables(cycle.assessment, width)
 

@@ -25,6 +25,7 @@ from sqlalchemy import Engine, func, select
 
 from observe.cyclemeasure import compare
 from observe.protocol import MIN_TEACHERS
+from observe.server import student_evidence
 from observe.server.accounts import Principal
 from observe.server.errors import ApiError, forbidden
 from observe.server.facts import MAX_REF, PARTICIPATION_KINDS, bounded, day_of
@@ -33,7 +34,14 @@ from observe.server.scope import Scope as _Scope
 from observe.server.scope import day_from, scope_for
 from observe.server.state import read_state
 
-NAMES = ("visits-per-week", "coaching-time", "lookfor-frequencies", "participation", "cycles")
+NAMES = (
+    "visits-per-week",
+    "coaching-time",
+    "lookfor-frequencies",
+    "participation",
+    "cycles",
+    student_evidence.NAME,
+)
 _day = day_of
 
 
@@ -480,6 +488,8 @@ def _suppress(
     out, and the reply's ``suppressed`` flag (docs/sync-protocol.md, "Aggregates")."""
     if name == "cycles":
         return _suppress_cycles(rows)
+    if name == student_evidence.NAME:
+        return student_evidence.suppress(rows)
     if name not in ("visits-per-week", "participation", "lookfor-frequencies"):
         return rows, None  # coaching time: the coaches' own minutes, no teacher's figure
     behind = _teachers_behind(scope, (name,))[name]
@@ -511,6 +521,7 @@ _COMPUTE: dict[str, Callable[[_Scope], list[dict[str, Any]]]] = {
     "lookfor-frequencies": lookfor_frequencies,
     "participation": participation,
     "cycles": cycles,
+    student_evidence.NAME: student_evidence.student_evidence,
 }
 
 

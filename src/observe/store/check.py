@@ -38,6 +38,7 @@ _NOUNS = {
     "coaching_log_entry": "coaching-log entry",
     "cycle_survey": "student survey",
     "cycle_assessment": "set of assessment results",
+    "sample_score": "work sample's score",
 }
 
 

@@ -447,6 +447,26 @@ class CycleAssessment(SyncRecord):
     cycle: Mapped[CoachingCycle] = relationship()
 
 
+class SampleScore(SyncRecord):
+    """A work sample scored against the cycle's success criteria, with a short note.
+
+    The sample is an image artifact (an ``Evidence`` with an image) on one of the cycle's
+    visits; ``level`` is the criterion the coach chose ("meets", "approaching", "not_yet") and
+    ``meets`` whether it counts as meeting, kept with the score so the share is what the coach
+    judged. One live score per sample (see ``observe.coaching.samples``).
+    """
+
+    __tablename__ = "sample_score"
+    kind = "sample_score"
+
+    evidence_id: Mapped[str] = mapped_column(ForeignKey("evidence.id"), index=True)
+    cycle_id: Mapped[str] = mapped_column(ForeignKey("coaching_cycle.id"), index=True)
+    phase: Mapped[str] = mapped_column(String(10))
+    level: Mapped[str] = mapped_column(String(80))
+    meets: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
 # --- local-only tables -------------------------------------------------------------------------
 
 
@@ -578,6 +598,7 @@ SYNC_MODELS: tuple[type[SyncRecord], ...] = (
     CoachingLogEntry,
     CycleSurvey,
     CycleAssessment,
+    SampleScore,
 )
 """Syncable kinds in dependency order: parents before children (exports and pulls rely on it)."""
 

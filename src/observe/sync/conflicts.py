@@ -50,6 +50,7 @@ TEXT_FIELD: dict[str, str] = {
     "coaching_log_entry": "note",
     "cycle_survey": "title",
     "cycle_assessment": "title",
+    "sample_score": "note",
 }
 
 KIND_LABEL: dict[str, str] = {
@@ -70,6 +71,7 @@ KIND_LABEL: dict[str, str] = {
     "coaching_log_entry": "Coaching log entry",
     "cycle_survey": "Student survey",
     "cycle_assessment": "Assessment results",
+    "sample_score": "Work sample score",
 }
 
 

@@ -74,6 +74,7 @@ NOUNS: dict[str, tuple[str, str]] = {
     "coaching_log_entry": ("coaching log entry", "coaching log entries"),
     "cycle_survey": ("student survey", "student surveys"),
     "cycle_assessment": ("set of assessment results", "sets of assessment results"),
+    "sample_score": ("work sample's score", "work samples' scores"),
 }
 
 #: What "the new …" calls a kind in a button ("Discard the new evidence").
@@ -98,6 +99,7 @@ _TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "coaching_log_entry": ("note", "activity"),
     "cycle_survey": ("title",),
     "cycle_assessment": ("title",),
+    "sample_score": ("level", "note"),
 }
 
 

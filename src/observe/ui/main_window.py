@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         capture_menu.addActions([previous_prompt, next_prompt])
         capture_menu.addSeparator()
         capture_menu.addAction(ws.capture.pane_actions.attach_image)
+        capture_menu.addAction(ws.capture.pane_actions.take_photo)
         capture_menu.addAction(hints)
         self.lookfor_menu = capture_menu.addMenu(self.tr("&Look-for tags"))
         self.lookfor_menu.addActions(ws.lookfor_actions())

@@ -40,6 +40,7 @@ KIND_LABELS: dict[str, str] = {
     "cycle_step": QT_TRANSLATE_NOOP("SummaryPanel", "Cycle steps"),
     "cycle_survey": QT_TRANSLATE_NOOP("SummaryPanel", "Student surveys"),
     "cycle_assessment": QT_TRANSLATE_NOOP("SummaryPanel", "Assessment results"),
+    "sample_score": QT_TRANSLATE_NOOP("SummaryPanel", "Work sample scores"),
     "coaching_log_entry": QT_TRANSLATE_NOOP("SummaryPanel", "Coaching log entries"),
     "outbox": QT_TRANSLATE_NOOP("SummaryPanel", "Changes waiting to sync"),
 }
@@ -56,7 +57,14 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (QT_TRANSLATE_NOOP("SummaryPanel", "Look-fors"), ("lookfor_set", "lookfor")),
     (
         QT_TRANSLATE_NOOP("SummaryPanel", "Coaching"),
-        ("coaching_cycle", "cycle_step", "cycle_survey", "cycle_assessment", "coaching_log_entry"),
+        (
+            "coaching_cycle",
+            "cycle_step",
+            "cycle_survey",
+            "cycle_assessment",
+            "sample_score",
+            "coaching_log_entry",
+        ),
     ),
     (QT_TRANSLATE_NOOP("SummaryPanel", "Sync"), ("outbox",)),
 )

@@ -39,6 +39,7 @@ def test_menu_imports_a_survey_and_scores_and_shows_before_after(
         "Import &scores…",
         "Enter &paper survey tallies…",
         "P&rint a paper survey…",
+        "Score &work samples…",
     ]
     assert window.evidence_button.text() == "S&tudent evidence"
 

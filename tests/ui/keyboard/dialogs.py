@@ -165,6 +165,14 @@ def _cycle_evidence(window: MainWindow, name: str) -> QDialog:
     return _shown(kind(window.store, add_cycle(window), window, report_error=_errors(window)))
 
 
+def _score_samples(window: MainWindow) -> QDialog:
+    from observe.ui.coaching.sample_scoring import ScoreSamplesDialog
+
+    return _shown(
+        ScoreSamplesDialog(window.store, add_cycle(window), window, report_error=_errors(window))
+    )
+
+
 def _cycles(window: MainWindow) -> QDialog:
     add_cycle(window)
     return window.coaching_ui.open_cycles()
@@ -257,6 +265,7 @@ DIALOGS: dict[str, Opener] = {
     "Import survey": lambda w: _cycle_evidence(w, "ImportSurveyDialog"),
     "Import scores": lambda w: _cycle_evidence(w, "ImportScoresDialog"),
     "Paper survey tallies": lambda w: _cycle_evidence(w, "PaperTalliesDialog"),
+    "Score work samples": _score_samples,
     "Log time": lambda w: w.coaching_ui.log_time(),
     "Weekly log": lambda w: w.coaching_ui.open_weekly_log(),
     "Look-for frameworks": lambda w: w.coaching_ui.open_frameworks(),

@@ -64,6 +64,7 @@ TITLES = {
     "participation": N_("Equity of voice: who got to talk, by week"),
     "cycles": N_("Coaching cycles started and ended, by month"),
     "cycle-measures": N_("Coaching cycles: the students' measure before and after"),
+    "student-evidence": N_("Evidence from students: before and after coaching cycles"),
 }
 """In English (CSV names, tests); shown through _()."""
 
@@ -596,6 +597,12 @@ def _share_bars(measures: list[dict[str, Any]], total: dict[str, Any]) -> list[B
     ]
 
 
+def evidence_figure(rows: list[dict[str, Any]]) -> Figure:
+    from observe.server.web.evidence_figure import evidence_figure as make
+
+    return make(rows)
+
+
 def school_figures(
     engine: Engine, principal: Principal, start: date | None, end: date | None
 ) -> list[Figure]:
@@ -613,6 +620,7 @@ def school_figures(
         participation(rows("participation")),
         cycle_months(cycles),
         cycle_measures(cycles),
+        evidence_figure(rows("student-evidence")),
     ]
 
 

@@ -152,6 +152,16 @@ class PaneActions:
             ),
             pane.attach_image,
         )
+        self.take_photo = _action(
+            pane,
+            pane.tr("&Take a photo…"),
+            "Ctrl+Alt+P",
+            pane.tr(
+                "Take a photo of student work with a webcam or document camera; black out names "
+                "first"
+            ),
+            pane.take_photo,
+        )
         self.hints = _action(
             pane,
             QCoreApplication.translate("PaneActions", "Language &hints"),
@@ -207,6 +217,7 @@ class PaneActions:
             self.previous_prompt,
             self.next_prompt,
             self.attach_image,
+            self.take_photo,
             self.hints,
             *self.kinds,
             *self.lookfors,

@@ -463,6 +463,15 @@ class CapturePane(PaneLayout):
         """Ctrl+Alt+A: an image of student work from a file, through the redaction dialog."""
         self.images.choose_file()
 
+    def take_photo(self) -> QWidget | None:
+        """Ctrl+Alt+P: a photo from a webcam or document camera, through the redaction dialog
+        (or a sentence when there is no camera)."""
+        from observe.ui.capture.camera import take_photo
+
+        if self.info is None:
+            return None
+        return take_photo(self, self.images.from_image)
+
     def edit_selected(self) -> None:
         self.editor.edit_selected()
 
@@ -567,6 +576,7 @@ class CapturePane(PaneLayout):
             self.pane_actions.focus_line,
             self.pane_actions.focus_timeline,
             self.pane_actions.attach_image,
+            self.pane_actions.take_photo,
             *self.pane_actions.kinds,
             *self.pane_actions.lookfors,
         ):

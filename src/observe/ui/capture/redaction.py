@@ -4,7 +4,9 @@ The image shown is already the one that will be stored (upright, scaled, no meta
 boxes are drawn on it in its own pixels and filled black by the core when it is encoded, so
 what the coach sees black here is black in the stored file. Everything works from the keyboard
 too: Insert adds a box, the arrow keys move the selected box (Shift+arrows resize it), Space
-selects the next box and Delete removes it.
+selects the next box and Delete removes it. "Find faces" proposes a black box over each face
+it finds (``observe.capture.faces``, detection only, on a worker); the coach keeps the right
+ones and removes the rest, and without OpenCV a sentence says so.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from observe.capture.images import Box, PreparedImage
 from observe.ui.dialog_keys import save_key, start_in_first_field
+from observe.ui.ops import CoreOp
 
 #: A drag shorter than this (in screen pixels) is a click, not a box.
 MIN_DRAG = 4
@@ -267,6 +270,15 @@ class RedactionDialog(QDialog):
         self.remove_button = QPushButton(self.tr("&Remove box"))
         self.remove_button.setAutoDefault(False)
         self.remove_button.clicked.connect(self._remove_box)
+        self.faces_button = QPushButton(self.tr("Find &faces"))
+        self.faces_button.setAutoDefault(False)
+        self.faces_button.setToolTip(
+            self.tr("Propose a black box over each face in the image (found on this computer)")
+        )
+        self.faces_button.clicked.connect(self.find_faces)
+        self.faces_note = QLabel()
+        self.faces_note.setWordWrap(True)
+        self.faces_note.setAccessibleName(self.tr("Faces found"))
         self.count = QLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.attach_button = buttons.addButton(
@@ -277,12 +289,14 @@ class RedactionDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
+        row.addWidget(self.faces_button)
         row.addWidget(self.count, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.caption)
         layout.addWidget(self.canvas, 1)
         layout.addLayout(row)
+        layout.addWidget(self.faces_note)
         layout.addWidget(hint)
         layout.addWidget(self.about)
         layout.addWidget(buttons)
@@ -303,6 +317,45 @@ class RedactionDialog(QDialog):
 
     def _remove_box(self) -> None:
         self.canvas.remove_selected()
+        self.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def find_faces(self) -> None:
+        """Looks for faces on a worker; each one found becomes a box, the first selected."""
+        from observe.capture.faces import detect_faces
+
+        self.faces_button.setEnabled(False)
+        self.faces_note.setText(self.tr("Looking for faces…"))
+        image = self.prepared.image.copy()
+        CoreOp(self, lambda: detect_faces(image), name="find faces").inline(
+            self._faces_refused
+        ).success(self._faces_found).failure(
+            lambda _error: self.faces_button.setEnabled(True)
+        ).run_in_background()
+
+    def _faces_refused(self, sentence: str) -> None:
+        self.faces_note.setText(sentence)
+
+    def _faces_found(self, boxes: object) -> None:
+        self.faces_button.setEnabled(True)
+        found = [b for b in boxes if isinstance(b, Box)] if isinstance(boxes, list) else []
+        if not found:
+            self.faces_note.setText(
+                self.tr("No faces found. If the image shows anyone, draw the boxes by hand.")
+            )
+            return
+        first = len(self.canvas.boxes)
+        for box in found:
+            self.canvas.add_box(QRect(box.x, box.y, box.w, box.h))
+        self.canvas.selected = first
+        self.canvas.update()
+        self.faces_note.setText(
+            self.tr(
+                "Found %n face(s), each now blacked out. Check them: Space selects the next "
+                "box, Delete removes one that is not a face.",
+                "",
+                len(found),
+            )
+        )
         self.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_count(self) -> None:

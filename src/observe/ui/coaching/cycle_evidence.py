@@ -1,5 +1,6 @@
-"""The cycle window's evidence beyond the observation: the student surveys' questions and the
-assessment results, each before → after with a small chart, and the menu that imports them.
+"""The cycle window's evidence beyond the observation: the work samples meeting the criteria,
+the student surveys' questions and the assessment results, each before → after with a small
+chart, and the menu that imports them (and opens the work samples' scoring).
 
 Figures come from ``observe.coaching.surveys`` and ``observe.coaching.scores`` (the same ones
 the cycle summary prints); the import dialogs live in ``cycle_evidence_dialogs``.
@@ -13,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from observe.coaching import scores, surveys
+from observe.coaching import samples, scores, surveys
 from observe.errors import UsageError
 from observe.i18n import format_percent
 from observe.reports.cycle_evidence import before_after
@@ -65,7 +66,7 @@ class EvidenceMeasures(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(self.tr("Survey and assessment measures"))
+        self.setAccessibleName(self.tr("Work sample, survey and assessment measures"))
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         #: The lines shown, as text (what a screen reader and the tests read).
@@ -95,9 +96,19 @@ class EvidenceMeasures(QWidget):
             return
         found = surveys.cycle_surveys(store, cycle_id)
         assessment = scores.cycle_assessment(store, cycle_id)
-        if not found.measures and assessment is None:
+        work = samples.cycle_samples_measure(store, cycle_id)
+        if not found.measures and assessment is None and work is None:
             self.hide()
             return
+        if work is not None:
+            heading = QLabel(self.tr("Work samples: share meeting the criteria"))
+            heading.setStyleSheet("font-weight: bold")
+            self._layout.addWidget(heading)
+            self._measure(
+                self.tr("Scored samples"),
+                work.before.share if work.before else None,
+                work.after.share if work.after else None,
+            )
         if found.measures:
             heading = QLabel(self.tr("Student survey: share agreeing"))
             heading.setStyleSheet("font-weight: bold")
@@ -157,9 +168,10 @@ def evidence_button(
     import_scores: Callable[[], object],
     paper_tallies: Callable[[], object],
     print_survey: Callable[[], object],
+    score_samples: Callable[[], object] | None = None,
 ) -> QPushButton:
-    """ "Student evidence" with its menu: Import survey…, Import scores…, paper tallies…
-    (Alt+T opens it, arrows and Enter choose)."""
+    """ "Student evidence" with its menu: Import survey…, Import scores…, paper tallies…,
+    Score work samples… (Alt+T opens it, arrows and Enter choose)."""
     button = QPushButton(QCoreApplication.translate("CycleEvidence", "S&tudent evidence"), parent)
     button.setToolTip(
         QCoreApplication.translate(
@@ -175,5 +187,9 @@ def evidence_button(
     menu.addAction(
         QCoreApplication.translate("CycleEvidence", "P&rint a paper survey…"), print_survey
     )
+    if score_samples is not None:
+        menu.addAction(
+            QCoreApplication.translate("CycleEvidence", "Score &work samples…"), score_samples
+        )
     button.setMenu(menu)
     return button

@@ -129,7 +129,7 @@ class CycleView(QWidget):
         self.reflection.setWordWrap(True)
         self.reflection.setAccessibleName(self.tr("Reflection"))
         self.teacher_reflections = ReflectionsPanel()  # hidden until the teacher writes one
-        self.evidence = EvidenceMeasures()  # hidden until a survey or scores are added
+        self.evidence = EvidenceMeasures()  # hidden until samples, a survey or scores are added
 
         inner = QWidget()
         layout = QVBoxLayout(inner)
@@ -305,7 +305,12 @@ class CyclesWindow(QDialog):
         )
         self.print_button.clicked.connect(self.print_summary)
         self.evidence_button = evidence_button(
-            self, self.import_survey, self.import_scores, self.paper_tallies, self.print_survey
+            self,
+            self.import_survey,
+            self.import_scores,
+            self.paper_tallies,
+            self.print_survey,
+            self.score_samples,
         )
         self.preview: QWidget | None = None
         self.new_button.clicked.connect(self.new)
@@ -555,6 +560,16 @@ class CyclesWindow(QDialog):
 
     def paper_tallies(self) -> QDialog | None:
         return self._evidence_dialog("PaperTalliesDialog")
+
+    def score_samples(self) -> QDialog | None:
+        from observe.ui.coaching.sample_scoring import ScoreSamplesDialog
+
+        cycle_id = self.current_id()
+        if cycle_id is None:
+            return None
+        return self._open(
+            ScoreSamplesDialog(self.store, cycle_id, self, report_error=self._report_error)
+        )
 
     def print_survey(self) -> QWidget | None:
         from observe.ui.coaching.cycle_evidence import preview_paper_survey

@@ -146,7 +146,7 @@ class ImpactWindow(QDialog):
             "time_by_week": self.tr("Coaching vs other duties, by week"),
             "time_by_activity": self.tr("Time by activity"),
             "cycles": self.tr("Coaching cycles"),
-            "cycle_evidence": self.tr("Student surveys and assessments"),
+            "cycle_evidence": self.tr("Work samples, student surveys and assessments"),
             "school_cycles": self.tr("Cycles at school level"),
             "lookfors": self.tr("Look-fors seen"),
             "lookfor_trends": self.tr("Look-for trends by week"),
