@@ -121,6 +121,49 @@
     </message>
 </context>
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <source>No camera found. Connect a webcam or document camera and try again, or attach a photo from a file (Ctrl+Alt+A).</source>
+        <translation>No se encontró ninguna cámara. Conecta una webcam o una cámara de documentos y vuelve a intentarlo, o adjunta una foto desde un archivo (Ctrl+Alt+A).</translation>
+    </message>
+    <message>
+        <source>Take a photo of student work</source>
+        <translation>Hacer una foto del trabajo de los estudiantes</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>What the camera sees</source>
+        <translation>Lo que ve la cámara</translation>
+    </message>
+    <message>
+        <source>Hold the work steady, then press Space or Enter.</source>
+        <translation>Sujeta el trabajo sin moverlo y pulsa Espacio o Intro.</translation>
+    </message>
+    <message>
+        <source>&amp;Take photo</source>
+        <translation>&amp;Hacer foto</translation>
+    </message>
+    <message>
+        <source>The camera reported a problem: {problem}. Try again or choose a file.</source>
+        <translation>La cámara informó de un problema: {problem}. Vuelve a intentarlo o elige un archivo.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>The camera is not ready yet; try again in a moment.</source>
+        <translation>La cámara aún no está lista; vuelve a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>The camera photo</source>
+        <translation>La foto de la cámara</translation>
+    </message>
+</context>
+<context>
     <name>CaptureLine</name>
     <message>
         <source>Capture line</source>
@@ -919,6 +962,10 @@
         <translation>&amp;Imprimir una encuesta en papel…</translation>
     </message>
     <message>
+        <source>Score &amp;work samples…</source>
+        <translation>Valorar &amp;muestras de trabajo…</translation>
+    </message>
+    <message>
         <source>Before the cycle</source>
         <translation>Antes del ciclo</translation>
     </message>
@@ -1133,12 +1180,20 @@
 <context>
     <name>EvidenceMeasures</name>
     <message>
-        <source>Survey and assessment measures</source>
-        <translation>Medidas de encuestas y evaluaciones</translation>
+        <source>Work sample, survey and assessment measures</source>
+        <translation>Medidas de muestras de trabajo, encuestas y evaluaciones</translation>
+    </message>
+    <message>
+        <source>Work samples: share meeting the criteria</source>
+        <extracomment>The lines shown, as text (what a screen reader and the tests read).</extracomment>
+        <translation>Muestras de trabajo: proporción que cumple los criterios</translation>
+    </message>
+    <message>
+        <source>Scored samples</source>
+        <translation>Muestras valoradas</translation>
     </message>
     <message>
         <source>Student survey: share agreeing</source>
-        <extracomment>The lines shown, as text (what a screen reader and the tests read).</extracomment>
         <translation>Encuesta a estudiantes: proporción de acuerdo</translation>
     </message>
     <message>
@@ -1503,8 +1558,8 @@
         <translation>Ciclos de coaching</translation>
     </message>
     <message>
-        <source>Student surveys and assessments</source>
-        <translation>Encuestas a estudiantes y evaluaciones</translation>
+        <source>Work samples, student surveys and assessments</source>
+        <translation>Muestras de trabajo, encuestas a estudiantes y evaluaciones</translation>
     </message>
     <message>
         <source>Cycles at school level</source>
@@ -2608,6 +2663,14 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
         <translation>Adjuntar una foto o un escaneo del trabajo de los estudiantes (JPEG, PNG, HEIC, PDF) como artefacto; tapa antes los nombres. También sirve Ctrl+V de una imagen o arrastrarla</translation>
     </message>
     <message>
+        <source>&amp;Take a photo…</source>
+        <translation>Hacer una &amp;foto…</translation>
+    </message>
+    <message>
+        <source>Take a photo of student work with a webcam or document camera; black out names first</source>
+        <translation>Hacer una foto del trabajo de los estudiantes con una webcam o una cámara de documentos; tapa antes los nombres</translation>
+    </message>
+    <message>
         <source>Language &amp;hints</source>
         <translation>&amp;Sugerencias de lenguaje</translation>
     </message>
@@ -3094,8 +3157,35 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
         <translation>&amp;Quitar recuadro</translation>
     </message>
     <message>
+        <source>Find &amp;faces</source>
+        <translation>Buscar &amp;caras</translation>
+    </message>
+    <message>
+        <source>Propose a black box over each face in the image (found on this computer)</source>
+        <translation>Proponer un recuadro negro sobre cada cara de la imagen (se buscan en este equipo)</translation>
+    </message>
+    <message>
+        <source>Faces found</source>
+        <translation>Caras encontradas</translation>
+    </message>
+    <message>
         <source>A&amp;ttach</source>
         <translation>Ad&amp;juntar</translation>
+    </message>
+    <message>
+        <source>Looking for faces…</source>
+        <translation>Buscando caras…</translation>
+    </message>
+    <message>
+        <source>No faces found. If the image shows anyone, draw the boxes by hand.</source>
+        <translation>No se encontró ninguna cara. Si en la imagen aparece alguien, dibuja los recuadros a mano.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n face(s), each now blacked out. Check them: Space selects the next box, Delete removes one that is not a face.</source>
+        <translation>
+            <numerusform>Se encontró %n cara, ya tapada en negro. Revísala: Espacio selecciona el recuadro siguiente y Supr quita uno que no sea una cara.</numerusform>
+            <numerusform>Se encontraron %n caras, ya tapadas en negro. Revísalas: Espacio selecciona el recuadro siguiente y Supr quita uno que no sea una cara.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing blacked out.</source>
@@ -3425,6 +3515,81 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
 </context>
 <context>
+    <name>ScoreSamplesDialog</name>
+    <message>
+        <source>Score work samples</source>
+        <translation>Valorar muestras de trabajo</translation>
+    </message>
+    <message>
+        <source>Score each photo of student work against the cycle&apos;s success criteria. The measure is the share of scored samples that meet them, before → after.</source>
+        <translation>Valora cada foto de trabajo de los estudiantes según los criterios de éxito del ciclo. La medida es la proporción de muestras valoradas que los cumplen, antes → después.</translation>
+    </message>
+    <message>
+        <source>Work samples</source>
+        <translation>Muestras de trabajo</translation>
+    </message>
+    <message>
+        <source>Level of the success criteria</source>
+        <translation>Nivel de los criterios de éxito</translation>
+    </message>
+    <message>
+        <source>Before the cycle</source>
+        <translation>Antes del ciclo</translation>
+    </message>
+    <message>
+        <source>After the cycle</source>
+        <translation>Después del ciclo</translation>
+    </message>
+    <message>
+        <source>Before or after the cycle</source>
+        <translation>Antes o después del ciclo</translation>
+    </message>
+    <message>
+        <source>Note on the score</source>
+        <translation>Nota sobre la valoración</translation>
+    </message>
+    <message>
+        <source>What in the work shows it (optional)</source>
+        <translation>Qué lo muestra en el trabajo (opcional)</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Nivel:</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Cuándo:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>N&amp;ota:</translation>
+    </message>
+    <message>
+        <source>&amp;Save score</source>
+        <translation>&amp;Guardar valoración</translation>
+    </message>
+    <message>
+        <source>Clea&amp;r score</source>
+        <translation>&amp;Quitar valoración</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Share of samples meeting the criteria</source>
+        <translation>Proporción de muestras que cumplen los criterios</translation>
+    </message>
+    <message>
+        <source>This cycle has no work samples yet. Attach a photo of student work to one of its visits (Capture › Attach image…), then score it here.</source>
+        <translation>Este ciclo aún no tiene muestras de trabajo. Adjunta una foto del trabajo de los estudiantes a una de sus visitas (Captura › Adjuntar imagen…) y valórala aquí.</translation>
+    </message>
+    <message>
+        <source>The sample&apos;s score was taken away; it no longer counts.</source>
+        <translation>Se quitó la valoración de la muestra; ya no cuenta.</translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message>
         <source>{limit}+ results (the newest {limit} are shown; add words or filters to narrow)</source>
@@ -3594,6 +3759,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>Seat {label}</source>
+        <extracomment>(sizeHint, minimumSizeHint): the layout asks several times per chart, and each answer measures text in two derived fonts; kept until the font or style changes.</extracomment>
         <translation>Asiento {label}</translation>
     </message>
     <message>
@@ -4081,6 +4247,10 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     <message>
         <source>Assessment results</source>
         <translation>Resultados de evaluaciones</translation>
+    </message>
+    <message>
+        <source>Work sample scores</source>
+        <translation>Valoraciones de muestras de trabajo</translation>
     </message>
     <message>
         <source>Coaching log entries</source>

@@ -154,11 +154,12 @@ class PaneActions:
         )
         self.take_photo = _action(
             pane,
-            pane.tr("&Take a photo…"),
+            QCoreApplication.translate("PaneActions", "&Take a photo…"),
             "Ctrl+Alt+P",
-            pane.tr(
+            QCoreApplication.translate(
+                "PaneActions",
                 "Take a photo of student work with a webcam or document camera; black out names "
-                "first"
+                "first",
             ),
             pane.take_photo,
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,9 +42,10 @@ def cameras() -> list[Any]:
 
 def no_camera(parent: QWidget) -> UsageError:
     return UsageError(
-        parent.tr(
+        QCoreApplication.translate(
+            "CameraDialog",
             "No camera found. Connect a webcam or document camera and try again, or attach a "
-            "photo from a file (Ctrl+Alt+A)."
+            "photo from a file (Ctrl+Alt+A).",
         )
     )
 
@@ -140,7 +141,7 @@ def take_photo(
 
     def finished(result: int) -> None:
         if result == QDialog.DialogCode.Accepted and dialog.photo is not None:
-            use_photo(dialog.photo, pane.tr("The camera photo"))
+            use_photo(dialog.photo, QCoreApplication.translate("CameraDialog", "The camera photo"))
         else:
             pane.focus_line()
 
