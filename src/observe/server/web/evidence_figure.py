@@ -18,8 +18,9 @@ MEASURES = {
     "assessment": N_("Students meeting the assessment's goal"),
 }
 
+
 def _share_of(share: float | None, count: int, measure: str) -> str:
-    """"40% of 25 samples": the unit says what was counted (samples are not students)."""
+    """ "40% of 25 samples": the unit says what was counted (samples are not students)."""
     from observe.server.web.figures import _n, _percent
 
     if measure == "work_samples":
