@@ -192,6 +192,7 @@ class ServerProcess:
     workers: int = 1
     port: int = 0
     extra_args: list[str] = field(default_factory=list)
+    keeps_blobs: bool = True
     scheme: str = "http"
     access_log: bool = False
     proc: subprocess.Popen[bytes] | None = None
@@ -229,7 +230,7 @@ class ServerProcess:
         )  # fmt: skip
         if not self.access_log:
             cmd.append("--no-access-log")
-        if "--blob-dir" not in self.extra_args:
+        if self.keeps_blobs and "--blob-dir" not in self.extra_args:
             cmd += ["--blob-dir", str(self.blob_dir)]
         self.proc = subprocess.Popen(
             cmd, stdout=log, stderr=log, stdin=subprocess.DEVNULL, start_new_session=True

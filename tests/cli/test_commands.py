@@ -54,7 +54,7 @@ def test_info_shows_paths_schema_and_counts(capsys, filled: Path):
     )
     assert lines["evidence"].strip() == "2"
     assert lines["teacher"].strip() == "1"
-    assert "Changes waiting to sync: 17" in out
+    assert "Changes waiting to sync: 18" in out
 
 
 def test_data_dir_works_before_the_command_too(capsys, filled: Path):

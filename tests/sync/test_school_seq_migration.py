@@ -57,6 +57,7 @@ class OldServer(ServerProcess):
     """observe-server as it was: the previous code first on the import path."""
 
     code: Path = Path()
+    keeps_blobs: bool = False  # the previous server kept no images: it has no --blob-dir
 
     def command(self, *args: str) -> list[str]:
         return ["env", f"PYTHONPATH={self.code}", sys.executable, "-m", "observe.server.cli", *args]

@@ -12,13 +12,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from observe.capture.attach import image_file
 from observe.store import Store
-from observe.sync.blobs import Fetched, fetch_missing
 from observe.ui.ops import CoreOp
+
+if TYPE_CHECKING:
+    from observe.sync.blobs import Fetched
 
 RETRY_AFTER_S = 60.0
 
@@ -43,6 +46,8 @@ class LazyImages:
         if last is not None and now - last < RETRY_AFTER_S:
             return
         self._asked[sha] = now
+        from observe.sync.blobs import fetch_missing  # the HTTP client: not at window start
+
         CoreOp(self.parent, lambda: fetch_missing(self.store, [sha]), name="fetch image").success(
             self._arrived
         ).run_in_background()
