@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from observe.ui.screen_fit import fit_to_screen
+
 
 @dataclass(frozen=True)
 class Shortcut:
@@ -117,14 +119,10 @@ class KeyboardHelpDialog(QDialog):
         than scrolls it; never wider or taller than the screen (at 1366×768 and 200% that is
         683×384 logical pixels)."""
         metrics = self.fontMetrics()
-        screen = (self.parentWidget() or self).screen().availableGeometry()
         rows = self.tree.topLevelItemCount() + len(self.shortcuts)
         # Search, header, count and buttons take about eight lines besides the rows.
         wanted = (metrics.lineSpacing() + 2) * (rows + 8)
-        self.resize(
-            min(metrics.averageCharWidth() * 70, int(screen.width() * 0.95)),
-            min(wanted, int(screen.height() * 0.9)),
-        )
+        fit_to_screen(self, metrics.averageCharWidth() * 70, wanted, width_share=0.95)
 
     def refilter(self, *_: object) -> None:
         words = self.search.text().casefold().split()

@@ -38,6 +38,7 @@ from observe.ui.keyboard_help import KeyboardHelpDialog, window_shortcuts
 from observe.ui.operations import Operation, Progress
 from observe.ui.ops import CoreOp
 from observe.ui.reports.actions import ReportActions
+from observe.ui.screen_fit import fit_to_screen
 from observe.ui.shortcuts import ActionKeysFirst
 from observe.ui.summary import SummaryPanel
 from observe.ui.sync.menu import SyncUi
@@ -316,8 +317,7 @@ class MainWindow(QMainWindow):
 
     def _size_to_screen(self) -> None:
         # A share of the screen rather than pixels: right on 1366×768 and on a 4K panel alike.
-        screen = self.screen().availableGeometry()
-        self.resize(int(screen.width() * 0.9), int(screen.height() * 0.85))
+        fit_to_screen(self, height_share=0.85)
         self.workspace.size_columns(self.width())
 
     # -- counts -----------------------------------------------------------------------------

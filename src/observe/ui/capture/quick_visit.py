@@ -47,6 +47,7 @@ from observe.ui.capture import commands
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter, show_error
 from observe.ui.ops import CoreOp
+from observe.ui.screen_fit import fit_to_screen
 from observe.vocabulary import VISIT_TYPE_LABELS
 
 T = TypeVar("T")
@@ -56,6 +57,7 @@ DEFAULT_PROMPTS = (
     QT_TRANSLATE_NOOP("QuickVisitDialog", "What do you do when you get stuck in this class?"),
     QT_TRANSLATE_NOOP("QuickVisitDialog", "When do you get to share your thinking here?"),
 )
+
 NO_WALK = "none"
 NEW_WALK = "new"
 _NAV_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
@@ -201,13 +203,9 @@ class QuickVisitDialog(QDialog):
         if self._sized:
             return
         self._sized = True
-        screen = self.screen().availableGeometry()
         hint = self.sizeHint()
         width = max(hint.width(), self.fontMetrics().averageCharWidth() * 80)
-        self.resize(
-            min(width, int(screen.width() * 0.95)),
-            min(hint.height(), int(screen.height() * 0.9)),
-        )
+        fit_to_screen(self, width, hint.height(), width_share=0.95)
 
     def _fill_walks(self, walk_id: str | None) -> None:
         self.walk_combo.addItem(self.tr("No walk"), NO_WALK)

@@ -50,6 +50,7 @@ from observe.store.models import (
 from observe.ui.dialog_keys import save_key, start_in_first_field
 from observe.ui.errors import ErrorReporter
 from observe.ui.ops import CoreOp
+from observe.ui.screen_fit import fit_to_screen
 
 NO_DATE = QDate(2000, 1, 1)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -198,8 +199,7 @@ class CycleEditor(QDialog):
         layout.addWidget(steps_box, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        screen = self.screen().availableGeometry()
-        self.resize(min(820, int(screen.width() * 0.9)), min(700, int(screen.height() * 0.9)))
+        fit_to_screen(self, 820, 700)
 
         if cycle_id is not None:
             self._load(cycles.load_cycle(store, cycle_id))

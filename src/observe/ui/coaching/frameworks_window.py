@@ -39,6 +39,7 @@ from observe.ui.coaching.panes import documents_folder
 from observe.ui.dialog_keys import save_key
 from observe.ui.errors import ErrorReporter
 from observe.ui.ops import CoreOp, Outcome
+from observe.ui.screen_fit import fit_to_screen
 
 T = TypeVar("T")
 
@@ -199,8 +200,7 @@ class FrameworksWindow(QDialog):
         split.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
-        screen = self.screen().availableGeometry()
-        self.resize(min(1180, int(screen.width() * 0.92)), min(700, int(screen.height() * 0.9)))
+        fit_to_screen(self, 1180, 700, width_share=0.92)
         split.setSizes([320, 840])
         self._fill_starters()
         self.reload()

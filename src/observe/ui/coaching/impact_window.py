@@ -40,6 +40,7 @@ from observe.ui.coaching.panes import SaveChooser, TablePane, choose_csv_file, d
 from observe.ui.errors import ErrorReporter, record
 from observe.ui.operations import Progress
 from observe.ui.ops import CoreOp
+from observe.ui.screen_fit import fit_to_screen, scrolling
 from observe.vocabulary import VISIT_TYPE_LABELS
 
 MY_RECORDS = QT_TRANSLATE_NOOP("ImpactWindow", "My records on this computer")
@@ -103,22 +104,24 @@ class ImpactWindow(QDialog):
         self.export_all_button.setToolTip(self.tr("Save every table as CSV files in a folder"))
         self.export_all_button.clicked.connect(self.export_all)
         self.export_all_button.setEnabled(False)
-        top = QHBoxLayout()
-        for label, widget in (
-            (self.tr("Figures &for:"), self.source_box),
-            (self.tr("Fro&m:"), self.start),
+        # Two rows, so the controls fit a laptop's width with the text at 200%.
+        whose, dates = QHBoxLayout(), QHBoxLayout()
+        for row, label, widget in (
+            (whose, self.tr("Figures &for:"), self.source_box),
+            (dates, self.tr("Fro&m:"), self.start),
+            (dates, self.tr("T&o:"), self.end),
         ):
             caption = QLabel(label)
             caption.setBuddy(widget)
-            top.addWidget(caption)
-            top.addWidget(widget)
-        to = QLabel(self.tr("T&o:"))
-        to.setBuddy(self.end)
-        top.addWidget(to)
-        top.addWidget(self.end)
-        top.addWidget(self.refresh_button)
-        top.addStretch(1)
-        top.addWidget(self.export_all_button)
+            row.addWidget(caption)
+            row.addWidget(widget)
+        whose.addStretch(1)
+        whose.addWidget(self.export_all_button)
+        dates.addWidget(self.refresh_button)
+        dates.addStretch(1)
+        top = QVBoxLayout()
+        top.addLayout(whose)
+        top.addLayout(dates)
 
         self.status = QLabel()
         self.status.setAccessibleName(self.tr("Impact status"))
@@ -166,7 +169,7 @@ class ImpactWindow(QDialog):
             page.setStretchFactor(0, 3)
             for i in range(1, len(keys) + 1):
                 page.setStretchFactor(i, 2)
-            self.tabs.addTab(page, tab_title)
+            self.tabs.addTab(scrolling(page), tab_title)  # charts keep their height
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -177,8 +180,7 @@ class ImpactWindow(QDialog):
         self._fit_screen()
 
     def _fit_screen(self) -> None:
-        screen = self.screen().availableGeometry()
-        self.resize(min(1200, int(screen.width() * 0.92)), min(760, int(screen.height() * 0.9)))
+        fit_to_screen(self, 1200, 760, width_share=0.92)
 
     # -- sources ----------------------------------------------------------------------------
 

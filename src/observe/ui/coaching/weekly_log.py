@@ -35,6 +35,7 @@ from observe.ui.coaching.charts import ChartView
 from observe.ui.coaching.log_entry import LogEntryDialog
 from observe.ui.errors import ErrorReporter
 from observe.ui.ops import CoreOp
+from observe.ui.screen_fit import fit_to_screen
 
 CHART_WEEKS = 8
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -147,8 +148,7 @@ class WeeklyLogWindow(QDialog):
         QShortcut(QKeySequence("Alt+Left"), self, lambda: self.previous_button.click())
         QShortcut(QKeySequence("Alt+Right"), self, lambda: self.next_button.click())
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected)
-        screen = self.screen().availableGeometry()
-        self.resize(min(960, int(screen.width() * 0.9)), min(700, int(screen.height() * 0.88)))
+        fit_to_screen(self, 960, 700, height_share=0.88)
         self.show_week(self.week)
         self.table.setFocus()  # arrows move through the entries; Alt+←/→ change the week
 

@@ -51,6 +51,7 @@ from observe.ui import operations
 from observe.ui.errors import ErrorReporter
 from observe.ui.feedback.reflections_panel import ReflectionsPanel
 from observe.ui.operations import Operation, Progress
+from observe.ui.screen_fit import fit_to_screen, scrolling
 from observe.vocabulary import VISIT_TYPE_LABELS
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -239,7 +240,7 @@ class ComposerDialog(QDialog):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(scrolling(right))  # at 200% text the fields scroll, not the dialog
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -278,8 +279,7 @@ class ComposerDialog(QDialog):
         self.setTabOrder(self.add_button, self.glow_list)
         self.setTabOrder(self.glow_list, self.glow_text)
         self.setEnabled(False)
-        screen = self.screen().availableGeometry()
-        self.resize(min(1200, int(screen.width() * 0.9)), min(760, int(screen.height() * 0.9)))
+        fit_to_screen(self, 1200, 760)
 
     # -- loading ----------------------------------------------------------------------------
 

@@ -55,6 +55,7 @@ from observe.ui import operations
 from observe.ui.context import VisitContext
 from observe.ui.errors import record, sentence_for
 from observe.ui.operations import Progress
+from observe.ui.screen_fit import fit_to_screen
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -306,7 +307,7 @@ class RosterImportDialog(QDialog):
         self.setTabOrder(self.choose_button, self.table)
         self.setTabOrder(self.table, self.import_button)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 110, metrics.lineSpacing() * 28)
+        fit_to_screen(self, metrics.averageCharWidth() * 110, metrics.lineSpacing() * 28)
 
     def school_name(self) -> str | None:
         return self.school_combo.currentText() if self.school_combo else self._school_name

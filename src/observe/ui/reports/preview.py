@@ -30,6 +30,7 @@ from observe.ui import operations
 from observe.ui.errors import ErrorReporter
 from observe.ui.operations import Operation, Progress
 from observe.ui.reports.printing import PdfSource, print_pdf
+from observe.ui.screen_fit import fit_to_screen
 
 #: Makes the report for a paper size ("letter" or "a4"); runs on a worker thread.
 Renderer = Callable[[str], Pdf]
@@ -125,8 +126,7 @@ class PreviewWindow(QMainWindow):
         self.state.setAccessibleName(self.tr("Report state"))
         self.statusBar().addWidget(self.state)
         self._enable(False)
-        screen = self.screen().availableGeometry()
-        self.resize(min(900, int(screen.width() * 0.7)), int(screen.height() * 0.9))
+        fit_to_screen(self, 900, None, width_share=0.7)
         self.refresh()
 
     def _action(

@@ -50,6 +50,7 @@ from observe.ui import operations
 from observe.ui.context import VisitContext
 from observe.ui.errors import record, sentence_for
 from observe.ui.operations import Progress
+from observe.ui.screen_fit import fit_to_screen
 from observe.ui.search.choices import FilterChoices, Result, filter_choices, find
 from observe.ui.search.placement import clear_of
 from observe.ui.search.results import RESULT_ROLE, ResultDelegate, ResultsModel
@@ -242,8 +243,7 @@ class SearchDialog(QDialog):
     def _size_to_screen(self) -> None:
         metrics = self.fontMetrics()
         width, height = metrics.averageCharWidth() * 100, metrics.lineSpacing() * 34
-        screen = self.screen().availableGeometry()
-        self.resize(min(width, int(screen.width() * 0.9)), min(height, int(screen.height() * 0.9)))
+        fit_to_screen(self, width, height)
 
     # -- filters ------------------------------------------------------------------------------
 
