@@ -37,6 +37,7 @@ from observe.ui.coaching.cycle_view import CycleView
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter
 from observe.ui.ops import CoreOp
+from observe.ui.screen_fit import fit_to_screen
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -136,8 +137,7 @@ class CyclesWindow(QDialog):
         layout.addLayout(sharing)
         layout.addWidget(split, 1)
         QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.new)
-        screen = self.screen().availableGeometry()
-        self.resize(min(1180, int(screen.width() * 0.92)), min(740, int(screen.height() * 0.9)))
+        fit_to_screen(self, 1180, 740, width_share=0.92)
         split.setSizes([300, 860])
         self.reload()
         self.list.setFocus()  # arrows move through the cycles, Enter edits one
