@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -42,3 +43,17 @@ def compare(baseline: float | None, target: float | None, measured: Sequence[flo
         change = measured[end_index] - start
     target_met = None if target is None or not measured else measured[-1] >= target
     return Comparison(start, end_index, change, target_met)
+
+
+class HasShare(Protocol):
+    @property
+    def share(self) -> float | None: ...
+
+
+def share_change(before: HasShare | None, after: HasShare | None) -> float | None:
+    """A student-evidence measure's change (work samples, a survey question, an assessment):
+    the after share minus the before share, None unless both phases have one. One rule for
+    the three, so the cycle window, the summary and the impact view never disagree."""
+    if before is None or after is None or before.share is None or after.share is None:
+        return None
+    return after.share - before.share

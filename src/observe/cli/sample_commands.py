@@ -102,12 +102,25 @@ def _list(cycle_ref_text: str, data_dir: str | None) -> int:
             )
         )
         return 0
+    width = _unique_width([sample.id for sample in found])
     for sample in found:
         day = local_time(sample.visit_started_at).date().isoformat()
-        line = f"{sample.id[:12]}  {day}  {sample.caption}  · {sample.score_text}"
+        line = f"{sample.id[:width]:<{width}}  {day}  {sample.caption}  · {sample.score_text}"
         if sample.note:
             line += f" · {sample.note}"
         print(line)
     if measure is not None:
         print(samples.measure_sentence(measure))
     return 0
+
+
+def _unique_width(ids: list[str], least: int = 13) -> int:
+    """How much of each id to print so that every printed prefix names one sample (and so
+    works as ``observe score-sample PREFIX``). A UUIDv7's first 12 characters are its
+    millisecond, which samples attached together share."""
+    width = least
+    while width < max((len(i) for i in ids), default=0) and len({i[:width] for i in ids}) < len(
+        ids
+    ):
+        width += 1
+    return width

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from observe.clock import utcnow
 from observe.coaching.surveys import check_phase
+from observe.cyclemeasure import share_change
 from observe.errors import StorageError, UsageError, read_only_sentence
 from observe.i18n import N_, _, ngettext
 from observe.safetext import clean_text
@@ -169,11 +170,7 @@ class SamplesMeasure:
 
     @property
     def change(self) -> float | None:
-        if self.before is None or self.after is None:
-            return None
-        if self.before.share is None or self.after.share is None:
-            return None
-        return self.after.share - self.before.share
+        return share_change(self.before, self.after)
 
 
 def _phase_words(p: PhaseSamples) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from observe.coaching.csv_table import Table, looks_identifying, parse, read_file
 from observe.coaching.surveys import TITLE_MAX, check_phase
+from observe.cyclemeasure import share_change
 from observe.errors import UsageError
 from observe.i18n import _, ngettext
 from observe.store import Store
@@ -308,11 +309,7 @@ class AssessmentMeasure:
 
     @property
     def change(self) -> float | None:
-        if self.before is None or self.after is None:
-            return None
-        if self.before.share is None or self.after.share is None:
-            return None
-        return self.after.share - self.before.share
+        return share_change(self.before, self.after)
 
 
 def _distribution(raw: object) -> tuple[tuple[float, int], ...]:

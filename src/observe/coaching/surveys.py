@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from observe.coaching.csv_table import Table, looks_identifying, parse, read_file
 from observe.coaching.survey_scales import Scale, detect, scale_by_key
+from observe.cyclemeasure import share_change
 from observe.errors import UsageError
 from observe.i18n import _
 from observe.store import Store
@@ -323,11 +324,7 @@ class SurveyMeasure:
 
     @property
     def change(self) -> float | None:
-        if self.before is None or self.after is None:
-            return None
-        if self.before.share is None or self.after.share is None:
-            return None
-        return self.after.share - self.before.share
+        return share_change(self.before, self.after)
 
 
 @dataclass(frozen=True)
