@@ -12,7 +12,7 @@ from alembic.migration import MigrationContext
 
 from observe.errors import ProfileError
 from observe.store import migrate, open_profile
-from observe.store.db import make_engine
+from observe.store.engine import make_engine
 from observe.store.models import Base
 from observe.store.schema import HEAD_REVISION, KNOWN_REVISIONS, include_in_autogenerate
 from observe.store.search import search_evidence

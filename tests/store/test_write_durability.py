@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Connection
 
 from observe.store import Store
-from observe.store.db import BULK_CHECKPOINT_PAGES, _synchronous, make_engine
+from observe.store.engine import BULK_CHECKPOINT_PAGES, _synchronous, make_engine
 
 FULL, NORMAL = 2, 1
 
