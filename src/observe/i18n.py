@@ -23,14 +23,14 @@ import io
 import locale
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime, time
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Literal
+from typing import Literal, TypeVar
 
 #: The language the source strings are written in.
 SOURCE = "en"
@@ -158,6 +158,33 @@ def N_(message: str) -> str:
     """Marks ``message`` for extraction where it must stay in the source language until shown
     (vocabulary tables defined at import time); translate it with :func:`_` when displayed."""
     return message
+
+
+K = TypeVar("K")
+
+
+class Words(Mapping[K, str]):
+    """A vocabulary table (an evidence kind's name, a visit type's, a cycle's status…) that
+    reads in the current language: ``LABELS[kind]``, ``.items()`` and ``.get()`` all give the
+    words translated at the moment they are read. Written with :func:`N_` so the English stays
+    the msgid; :meth:`source` gives it back (stable English for files and logs). One table
+    then serves the window, the sheets and the CLI without each screen remembering ``_()``: a
+    screen that indexed a plain table showed English words in the Spanish app."""
+
+    def __init__(self, words: Mapping[K, str]) -> None:
+        self._words = dict(words)
+
+    def __getitem__(self, key: K) -> str:
+        return _(self._words[key])
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def source(self, key: K) -> str:
+        return self._words[key]
 
 
 # -- Locale-aware dates, times and numbers ---------------------------------------------------

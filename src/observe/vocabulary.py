@@ -7,34 +7,38 @@ three said "Student listening". Every caller imports these instead
 
 from __future__ import annotations
 
-from observe.i18n import N_, _
+from observe.i18n import N_, Words, _
 from observe.store.models import VisitType
 
 #: What each visit type is called wherever a coach or a teacher reads it.
-VISIT_TYPE_LABELS: dict[VisitType, str] = {
-    VisitType.LEARNING_WALK: N_("Learning walk"),
-    VisitType.COACHING_OBSERVATION: N_("Coaching observation"),
-    VisitType.MODELING: N_("Modeling"),
-    VisitType.CO_TEACHING: N_("Co-teaching"),
-    VisitType.STUDENT_LISTENING: N_("Student listening session"),
-}
+VISIT_TYPE_LABELS: Words[VisitType] = Words(
+    {
+        VisitType.LEARNING_WALK: N_("Learning walk"),
+        VisitType.COACHING_OBSERVATION: N_("Coaching observation"),
+        VisitType.MODELING: N_("Modeling"),
+        VisitType.CO_TEACHING: N_("Co-teaching"),
+        VisitType.STUDENT_LISTENING: N_("Student listening session"),
+    }
+)
 
 
 #: Short forms for the narrow Type column; the full label is in the row's tooltip.
-VISIT_TYPE_SHORT: dict[VisitType, str] = {
-    VisitType.LEARNING_WALK: N_("Walk"),
-    VisitType.COACHING_OBSERVATION: N_("Observation"),
-    VisitType.MODELING: N_("Modeling"),
-    VisitType.CO_TEACHING: N_("Co-teaching"),
-    VisitType.STUDENT_LISTENING: N_("Listening"),
-}
+VISIT_TYPE_SHORT: Words[VisitType] = Words(
+    {
+        VisitType.LEARNING_WALK: N_("Walk"),
+        VisitType.COACHING_OBSERVATION: N_("Observation"),
+        VisitType.MODELING: N_("Modeling"),
+        VisitType.CO_TEACHING: N_("Co-teaching"),
+        VisitType.STUDENT_LISTENING: N_("Listening"),
+    }
+)
 
 
 def visit_type_label(visit_type: VisitType | str) -> str:
     """The visit type's words in the current language; an unknown value (a newer app's type)
     is shown as stored."""
     try:
-        return _(VISIT_TYPE_LABELS[VisitType(visit_type)])
+        return VISIT_TYPE_LABELS[VisitType(visit_type)]
     except ValueError:
         return str(visit_type)
 
@@ -42,7 +46,7 @@ def visit_type_label(visit_type: VisitType | str) -> str:
 def visit_type_short(visit_type: VisitType | str) -> str:
     """The short form for narrow columns, in the current language."""
     try:
-        return _(VISIT_TYPE_SHORT[VisitType(visit_type)])
+        return VISIT_TYPE_SHORT[VisitType(visit_type)]
     except ValueError:
         return str(visit_type)
 

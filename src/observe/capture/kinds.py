@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from observe.i18n import N_, _
+from observe.i18n import N_, Words
 from observe.store.models import EvidenceKind
 
 QUOTES = ('"', "“", "„", "«", "‘", "'", "「")
@@ -25,13 +25,15 @@ PREFIXES: dict[str, EvidenceKind] = {
     "q:": EvidenceKind.STUDENT_TALK,
 }
 
-LABELS: dict[EvidenceKind, str] = {
-    EvidenceKind.STUDENT_TALK: N_("Student talk"),
-    EvidenceKind.STUDENT_ACTION: N_("Student action"),
-    EvidenceKind.TEACHER_MOVE: N_("Teacher move"),
-    EvidenceKind.ARTIFACT: N_("Artifact"),
-    EvidenceKind.NOTE: N_("Note"),
-}
+LABELS: Words[EvidenceKind] = Words(
+    {
+        EvidenceKind.STUDENT_TALK: N_("Student talk"),
+        EvidenceKind.STUDENT_ACTION: N_("Student action"),
+        EvidenceKind.TEACHER_MOVE: N_("Teacher move"),
+        EvidenceKind.ARTIFACT: N_("Artifact"),
+        EvidenceKind.NOTE: N_("Note"),
+    }
+)
 
 #: The order kinds appear in menus and on Alt+1…5.
 ORDER: tuple[EvidenceKind, ...] = tuple(LABELS)
@@ -40,7 +42,7 @@ ORDER: tuple[EvidenceKind, ...] = tuple(LABELS)
 def kind_label(kind: EvidenceKind | str) -> str:
     """An evidence kind's name in the current language (an unknown value as stored)."""
     try:
-        return _(LABELS[EvidenceKind(kind)])
+        return LABELS[EvidenceKind(kind)]
     except ValueError:
         return str(kind)
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, literal, select
 
+from observe.i18n import N_, Words, _
 from observe.store import Store
 from observe.store.models import Evidence, evidence_lookfor
 
@@ -30,7 +31,7 @@ NOT_YET = "not_yet"
 CYCLE: tuple[str | None, ...] = (None, ABOUT, SEEN, NOT_YET)
 
 #: Words shown beside a tag (never colour alone) and read out by screen readers.
-LABELS: dict[str, str] = {ABOUT: "about", SEEN: "seen", NOT_YET: "not yet"}
+LABELS: Words[str] = Words({ABOUT: N_("about"), SEEN: N_("seen"), NOT_YET: N_("not yet")})
 SYMBOLS: dict[str, str] = {ABOUT: "", SEEN: "✓", NOT_YET: "○"}
 
 _STORED = frozenset({SEEN, NOT_YET})
@@ -119,18 +120,20 @@ class MarkTally:
         """ "✓ 2 seen · ○ 1 not yet · 4 tagged": symbol and word together, never colour."""
         parts = []
         if self.seen:
-            parts.append(f"{SYMBOLS[SEEN]} {self.seen} {LABELS[SEEN]}")
+            parts.append(_("{symbol} {count} seen").format(symbol=SYMBOLS[SEEN], count=self.seen))
         if self.not_yet:
-            parts.append(f"{SYMBOLS[NOT_YET]} {self.not_yet} {LABELS[NOT_YET]}")
-        parts.append(f"{self.tagged} tagged")
+            parts.append(
+                _("{symbol} {count} not yet").format(symbol=SYMBOLS[NOT_YET], count=self.not_yet)
+            )
+        parts.append(_("{count} tagged").format(count=self.tagged))
         return " · ".join(parts)
 
     def spoken(self) -> str:
         """The same for a screen reader: words only, no symbols."""
-        parts = [f"{self.seen} seen"] if self.seen else []
+        parts = [_("{count} seen").format(count=self.seen)] if self.seen else []
         if self.not_yet:
-            parts.append(f"{self.not_yet} not yet seen")
-        parts.append(f"{self.tagged} tagged")
+            parts.append(_("{count} not yet seen").format(count=self.not_yet))
+        parts.append(_("{count} tagged").format(count=self.tagged))
         return ", ".join(parts)
 
 

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 
 from observe.clock import utcnow
 from observe.errors import UsageError
-from observe.i18n import N_, _, ngettext
+from observe.i18n import N_, Words, _, ngettext
 from observe.store import Store
 from observe.store.models import (
     Classroom,
@@ -37,17 +37,19 @@ NO_GROUP = N_("No group")
 MAX_ROWS = 20
 MAX_COLS = 20
 
-KIND_LABELS: dict[ParticipationKind, str] = {
-    ParticipationKind.VOLUNTEERED: N_("Volunteered"),
-    ParticipationKind.CALLED_ON: N_("Called on"),
-    ParticipationKind.ASKED_QUESTION: N_("Asked a question"),
-    ParticipationKind.PEER_TALK: N_("Peer talk"),
-}
+KIND_LABELS: Words[ParticipationKind] = Words(
+    {
+        ParticipationKind.VOLUNTEERED: N_("Volunteered"),
+        ParticipationKind.CALLED_ON: N_("Called on"),
+        ParticipationKind.ASKED_QUESTION: N_("Asked a question"),
+        ParticipationKind.PEER_TALK: N_("Peer talk"),
+    }
+)
 
 
 def participation_kind_label(kind: ParticipationKind) -> str:
     """How a contribution happened, in the current language."""
-    return _(KIND_LABELS[kind])
+    return KIND_LABELS[kind]
 
 
 def group_name(group: str) -> str:
