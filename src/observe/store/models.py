@@ -6,14 +6,15 @@ so that nothing has to be reshaped when it leaves the laptop. Relationships hold
 student names: seats carry labels the coach chooses.
 
 Local-only tables (profile settings, the outbox, drafts) are plain ``Base`` subclasses and never
-sync.
+sync. ``Base``/``SyncRecord`` (``store.base``) and the enum vocabularies (``store.enums``) live
+in their own modules and are re-exported here, so ``from observe.store.models import X`` keeps
+working for all of them.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -24,114 +25,29 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     String,
     Table,
     Text,
     UniqueConstraint,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from observe.clock import utcnow
 from observe.ids import new_id
-from observe.store.types import UTCDateTime, str_enum
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
-
-
-class Visibility(StrEnum):
-    PRIVATE = "private"
-    TEACHER = "teacher"
-    TEAM = "team"
-
-
-class EvidenceKind(StrEnum):
-    STUDENT_TALK = "student_talk"
-    STUDENT_ACTION = "student_action"
-    TEACHER_MOVE = "teacher_move"
-    ARTIFACT = "artifact"
-    NOTE = "note"
-
-
-class VisitType(StrEnum):
-    LEARNING_WALK = "learning_walk"
-    COACHING_OBSERVATION = "coaching_observation"
-    MODELING = "modeling"
-    CO_TEACHING = "co_teaching"
-    STUDENT_LISTENING = "student_listening"
-
-
-class ParticipationKind(StrEnum):
-    VOLUNTEERED = "volunteered"
-    CALLED_ON = "called_on"
-    ASKED_QUESTION = "asked_question"
-    PEER_TALK = "peer_talk"
-
-
-class CycleStatus(StrEnum):
-    PLANNED = "planned"
-    ACTIVE = "active"
-    COMPLETED = "completed"
-
-
-class MeasureKind(StrEnum):
-    LOOKFOR_FREQUENCY = "lookfor_frequency"
-    DISTINCT_VOICES = "distinct_voices"
-    CONTRIBUTIONS = "contributions"
-
-
-class StepKind(StrEnum):
-    MODEL = "model"
-    CO_PLAN = "co_plan"
-    CO_TEACH = "co_teach"
-    OBSERVE = "observe"
-    DEBRIEF = "debrief"
-
-
-class StepStatus(StrEnum):
-    PLANNED = "planned"
-    DONE = "done"
-    SKIPPED = "skipped"
-
-
-class LogActivity(StrEnum):
-    COACHING_CYCLE = "coaching_cycle"
-    LEARNING_WALK = "learning_walk"
-    PLC = "plc"
-    DATA_MEETING = "data_meeting"
-    OTHER_DUTY = "other_duty"
-    ADMIN = "admin"
-
-
-class SyncRecord(Base):
-    """Fields every syncable record carries (see DESIGN.md, "Records")."""
-
-    __abstract__ = True
-    #: Name used on the wire and in exports; stable even if a class is renamed.
-    kind: ClassVar[str]
-
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    author_id: Mapped[str] = mapped_column(String(36))
-    device_id: Mapped[str] = mapped_column(String(36))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
-    version: Mapped[int] = mapped_column(Integer, default=0)
-    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
-    visibility: Mapped[Visibility] = mapped_column(
-        str_enum(Visibility, "visibility"), default=Visibility.PRIVATE
-    )
+from observe.store.base import NAMING_CONVENTION as NAMING_CONVENTION
+from observe.store.base import Base as Base
+from observe.store.base import SyncRecord as SyncRecord
+from observe.store.enums import CycleStatus as CycleStatus
+from observe.store.enums import EvidenceKind as EvidenceKind
+from observe.store.enums import LogActivity as LogActivity
+from observe.store.enums import MeasureKind as MeasureKind
+from observe.store.enums import ParticipationKind as ParticipationKind
+from observe.store.enums import StepKind as StepKind
+from observe.store.enums import StepStatus as StepStatus
+from observe.store.enums import Visibility as Visibility
+from observe.store.enums import VisitType as VisitType
+from observe.store.types import str_enum
 
 
 class School(SyncRecord):

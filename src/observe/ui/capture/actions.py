@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from observe.capture.kinds import LABELS, ORDER
 
 if TYPE_CHECKING:
+    from observe.coaching.open_visit import VisitInfo
     from observe.ui.capture.capture_pane import CapturePane
 
 
@@ -202,6 +203,26 @@ class PaneActions:
             for n in range(1, 10)
             if lookfor_hotkeys
         ]
+
+    def enable_for(self, info: VisitInfo | None) -> None:
+        """What a visit allows: items only with one open, End only while it runs, prompts
+        only in a listening session."""
+        is_open = info is not None
+        for action in (
+            self.edit_item,
+            self.delete_item,
+            self.focus_line,
+            self.focus_timeline,
+            self.attach_image,
+            self.take_photo,
+            *self.kinds,
+            *self.lookfors,
+        ):
+            action.setEnabled(is_open)
+        self.end_visit.setEnabled(info is not None and info.ended_at is None)
+        listening = info is not None and info.is_listening
+        self.previous_prompt.setEnabled(listening)
+        self.next_prompt.setEnabled(listening)
 
     def all(self) -> list[QAction]:
         return [

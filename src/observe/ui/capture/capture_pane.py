@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from observe.capture import marks
 from observe.capture.closures import closed_seconds_of
@@ -31,13 +31,13 @@ from observe.coaching.open_visit import VisitInfo, visit_info
 from observe.errors import StorageError, UsageError
 from observe.store.changes import Changes
 from observe.store.models import EvidenceKind
-from observe.ui.capture import commands
+from observe.ui.capture import commands, visit_start
 from observe.ui.capture.actions import PaneActions
 from observe.ui.capture.attach_flow import ImageAttacher, ImageDrops
 from observe.ui.capture.capture_line import DraftKeeper
 from observe.ui.capture.image_fetch import LazyImages
 from observe.ui.capture.pane_layout import PaneLayout
-from observe.ui.capture.quick_visit import QuickVisitDialog, next_on_walk
+from observe.ui.capture.quick_visit import QuickVisitDialog
 from observe.ui.capture.timeline_ops import TimelineEditor
 from observe.ui.context import SAVED, VisitContext
 from observe.ui.errors import ErrorReporter, show_error
@@ -495,64 +495,16 @@ class CapturePane(PaneLayout):
     def new_visit(self) -> QDialog:
         """Ctrl+N. With a visit running, first asks whether to end it when the new one starts
         (the default) or keep both running; nothing is ended until the new visit starts."""
-        self.drafts.flush()
-        info = self.info
-        if info is None or info.ended_at is not None:
-            return self.open_quick_visit(None)
-        box = QMessageBox(
-            QMessageBox.Icon.Question, self.tr("Start a visit"), "", parent=self.window()
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
-            self.tr("“%1” is still running. End it when the new visit starts?").replace(
-                "%1", info.title
-            )
-        )
-        end = box.addButton(
-            self.tr("&End it and start the new one"), QMessageBox.ButtonRole.AcceptRole
-        )
-        keep = box.addButton(self.tr("&Keep both running"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(end)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def answered(_result: int) -> None:
-            clicked = box.clickedButton()
-            if clicked is end:
-                self.open_quick_visit(info.id)
-            elif clicked is keep:
-                self.open_quick_visit(None)
-
-        box.finished.connect(answered)
-        box.open()
-        return box
+        return visit_start.new_visit(self)
 
     def open_quick_visit(self, end_first: str | None) -> QuickVisitDialog:
-        dialog = QuickVisitDialog(
-            self.context,
-            parent=self.window(),
-            report_error=self.report_error,
-            end_first=end_first,
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return visit_start.open_quick_visit(self, end_first)
 
     def new_walk(self) -> QuickVisitDialog:
-        self.drafts.flush()
-        dialog = QuickVisitDialog(
-            self.context, parent=self.window(), report_error=self.report_error, new_walk=True
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return visit_start.new_walk(self)
 
     def next_on_walk(self) -> QuickVisitDialog | None:
-        self.drafts.flush()
-        dialog = next_on_walk(self.context, self.window(), report_error=self.report_error)
-        if dialog is not None:
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        return dialog
+        return visit_start.next_classroom(self)
 
     # -- focus and housekeeping ---------------------------------------------------------------
 
@@ -568,25 +520,8 @@ class CapturePane(PaneLayout):
             self.timeline.select_id(self.model.item(self.model.rowCount() - 1).id)
 
     def _update_actions(self) -> None:
-        info = self.info
-        is_open = info is not None
-        for action in (
-            self.pane_actions.edit_item,
-            self.pane_actions.delete_item,
-            self.pane_actions.focus_line,
-            self.pane_actions.focus_timeline,
-            self.pane_actions.attach_image,
-            self.pane_actions.take_photo,
-            *self.pane_actions.kinds,
-            *self.pane_actions.lookfors,
-        ):
-            action.setEnabled(is_open)
-        running = is_open and info.ended_at is None
-        self.pane_actions.end_visit.setEnabled(running)
-        self.end_button.setEnabled(running)
-        listening = is_open and info.is_listening
-        self.pane_actions.previous_prompt.setEnabled(listening)
-        self.pane_actions.next_prompt.setEnabled(listening)
+        self.pane_actions.enable_for(self.info)
+        self.end_button.setEnabled(self.info is not None and self.info.ended_at is None)
 
     def _now(self, call: Callable[[], T]) -> Outcome[T]:
         """A capture read or write: milliseconds, so on the GUI thread; failures reported."""
