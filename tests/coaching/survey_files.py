@@ -83,7 +83,8 @@ def microsoft_forms_csv(n: int = 20, shift: int = 0, *, excel: str = "utf-8-sig"
 
 def scores_csv(scores: list[str], *, sep: str = ",") -> bytes:
     lines = [sep.join(["Student number", "Student name", "Score"])]
-    lines += [sep.join([str(1000 + i), NAMES[i % 5], s]) for i, s in enumerate(scores)]
+    # Student numbers no uuid, timestamp or number in the database could contain by chance.
+    lines += [sep.join([f"SN-{1000 + i}", NAMES[i % 5], s]) for i, s in enumerate(scores)]
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
 
 

@@ -173,7 +173,7 @@ def test_scores_keep_the_distribution_and_judge_against_the_threshold(store: Sto
     assert measure.after.share == pytest.approx(5 / 6)
     assert measure.threshold == "“at or above 3 of 4”"
     dump = _db_text(store)
-    assert all(name not in dump for name in NAMES) and "1003" not in dump
+    assert all(name not in dump for name in NAMES) and "SN-100" not in dump
 
 
 def test_decimal_comma_scores_from_a_european_excel() -> None:

@@ -226,3 +226,57 @@ def test_lang_of_the_system_drives_the_language_when_the_coach_chose_none(
     settings.put(store, settings.LANGUAGE_KEY, "en")  # the coach's choice wins over LANG
     assert ui_i18n.install_for(store) == "en"
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def _model_texts(model) -> set[str]:
+    """Every DisplayRole text of a Qt item model, children included."""
+    from PySide6.QtCore import QModelIndex, Qt
+
+    found: set[str] = set()
+
+    def walk(parent: QModelIndex) -> None:
+        for row in range(model.rowCount(parent)):
+            for column in range(model.columnCount(parent)):
+                index = model.index(row, column, parent)
+                text = model.data(index, Qt.ItemDataRole.DisplayRole)
+                if isinstance(text, str):
+                    found.add(text)
+                if column == 0 and model.rowCount(index):
+                    walk(index)
+
+    walk(QModelIndex())
+    return found
+
+
+def test_spanish_window_shows_the_records_vocabulary_in_spanish(
+    language, store: Store, errors_seen, qtbot, idle
+):
+    """The words for evidence kinds, visit types and look-for marks come from the core's
+    tables; a screen that read them without translating showed "Student talk · seen" in the
+    Spanish window. With a visit open, the timeline, the visits list, the tallies and the
+    kind chooser speak Spanish."""
+    from observe.capture.visit_pages import load_visit_page
+    from observe.demo.generator import load_demo
+
+    load_demo(store, "small")
+    assert language("es") == "es"
+    window = MainWindow(store, report_error=errors_seen)
+    qtbot.addWidget(window)
+    window.show()
+    idle()
+    visit = next(v for v in load_visit_page(store).visits if v.walk_id is None)
+    window.context.open_visit(visit.id)
+    idle()
+    capture = window.workspace.capture
+    timeline = _model_texts(capture.timeline.model())
+    visits = _model_texts(window.workspace.navigator.visits.visit_model)
+    kinds = {capture.kind_combo.itemText(i) for i in range(capture.kind_combo.count())}
+    shown = timeline | visits | kinds | {capture.type_label.text()}
+    english = {"Student talk", "Student action", "Teacher move", "Note (private)"}
+    english |= {"Observation", "Coaching observation", "Co-teaching", "Modeling", "Listening"}
+    assert not {t for t in shown if t in english or t.endswith((" seen", " tagged"))}, shown
+    assert {"Habla de estudiantes", "Acción de estudiantes"} <= kinds, kinds
+    assert "Observación" in visits
+    assert capture.type_label.text() == "Observación de acompañamiento"
+    assert any("observado" in t for t in timeline), timeline
+    window.close()

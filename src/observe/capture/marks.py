@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, literal, select
 
-from observe.i18n import N_, Words, _
+from observe.i18n import N_, Words, ngettext
 from observe.store import Store
 from observe.store.models import Evidence, evidence_lookfor
 
@@ -120,20 +120,38 @@ class MarkTally:
         """ "✓ 2 seen · ○ 1 not yet · 4 tagged": symbol and word together, never colour."""
         parts = []
         if self.seen:
-            parts.append(_("{symbol} {count} seen").format(symbol=SYMBOLS[SEEN], count=self.seen))
+            parts.append(
+                ngettext("{symbol} {count} seen", "{symbol} {count} seen", self.seen).format(
+                    symbol=SYMBOLS[SEEN], count=self.seen
+                )
+            )
         if self.not_yet:
             parts.append(
-                _("{symbol} {count} not yet").format(symbol=SYMBOLS[NOT_YET], count=self.not_yet)
+                ngettext(
+                    "{symbol} {count} not yet", "{symbol} {count} not yet", self.not_yet
+                ).format(symbol=SYMBOLS[NOT_YET], count=self.not_yet)
             )
-        parts.append(_("{count} tagged").format(count=self.tagged))
+        parts.append(
+            ngettext("{count} tagged", "{count} tagged", self.tagged).format(count=self.tagged)
+        )
         return " · ".join(parts)
 
     def spoken(self) -> str:
         """The same for a screen reader: words only, no symbols."""
-        parts = [_("{count} seen").format(count=self.seen)] if self.seen else []
+        parts = (
+            [ngettext("{count} seen", "{count} seen", self.seen).format(count=self.seen)]
+            if self.seen
+            else []
+        )
         if self.not_yet:
-            parts.append(_("{count} not yet seen").format(count=self.not_yet))
-        parts.append(_("{count} tagged").format(count=self.tagged))
+            parts.append(
+                ngettext("{count} not yet seen", "{count} not yet seen", self.not_yet).format(
+                    count=self.not_yet
+                )
+            )
+        parts.append(
+            ngettext("{count} tagged", "{count} tagged", self.tagged).format(count=self.tagged)
+        )
         return ", ".join(parts)
 
 

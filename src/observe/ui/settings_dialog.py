@@ -84,7 +84,7 @@ class SettingsDialog(QDialog):
         )
         self.visit_combo = QComboBox()
         for visit_type in DEFAULT_VISIT_TYPES:
-            self.visit_combo.addItem(self.tr(VISIT_TYPE_LABELS[visit_type]), visit_type)
+            self.visit_combo.addItem(VISIT_TYPE_LABELS[visit_type], visit_type)
         self.visit_combo.setCurrentIndex(
             max(0, self.visit_combo.findData(current.default_visit_type))
         )

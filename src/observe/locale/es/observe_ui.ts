@@ -4719,7 +4719,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     <message>
         <source>about</source>
         <extracomment>Height of an image artifact&apos;s thumbnail in the timeline, in logical pixels. Marks as a screen reader says them.</extracomment>
-        <translation>sobre</translation>
+        <translation>relacionado</translation>
     </message>
     <message>
         <source>seen</source>

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from observe.capture.kinds import LABELS as KIND_LABELS
-from observe.feedback import STEMS, WONDERING_STEMS, FeedbackDraft, Glow, VisitFacts
-from observe.feedback.draft import stem_opening
+from observe.feedback import FeedbackDraft, Glow, VisitFacts
+from observe.feedback.draft import stem_opening, stems, wondering_stems
 from observe.feedback.facts import EvidenceFact, visit_facts
 from observe.feedback.reflections import ReflectionView, visit_reflections
 from observe.feedback.service import (
@@ -164,11 +164,13 @@ class ComposerDialog(QDialog):
         self.stem_box = QComboBox()
         self.stem_box.setAccessibleName(self.tr("Start the strength with"))
         self.stem_box.addItem(self.tr("Start with…"), "")
-        for stem in STEMS:
+        for stem in stems():
             self.stem_box.addItem(stem, stem)
         self.stem_box.activated.connect(self._use_stem)
         self.add_plain_button = QPushButton(self.tr("Add strength &without evidence"))
-        self.add_plain_button.clicked.connect(lambda: self.add_glow(Glow("I noticed ")))
+        self.add_plain_button.clicked.connect(
+            lambda: self.add_glow(Glow(stem_opening(stems()[1])))  # "I noticed "
+        )
         self.remove_button = QPushButton(self.tr("&Remove strength"))
         self.remove_button.clicked.connect(self.remove_glow)
         glow_buttons = QHBoxLayout()
@@ -180,7 +182,7 @@ class ComposerDialog(QDialog):
         self.wondering_stems = QComboBox()
         self.wondering_stems.setAccessibleName(self.tr("Start the wondering with"))
         self.wondering_stems.addItem(self.tr("Start with…"), "")
-        for stem in WONDERING_STEMS:
+        for stem in wondering_stems():
             self.wondering_stems.addItem(stem, stem)
         self.wondering_stems.activated.connect(self._use_wondering_stem)
         self.wondering = QPlainTextEdit()
