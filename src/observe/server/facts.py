@@ -119,6 +119,9 @@ def visit_minutes(data: dict[str, Any]) -> int | None:
     return None
 
 
+_UNTAGGED = json.dumps({"tags": [], "seen": []}, separators=(",", ":"))
+
+
 def facts_of(kind: str, data: Any, deleted: bool) -> dict[str, str | int | None]:
     """The fact columns of one record (see the module's docstring)."""
     if deleted or not isinstance(data, dict):
@@ -149,8 +152,11 @@ def facts_of(kind: str, data: Any, deleted: bool) -> dict[str, str | int | None]
         out["facet"] = what if what in PARTICIPATION_KINDS else ""
     elif kind == "evidence":
         tags, seen = tags_of(data)
-        facet = json.dumps({"tags": tags, "seen": seen}, separators=(",", ":"))
-        out["facet"] = bounded(facet, MAX_FACET)
+        if not tags and not seen:
+            out["facet"] = _UNTAGGED  # most items: no JSON to build per record in a push
+        else:
+            facet = json.dumps({"tags": tags, "seen": seen}, separators=(",", ":"))
+            out["facet"] = bounded(facet, MAX_FACET)
     return out
 
 

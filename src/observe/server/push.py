@@ -17,6 +17,7 @@ import logging
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from pydantic_core import PydanticSerializationError, to_json
@@ -506,11 +507,17 @@ class _BulkInsert:
                 return seen[key]
             return proc(raw)
 
-        pairs = list(zip(names, procs, strict=True))
-        if positional:
-            params: list[Any] = [tuple(value(n, p, row[n]) for n, p in pairs) for row in rows]
-        else:
-            params = [{n: value(n, p, row[n]) for n, p in pairs} for row in rows]
+        # All values fetched by one C-level itemgetter; only the few columns with a bind
+        # processor (times, JSON, booleans) go through Python per row: building 32 values a
+        # row one by one was a fifth of a push's time.
+        fetch = itemgetter(*names)
+        converted = [(i, n, p) for i, (n, p) in enumerate(zip(names, procs, strict=True)) if p]
+        params: list[Any] = []
+        for row in rows:
+            values = list(fetch(row)) if len(names) > 1 else [fetch(row)]
+            for i, n, p in converted:
+                values[i] = value(n, p, values[i])
+            params.append(tuple(values) if positional else dict(zip(names, values, strict=True)))
         conn.exec_driver_sql(sql, params)
 
 
