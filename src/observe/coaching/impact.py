@@ -35,6 +35,8 @@ from observe.coaching.impact_tables import (
     Cell,
     ImpactReport,
     Table,
+    activity_row,
+    time_by_activity,
     visits_per_week,
 )
 from observe.coaching.labels import ACTIVITY_LABELS, cycle_status_label
@@ -145,30 +147,9 @@ def visits_table(visits: list[Visit], weeks: list[date], tz: tzinfo | None = Non
 
 
 def time_by_activity_table(rows: list[coaching_log.LogRow]) -> Table:
-    totals = coaching_log.time_by_activity(rows)
-    return Table(
-        key="time_by_activity",
-        title=N_("Time by activity"),
-        columns=("activity", "label", "counts_as", "entries", "minutes", "share_of_time"),
-        headers=(
-            N_("Code"),
-            N_("Activity"),
-            N_("Counts as"),
-            N_("Entries"),
-            N_("Minutes"),
-            N_("Share of time"),
-        ),
-        rows=tuple(
-            (
-                t.activity.value,
-                t.label,
-                "coaching" if coaching_log.is_coaching(t.activity) else "other duties",
-                t.entries,
-                t.minutes,
-                t.share,
-            )
-            for t in totals
-        ),
+    return time_by_activity(
+        activity_row(t.activity, t.label, t.entries, t.minutes, t.share)
+        for t in coaching_log.time_by_activity(rows)
     )
 
 

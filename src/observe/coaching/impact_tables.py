@@ -11,15 +11,17 @@ from __future__ import annotations
 import csv
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Protocol
 
+from observe.coaching.log import is_coaching
 from observe.errors import ObserveError
 from observe.i18n import N_, _
 from observe.safetext import csv_cell
+from observe.store.models import LogActivity
 from observe.vocabulary import VISIT_TYPE_LABELS
 
 Cell = str | int | float | date | None
@@ -203,6 +205,34 @@ def visits_per_week(rows: Sequence[tuple[Cell, ...]]) -> Table:
             N_("Visits"),
             N_("Minutes"),
             *(VISIT_TYPE_LABELS[t] for t in types),
+        ),
+        rows=tuple(rows),
+    )
+
+
+def activity_row(
+    activity: LogActivity, label: str, entries: int, minutes: int, share: float
+) -> tuple[Cell, ...]:
+    """One row of the time-by-activity table; whether an activity counts as coaching is
+    ``observe.coaching.log``'s rule, said here in the table's words."""
+    counts_as = "coaching" if is_coaching(activity) else "other duties"
+    return (activity.value, label, counts_as, entries, minutes, share)
+
+
+def time_by_activity(rows: Iterable[tuple[Cell, ...]]) -> Table:
+    """Minutes per log activity, for the coach's own log or the school's figures: one shape
+    and one set of words for both (see :func:`activity_row`)."""
+    return Table(
+        key="time_by_activity",
+        title=N_("Time by activity"),
+        columns=("activity", "label", "counts_as", "entries", "minutes", "share_of_time"),
+        headers=(
+            N_("Code"),
+            N_("Activity"),
+            N_("Counts as"),
+            N_("Entries"),
+            N_("Minutes"),
+            N_("Share of time"),
         ),
         rows=tuple(rows),
     )

@@ -27,10 +27,11 @@ from observe.coaching.impact_tables import (
     Cell,
     ImpactReport,
     Table,
+    activity_row,
+    time_by_activity,
     visits_per_week,
 )
 from observe.coaching.labels import activity_label
-from observe.coaching.log import is_coaching
 from observe.i18n import N_, _
 from observe.protocol import MIN_TEACHERS
 from observe.safetext import printable
@@ -156,32 +157,15 @@ def time_table(rows: list[dict[str, Cell]]) -> Table:
         entries[key] += _int(row.get("entries"))
         minutes[key] += _int(row.get("minutes"))
     total = sum(minutes.values())
-    out = []
-    for activity in LogActivity:
-        m = minutes.get(activity.value, 0)
-        out.append(
-            (
-                activity.value,
-                activity_label(activity),
-                "coaching" if is_coaching(activity) else "other duties",
-                entries.get(activity.value, 0),
-                m,
-                m / total if total else 0.0,
-            )
+    return time_by_activity(
+        activity_row(
+            activity,
+            activity_label(activity),
+            entries.get(activity.value, 0),
+            minutes.get(activity.value, 0),
+            minutes.get(activity.value, 0) / total if total else 0.0,
         )
-    return Table(
-        key="time_by_activity",
-        title=N_("Time by activity"),
-        columns=("activity", "label", "counts_as", "entries", "minutes", "share_of_time"),
-        headers=(
-            N_("Code"),
-            N_("Activity"),
-            N_("Counts as"),
-            N_("Entries"),
-            N_("Minutes"),
-            N_("Share of time"),
-        ),
-        rows=tuple(out),
+        for activity in LogActivity
     )
 
 
