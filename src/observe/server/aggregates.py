@@ -28,7 +28,7 @@ from observe.protocol import MIN_TEACHERS
 from observe.server import student_evidence
 from observe.server.accounts import Principal
 from observe.server.errors import ApiError, forbidden
-from observe.server.facts import MAX_REF, PARTICIPATION_KINDS, bounded, day_of
+from observe.server.facts import MAX_REF, PARTICIPATION_KINDS, bounded, day_of, moment
 from observe.server.schema import fact_count, record
 from observe.server.scope import Scope as _Scope
 from observe.server.scope import day_from, scope_for
@@ -43,15 +43,6 @@ NAMES = (
     student_evidence.NAME,
 )
 _day = day_of
-
-
-def _moment(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -214,7 +205,7 @@ def _cycle_values(scope: _Scope, cycles: list[dict[str, Any]]) -> dict[Any, list
     wanted = {c.get("id") for c in cycles}
     visits_of: dict[Any, list[tuple[datetime, Any]]] = defaultdict(list)
     for visit in scope.cycle_visits({bounded(c, MAX_REF) for c in wanted if isinstance(c, str)}):
-        started = _moment(visit.get("started_at"))
+        started = moment(visit.get("started_at"))
         if visit.get("cycle_id") in wanted and started is not None:
             visits_of[visit["cycle_id"]].append((started, visit.get("id")))
     linked = sorted({v for pairs in visits_of.values() for _, v in pairs if isinstance(v, str)})

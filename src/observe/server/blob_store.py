@@ -17,12 +17,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from observe.durable import fsync_dir, write_atomically
 from observe.i18n import _
 from observe.protocol import MAX_BLOB_BYTES
 from observe.server.blob_refs import is_sha256
@@ -67,16 +67,6 @@ class Status:
             "size": self.size,
             "max_bytes": MAX_BLOB_BYTES,
         }
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def hash_file(path: Path) -> str:
@@ -214,9 +204,9 @@ class BlobStore:
         created = not target.parent.exists()
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(part, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
         if created:
-            _fsync_dir(self.root)
+            fsync_dir(self.root)
         return Status(sha, True, size, size)
 
     def put(self, data: bytes) -> str:
@@ -226,18 +216,7 @@ class BlobStore:
             return sha
         target = self.path(sha)
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        _fsync_dir(target.parent)
+        write_atomically(target, data)
         return sha
 
     def remove(self, sha: str) -> None:

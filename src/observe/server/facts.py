@@ -95,7 +95,8 @@ def bounded(text: str, limit: int) -> str:
     return "#" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _moment(value: Any) -> datetime | None:
+def moment(value: Any) -> datetime | None:
+    """A snapshot's time as written by any client (``Z`` or an offset); None if unreadable."""
     if not isinstance(value, str):
         return None
     try:
@@ -110,7 +111,7 @@ def _ref(value: Any) -> str | None:
 
 def visit_minutes(data: dict[str, Any]) -> int | None:
     """A visit's length in whole minutes, when both ends read and it ends after it starts."""
-    start, end = _moment(data.get("started_at")), _moment(data.get("ended_at"))
+    start, end = moment(data.get("started_at")), moment(data.get("ended_at"))
     try:
         if start and end and end > start:
             return round((end - start).total_seconds() / 60)

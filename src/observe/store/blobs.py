@@ -15,11 +15,11 @@ import contextlib
 import hashlib
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from observe.durable import fsync_dir, write_atomically
 from observe.i18n import _
 
 SUFFIX = ".jpg"
@@ -41,16 +41,6 @@ def blob_path(root: Path, sha: str) -> Path:
     return root / sha[:2] / f"{sha}{SUFFIX}"
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":  # Windows can't open a folder to fsync it; NTFS journals renames
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def put_blob(root: Path, data: bytes) -> str:
     """Stores ``data`` durably and returns its SHA-256; a sound copy already there is kept."""
     sha = sha256_of(data)
@@ -59,21 +49,10 @@ def put_blob(root: Path, data: bytes) -> str:
         return sha
     created = not path.parent.exists()
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".incoming-", suffix=SUFFIX, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
+    write_atomically(path, data, suffix=SUFFIX)
     if created:
-        _fsync_dir(root)
-        _fsync_dir(root.parent)
+        fsync_dir(root)
+        fsync_dir(root.parent)
     return sha
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, select, true
 from sqlalchemy.orm import Session, sessionmaker
 
+from observe.durable import fsync_dir
 from observe.errors import (
     DamagedProfile,
     ProfileError,
@@ -324,15 +325,6 @@ def _crashed_sessions(paths: ProfilePaths) -> list[Path]:
     return out
 
 
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # not every filesystem lets a folder be opened/synced
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _remove_abandoned_builds(paths: ProfilePaths) -> None:
     for tmp in paths.data_dir.glob(f"{CREATING}*"):
         pid = _pid_of(tmp, CREATING)
@@ -377,7 +369,7 @@ def _create_database(paths: ProfilePaths, *, replace: bool) -> None:
                 if not db.exists():
                     os.replace(tmp, db)
             tmp.unlink(missing_ok=True)
-        _fsync_dir(paths.data_dir)
+        fsync_dir(paths.data_dir)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
