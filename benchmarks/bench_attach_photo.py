@@ -3,8 +3,8 @@
   observe   ``attach_file``: read the file, decode, read EXIF, turn upright, scale to 2,400 px,
             encode a metadata-free JPEG (quality 85), SHA-256, write the blob (fsync file and
             folder), commit the Artifact item with its outbox row
-  pillow    ``Image.open`` + ``resize`` to the same size (LANCZOS) + ``save`` as JPEG quality 85
-            to a file (no fsync, no hash, no database)
+  pillow    ``Image.open`` + ``resize`` to the same size (bicubic, as Observe) + ``save`` as
+            JPEG quality 85 to a file (no fsync, no hash, no database)
 
 The photo is 4,000 × 3,000 with phone EXIF (GPS, camera, time, orientation 6) and noisy,
 photo-like content, so its JPEG is a few MB like a real one. Runs alternate so drift hits both;
@@ -70,7 +70,7 @@ def bare_pillow(path: Path, out: Path) -> None:
     with Image.open(path) as im:
         w, h = im.size
         ratio = MAX_LONG_SIDE / max(w, h)
-        small = im.resize((round(w * ratio), round(h * ratio)), Image.Resampling.LANCZOS)
+        small = im.resize((round(w * ratio), round(h * ratio)), Image.Resampling.BICUBIC)
     small.save(out, "JPEG", quality=JPEG_QUALITY)
 
 
