@@ -212,7 +212,10 @@ class Evidence(SyncRecord):
 
     __tablename__ = "evidence"
     kind = "evidence"
-    __table_args__ = (Index("ix_evidence_visit_observed", "visit_id", "observed_at"),)
+    __table_args__ = (
+        Index("ix_evidence_visit_observed", "visit_id", "observed_at"),
+        Index("ix_evidence_observed_at", "observed_at"),  # the impact view's date range
+    )
 
     visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"))
     observed_at: Mapped[datetime] = mapped_column(default=utcnow)
