@@ -214,3 +214,45 @@ def test_look_for_weeks_follow_the_coachs_time_zone_even_at_half_hours(store):
         assert [(r["week_start"], r["tagged_evidence"], r["evidence"]) for r in trends] == [
             (expected, 1, 1)
         ]
+
+
+def test_items_of_a_visit_deleted_on_another_device_are_not_counted(store):
+    """A tombstone synced from another device marks only the visit deleted: its items keep
+    deleted = 0, and still must not count (nor their look-for tags)."""
+    from datetime import datetime
+
+    from observe.capture.evidence import save_evidence
+    from observe.capture.visits import start_visit
+    from observe.store.models import EvidenceKind, LookFor, LookForSet, VisitType
+
+    _teacher, room, _seats = make_room(store, seats=4)
+    with store.write() as s:
+        lset = LookForSet(name="Discourse")
+        lookfor = LookFor(lookfor_set=lset, code="DI1", title="Students explain")
+        s.add_all([lset, lookfor])
+    monday = datetime(2026, 9, 14, 14, 0, tzinfo=UTC)
+    kept, gone = (
+        start_visit(store, room, VisitType.COACHING_OBSERVATION, started_at=monday + delta)
+        for delta in (timedelta(0), timedelta(hours=2))
+    )
+    for visit, texts in ((kept, ["Because the slope is 3"]), (gone, ["One", "Two", "Three"])):
+        for text in texts:
+            save_evidence(
+                store,
+                visit.id,
+                EvidenceKind.STUDENT_TALK,
+                text,
+                lookfor_ids=[lookfor.id],
+                observed_at=monday + timedelta(hours=2 if visit is gone else 0),
+            )
+    with store.write() as s:
+        s.get(Visit, gone.id).deleted = True  # the visit only, as a synced tombstone leaves it
+
+    report = local_report(store, None, None, UTC)
+    (row,) = report.tables["lookfors"].dicts()
+    assert row["tagged_evidence"] == 1
+    assert "1 evidence items in the period" in report.tables["lookfors"].note
+    assert [
+        (r["tagged_evidence"], r["evidence"]) for r in report.tables["lookfor_trends"].dicts()
+    ] == [(1, 1)]
+    assert sum(r["visits"] for r in report.tables["visits_per_week"].dicts()) == 1

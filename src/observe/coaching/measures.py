@@ -366,17 +366,17 @@ def _lookfor_counts(
             .group_by(Evidence.visit_id)
         ).all()
     )
-    tagged = dict(
-        s.execute(
-            select(Evidence.visit_id, func.count())
+    # Grouped by look-for and filtered here, not in SQL: with the look-for in the WHERE clause
+    # SQLite may walk every item ever tagged with it (its index) instead of the few visits'
+    # items, 0.15 s a cycle on five years of records instead of a millisecond.
+    tagged = {
+        visit_id: n
+        for visit_id, tag, n in s.execute(
+            select(Evidence.visit_id, evidence_lookfor.c.lookfor_id, func.sum(marked_seen()))
             .join(evidence_lookfor, evidence_lookfor.c.evidence_id == Evidence.id)
-            .where(
-                Evidence.visit_id.in_(visit_ids),
-                Evidence.deleted.is_(False),
-                evidence_lookfor.c.lookfor_id == lookfor_id,
-                marked_seen() == 1,
-            )
-            .group_by(Evidence.visit_id)
-        ).all()
-    )
+            .where(Evidence.visit_id.in_(visit_ids), Evidence.deleted.is_(False))
+            .group_by(Evidence.visit_id, evidence_lookfor.c.lookfor_id)
+        )
+        if tag == lookfor_id and n
+    }
     return {v: (float(tagged.get(v, 0)), n) for v, n in totals.items() if n}
