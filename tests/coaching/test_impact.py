@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+from collections import Counter
 from datetime import UTC, date, timedelta
 from pathlib import Path
 
@@ -256,3 +257,50 @@ def test_items_of_a_visit_deleted_on_another_device_are_not_counted(store):
         (r["tagged_evidence"], r["evidence"]) for r in report.tables["lookfor_trends"].dicts()
     ] == [(1, 1)]
     assert sum(r["visits"] for r in report.tables["visits_per_week"].dicts()) == 1
+
+
+@pytest.mark.parametrize(
+    "zone",
+    ["America/New_York", "Asia/Kolkata", "Asia/Kathmandu", "Pacific/Chatham", "Europe/London"],
+)
+def test_look_for_weeks_are_each_items_local_week_whatever_the_zone(store, zone):
+    """Items are grouped by UTC hour when every hour falls on one local day, by quarter hour
+    when not (India at +5:30, Nepal at +5:45, Chatham at +12:45/+13:45): either way each item
+    counts in the week of its own local time, around midnights and changes of clocks too."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from observe.capture.evidence import save_evidence
+    from observe.capture.visits import start_visit
+    from observe.coaching.dates import week_start
+    from observe.store.models import EvidenceKind, LookFor, LookForSet, VisitType
+
+    tz = ZoneInfo(zone)
+    _teacher, room, _seats = make_room(store, seats=4)
+    with store.write() as s:
+        lset = LookForSet(name="Discourse")
+        lookfor = LookFor(lookfor_set=lset, code="DI1", title="Students explain")
+        s.add_all([lset, lookfor])
+    moments = [
+        datetime(2026, m, d, h, minute, tzinfo=UTC)
+        for m, d in ((3, 8), (3, 29), (4, 5), (9, 27), (11, 1))  # Sundays, around clock changes
+        for h in (0, 4, 5, 10, 11, 12, 13, 18, 19, 23)
+        for minute in (10, 40, 50)
+    ]
+    visit = start_visit(store, room, VisitType.COACHING_OBSERVATION, started_at=moments[0])
+    # The trend has a row for every week from the first visit's to the last's.
+    start_visit(store, room, VisitType.COACHING_OBSERVATION, started_at=moments[-1])
+    for i, moment in enumerate(moments):
+        save_evidence(
+            store,
+            visit.id,
+            EvidenceKind.STUDENT_TALK,
+            f"Item {i}",
+            lookfor_ids=[lookfor.id] if i % 2 else [],
+            observed_at=moment,
+        )
+    expected_all = Counter(week_start(m.astimezone(tz).date()) for m in moments)
+    expected_tagged = Counter(week_start(m.astimezone(tz).date()) for m in moments[1::2])
+    trends = local_report(store, None, None, tz).tables["lookfor_trends"].dicts()
+    got = {r["week_start"]: (r["tagged_evidence"], r["evidence"]) for r in trends if r["evidence"]}
+    assert got == {w: (expected_tagged[w], n) for w, n in expected_all.items()}

@@ -61,6 +61,23 @@ def quarter_hour(column: ColumnElement[datetime]) -> ColumnElement[str]:
     return func.substr(column, 1, 14).concat(cast(minutes, String))
 
 
+def utc_hour(column: ColumnElement[datetime]) -> ColumnElement[str]:
+    """SQL for the UTC hour of a stored time, as text: "2026-09-14 13"."""
+    return func.substr(column, 1, 13)
+
+
+def hour_day(key: str, tz: tzinfo | None = None) -> date | None:
+    """The local day of a :func:`utc_hour` bucket, or None when the hour is not all one local
+    day at one offset from UTC (midnight inside it in a half-hour zone such as India's, clocks
+    changed within it): then only quarter hours say the day."""
+    start = datetime(int(key[0:4]), int(key[5:7]), int(key[8:10]), int(key[11:13]), tzinfo=UTC)
+    first = start.astimezone(tz)
+    last = (start + timedelta(hours=1) - timedelta(microseconds=1)).astimezone(tz)
+    if first.utcoffset() != last.utcoffset() or first.date() != last.date():
+        return None
+    return first.date()
+
+
 def bucket_day(key: str, tz: tzinfo | None = None) -> date:
     """The local day of a :func:`quarter_hour` bucket."""
     moment = datetime(

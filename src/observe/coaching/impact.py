@@ -23,8 +23,10 @@ from observe.clock import as_utc, local_day
 from observe.coaching import log as coaching_log
 from observe.coaching.dates import (
     bucket_day,
+    hour_day,
     quarter_hour,
     utc_bounds,
+    utc_hour,
     week_start,
     weeks_with_data,
 )
@@ -335,22 +337,23 @@ def lookfor_tables(
         bounds.append(Evidence.observed_at >= lo)
     if hi is not None:
         bounds.append(Evidence.observed_at < hi)
-    # Grouped in SQL by quarter hour of UTC time: every real time zone is a whole number of
-    # quarter hours from UTC, so each bucket falls on one local day, and 100,000 items become a
-    # few thousand rows to convert instead of 100,000 datetimes.
-    bucket = quarter_hour(Evidence.observed_at)
-    weeks_of: dict[str, date] = {}
-
-    def week_of(key: str) -> date:
-        """A bucket's week, converted once: the tag query repeats each bucket per look-for."""
-        week = weeks_of.get(key)
-        if week is None:
-            week = weeks_of[key] = week_start(bucket_day(key, tz))
-        return week
-
+    # Grouped in SQL by UTC hour, so five years of items become some 50,000 rows to add up
+    # instead of 500,000, when every hour of the period falls on one local day (whole-hour
+    # zones); else by quarter hour: every real time zone is a whole number of quarter hours
+    # from UTC, so each quarter hour falls on one local day.
+    bucket = utc_hour(Evidence.observed_at)
+    counts = s.execute(select(bucket, func.count()).where(*live, *bounds).group_by(bucket)).all()
+    days: dict[str, date | None] = {key: hour_day(key, tz) for key, _n in counts}
+    if None in days.values():
+        bucket = quarter_hour(Evidence.observed_at)
+        counts = s.execute(
+            select(bucket, func.count()).where(*live, *bounds).group_by(bucket)
+        ).all()
+        days = {key: bucket_day(key, tz) for key, _n in counts}
+    weeks_of = {key: week_start(day) for key, day in days.items() if day is not None}
     evidence_per_week: Counter[date] = Counter()
-    for key, n in s.execute(select(bucket, func.count()).where(*live, *bounds).group_by(bucket)):
-        evidence_per_week[week_of(key)] += n
+    for key, n in counts:
+        evidence_per_week[weeks_of[key]] += n
     per_week: dict[str, Counter[date]] = defaultdict(Counter)
     seen_per_week: dict[str, Counter[date]] = defaultdict(Counter)
     for key, lookfor_id, n, seen in s.execute(
@@ -359,7 +362,9 @@ def lookfor_tables(
         .where(*live, *bounds)
         .group_by(bucket, evidence_lookfor.c.lookfor_id)
     ):
-        week = week_of(key)
+        # The tagged items are some of the items counted above (one read transaction); the
+        # fallback is for a bucket nothing above had, were that ever not so.
+        week = weeks_of.get(key) or week_start(bucket_day(key if len(key) > 13 else key + ":0", tz))
         per_week[lookfor_id][week] += n
         seen_per_week[lookfor_id][week] += int(seen or 0)
     unknown = ("?", _("(look-for not in this profile)"), "", 0)
