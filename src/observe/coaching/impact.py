@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from statistics import fmean
 from typing import Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from observe.capture.marks import marked_seen
@@ -342,8 +342,13 @@ def lookfor_tables(
     # zones); else by quarter hour: every real time zone is a whole number of quarter hours
     # from UTC, so each quarter hour falls on one local day.
     bucket = utc_hour(Evidence.observed_at)
-    counts = s.execute(select(bucket, func.count()).where(*live, *bounds).group_by(bucket)).all()
-    days: dict[str, date | None] = {key: hour_day(key, tz) for key, _n in counts}
+    counts: list[Row[tuple[str, int]]] = []
+    days: dict[str, date | None] = {"": None}  # a half-hour zone today goes to quarter hours
+    if not _offset_now(tz) % timedelta(hours=1):
+        counts = s.execute(
+            select(bucket, func.count()).where(*live, *bounds).group_by(bucket)
+        ).all()
+        days = {key: hour_day(key, tz) for key, _n in counts}
     if None in days.values():
         bucket = quarter_hour(Evidence.observed_at)
         counts = s.execute(
@@ -421,6 +426,10 @@ def lookfor_tables(
             rows=trends,
         ),
     )
+
+
+def _offset_now(tz: tzinfo | None) -> timedelta:
+    return datetime.now(UTC).astimezone(tz).utcoffset() or timedelta(0)
 
 
 # -- participation ----------------------------------------------------------------------------
