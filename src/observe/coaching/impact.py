@@ -361,7 +361,7 @@ def lookfor_tables(
         evidence_per_week[weeks_of[key]] += n
     per_week: dict[str, Counter[date]] = defaultdict(Counter)
     seen_per_week: dict[str, Counter[date]] = defaultdict(Counter)
-    for key, lookfor_id, n, seen in s.execute(
+    for key, lookfor_id, n, seen in s.connection().execute(  # not the ORM: see visit_equity
         select(bucket, evidence_lookfor.c.lookfor_id, func.count(), func.sum(marked_seen()))
         .join(evidence_lookfor, evidence_lookfor.c.evidence_id == Evidence.id)
         .where(*live, *bounds)
