@@ -52,6 +52,18 @@ def _id(key: Key) -> str:
     ).hexdigest()
 
 
+def _add(dialect: Any) -> Any:
+    stmt = dialect.insert(fact_count)
+    return stmt.on_conflict_do_update(
+        index_elements=[fact_count.c.id], set_={"n": fact_count.c.n + stmt.excluded.n}
+    )
+
+
+_ADD = (_add(postgresql), _add(sqlite))
+"""The counts' upsert (index: the database is SQLite), built once: building ``excluded``
+proxies every column of the table, 2 ms of each push."""
+
+
 class Tally:
     """What one push changes in the counts: minus the record as it was, plus as it is now."""
 
@@ -72,12 +84,7 @@ class Tally:
         ]
         if not rows:
             return
-        dialect = sqlite if conn.dialect.name == "sqlite" else postgresql
-        stmt = dialect.insert(fact_count)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[fact_count.c.id], set_={"n": fact_count.c.n + stmt.excluded.n}
-        )
-        conn.execute(stmt, rows)
+        conn.execute(_ADD[conn.dialect.name == "sqlite"], rows)
         emptied = [r["id"] for r in rows if r["n"] < 0]
         for offset in range(0, len(emptied), 500):
             conn.execute(
