@@ -7,6 +7,7 @@ the database (no cache), so a revoked device or disabled user is refused on the 
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -476,6 +477,20 @@ def app_from_environment() -> FastAPI:
     if not url:
         raise RuntimeError(f"{ENV_DATABASE_URL} is not set; start the server with observe-server")
     pool = int(os.environ.get("OBSERVE_SERVER_POOL_SIZE", "5"))
-    return create_app(
+    app = create_app(
         make_engine(url, pool_size=pool, max_overflow=pool * 2), smtp=config_from_environment()
     )
+    settle_heap()
+    return app
+
+
+def settle_heap() -> None:
+    """Moves everything made at start (modules, the app, its schemas: most of the heap) out of
+    the garbage collector's sight for good.
+
+    A 500-op push allocates thousands of containers, so every few pushes the collector's full
+    pass ran, and each walked the whole start-up heap for nothing (~55 ms a pass, a tenth of a
+    stream of pushes' time). Frozen objects are never freed, which is right for what lives as
+    long as the process; what requests create is collected as before."""
+    gc.collect()
+    gc.freeze()

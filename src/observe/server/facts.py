@@ -81,7 +81,7 @@ def tags_of(data: dict[str, Any]) -> tuple[list[str], list[str]]:
     item is about; only a "seen" mark says the look-for was seen (snapshots from devices older
     than marks have none: all "about")."""
     ids = data.get("lookfor_ids")
-    if not isinstance(ids, list):
+    if not ids or not isinstance(ids, list):  # most items: no look-fors
         return [], []
     tags = sorted({i for i in ids if isinstance(i, str)})
     marks = data.get("lookfor_marks")

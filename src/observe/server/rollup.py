@@ -18,6 +18,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Mapping
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select
@@ -30,19 +31,37 @@ KEY_COLUMNS = ("school_id", "owner_id", "kind", "day", "visit_ref", "seat_ref", 
 Key = tuple[Any, ...]
 
 
+_KEY = itemgetter(*KEY_COLUMNS)
+
+
 def key_of(row: Mapping[str, Any]) -> Key | None:
     """The count a record adds to (its key columns), or None when it counts nowhere."""
     if row.get("kind") not in COUNTED_KINDS:
         return None
     if row.get("day") is None and row.get("visit_ref") is None:
         return None
-    return tuple(row.get(c) for c in KEY_COLUMNS)
+    try:
+        return _KEY(row)  # a push's rows have every column: one C-level call per record
+    except KeyError:
+        return tuple(row.get(c) for c in KEY_COLUMNS)
 
 
 def _id(key: Key) -> str:
     return hashlib.sha256(
         json.dumps(list(key), separators=(",", ":")).encode("utf-8", "surrogatepass")
     ).hexdigest()
+
+
+def _add(dialect: Any) -> Any:
+    stmt = dialect.insert(fact_count)
+    return stmt.on_conflict_do_update(
+        index_elements=[fact_count.c.id], set_={"n": fact_count.c.n + stmt.excluded.n}
+    )
+
+
+_ADD = (_add(postgresql), _add(sqlite))
+"""The counts' upsert (index: the database is SQLite), built once: building ``excluded``
+proxies every column of the table, 2 ms of each push."""
 
 
 class Tally:
@@ -65,12 +84,7 @@ class Tally:
         ]
         if not rows:
             return
-        dialect = sqlite if conn.dialect.name == "sqlite" else postgresql
-        stmt = dialect.insert(fact_count)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[fact_count.c.id], set_={"n": fact_count.c.n + stmt.excluded.n}
-        )
-        conn.execute(stmt, rows)
+        conn.execute(_ADD[conn.dialect.name == "sqlite"], rows)
         emptied = [r["id"] for r in rows if r["n"] < 0]
         for offset in range(0, len(emptied), 500):
             conn.execute(
