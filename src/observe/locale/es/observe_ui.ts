@@ -5,7 +5,7 @@
     <name>AboutDialog</name>
     <message>
         <source>Offline-first classroom evidence and strengths-based feedback for instructional coaches. It works without a network connection; your notes live in the data folder below.</source>
-        <translation>Evidencias de aula y retroalimentación basada en fortalezas para coaches pedagógicos, sin depender de la red. Funciona sin conexión; tus notas se guardan en la carpeta de datos que aparece abajo.</translation>
+        <translation>Evidencias de aula y retroalimentación basada en fortalezas para coaches pedagógicos, sin depender de la red. Funciona sin conexión; sus notas se guardan en la carpeta de datos que aparece abajo.</translation>
     </message>
     <message>
         <source>Copyright © 2026 Observe developers</source>
@@ -100,8 +100,8 @@
     <message numerus="yes">
         <source>Your copy will be kept for %n conflict(s):</source>
         <translation>
-            <numerusform>Se conservará tu copia en %n conflicto:</numerusform>
-            <numerusform>Se conservará tu copia en %n conflictos:</numerusform>
+            <numerusform>Se conservará su copia en %n conflicto:</numerusform>
+            <numerusform>Se conservará su copia en %n conflictos:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -113,7 +113,7 @@
     </message>
     <message>
         <source>Left for you to decide one by one:</source>
-        <translation>Quedan para que decidas uno por uno:</translation>
+        <translation>Quedan para que decida uno por uno:</translation>
     </message>
     <message>
         <source>What changes</source>
@@ -124,7 +124,7 @@
     <name>CameraDialog</name>
     <message>
         <source>No camera found. Connect a webcam or document camera and try again, or attach a photo from a file (Ctrl+Alt+A).</source>
-        <translation>No se encontró ninguna cámara. Conecta una webcam o una cámara de documentos y vuelve a intentarlo, o adjunta una foto desde un archivo (Ctrl+Alt+A).</translation>
+        <translation>No se encontró ninguna cámara. Conecte una webcam o una cámara de documentos y vuelva a intentarlo, o adjunte una foto desde un archivo (Ctrl+Alt+A).</translation>
     </message>
     <message>
         <source>Take a photo of student work</source>
@@ -140,7 +140,7 @@
     </message>
     <message>
         <source>Hold the work steady, then press Space or Enter.</source>
-        <translation>Sujeta el trabajo sin moverlo y pulsa Espacio o Intro.</translation>
+        <translation>Sujete el trabajo sin moverlo y pulse Espacio o Intro.</translation>
     </message>
     <message>
         <source>&amp;Take photo</source>
@@ -148,7 +148,7 @@
     </message>
     <message>
         <source>The camera reported a problem: {problem}. Try again or choose a file.</source>
-        <translation>La cámara informó de un problema: {problem}. Vuelve a intentarlo o elige un archivo.</translation>
+        <translation>La cámara informó de un problema: {problem}. Vuelva a intentarlo o elija un archivo.</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>The camera is not ready yet; try again in a moment.</source>
-        <translation>La cámara aún no está lista; vuelve a intentarlo en un momento.</translation>
+        <translation>La cámara aún no está lista; vuelva a intentarlo en un momento.</translation>
     </message>
     <message>
         <source>The camera photo</source>
@@ -220,11 +220,11 @@
     </message>
     <message>
         <source>Locked: every item is saved as this kind. Press its Alt key again to unlock.</source>
-        <translation>Bloqueado: cada elemento se guarda con este tipo. Pulsa de nuevo su tecla Alt para desbloquearlo.</translation>
+        <translation>Bloqueado: cada elemento se guarda con este tipo. Pulse de nuevo su tecla Alt para desbloquearlo.</translation>
     </message>
     <message>
         <source>For the next item only; press its Alt key again to keep it.</source>
-        <translation>Solo para el próximo elemento; pulsa de nuevo su tecla Alt para mantenerlo.</translation>
+        <translation>Solo para el próximo elemento; pulse de nuevo su tecla Alt para mantenerlo.</translation>
     </message>
     <message>
         <source>Kind of the next item (Alt+1…5).</source>
@@ -263,7 +263,7 @@
     </message>
     <message>
         <source>No seat ({where}); press Space to add one</source>
-        <translation>Sin asiento ({where}); pulsa Espacio para añadir uno</translation>
+        <translation>Sin asiento ({where}); pulse Espacio para añadir uno</translation>
     </message>
     <message>
         <source>, no group</source>
@@ -376,7 +376,7 @@
     </message>
     <message>
         <source>Add a teacher first (New teacher…), then add their classes.</source>
-        <translation>Primero añade un docente (Nuevo docente…) y después sus clases.</translation>
+        <translation>Primero añada un docente (Nuevo docente…) y después sus clases.</translation>
     </message>
 </context>
 <context>
@@ -387,7 +387,7 @@
     </message>
     <message>
         <source>What changed for students, what made the difference, and what comes next? Write it with the teacher; it closes the cycle.</source>
-        <translation>¿Qué cambió para el alumnado, qué marcó la diferencia y qué sigue? Escríbelo junto con el docente; con esto se cierra el ciclo.</translation>
+        <translation>¿Qué cambió para el alumnado, qué marcó la diferencia y qué sigue? Escríbalo junto con el docente; con esto se cierra el ciclo.</translation>
     </message>
     <message>
         <source>Closing reflection</source>
@@ -557,7 +557,7 @@
     </message>
     <message>
         <source>Your name on sheets</source>
-        <translation>Tu nombre en las hojas</translation>
+        <translation>Su nombre en las hojas</translation>
     </message>
     <message>
         <source>S&amp;trengths (glows)</source>
@@ -577,7 +577,7 @@
     </message>
     <message>
         <source>Your &amp;name on sheets</source>
-        <translation>Tu &amp;nombre en las hojas</translation>
+        <translation>Su &amp;nombre en las hojas</translation>
     </message>
     <message>
         <source>&amp;Preview sheet…</source>
@@ -609,7 +609,7 @@
     </message>
     <message>
         <source>A draft proposed from this visit; edit it, then save.</source>
-        <translation>Un borrador propuesto a partir de esta visita; edítalo y luego guárdalo.</translation>
+        <translation>Un borrador propuesto a partir de esta visita; edítelo y luego guárdelo.</translation>
     </message>
     <message>
         <source>Saved feedback.</source>
@@ -617,7 +617,7 @@
     </message>
     <message>
         <source>Choose an evidence item first, then add it as a strength.</source>
-        <translation>Primero elige un elemento de evidencia y después añádelo como fortaleza.</translation>
+        <translation>Primero elija un elemento de evidencia y después añádalo como fortaleza.</translation>
     </message>
     <message>
         <source>Tied to {offset}: {text}</source>
@@ -637,7 +637,7 @@
     </message>
     <message>
         <source>Saved. It will sync with your other records.</source>
-        <translation>Guardado. Se sincronizará con el resto de tus registros.</translation>
+        <translation>Guardado. Se sincronizará con el resto de sus registros.</translation>
     </message>
     <message>
         <source>Not saved.</source>
@@ -665,7 +665,7 @@
     </message>
     <message>
         <source>Your version</source>
-        <translation>Tu versión</translation>
+        <translation>Su versión</translation>
     </message>
     <message>
         <source>Server version</source>
@@ -685,7 +685,7 @@
     </message>
     <message>
         <source>Send your version to the server (Alt+M)</source>
-        <translation>Enviar tu versión al servidor (Alt+M)</translation>
+        <translation>Enviar su versión al servidor (Alt+M)</translation>
     </message>
     <message>
         <source>Keep &amp;theirs</source>
@@ -709,7 +709,7 @@
     </message>
     <message>
         <source>Send your version with the merged text (Ctrl+Return)</source>
-        <translation>Enviar tu versión con el texto combinado (Ctrl+Return)</translation>
+        <translation>Enviar su versión con el texto combinado (Ctrl+Return)</translation>
     </message>
     <message>
         <source>Keep all m&amp;ine…</source>
@@ -721,7 +721,7 @@
     </message>
     <message>
         <source>Keep your version of every conflict, after a preview (Alt+I)</source>
-        <translation>Conservar tu versión en todos los conflictos, tras una vista previa (Alt+I)</translation>
+        <translation>Conservar su versión en todos los conflictos, tras una vista previa (Alt+I)</translation>
     </message>
     <message>
         <source>Keep all t&amp;heirs…</source>
@@ -741,7 +741,7 @@
     </message>
     <message>
         <source>Your version (this computer)</source>
-        <translation>Tu versión (este equipo)</translation>
+        <translation>Su versión (este equipo)</translation>
     </message>
     <message>
         <source>Server version (elsewhere)</source>
@@ -749,7 +749,7 @@
     </message>
     <message>
         <source>Merged te&amp;xt (edit, then save):</source>
-        <translation>Texto com&amp;binado (edítalo y luego guárdalo):</translation>
+        <translation>Texto com&amp;binado (edítelo y luego guárdelo):</translation>
     </message>
     <message>
         <source>Added or changed after it was deleted</source>
@@ -927,7 +927,7 @@
     <name>CycleEvidence</name>
     <message>
         <source>This cycle has no survey questions yet. Import a survey first (its questions are reused), or make one with: observe report survey --cycle active --question …</source>
-        <translation>Este ciclo todavía no tiene preguntas de encuesta. Importa primero una encuesta (se reutilizan sus preguntas) o crea una con: observe report survey --cycle active --question …</translation>
+        <translation>Este ciclo todavía no tiene preguntas de encuesta. Importe primero una encuesta (se reutilizan sus preguntas) o cree una con: observe report survey --cycle active --question …</translation>
     </message>
     <message>
         <source>Paper student survey</source>
@@ -994,7 +994,7 @@
     </message>
     <message>
         <source>No coaching cycles yet. A cycle is a few weeks of work with one teacher on one focus: choose New cycle to start one.</source>
-        <translation>Todavía no hay ciclos de coaching. Un ciclo son unas semanas de trabajo con un docente sobre un enfoque: elige Nuevo ciclo para empezar uno.</translation>
+        <translation>Todavía no hay ciclos de coaching. Un ciclo son unas semanas de trabajo con un docente sobre un enfoque: elija Nuevo ciclo para empezar uno.</translation>
     </message>
     <message>
         <source>Cycle focus</source>
@@ -1122,7 +1122,7 @@
     </message>
     <message>
         <source>The teacher reads the focus, goal, steps and measure on the server&apos;s pages after your next sync, and can write back; step notes stay private</source>
-        <translation>El docente lee el enfoque, la meta, los pasos y la medida en las páginas del servidor después de tu próxima sincronización, y puede responder; las notas de los pasos siguen siendo privadas</translation>
+        <translation>El docente lee el enfoque, la meta, los pasos y la medida en las páginas del servidor después de que usted vuelva a sincronizar, y puede responder; las notas de los pasos siguen siendo privadas</translation>
     </message>
     <message>
         <source>Sharing</source>
@@ -1142,19 +1142,19 @@
     </message>
     <message>
         <source>Shared: the teacher reads it after your next sync.</source>
-        <translation>Compartido: el docente lo leerá después de tu próxima sincronización.</translation>
+        <translation>Compartido: el docente lo leerá cuando usted vuelva a sincronizar.</translation>
     </message>
     <message>
         <source>Shared: the teacher reads its focus, goal, steps and measure after your next sync. Step notes and your closing reflection stay private.</source>
-        <translation>Compartido: el docente leerá su enfoque, meta, pasos y medida después de tu próxima sincronización. Las notas de los pasos y tu reflexión de cierre siguen siendo privadas.</translation>
+        <translation>Compartido: el docente leerá su enfoque, meta, pasos y medida cuando usted vuelva a sincronizar. Las notas de los pasos y la reflexión de cierre que usted escriba siguen siendo privadas.</translation>
     </message>
     <message>
         <source>Private again: the teacher no longer sees this cycle after your next sync.</source>
-        <translation>De nuevo privado: el docente dejará de ver este ciclo después de tu próxima sincronización.</translation>
+        <translation>De nuevo privado: el docente dejará de ver este ciclo cuando usted vuelva a sincronizar.</translation>
     </message>
     <message>
         <source>Add a teacher first (Classes → New teacher); a cycle is with a teacher.</source>
-        <translation>Primero añade un docente (Clases → Nuevo docente); un ciclo siempre es con un docente.</translation>
+        <translation>Primero añada un docente (Clases → Nuevo docente); un ciclo siempre es con un docente.</translation>
     </message>
     <message>
         <source>Delete cycle</source>
@@ -1170,11 +1170,11 @@
     <message>
         <source>Something went wrong that Observe didn&apos;t expect, so it stopped what it was doing. The details were written to the log at {path}; please include that file if you report the problem.</source>
         <extracomment>Shows a built dialog; tests pass one that records the box instead of blocking on ``exec``. What screens call to report a failure; :func:`show_error` or a test double.</extracomment>
-        <translation>Ocurrió algo que Observe no esperaba, así que detuvo lo que estaba haciendo. Los detalles se guardaron en el registro en {path}; adjunta ese archivo si informas del problema.</translation>
+        <translation>Ocurrió algo que Observe no esperaba, así que detuvo lo que estaba haciendo. Los detalles se guardaron en el registro en {path}; adjunte ese archivo si informa del problema.</translation>
     </message>
     <message>
         <source>Something went wrong that Observe didn&apos;t expect, so it stopped what it was doing. No log file could be written, so please note what you were doing if you report the problem.</source>
-        <translation>Ocurrió algo que Observe no esperaba, así que detuvo lo que estaba haciendo. No se pudo escribir ningún archivo de registro; si informas del problema, anota qué estabas haciendo.</translation>
+        <translation>Ocurrió algo que Observe no esperaba, así que detuvo lo que estaba haciendo. No se pudo escribir ningún archivo de registro; si informa del problema, anote qué estaba haciendo.</translation>
     </message>
 </context>
 <context>
@@ -1321,7 +1321,7 @@
     </message>
     <message>
         <source>Shared sets sync to every coach of your school</source>
-        <translation>Los conjuntos compartidos se sincronizan con todos los coaches de tu escuela</translation>
+        <translation>Los conjuntos compartidos se sincronizan con todos los coaches de su escuela</translation>
     </message>
     <message>
         <source>Sa&amp;ve changes</source>
@@ -1357,11 +1357,11 @@
     </message>
     <message>
         <source>No look-for sets yet: add a starter set or import one.</source>
-        <translation>Todavía no hay conjuntos de indicadores: añade un conjunto inicial o importa uno.</translation>
+        <translation>Todavía no hay conjuntos de indicadores: añada un conjunto inicial o importe uno.</translation>
     </message>
     <message>
         <source>Shared by a colleague: you can use, export or duplicate it, but only they can change it.</source>
-        <translation>Compartido por un colega: puedes usarlo, exportarlo o duplicarlo, pero solo esa persona puede cambiarlo.</translation>
+        <translation>Compartido por un colega: puede usarlo, exportarlo o duplicarlo, pero solo esa persona puede cambiarlo.</translation>
     </message>
     <message>
         <source>The capture window now offers this set&apos;s look-fors.</source>
@@ -1373,7 +1373,7 @@
     </message>
     <message>
         <source>A new set: give it a name and look-fors, then save.</source>
-        <translation>Un conjunto nuevo: ponle un nombre e indicadores y luego guárdalo.</translation>
+        <translation>Un conjunto nuevo: póngale un nombre e indicadores y luego guárdelo.</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1401,15 +1401,15 @@
     </message>
     <message>
         <source>Duplicated: this copy is yours to change.</source>
-        <translation>Duplicado: esta copia es tuya y puedes cambiarla.</translation>
+        <translation>Duplicado: esta copia es suya y puede cambiarla.</translation>
     </message>
     <message>
         <source>Shared: your team gets this set at their next sync.</source>
-        <translation>Compartido: tu equipo recibirá este conjunto en su próxima sincronización.</translation>
+        <translation>Compartido: su equipo recibirá este conjunto la próxima vez que sincronice.</translation>
     </message>
     <message>
         <source>Now private to you.</source>
-        <translation>Ahora es privado, solo para ti.</translation>
+        <translation>Ahora es privado, solo para usted.</translation>
     </message>
     <message>
         <source>Delete look-for set</source>
@@ -1698,7 +1698,7 @@
     </message>
     <message>
         <source>Choose a CSV with a column of scores (a student number may stand beside it). Only how many students got each score is kept; names are not stored.</source>
-        <translation>Elige un CSV con una columna de calificaciones (puede haber un número de estudiante al lado). Solo se guarda cuántos estudiantes obtuvieron cada calificación; los nombres no se guardan.</translation>
+        <translation>Elija un CSV con una columna de calificaciones (puede haber un número de estudiante al lado). Solo se guarda cuántos estudiantes obtuvieron cada calificación; los nombres no se guardan.</translation>
     </message>
     <message>
         <source>Meets the goal at or above</source>
@@ -1729,7 +1729,7 @@
     </message>
     <message>
         <source>Choose the CSV export of a Google Forms or Microsoft Forms survey. Only how many students chose each answer is kept: names, emails, ids and times are dropped, and free-text answers are left out.</source>
-        <translation>Elige el CSV exportado de una encuesta de Google Forms o Microsoft Forms. Solo se guarda cuántos estudiantes eligieron cada respuesta: se descartan nombres, correos, identificadores y horas, y se omiten las respuestas de texto libre.</translation>
+        <translation>Elija el CSV exportado de una encuesta de Google Forms o Microsoft Forms. Solo se guarda cuántos estudiantes eligieron cada respuesta: se descartan nombres, correos, identificadores y horas, y se omiten las respuestas de texto libre.</translation>
     </message>
 </context>
 <context>
@@ -1740,7 +1740,7 @@
     </message>
     <message>
         <source>Invite {name} ({email}) to read the feedback you share with them and to write their reflection. Your server makes a one-time link and a short code, valid for 14 days; nothing is sent to the teacher: you hand them over.</source>
-        <translation>Invita a {name} ({email}) a leer la retroalimentación que compartes con esa persona y a escribir su reflexión. Tu servidor crea un enlace de un solo uso y un código corto, válidos durante 14 días; no se envía nada al docente: tú se los entregas.</translation>
+        <translation>Invite a {name} ({email}) a leer la retroalimentación que usted comparte con esa persona y a escribir su reflexión. Su servidor crea un enlace de un solo uso y un código corto, válidos durante 14 días; no se envía nada al docente: usted se los entrega.</translation>
     </message>
     <message>
         <source>no email</source>
@@ -1788,7 +1788,7 @@
     </message>
     <message>
         <source>Asking your server for an invitation…</source>
-        <translation>Pidiendo una invitación a tu servidor…</translation>
+        <translation>Pidiendo una invitación a su servidor…</translation>
     </message>
     <message>
         <source>Valid until {when}.</source>
@@ -1800,7 +1800,7 @@
     </message>
     <message>
         <source>Give {name} the link, or the code to type on your server&apos;s invitation page. A new invitation replaces this one.</source>
-        <translation>Dale a {name} el enlace, o el código para escribirlo en la página de invitaciones de tu servidor. Una invitación nueva sustituye a esta.</translation>
+        <translation>Entregue a {name} el enlace, o el código para escribirlo en la página de invitaciones de su servidor. Una invitación nueva sustituye a esta.</translation>
     </message>
     <message>
         <source>Copied.</source>
@@ -1826,7 +1826,7 @@
     </message>
     <message>
         <source>Type part of a command or a key</source>
-        <translation>Escribe parte de un comando o una tecla</translation>
+        <translation>Escriba parte de un comando o una tecla</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
@@ -1850,7 +1850,7 @@
     </message>
     <message>
         <source>No shortcut matches; try fewer letters.</source>
-        <translation>Ningún atajo coincide; prueba con menos letras.</translation>
+        <translation>Ningún atajo coincide; pruebe con menos letras.</translation>
     </message>
     <message>
         <source>1 shortcut</source>
@@ -1884,7 +1884,7 @@
     <name>LeaderSignIn</name>
     <message>
         <source>School leaders see figures for the whole school: visits per week, coaching time, look-fors seen and participation. No notes, evidence, teacher names or cycles leave coaches&apos; computers. Sign in with your leader account.</source>
-        <translation>La dirección de la escuela ve los datos de toda la escuela: visitas por semana, tiempo de coaching, indicadores observados y participación. Ninguna nota, evidencia, nombre de docente ni ciclo sale de los equipos de los coaches. Inicia sesión con tu cuenta de dirección.</translation>
+        <translation>La dirección de la escuela ve los datos de toda la escuela: visitas por semana, tiempo de coaching, indicadores observados y participación. Ninguna nota, evidencia, nombre de docente ni ciclo sale de los equipos de los coaches. Inicie sesión con su cuenta de dirección.</translation>
     </message>
 </context>
 <context>
@@ -1953,7 +1953,7 @@
     </message>
     <message>
         <source>Tick the visits to this teacher&apos;s classes that are part of the cycle. Their tallies and tagged evidence become the cycle&apos;s measure, visit by visit.</source>
-        <translation>Marca las visitas a las clases de este docente que forman parte del ciclo. Sus conteos y su evidencia etiquetada pasan a ser la medida del ciclo, visita a visita.</translation>
+        <translation>Marque las visitas a las clases de este docente que forman parte del ciclo. Sus conteos y su evidencia etiquetada pasan a ser la medida del ciclo, visita a visita.</translation>
     </message>
     <message>
         <source>Visits to this teacher&apos;s classes</source>
@@ -1965,7 +1965,7 @@
     </message>
     <message>
         <source>This teacher has no visits yet. Visits you make appear here.</source>
-        <translation>Este docente todavía no tiene visitas. Las visitas que hagas aparecerán aquí.</translation>
+        <translation>Este docente todavía no tiene visitas. Las visitas que haga aparecerán aquí.</translation>
     </message>
 </context>
 <context>
@@ -2052,7 +2052,7 @@
     <message>
         <source>No look-for set yet: add a starter set in Coaching → Look-for frameworks (Ctrl+Alt+F), or use one your team shares.</source>
         <extracomment>Record kinds whose changes can alter which look-fors are shown. Record kinds whose changes alter the seen / not yet tallies beside each look-for.</extracomment>
-        <translation>Todavía no hay conjunto de indicadores: añade un conjunto inicial en Coaching → Marcos de indicadores (Ctrl+Alt+F) o usa uno que comparta tu equipo.</translation>
+        <translation>Todavía no hay conjunto de indicadores: añada un conjunto inicial en Coaching → Marcos de indicadores (Ctrl+Alt+F) o use uno que comparta su equipo.</translation>
     </message>
     <message>
         <source>Other</source>
@@ -2082,7 +2082,7 @@
     <message>
         <source>Press a look-for&apos;s key once to tag an item as about it, again to mark it ✓ seen, again for ○ not yet, and again to remove the tag.</source>
         <extracomment>How the keys mark a tag; the tallies in the tree use the same words and symbols.</extracomment>
-        <translation>Pulsa una vez la tecla de un indicador para etiquetar un elemento con él, otra vez para marcarlo ✓ observado, otra para ○ todavía no y otra más para quitar la etiqueta.</translation>
+        <translation>Pulse una vez la tecla de un indicador para etiquetar un elemento con él, otra vez para marcarlo ✓ observado, otra para ○ todavía no y otra más para quitar la etiqueta.</translation>
     </message>
     <message>
         <source>How to mark look-fors</source>
@@ -2098,11 +2098,11 @@
     </message>
     <message>
         <source>Click, press Enter or {key} to toggle this tag.</source>
-        <translation>Haz clic, pulsa Intro o {key} para activar o quitar esta etiqueta.</translation>
+        <translation>Haga clic, pulse Intro o {key} para activar o quitar esta etiqueta.</translation>
     </message>
     <message>
         <source>Click or press Enter to toggle this tag.</source>
-        <translation>Haz clic o pulsa Intro para activar o quitar esta etiqueta.</translation>
+        <translation>Haga clic o pulse Intro para activar o quitar esta etiqueta.</translation>
     </message>
     <message>
         <source>; this visit: {tally}</source>
@@ -2177,7 +2177,7 @@
     </message>
     <message>
         <source>Your name, paper, theme…</source>
-        <translation>Tu nombre, papel, tema…</translation>
+        <translation>Su nombre, papel, tema…</translation>
     </message>
     <message>
         <source>&amp;Capture</source>
@@ -2309,11 +2309,11 @@
     </message>
     <message>
         <source>{dest} is the profile&apos;s own database file. Choose a different name or folder for the backup.</source>
-        <translation>{dest} es el propio archivo de base de datos del perfil. Elige otro nombre u otra carpeta para la copia de seguridad.</translation>
+        <translation>{dest} es el propio archivo de base de datos del perfil. Elija otro nombre u otra carpeta para la copia de seguridad.</translation>
     </message>
     <message>
         <source>Observe couldn&apos;t save the backup to {dest} ({reason}). Check that the folder exists, that you can write to it and that the disk has free space, then try again. Your data was not changed.</source>
-        <translation>Observe no pudo guardar la copia de seguridad en {dest} ({reason}). Comprueba que la carpeta existe, que puedes escribir en ella y que el disco tiene espacio libre, y vuelve a intentarlo. Tus datos no se modificaron.</translation>
+        <translation>Observe no pudo guardar la copia de seguridad en {dest} ({reason}). Compruebe que la carpeta existe, que puede escribir en ella y que el disco tiene espacio libre, y vuelva a intentarlo. Sus datos no se modificaron.</translation>
     </message>
     <message>
         <source>Backing up to {dest}…</source>
@@ -2325,7 +2325,7 @@
     </message>
     <message>
         <source>Open it with observe --data-dir, or from the folder it is in.</source>
-        <translation>Ábrelo con observe --data-dir o desde la carpeta donde está.</translation>
+        <translation>Ábralo con observe --data-dir o desde la carpeta donde está.</translation>
     </message>
     <message>
         <source>Recovering records into %1…</source>
@@ -2355,7 +2355,7 @@ It is deleted on your other devices and the sync server at their next sync. Edit
         <extracomment>Works out what would go and returns the question plus the deletion to run if the coach agrees.</extracomment>
         <translation>¿Eliminar la visita «{label}», con {contents}?
 
-Se eliminará en tus otros dispositivos y en el servidor de sincronización en su próxima sincronización. Editar → Deshacer la recupera.</translation>
+Se eliminará en sus otros dispositivos y en el servidor de sincronización cuando estos se sincronicen. Editar → Deshacer la recupera.</translation>
     </message>
     <message>
         <source>Navigator</source>
@@ -2420,7 +2420,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>Make a one-time link and code so the selected teacher can read what you share</source>
-        <translation>Crear un enlace y un código de un solo uso para que el docente seleccionado pueda leer lo que compartes</translation>
+        <translation>Crear un enlace y un código de un solo uso para que el docente seleccionado pueda leer lo que usted comparte</translation>
     </message>
     <message>
         <source>Refresh teachers&apos; &amp;account status</source>
@@ -2428,7 +2428,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>Ask your sync server which teachers have been invited or signed in</source>
-        <translation>Preguntar a tu servidor de sincronización qué docentes han sido invitados o han iniciado sesión</translation>
+        <translation>Preguntar a su servidor de sincronización qué docentes han sido invitados o han iniciado sesión</translation>
     </message>
     <message>
         <source>&amp;Import roster…</source>
@@ -2525,7 +2525,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>No visits yet. Visits and learning walks appear here as you make them, newest day first.</source>
-        <translation>Todavía no hay visitas. Las visitas y los recorridos de aprendizaje aparecen aquí a medida que los haces, con el día más reciente primero.</translation>
+        <translation>Todavía no hay visitas. Las visitas y los recorridos de aprendizaje aparecen aquí a medida que los hace, con el día más reciente primero.</translation>
     </message>
     <message>
         <source>{problem} The list tries again when visits change.</source>
@@ -2660,7 +2660,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>Attach a photo or scan of student work (JPEG, PNG, HEIC, PDF) as an artifact; black out names first. Ctrl+V of an image or a drop works too</source>
-        <translation>Adjuntar una foto o un escaneo del trabajo de los estudiantes (JPEG, PNG, HEIC, PDF) como artefacto; tapa antes los nombres. También sirve Ctrl+V de una imagen o arrastrarla</translation>
+        <translation>Adjuntar una foto o un escaneo del trabajo de los estudiantes (JPEG, PNG, HEIC, PDF) como artefacto; tape antes los nombres. También sirve Ctrl+V de una imagen o arrastrarla</translation>
     </message>
     <message>
         <source>&amp;Take a photo…</source>
@@ -2668,7 +2668,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>Take a photo of student work with a webcam or document camera; black out names first</source>
-        <translation>Hacer una foto del trabajo de los estudiantes con una webcam o una cámara de documentos; tapa antes los nombres</translation>
+        <translation>Hacer una foto del trabajo de los estudiantes con una webcam o una cámara de documentos; tape antes los nombres</translation>
     </message>
     <message>
         <source>Language &amp;hints</source>
@@ -2688,7 +2688,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>Tag the line being typed (or the selected item) with look-for {n}; press again to mark it ✓ seen, again for ○ not yet, again to remove it</source>
-        <translation>Etiquetar la línea que se escribe (o el elemento seleccionado) con el indicador {n}; pulsa otra vez para marcarlo ✓ observado, otra para ○ todavía no y otra para quitarlo</translation>
+        <translation>Etiquetar la línea que se escribe (o el elemento seleccionado) con el indicador {n}; pulse otra vez para marcarlo ✓ observado, otra para ○ todavía no y otra para quitarlo</translation>
     </message>
 </context>
 <context>
@@ -2699,7 +2699,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>No visit is open. Start one to capture evidence.</source>
-        <translation>No hay ninguna visita abierta. Empieza una para capturar evidencias.</translation>
+        <translation>No hay ninguna visita abierta. Empiece una para capturar evidencias.</translation>
     </message>
     <message>
         <source>&amp;Start a visit… (Ctrl+N)</source>
@@ -2767,7 +2767,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>Type what you see or hear, then Enter. Start with &quot; for student talk.</source>
-        <translation>Escribe lo que ves u oyes y pulsa Intro. Empieza con &quot; para lo que dicen los estudiantes.</translation>
+        <translation>Escriba lo que ve u oye y pulse Intro. Empiece con &quot; para lo que dicen los estudiantes.</translation>
     </message>
     <message>
         <source>Look-fors for this line</source>
@@ -2846,7 +2846,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     <message>
         <source>Observe couldn&apos;t read the report it made, so nothing was printed. Try again; if it keeps happening, the log has details.</source>
         <extracomment>Pages are rasterised at no more than this, which is plenty for text and keeps memory sane.</extracomment>
-        <translation>Observe no pudo leer el informe que generó, así que no se imprimió nada. Vuelve a intentarlo; si sigue pasando, el registro tiene los detalles.</translation>
+        <translation>Observe no pudo leer el informe que generó, así que no se imprimió nada. Vuelva a intentarlo; si sigue pasando, el registro tiene los detalles.</translation>
     </message>
     <message>
         <source>QPdfDocument status {status}</source>
@@ -3001,7 +3001,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>Type a teacher, subject, period or room</source>
-        <translation>Escribe un docente, una materia, un periodo o un aula</translation>
+        <translation>Escriba un docente, una materia, un periodo o un aula</translation>
     </message>
     <message>
         <source>Matching classrooms</source>
@@ -3079,7 +3079,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>No classroom matches. Try part of the teacher&apos;s name.</source>
-        <translation>Ninguna clase coincide. Prueba con parte del nombre del docente.</translation>
+        <translation>Ninguna clase coincide. Pruebe con parte del nombre del docente.</translation>
     </message>
     <message>
         <source>Not part of a cycle</source>
@@ -3087,7 +3087,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>Choose a classroom first.</source>
-        <translation>Primero elige una clase.</translation>
+        <translation>Primero elija una clase.</translation>
     </message>
 </context>
 <context>
@@ -3115,7 +3115,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>Drag to draw a black box. Insert adds a box, arrow keys move the selected box, Shift+arrow keys resize it, Space selects the next box, Delete removes it.</source>
-        <translation>Arrastra para dibujar un recuadro negro. Insert añade un recuadro, las flechas mueven el recuadro seleccionado, Mayús+flechas cambian su tamaño, Espacio selecciona el siguiente recuadro y Supr lo quita.</translation>
+        <translation>Arrastre para dibujar un recuadro negro. Insert añade un recuadro, las flechas mueven el recuadro seleccionado, Mayús+flechas cambian su tamaño, Espacio selecciona el siguiente recuadro y Supr lo quita.</translation>
     </message>
 </context>
 <context>
@@ -3146,7 +3146,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>Drag on the image to black out names or faces. Keys on the image: Insert adds a box, arrows move it, Shift+arrows resize it, Space selects the next, Delete removes it.</source>
-        <translation>Arrastra sobre la imagen para tapar nombres o caras. Teclas sobre la imagen: Insert añade un recuadro, las flechas lo mueven, Mayús+flechas cambian su tamaño, Espacio selecciona el siguiente y Supr lo quita.</translation>
+        <translation>Arrastre sobre la imagen para tapar nombres o caras. Teclas sobre la imagen: Insert añade un recuadro, las flechas lo mueven, Mayús+flechas cambian su tamaño, Espacio selecciona el siguiente y Supr lo quita.</translation>
     </message>
     <message>
         <source>&amp;Add box</source>
@@ -3178,13 +3178,13 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>No faces found. If the image shows anyone, draw the boxes by hand.</source>
-        <translation>No se encontró ninguna cara. Si en la imagen aparece alguien, dibuja los recuadros a mano.</translation>
+        <translation>No se encontró ninguna cara. Si en la imagen aparece alguien, dibuje los recuadros a mano.</translation>
     </message>
     <message numerus="yes">
         <source>Found %n face(s), each now blacked out. Check them: Space selects the next box, Delete removes one that is not a face.</source>
         <translation>
-            <numerusform>Se encontró %n cara, ya tapada en negro. Revísala: Espacio selecciona el recuadro siguiente y Supr quita uno que no sea una cara.</numerusform>
-            <numerusform>Se encontraron %n caras, ya tapadas en negro. Revísalas: Espacio selecciona el recuadro siguiente y Supr quita uno que no sea una cara.</numerusform>
+            <numerusform>Se encontró %n cara, ya tapada en negro. Revísela: Espacio selecciona el recuadro siguiente y Supr quita uno que no sea una cara.</numerusform>
+            <numerusform>Se encontraron %n caras, ya tapadas en negro. Revíselas: Espacio selecciona el recuadro siguiente y Supr quita uno que no sea una cara.</numerusform>
         </translation>
     </message>
     <message>
@@ -3223,7 +3223,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     <name>ReportActions</name>
     <message>
         <source>Open a visit first (double-click it in the Visits list); feedback is written for one visit.</source>
-        <translation>Primero abre una visita (haz doble clic en ella en la lista de visitas); la retroalimentación se escribe para una visita.</translation>
+        <translation>Primero abra una visita (haga doble clic en ella en la lista de visitas); la retroalimentación se escribe para una visita.</translation>
     </message>
     <message>
         <source>Coaching cycle summary — %1</source>
@@ -3332,11 +3332,11 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>Export all of them, or only the ones whose feedback you have saved?</source>
-        <translation>¿Exportar todas o solo aquellas cuya retroalimentación ya guardaste?</translation>
+        <translation>¿Exportar todas o solo aquellas cuya retroalimentación ya guardó?</translation>
     </message>
     <message>
         <source>Save feedback for a visit (Reports → Compose feedback) to review it.</source>
-        <translation>Guarda la retroalimentación de una visita (Informes → Redactar retroalimentación) para revisarla.</translation>
+        <translation>Guarde la retroalimentación de una visita (Informes → Redactar retroalimentación) para revisarla.</translation>
     </message>
     <message>
         <source>Made {done} of {total} feedback sheets…</source>
@@ -3404,7 +3404,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>A roster is a CSV file with the columns teacher, subject, grade, period and room (teacher and subject are required). Nothing is imported until you choose Import.</source>
-        <translation>Una lista de clases es un archivo CSV con las columnas teacher, subject, grade, period y room (teacher y subject son obligatorias). No se importa nada hasta que eliges Importar.</translation>
+        <translation>Una lista de clases es un archivo CSV con las columnas teacher, subject, grade, period y room (teacher y subject son obligatorias). No se importa nada hasta que elija Importar.</translation>
     </message>
     <message>
         <source>No file chosen yet.</source>
@@ -3432,7 +3432,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>Choose a roster file to see what it would import.</source>
-        <translation>Elige un archivo de lista de clases para ver qué importaría.</translation>
+        <translation>Elija un archivo de lista de clases para ver qué importaría.</translation>
     </message>
     <message>
         <source>Import summary</source>
@@ -3448,7 +3448,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>Choose a roster CSV</source>
-        <translation>Elige una lista de clases en CSV</translation>
+        <translation>Elija una lista de clases en CSV</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
@@ -3511,7 +3511,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>Reports show visit days and times in this zone. Leave it empty to use this computer&apos;s zone.</source>
-        <translation>Los informes muestran los días y las horas de las visitas en esta zona. Déjalo vacío para usar la zona de este equipo.</translation>
+        <translation>Los informes muestran los días y las horas de las visitas en esta zona. Déjelo vacío para usar la zona de este equipo.</translation>
     </message>
 </context>
 <context>
@@ -3522,7 +3522,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>Score each photo of student work against the cycle&apos;s success criteria. The measure is the share of scored samples that meet them, before → after.</source>
-        <translation>Valora cada foto de trabajo de los estudiantes según los criterios de éxito del ciclo. La medida es la proporción de muestras valoradas que los cumplen, antes → después.</translation>
+        <translation>Valore cada foto de trabajo de los estudiantes según los criterios de éxito del ciclo. La medida es la proporción de muestras valoradas que los cumplen, antes → después.</translation>
     </message>
     <message>
         <source>Work samples</source>
@@ -3582,7 +3582,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>This cycle has no work samples yet. Attach a photo of student work to one of its visits (Capture › Attach image…), then score it here.</source>
-        <translation>Este ciclo aún no tiene muestras de trabajo. Adjunta una foto del trabajo de los estudiantes a una de sus visitas (Captura › Adjuntar imagen…) y valórala aquí.</translation>
+        <translation>Este ciclo aún no tiene muestras de trabajo. Adjunte una foto del trabajo de los estudiantes a una de sus visitas (Captura › Adjuntar imagen…) y valórela aquí.</translation>
     </message>
     <message>
         <source>The sample&apos;s score was taken away; it no longer counts.</source>
@@ -3594,7 +3594,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     <message>
         <source>{limit}+ results (the newest {limit} are shown; add words or filters to narrow)</source>
         <extracomment>Record kinds whose changes alter the filter choices or the results. The highlighted item&apos;s rectangle in global coordinates, or None when none is shown.</extracomment>
-        <translation>{limit}+ resultados (se muestran los {limit} más recientes; añade palabras o filtros para acotar)</translation>
+        <translation>{limit}+ resultados (se muestran los {limit} más recientes; añada palabras o filtros para acotar)</translation>
     </message>
     <message>
         <source>No evidence matches.</source>
@@ -3687,7 +3687,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>Type words to search all evidence, or choose a filter.</source>
-        <translation>Escribe palabras para buscar en todas las evidencias o elige un filtro.</translation>
+        <translation>Escriba palabras para buscar en todas las evidencias o elija un filtro.</translation>
     </message>
     <message>
         <source>Result count</source>
@@ -3699,7 +3699,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>Press Enter to open the visit at that item</source>
-        <translation>Pulsa Intro para abrir la visita en ese elemento</translation>
+        <translation>Pulse Intro para abrir la visita en ese elemento</translation>
     </message>
     <message>
         <source>Enter or double-click opens the visit at that item.</source>
@@ -3711,7 +3711,7 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     </message>
     <message>
         <source>The From date is after the To date, so nothing can match; change one of them.</source>
-        <translation>La fecha inicial es posterior a la final, así que nada puede coincidir; cambia una de las dos.</translation>
+        <translation>La fecha inicial es posterior a la final, así que nada puede coincidir; cambie una de las dos.</translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -3733,13 +3733,13 @@ Se eliminará en tus otros dispositivos y en el servidor de sincronización en s
     <name>SeatButton</name>
     <message>
         <source>Press Space or click to tally “{kind}”.</source>
-        <translation>Pulsa Espacio o haz clic para registrar «{kind}».</translation>
+        <translation>Pulse Espacio o haga clic para registrar «{kind}».</translation>
     </message>
     <message>
         <source>{spoken_text}
 Click or press Space to tally “{kind}”.</source>
         <translation>{spoken_text}
-Haz clic o pulsa Espacio para registrar «{kind}».</translation>
+Haga clic o pulse Espacio para registrar «{kind}».</translation>
     </message>
 </context>
 <context>
@@ -3784,7 +3784,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     <name>SeatingEditorDialog</name>
     <message>
         <source>Draw the room with the front at the top. Space turns a cell into a seat or a gap; type or press F2 to rename a seat. Labels are yours to choose: no student names.</source>
-        <translation>Dibuja el aula con el frente arriba. Espacio convierte una celda en asiento o en hueco; escribe o pulsa F2 para renombrar un asiento. Las etiquetas las eliges tú: sin nombres de estudiantes.</translation>
+        <translation>Dibuje el aula con el frente arriba. Espacio convierte una celda en asiento o en hueco; escriba o pulse F2 para renombrar un asiento. Las etiquetas las elige usted: sin nombres de estudiantes.</translation>
     </message>
     <message>
         <source>no seat</source>
@@ -3852,7 +3852,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>A group you choose (a table, a language group…); optional</source>
-        <translation>Un grupo que tú eliges (una mesa, un grupo lingüístico…); opcional</translation>
+        <translation>Un grupo que usted elige (una mesa, un grupo lingüístico…); opcional</translation>
     </message>
     <message>
         <source>no group</source>
@@ -4008,7 +4008,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>Your zoom for the capture line and the timeline; the rest follows the system</source>
-        <translation>Tu zoom para la línea de captura y la cronología; el resto sigue al sistema</translation>
+        <translation>Su zoom para la línea de captura y la cronología; el resto sigue al sistema</translation>
     </message>
     <message>
         <source>System</source>
@@ -4032,11 +4032,11 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>Your &amp;name on sheets:</source>
-        <translation>Tu &amp;nombre en las hojas:</translation>
+        <translation>Su &amp;nombre en las hojas:</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation>Tu nombre</translation>
+        <translation>Su nombre</translation>
     </message>
     <message>
         <source>Sch&amp;ool:</source>
@@ -4104,7 +4104,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>Kept in this profile on this computer; not synced to your other devices yet. Changing the server takes you to sign in to it.</source>
-        <translation>Se guarda en este perfil en este equipo; todavía no se sincroniza con tus otros dispositivos. Si cambias el servidor, tendrás que iniciar sesión en él.</translation>
+        <translation>Se guarda en este perfil en este equipo; todavía no se sincroniza con sus otros dispositivos. Si cambia el servidor, tendrá que iniciar sesión en él.</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -4139,7 +4139,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>you@school.org</source>
-        <translation>tu@escuela.org</translation>
+        <translation>nombre@escuela.org</translation>
     </message>
     <message>
         <source>Email</source>
@@ -4171,7 +4171,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>Your records stay on this computer and are copied to your school&apos;s server. Only you (and your team, for what you share) can read them.</source>
-        <translation>Tus registros se quedan en este equipo y se copian en el servidor de tu escuela. Solo tú (y tu equipo, en lo que compartas) puedes leerlos.</translation>
+        <translation>Sus registros se quedan en este equipo y se copian en el servidor de su escuela. Solo usted (y su equipo, en lo que comparta) puede leerlos.</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -4314,7 +4314,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>Load demo data to explore Observe with made-up schools, teachers, visits and feedback. It goes into this profile only, so use a separate profile folder if you also keep real notes.</source>
-        <translation>Carga datos de demostración para explorar Observe con escuelas, docentes, visitas y retroalimentación inventados. Se guardan solo en este perfil; usa otra carpeta de perfil si también llevas notas reales.</translation>
+        <translation>Cargue datos de demostración para explorar Observe con escuelas, docentes, visitas y retroalimentación inventados. Se guardan solo en este perfil; use otra carpeta de perfil si también lleva notas reales.</translation>
     </message>
     <message>
         <source>&amp;Load demo data</source>
@@ -4436,11 +4436,11 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>Not signed in to a sync server. Choose Sync → Sign in… to sync.</source>
-        <translation>No has iniciado sesión en un servidor de sincronización. Elige Sincronización → Iniciar sesión… para sincronizar.</translation>
+        <translation>No ha iniciado sesión en un servidor de sincronización. Elija Sincronización → Iniciar sesión… para sincronizar.</translation>
     </message>
     <message>
         <source>Sending and receiving changes: {done} of {total} records{estimate}. You can keep working meanwhile. Sync → Stop syncing stops it; what is done so far is kept.</source>
-        <translation>Enviando y recibiendo cambios: {done} de {total} registros{estimate}. Puedes seguir trabajando mientras tanto. Sincronización → Detener la sincronización la detiene; lo hecho hasta ahora se conserva.</translation>
+        <translation>Enviando y recibiendo cambios: {done} de {total} registros{estimate}. Puede seguir trabajando mientras tanto. Sincronización → Detener la sincronización la detiene; lo hecho hasta ahora se conserva.</translation>
     </message>
     <message>
         <source>Signed in to {server} as {email}.</source>
@@ -4452,7 +4452,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>Some changes need you: Sync → Conflicts…</source>
-        <translation>Algunos cambios requieren tu atención: Sincronización → Conflictos…</translation>
+        <translation>Algunos cambios requieren su atención: Sincronización → Conflictos…</translation>
     </message>
 </context>
 <context>
@@ -4474,7 +4474,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>Sign this profile in to your school&apos;s sync server</source>
-        <translation>Iniciar sesión con este perfil en el servidor de sincronización de tu escuela</translation>
+        <translation>Iniciar sesión con este perfil en el servidor de sincronización de su escuela</translation>
     </message>
     <message>
         <source>Sync &amp;now</source>
@@ -4506,7 +4506,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>Forget this device&apos;s sign-in; your records stay here</source>
-        <translation>Olvidar el inicio de sesión de este dispositivo; tus registros se quedan aquí</translation>
+        <translation>Olvidar el inicio de sesión de este dispositivo; sus registros se quedan aquí</translation>
     </message>
     <message>
         <source>Sync stopped. Changes not yet sent stay on this computer; the next sync goes on from here.</source>
@@ -4546,11 +4546,11 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     <message>
         <source>Open a visit to tally who talks.</source>
         <extracomment>Record kinds whose changes can alter what this panel shows. (classroom id, rows, cols, live seats) as last read.</extracomment>
-        <translation>Abre una visita para registrar quién habla.</translation>
+        <translation>Abra una visita para registrar quién habla.</translation>
     </message>
     <message>
         <source>This class has no seating chart yet. Draw one (rows, columns and seat labels you choose; no student names) to tally who talks.</source>
-        <translation>Esta clase todavía no tiene plano de asientos. Dibuja uno (filas, columnas y etiquetas de asiento que tú eliges; sin nombres de estudiantes) para registrar quién habla.</translation>
+        <translation>Esta clase todavía no tiene plano de asientos. Dibuje uno (filas, columnas y etiquetas de asiento que usted elige; sin nombres de estudiantes) para registrar quién habla.</translation>
     </message>
     <message>
         <source>Participation</source>
@@ -4731,11 +4731,11 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>Private note: yours only. It stays off the teacher&apos;s feedback sheet unless you choose to include notes.</source>
-        <translation>Nota privada: solo tuya. No aparece en la hoja de retroalimentación del docente a menos que decidas incluir las notas.</translation>
+        <translation>Nota privada: solo suya. No aparece en la hoja de retroalimentación del docente a menos que decida incluir las notas.</translation>
     </message>
     <message>
         <source>Press the look-for&apos;s Ctrl+digit again to step: about → ✓ seen → ○ not yet → untagged.</source>
-        <translation>Pulsa de nuevo el Ctrl+dígito del indicador para avanzar: sobre → ✓ observado → ○ todavía no → sin etiqueta.</translation>
+        <translation>Pulse de nuevo el Ctrl+dígito del indicador para avanzar: sobre → ✓ observado → ○ todavía no → sin etiqueta.</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -4926,7 +4926,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>Nothing logged this week yet. Log time with Ctrl+Shift+A.</source>
-        <translation>Todavía no hay nada registrado esta semana. Registra tiempo con Ctrl+Shift+A.</translation>
+        <translation>Todavía no hay nada registrado esta semana. Registre tiempo con Ctrl+Shift+A.</translation>
     </message>
     <message>
         <source>Coaching</source>
@@ -4961,11 +4961,11 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     <name>WelcomeDialog</name>
     <message>
         <source>Observe keeps your classroom notes on this computer, and works without a network. Tell it who you are to get started.</source>
-        <translation>Observe guarda tus notas de aula en este equipo y funciona sin red. Dile quién eres para empezar.</translation>
+        <translation>Observe guarda sus notas de aula en este equipo y funciona sin red. Indique quién es para empezar.</translation>
     </message>
     <message>
         <source>If your school runs an Observe server, type its address to sync your notes to it. Leave it empty to work on this computer only.</source>
-        <translation>Si tu escuela tiene un servidor de Observe, escribe su dirección para sincronizar tus notas con él. Déjalo vacío para trabajar solo en este equipo.</translation>
+        <translation>Si su escuela tiene un servidor de Observe, escriba la dirección del servidor para sincronizar sus notas con él. Déjelo vacío para trabajar solo en este equipo.</translation>
     </message>
     <message>
         <source>Welcome to {APP_NAME}</source>
@@ -4986,7 +4986,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation>Tu nombre</translation>
+        <translation>Su nombre</translation>
     </message>
     <message>
         <source>for example, Riverside Middle School</source>
@@ -5006,7 +5006,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>Your &amp;name:</source>
-        <translation>Tu &amp;nombre:</translation>
+        <translation>Su &amp;nombre:</translation>
     </message>
     <message>
         <source>Sc&amp;hool:</source>
@@ -5050,11 +5050,11 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>Welcome! Your school is set up. Sign in to {server} to sync; you can also do it later from the Sync menu.</source>
-        <translation>¡Bienvenida! Tu escuela está configurada. Inicia sesión en {server} para sincronizar; también puedes hacerlo más tarde desde el menú Sincronización.</translation>
+        <translation>¡Le damos la bienvenida! Su escuela está configurada. Inicie sesión en {server} para sincronizar; también puede hacerlo más tarde desde el menú Sincronización.</translation>
     </message>
     <message>
         <source>Welcome! Your school is set up; add teachers from the Classes menu.</source>
-        <translation>¡Bienvenida! Tu escuela está configurada; añade docentes desde el menú Clases.</translation>
+        <translation>¡Le damos la bienvenida! Su escuela está configurada; añada docentes desde el menú Clases.</translation>
     </message>
 </context>
 <context>
@@ -5108,7 +5108,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>Choose the CSV file to import.</source>
-        <translation>Elige el archivo CSV que quieres importar.</translation>
+        <translation>Elija el archivo CSV que desea importar.</translation>
     </message>
     <message>
         <source>Reading…</source>
@@ -5116,11 +5116,11 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>Check what will be stored, then choose Import.</source>
-        <translation>Revisa lo que se guardará y después elige Importar.</translation>
+        <translation>Revise lo que se guardará y después elija Importar.</translation>
     </message>
     <message>
         <source>Read the file first (Enter in the file name).</source>
-        <translation>Primero lee el archivo (Intro en el nombre del archivo).</translation>
+        <translation>Primero lea el archivo (Intro en el nombre del archivo).</translation>
     </message>
 </context>
 <context>
@@ -5140,7 +5140,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     </message>
     <message>
         <source>You already have a set called “{name}”.</source>
-        <translation>Ya tienes un conjunto llamado «{name}».</translation>
+        <translation>Ya tiene un conjunto llamado «{name}».</translation>
     </message>
     <message>
         <source>Update it from the file (look-fors are matched by code, so tagged evidence keeps its tags), or add the file as a separate set?</source>
@@ -5263,7 +5263,7 @@ Haz clic o pulsa Espacio para registrar «{kind}».</translation>
     <name>reports.printing</name>
     <message>
         <source>The printer could not be started. Check that it is connected and try again.</source>
-        <translation>No se pudo iniciar la impresora. Comprueba que está conectada y vuelve a intentarlo.</translation>
+        <translation>No se pudo iniciar la impresora. Compruebe que está conectada y vuelva a intentarlo.</translation>
     </message>
 </context>
 <context>
