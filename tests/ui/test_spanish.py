@@ -145,8 +145,8 @@ def test_spanish_window_menus_capture_pane_and_settings(
 
     capture = window.workspace.capture
     texts = {w.text() for w in capture.findChildren(QLabel) if w.text()}
-    assert "No hay ninguna visita abierta. Empieza una para capturar evidencias." in texts, texts
-    assert capture.line.placeholderText().startswith("Escribe lo que ves u oyes")
+    assert "No hay ninguna visita abierta. Empiece una para capturar evidencias." in texts, texts
+    assert capture.line.placeholderText().startswith("Escriba lo que ve u oye")
     # Qt's own dialogs and buttons speak Spanish too (qtbase_es.qm).
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"
 
@@ -156,7 +156,7 @@ def test_spanish_window_menus_capture_pane_and_settings(
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Configuración"
     captions = {w.text() for w in dialog.findChildren(QLabel)}
-    assert {"Tu &nombre en las hojas:", "&Idioma:", "&Apariencia:"} <= captions
+    assert {"Su &nombre en las hojas:", "&Idioma:", "&Apariencia:"} <= captions
     choices = [dialog.language_combo.itemText(i) for i in range(dialog.language_combo.count())]
     assert choices == ["Igual que este equipo", "English", "Español"]
     window.close()
