@@ -35,7 +35,6 @@ from observe.store.models import (
     Evidence,
     LookFor,
     MeasureKind,
-    ParticipationEvent,
     Seat,
     Visit,
     VisitType,
@@ -103,26 +102,38 @@ def visit_equity(s: Session, visit_ids: Iterable[str]) -> dict[str, Equity]:
     if not ids:
         return {}
     per_seat: dict[str, Counter[str]] = defaultdict(Counter)
-    # On the session's connection (same transaction) rather than through the ORM, which wraps
-    # every row again: 195,000 tallies on five years of records, a quarter faster.
+    # Tallies per visit and seat as triggers keep them counted (migration 0014), rather than
+    # grouping every tally (384,000 on five years of records); on the session's connection
+    # (same transaction), not through the ORM, which wraps every row again.
     conn = s.connection()
-    for chunk in _chunks(ids):
-        for visit_id, seat_id, n in conn.execute(
-            select(ParticipationEvent.visit_id, ParticipationEvent.seat_id, func.count())
-            .join(Seat, Seat.id == ParticipationEvent.seat_id)
-            .where(
-                ParticipationEvent.visit_id.in_(chunk),
-                ParticipationEvent.deleted.is_(False),
-                Seat.deleted.is_(False),
-            )
-            .group_by(ParticipationEvent.visit_id, ParticipationEvent.seat_id)
-        ):
-            per_seat[visit_id][seat_id] = n
+    tallies = (
+        "SELECT t.visit_id, t.seat_id, t.tallies FROM impact_tally_count t "
+        "JOIN seat ON seat.id = t.seat_id WHERE t.tallies > 0 AND seat.deleted = 0"
+    )
+    many = len(ids) > _SCAN_ALL
+    wanted = set(ids)
+    if many:  # one pass over every count beats hundreds of look-ups by visit
+        for visit_id, seat_id, n in conn.exec_driver_sql(tallies):
+            if visit_id in wanted:
+                per_seat[visit_id][seat_id] = n
+    else:
+        for chunk in _chunks(ids):
+            for visit_id, seat_id, n in conn.exec_driver_sql(
+                f"{tallies} AND t.visit_id IN ({', '.join('?' * len(chunk))})", tuple(chunk)
+            ):
+                per_seat[visit_id][seat_id] = n
     rooms: dict[str, str] = {}
-    for chunk in _chunks(list(per_seat)):
+    if many:
         rooms.update(
-            s.execute(select(Visit.id, Visit.classroom_id).where(Visit.id.in_(chunk))).all()
+            (visit_id, room)
+            for visit_id, room in conn.exec_driver_sql("SELECT id, classroom_id FROM visit")
+            if visit_id in per_seat
         )
+    else:
+        for chunk in _chunks(list(per_seat)):
+            rooms.update(
+                s.execute(select(Visit.id, Visit.classroom_id).where(Visit.id.in_(chunk))).all()
+            )
     seats_of: dict[str, dict[str, str | None]] = defaultdict(dict)
     for chunk in _chunks(sorted(set(rooms.values()))):
         for room_id, seat_id, group in s.execute(
@@ -152,6 +163,10 @@ def _group_shares(
         (len(ids) / len(seats), sum(counts.get(i, 0) for i in ids) / total if total else 0.0)
         for ids in members.values()
     ]
+
+
+#: Above this many visits ``visit_equity`` reads every count once instead of by visit.
+_SCAN_ALL = 2_000
 
 
 def _chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
