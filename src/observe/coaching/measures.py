@@ -111,9 +111,14 @@ def visit_equity(s: Session, visit_ids: Iterable[str]) -> dict[str, Equity]:
         "SELECT t.visit_id, t.seat_id, t.tallies FROM impact_tally_count t "
         "JOIN seat ON seat.id = t.seat_id WHERE t.tallies > 0 AND seat.deleted = 0"
     )
-    many = len(ids) > _SCAN_ALL
+    # One pass over every count when the visits are most of them (five years at once), else
+    # look-ups by visit (a school year: a fifth of the counts).
+    many = (
+        len(ids) > _SCAN_ALL
+        and 2 * len(ids) > (conn.execute("SELECT count(*) FROM visit").fetchone()[0])
+    )
     wanted = set(ids)
-    if many:  # one pass over every count beats hundreds of look-ups by visit
+    if many:
         for visit_id, seat_id, n in conn.execute(tallies):
             if visit_id in wanted:
                 per_seat[visit_id][seat_id] = n
@@ -180,7 +185,7 @@ def _group_shares(
     ]
 
 
-#: Above this many visits ``visit_equity`` reads every count once instead of by visit.
+#: Above this many visits (and half of all) ``visit_equity`` reads every count in one pass.
 _SCAN_ALL = 2_000
 
 
