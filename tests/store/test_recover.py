@@ -12,6 +12,7 @@ from observe.errors import UsageError
 from observe.store import Store, open_profile
 from observe.store.models import Evidence, EvidenceKind
 from observe.store.recover import recover_profile
+from tests.coaching.counts import assert_counts_exact, recounted
 
 from .helpers import make_visit
 
@@ -70,6 +71,12 @@ def test_damaged_leaf_pages_cost_only_their_records(damaged_source: Path, tmp_pa
     assert recovery.unreadable["evidence"] == lost
     assert recovery.saved["evidence"] == ITEMS - lost
     assert evidence_in(tmp_path / "out") == ITEMS - lost
+    out = open_profile(tmp_path / "out")
+    try:  # the impact view's counts, made by the triggers as the saved rows went in
+        assert_counts_exact(out)
+        assert sum(n for (_b, lf), (n, _s) in recounted(out)[0].items() if not lf) == ITEMS - lost
+    finally:
+        out.close()
     assert recovery.sentences()[1] == (
         f"Could not be read (on damaged pages): {lost:,} evidence items."
     )

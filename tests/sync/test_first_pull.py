@@ -38,6 +38,7 @@ from observe.sync.apply import Applier
 from observe.sync.engine import SyncEngine
 from observe.sync.records import table
 from tests.bulk import add_evidence
+from tests.coaching.counts import assert_counts_exact
 from tests.serverfixtures import ServerProcess, UserAccount
 from tests.sync.devices import Device, Devices
 from tests.sync.netfaults import Proxy
@@ -92,6 +93,8 @@ def _dump(store: Store) -> dict[str, Any]:
             "FROM sync_parked ORDER BY record_kind, record_id",
             "SELECT record_kind, record_id, status FROM sync_conflict ORDER BY record_id",
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name",
+            "SELECT * FROM impact_lookfor_count WHERE items OR seen ORDER BY 1, 2",
+            "SELECT * FROM impact_tally_count WHERE tallies ORDER BY 1, 2",
             "SELECT count(*) FROM outbox",
         ):
             out[sql] = conn.exec_driver_sql(sql).all()
@@ -156,6 +159,7 @@ def test_first_pull_bulk_equals_normal_path(
         assert fast_dump[key] == normal_dump[key], key
     # And both hold what the laptop has (the same check the other sync tests use).
     assert fast.live() == laptop.live()
+    assert_counts_exact(fast.store)  # the impact view's counts, kept by triggers
     # The open views hear of the bulk path's driver-level inserts as they do of the normal
     # path's: the same kinds, every pulled evidence id named, flagged as from the server.
     assert {k for n in fast_news for k in n.kinds} == {k for n in normal_news for k in n.kinds}

@@ -32,6 +32,7 @@ from observe.store.models import (
 )
 from observe.sync.conflicts import keep_mine, keep_theirs
 from observe.sync.orphans import discard_children, move_children, move_targets, restore_parent
+from tests.coaching.counts import assert_counts_exact
 
 ORDERS = ["tablet-pushes-first", "laptop-deletes-first"]
 
@@ -108,6 +109,7 @@ def _settled(laptop, tablet, *deleted: tuple[type, str, bool]) -> None:
         assert device.conflicts() == []
         for model, record_id, gone in deleted:
             assert _deleted(device, model, record_id) is gone, (device, model, record_id)
+        assert_counts_exact(device.store)  # the impact view's counts after the pulls
     assert laptop.live() == tablet.live()
 
 

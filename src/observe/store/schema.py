@@ -20,11 +20,18 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0011",
     "0012",
     "0013",
+    "0014",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
-#: Tables made with raw SQL in migrations (FTS5 and its shadow tables); not in the ORM models.
-RAW_SQL_TABLE_PREFIXES: tuple[str, ...] = ("evidence_fts", "evidence_search_key")
+#: Tables made with raw SQL in migrations (FTS5 and its shadow tables, the impact view's
+#: trigger-kept counts); not in the ORM models.
+RAW_SQL_TABLE_PREFIXES: tuple[str, ...] = (
+    "evidence_fts",
+    "evidence_search_key",
+    "impact_lookfor_count",
+    "impact_tally_count",
+)
 
 
 def include_in_autogenerate(name: str | None, type_: str, parent_names: object) -> bool:
