@@ -10,8 +10,9 @@ each coach's school, 8 teachers, 8 classrooms, then visits of 50 evidence items 
 like the desktop's snapshots and written with the demo's vocabulary (``observe.demo.phrases``).
 Seqs run 1..n in every school, the fact columns are what ``observe.server.facts`` would
 derive, and the record table's indexes and constraints are dropped for the load and made again
-from their own definitions, then ``VACUUM ANALYZE``. 10 million records give every coach
-50,000.
+from their own definitions; then the per-visit counts the leader's figures read (``fact_count``)
+are made by the server's own ``rollup.rebuild`` (as a restore does), ``VACUUM ANALYZE``, and
+all of it is checked. 10 million records give every coach 50,000.
 
 Then, against a real ``observe-server serve`` (``--workers``) on that database:
 
@@ -20,6 +21,11 @@ Then, against a real ``observe-server serve`` (``--workers``) on that database:
 - the coach's full pull over HTTP (pages of 1,000, gzip), records/s, beside the same pages
   read with psycopg, and the real desktop client (``SyncEngine``) pulling into an empty
   profile;
+- the leader's figures for the measured coach's school over one school year (a leader
+  account made with the server's ``add_user``): the web dashboard ``/leader`` and the
+  desktop's leader view (``ServerImpactSource``: six ``/v1/aggregates/*``), each on a first
+  load after a push (one evidence item pushed, untimed, before each) and on a reload, p50/p99,
+  beside the same figures' SQL run bare with psycopg (whose totals the server's must equal);
 - 200 clients (one per coach) syncing at once, each pushing 5 items and pulling until done
   about once a second: p50/p99 and errors (aiohttp, the ``bench`` extra);
 - the database's size, and per million records.
@@ -31,21 +37,34 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import hashlib
+import itertools
 import re
 import subprocess
 import sys
 import tempfile
 import time
+import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import httpx  # noqa: E402
 import psycopg  # noqa: E402
-from benchmarks.bench_server_push_pull import _client_loop, health_latency, percentile  # noqa: E402
+from benchmarks.bench_server_push_pull import (  # noqa: E402
+    _client_loop,
+    evidence_op,
+    health_latency,
+    percentile,
+)
 from tests.serverfixtures import (  # noqa: E402
+    DeviceSession,
     PgCluster,
     ServerProcess,
     UserAccount,
@@ -62,6 +81,7 @@ HEAD = 1 + 2 * TEACHERS  # the school, teachers and classrooms come first
 CHUNK = 500_000
 LOADERS = 2
 PAGE = 1000
+VISIT_MINUTES = 45  # a visit's length: its 50 items are 50 s apart
 
 
 class DistrictCluster(PgCluster):
@@ -110,7 +130,7 @@ _VISIT_OF_EVIDENCE = _ref("c", "%(head)s + ((k - %(head)s) / %(v)s) * %(v)s")
 GENERATE = f"""
 INSERT INTO record (id, kind, owner_id, school_id, visibility, version, server_seq, deleted,
                     updated_at, data, audience, reader, addressee_id, day, visit_ref, seat_ref,
-                    facet)
+                    facet, room_ref, cycle_ref, label, minutes)
 SELECT rid, kind, m.owner_id, m.school_id, vis, 1, g / %(schools)s + 1 + %(seq_offset)s,
        false, now(),
        CASE kind
@@ -125,9 +145,9 @@ SELECT rid, kind, m.owner_id, m.school_id, vis, 1, g / %(schools)s + 1 + %(seq_o
             'subject', 'Math 8', 'grade', '8', 'period', (k %% 7 + 1)::text,
             'room', 'Room ' || (100 + k), 'rows', 4, 'cols', 8)
        WHEN 'visit' THEN json_build_object({_COMMON},
-            'classroom_id', {_ref("c", "1 + %(t)s + (j / %(v)s) %% %(t)s")},
+            'classroom_id', room,
             'walk_id', NULL, 'cycle_id', NULL, 'visit_type', 'coaching_observation',
-            'started_at', stamp, 'ended_at', stamp,
+            'started_at', stamp, 'ended_at', ended,
             'focus', 'Partner talk during the main task', 'prompts', NULL)
        ELSE json_build_object({_COMMON}, 'visit_id', parent,
             'observed_at', stamp, 'evidence_kind', 'student_talk',
@@ -138,9 +158,13 @@ SELECT rid, kind, m.owner_id, m.school_id, vis, 1, g / %(schools)s + 1 + %(seq_o
        CASE WHEN kind IN ('visit', 'evidence') THEN left(stamp, 10) END,
        parent,
        NULL,
-       CASE WHEN kind = 'evidence' THEN %(facet)s END
+       CASE WHEN kind = 'evidence' THEN %(facet)s END,
+       CASE WHEN kind = 'visit' THEN room END,
+       NULL,
+       CASE WHEN kind = 'visit' THEN 'coaching_observation' END,
+       CASE WHEN kind = 'visit' THEN %(minutes)s END
 FROM (
-    SELECT g, c, k, k - %(head)s AS j,
+    SELECT g, c, k,
            CASE WHEN k = 0 THEN 'school' WHEN k <= %(t)s THEN 'teacher'
                 WHEN k < %(head)s THEN 'classroom'
                 WHEN (k - %(head)s) %% %(v)s = 0 THEN 'visit' ELSE 'evidence' END AS kind,
@@ -151,7 +175,14 @@ FROM (
            to_char(timestamptz '2021-08-16 13:00Z'
                    + ((k - %(head)s) / %(v)s) * interval '1 day 37 minutes'
                    + ((k - %(head)s) %% %(v)s) * interval '50 seconds',
-                   'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS stamp
+                   'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS stamp,
+           CASE WHEN k >= %(head)s AND (k - %(head)s) %% %(v)s = 0
+                THEN to_char(timestamptz '2021-08-16 13:00Z'
+                             + ((k - %(head)s) / %(v)s) * interval '1 day 37 minutes'
+                             + %(minutes)s * interval '1 minute',
+                             'YYYY-MM-DD"T"HH24:MI:SS"Z"') END AS ended,
+           CASE WHEN k >= %(head)s AND (k - %(head)s) %% %(v)s = 0
+                THEN {_ref("c", "1 + %(t)s + ((k - %(head)s) / %(v)s) %% %(t)s")} END AS room
     FROM (SELECT g, g %% %(coaches)s AS c, g / %(coaches)s AS k
           FROM generate_series(%(lo)s::bigint, %(hi)s::bigint) AS g) AS numbered
 ) AS s
@@ -217,7 +248,7 @@ def build(
             conn.execute(sql)
         params = {
             "schools": SCHOOLS, "coaches": COACHES, "t": TEACHERS, "head": HEAD,
-            "v": PER_VISIT + 1, "facet": _facet(),
+            "v": PER_VISIT + 1, "facet": _facet(), "minutes": VISIT_MINUTES,
             "school_names": [f"{phrases.SCHOOLS[s % 4][0]} ({s:02d})" for s in range(SCHOOLS)],
             "teachers": list(phrases.TEACHER_NAMES), "n_teachers": len(phrases.TEACHER_NAMES),
             "texts": _vocabulary(), "n_texts": len(_vocabulary()), "seq_offset": 0,
@@ -253,37 +284,92 @@ def build(
             "DO UPDATE SET head_seq = excluded.head_seq"
         )
         conn.execute("DROP TABLE coach_map")
+        fill_rollup(url)
+        rolled = time.perf_counter()
         conn.execute("VACUUM (ANALYZE) record")
+        conn.execute("VACUUM (ANALYZE) fact_count")
         print(
             f"built {records + max(0, busy - records // COACHES):,} records in "
             f"{time.perf_counter() - started:.0f} s "
             f"(insert {loaded - started:.0f} s, indexes and constraints "
-            f"{indexed - loaded:.0f} s, vacuum {time.perf_counter() - indexed:.0f} s)",
+            f"{indexed - loaded:.0f} s, fact_count rollup {rolled - indexed:.0f} s, "
+            f"vacuum {time.perf_counter() - rolled:.0f} s)",
             flush=True,
         )
         _check(conn, records + max(0, busy - records // COACHES))
     return url, coaches
 
 
+def fill_rollup(url: str) -> None:
+    """The per-visit counts the leader's figures read (``fact_count``), made from the
+    generated records by the server's own ``rollup.rebuild``: what a restore and migration
+    ``0008`` run, and what the push keeps equal in its transaction record by record."""
+    from sqlalchemy import text
+
+    from observe.server.db import make_engine
+    from observe.server.rollup import rebuild
+
+    engine = make_engine(url, pool_size=1, max_overflow=0)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("SET LOCAL work_mem = '256MB'"))
+            rebuild(conn)
+    finally:
+        engine.dispose()
+
+
 def _check(conn: psycopg.Connection[Any], records: int) -> None:
     """The generated rows are what the server would have stored: gap-free seqs per school,
-    and fact columns equal to ``facts_of`` of the snapshot."""
-    from observe.server.facts import facts_of
+    fact columns equal to ``facts_of`` of the snapshot, and ``fact_count`` holding every
+    counted record once, under the key and id the push would give it."""
+    from observe.server.facts import FACT_COLUMNS, facts_of
+    from observe.server.rollup import COUNTED_KINDS, KEY_COLUMNS, _id
 
     rows = conn.execute(
         "SELECT count(*), min(server_seq), max(server_seq) FROM record GROUP BY school_id"
     ).fetchall()
     assert len(rows) == SCHOOLS and sum(n for n, _, _ in rows) == records, rows
     assert all(low == 1 and high == n for n, low, high in rows), rows
+    columns = f"kind, data::text, {', '.join(FACT_COLUMNS)}"
     sample = conn.execute(
-        "SELECT kind, data::text, day, visit_ref, seat_ref, facet FROM record "
-        "TABLESAMPLE SYSTEM (0.1) LIMIT 500"
+        f"SELECT {columns} FROM record TABLESAMPLE SYSTEM (0.1) LIMIT 500"
+    ).fetchall()
+    # and visits for sure (one record in 51: a small sample may have none)
+    sample += conn.execute(
+        f"SELECT {columns} FROM record WHERE kind = 'visit' LIMIT 100"
     ).fetchall()
     import json
 
+    kinds = {kind for kind, *_ in sample}
+    assert "visit" in kinds, kinds
     for kind, data, *facts in sample:
         expected = facts_of(kind, json.loads(data), False)
-        assert list(expected.values()) == facts, (kind, expected, facts)
+        assert [expected[c] for c in FACT_COLUMNS] == facts, (kind, expected, facts)
+    counted = (
+        "kind IN (" + ", ".join(f"'{k}'" for k in COUNTED_KINDS) + ") "
+        "AND (day IS NOT NULL OR visit_ref IS NOT NULL)"
+    )
+    per_school = conn.execute(
+        f"SELECT school_id, kind, count(*) FROM record WHERE {counted} GROUP BY 1, 2 ORDER BY 1, 2"
+    ).fetchall()
+    rolled = conn.execute(
+        "SELECT school_id, kind, sum(n)::bigint FROM fact_count GROUP BY 1, 2 ORDER BY 1, 2"
+    ).fetchall()
+    assert len(rolled) == SCHOOLS and rolled == per_school, (rolled[:3], per_school[:3])
+    rows = conn.execute(
+        f"SELECT id, n, {', '.join(KEY_COLUMNS)} FROM fact_count ORDER BY random() LIMIT 200"
+    ).fetchall()
+    assert rows
+    for row_id, n, *key in rows:
+        assert row_id == _id(tuple(key)), (row_id, key)
+        # ``=`` where a value is set (IS NOT DISTINCT FROM would not use the facts index).
+        pairs = zip(KEY_COLUMNS, key, strict=True)
+        same = [f"{c} = %s" if v is not None else f"{c} IS NULL" for c, v in pairs]
+        found = conn.execute(
+            f"SELECT count(*) FROM record WHERE {' AND '.join(same)}",
+            [v for v in key if v is not None],
+        ).fetchone()
+        assert found is not None and found[0] == n, (key, n, found)
 
 
 def _pull_params(conn: psycopg.Connection[Any], user: UserAccount) -> dict[str, Any]:
@@ -382,6 +468,164 @@ def desktop_pull(base_url: str, user: UserAccount, work: Path) -> tuple[int, flo
     return result.applied, result.applied / wall
 
 
+YEAR = (date(2021, 8, 1), date(2022, 7, 31))
+"""The generated visits' first school year (they start 2021-08-16, one a coach a day): at 10
+million records a school has ~1,400 visits and ~70,000 evidence items in it."""
+LEADER_RUNS = 50
+_MONDAY = "to_char(date_trunc('week', {day}::date), 'YYYY-MM-DD')"
+_ROOMS = """rooms AS MATERIALIZED (SELECT id, data ->> 'teacher_id' AS teacher FROM record
+        WHERE school_id = %(school)s AND kind = 'classroom' AND NOT deleted)"""
+# (Each classroom's teacher read once, materialized: joined straight to the visits, the
+# planner guessed one row and scanned the school's records per visit, ~0.6 s.)
+BARE_FIGURES = {
+    # visits per week and type, with minutes
+    "visits": f"""SELECT {_MONDAY.format(day="day")}, label, count(*), sum(minutes) FROM record
+        WHERE school_id = %(school)s AND kind = 'visit' AND NOT deleted
+        AND day BETWEEN %(start)s AND %(end)s GROUP BY 1, 2""",
+    # the teachers visited each week (small-group suppression)
+    "visit teachers": f"""WITH {_ROOMS}
+        SELECT {_MONDAY.format(day="v.day")}, count(DISTINCT r.teacher)
+        FROM record v JOIN rooms r ON r.id = v.room_ref
+        WHERE v.school_id = %(school)s AND v.kind = 'visit' AND NOT v.deleted
+        AND v.day BETWEEN %(start)s AND %(end)s GROUP BY 1""",
+    # coaching time
+    "log": """SELECT label, count(*), sum(minutes) FROM record
+        WHERE school_id = %(school)s AND kind = 'coaching_log_entry' AND minutes IS NOT NULL
+        AND day BETWEEN %(start)s AND %(end)s GROUP BY 1""",
+    # evidence by look-fors and marks
+    "evidence": """SELECT facet, sum(n) FROM fact_count
+        WHERE school_id = %(school)s AND kind = 'evidence'
+        AND day BETWEEN %(start)s AND %(end)s GROUP BY 1""",
+    # the teachers behind that evidence
+    "evidence teachers": f"""WITH {_ROOMS}, seen AS MATERIALIZED (SELECT DISTINCT visit_ref
+        FROM fact_count WHERE school_id = %(school)s AND kind = 'evidence'
+        AND day BETWEEN %(start)s AND %(end)s)
+        SELECT count(DISTINCT r.teacher) FROM seen e
+        JOIN record v ON v.id = e.visit_ref AND v.school_id = %(school)s AND v.kind = 'visit'
+        JOIN rooms r ON r.id = v.room_ref""",
+    # participation per visit: distinct seats, events, events of each kind
+    "talk": """SELECT visit_ref, min(day), count(DISTINCT seat_ref), sum(n),
+        sum(n) FILTER (WHERE facet = 'volunteered'), sum(n) FILTER (WHERE facet = 'called_on'),
+        sum(n) FILTER (WHERE facet = 'asked_question'), sum(n) FILTER (WHERE facet = 'peer_talk')
+        FROM fact_count WHERE school_id = %(school)s AND kind = 'participation_event'
+        AND visit_ref IS NOT NULL AND day BETWEEN %(start)s AND %(end)s GROUP BY 1""",
+}
+
+
+def bare_figures(conn: psycopg.Connection[Any], school: str) -> Callable[[], tuple[int, int]]:
+    """The figures' own SQL over the same rows straight from PostgreSQL on one connection, the
+    statements one after another; each call says (visits, evidence items) of the year."""
+    params = {"school": school, "start": YEAR[0].isoformat(), "end": YEAR[1].isoformat()}
+
+    def run() -> tuple[int, int]:
+        found = {name: conn.execute(sql, params).fetchall() for name, sql in BARE_FIGURES.items()}
+        visits = sum(int(n) for _, _, n, _ in found["visits"])
+        return visits, sum(int(n) for _, n in found["evidence"])
+
+    return run
+
+
+def _record_id(coach: int, k: int) -> str:
+    """The id the generator gives coach ``coach``'s ``k``-th record (``_ref``)."""
+    return str(uuid.UUID(hashlib.md5(f"district:{coach}:{k}".encode()).hexdigest()))
+
+
+def year_push(client: httpx.Client) -> Callable[[], None]:
+    """One evidence item pushed by the measured coach into its first visit, untimed, before
+    each first load: the school's head moves (nothing an earlier request read is reused) and
+    the push's own transaction changes the counts the figures read."""
+    pushed = itertools.count()
+    visit_id = _record_id(0, HEAD)
+
+    def push() -> None:
+        i = next(pushed)
+        op = evidence_op(i, visit_id)
+        op["data"]["observed_at"] = f"2021-08-16T13:{i // 60 % 60:02d}:{i % 60:02d}Z"
+        reply = client.post("/v1/sync/push", json={"ops": [op]})
+        reply.raise_for_status()
+        assert reply.json()["results"][0]["status"] == "applied", reply.text
+
+    return push
+
+
+def timed_loads(
+    load: Callable[[], Any],
+    runs: int,
+    before: Callable[[], None] | None = None,
+    beside: Callable[[], Any] | None = None,
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """(p50, p99) ms of ``load`` after one warm-up, ``before`` run untimed before each, and of
+    ``beside`` timed right after each (the bare query at the same moment, the VM's load
+    being what it is then)."""
+    times: list[float] = []
+    besides: list[float] = []
+    for i in range(runs + 1):
+        if before is not None:
+            before()
+        t0 = time.perf_counter()
+        load()
+        t1 = time.perf_counter()
+        if beside is not None:
+            beside()
+        if i:
+            times.append((t1 - t0) * 1000)
+            besides.append((time.perf_counter() - t1) * 1000)
+    pair = (percentile(besides, 50), percentile(besides, 99)) if beside else (0.0, 0.0)
+    return (percentile(times, 50), percentile(times, 99)), pair
+
+
+def leader_figures(
+    server: ServerProcess, conninfo: str, coach: DeviceSession, school: str, runs: int
+) -> dict[str, Any]:
+    """A leader of the measured coach's school, made with the server's ``add_user``, asks
+    for the school's figures over ``YEAR`` as the web dashboard (``/leader``) and the
+    desktop's leader view (``ServerImpactSource`` over ``LeaderSession``: six
+    ``/v1/aggregates/*``) do, on a first load after a push and on a reload, beside the same
+    figures' SQL run bare."""
+    from benchmarks.bench_web_pages import web_client
+
+    from observe.coaching.leader_source import ServerImpactSource
+    from observe.sync.leader import LeaderSession
+
+    leader = server.add_user(role="leader", school=coach.user.school, name="District leader")
+    push = year_push(coach.client)
+    start, end = YEAR
+    dates = {"from": start.isoformat(), "to": end.isoformat()}
+    out: dict[str, Any] = {}
+    with (
+        psycopg.connect(conninfo, autocommit=True) as conn,
+        contextlib.closing(web_client(server, leader.email, leader.password)) as browser,
+    ):
+        bare = bare_figures(conn, school)
+
+        def page() -> None:
+            reply = browser.get("/leader", params=dates)
+            assert reply.status_code == 200 and "/leader/visits-per-week.csv" in reply.text, (
+                reply.status_code,
+                reply.text[:300],
+            )
+
+        out["web first"], out["bare"] = timed_loads(page, runs, push, bare)
+        out["web reload"], _ = timed_loads(page, runs)
+        session = LeaderSession.sign_in(server.base_url, leader.email, leader.password)
+        try:
+            source = ServerImpactSource(session)
+            out["desktop first"], _ = timed_loads(lambda: source.load(start, end), runs, push)
+            out["desktop reload"], _ = timed_loads(lambda: source.load(start, end), runs)
+            # The same rows: the server's totals equal the bare SQL's (nothing pushed between).
+            visits, evidence = bare()
+            weekly = session.aggregate("visits-per-week", start, end)
+            lookfors = session.aggregate("lookfor-frequencies", start, end)
+        finally:
+            session.close()
+    assert weekly.suppressed is None and lookfors.suppressed is None
+    assert sum(int(r["visits"]) for r in weekly.rows) == visits, (weekly.rows[:3], visits)
+    total = [r for r in lookfors.rows if r["code"] is None and r["title"] is None]
+    assert total and int(total[0]["evidence"]) == evidence, (total, evidence)
+    out["visits"], out["evidence"] = visits, evidence
+    return out
+
+
 def many_clients(base_url: str, tokens: list[str], syncs: int) -> tuple[float, float, int, int]:
     import aiohttp
 
@@ -413,6 +657,9 @@ def main() -> int:
     )
     parser.add_argument("--workers", type=int, default=2, help="server worker processes")
     parser.add_argument("--syncs", type=int, default=10, help="syncs per client in the 200")
+    parser.add_argument(
+        "--leader-runs", type=int, default=LEADER_RUNS, help="loads of the leader's figures"
+    )
     parser.add_argument("--keep", action="store_true", help="leave the cluster running")
     args = parser.parse_args()
     if args.records % COACHES or args.records // COACHES <= HEAD:
@@ -430,12 +677,16 @@ def main() -> int:
         with psycopg.connect(conninfo) as conn:
             size = conn.execute("SELECT pg_database_size(current_database())").fetchone()
             table = conn.execute("SELECT pg_total_relation_size('record')").fetchone()
+            rollup = conn.execute(
+                "SELECT count(*), pg_total_relation_size('fact_count') FROM fact_count"
+            ).fetchone()
             params = _pull_params(conn, coaches[0])
-        assert size is not None and table is not None
+        assert size is not None and table is not None and rollup is not None
         millions = args.records / 1e6
         print(
             f"database {size[0] / 1e9:.2f} GB ({size[0] / 1e9 / millions:.2f} GB per million "
-            f"records); record table with indexes {table[0] / 1e9:.2f} GB",
+            f"records); record table with indexes {table[0] / 1e9:.2f} GB; fact_count "
+            f"{rollup[0]:,} rows, {rollup[1] / 1e6:.0f} MB",
             flush=True,
         )
         server = ServerProcess(url, work / "server", workers=args.workers)
@@ -469,6 +720,27 @@ def main() -> int:
                 f"{desktop_rate:,.0f}/s ({desktop_rate / rate:.2f}x bare)",
                 flush=True,
             )
+            figures = leader_figures(server, conninfo, session, params["school"], args.leader_runs)
+            b50, b99 = figures["bare"]
+            print(
+                f"leader figures, one school over {YEAR[0]}..{YEAR[1]} ({figures['visits']:,} "
+                f"visits, {figures['evidence']:,} evidence items; {args.leader_runs} loads "
+                f"each): bare PostgreSQL, the figures' SQL (after each first load) p50 "
+                f"{b50:.1f} ms, p99 {b99:.1f} ms",
+                flush=True,
+            )
+            for label, key in (
+                ("web dashboard /leader", "web"),
+                ("desktop leader view (6 x /v1/aggregates)", "desktop"),
+            ):
+                f50, f99 = figures[f"{key} first"]
+                r50, r99 = figures[f"{key} reload"]
+                print(
+                    f"{label}: first load after a push p50 {f50:.1f} ms, p99 {f99:.1f} ms "
+                    f"({f50 / b50:.1f}x bare); reload p50 {r50:.1f} ms, p99 {r99:.1f} ms "
+                    f"({r50 / b50:.1f}x bare)",
+                    flush=True,
+                )
             tokens = [server.login(c).token for c in coaches]
             m50, m99, n, errors = many_clients(server.base_url, tokens, args.syncs)
             print(
