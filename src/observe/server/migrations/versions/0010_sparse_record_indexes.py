@@ -35,9 +35,7 @@ def upgrade() -> None:
     for name, columns, column in _SPARSE:
         condition = sa.text(f"{column} IS NOT NULL")
         op.drop_index(name, table_name="record")
-        op.create_index(
-            name, "record", columns, sqlite_where=condition, postgresql_where=condition
-        )
+        op.create_index(name, "record", columns, sqlite_where=condition, postgresql_where=condition)
 
 
 def downgrade() -> None:
