@@ -126,3 +126,41 @@ def test_going_back_from_per_school_seqs_numbers_the_records_again(empty_url):
         heads = conn.execute(text("SELECT head_seq FROM school_seq")).scalars().all()
     assert heads == [6, 6]
     engine.dispose()
+
+
+def test_every_lookup_by_a_sparse_column_can_use_its_partial_index(empty_url):
+    """The indexes of audience, reader, addressee and blob hold only the rows that have one
+    (migration 0010): if a query stopped matching them, a district's pulls and teacher pages
+    would read every record. With sequential scans priced out, PostgreSQL picks an index
+    whenever one is usable, so a scan of ``record`` in a plan means none was."""
+    from sqlalchemy import event, select, text
+
+    from observe.server.pull import PAGE_QUERY
+    from observe.server.schema import record
+
+    engine = make_engine(empty_url)
+    migrate.check_before_serving(engine)
+    lookups = [
+        (PAGE_QUERY, {"me": "u", "school": "s", "since": 0, "fetch": 10}),
+        (select(record.c.id).where(record.c.school_id == "s", record.c.reader == "t@x.org"), {}),
+        (select(record.c.id).where(record.c.blob_ref == "ab" * 32), {}),
+        (select(record.c.blob_ref).where(record.c.blob_ref.is_not(None)), {}),
+    ]
+    with engine.connect() as conn:
+        postgres = conn.dialect.name == "postgresql"
+        if postgres:
+            conn.execute(text("SET enable_seqscan = off"))
+        prefix = "EXPLAIN " if postgres else "EXPLAIN QUERY PLAN "
+
+        @event.listens_for(conn, "before_cursor_execute", retval=True)
+        def explain(conn, cursor, statement, parameters, context, executemany):
+            return prefix + statement, parameters
+
+        for statement, params in lookups:
+            plan = "\n".join(str(row[-1]) for row in conn.execute(statement, params))
+            if postgres:
+                assert "Seq Scan on record" not in plan, plan
+            else:
+                assert "SCAN record" not in plan.replace("SCAN record USING", ""), plan
+                assert "USING" in plan, plan
+    engine.dispose()

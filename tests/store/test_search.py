@@ -103,3 +103,35 @@ def test_filters_narrow_by_teacher_kind_lookfor_and_dates(store):
         (hit,) = search_evidence(s, "compares", SearchFilters())
         assert hit.visit_id == visit_id and hit.teacher_name == "Zoë Okafor"
         assert hit.observed_at == t0 and hit.snippet == '"A ratio [compares]"'
+
+
+def test_a_filtered_search_checks_matches_without_reading_evidence_rows(store):
+    """A filter few matches pass makes search walk many of them (five years of one coach:
+    tens of thousands for a common word): each must be checked from indexes (0014), not by
+    reading the evidence row with its text, or the slowest searches double."""
+    from sqlalchemy import event
+
+    from observe.store.models import Visit
+    from observe.store.search import SearchFilters
+
+    visit_id, _ = make_visit(store)
+    save_evidence(store, visit_id, EvidenceKind.STUDENT_TALK, "ratio table")
+    with store.read() as s:
+        teacher_id = s.get_one(Visit, visit_id).classroom.teacher_id
+        seen: list[tuple[str, object]] = []
+        connection = s.connection()
+
+        def keep(conn, cursor, statement, parameters, context, executemany):
+            seen.append((statement, parameters))
+
+        event.listen(connection, "before_cursor_execute", keep)
+        filters = SearchFilters(teacher_id=teacher_id, kind=EvidenceKind.STUDENT_TALK)
+        assert len(search_evidence(s, "rat", filters)) == 1
+        event.remove(connection, "before_cursor_execute", keep)
+        statement, parameters = seen[-1]
+        plan = [
+            row[-1]
+            for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
+        ]
+    assert any("SEARCH e USING COVERING INDEX" in step for step in plan), plan
+    assert any("SEARCH v USING COVERING INDEX" in step for step in plan), plan

@@ -8,7 +8,7 @@ there is not room for both side by side with a readable capture pane.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget
 
@@ -65,6 +65,7 @@ class Workspace(QSplitter):
         self.setStretchFactor(1, 5)
         self.setStretchFactor(2, 2)
         self.center.setCurrentWidget(self.welcome)
+        self._open_visit_unsaved = False
         self._reopen_unfinished_visit()
         self.context.visit_changed.connect(self._visit_changed)
         if self.context.visit_id:
@@ -72,7 +73,16 @@ class Workspace(QSplitter):
 
     def _visit_changed(self, visit_id: object) -> None:
         self.center.setCurrentWidget(self.capture if visit_id else self.welcome)
-        self.context.store.set_setting(OPEN_VISIT_KEY, str(visit_id or ""))
+        # Remembered once the visit is on screen: the write waits for the disk (a commit), and
+        # the coach should not wait for it to see the visit. A crash in between reopens the
+        # visit before, at worst.
+        self._open_visit_unsaved = True
+        QTimer.singleShot(0, self, self._remember_open_visit)
+
+    def _remember_open_visit(self) -> None:
+        if self._open_visit_unsaved:  # once, for the visit open now, however many were passed
+            self._open_visit_unsaved = False
+            self.context.store.set_setting(OPEN_VISIT_KEY, str(self.context.visit_id or ""))
 
     def _reopen_unfinished_visit(self) -> None:
         """After a crash or a closed lid, go straight back to the visit that was in progress
@@ -144,3 +154,4 @@ class Workspace(QSplitter):
     def flush(self) -> None:
         """Saves what is being typed; called before the window closes."""
         self.capture.flush_draft()
+        self._remember_open_visit()
