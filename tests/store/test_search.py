@@ -107,7 +107,7 @@ def test_filters_narrow_by_teacher_kind_lookfor_and_dates(store):
 
 def test_a_filtered_search_checks_matches_without_reading_evidence_rows(store):
     """A filter few matches pass makes search walk many of them (five years of one coach:
-    tens of thousands for a common word): each must be checked from indexes (0014), not by
+    tens of thousands for a common word): each must be checked from indexes (0015), not by
     reading the evidence row with its text, or the slowest searches double."""
     from sqlalchemy import event
 

@@ -182,7 +182,7 @@ class Visit(SyncRecord):
     kind = "visit"
     __table_args__ = (
         Index("ix_visit_started_at", "started_at"),
-        Index("ix_visit_classroom_cover", "id", "classroom_id"),  # search's teacher filter (0014)
+        Index("ix_visit_classroom_cover", "id", "classroom_id"),  # search's teacher filter (0015)
     )
 
     classroom_id: Mapped[str] = mapped_column(ForeignKey("classroom.id"), index=True)
@@ -218,7 +218,7 @@ class Evidence(SyncRecord):
     __table_args__ = (
         Index("ix_evidence_visit_observed", "visit_id", "observed_at"),
         Index("ix_evidence_observed_at", "observed_at"),  # the impact view's date range
-        # A filtered search checks each full-text match from the index alone (0014).
+        # A filtered search checks each full-text match from the index alone (0015).
         Index(
             "ix_evidence_search_cover", "id", "deleted", "evidence_kind", "visit_id", "observed_at"
         ),

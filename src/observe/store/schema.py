@@ -21,6 +21,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0012",
     "0013",
     "0014",
+    "0015",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

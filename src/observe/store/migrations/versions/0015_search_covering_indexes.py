@@ -6,8 +6,8 @@ matches, and each one read the evidence row (with its text) just for its kind, v
 and the visit row for its classroom. With these two indexes both come from the index alone:
 on five years of one busy coach the slowest searches (p99) went from ~75 to ~50 ms.
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-07
 """
 
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0014"
-down_revision: str | None = "0013"
+revision: str = "0015"
+down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
