@@ -2,8 +2,10 @@
 
 The HTTP client (httpx, which also pulls in click, rich and pygments), the wire protocol's
 pydantic models, ReportLab and Pillow cost a large share of a cold start; they are imported
-when the coach first syncs, signs in, invites, prints or attaches. Checked in a fresh
-interpreter, where nothing else has imported them yet.
+when the coach first syncs, signs in, invites, prints or attaches. So are the dialogs behind
+menu items and keys (starting a visit, which brings coaching cycles and feedback; Find; the
+record, school and roster dialogs; the chart editor; Settings, Help, About; the redaction
+dialog). Checked in a fresh interpreter, where nothing else has imported them yet.
 """
 
 from __future__ import annotations
@@ -13,7 +15,27 @@ import os
 import subprocess
 import sys
 
-DEFERRED = ("httpx", "pydantic", "observe.protocol", "observe.sync.client", "reportlab")
+DEFERRED = (
+    "httpx",
+    "pydantic",
+    "observe.protocol",
+    "observe.sync.client",
+    "reportlab",
+    "PIL",
+    "observe.capture.images",
+    "observe.ui.capture.quick_visit",
+    "observe.ui.capture.redaction",
+    "observe.coaching.cycles",
+    "observe.feedback",
+    "observe.ui.search.dialog",
+    "observe.ui.navigator.dialogs",
+    "observe.ui.navigator.roster_dialog",
+    "observe.ui.navigator.school_dialog",
+    "observe.ui.participation.seating_editor",
+    "observe.ui.settings_dialog",
+    "observe.ui.about",
+    "observe.ui.keyboard_help",
+)
 
 PROBE = r"""
 import json, sys
@@ -36,7 +58,7 @@ print(json.dumps(loaded))
 """
 
 
-def test_the_window_opens_without_the_http_client_the_wire_protocol_or_reportlab(tmp_path):
+def test_the_window_opens_without_the_http_client_reportlab_pillow_or_its_dialogs(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
         [sys.executable, "-c", PROBE, str(tmp_path / "profile"), json.dumps(DEFERRED)],
@@ -68,3 +90,41 @@ def test_the_deferred_modules_still_load_when_a_sync_needs_them():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True"
+
+
+def test_the_packages_still_give_the_dialogs_they_load_on_first_use():
+    """The dialogs a package names but loads lazily are the real classes, imported on demand."""
+    code = (
+        "import sys, json;"
+        "import observe.ui.main_window;"
+        "before = [m for m in ('observe.ui.capture.quick_visit', 'observe.ui.search.dialog',"
+        " 'observe.ui.navigator.roster_dialog', 'observe.ui.participation.seating_editor')"
+        " if m in sys.modules];"
+        "from observe.ui.capture import QuickVisitDialog, next_on_walk;"
+        "from observe.ui.search import SearchDialog;"
+        "from observe.ui.navigator import ClassroomDialog, RosterImportDialog, TeacherDialog;"
+        "from observe.ui.participation import SeatingEditorDialog;"
+        "import observe.ui.capture as c;"
+        "missing = not hasattr(c, 'NoSuchDialog');"
+        "print(json.dumps([before, [QuickVisitDialog.__module__, SearchDialog.__module__,"
+        " RosterImportDialog.__module__, SeatingEditorDialog.__module__,"
+        " TeacherDialog.__module__, ClassroomDialog.__module__, callable(next_on_walk)],"
+        " missing]))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    before, modules, missing = json.loads(result.stdout.splitlines()[-1])
+    assert before == []
+    assert modules == [
+        "observe.ui.capture.quick_visit",
+        "observe.ui.search.dialog",
+        "observe.ui.navigator.roster_dialog",
+        "observe.ui.participation.seating_editor",
+        "observe.ui.navigator.dialogs",
+        "observe.ui.navigator.dialogs",
+        True,
+    ]
+    assert missing

@@ -123,6 +123,9 @@ def _self_test(qt_child: bool) -> int:
 
 
 def _run_gui(data_dir: str | None) -> int:
+    from observe import startup_gc
+
+    startup_gc.pause()  # run_gui resumes it once the window is shown
     from observe.ui.app import run_gui
 
     return run_gui(data_dir)

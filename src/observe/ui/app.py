@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from observe import APP_NAME, __version__
+from observe import APP_NAME, __version__, startup_gc
 from observe.errors import DamagedProfile, ObserveError
 from observe.logsetup import setup_logging
 from observe.paths import ProfilePaths
@@ -126,7 +126,8 @@ def run_gui(
             offer_welcome(window)
             # Startup objects (models, SQLAlchemy mappers, Qt wrappers) live as long as the app;
             # freezing them keeps the cyclic GC from re-walking them in pauses a coach feels.
-            gc.freeze()
+            # The CLI starts the app with the collector paused: it goes back on here.
+            startup_gc.resume()
             code = app.exec()
         finally:
             operations.shutdown()  # nothing may still be writing when the store closes
@@ -137,3 +138,4 @@ def run_gui(
         return code
     finally:
         uninstall_hook()
+        gc.enable()  # however start-up ended (a profile that didn't open returns early)

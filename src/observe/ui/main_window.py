@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -29,12 +29,10 @@ from observe.capture.visits import end_at_last_activity, left_running_from_earli
 from observe.errors import ObserveError, UsageError
 from observe.i18n import format_date
 from observe.store import Store
-from observe.ui import operations, settings_dialog
-from observe.ui.about import AboutDialog
+from observe.ui import operations
 from observe.ui.coaching.menu import CoachingUi
 from observe.ui.context import SAVED
 from observe.ui.errors import ErrorReporter, log_folder, show_error
-from observe.ui.keyboard_help import KeyboardHelpDialog, window_shortcuts
 from observe.ui.operations import Operation, Progress
 from observe.ui.ops import CoreOp
 from observe.ui.reports.actions import ReportActions
@@ -42,7 +40,14 @@ from observe.ui.screen_fit import fit_to_screen
 from observe.ui.shortcuts import ActionKeysFirst
 from observe.ui.summary import SummaryPanel
 from observe.ui.sync.menu import SyncUi
+from observe.ui.window_settings import apply_settings
 from observe.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    # Help and About load when first opened, not with the window (issue 18: window ready).
+    from observe.ui.about import AboutDialog
+    from observe.ui.keyboard_help import KeyboardHelpDialog
+    from observe.ui.settings_dialog import SettingsDialog
 
 
 class MainWindow(QMainWindow):
@@ -77,7 +82,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._size_to_screen()
-        settings_dialog.apply_settings(self, settings.load(store))  # theme and text size
+        apply_settings(self, settings.load(store))  # theme and text size
         self.refresh_counts()
         QTimer.singleShot(0, self, self.offer_to_end_left_running)
 
@@ -154,7 +159,7 @@ class MainWindow(QMainWindow):
             self.tr("Se&ttings…"), "Ctrl+,", self.tr("Your name, paper, theme…")
         )
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.settings_action.triggered.connect(lambda: settings_dialog.show_settings(self))
+        self.settings_action.triggered.connect(self.show_settings)
         edit_menu.addSeparator()
         edit_menu.addAction(self.settings_action)
 
@@ -231,7 +236,14 @@ class MainWindow(QMainWindow):
         self.action_keys = ActionKeysFirst(self)
         self.action_keys.install(self)
 
+    def show_settings(self) -> SettingsDialog:
+        from observe.ui.settings_dialog import show_settings
+
+        return show_settings(self)
+
     def keyboard_help(self) -> KeyboardHelpDialog:
+        from observe.ui.keyboard_help import KeyboardHelpDialog, window_shortcuts
+
         extra = self.workspace.capture.actions_for_menu()
         return KeyboardHelpDialog(window_shortcuts(self, extra), self)
 
@@ -327,10 +339,10 @@ class MainWindow(QMainWindow):
         store = self.store
 
         def count(_: Progress) -> tuple[dict[str, int], bool]:
-            counts = store.counts(from_indexes=True)  # years of evidence: never a table scan
-            if not settings.server_configured(store):
-                counts.pop("outbox", None)  # "changes waiting to sync" would read as a backlog
-            return counts, store.is_empty()
+            # Without a server, "changes waiting to sync" would read as a backlog: not counted.
+            # From indexes, in one statement: years of evidence are never a table scan.
+            counted = store.counted_from_indexes(outbox=settings.server_configured(store))
+            return counted.live, counted.empty
 
         return operations.run(
             count,
@@ -541,6 +553,8 @@ class MainWindow(QMainWindow):
         self._open_folder(log_folder(), self.tr("log folder"))
 
     def about_dialog(self) -> AboutDialog:
+        from observe.ui.about import AboutDialog
+
         return AboutDialog(self.store.paths.data_dir, log_folder(), self)
 
     def show_about(self) -> None:

@@ -12,14 +12,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFontInfo, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -32,9 +31,9 @@ from observe.i18n import LANGUAGES
 from observe.settings import DEFAULT_VISIT_TYPES, TEXT_SIZES, Settings
 from observe.store import Store
 from observe.store.models import VisitType
-from observe.ui.appearance import apply_text_size, apply_theme
 from observe.ui.errors import ErrorReporter, show_error
 from observe.ui.ops import CoreOp
+from observe.ui.window_settings import apply_settings
 from observe.vocabulary import VISIT_TYPE_LABELS
 
 if TYPE_CHECKING:
@@ -248,34 +247,6 @@ def _locale_paper() -> str:
 
 
 # -- in the window --------------------------------------------------------------------------
-
-
-def apply_settings(window: MainWindow, chosen: Settings, before: Settings | None = None) -> None:
-    """Makes the open window follow ``chosen`` now; ``before`` says what changed (None: the
-    window just opened, so only the look is applied)."""
-    apply_theme(chosen.theme)
-    capture = window.workspace.capture
-    timeline = capture.timeline
-    old_size = QFontInfo(timeline.font()).pixelSize()
-    apply_text_size([capture.line, timeline], chosen.text_size)
-    new_size = QFontInfo(timeline.font()).pixelSize()
-    if old_size > 0 and new_size != old_size:
-        # The time, kind and look-for columns were sized from the font: they grow with it
-        # (keeping any width the coach dragged, in proportion), so "Student action" still fits.
-        header = timeline.horizontalHeader()
-        ratio = new_size / old_size
-        for column in range(header.count()):
-            if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
-                header.resizeSection(column, round(header.sectionSize(column) * ratio))
-    timeline.fit_visible_rows()  # wrapped rows take the new height
-    if before is None:
-        return
-    if capture.hints_enabled != chosen.language_hints:
-        capture.set_hints_enabled(chosen.language_hints)
-    if chosen.server_url and chosen.server_url != before.server_url:
-        from observe.ui.first_run import open_sign_in
-
-        open_sign_in(window, chosen.server_url)
 
 
 def show_settings(window: MainWindow) -> SettingsDialog:

@@ -17,16 +17,18 @@ from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, QO
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from observe.capture.attach import Attached, attach_encoded
-from observe.capture.images import PreparedImage, encode, prepare, read_source
 from observe.errors import UsageError
 from observe.ui.capture import commands
-from observe.ui.capture.redaction import RedactionDialog
 from observe.ui.context import SAVED
 from observe.ui.ops import CoreOp
 
 if TYPE_CHECKING:
+    # Imported when an image first arrives: Pillow and the redaction dialog are not needed
+    # to open the window (issue 18: window ready).
+    from observe.capture.attach import Attached
+    from observe.capture.images import PreparedImage
     from observe.ui.capture.capture_pane import CapturePane
+    from observe.ui.capture.redaction import RedactionDialog
 
 #: What the file dialog offers and what a drop or a pasted file may be.
 SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif", ".pdf")
@@ -77,6 +79,8 @@ class ImageAttacher(QObject):
         self.from_file(path)
 
     def from_file(self, path: Path) -> None:
+        from observe.capture.images import prepare, read_source
+
         self._prepare(lambda: prepare(read_source(path), path.name))
 
     def from_image(self, image: QImage, name: str) -> None:
@@ -84,6 +88,8 @@ class ImageAttacher(QObject):
             empty = UsageError(self.tr("The pasted image is empty; nothing was stored."))
             self.pane.report_error(self.pane, empty)
             return
+        from observe.capture.images import prepare
+
         data = png_bytes(image)
         self._prepare(lambda: prepare(data, name))
 
@@ -131,6 +137,8 @@ class ImageAttacher(QObject):
         self.pane.set_notice("")
         if self.pane.info is None:
             return
+        from observe.ui.capture.redaction import RedactionDialog
+
         visit_id = self.pane.info.id
         dialog = RedactionDialog(prepared, self.pane.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -149,6 +157,9 @@ class ImageAttacher(QObject):
         self.pane.focus_line()
 
     def _store(self, visit_id: str, dialog: RedactionDialog) -> None:
+        from observe.capture.attach import attach_encoded
+        from observe.capture.images import encode
+
         prepared, boxes, caption = dialog.prepared, dialog.boxes(), dialog.caption_text()
         store = self.pane.store
         stored = CoreOp(

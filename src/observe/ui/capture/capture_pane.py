@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent
@@ -31,18 +31,22 @@ from observe.coaching.open_visit import VisitInfo, visit_info
 from observe.errors import StorageError, UsageError
 from observe.store.changes import Changes
 from observe.store.models import EvidenceKind
-from observe.ui.capture import commands, visit_start
+from observe.ui.capture import commands
 from observe.ui.capture.actions import PaneActions
 from observe.ui.capture.attach_flow import ImageAttacher, ImageDrops
 from observe.ui.capture.capture_line import DraftKeeper
 from observe.ui.capture.image_fetch import LazyImages
 from observe.ui.capture.pane_layout import PaneLayout
-from observe.ui.capture.quick_visit import QuickVisitDialog
 from observe.ui.capture.timeline_ops import TimelineEditor
 from observe.ui.context import SAVED, VisitContext
 from observe.ui.errors import ErrorReporter, show_error
 from observe.ui.ops import CoreOp, Outcome
 from observe.vocabulary import VISIT_TYPE_LABELS
+
+if TYPE_CHECKING:
+    # Starting a visit (Ctrl+N) brings the quick-visit dialog and, through it, coaching
+    # cycles and feedback: imported on first use, not to open the window (issue 18).
+    from observe.ui.capture.quick_visit import QuickVisitDialog
 
 T = TypeVar("T")
 
@@ -495,15 +499,23 @@ class CapturePane(PaneLayout):
     def new_visit(self) -> QDialog:
         """Ctrl+N. With a visit running, first asks whether to end it when the new one starts
         (the default) or keep both running; nothing is ended until the new visit starts."""
+        from observe.ui.capture import visit_start
+
         return visit_start.new_visit(self)
 
     def open_quick_visit(self, end_first: str | None) -> QuickVisitDialog:
+        from observe.ui.capture import visit_start
+
         return visit_start.open_quick_visit(self, end_first)
 
     def new_walk(self) -> QuickVisitDialog:
+        from observe.ui.capture import visit_start
+
         return visit_start.new_walk(self)
 
     def next_on_walk(self) -> QuickVisitDialog | None:
+        from observe.ui.capture import visit_start
+
         return visit_start.next_classroom(self)
 
     # -- focus and housekeeping ---------------------------------------------------------------

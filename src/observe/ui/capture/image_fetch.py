@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from observe.capture.attach import image_file
 from observe.store import Store
 from observe.ui.ops import CoreOp
 
@@ -35,6 +34,9 @@ class LazyImages:
 
     def path(self, sha: str) -> Path | None:
         """The image's file, or None while it is being (or could not be) downloaded."""
+        # Here, not at the top: the module brings Pillow, which opening the window doesn't need.
+        from observe.capture.attach import image_file
+
         found = image_file(self.store, sha)
         if found is None:
             self._fetch(sha)

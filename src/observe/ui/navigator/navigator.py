@@ -22,15 +22,15 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from observe.capture.visit_pages import PAGE_VISITS
 from observe.ui.context import VisitContext
 from observe.ui.navigator.deletion import Ask, ask_to_delete
-from observe.ui.navigator.dialogs import RecordDialog
-from observe.ui.navigator.roster_dialog import RosterImportDialog
-from observe.ui.navigator.school_dialog import SchoolDialog
 from observe.ui.navigator.teacher_model import CLASSROOM, TEACHER
 from observe.ui.navigator.teachers_tab import TeachersTab
 from observe.ui.navigator.visits_tab import VisitsTab
 
 if TYPE_CHECKING:
+    from observe.ui.navigator.dialogs import RecordDialog
     from observe.ui.navigator.invite_dialog import InviteDialog
+    from observe.ui.navigator.roster_dialog import RosterImportDialog
+    from observe.ui.navigator.school_dialog import SchoolDialog
 
 #: Record kinds whose changes show in each tab.
 VISIT_KINDS = frozenset({"visit", "walk", "teacher", "classroom"})

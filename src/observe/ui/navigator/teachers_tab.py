@@ -25,9 +25,6 @@ from observe.roster.removal import (
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter, show_error
 from observe.ui.navigator.deletion import Ask, ask_to_delete, delete_after_asking, tell
-from observe.ui.navigator.dialogs import ClassroomDialog, RecordDialog, TeacherDialog
-from observe.ui.navigator.roster_dialog import RosterImportDialog
-from observe.ui.navigator.school_dialog import SchoolDialog, open_school_dialog
 from observe.ui.navigator.teacher_model import (
     CLASSROOM,
     ID_ROLE,
@@ -41,8 +38,12 @@ from observe.ui.ops import CoreOp
 
 if TYPE_CHECKING:
     # Inviting asks the server: its module brings the HTTP client and the wire protocol
-    # (httpx, pydantic), imported on first use so the window opens without them.
+    # (httpx, pydantic), imported on first use so the window opens without them. The
+    # record, school and roster dialogs load when first opened too (issue 18: window ready).
+    from observe.ui.navigator.dialogs import RecordDialog
     from observe.ui.navigator.invite_dialog import InviteDialog
+    from observe.ui.navigator.roster_dialog import RosterImportDialog
+    from observe.ui.navigator.school_dialog import SchoolDialog
 
 #: How to plan and do the deletion of each kind of row.
 _REMOVALS = {
@@ -229,13 +230,19 @@ class TeachersTab(QWidget):
         return dialog
 
     def edit_school(self) -> SchoolDialog | None:
+        from observe.ui.navigator.school_dialog import open_school_dialog
+
         return open_school_dialog(self._host, self.store)
 
     def new_teacher(self) -> RecordDialog:
+        from observe.ui.navigator.dialogs import TeacherDialog
+
         schools = self.teacher_model.schools
         return self._open(TeacherDialog(self.store, schools=schools, parent=self._host), TEACHER)
 
     def new_classroom(self) -> RecordDialog:
+        from observe.ui.navigator.dialogs import ClassroomDialog
+
         dialog = ClassroomDialog(
             self.store,
             self.teacher_model.teachers,
@@ -245,6 +252,8 @@ class TeachersTab(QWidget):
         return self._open(dialog, CLASSROOM)
 
     def edit_selected(self) -> RecordDialog | None:
+        from observe.ui.navigator.dialogs import ClassroomDialog, TeacherDialog
+
         kind, record_id = self.selected()
         if kind == TEACHER:
             teacher = self.teacher_model.teacher(record_id)
@@ -303,6 +312,8 @@ class TeachersTab(QWidget):
 
     def import_roster(self, path: Path | None = None) -> RosterImportDialog:
         """Opens the import dialog; without ``path`` it asks for a file straight away."""
+        from observe.ui.navigator.roster_dialog import RosterImportDialog
+
         schools = [name for _, name in self.teacher_model.schools]
         dialog = RosterImportDialog(self.store, self._host, context=self.context, schools=schools)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

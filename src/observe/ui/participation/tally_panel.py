@@ -9,6 +9,7 @@ nothing here waits on sync.
 from __future__ import annotations
 
 import itertools
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -29,8 +30,10 @@ from observe.ui.errors import ErrorReporter, show_error
 from observe.ui.ops import CoreOp
 from observe.ui.participation.kind_selector import KINDS, KindSelector
 from observe.ui.participation.seat_grid import SeatGrid
-from observe.ui.participation.seating_editor import SeatingEditorDialog
 from observe.ui.participation.summary_view import SummaryView
+
+if TYPE_CHECKING:
+    from observe.ui.participation.seating_editor import SeatingEditorDialog  # on first use
 
 #: Record kinds whose changes can alter what this panel shows.
 WATCHED = frozenset({"participation_event", "seat", "classroom", "visit"})
@@ -246,6 +249,8 @@ class TallyPanel(QWidget):
             self.editor.raise_()
             self.editor.activateWindow()
             return self.editor
+        from observe.ui.participation.seating_editor import SeatingEditorDialog
+
         editor = SeatingEditorDialog(
             self.context.store,
             self.classroom_id,

@@ -10,7 +10,6 @@ never flickers back to an older answer.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
 from datetime import timedelta
 
 from PySide6.QtCore import (
@@ -19,12 +18,11 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
-    QRect,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -52,6 +50,7 @@ from observe.ui.errors import record, sentence_for
 from observe.ui.operations import Progress
 from observe.ui.screen_fit import fit_to_screen
 from observe.ui.search.choices import FilterChoices, Result, filter_choices, find
+from observe.ui.search.launcher import Highlighted
 from observe.ui.search.placement import clear_of
 from observe.ui.search.results import RESULT_ROLE, ResultDelegate, ResultsModel
 
@@ -62,8 +61,6 @@ CHOICE_KINDS = frozenset({"teacher", "lookfor", "lookfor_set"})
 RESULT_KINDS = frozenset({"evidence", "visit", "teacher", "classroom"})
 
 Request = tuple[str, SearchFilters]
-#: The highlighted item's rectangle in global coordinates, or None when none is shown.
-Highlighted = Callable[[], QRect | None]
 
 
 def count_text(shown: int, capped: bool) -> str:
@@ -432,36 +429,3 @@ class SearchDialog(QDialog):
                     self.open_result()
                 return True
         return super().eventFilter(watched, event)
-
-
-class SearchLauncher(QObject):
-    """Owns the Find evidence action (Ctrl+F) and the one dialog it opens or brings forward."""
-
-    def __init__(
-        self, context: VisitContext, window: QWidget, *, highlighted: Highlighted | None = None
-    ) -> None:
-        super().__init__(window)
-        self._context = context
-        self._window = window
-        self._highlighted = highlighted
-        self._dialog: SearchDialog | None = None
-        self.action = QAction(self.tr("&Find evidence…"), window)
-        self.action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        self.action.setStatusTip(self.tr("Search all evidence, with filters"))
-        self.action.setToolTip(self.tr("Search all evidence, with filters"))
-        self.action.triggered.connect(self.show_dialog)
-        window.addAction(self.action)
-
-    @property
-    def dialog(self) -> SearchDialog:
-        if self._dialog is None:
-            self._dialog = SearchDialog(self._context, self._window, highlighted=self._highlighted)
-        return self._dialog
-
-    def show_dialog(self) -> SearchDialog:
-        dialog = self.dialog
-        dialog.focus_query()
-        return dialog
-
-    def actions_for_menu(self) -> list[QAction]:
-        return [self.action]

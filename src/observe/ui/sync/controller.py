@@ -44,7 +44,9 @@ Ask = Callable[[QWidget | None, str], bool]
 
 def _read_status(store: Store) -> SyncStatus:
     st = state.load(store)
-    waiting = waiting_count(store)
+    # Without a server the label shows no "N waiting" (it would read as a backlog), so the
+    # outbox (a row per change ever made: hundreds of thousands after years) isn't counted.
+    waiting = waiting_count(store) if st.server_url else 0
     return SyncStatus(
         signed_in=st.has_account and _has_token(store, st),
         server_url=st.server_url,
