@@ -86,7 +86,8 @@ def resize_upright(
     alpha = {"RGBA": "RGBa", "LA": "La"}.get(im.mode)
     source = im.convert(alpha) if alpha else im
     source.load()
-    out = Image.new(source.mode, _upright_size(size, method))
+    # color=None: the allocator's zeroed memory, not a fill pass (the bands cover every pixel).
+    out = Image.new(source.mode, _upright_size(size, method), None)
     rows = [round(k * height / bands) for k in range(bands + 1)]
     edges = [box[1] + r * src_h / height for r in rows]
     edges[-1] = box[3]  # exactly the source's edge: float error must not reach past it
