@@ -65,6 +65,53 @@ def test_a_phone_photo_is_stored_upright_without_gps_or_any_metadata(store, visi
     assert Image.open(photo).getexif().get_ifd(imagefiles.GPS_IFD)  # the original is untouched
 
 
+#: Where the corner the sensor wrote first (red) and the one it wrote last on the top row (blue)
+#: end up once the photo is upright, for each EXIF orientation (TL top-left, BR bottom-right).
+UPRIGHT_CORNERS = {
+    1: ("TL", "TR"),
+    2: ("TR", "TL"),
+    3: ("BR", "BL"),
+    4: ("BL", "BR"),
+    5: ("TL", "BL"),
+    6: ("TR", "BR"),
+    7: ("BR", "TR"),
+    8: ("BL", "TL"),
+}
+
+
+def corner_colours(im: Image.Image) -> dict[str, str]:
+    """The colour name 60 pixels in from each corner: "red", "blue" or "page"."""
+    w, h = im.size
+    spots = {"TL": (60, 60), "TR": (w - 61, 60), "BL": (60, h - 61), "BR": (w - 61, h - 61)}
+    rgb = im.convert("RGB")
+    names = {}
+    for corner, xy in spots.items():
+        r, g, b = rgb.getpixel(xy)
+        names[corner] = "red" if r > 150 > max(g, b) else "blue" if b > 150 > max(r, g) else "page"
+    return names
+
+
+@pytest.mark.parametrize("orientation", sorted(UPRIGHT_CORNERS))
+def test_a_large_photo_is_turned_upright_for_every_exif_orientation(
+    store, visit_id, tmp_path, orientation
+):
+    # Large enough to be scaled (3,000 px > 2,400), so the turn happens on the scaled bands.
+    sensor = Image.new("RGB", (3000, 2000), (235, 232, 220))
+    sensor.paste((200, 20, 20), (0, 0, 300, 300))
+    sensor.paste((20, 20, 200), (2700, 0, 3000, 300))
+    photo = tmp_path / f"IMG_{orientation}.jpg"
+    sensor.save(photo, "JPEG", quality=90, exif=imagefiles.phone_exif(orientation))
+
+    attached = attach_file(store, visit_id, photo)
+
+    im = stored(store, attached.sha256)
+    assert im.size == ((1600, 2400) if orientation >= 5 else (2400, 1600))
+    red, blue = UPRIGHT_CORNERS[orientation]
+    corners = corner_colours(im)
+    assert (corners[red], corners[blue]) == ("red", "blue"), corners
+    assert sorted(corners.values()).count("page") == 2
+
+
 def test_the_item_is_an_artifact_with_its_caption_queued_for_sync_and_searchable(
     store, visit_id, tmp_path
 ):
