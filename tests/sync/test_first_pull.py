@@ -422,3 +422,49 @@ def _refused(rec: ServerRecord) -> bool:
         or isinstance(data.get("evidence_kind"), int)
         or isinstance(data.get("text"), int)
     )
+
+
+def test_bulk_pages_count_for_the_impact_view_as_the_triggers_do(
+    module_server: ServerProcess, devices: Devices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first pull's pages of tagged and marked items, tallies and a deleted visit's items go
+    the bulk way with the impact view's count triggers paused and counted per page
+    (``bulk_counts``): the counts come out as the normal path's triggers give them."""
+    from observe.capture.visit_removal import delete_visit
+    from observe.sync import bulk_counts
+
+    coach = module_server.add_user()
+    laptop = devices.new("laptop")
+    laptop.login(module_server, coach)
+    load_demo(laptop.store, "small", today=date(2026, 11, 20))
+    with laptop.store.read() as s:
+        visit_ids = list(s.scalars(select(Visit.id).order_by(Visit.id)))
+    delete_visit(laptop.store, visit_ids[1])  # its items keep their own flag, and don't count
+    laptop.sync()
+
+    paused: list[set[str]] = []
+    real_count = bulk_counts.count_page
+
+    def count_page(conn: Any, names: dict[str, str], items: str, tallies: str) -> None:
+        paused.append(set(names))
+        real_count(conn, names, items, tallies)
+
+    monkeypatch.setattr(bulk_counts, "count_page", count_page)
+    fast = devices.new("fast")
+    fast.login(module_server, coach)
+    SyncEngine(fast.store, pull_limit=300).sync()
+    counted = {bulk_counts.EVIDENCE_TRIGGER, bulk_counts.TAG_TRIGGER, bulk_counts.TALLY_TRIGGER}
+    assert any(counted <= names for names in paused), paused
+
+    monkeypatch.setattr(bulk_apply, "BULK_MIN", 10**9)
+    normal = devices.new("normal")
+    normal.login(module_server, coach)
+    SyncEngine(normal.store, pull_limit=300).sync()
+
+    fast_dump, normal_dump = _dump(fast.store), _dump(normal.store)
+    for key in fast_dump:
+        assert fast_dump[key] == normal_dump[key], key
+    seen = "SELECT * FROM impact_lookfor_count WHERE items OR seen ORDER BY 1, 2"
+    assert any(row[1] and row[3] for row in fast_dump[seen])  # look-fors marked seen
+    assert fast_dump["SELECT * FROM impact_tally_count WHERE tallies ORDER BY 1, 2"]
+    assert_counts_exact(fast.store)

@@ -25,7 +25,8 @@ the page's live evidence is indexed with two set statements (same search keys, i
 order, as the trigger would give), and the trigger is created again from its stored SQL. It is
 one transaction with the page and the cursor: a crash leaves either all of it or none, so
 there is never a half-built index to repair, and other connections never see the trigger
-missing (they can't write while this one holds the write lock).
+missing (they can't write while this one holds the write lock). The impact view's count
+triggers are paused the same way (``observe.sync.bulk_counts``).
 """
 
 from __future__ import annotations
@@ -48,7 +49,15 @@ from sqlalchemy.exc import DBAPIError, StatementError
 
 from observe.protocol import ServerRecord
 from observe.store.changes import note_written
-from observe.store.models import MODEL_BY_KIND, SYNC_MODELS, Evidence, SyncRecord, Visibility
+from observe.store.models import (
+    MODEL_BY_KIND,
+    SYNC_MODELS,
+    Evidence,
+    ParticipationEvent,
+    SyncRecord,
+    Visibility,
+)
+from observe.sync import bulk_counts
 from observe.sync.apply import (
     _NO_DEFAULT,
     REFS,
@@ -485,15 +494,12 @@ def _time_text_ok(proc: Callable[[Any], Any] | None) -> bool:
 
 def _write(conn: Connection, user_id: str | None, plan: _Plan) -> None:
     rows = plan.rows
-    evidence = rows.get(Evidence.kind)
-    trigger: str | None = None
-    if evidence:
-        trigger = conn.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (FTS_TRIGGER,)
-        ).scalar()
-        if not trigger:
-            raise ValueError("the search index trigger is missing")
-        conn.exec_driver_sql(f"DROP TRIGGER {FTS_TRIGGER}")
+    evidence, tallies = rows.get(Evidence.kind), rows.get(ParticipationEvent.kind)
+    pausing = [FTS_TRIGGER, *bulk_counts.ITEM_TRIGGERS] if evidence else []
+    paused = bulk_counts.pause(conn, pausing + ([bulk_counts.TALLY_TRIGGER] if tallies else []))
+    if evidence and FTS_TRIGGER not in paused:
+        raise ValueError("the search index trigger is missing")
+    written: dict[str, list[str]] = {}
     for model in SYNC_MODELS:
         batch = rows.get(model.kind)
         if not batch:
@@ -507,13 +513,14 @@ def _write(conn: Connection, user_id: str | None, plan: _Plan) -> None:
         if model is Evidence:
             _index(conn, batch, names)
         id_at = names.index("id")
-        note_written(conn, model.kind, (row[id_at] for row in batch))
+        written[model.kind] = [row[id_at] for row in batch]
+        note_written(conn, model.kind, written[model.kind])
     if plan.tags:
         conn.exec_driver_sql(
             "INSERT INTO evidence_lookfor (evidence_id, lookfor_id) VALUES (?, ?)", plan.tags
         )
-    if trigger:
-        conn.exec_driver_sql(trigger)
+    items, events = (_ids_json(written.get(m.kind, ())) for m in (Evidence, ParticipationEvent))
+    bulk_counts.count_page(conn, paused, items, events)
     for kind, ids in plan.unpark.items():
         conn.exec_driver_sql(
             "DELETE FROM sync_parked WHERE record_kind = ? "
