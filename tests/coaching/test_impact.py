@@ -15,7 +15,7 @@ from observe.cli import main
 from observe.coaching.impact import LocalImpactSource, local_report, school_year_start
 from observe.coaching.impact_tables import cell_text, write_report
 from observe.demo import load_demo
-from observe.store.models import CoachingLogEntry, Visit
+from observe.store.models import CoachingLogEntry, LookFor, LookForSet, Visit
 from tests.coaching.helpers import T0, make_room, visit_with_voices
 
 START, END = date(2026, 8, 1), date(2026, 11, 22)
@@ -185,19 +185,25 @@ def test_school_year_starts_in_august():
     assert school_year_start(date(2027, 8, 1)) == date(2027, 8, 1)
 
 
+def _one_lookfor(store) -> LookFor:
+    """A look-for set of one look-for, "Students explain"."""
+    with store.write() as s:
+        lset = LookForSet(name="Discourse")
+        lookfor = LookFor(lookfor_set=lset, code="DI1", title="Students explain")
+        s.add_all([lset, lookfor])
+    return lookfor
+
+
 def test_look_for_weeks_follow_the_coachs_time_zone_even_at_half_hours(store):
     """18:40 UTC on Sunday 13 Sep is 00:10 on Monday 14 Sep in India (UTC+5:30)."""
     from datetime import datetime, timezone
 
     from observe.capture.evidence import save_evidence
     from observe.capture.visits import start_visit
-    from observe.store.models import EvidenceKind, LookFor, LookForSet, VisitType
+    from observe.store.models import EvidenceKind, VisitType
 
     _teacher, room, _seats = make_room(store, seats=4)
-    with store.write() as s:
-        lset = LookForSet(name="Discourse")
-        lookfor = LookFor(lookfor_set=lset, code="DI1", title="Students explain")
-        s.add_all([lset, lookfor])
+    lookfor = _one_lookfor(store)
     sunday_evening = datetime(2026, 9, 13, 18, 40, tzinfo=UTC)
     visit = start_visit(store, room, VisitType.COACHING_OBSERVATION, started_at=sunday_evening)
     save_evidence(
@@ -224,13 +230,10 @@ def test_items_of_a_visit_deleted_on_another_device_are_not_counted(store):
 
     from observe.capture.evidence import save_evidence
     from observe.capture.visits import start_visit
-    from observe.store.models import EvidenceKind, LookFor, LookForSet, VisitType
+    from observe.store.models import EvidenceKind, VisitType
 
     _teacher, room, _seats = make_room(store, seats=4)
-    with store.write() as s:
-        lset = LookForSet(name="Discourse")
-        lookfor = LookFor(lookfor_set=lset, code="DI1", title="Students explain")
-        s.add_all([lset, lookfor])
+    lookfor = _one_lookfor(store)
     monday = datetime(2026, 9, 14, 14, 0, tzinfo=UTC)
     kept, gone = (
         start_visit(store, room, VisitType.COACHING_OBSERVATION, started_at=monday + delta)
@@ -273,14 +276,11 @@ def test_look_for_weeks_are_each_items_local_week_whatever_the_zone(store, zone)
     from observe.capture.evidence import save_evidence
     from observe.capture.visits import start_visit
     from observe.coaching.dates import week_start
-    from observe.store.models import EvidenceKind, LookFor, LookForSet, VisitType
+    from observe.store.models import EvidenceKind, VisitType
 
     tz = ZoneInfo(zone)
     _teacher, room, _seats = make_room(store, seats=4)
-    with store.write() as s:
-        lset = LookForSet(name="Discourse")
-        lookfor = LookFor(lookfor_set=lset, code="DI1", title="Students explain")
-        s.add_all([lset, lookfor])
+    lookfor = _one_lookfor(store)
     moments = [
         datetime(2026, m, d, h, minute, tzinfo=UTC)
         for m, d in ((3, 8), (3, 29), (4, 5), (9, 27), (11, 1))  # Sundays, around clock changes

@@ -58,10 +58,12 @@ print(json.dumps(loaded))
 """
 
 
-def test_the_window_opens_without_the_http_client_reportlab_pillow_or_its_dialogs(tmp_path):
+def _in_fresh_python(*args: str) -> str:
+    """Output of ``python -c ARGS`` in a new interpreter (offscreen Qt), where nothing has been
+    imported yet; the run must succeed."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(tmp_path / "profile"), json.dumps(DEFERRED)],
+        [sys.executable, "-c", *args],
         capture_output=True,
         text=True,
         env=env,
@@ -69,8 +71,13 @@ def test_the_window_opens_without_the_http_client_reportlab_pillow_or_its_dialog
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "ERROR" not in result.stdout
-    assert json.loads(result.stdout.splitlines()[-1]) == []
+    return result.stdout
+
+
+def test_the_window_opens_without_the_http_client_reportlab_pillow_or_its_dialogs(tmp_path):
+    out = _in_fresh_python(PROBE, str(tmp_path / "profile"), json.dumps(DEFERRED))
+    assert "ERROR" not in out
+    assert json.loads(out.splitlines()[-1]) == []
 
 
 def test_the_deferred_modules_still_load_when_a_sync_needs_them():
@@ -84,12 +91,8 @@ def test_the_deferred_modules_still_load_when_a_sync_needs_them():
         "from observe.sync.invitations import refresh_status_now, teacher_contact;"
         "print('httpx' in sys.modules)"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "True"
+    out = _in_fresh_python(code)
+    assert out.strip() == "True"
 
 
 def test_the_packages_still_give_the_dialogs_they_load_on_first_use():
@@ -111,12 +114,8 @@ def test_the_packages_still_give_the_dialogs_they_load_on_first_use():
         " TeacherDialog.__module__, ClassroomDialog.__module__, callable(next_on_walk)],"
         " missing]))"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    before, modules, missing = json.loads(result.stdout.splitlines()[-1])
+    out = _in_fresh_python(code)
+    before, modules, missing = json.loads(out.splitlines()[-1])
     assert before == []
     assert modules == [
         "observe.ui.capture.quick_visit",
