@@ -203,6 +203,8 @@ def test_serve_refuses_a_busy_port_and_half_tls(tmp_path, sqlite_server):
         run("serve", "--database-url", url, "--ssl-certfile", str(tmp_path / "none.pem"))
     )
     assert half.returncode == 2 and "missing" in half.stderr
+    none = no_traceback(run("serve", "--database-url", url, "--pool-size", "0"))
+    assert none.returncode == 2 and "--pool-size must be at least 1" in none.stderr
 
 
 def test_new_epoch_and_restore_change_the_epoch(observe_server, tmp_path):

@@ -151,3 +151,62 @@ def test_simultaneous_edits_of_one_record_apply_once_and_keep_the_rest(observe_s
     assert kept == len(devices) - 1
     latest = next(r for r in pull_all(devices[0]) if r["id"] == rid)
     assert latest["version"] == 2
+
+
+
+def test_a_burst_of_syncs_works_on_kept_connections_and_opens_no_others(pg_cluster, tmp_path):
+    """Under a burst, a worker works on ``--pool-size`` requests at once on the connections
+    it keeps; before, every busy thread (up to 40) took a connection and all but the pool's
+    were opened and closed again: on PostgreSQL a backend process each, which under a
+    district's load cost more CPU than the syncs themselves."""
+    import psycopg
+
+    pool = 2
+    url = pg_cluster.new_database()
+    server = ServerProcess(url, tmp_path / "server", extra_args=["--pool-size", str(pool)])
+    server.start()
+    seen: set[tuple[int, object]] = set()  # the server's backends: (pid, started)
+    most_at_once = [0]
+    errors: list[str] = []
+    stop = threading.Event()
+
+    def watch() -> None:
+        with psycopg.connect(url.replace("postgresql+psycopg", "postgresql"), autocommit=True) as c:
+            while not stop.is_set():
+                rows = c.execute(
+                    "SELECT pid, backend_start FROM pg_stat_activity "
+                    "WHERE application_name = 'observe-server' AND datname = current_database()"
+                ).fetchall()
+                seen.update((pid, started) for pid, started in rows)
+                most_at_once[0] = max(most_at_once[0], len(rows))
+                time.sleep(0.005)
+
+    def sync(session, rounds: int = 6) -> None:
+        with httpx.Client(base_url=server.base_url, headers=session.client.headers) as c:
+            for _ in range(rounds):
+                pushed = c.post("/v1/sync/push", json={"ops": [op() for _ in range(5)]})
+                pulled = c.get("/v1/sync/pull", params={"limit": 1000})
+                if pushed.status_code != 200 or pulled.status_code != 200:
+                    errors.append(f"push {pushed.status_code}, pull {pulled.status_code}")
+
+    try:
+        user = server.add_user()
+        devices = [server.login(user, device_name=f"laptop {i}") for i in range(4)]
+        server.engine.dispose()  # the test's own connection (add_user) is not the server's
+        watcher = threading.Thread(target=watch)
+        watcher.start()
+        syncing = [threading.Thread(target=sync, args=(devices[i % 4],)) for i in range(24)]
+        for t in syncing:
+            t.start()
+        for t in syncing:
+            t.join(120)
+        stop.set()
+        watcher.join()
+        pulled = pull_all(server.login(user))
+    finally:
+        stop.set()
+        server.close()
+    assert errors == []
+    assert len(pulled) == 24 * 6 * 5
+    assert most_at_once[0] <= pool, f"{most_at_once[0]} connections open at once"
+    assert len(seen) <= pool, f"{len(seen)} connections opened for {24 * 6 * 2} requests"

@@ -55,6 +55,7 @@ from observe.server import accounts, blobs, http_errors, invitations, login, pul
 from observe.server.accounts import Principal
 from observe.server.aggregates import aggregate
 from observe.server.blob_store import ENV_BLOB_DIR, BlobStore, default_blob_dir
+from observe.server.concurrency import DEFAULT_POOL_SIZE, ENV_POOL_SIZE, bounded_threads
 from observe.server.cursor import legacy as legacy_cursor
 from observe.server.cursor import parse as parse_cursor
 from observe.server.db import ENV_DATABASE_URL, make_engine, read_connection
@@ -443,11 +444,15 @@ def create_app(
     engine: Engine,
     smtp: SmtpConfig | None = None,
     blob_dir: os.PathLike[str] | str | None = None,
+    request_threads: int | None = None,
 ) -> FastAPI:
     """``smtp``: a mail server to email new invitations through (``serve --smtp-url``);
     without one nothing is sent anywhere. ``blob_dir``: where images of student work are
-    kept (``serve --blob-dir``)."""
+    kept (``serve --blob-dir``). ``request_threads``: how many requests run their
+    (blocking) work at once in this process; the rest wait their turn (see
+    :func:`observe.server.concurrency.bounded_threads`)."""
     app = FastAPI(
+        lifespan=bounded_threads(request_threads) if request_threads else None,
         title="Observe server",
         version=__version__,
         description="Sync, accounts and figures for Observe (protocol v1).",
@@ -476,9 +481,14 @@ def app_from_environment() -> FastAPI:
     url = os.environ.get(ENV_DATABASE_URL)
     if not url:
         raise RuntimeError(f"{ENV_DATABASE_URL} is not set; start the server with observe-server")
-    pool = int(os.environ.get("OBSERVE_SERVER_POOL_SIZE", "5"))
+    pool = int(os.environ.get(ENV_POOL_SIZE, str(DEFAULT_POOL_SIZE)))
+    # As many requests at work as connections kept: none has to open a connection of its
+    # own. The overflow is for the rare request that needs a second one (a device's
+    # last-seen time written beside its read), so it can never wait on itself.
     app = create_app(
-        make_engine(url, pool_size=pool, max_overflow=pool * 2), smtp=config_from_environment()
+        make_engine(url, pool_size=pool, max_overflow=pool),
+        smtp=config_from_environment(),
+        request_threads=pool,
     )
     settle_heap()
     return app

@@ -29,6 +29,7 @@ from observe.errors import ObserveError, UsageError
 from observe.safetext import printable
 from observe.server import accounts, backup, blobs, invitations, mail, migrate, state
 from observe.server.blob_store import ENV_BLOB_DIR, BlobStore, default_blob_dir
+from observe.server.concurrency import DEFAULT_POOL_SIZE, ENV_POOL_SIZE
 from observe.server.db import (
     ENV_DATABASE_URL,
     DatabaseError,
@@ -288,7 +289,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise UsageError("--workers must be at least 1.")
     _check_port(args.host, args.port)
     os.environ[ENV_DATABASE_URL] = url.render_as_string(hide_password=False)
-    os.environ["OBSERVE_SERVER_POOL_SIZE"] = str(args.pool_size)
+    if args.pool_size < 1:
+        raise UsageError("--pool-size must be at least 1.")
+    os.environ[ENV_POOL_SIZE] = str(args.pool_size)
     folder = _blob_dir(args)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -386,7 +389,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1, help="worker processes")
-    serve.add_argument("--pool-size", type=int, default=5, help="database connections per worker")
+    serve.add_argument(
+        "--pool-size",
+        type=int,
+        default=DEFAULT_POOL_SIZE,
+        help="database connections each worker keeps, and requests it works on at once",
+    )
     serve.add_argument("--ssl-certfile", metavar="PEM")
     serve.add_argument("--ssl-keyfile", metavar="PEM")
     serve.add_argument(
