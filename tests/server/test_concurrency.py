@@ -153,7 +153,6 @@ def test_simultaneous_edits_of_one_record_apply_once_and_keep_the_rest(observe_s
     assert latest["version"] == 2
 
 
-
 def test_a_burst_of_syncs_works_on_kept_connections_and_opens_no_others(pg_cluster, tmp_path):
     """Under a burst, a worker works on ``--pool-size`` requests at once on the connections
     it keeps; before, every busy thread (up to 40) took a connection and all but the pool's
