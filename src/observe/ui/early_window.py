@@ -29,6 +29,11 @@ if TYPE_CHECKING:
 EARLY_SETTINGS: tuple[str, ...] = (THEME_KEY.name,)
 
 
+MODIFIER_KEYS = frozenset(
+    {Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr}
+)
+
+
 @dataclass(frozen=True)
 class HeldKey:
     key: int
@@ -53,8 +58,9 @@ class EarlyInput(QObject):
             and isinstance(watched, QWidget)
             and watched.window() is self._window
         ):
-            if event.type() == QEvent.Type.KeyPress:
-                assert isinstance(event, QKeyEvent)
+            assert isinstance(event, QKeyEvent)
+            # A modifier alone means nothing: it arrives again with the key it modifies.
+            if event.type() == QEvent.Type.KeyPress and event.key() not in MODIFIER_KEYS:
                 self.held.append(HeldKey(event.key(), event.modifiers(), event.text()))
             return True
         return False
@@ -93,14 +99,19 @@ class EarlyColumns(QSplitter):
     def __init__(self, welcome: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setChildrenCollapsible(False)
-        translate = QCoreApplication.translate
         navigator = self._tabs(
-            translate("Navigator", "Navigator views"),
-            [translate("Navigator", "&Visits"), translate("Navigator", "&Teachers")],
+            QCoreApplication.translate("Navigator", "Navigator views"),
+            [
+                QCoreApplication.translate("Navigator", "&Visits"),
+                QCoreApplication.translate("Navigator", "&Teachers"),
+            ],
         )
         side = self._tabs(
-            translate("Workspace", "Look-fors and participation"),
-            [translate("Workspace", "&Look-fors"), translate("Workspace", "&Participation")],
+            QCoreApplication.translate("Workspace", "Look-fors and participation"),
+            [
+                QCoreApplication.translate("Workspace", "&Look-fors"),
+                QCoreApplication.translate("Workspace", "&Participation"),
+            ],
         )
         for widget in (navigator, welcome, side):
             self.addWidget(widget)
@@ -126,11 +137,14 @@ def show_first_screens(window: MainWindow, first: FirstScreens) -> EarlyInput:
     window.summary.show_counts(first.counts, empty=False)
     columns = EarlyColumns(window.summary, window)
     window.setCentralWidget(columns)
-    window.save_label.setText(window.tr("Opening the profile…"))
-    opening = window.menuBar().addMenu(window.tr("Opening the profile…"))
+    opening_text = QCoreApplication.translate("EarlyColumns", "Opening the profile…")
+    window.save_label.setText(opening_text)
+    opening = window.menuBar().addMenu(opening_text)
     opening.setEnabled(False)
     opening.menuAction().setToolTip(
-        window.tr("The menus are ready once the profile is open, in a moment.")
+        QCoreApplication.translate(
+            "EarlyColumns", "The menus are ready once the profile is open, in a moment."
+        )
     )
     fit_to_screen(window, height_share=0.85)
     columns.setSizes(column_widths(window.width()))
