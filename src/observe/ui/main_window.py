@@ -126,7 +126,10 @@ class MainWindow(QMainWindow):
         # Imports, new teachers and demo data change the counts on the welcome panel.
         self.context.records_changed.connect(self._records_changed)
 
-        self.menuBar().clear()  # the early window's "Opening…" menu
+        if early is not None:  # the early window's "Opening the profile…" menu goes
+            self.menuBar().clear()
+            for menu in self.menuBar().findChildren(QMenu):
+                menu.deleteLater()
         self._build_menus()
         if early is None:
             self._size_to_screen()
