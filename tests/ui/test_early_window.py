@@ -26,6 +26,7 @@ from observe.store.markers import SESSION_MARKER
 from observe.store.models import SYNC_MODELS, OutboxOp
 from observe.ui import app as app_module
 from observe.ui import operations
+from observe.ui.appearance import apply_theme, is_dark
 from observe.ui.capture import QuickVisitDialog
 from observe.ui.main_window import MainWindow
 
@@ -89,6 +90,7 @@ def test_the_first_screen_shows_what_the_store_counts(qtbot, demo, started, erro
     window = _start(started, errors_seen, demo)
     qtbot.addWidget(window)
     assert not window.is_ready
+    assert is_dark(window)  # the coach's theme from the first paint, not after a flash
     shown_early = window.summary.shown_counts()
     assert shown_early["visit"] == "53" and shown_early["evidence"] == "613"
 
@@ -104,6 +106,7 @@ def test_the_first_screen_shows_what_the_store_counts(qtbot, demo, started, erro
     idle()
     assert other.summary.shown_counts() == shown_early
     assert errors_seen == []
+    apply_theme("system")  # as the other tests expect it
 
 
 def test_ctrl_n_pressed_before_the_store_is_open_starts_a_visit_once_it_is(

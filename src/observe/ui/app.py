@@ -25,7 +25,7 @@ from observe.settings_look import LANGUAGE_KEY
 from observe.store.first_screens import read_first_screens
 from observe.ui import operations
 from observe.ui.crash import install_crash_handlers
-from observe.ui.early_window import EARLY_SETTINGS
+from observe.ui.early_window import EARLY_SETTINGS, apply_early_look
 from observe.ui.errors import ErrorReporter, show_error
 from observe.ui.i18n import install_for as install_language
 from observe.ui.icons import APP_ID, app_icon
@@ -266,6 +266,7 @@ def start_early(
         return False
     language = install_language(None, app, stored=early.settings[LANGUAGE_KEY.name])
     log.info("Language: %s; painting the first screen before the store opens", language)
+    apply_early_look(early)
     started.window = window = MainWindow(report_error=report, first_screens=early)
     _AfterFirstPaint(
         window,

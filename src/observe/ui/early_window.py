@@ -148,5 +148,9 @@ def show_first_screens(window: MainWindow, first: FirstScreens) -> EarlyInput:
     )
     fit_to_screen(window, height_share=0.85)
     columns.setSizes(column_widths(window.width()))
-    apply_theme(parsed(THEME_KEY, first.settings.get(THEME_KEY.name)))
     return EarlyInput(window)
+
+
+def apply_early_look(first: FirstScreens) -> None:
+    """The coach's theme, before the window is made (its widgets start in its colours)."""
+    apply_theme(parsed(THEME_KEY, first.settings.get(THEME_KEY.name)))
