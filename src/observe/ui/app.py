@@ -160,11 +160,13 @@ def _open_behind(
 
     def recover_alone(error: DamagedProfile, database: Path) -> Path | None:
         window.hide()
-        return offer(error, database) if offer is not None else None
+        assert offer is not None
+        return offer(error, database)
 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
     try:
-        opened = _open(data_dir, alone, recover_alone, use_recovery=False)
+        # Without an offer of recovery, a damaged profile is explained like any failure.
+        opened = _open(data_dir, alone, recover_alone if offer else None, use_recovery=False)
         if isinstance(opened, int):
             window.hide()
             app.exit(opened)
