@@ -182,3 +182,26 @@ def test_a_ready_profile_is_painted_before_sqlalchemy_is_imported(tmp_path):
     out = _in_fresh_python(EARLY_PROBE, str(tmp_path / "profile"))
     assert "ERROR" not in out
     assert out.splitlines()[-1] == "paint False ready True"
+
+
+def test_the_first_screen_reader_imports_neither_qt_nor_sqlalchemy(tmp_path):
+    """The core reader of the first screen stays headless and light: reading a real profile
+    with it loads neither Qt nor SQLAlchemy."""
+    from observe.demo.generator import load_demo
+    from observe.store import open_profile
+
+    store = open_profile(tmp_path / "profile")
+    try:
+        load_demo(store, "small")
+        visits = store.counted_from_indexes(outbox=False).live["visit"]
+    finally:
+        store.close()
+    code = (
+        "import sys;"
+        "from observe.store.first_screens import read_first_screens;"
+        "first = read_first_screens(sys.argv[1], ('ui.theme',));"
+        "print(first.counts['visit'], sorted(m for m in ('PySide6', 'sqlalchemy')"
+        " if m in sys.modules))"
+    )
+    out = _in_fresh_python(code, str(tmp_path / "profile"))
+    assert out.splitlines()[-1] == f"{visits} []"
