@@ -7,65 +7,48 @@ sheet's name and paper, language hints, the welcome's server) keep their stored 
 existing profiles keep what the coach chose.
 
 Stored per profile and not synced yet: the server has no record kind for preferences.
+The language, theme, text size and the reading rule live in :mod:`observe.settings_look`
+(the window follows them before the store is open) and are re-exported here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, Literal, TypeVar
+from typing import Literal, TypeVar
 
 from observe.errors import UsageError
-from observe.i18n import LANGUAGES, _
+from observe.i18n import _
 from observe.profile_setup import COACH_NAME, MAX_NAME, SERVER_URL, normalize_server_address
 from observe.roster.schools import save_school, school_details, school_problems
+from observe.settings_look import LANGUAGE_KEY as LANGUAGE_KEY  # re-exported
+from observe.settings_look import (
+    TEXT_SIZE_KEY,
+    TEXT_SIZES,
+    THEME_KEY,
+    THEMES,
+    Key,
+    _choice,
+    parsed,
+)
+from observe.settings_look import Theme as Theme  # re-exported
 from observe.store import Store
 from observe.store.models import VisitType
 
 T = TypeVar("T")
 
+
 Paper = Literal["letter", "a4"]
-Theme = Literal["system", "light", "dark"]
 PAPERS: tuple[Paper, ...] = ("letter", "a4")
-THEMES: tuple[Theme, ...] = ("system", "light", "dark")
-#: The capture line's and timeline's text size, in percent of the system's font.
-TEXT_SIZES: tuple[int, ...] = (90, 100, 115, 130, 150, 175, 200)
 #: Visit types a coach can make the default; a learning walk starts from choosing a walk.
 DEFAULT_VISIT_TYPES: tuple[VisitType, ...] = tuple(
     t for t in VisitType if t is not VisitType.LEARNING_WALK
 )
 
 
-@dataclass(frozen=True)
-class Key(Generic[T]):
-    """One preference: where it is stored, its default, and how it reads and writes as text."""
-
-    name: str
-    default: T
-    parse: Callable[[str], T]
-    dump: Callable[[T], str]
-
-
-def _choice(options: tuple[str, ...]) -> Callable[[str], str]:
-    def parse(text: str) -> str:
-        if text not in options:
-            raise ValueError(text)
-        return text
-
-    return parse
-
-
 def _flag(text: str) -> bool:
     if text not in ("0", "1"):
         raise ValueError(text)
     return text == "1"
-
-
-def _size(text: str) -> int:
-    value = int(text)
-    if not TEXT_SIZES[0] <= value <= TEXT_SIZES[-1]:
-        raise ValueError(text)
-    return value
 
 
 def _visit_type(text: str) -> VisitType:
@@ -83,21 +66,11 @@ VISIT_TYPE_KEY: Key[VisitType] = Key(
     "capture.default_visit_type", VisitType.COACHING_OBSERVATION, _visit_type, lambda v: v.value
 )
 SERVER_KEY: Key[str] = Key(SERVER_URL, "", str.strip, str)
-TEXT_SIZE_KEY: Key[int] = Key("ui.text_size", 100, _size, str)
-THEME_KEY: Key[str] = Key("ui.theme", "system", _choice(THEMES), str)
-#: The app's language: "" follows the system (observe.i18n.LANGUAGES has the choices).
-LANGUAGE_KEY: Key[str] = Key("ui.language", "", _choice(("", *LANGUAGES)), str)
 
 
 def get(store: Store, key: Key[T]) -> T:
     """The stored value, or the default when there is none or it can't be read."""
-    text = store.setting(key.name)
-    if text is None or text == "":
-        return key.default
-    try:
-        return key.parse(text)
-    except ValueError:
-        return key.default
+    return parsed(key, store.setting(key.name))
 
 
 def put(store: Store, key: Key[T], value: T) -> None:

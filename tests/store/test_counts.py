@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from observe.capture.evidence import delete_evidence, save_evidence
-from observe.store.db import count_statement
+from observe.store.first_screens import count_statement
 from observe.store.models import DELETED_ROWS_INDEXED, SYNC_MODELS, EvidenceKind
 
 from .helpers import make_visit

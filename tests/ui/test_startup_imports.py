@@ -127,3 +127,81 @@ def test_the_packages_still_give_the_dialogs_they_load_on_first_use():
         True,
     ]
     assert missing
+
+
+EARLY_PROBE = r"""
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from observe.ui import app as app_module, operations
+
+app = app_module.application([])
+seen = {}
+
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and "paint" not in seen:
+            seen["paint"] = "sqlalchemy" in sys.modules
+        return False
+
+
+started = app_module._Started()
+assert app_module.start_early(started, app, sys.argv[1], lambda p, e: print("ERROR", e))
+painted = FirstPaint()
+started.window.installEventFilter(painted)
+
+
+def poll():
+    if started.window.is_ready and not operations.running():
+        seen["ready"] = "sqlalchemy" in sys.modules
+        app.quit()
+    else:
+        QTimer.singleShot(5, poll)
+
+
+QTimer.singleShot(0, poll)
+app.exec()
+operations.shutdown()
+started.store.close()
+print("paint", seen["paint"], "ready", seen["ready"])
+"""
+
+
+def test_a_ready_profile_is_painted_before_sqlalchemy_is_imported(tmp_path):
+    """Issue 18, window ready <= 0.5 s: the window of a profile ready to use is painted, with
+    its real record counts, before SQLAlchemy (half of a start) is imported; the store comes
+    right after."""
+    from observe.demo.generator import load_demo
+    from observe.store import open_profile
+
+    store = open_profile(tmp_path / "profile")
+    try:
+        load_demo(store, "small")
+    finally:
+        store.close()
+    out = _in_fresh_python(EARLY_PROBE, str(tmp_path / "profile"))
+    assert "ERROR" not in out
+    assert out.splitlines()[-1] == "paint False ready True"
+
+
+def test_the_first_screen_reader_imports_neither_qt_nor_sqlalchemy(tmp_path):
+    """The core reader of the first screen stays headless and light: reading a real profile
+    with it loads neither Qt nor SQLAlchemy."""
+    from observe.demo.generator import load_demo
+    from observe.store import open_profile
+
+    store = open_profile(tmp_path / "profile")
+    try:
+        load_demo(store, "small")
+        visits = store.counted_from_indexes(outbox=False).live["visit"]
+    finally:
+        store.close()
+    code = (
+        "import sys;"
+        "from observe.store.first_screens import read_first_screens;"
+        "first = read_first_screens(sys.argv[1], ('ui.theme',));"
+        "print(first.counts['visit'], sorted(m for m in ('PySide6', 'sqlalchemy')"
+        " if m in sys.modules))"
+    )
+    out = _in_fresh_python(code, str(tmp_path / "profile"))
+    assert out.splitlines()[-1] == f"{visits} []"

@@ -15,7 +15,6 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -35,8 +34,13 @@ from observe.errors import (
 from observe.i18n import _
 from observe.ids import new_id
 from observe.paths import ProfilePaths
-from observe.store import changes, migrate, outbox
+from observe.store import changes, first_screens, migrate, outbox
 from observe.store.engine import BULK_CHECKPOINT_PAGES, _synchronous, make_engine
+from observe.store.first_screens import Counted
+from observe.store.markers import CREATING, SESSION_MARKER
+from observe.store.markers import crashed_sessions as _crashed_sessions
+from observe.store.markers import pid_alive as _pid_alive
+from observe.store.markers import pid_of as _pid_of
 from observe.store.models import SYNC_MODELS, OutboxOp, ProfileSetting, SyncRecord
 from observe.store.outbox import Identity
 from observe.store.schema import HEAD_REVISION, KNOWN_REVISIONS
@@ -183,9 +187,10 @@ class Store:
     # -- profile facts ----------------------------------------------------------------------
 
     def setting(self, key: str, default: str | None = None) -> str | None:
-        with self.read() as s:
-            row = s.get(ProfileSetting, key)
-            return row.value if row else default
+        # The same statement the window's first screen reads before the store exists.
+        with self.engine.connect() as conn:
+            value = first_screens.setting(conn.connection.driver_connection, key)
+        return default if value is None else value
 
     def set_setting(self, key: str, value: str) -> None:
         with self.write() as s:
@@ -240,47 +245,11 @@ class Store:
         running forty small statements cost more than the counting itself (issue 18).
         """
         with self.engine.connect() as conn:
-            row = conn.exec_driver_sql(count_statement(outbox=outbox)).one()
-        figures = iter(row)
-        live: dict[str, int] = {}
-        empty = True
-        for model in SYNC_MODELS:
-            every, gone = next(figures), next(figures)
-            live[model.kind] = every - gone
-            empty = empty and every == 0
-        if outbox:
-            live["outbox"] = next(figures)
-        return Counted(live, empty)
+            return first_screens.counted(conn.connection.driver_connection, outbox=outbox)
 
     def is_empty(self) -> bool:
         with self.read() as s:
             return all(s.scalar(select(model.id).limit(1)) is None for model in SYNC_MODELS)
-
-
-@dataclass(frozen=True)
-class Counted:
-    """What :meth:`Store.counted_from_indexes` found."""
-
-    #: Live records per kind (and "outbox", when asked for).
-    live: dict[str, int]
-    #: No record at all, deleted ones included: the same answer as :meth:`Store.is_empty`.
-    empty: bool
-
-
-def count_statement(*, outbox: bool) -> str:
-    """``SELECT`` of every table's row count and deleted-row count (then the outbox's).
-
-    ``deleted = 1`` is written as the partial indexes of migration 0011 are, so SQLite answers
-    it from them; a table's bare ``count(*)`` it answers from the table's smallest index.
-    """
-    figures = []
-    for model in SYNC_MODELS:
-        name = model.__table__.name
-        figures.append(f'(SELECT count(*) FROM "{name}")')
-        figures.append(f'(SELECT count(*) FROM "{name}" WHERE deleted = 1)')
-    if outbox:
-        figures.append(f'(SELECT count(*) FROM "{OutboxOp.__table__.name}")')
-    return "SELECT " + ", ".join(figures)
 
 
 def _check_folder(data_dir: Path) -> None:
@@ -322,27 +291,6 @@ def _backup_before_migration(paths: ProfilePaths, revision: str) -> Path:
         ) from exc
 
 
-SESSION_MARKER = ".observe-open-"
-CREATING = ".observe-creating-"
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's live process
-        return True
-    return True
-
-
-def _pid_of(marker: Path, prefix: str) -> int | None:
-    try:
-        return int(marker.name[len(prefix) :].split("-")[0])
-    except ValueError:
-        return None
-
-
 def _mark_session_open(paths: ProfilePaths) -> Path | None:
     """A file that exists while this process has the profile open; left behind by a crash.
 
@@ -356,16 +304,6 @@ def _mark_session_open(paths: ProfilePaths) -> Path | None:
         log.warning("could not write the open-session marker %s", marker, exc_info=True)
         return None
     return marker
-
-
-def _crashed_sessions(paths: ProfilePaths) -> list[Path]:
-    """Markers of processes that had the profile open and are gone without closing it."""
-    out = []
-    for marker in paths.data_dir.glob(f"{SESSION_MARKER}*"):
-        pid = _pid_of(marker, SESSION_MARKER)
-        if pid is None or not _pid_alive(pid):
-            out.append(marker)
-    return out
 
 
 def _remove_abandoned_builds(paths: ProfilePaths) -> None:

@@ -20,12 +20,16 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from observe import APP_NAME, i18n, settings
-from observe.store import Store
+from observe import APP_NAME, i18n
+from observe.settings_look import LANGUAGE_KEY, parsed
+
+if TYPE_CHECKING:
+    from observe.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -121,14 +125,15 @@ def compiled_catalog(language: str, folder: Path | None = None) -> Path | None:
     return target
 
 
-def chosen_language(store: Store | None) -> str:
-    """The language code asked for ("" follows the system): the environment, else the profile."""
+def chosen_language(store: Store | None, stored: str | None = None) -> str:
+    """The language code asked for ("" follows the system): the environment, else the profile
+    (``stored``: its setting's text, read before the store was open)."""
     wanted = os.environ.get(ENV, "")
     if wanted:
         return wanted
-    if store is None:
-        return ""
-    return settings.get(store, settings.LANGUAGE_KEY)
+    if store is not None:
+        stored = store.setting(LANGUAGE_KEY.name)
+    return parsed(LANGUAGE_KEY, stored)
 
 
 def install(language: str, app: QCoreApplication | None = None) -> str:
@@ -173,9 +178,12 @@ def install(language: str, app: QCoreApplication | None = None) -> str:
     return effective
 
 
-def install_for(store: Store | None, app: QCoreApplication | None = None) -> str:
-    """At start, once the profile is open: the language the coach chose (or the system's)."""
-    return install(chosen_language(store), app)
+def install_for(
+    store: Store | None, app: QCoreApplication | None = None, *, stored: str | None = None
+) -> str:
+    """At start, once the profile is open: the language the coach chose (or the system's);
+    ``stored`` is the setting's text when the window's first screen was read without a store."""
+    return install(chosen_language(store, stored), app)
 
 
 def compile_all(folder: Path | None = None) -> list[Path]:

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,68 +23,127 @@ from PySide6.QtWidgets import (
     QProgressDialog,
 )
 
-from observe import APP_NAME, settings
-from observe.capture import closures
-from observe.capture.visits import end_at_last_activity, left_running_from_earlier_day
+from observe import APP_NAME
 from observe.errors import ObserveError, UsageError
 from observe.i18n import format_date
-from observe.store import Store
 from observe.ui import operations
-from observe.ui.coaching.menu import CoachingUi
-from observe.ui.context import SAVED
 from observe.ui.errors import ErrorReporter, log_folder, show_error
 from observe.ui.operations import Operation, Progress
 from observe.ui.ops import CoreOp
-from observe.ui.reports.actions import ReportActions
 from observe.ui.screen_fit import fit_to_screen
-from observe.ui.shortcuts import ActionKeysFirst
 from observe.ui.summary import SummaryPanel
-from observe.ui.sync.menu import SyncUi
-from observe.ui.window_settings import apply_settings
-from observe.ui.workspace import Workspace
 
 if TYPE_CHECKING:
+    from observe.store import Store
+    from observe.store.first_screens import FirstScreens
+
     # Help and About load when first opened, not with the window (issue 18: window ready).
     from observe.ui.about import AboutDialog
+    from observe.ui.coaching.menu import CoachingUi
+    from observe.ui.context import VisitContext
+    from observe.ui.early_window import EarlyInput
     from observe.ui.keyboard_help import KeyboardHelpDialog
+    from observe.ui.reports.actions import ReportActions
     from observe.ui.settings_dialog import SettingsDialog
+    from observe.ui.shortcuts import ActionKeysFirst
+    from observe.ui.sync.menu import SyncUi
+    from observe.ui.workspace import Workspace
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, *, report_error: ErrorReporter = show_error) -> None:
+    """The window of one profile.
+
+    Built with its ``store``, it is whole at once. Built from ``first_screens`` instead (what
+    :mod:`observe.store.first_screens` read without SQLAlchemy), it paints the welcome panel's
+    real figures in the coach's theme and language at once, holds the keys pressed meanwhile,
+    and becomes whole when :meth:`attach` gives it the store (issue 18: window ready): the
+    store's modules are imported only then, after the first paint.
+    """
+
+    #: The store is attached and the window whole (emitted once, by :meth:`attach`).
+    store_ready = Signal()
+    store: Store
+
+    def __init__(
+        self,
+        store: Store | None = None,
+        *,
+        report_error: ErrorReporter = show_error,
+        first_screens: FirstScreens | None = None,
+    ) -> None:
         super().__init__()
-        self.store = store
         self._report_error = report_error
         self.demo_operation: Operation | None = None
         self.progress_dialog: QProgressDialog | None = None
-        self.setWindowTitle(APP_NAME)
-
-        self.summary = SummaryPanel(store.paths)
-        self.summary.load_demo_requested.connect(self.load_demo)
         self.left_running_box: QMessageBox | None = None
-        self._note_opened()
-        self.workspace = Workspace(store, self, self.summary, report_error=report_error)
-        self.context = self.workspace.context
-        self.setCentralWidget(self.workspace)
+        self.early_input: EarlyInput | None = None
+        self.setWindowTitle(APP_NAME)
+        paths = store.paths if store is not None else cast("FirstScreens", first_screens).paths
 
-        self.profile_label = QLabel(
-            self.tr("Profile: {name}").format(name=store.paths.data_dir.name)
-        )
-        self.profile_label.setToolTip(str(store.paths.data_dir))
+        self.summary = SummaryPanel(paths)
+        self.summary.load_demo_requested.connect(self.load_demo)
+        self.profile_label = QLabel(self.tr("Profile: {name}").format(name=paths.data_dir.name))
+        self.profile_label.setToolTip(str(paths.data_dir))
         self.profile_label.setAccessibleName(self.tr("Profile"))
-        self.save_label = QLabel(QCoreApplication.translate("VisitContext", SAVED))
+        self.save_label = QLabel()
         self.save_label.setAccessibleName(self.tr("Save state"))
         self.statusBar().addWidget(self.profile_label)
         self.statusBar().addPermanentWidget(self.save_label)
+        if store is not None:
+            self.attach(store)
+        else:
+            from observe.ui.early_window import show_first_screens
+
+            self.early_input = show_first_screens(self, cast("FirstScreens", first_screens))
+
+    @property
+    def is_ready(self) -> bool:
+        """True once the store is attached: every menu and key works."""
+        return self.early_input is None and hasattr(self, "store")
+
+    def attach(self, store: Store) -> None:
+        """Makes the window whole with the opened ``store``: the workspace, menus, the look.
+
+        What the window does at start with a store (note the opening of running visits, offer
+        to end one left running, count the records) happens here, exactly as it always did.
+        """
+        from observe import settings
+        from observe.ui.context import SAVED
+        from observe.ui.window_settings import apply_settings
+        from observe.ui.workspace import Workspace
+
+        early = self.early_input
+        self.store = store
+        self._note_opened()
+        self.workspace: Workspace = Workspace(
+            store, self, self.summary, report_error=self._report_error
+        )
+        self.context: VisitContext = self.workspace.context
+        self.setCentralWidget(self.workspace)  # deletes the early columns, not the summary
+
+        self.save_label.setText(QCoreApplication.translate("VisitContext", SAVED))
         self.context.save_state_changed.connect(self.save_label.setText)
         # Imports, new teachers and demo data change the counts on the welcome panel.
         self.context.records_changed.connect(self._records_changed)
 
+        if early is not None:  # the early window's "Opening the profile…" menu goes
+            self.menuBar().clear()
+            for menu in self.menuBar().findChildren(QMenu):
+                menu.deleteLater()
         self._build_menus()
-        self._size_to_screen()
+        if early is None:
+            self._size_to_screen()
+        else:  # already on screen at its size: only the columns
+            self.workspace.size_columns(self.width())
         apply_settings(self, settings.load(store))  # theme and text size
-        self.refresh_counts()
+        # The early figures are on screen: counted again (with the sync queue, once the sync
+        # state can say whether it is shown) without blanking them meanwhile.
+        self.refresh_counts(busy=early is None)
         QTimer.singleShot(0, self, self.offer_to_end_left_running)
+        self.early_input = None
+        if early is not None:
+            early.release(self)  # the keys pressed while the store loaded, in order
+        self.store_ready.emit()
 
     @property
     def report_error(self) -> ErrorReporter:
@@ -105,6 +164,10 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        from observe.ui.coaching.menu import CoachingUi
+        from observe.ui.reports.actions import ReportActions
+        from observe.ui.sync.menu import SyncUi
+
         bar = self.menuBar()
         self.load_demo_action = self._action(
             self.tr("&Load demo data…"),
@@ -186,14 +249,16 @@ class MainWindow(QMainWindow):
 
         bar.addMenu(self.tr("Cla&sses")).addActions(ws.class_actions())
 
-        self.reports = ReportActions(self, self.context, report_error=self._report_error)
+        self.reports: ReportActions = ReportActions(
+            self, self.context, report_error=self._report_error
+        )
         reports_menu = bar.addMenu(self.tr("&Reports"))
         compose, sheet, *others = self.reports.actions()
         reports_menu.addActions([compose, sheet])
         reports_menu.addSeparator()
         reports_menu.addActions(others)
 
-        self.sync_ui = SyncUi(
+        self.sync_ui: SyncUi = SyncUi(
             self,
             self.store,
             report_error=self._report_error,
@@ -205,7 +270,9 @@ class MainWindow(QMainWindow):
         navigator.teachers.report_error = self._report_error
         self.sync_ui.controller.synced.connect(lambda _result: navigator.teacher_model.reload())
 
-        self.coaching_ui = CoachingUi(self, self.context, report_error=self._report_error)
+        self.coaching_ui: CoachingUi = CoachingUi(
+            self, self.context, report_error=self._report_error
+        )
         bar.addMenu(self.coaching_ui.menu)
 
         self.about_action = self._action(
@@ -233,7 +300,9 @@ class MainWindow(QMainWindow):
         self.keyboard_help_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
         self.keyboard_help_action.triggered.connect(self.show_keyboard_help)
         help_menu.addAction(self.keyboard_help_action)
-        self.action_keys = ActionKeysFirst(self)
+        from observe.ui.shortcuts import ActionKeysFirst
+
+        self.action_keys: ActionKeysFirst = ActionKeysFirst(self)
         self.action_keys.install(self)
 
     def show_settings(self) -> SettingsDialog:
@@ -257,14 +326,20 @@ class MainWindow(QMainWindow):
 
     def _note_opened(self) -> None:
         """The hours the app was closed become gaps of the visits still running."""
+        from observe.capture import closures
+
         CoreOp(self, lambda: closures.note_opened(self.store), report=self._report_error).run_now()
 
     def _note_closed(self) -> None:
+        from observe.capture import closures
+
         # Closing must go on if this fails; the visit only keeps the closed hours.
         CoreOp(self, lambda: closures.note_closed(self.store), report=self._report_error).run_now()
 
     def offer_to_end_left_running(self) -> QMessageBox | None:
         """A visit still running from an earlier day: offer to end it at its last evidence."""
+        from observe.capture.visits import left_running_from_earlier_day
+
         found = CoreOp(
             self, lambda: left_running_from_earlier_day(self.store), report=self._report_error
         ).run_now()
@@ -320,6 +395,8 @@ class MainWindow(QMainWindow):
         return box
 
     def end_left_running(self, visit_ids: list[str]) -> None:
+        from observe.capture.visits import end_at_last_activity
+
         for visit_id in visit_ids:
             CoreOp(
                 self,
@@ -334,8 +411,12 @@ class MainWindow(QMainWindow):
 
     # -- counts -----------------------------------------------------------------------------
 
-    def refresh_counts(self) -> Operation:
-        self.summary.show_busy(self.tr("Counting records…"))
+    def refresh_counts(self, *, busy: bool = True) -> Operation:
+        """Counts the records in the background; ``busy`` says so meanwhile."""
+        from observe import settings
+
+        if busy:
+            self.summary.show_busy(self.tr("Counting records…"))
         store = self.store
 
         def count(_: Progress) -> tuple[dict[str, int], bool]:
@@ -422,6 +503,8 @@ class MainWindow(QMainWindow):
             self.progress_dialog.close()
             self.progress_dialog.deleteLater()
             self.progress_dialog = None
+        from observe.ui.context import SAVED
+
         self.save_label.setText(QCoreApplication.translate("VisitContext", SAVED))
         self.load_demo_action.setEnabled(True)
         self.refresh_counts()
@@ -565,6 +648,9 @@ class MainWindow(QMainWindow):
     # -- closing ----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.is_ready:  # closed while the store loaded: nothing to save yet
+            super().closeEvent(event)
+            return
         self.workspace.flush()
         self._note_closed()
         # Demo data stops and rolls back; the store must not be closed under a writer.

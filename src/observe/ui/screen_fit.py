@@ -35,6 +35,14 @@ def fit_to_screen(
     )
 
 
+def column_widths(width: int) -> list[int]:
+    """The main window's navigator, centre and side column in a ``width`` wide window: the
+    navigator and the side column a fixed share, the capture pane the rest."""
+    side = max(260, int(width * 0.23))
+    nav = max(240, int(width * 0.27))
+    return [nav, max(300, width - side - nav), side]
+
+
 def scrolling(column: QWidget) -> QScrollArea:
     """``column`` inside a frameless vertical scroll area: at large text sizes the column's
     fields keep their height and the coach scrolls to the lower ones (keyboard focus scrolls

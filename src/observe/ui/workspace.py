@@ -14,15 +14,15 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QTabWidget
 
 from observe.capture.visit_pages import visit_is_running
 from observe.store import Store
+from observe.store.first_screens import OPEN_VISIT_KEY
 from observe.ui.capture import CapturePane
 from observe.ui.capture.lookfors_panel import LookForsPanel
 from observe.ui.context import VisitContext
 from observe.ui.errors import ErrorReporter
 from observe.ui.navigator import Navigator
 from observe.ui.participation import TallyPanel
+from observe.ui.screen_fit import column_widths
 from observe.ui.search import SearchLauncher
-
-OPEN_VISIT_KEY = "ui.open_visit_id"
 
 
 class Workspace(QSplitter):
@@ -117,9 +117,7 @@ class Workspace(QSplitter):
 
     def size_columns(self, width: int) -> None:
         """Navigator and side column a fixed share of the window, the capture pane the rest."""
-        side = max(260, int(width * 0.23))
-        nav = max(240, int(width * 0.27))
-        self.setSizes([nav, max(300, width - side - nav), side])
+        self.setSizes(column_widths(width))
 
     # -- actions for the main window's menus -------------------------------------------------
 

@@ -1166,6 +1166,29 @@
     </message>
 </context>
 <context>
+    <name>EarlyColumns</name>
+    <message>
+        <source>Available once the profile is open.</source>
+        <translation>Disponible en cuanto se abra el perfil.</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Cargando</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Opening the profile…</source>
+        <translation>Abriendo el perfil…</translation>
+    </message>
+    <message>
+        <source>The menus are ready once the profile is open, in a moment.</source>
+        <translation>Los menús estarán listos en cuanto se abra el perfil, en un momento.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong that Observe didn&apos;t expect, so it stopped what it was doing. The details were written to the log at {path}; please include that file if you report the problem.</source>
