@@ -659,6 +659,9 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2, help="server worker processes")
     parser.add_argument("--syncs", type=int, default=10, help="syncs per client in the 200")
     parser.add_argument(
+        "--client-rounds", type=int, default=1, help="runs of the 200 clients, one after another"
+    )
+    parser.add_argument(
         "--leader-runs", type=int, default=LEADER_RUNS, help="loads of the leader's figures"
     )
     parser.add_argument("--keep", action="store_true", help="leave the cluster running")
@@ -743,12 +746,14 @@ def main() -> int:
                     flush=True,
                 )
             tokens = [server.login(c).token for c in coaches]
-            m50, m99, n, errors = many_clients(server.base_url, tokens, args.syncs)
-            print(
-                f"{len(tokens)} clients x {args.syncs} syncs (push 5 + pull, 1 s +- 0.5 s "
-                f"apart), {args.workers} workers: p50 {m50:.1f} ms, p99 {m99:.1f} ms, "
-                f"{n} syncs, {errors} errors"
-            )
+            for _ in range(args.client_rounds):
+                m50, m99, n, errors = many_clients(server.base_url, tokens, args.syncs)
+                print(
+                    f"{len(tokens)} clients x {args.syncs} syncs (push 5 + pull, 1 s +- 0.5 s "
+                    f"apart), {args.workers} workers: p50 {m50:.1f} ms, p99 {m99:.1f} ms, "
+                    f"{n} syncs, {errors} errors",
+                    flush=True,
+                )
         finally:
             server.close()
     finally:
