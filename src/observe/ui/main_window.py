@@ -7,15 +7,11 @@ dialog.
 
 from __future__ import annotations
 
-import sqlite3
-from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -24,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from observe import APP_NAME
-from observe.errors import ObserveError, UsageError
 from observe.i18n import format_date
 from observe.ui import operations
 from observe.ui.errors import ErrorReporter, log_folder, show_error
 from observe.ui.operations import Operation, Progress
 from observe.ui.ops import CoreOp
+from observe.ui.profile_files import ProfileFiles
 from observe.ui.screen_fit import fit_to_screen
 from observe.ui.summary import SummaryPanel
 
@@ -50,7 +46,7 @@ if TYPE_CHECKING:
     from observe.ui.workspace import Workspace
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ProfileFiles, QMainWindow):
     """The window of one profile.
 
     Built with its ``store``, it is whole at once. Built from ``first_screens`` instead (what
@@ -509,131 +505,7 @@ class MainWindow(QMainWindow):
         self.load_demo_action.setEnabled(True)
         self.refresh_counts()
 
-    # -- backup -----------------------------------------------------------------------------
-
-    def choose_backup_file(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(folder or Path.home()) / self.tr("Observe backup {day}.sqlite3").format(
-            day=date.today()
-        )
-        chosen, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Back up database"),
-            str(suggested),
-            self.tr("Observe database (*.sqlite3);;All files (*)"),
-        )
-        if chosen:
-            self.back_up_to(Path(chosen))
-
-    def back_up_to(self, dest: Path) -> Operation | None:
-        """Copies the live database to ``dest`` in the background; refuses to overwrite it."""
-        database = self.store.paths.database
-        own_files = {database, *(Path(f"{database}{s}") for s in ("-wal", "-shm", "-journal"))}
-        if dest.expanduser().absolute() in own_files:
-            self._report_error(
-                self,
-                UsageError(
-                    self.tr(
-                        "{dest} is the profile's own database file. Choose a "
-                        "different name or folder for the backup."
-                    ).format(dest=dest)
-                ),
-            )
-            return None
-
-        def copy(_: Progress) -> Path:
-            from observe.store.sqlite_file import backup_to
-
-            try:
-                return backup_to(database, dest)
-            except (OSError, sqlite3.Error) as exc:
-                reason = getattr(exc, "strerror", None) or str(exc)
-                raise ObserveError(
-                    QCoreApplication.translate(
-                        "MainWindow",
-                        "Observe couldn't save the backup to {dest} ({reason}). "
-                        "Check that the folder exists, that you can write to it and "
-                        "that the disk has free space, then try again. Your data was "
-                        "not changed.",
-                    ).format(dest=dest, reason=reason),
-                    detail=repr(exc),
-                ) from exc
-
-        self.backup_action.setEnabled(False)
-        self.statusBar().showMessage(self.tr("Backing up to {dest}…").format(dest=dest))
-        op = operations.run(
-            copy,
-            name="back up database",
-            context=self,
-            on_success=lambda path: self.statusBar().showMessage(
-                QCoreApplication.translate("MainWindow", "Backed up to {path}.").format(path=path),
-                10_000,
-            ),
-            on_failure=self._failed,
-        )
-        op.finished.connect(lambda: self.backup_action.setEnabled(True))
-        return op
-
-    # -- recovering a damaged profile --------------------------------------------------------
-
-    def choose_recovery_folder(self) -> None:
-        from observe.ui.recover import choose_folder
-
-        out = choose_folder(self, self.store.paths.database)
-        if out is not None:
-            self.recover_to(out)
-
-    def recover_to(self, out: Path) -> Operation:
-        """Salvages every readable record into a new profile in ``out``, in the background.
-
-        The open profile is only read; the summary (records saved and unreadable per kind)
-        appears in a window-modal box, kept in ``recovery_box``.
-        """
-        from observe.store.recover import Recovery, recover_profile
-        from observe.ui.recover import summary_box
-
-        database = self.store.paths.database
-
-        def show(recovery: object) -> None:
-            box = summary_box(self, cast(Recovery, recovery))
-            box.setInformativeText(
-                self.tr("Open it with observe --data-dir, or from the folder it is in.")
-            )
-            self.recovery_box = box
-            box.open()
-
-        self.recover_action.setEnabled(False)
-        self.statusBar().showMessage(self.tr("Recovering records into %1…").replace("%1", str(out)))
-        op = operations.run(
-            lambda _: recover_profile(database, out),
-            name="recover records",
-            context=self,
-            on_success=show,
-            on_failure=self._failed,
-        )
-        op.finished.connect(lambda: self.recover_action.setEnabled(True))
-        return op
-
     # -- folders and about ------------------------------------------------------------------
-
-    def _open_folder(self, folder: Path, what: str) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, "", parent=self)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setText(
-                self.tr("Observe couldn't open a file manager. The {what} is:\n{folder}").format(
-                    what=what, folder=folder
-                )
-            )
-            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            box.exec()
-
-    def open_profile_folder(self) -> None:
-        self._open_folder(self.store.paths.data_dir, self.tr("profile folder"))
-
-    def open_log_folder(self) -> None:
-        self._open_folder(log_folder(), self.tr("log folder"))
 
     def about_dialog(self) -> AboutDialog:
         from observe.ui.about import AboutDialog
