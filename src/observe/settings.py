@@ -27,7 +27,7 @@ from observe.settings_look import (
     THEME_KEY,
     THEMES,
     Key,
-    _choice,
+    choice,
     parsed,
 )
 from observe.settings_look import Theme as Theme  # re-exported
@@ -60,7 +60,7 @@ def _visit_type(text: str) -> VisitType:
 
 COACH_NAME_KEY: Key[str] = Key(COACH_NAME, "", str.strip, str)
 #: None: from the locale (Letter in the US and Canada, A4 elsewhere).
-PAPER_KEY: Key[str | None] = Key("report.paper", None, _choice(PAPERS), lambda v: v or "")
+PAPER_KEY: Key[str | None] = Key("report.paper", None, choice(PAPERS), lambda v: v or "")
 LANGUAGE_HINTS_KEY: Key[bool] = Key("hints_enabled", True, _flag, lambda v: "1" if v else "0")
 VISIT_TYPE_KEY: Key[VisitType] = Key(
     "capture.default_visit_type", VisitType.COACHING_OBSERVATION, _visit_type, lambda v: v.value

@@ -42,7 +42,7 @@ def parsed(key: Key[T], text: str | None) -> T:
         return key.default
 
 
-def _choice(options: tuple[str, ...]) -> Callable[[str], str]:
+def choice(options: tuple[str, ...]) -> Callable[[str], str]:
     def parse(text: str) -> str:
         if text not in options:
             raise ValueError(text)
@@ -59,6 +59,6 @@ def _size(text: str) -> int:
 
 
 TEXT_SIZE_KEY: Key[int] = Key("ui.text_size", 100, _size, str)
-THEME_KEY: Key[str] = Key("ui.theme", "system", _choice(THEMES), str)
+THEME_KEY: Key[str] = Key("ui.theme", "system", choice(THEMES), str)
 #: The app's language: "" follows the system (observe.i18n.LANGUAGES has the choices).
-LANGUAGE_KEY: Key[str] = Key("ui.language", "", _choice(("", *LANGUAGES)), str)
+LANGUAGE_KEY: Key[str] = Key("ui.language", "", choice(("", *LANGUAGES)), str)

@@ -37,10 +37,7 @@ from observe.paths import ProfilePaths
 from observe.store import changes, first_screens, migrate, outbox
 from observe.store.engine import BULK_CHECKPOINT_PAGES, _synchronous, make_engine
 from observe.store.first_screens import Counted
-from observe.store.markers import CREATING, SESSION_MARKER
-from observe.store.markers import crashed_sessions as _crashed_sessions
-from observe.store.markers import pid_alive as _pid_alive
-from observe.store.markers import pid_of as _pid_of
+from observe.store.markers import CREATING, SESSION_MARKER, crashed_sessions, pid_alive, pid_of
 from observe.store.models import SYNC_MODELS, OutboxOp, ProfileSetting, SyncRecord
 from observe.store.outbox import Identity
 from observe.store.schema import HEAD_REVISION, KNOWN_REVISIONS
@@ -308,8 +305,8 @@ def _mark_session_open(paths: ProfilePaths) -> Path | None:
 
 def _remove_abandoned_builds(paths: ProfilePaths) -> None:
     for tmp in paths.data_dir.glob(f"{CREATING}*"):
-        pid = _pid_of(tmp, CREATING)
-        if pid is None or not _pid_alive(pid):
+        pid = pid_of(tmp, CREATING)
+        if pid is None or not pid_alive(pid):
             with contextlib.suppress(OSError):
                 tmp.unlink()
 
@@ -359,7 +356,7 @@ def _create_database(paths: ProfilePaths, *, replace: bool) -> None:
 
 def _damage_check_after_crash(paths: ProfilePaths) -> None:
     """After a session that didn't close cleanly, SQLite's quick check before anything writes."""
-    crashed = _crashed_sessions(paths)
+    crashed = crashed_sessions(paths)
     if not crashed:
         return
     problems = quick_check(paths.database)
