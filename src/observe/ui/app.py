@@ -134,6 +134,16 @@ class _Started:
         self.store: Store | None = None
 
 
+def _show_whole_window(started: _Started, store: Store, report: ErrorReporter) -> None:
+    """The window of an opened store, whole at once and shown; a new profile is offered the
+    welcome dialog."""
+    from observe.ui.first_run import offer_welcome
+
+    started.window = window = MainWindow(store, report_error=report)
+    window.show()
+    offer_welcome(window)
+
+
 def _open_behind(
     started: _Started,
     app: QApplication,
@@ -173,12 +183,8 @@ def _open_behind(
             return
         started.store = opened
         if window.isHidden():  # explained, then the recovered copy opened instead
-            from observe.ui.first_run import offer_welcome
-
             window.deleteLater()
-            started.window = window = MainWindow(opened, report_error=report)
-            window.show()
-            offer_welcome(window)
+            _show_whole_window(started, opened, report)
         else:
             window.attach(opened)
     finally:
@@ -226,11 +232,7 @@ def run_gui(
                 started.store = opened
                 language = install_language(opened, app)
                 log.info("Language: %s", language)
-                from observe.ui.first_run import offer_welcome
-
-                started.window = window = MainWindow(opened, report_error=report)
-                window.show()
-                offer_welcome(window)
+                _show_whole_window(started, opened, report)
                 # Startup objects (models, SQLAlchemy mappers, Qt wrappers) live as long as
                 # the app; freezing them keeps the cyclic GC from re-walking them in pauses a
                 # coach feels. The CLI starts the app with the collector paused: on again here.
