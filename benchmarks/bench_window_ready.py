@@ -37,6 +37,18 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+FIRST_PAINT = r"""
+class FirstPaint(QObject):
+    done = False
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            print("PAINTED", flush=True)
+        return False
+"""
+"""Prints PAINTED at the window's first paint: the same in both Observe children."""
+
 CHILD_OBSERVE = r"""
 import sys, time
 try:  # start as the checkout's app starts (observe.cli._run_gui, observe.ui.app.run_gui)
@@ -52,15 +64,7 @@ from observe.ui import operations
 from observe.ui.main_window import MainWindow
 
 
-class FirstPaint(QObject):
-    done = False
-
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and not self.done:
-            self.done = True
-            print("PAINTED", flush=True)
-        return False
-
+{first_paint}
 
 app = QApplication(sys.argv)
 store = open_profile(sys.argv[1])
@@ -94,15 +98,7 @@ from observe.ui import app as app_module
 from observe.ui import operations
 
 
-class FirstPaint(QObject):
-    done = False
-
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and not self.done:
-            self.done = True
-            print("PAINTED", flush=True)
-        return False
-
+{first_paint}
 
 app = app_module.application(sys.argv)
 started = app_module._Started()
@@ -125,6 +121,10 @@ operations.shutdown()
 started.window.deleteLater()
 started.store.close()  # as the app does on quitting: the next run must not see an unclean close
 """
+
+CHILD_OBSERVE, CHILD_EARLY = (
+    child.replace("{first_paint}", FIRST_PAINT) for child in (CHILD_OBSERVE, CHILD_EARLY)
+)
 
 CHILD_BARE = r"""
 import sys

@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 DEFERRED = (
     "httpx",
@@ -129,6 +130,19 @@ def test_the_packages_still_give_the_dialogs_they_load_on_first_use():
     assert missing
 
 
+def _small_demo(folder: Path) -> int:
+    """A small demo profile in ``folder``, closed cleanly; its number of visits."""
+    from observe.demo.generator import load_demo
+    from observe.store import open_profile
+
+    store = open_profile(folder)
+    try:
+        load_demo(store, "small")
+        return store.counted_from_indexes(outbox=False).live["visit"]
+    finally:
+        store.close()
+
+
 EARLY_PROBE = r"""
 import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -171,14 +185,7 @@ def test_a_ready_profile_is_painted_before_sqlalchemy_is_imported(tmp_path):
     """Issue 18, window ready <= 0.5 s: the window of a profile ready to use is painted, with
     its real record counts, before SQLAlchemy (half of a start) is imported; the store comes
     right after."""
-    from observe.demo.generator import load_demo
-    from observe.store import open_profile
-
-    store = open_profile(tmp_path / "profile")
-    try:
-        load_demo(store, "small")
-    finally:
-        store.close()
+    _small_demo(tmp_path / "profile")
     out = _in_fresh_python(EARLY_PROBE, str(tmp_path / "profile"))
     assert "ERROR" not in out
     assert out.splitlines()[-1] == "paint False ready True"
@@ -187,15 +194,7 @@ def test_a_ready_profile_is_painted_before_sqlalchemy_is_imported(tmp_path):
 def test_the_first_screen_reader_imports_neither_qt_nor_sqlalchemy(tmp_path):
     """The core reader of the first screen stays headless and light: reading a real profile
     with it loads neither Qt nor SQLAlchemy."""
-    from observe.demo.generator import load_demo
-    from observe.store import open_profile
-
-    store = open_profile(tmp_path / "profile")
-    try:
-        load_demo(store, "small")
-        visits = store.counted_from_indexes(outbox=False).live["visit"]
-    finally:
-        store.close()
+    visits = _small_demo(tmp_path / "profile")
     code = (
         "import sys;"
         "from observe.store.first_screens import read_first_screens;"
