@@ -6,8 +6,9 @@ dozens more a second, and on PostgreSQL each new connection is a new backend pro
 devices syncing once a second, connection churn was half of PostgreSQL's CPU (516 sessions in
 2,000 syncs) and the server's threads spent the rest fighting over the GIL. Bounded to the
 pool, a request that would have been the ninth at work waits in the event loop, which costs
-nothing, then finds a kept connection free: the same 2,000 syncs open none, and their p99
-more than halved on the benchmark machine (benchmarks/README.md, issue 18).
+nothing, then finds a kept connection free: the same 2,000 syncs open none, PostgreSQL's CPU
+halves, and on the benchmark machine their p50 fell to about a third and their p99 by a fifth
+to two fifths (benchmarks/README.md, issue 18).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ import anyio.to_thread
 ENV_POOL_SIZE = "OBSERVE_SERVER_POOL_SIZE"
 DEFAULT_POOL_SIZE = 8
 """Connections a worker keeps, and requests it works on at once. On the 2-core benchmark
-machine 6, 8 and 12 did the same; 40 (every thread its connection) was slower."""
+machine 3 to 12 could not be told apart within the host's noise; 40 (every thread its
+connection) was slower in the same rounds."""
 
 
 def bounded_threads(limit: int) -> Callable[[Any], AbstractAsyncContextManager[None]]:
