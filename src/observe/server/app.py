@@ -16,12 +16,15 @@ from collections.abc import Callable
 from datetime import date
 from typing import Annotated
 
+import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ValidationError
+from fastapi.security.utils import get_authorization_scheme_param
+from fastapi.telemetry import TelemetryConfig
+from pydantic import BaseModel, Field, ValidationError
 from pydantic_core import to_json
 from sqlalchemy import Connection, Engine
 
@@ -74,6 +77,13 @@ _ERRORS = {
     status: {"model": ErrorReply} for status in (400, 401, 403, 404, 409, 413, 422, 429, 503)
 }
 MAX_SEQ = 2**63 - 1
+NO_TELEMETRY: TelemetryConfig = {
+    "tracing": False,
+    "metrics": False,
+    "logs": False,
+    "operation_spans": False,
+    "auto_configure": False,
+}
 
 
 def fast_json(payload: dict) -> Response:
@@ -221,51 +231,95 @@ def _openapi(app: FastAPI) -> Callable[[], dict]:
     return openapi
 
 
+class PullQuery(BaseModel):
+    """The pull's query parameters, checked as FastAPI would check them (same 422s)."""
+
+    since: int = Field(0, ge=0, le=MAX_SEQ)
+    limit: int = Field(DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT)
+    cursor: str | None = Field(
+        None,
+        max_length=4096,
+        description="The next_cursor of the last page (opaque); takes over from since.",
+    )
+
+
+def _pull_query(request: Request) -> PullQuery:
+    try:
+        return PullQuery.model_validate(dict(request.query_params))
+    except ValidationError as exc:
+        raise RequestValidationError(
+            [{**e, "loc": ("query", *e["loc"])} for e in exc.errors(include_url=False)]
+        ) from exc
+
+
+def _bearer_token(request: Request) -> str | None:
+    """The token as ``HTTPBearer(auto_error=False)`` reads it: None unless "Bearer <token>"."""
+    scheme, token = get_authorization_scheme_param(request.headers.get("Authorization"))
+    return token if scheme.lower() == "bearer" and token else None
+
+
+_SIGNED_IN = {"security": [{"HTTPBearer": []}]}
+"""The two sync endpoints read their token themselves; the document still says they need one."""
+_PULL_PARAMETERS = {
+    "parameters": [
+        {"name": name, "in": "query", "required": False, "schema": schema}
+        for name, schema in PullQuery.model_json_schema()["properties"].items()
+    ]
+}
+
+
+# The two sync endpoints are what every device calls every few seconds: ``async`` and taking
+# the request alone, they skip FastAPI's dependency solving (a fifth of the server's CPU for a
+# sync under 200 devices' load) and hop to a worker thread once, for the database work.
+
+
 @router.post(
     "/sync/push",
     response_model=PushReply,
     tags=["sync"],
-    openapi_extra=_body_schema(PushRequest),
+    openapi_extra={**_body_schema(PushRequest), **_SIGNED_IN},
 )
-def sync_push(
-    body: Annotated[PushRequest, Depends(push_request)],
-    request: Request,
-    token: Token,
-    engine: EngineDep,
-) -> Response:
+async def sync_push(request: Request) -> Response:
+    body = await push_request(request)
+    token = _bearer_token(request)
+    return fast_json(await anyio.to_thread.run_sync(_push, request.app, token, body))
+
+
+def _push(app: FastAPI, token: str | None, body: PushRequest) -> dict:
+    engine = app.state.engine
     if not body.ops:  # a sync with nothing to send: one connection, no write transaction
         with read_connection(engine) as conn:
-            principal = who(engine, token, conn)
+            principal = accounts.authenticate(engine, token, conn)
             _coach(principal)
-            return fast_json({**read_state(conn, principal.school_id), "results": []})
+            return {**read_state(conn, principal.school_id), "results": []}
     with read_connection(engine) as conn:
-        principal = who(engine, token, conn)
+        principal = accounts.authenticate(engine, token, conn)
     _coach(principal)
     if len(body.ops) > MAX_PUSH_OPS:
         raise ApiError(413, "too_many_ops", f"Send at most {MAX_PUSH_OPS} changes in one push.")
-    return fast_json(request.app.state.pushes.push(principal, body.ops))
+    return app.state.pushes.push(principal, body.ops)
 
 
-@router.get("/sync/pull", response_model=PullReply, tags=["sync"])
-def sync_pull(
-    token: Token,
-    engine: EngineDep,
-    since: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
-    limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
-    cursor: Annotated[
-        str | None,
-        Query(
-            max_length=4096,
-            description="The next_cursor of the last page (opaque); takes over from since.",
-        ),
-    ] = None,
-) -> Response:
-    with read_connection(engine) as conn:
-        principal = who(engine, token, conn)
-        _coach(principal)
-        position = parse_cursor(cursor) if cursor is not None else legacy_cursor(since)
-        body = pull.pull_body(conn, principal, position, limit)
+@router.get(
+    "/sync/pull",
+    response_model=PullReply,
+    tags=["sync"],
+    openapi_extra={**_PULL_PARAMETERS, **_SIGNED_IN},
+)
+async def sync_pull(request: Request) -> Response:
+    query = _pull_query(request)
+    token = _bearer_token(request)
+    body = await anyio.to_thread.run_sync(_pull, request.app.state.engine, token, query)
     return Response(body, media_type="application/json")
+
+
+def _pull(engine: Engine, token: str | None, query: PullQuery) -> bytes:
+    with read_connection(engine) as conn:
+        principal = accounts.authenticate(engine, token, conn)
+        _coach(principal)
+        cursor = query.cursor
+        position = parse_cursor(cursor) if cursor is not None else legacy_cursor(query.since)
+        return pull.pull_body(conn, principal, position, query.limit)
 
 
 @router.get("/aggregates/{name}", response_model=AggregateReply, tags=["aggregates"])
@@ -453,6 +507,10 @@ def create_app(
     :func:`observe.server.concurrency.bounded_threads`)."""
     app = FastAPI(
         lifespan=bounded_threads(request_threads) if request_threads else None,
+        # FastAPI's OpenTelemetry can export to an endpoint named in the environment
+        # (FASTAPI_OTEL_AUTO_CONFIGURE): student data goes to the configured database and
+        # nowhere else, so it is off, and no request pays for asking whether it is on.
+        telemetry=NO_TELEMETRY,
         title="Observe server",
         version=__version__,
         description="Sync, accounts and figures for Observe (protocol v1).",

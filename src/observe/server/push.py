@@ -17,25 +17,15 @@ import logging
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from operator import itemgetter
 from typing import Any
 
 from pydantic_core import PydanticSerializationError, to_json
-from sqlalchemy import (
-    Connection,
-    Dialect,
-    Engine,
-    Table,
-    bindparam,
-    func,
-    insert,
-    select,
-    update,
-)
+from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
 
 from observe.protocol import KINDS, Op, same_content
 from observe.server.accounts import Principal
 from observe.server.blob_refs import blob_ref_of
+from observe.server.bulk_writes import BulkInsert, pipelined
 from observe.server.facts import facts_of
 from observe.server.readers import (
     MAX_REFLECTION_CHARS,
@@ -497,70 +487,8 @@ def push(engine: Engine, principal: Principal, ops: list[Op]) -> dict[str, Any]:
     return {**state, "head_seq": heads[school_id], "results": results}
 
 
-class _BulkInsert:
-    """An INSERT of every column of a table, compiled once per dialect and run with the
-    driver's executemany; the columns' own bind processors convert the values, as
-    ``conn.execute(insert(table), rows)`` would, without its per-row parameter building
-    (a third of a 500-op push's time)."""
-
-    def __init__(self, table: Table) -> None:
-        self.table = table
-        self._plans: dict[Any, tuple[str, list[str], list[Any], bool]] = {}
-
-    def _plan(self, dialect: Dialect) -> tuple[str, list[str], list[Any], bool]:
-        plan = self._plans.get(dialect)
-        if plan is None:
-            compiled = insert(self.table).compile(dialect=dialect)
-            positional = compiled.positiontup is not None
-            names = list(compiled.positiontup) if positional else list(compiled.binds)
-            procs = [
-                compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
-                for name in names
-            ]
-            plan = self._plans[dialect] = (compiled.string, names, procs, positional)
-        return plan
-
-    def run(self, conn: Connection, rows: list[dict[str, Any]], json_texts: dict[int, str]) -> None:
-        """``json_texts``: JSON already serialized (by ``_storable``) for dicts in ``rows``;
-        SQLite stores JSON as that text, other databases get the column's own conversion."""
-        sql, names, procs, positional = self._plan(conn.dialect)
-        texts = json_texts if conn.dialect.name == "sqlite" else {}
-
-        def converter(proc: Any) -> Any:
-            """One column's conversion. A batch's times and flags are a few values, each
-            converted once; a dict whose JSON text ``_storable`` kept is stored as that text."""
-            done: dict[Any, Any] = {}
-
-            def convert(raw: Any) -> Any:
-                kind = type(raw)
-                if kind is dict and texts:
-                    text = texts.get(id(raw))
-                    return proc(raw) if text is None else text
-                if kind is datetime or kind is bool:
-                    key = (kind, raw)
-                    if key not in done:
-                        done[key] = proc(raw)
-                    return done[key]
-                return proc(raw)
-
-            return convert
-
-        # All values fetched by one C-level itemgetter; only the few columns with a bind
-        # processor (times, JSON, booleans) go through Python per row: building 32 values a
-        # row one by one was a fifth of a push's time.
-        fetch = itemgetter(*names)
-        converted = [(i, converter(p)) for i, p in enumerate(procs) if p]
-        params: list[Any] = []
-        for row in rows:
-            values = list(fetch(row)) if len(names) > 1 else [fetch(row)]
-            for i, convert in converted:
-                values[i] = convert(values[i])
-            params.append(tuple(values) if positional else dict(zip(names, values, strict=True)))
-        conn.exec_driver_sql(sql, params)
-
-
-_insert_records = _BulkInsert(record)
-_insert_applied = _BulkInsert(applied_op)
+_insert_records = BulkInsert(record)
+_insert_applied = BulkInsert(applied_op)
 
 
 _SET_HEAD = (
@@ -571,6 +499,11 @@ _SET_HEAD = (
 
 
 def _flush(conn: Connection, batch: _Batch, old_heads: dict[str, int]) -> None:
+    with pipelined(conn):
+        _write(conn, batch, old_heads)
+
+
+def _write(conn: Connection, batch: _Batch, old_heads: dict[str, int]) -> None:
     if batch.inserts:
         _insert_records.run(conn, list(batch.inserts.values()), batch.json_texts)
     if batch.updates:

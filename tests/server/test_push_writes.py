@@ -1,0 +1,58 @@
+"""A push's writes go to PostgreSQL together (one pipeline): one that fails there still fails
+the whole push, with the error sentence, and nothing of it stays; the next push is unharmed."""
+
+from __future__ import annotations
+
+import threading
+
+import httpx
+from sqlalchemy import text
+
+from observe.ids import new_id
+from tests.server.helpers import op, pull_all, push
+
+REFUSE_ONE = """
+CREATE FUNCTION refuse_poison() RETURNS trigger AS $$
+BEGIN
+    IF NEW.record_id = '{poison}' THEN RAISE EXCEPTION 'refused by the test'; END IF;
+    RETURN NEW;
+END $$ LANGUAGE plpgsql;
+CREATE TRIGGER refuse_poison BEFORE INSERT ON applied_op
+    FOR EACH ROW EXECUTE FUNCTION refuse_poison();
+"""
+
+
+def test_a_write_refused_in_the_pipeline_fails_the_push_and_leaves_nothing(pg_server):
+    coach = pg_server.login(pg_server.add_user())
+    poison = new_id()
+    with pg_server.engine.begin() as conn:
+        conn.execute(text(REFUSE_ONE.format(poison=poison)))
+    before = len(pull_all(coach))
+
+    reply = coach.client.post("/v1/sync/push", json={"ops": [op(), op(poison), op()]})
+    assert reply.status_code == 500, reply.text
+    assert reply.json()["error"]["code"] == "internal"
+    # The records were written before the op ids, in the same pipeline: none of them stays.
+    assert len(pull_all(coach)) == before
+
+    # Pushes running together (one shared transaction) are retried one by one: only the
+    # poisoned one fails, the others land, and the connection it broke is fine to reuse.
+    others = [pg_server.login(pg_server.add_user(school=coach.user.school)) for _ in range(3)]
+    results: dict[str, int] = {}
+
+    def send(name: str, session, ops: list[dict]) -> None:
+        with httpx.Client(base_url=pg_server.base_url, headers=session.client.headers) as c:
+            results[name] = c.post("/v1/sync/push", json={"ops": ops}).status_code
+
+    threads = [threading.Thread(target=send, args=("poisoned", coach, [op(poison)]))]
+    threads += [
+        threading.Thread(target=send, args=(f"other {i}", s, [op(), op()]))
+        for i, s in enumerate(others)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == {"poisoned": 500, "other 0": 200, "other 1": 200, "other 2": 200}
+    assert all(len(pull_all(s)) >= 2 for s in others)
+    assert push(coach, op())["results"][0]["status"] == "applied"
