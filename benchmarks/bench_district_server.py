@@ -27,7 +27,10 @@ Then, against a real ``observe-server serve`` (``--workers``) on that database:
   load after a push (one evidence item pushed, untimed, before each) and on a reload, p50/p99,
   beside the same figures' SQL run bare with psycopg (whose totals the server's must equal);
 - 200 clients (one per coach) syncing at once, each pushing 5 items and pulling until done
-  about once a second: p50/p99 and errors (aiohttp, the ``bench`` extra);
+  about once a second: p50/p99 and errors (aiohttp, the ``bench`` extra), and the CPU each
+  sync cost the server, PostgreSQL and the load generator, with how many of the machine's
+  cores they kept busy (``--clients 100 150 200`` runs fewer clients too, to find the
+  machine's capacity);
 - the database's size, and per million records.
 
 A benchmark, not a test: it prints figures; benchmarks/README.md keeps them.
@@ -40,6 +43,7 @@ import asyncio
 import contextlib
 import hashlib
 import itertools
+import os
 import re
 import shutil
 import subprocess
@@ -64,6 +68,7 @@ from benchmarks.bench_server_push_pull import (  # noqa: E402
     health_latency,
     percentile,
 )
+from benchmarks.cpu_use import CpuUse  # noqa: E402
 from tests.serverfixtures import (  # noqa: E402
     DeviceSession,
     PgCluster,
@@ -665,12 +670,21 @@ def main() -> int:
         "--client-rounds", type=int, default=1, help="runs of the 200 clients, one after another"
     )
     parser.add_argument(
+        "--clients",
+        type=int,
+        nargs="+",
+        default=[COACHES],
+        help="how many clients sync at once (one per coach); several numbers run in turn",
+    )
+    parser.add_argument(
         "--leader-runs", type=int, default=LEADER_RUNS, help="loads of the leader's figures"
     )
     parser.add_argument("--keep", action="store_true", help="leave the cluster running")
     args = parser.parse_args()
     if args.records % COACHES or args.records // COACHES <= HEAD:
         parser.error(f"--records must be a multiple of {COACHES} and above {COACHES * HEAD}")
+    if not all(1 <= n <= COACHES for n in args.clients):
+        parser.error(f"--clients must be between 1 and {COACHES} (one client per coach)")
     bindir = postgres_bindir()
     if bindir is None:
         print("PostgreSQL binaries not found under /usr/lib/postgresql/*/bin")
@@ -748,15 +762,24 @@ def main() -> int:
                     f"({r50 / b50:.1f}x bare)",
                     flush=True,
                 )
-            tokens = [server.login(c).token for c in coaches]
-            for _ in range(args.client_rounds):
-                m50, m99, n, errors = many_clients(server.base_url, tokens, args.syncs)
-                print(
-                    f"{len(tokens)} clients x {args.syncs} syncs (push 5 + pull, 1 s +- 0.5 s "
-                    f"apart), {args.workers} workers: p50 {m50:.1f} ms, p99 {m99:.1f} ms, "
-                    f"{n} syncs, {errors} errors",
-                    flush=True,
-                )
+            assert server.proc is not None
+            use = CpuUse(server.proc.pid, cluster.data)
+            for clients in args.clients:
+                tokens = [server.login(c).token for c in coaches[:clients]]
+                for _ in range(args.client_rounds):
+                    before, start = use.sample(), time.perf_counter()
+                    m50, m99, n, errors = many_clients(server.base_url, tokens, args.syncs)
+                    wall = time.perf_counter() - start
+                    cpu = use.since(before)
+                    print(
+                        f"{len(tokens)} clients x {args.syncs} syncs (push 5 + pull, 1 s +- 0.5 s "
+                        f"apart), {args.workers} workers: p50 {m50:.1f} ms, p99 {m99:.1f} ms, "
+                        f"{n} syncs, {errors} errors; CPU per sync: server "
+                        f"{cpu[0] * 1000 / n:.1f} ms, PostgreSQL {cpu[1] * 1000 / n:.1f} ms, "
+                        f"load generator {cpu[2] * 1000 / n:.1f} ms: {sum(cpu) / wall:.2f} of "
+                        f"the machine's {os.cpu_count()} cores busy over {wall:.1f} s",
+                        flush=True,
+                    )
         finally:
             server.close()
     finally:
