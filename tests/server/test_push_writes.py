@@ -56,3 +56,31 @@ def test_a_write_refused_in_the_pipeline_fails_the_push_and_leaves_nothing(pg_se
     assert results == {"poisoned": 500, "other 0": 200, "other 1": 200, "other 2": 200}
     assert all(len(pull_all(s)) >= 2 for s in others)
     assert push(coach, op())["results"][0]["status"] == "applied"
+
+
+DROP_ON_POISON = """
+CREATE FUNCTION drop_on_poison() RETURNS trigger AS $$
+BEGIN
+    IF NEW.record_id = '{poison}' THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF;
+    RETURN NEW;
+END $$ LANGUAGE plpgsql;
+CREATE TRIGGER drop_on_poison BEFORE INSERT ON applied_op
+    FOR EACH ROW EXECUTE FUNCTION drop_on_poison();
+"""
+
+
+def test_a_connection_lost_in_the_pipeline_is_a_503_and_the_next_push_gets_a_new_one(pg_server):
+    coach = pg_server.login(pg_server.add_user())
+    poison = new_id()
+    with pg_server.engine.begin() as conn:
+        conn.execute(text(DROP_ON_POISON.format(poison=poison)))
+
+    reply = coach.client.post("/v1/sync/push", json={"ops": [op(), op(poison)]})
+    assert reply.status_code == 503, reply.text
+    assert reply.json()["error"]["code"] == "unavailable" and reply.headers["Retry-After"]
+    assert pull_all(coach) == []
+    # Every later push works: the lost connection went nowhere near the pool again.
+    for _ in range(12):
+        assert push(coach, op())["results"][0]["status"] == "applied"
+    assert len(pull_all(coach)) == 12
+    assert pg_server.log_text().count("database unavailable") == 1
