@@ -199,9 +199,10 @@ def _refused(kind: str, message: str) -> RequestValidationError:
     return RequestValidationError([{"type": kind, "loc": ("body",), "msg": message}])
 
 
-def _invalid(exc: ValidationError) -> RequestValidationError:
+def _invalid(exc: ValidationError, where: str = "body") -> RequestValidationError:
+    """pydantic's errors as FastAPI reports them, located in the body or the query."""
     return RequestValidationError(
-        [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
+        [{**e, "loc": (where, *e["loc"])} for e in exc.errors(include_url=False)]
     )
 
 
@@ -247,9 +248,7 @@ def _pull_query(request: Request) -> PullQuery:
     try:
         return PullQuery.model_validate(dict(request.query_params))
     except ValidationError as exc:
-        raise RequestValidationError(
-            [{**e, "loc": ("query", *e["loc"])} for e in exc.errors(include_url=False)]
-        ) from exc
+        raise _invalid(exc, "query") from exc
 
 
 def _bearer_token(request: Request) -> str | None:
