@@ -11,22 +11,29 @@ from sqlalchemy import text
 from observe.ids import new_id
 from tests.server.helpers import op, pull_all, push
 
-REFUSE_ONE = """
-CREATE FUNCTION refuse_poison() RETURNS trigger AS $$
+ON_POISON = """
+CREATE FUNCTION on_poison() RETURNS trigger AS $$
 BEGIN
-    IF NEW.record_id = '{poison}' THEN RAISE EXCEPTION 'refused by the test'; END IF;
+    IF NEW.record_id = '{poison}' THEN {action}; END IF;
     RETURN NEW;
 END $$ LANGUAGE plpgsql;
-CREATE TRIGGER refuse_poison BEFORE INSERT ON applied_op
-    FOR EACH ROW EXECUTE FUNCTION refuse_poison();
+CREATE TRIGGER on_poison BEFORE INSERT ON applied_op FOR EACH ROW EXECUTE FUNCTION on_poison();
 """
+REFUSE = "RAISE EXCEPTION 'refused by the test'"
+DROP_CONNECTION = "PERFORM pg_terminate_backend(pg_backend_pid())"
+
+
+def poisoned(server, action: str) -> str:
+    """A record id whose op id the database meets with ``action``, inside the push's writes."""
+    poison = new_id()
+    with server.engine.begin() as conn:
+        conn.execute(text(ON_POISON.format(poison=poison, action=action)))
+    return poison
 
 
 def test_a_write_refused_in_the_pipeline_fails_the_push_and_leaves_nothing(pg_server):
     coach = pg_server.login(pg_server.add_user())
-    poison = new_id()
-    with pg_server.engine.begin() as conn:
-        conn.execute(text(REFUSE_ONE.format(poison=poison)))
+    poison = poisoned(pg_server, REFUSE)
     before = len(pull_all(coach))
 
     reply = coach.client.post("/v1/sync/push", json={"ops": [op(), op(poison), op()]})
@@ -58,22 +65,9 @@ def test_a_write_refused_in_the_pipeline_fails_the_push_and_leaves_nothing(pg_se
     assert push(coach, op())["results"][0]["status"] == "applied"
 
 
-DROP_ON_POISON = """
-CREATE FUNCTION drop_on_poison() RETURNS trigger AS $$
-BEGIN
-    IF NEW.record_id = '{poison}' THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF;
-    RETURN NEW;
-END $$ LANGUAGE plpgsql;
-CREATE TRIGGER drop_on_poison BEFORE INSERT ON applied_op
-    FOR EACH ROW EXECUTE FUNCTION drop_on_poison();
-"""
-
-
 def test_a_connection_lost_in_the_pipeline_is_a_503_and_the_next_push_gets_a_new_one(pg_server):
     coach = pg_server.login(pg_server.add_user())
-    poison = new_id()
-    with pg_server.engine.begin() as conn:
-        conn.execute(text(DROP_ON_POISON.format(poison=poison)))
+    poison = poisoned(pg_server, DROP_CONNECTION)
 
     reply = coach.client.post("/v1/sync/push", json={"ops": [op(), op(poison)]})
     assert reply.status_code == 503, reply.text
