@@ -4,8 +4,10 @@ sent to PostgreSQL together.
 A push of five records wrote with five statements (records, conflicts resolved, op ids,
 counts, the school's head), each a round trip that the worker thread and PostgreSQL both wake
 for. None of them returns anything the push reads, so on PostgreSQL they go in one pipeline
-(psycopg's pipeline mode) and cost one round trip; a failure among them surfaces when the
-pipeline ends, as the same SQLAlchemy error a statement of its own would have raised.
+(psycopg's pipeline mode) and cost one round trip. A failure among them is the same
+SQLAlchemy error a statement of its own would have raised, whether it surfaces at a later
+statement (SQLAlchemy's own handling, a lost connection included) or when the pipeline ends
+(``pipelined``).
 """
 
 from __future__ import annotations
