@@ -8,6 +8,7 @@ own), the PostgreSQL cluster's postmaster and its children, and this process."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,22 +27,29 @@ def _pids() -> list[int]:
     return [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()]
 
 
-def _cpu(pid: int) -> float:
-    fields = _stat(pid)
-    return 0.0 if fields is None else (int(fields[11]) + int(fields[12])) / _TICK
+def _seconds(fields: list[str]) -> float:
+    return (int(fields[11]) + int(fields[12])) / _TICK  # utime + stime
+
+
+def _processes() -> Iterator[tuple[int, list[str]]]:
+    """(pid, its stat fields) of every process still there when read."""
+    for pid in _pids():
+        fields = _stat(pid)
+        if fields is not None:
+            yield pid, fields
 
 
 def group_cpu(group: int) -> float:
     """Every process of a process group (the server's master and its workers)."""
-    return sum(_cpu(p) for p in _pids() if (f := _stat(p)) is not None and int(f[2]) == group)
+    return sum(_seconds(f) for _pid, f in _processes() if int(f[2]) == group)
 
 
 def cluster_cpu(data_dir: Path) -> float:
     """The postmaster of the cluster in ``data_dir`` and its children (backends, WAL writer,
     checkpointer...). A backend that ends during the run takes its time with it."""
     postmaster = int((data_dir / "postmaster.pid").read_text().split()[0])
-    return _cpu(postmaster) + sum(
-        _cpu(p) for p in _pids() if (f := _stat(p)) is not None and int(f[1]) == postmaster
+    return sum(
+        _seconds(f) for pid, f in _processes() if pid == postmaster or int(f[1]) == postmaster
     )
 
 
