@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -40,11 +38,12 @@ from observe.store.models import (
     SyncConflict,
     SyncParked,
     SyncRecord,
-    Visibility,
     evidence_lookfor,
 )
 from observe.store.types import UTCDateTime
-from observe.sync.records import MODEL_BY_TABLE, chunks, table
+from observe.sync.record_values import InvalidRecord, record_values
+from observe.sync.records import chunks, table
+from observe.sync.references import REFS, Ref
 
 log = logging.getLogger(__name__)
 
@@ -55,168 +54,6 @@ Such an entry holds nothing back: the parent and its records keep taking the ser
 _outbox = OutboxOp.__table__
 _conflict = SyncConflict.__table__
 _parked = SyncParked.__table__
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A reference from one record to another: a foreign-key column, or evidence tags."""
-
-    column: str | None  # None: evidence's look-for tags
-    kind: str
-    nullable: bool
-
-
-def _refs(model: type[SyncRecord]) -> list[Ref]:
-    refs = []
-    for col in table(model).columns:
-        for fk in col.foreign_keys:
-            target = MODEL_BY_TABLE.get(fk.column.table.name)
-            if target is not None:
-                refs.append(Ref(col.name, target.kind, bool(col.nullable)))
-    if model is Evidence:
-        refs.append(Ref(None, "lookfor", True))
-    return refs
-
-
-REFS: dict[str, list[Ref]] = {m.kind: _refs(m) for m in SYNC_MODELS}
-
-
-class InvalidRecord(ValueError):
-    pass
-
-
-def _to_time(raw: Any) -> datetime:
-    return raw if isinstance(raw, datetime) else datetime.fromisoformat(str(raw))
-
-
-def _to_date(raw: Any) -> date:
-    return date.fromisoformat(str(raw))
-
-
-def _to_bool(raw: Any) -> bool:
-    if not isinstance(raw, bool | int):
-        raise ValueError(f"{raw!r} is not true/false")
-    return bool(raw)
-
-
-def _to_int(raw: Any) -> int:
-    if isinstance(raw, bool) or not isinstance(raw, int | float) or raw != int(raw):
-        raise ValueError(f"{raw!r} is not a whole number")
-    return int(raw)
-
-
-def _to_float(raw: Any) -> float:
-    if isinstance(raw, bool) or not isinstance(raw, int | float):
-        raise ValueError(f"{raw!r} is not a number")
-    return float(raw)
-
-
-def _as_is(raw: Any) -> Any:
-    return raw
-
-
-def _to_text(raw: Any) -> str:
-    if not isinstance(raw, str):
-        raise ValueError(f"{raw!r} is not text")
-    return raw
-
-
-def _converter(col: sa.Column[Any]) -> Callable[[Any], Any]:
-    """How a snapshot value becomes this column's value (refusing what can't)."""
-    kind = col.type
-    if isinstance(kind, UTCDateTime):
-        return _to_time
-    if isinstance(kind, sa.Enum) and kind.enum_class is not None:
-        return kind.enum_class
-    if isinstance(kind, sa.Date):
-        return _to_date
-    if isinstance(kind, sa.Boolean):
-        return _to_bool
-    if isinstance(kind, sa.Integer):
-        return _to_int
-    if isinstance(kind, sa.Float):
-        return _to_float
-    if isinstance(kind, sa.JSON):
-        return _as_is
-    return _to_text
-
-
-_SERVER_FIELDS = frozenset({"id", "author_id", "version", "deleted", "visibility"})
-_NO_DEFAULT = object()
-
-
-@dataclass(frozen=True)
-class _Column:
-    name: str
-    convert: Callable[[Any], Any]
-    nullable: bool
-    is_time: bool
-    default: Any  # _NO_DEFAULT when the column has no scalar default
-
-
-@cache
-def _columns(model: type[SyncRecord]) -> tuple[_Column, ...]:
-    """The model's snapshot columns with their converters, worked out once per model: a pull
-    converts every column of every record (looking the types up each time was a fifth of
-    applying a page)."""
-    out = []
-    for col in table(model).columns:
-        if col.name in _SERVER_FIELDS:
-            continue
-        default = (
-            col.default.arg if col.default is not None and col.default.is_scalar else _NO_DEFAULT
-        )
-        out.append(
-            _Column(
-                col.name,
-                _converter(col),
-                bool(col.nullable),
-                isinstance(col.type, UTCDateTime),
-                default,
-            )
-        )
-    return tuple(out)
-
-
-def record_values(
-    model: type[SyncRecord], rec: ServerRecord
-) -> tuple[dict[str, Any], list[str] | None]:
-    """Column values (and evidence tags) for storing ``rec`` locally.
-
-    The server's own fields win over the snapshot: ``owner_id`` is the author, and ``version``,
-    ``deleted`` and ``visibility`` are the server's.
-    """
-    data = rec.data or {}
-    out: dict[str, Any] = {
-        "id": rec.id,
-        "author_id": rec.owner_id,
-        "version": rec.version,
-        "deleted": rec.deleted,
-        "visibility": Visibility(rec.visibility),
-    }
-    for col in _columns(model):
-        raw = data.get(col.name)
-        if raw is None:
-            if col.nullable:
-                out[col.name] = None
-            elif col.is_time:
-                out[col.name] = rec.updated_at
-            elif col.default is not _NO_DEFAULT:
-                out[col.name] = col.default
-            else:
-                raise InvalidRecord(f"{model.kind} {rec.id} has no {col.name}")
-            continue
-        try:
-            out[col.name] = col.convert(raw)
-        except (ValueError, TypeError) as exc:
-            raise InvalidRecord(f"{model.kind} {rec.id}: {col.name} {exc}") from exc
-    tags: list[str] | None = None
-    if model is Evidence:
-        raw_tags = data.get("lookfor_ids") or []
-        if not isinstance(raw_tags, list) or not all(isinstance(t, str) for t in raw_tags):
-            raise InvalidRecord(f"evidence {rec.id}: lookfor_ids is not a list of ids")
-        tags = list(dict.fromkeys(raw_tags))
-    return out, tags
 
 
 @dataclass

@@ -55,16 +55,11 @@ from observe.store.models import (
     SyncRecord,
 )
 from observe.sync import bulk_counts
-from observe.sync.apply import (
-    REFS,
-    Applier,
-    ApplyStats,
-    InvalidRecord,
-    Ref,
-    waiting_for,
-)
+from observe.sync.apply import Applier, ApplyStats, waiting_for
 from observe.sync.bulk_rows import layout, row_maker
+from observe.sync.record_values import InvalidRecord
 from observe.sync.records import table
+from observe.sync.references import REFS, Ref
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,14 @@ from typing import Any
 
 from observe.protocol import ServerRecord
 from observe.store.models import Evidence, SyncRecord, Visibility
-from observe.sync.apply import _NO_DEFAULT, InvalidRecord, _columns, _to_int, _to_text, _to_time
+from observe.sync.record_values import (
+    NO_DEFAULT,
+    InvalidRecord,
+    snapshot_columns,
+    to_int,
+    to_text,
+    to_time,
+)
 from observe.sync.records import table
 
 
@@ -51,7 +58,7 @@ def row_maker(
     ``datetime.fromisoformat`` and then cut into the stored form, instead of being built
     into a datetime, moved to UTC and printed again (a fifth of the conversion)."""
     names, processors = layout(model, dialect)
-    specs = {c.name: c for c in _columns(model)}
+    specs = {c.name: c for c in snapshot_columns(model)}
     server: dict[str, Cell] = {
         "id": lambda rec, _data: rec.id,
         "author_id": lambda rec, _data: rec.owner_id,
@@ -160,9 +167,9 @@ def _usual(spec: Any, proc: Callable[[Any], Any] | None) -> str | None:
     """Which inline shortcut a snapshot column can take, if any."""
     if spec is None:
         return None  # a server field: its cell
-    if spec.convert is _to_text and proc is None:
+    if spec.convert is to_text and proc is None:
         return "text"
-    if spec.convert is _to_int and proc is None:
+    if spec.convert is to_int and proc is None:
         return "int"  # an int is its own whole number; bools and floats take the cell
     if spec.is_time and _time_text_ok(proc):
         return "time"
@@ -189,7 +196,7 @@ def _data_cell(model: type[SyncRecord], col: Any, proc: Callable[[Any], Any] | N
         absent: Callable[[ServerRecord], Any] = lambda rec: none  # noqa: E731
     elif col.is_time:
         absent = lambda rec: stored(rec.updated_at)  # noqa: E731
-    elif col.default is not _NO_DEFAULT:
+    elif col.default is not NO_DEFAULT:
         default = stored(col.default)
         absent = lambda rec: default  # noqa: E731
     else:
@@ -230,4 +237,4 @@ def _time_text_ok(proc: Callable[[Any], Any] | None) -> bool:
     """Whether cutting the wire form gives what the column's own processor stores."""
     if proc is None:
         return False
-    return all(proc(_to_time(t)) == f"{t[:10]} {t[11:26]}" for t in _TIME_SAMPLES)
+    return all(proc(to_time(t)) == f"{t[:10]} {t[11:26]}" for t in _TIME_SAMPLES)

@@ -4,7 +4,7 @@ One device deletes a visit (tombstoning the evidence it knows of) while another,
 evidence to it; both sync, and the new evidence is live under a tombstone, shown nowhere. The
 server takes both changes (they touch different records), so the race is found here, on the
 state both devices converge to: at the end of every sync each device looks for its coach's live
-records whose parent (any foreign key between synced kinds, as ``apply.REFS`` reads them from
+records whose parent (any foreign key between synced kinds, as ``references.REFS`` reads them from
 the store's models) is a tombstone, and lists them as one conflict per deleted parent, with
 status ``orphaned``. Both devices find the same entries, whichever order they synced in.
 
@@ -45,8 +45,9 @@ from observe.store.models import (
     Visit,
 )
 from observe.sync import state
-from observe.sync.apply import ORPHANED, REFS
+from observe.sync.apply import ORPHANED
 from observe.sync.records import chunks, local_snapshot, table
+from observe.sync.references import REFS
 from observe.vocabulary import class_label
 
 _conflict = SyncConflict.__table__
