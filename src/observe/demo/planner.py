@@ -15,8 +15,8 @@ from typing import Any
 from observe.demo import phrases as P
 from observe.demo.coaching_log import plan_log_entries
 from observe.demo.cycles import plan_cycles
-from observe.demo.roster import plan_lookfors, plan_schools_and_rooms
 from observe.demo.scale import Scale
+from observe.demo.schools import plan_lookfors, plan_schools_and_rooms
 from observe.demo.visit_details import VisitDetails
 from observe.demo.visit_schedule import plan_listening, plan_observation, plan_walks, visit_row
 from observe.demo.writer import BatchWriter
