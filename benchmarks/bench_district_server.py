@@ -16,8 +16,9 @@ all of it is checked. 10 million records give every coach 50,000.
 
 Then, against a real ``observe-server serve`` (``--workers``) on that database:
 
-- no-op sync (push of 0 ops + pull from the head) of one coach, p50/p99, beside the bare
-  pull statement with the same parameters run with psycopg (one round trip);
+- no-op sync (a push of 0 ops bringing the pull's page from the head, one request) of one
+  coach, p50/p99, beside the bare pull statement with the same parameters run with psycopg
+  (one round trip);
 - the coach's full pull over HTTP (pages of 1,000, gzip), records/s, beside the same pages
   read with psycopg, and the real desktop client (``SyncEngine``) pulling into an empty
   profile;
@@ -26,11 +27,11 @@ Then, against a real ``observe-server serve`` (``--workers``) on that database:
   desktop's leader view (``ServerImpactSource``: six ``/v1/aggregates/*``), each on a first
   load after a push (one evidence item pushed, untimed, before each) and on a reload, p50/p99,
   beside the same figures' SQL run bare with psycopg (whose totals the server's must equal);
-- 200 clients (one per coach) syncing at once, each pushing 5 items and pulling until done
-  about once a second: p50/p99 and errors (aiohttp, the ``bench`` extra), and the CPU each
-  sync cost the server, PostgreSQL and the load generator, with how many of the machine's
-  cores they kept busy (``--clients 100 150 200`` runs fewer clients too, to find the
-  machine's capacity);
+- 200 clients (one per coach) syncing at once, each pushing 5 items (the push bringing the
+  pull's first page) and pulling until done, about once a second: p50/p99 and errors
+  (aiohttp, the ``bench`` extra), and the CPU each sync cost the server, PostgreSQL and the
+  load generator, with how many of the machine's cores they kept busy (``--clients 100 150
+  200`` runs fewer clients too, to find the machine's capacity);
 - the database's size, and per million records.
 
 A benchmark, not a test: it prints figures; benchmarks/README.md keeps them.
@@ -453,8 +454,11 @@ def http_noop(base_url: str, token: str, cursor: str) -> tuple[float, float]:
     with httpx.Client(base_url=base_url, headers=headers, timeout=30) as client:
         for i in range(520):
             t0 = time.perf_counter()
-            client.post("/v1/sync/push", json={"ops": []}).raise_for_status()
-            client.get("/v1/sync/pull", params={"cursor": cursor}).raise_for_status()
+            # One request: an empty push that brings the pull's page (``then_pull``).
+            params = {"then_pull": "true", "cursor": cursor}
+            reply = client.post("/v1/sync/push", params=params, json={"ops": []})
+            reply.raise_for_status()
+            assert reply.json()["pull"]["changes"] == []
             if i >= 20:
                 times.append((time.perf_counter() - t0) * 1000)
     return percentile(times, 50), percentile(times, 99)
@@ -724,7 +728,8 @@ def main() -> int:
             )
             p50, p99 = http_noop(server.base_url, session.token, cursor)
             print(
-                f"no-op sync (push 0 + pull from head), coach with {got_http:,} records: "
+                f"no-op sync (push 0 + then_pull from head, one request), coach with "
+                f"{got_http:,} records: "
                 f"p50 {p50:.1f} ms, p99 {p99:.1f} ms; bare pull statement p50 {b50:.2f} ms, "
                 f"p99 {b99:.2f} ms",
                 flush=True,
@@ -772,8 +777,9 @@ def main() -> int:
                     wall = time.perf_counter() - start
                     cpu = use.since(before)
                     print(
-                        f"{len(tokens)} clients x {args.syncs} syncs (push 5 + pull, 1 s +- 0.5 s "
-                        f"apart), {args.workers} workers: p50 {m50:.1f} ms, p99 {m99:.1f} ms, "
+                        f"{len(tokens)} clients x {args.syncs} syncs (push 5 + then_pull, "
+                        f"1 s +- 0.5 s apart), {args.workers} workers: p50 {m50:.1f} ms, "
+                        f"p99 {m99:.1f} ms, "
                         f"{n} syncs, {errors} errors; CPU per sync: server "
                         f"{cpu[0] * 1000 / n:.1f} ms, PostgreSQL {cpu[1] * 1000 / n:.1f} ms, "
                         f"load generator {cpu[2] * 1000 / n:.1f} ms: {sum(cpu) / wall:.2f} of "

@@ -164,3 +164,76 @@ def test_every_lookup_by_a_sparse_column_can_use_its_partial_index(empty_url):
                 assert "SCAN record" not in plan.replace("SCAN record USING", ""), plan
                 assert "USING" in plan, plan
     engine.dispose()
+
+
+def _pull_plan(engine, owner: str, school: str, since: int) -> str:
+    from sqlalchemy import event
+
+    from observe.server.pull import PAGE_QUERY
+
+    with engine.connect() as conn:
+
+        @event.listens_for(conn, "before_cursor_execute", retval=True)
+        def explain(conn, cursor, statement, parameters, context, executemany):
+            return "EXPLAIN " + statement, parameters
+
+        params = {"me": owner, "school": school, "since": since, "fetch": 1001}
+        return "\n".join(str(row[0]) for row in conn.execute(PAGE_QUERY, params))
+
+
+def test_a_coachs_own_new_records_are_one_index_range_scan(pg_cluster):
+    """Two schools, ANALYZEd: a big one (30,000 records) and a small one (six coaches, 1,000
+    records each). The pull of a small school's coach with five new records reads them from
+    one index (migration 0011). Before it, the estimate for ``server_seq >`` a position in the
+    small school's sequence counted the big school's higher seqs, and PostgreSQL ANDed the
+    (owner, seq) index with the school's facts index, reading every entry of the school on
+    every such pull: a cost that grows with the school."""
+    from alembic import command
+    from sqlalchemy import text
+
+    engine = make_engine(pg_cluster.new_database())
+    cfg = migrate.alembic_config()
+
+    def upgrade(to: str) -> None:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, to)
+
+    upgrade("0010")
+    coaches = {f"00000000-0000-4000-8000-0000000000{i:02d}": i // 6 for i in range(10)}
+    schools = {0: ("small", 6_000), 1: ("big", 30_000)}
+    with engine.begin() as conn:
+        for name, _records in schools.values():
+            conn.execute(text("INSERT INTO school VALUES (:s, :s, CURRENT_TIMESTAMP)"), {"s": name})
+        for coach, school in coaches.items():
+            conn.execute(
+                text(
+                    "INSERT INTO account VALUES (:id, :email, 'C', 'coach', :s, 'h', false, "
+                    "CURRENT_TIMESTAMP)"
+                ),
+                {"id": coach, "email": f"{coach}@x.org", "s": schools[school][0]},
+            )
+        for school, (name, records) in schools.items():
+            owners = [c for c, s in coaches.items() if s == school]
+            conn.execute(
+                text(
+                    "INSERT INTO record (id, kind, owner_id, school_id, visibility, version, "
+                    "server_seq, deleted, updated_at, data, audience, day, visit_ref, facet) "
+                    "SELECT md5(:s || n), 'evidence', "
+                    "(CAST(:owners AS text[]))[1 + n % cardinality(CAST(:owners AS text[]))], "
+                    ":s, CASE WHEN n % 5 = 0 THEN 'team' ELSE 'private' END, 1, n, false, "
+                    "CURRENT_TIMESTAMP, '{}', CASE WHEN n % 5 = 0 THEN 'team' END, "
+                    "'2026-03-04', md5((n / 50)::text), 'talk' "
+                    "FROM generate_series(1, :records) AS n"
+                ),
+                {"s": name, "owners": owners, "records": records},
+            )
+        conn.execute(text("ANALYZE record"))
+    # A small school's coach: their last five records are new to the device.
+    coach, since = next(iter(coaches)), 6_000 - 6 * 5
+    before = _pull_plan(engine, coach, "small", since)
+    upgrade("0011")
+    after = _pull_plan(engine, coach, "small", since)
+    assert "BitmapAnd" in before, before  # the plan this migration is for
+    assert "BitmapAnd" not in after and "ix_record_owner_school_seq" in after, after
+    engine.dispose()

@@ -267,10 +267,6 @@ class OpResult(_Reply):
     server: ServerRecord | None = None
 
 
-class PushReply(ServerState):
-    results: list[OpResult]
-
-
 class PullReply(ServerState):
     changes: list[ServerRecord]
     next_since: int
@@ -278,6 +274,13 @@ class PullReply(ServerState):
     # Servers before per-school seqs send none: the client then sends ``since`` alone.
     next_cursor: str | None = Field(default=None, max_length=4096)
     more: bool
+
+
+class PushReply(ServerState):
+    results: list[OpResult]
+    # The pull's first page, when the push asked for it (``then_pull``). Servers before it
+    # send none: the client then pulls with a request of its own.
+    pull: PullReply | None = None
 
 
 class AggregateReply(ServerState):

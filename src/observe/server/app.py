@@ -8,7 +8,6 @@ the database (no cache), so a revoked device or disabled user is refused on the 
 from __future__ import annotations
 
 import gc
-import json
 import logging
 import os
 import pathlib
@@ -18,22 +17,18 @@ from typing import Annotated
 
 import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request, Response
-from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from fastapi.security.utils import get_authorization_scheme_param
 from fastapi.telemetry import TelemetryConfig
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel
 from pydantic_core import to_json
 from sqlalchemy import Connection, Engine
 
 from observe import __version__
 from observe.protocol import (
     API_PREFIX,
-    DEFAULT_PULL_LIMIT,
     MAX_BODY_BYTES,
-    MAX_PULL_LIMIT,
     MAX_PUSH_OPS,
     PROTOCOL_VERSION,
     AdminDevicesReply,
@@ -67,6 +62,16 @@ from observe.server.group_commit import GroupCommit
 from observe.server.mail import Mailer, SmtpConfig, config_from_environment, email_invitation
 from observe.server.schema import utcnow
 from observe.server.state import read_state
+from observe.server.sync_requests import (
+    PULL_PARAMETERS,
+    SIGNED_IN,
+    THEN_PULL_PARAMETERS,
+    PullQuery,
+    bearer_token,
+    pull_query,
+    push_request,
+    then_pull_of,
+)
 from observe.server.web import install as install_web
 from observe.server.web import install_errors as install_web_errors
 
@@ -76,7 +81,6 @@ _bearer = HTTPBearer(auto_error=False, description="The device token from /v1/au
 _ERRORS = {
     status: {"model": ErrorReply} for status in (400, 401, 403, 404, 409, 413, 422, 429, 503)
 }
-MAX_SEQ = 2**63 - 1
 NO_TELEMETRY: TelemetryConfig = {
     "tracing": False,
     "metrics": False,
@@ -84,16 +88,6 @@ NO_TELEMETRY: TelemetryConfig = {
     "operation_spans": False,
     "auto_configure": False,
 }
-
-
-def fast_json(payload: dict) -> Response:
-    """Serializes a reply the server built itself, skipping FastAPI's re-validation.
-
-    Push and pull replies carry up to 1,000 records; validating them again against the
-    response model would cost more than the database work. The declared ``response_model``
-    still documents the shape in the OpenAPI document, and the tests check the replies.
-    """
-    return Response(to_json(payload), media_type="application/json")
 
 
 async def engine_of(request: Request) -> Engine:
@@ -166,46 +160,6 @@ def me(token: Token, engine: EngineDep) -> dict:
     return {**state, "user": principal.user_info(), "device_id": principal.device_id}
 
 
-async def push_request(request: Request) -> PushRequest:
-    """The push body, parsed and checked by pydantic-core in one pass.
-
-    FastAPI's own body handling parses with ``json`` and then validates the objects built:
-    twice the work, on the largest request the server gets. JSON that pydantic-core refuses
-    but the standard library reads (escaped lone surrogates, NaN) is read the old way, so that
-    each op in it is still judged on its own (``push._storable``) instead of the whole push
-    failing."""
-    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media and media != "application/json" and not media.endswith("+json"):
-        raise _refused("model_type", "Input should be JSON (Content-Type: application/json)")
-    body = await request.body()
-    if not body:
-        raise _refused("missing", "Field required")
-    try:
-        return PushRequest.model_validate_json(body)
-    except ValidationError as exc:
-        if not any(e["type"] == "json_invalid" for e in exc.errors()):
-            raise _invalid(exc) from exc
-    try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise RequestValidationError([{"type": "json_invalid", "loc": ("body",)}]) from exc
-    try:
-        return PushRequest.model_validate(data)
-    except ValidationError as exc:
-        raise _invalid(exc) from exc
-
-
-def _refused(kind: str, message: str) -> RequestValidationError:
-    return RequestValidationError([{"type": kind, "loc": ("body",), "msg": message}])
-
-
-def _invalid(exc: ValidationError, where: str = "body") -> RequestValidationError:
-    """pydantic's errors as FastAPI reports them, located in the body or the query."""
-    return RequestValidationError(
-        [{**e, "loc": (where, *e["loc"])} for e in exc.errors(include_url=False)]
-    )
-
-
 _BODY_IN_COMPONENTS = (PushRequest,)
 """Request bodies read by a dependency rather than by FastAPI: the OpenAPI document gets
 their schemas from ``_openapi`` instead."""
@@ -232,82 +186,66 @@ def _openapi(app: FastAPI) -> Callable[[], dict]:
     return openapi
 
 
-class PullQuery(BaseModel):
-    """The pull's query parameters, checked as FastAPI would check them (same 422s)."""
-
-    since: int = Field(0, ge=0, le=MAX_SEQ)
-    limit: int = Field(DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT)
-    cursor: str | None = Field(
-        None,
-        max_length=4096,
-        description="The next_cursor of the last page (opaque); takes over from since.",
-    )
-
-
-def _pull_query(request: Request) -> PullQuery:
-    try:
-        return PullQuery.model_validate(dict(request.query_params))
-    except ValidationError as exc:
-        raise _invalid(exc, "query") from exc
-
-
-def _bearer_token(request: Request) -> str | None:
-    """The token as ``HTTPBearer(auto_error=False)`` reads it: None unless "Bearer <token>"."""
-    scheme, token = get_authorization_scheme_param(request.headers.get("Authorization"))
-    return token if scheme.lower() == "bearer" and token else None
-
-
-_SIGNED_IN = {"security": [{"HTTPBearer": []}]}
-"""The two sync endpoints read their token themselves; the document still says they need one."""
-_PULL_PARAMETERS = {
-    "parameters": [
-        {"name": name, "in": "query", "required": False, "schema": schema}
-        for name, schema in PullQuery.model_json_schema()["properties"].items()
-    ]
-}
-
-
-# The two sync endpoints are what every device calls every few seconds: ``async`` and taking
-# the request alone, they skip FastAPI's dependency solving (a fifth of the server's CPU for a
-# sync under 200 devices' load) and hop to a worker thread once, for the database work.
+# The two sync endpoints are ``async`` and take the request alone (see ``sync_requests``); they
+# hop to a worker thread once, for the database work.
 
 
 @router.post(
     "/sync/push",
     response_model=PushReply,
     tags=["sync"],
-    openapi_extra={**_body_schema(PushRequest), **_SIGNED_IN},
+    openapi_extra={**_body_schema(PushRequest), **THEN_PULL_PARAMETERS, **SIGNED_IN},
 )
 async def sync_push(request: Request) -> Response:
+    then_pull = then_pull_of(request)  # checked before anything is written
     body = await push_request(request)
-    token = _bearer_token(request)
-    return fast_json(await anyio.to_thread.run_sync(_push, request.app, token, body))
+    token = bearer_token(request)
+    reply = await anyio.to_thread.run_sync(_push, request.app, token, body, then_pull)
+    return Response(reply, media_type="application/json")
 
 
-def _push(app: FastAPI, token: str | None, body: PushRequest) -> dict:
+def _push(app: FastAPI, token: str | None, body: PushRequest, then_pull: PullQuery | None) -> bytes:
+    """The reply as JSON bytes, built without FastAPI's re-validation against
+    ``response_model`` (which documents the shape; the tests check the replies): with up to
+    1,000 records in a page, validating again would cost more than the database work."""
     engine = app.state.engine
     if not body.ops:  # a sync with nothing to send: one connection, no write transaction
         with read_connection(engine) as conn:
             principal = accounts.authenticate(engine, token, conn)
             _coach(principal)
-            return {**read_state(conn, principal.school_id), "results": []}
+            reply = {**read_state(conn, principal.school_id), "results": []}
+            if then_pull is None:
+                return to_json(reply)
+            return _with_page(reply, _page(conn, principal, then_pull))
     with read_connection(engine) as conn:
         principal = accounts.authenticate(engine, token, conn)
     _coach(principal)
     if len(body.ops) > MAX_PUSH_OPS:
         raise ApiError(413, "too_many_ops", f"Send at most {MAX_PUSH_OPS} changes in one push.")
-    return app.state.pushes.push(principal, body.ops)
+    reply = app.state.pushes.push(principal, body.ops)
+    if then_pull is None:
+        return to_json(reply)
+    # After the commit, so the page holds what this push just wrote, as a pull sent after
+    # the push's reply would.
+    with read_connection(engine) as conn:
+        return _with_page(reply, _page(conn, principal, then_pull))
+
+
+def _with_page(reply: dict, page: bytes) -> bytes:
+    """The push's reply with the pull's page as its ``pull`` member (the page is JSON already)."""
+    encoded = to_json(reply)
+    return encoded[:-1] + b',"pull":' + page + b"}"
 
 
 @router.get(
     "/sync/pull",
     response_model=PullReply,
     tags=["sync"],
-    openapi_extra={**_PULL_PARAMETERS, **_SIGNED_IN},
+    openapi_extra={**PULL_PARAMETERS, **SIGNED_IN},
 )
 async def sync_pull(request: Request) -> Response:
-    query = _pull_query(request)
-    token = _bearer_token(request)
+    query = pull_query(request)
+    token = bearer_token(request)
     body = await anyio.to_thread.run_sync(_pull, request.app.state.engine, token, query)
     return Response(body, media_type="application/json")
 
@@ -316,9 +254,13 @@ def _pull(engine: Engine, token: str | None, query: PullQuery) -> bytes:
     with read_connection(engine) as conn:
         principal = accounts.authenticate(engine, token, conn)
         _coach(principal)
-        cursor = query.cursor
-        position = parse_cursor(cursor) if cursor is not None else legacy_cursor(query.since)
-        return pull.pull_body(conn, principal, position, query.limit)
+        return _page(conn, principal, query)
+
+
+def _page(conn: Connection, principal: Principal, query: PullQuery) -> bytes:
+    cursor = query.cursor
+    position = parse_cursor(cursor) if cursor is not None else legacy_cursor(query.since)
+    return pull.pull_body(conn, principal, position, query.limit)
 
 
 @router.get("/aggregates/{name}", response_model=AggregateReply, tags=["aggregates"])

@@ -173,7 +173,8 @@ record = Table(
     # NULL for tombstones: who may fetch a blob, and which blobs are still referenced.
     Column("blob_ref", String(64)),
     UniqueConstraint("school_id", "server_seq", name="uq_record_school_seq"),
-    Index("ix_record_owner_seq", "owner_id", "server_seq"),
+    # A pull's own records: owner, school and seq in one range scan (migration 0011).
+    Index("ix_record_owner_school_seq", "owner_id", "school_id", "server_seq"),
     # The figures' facts, ordered so SQL counts them per visit from the index alone; its
     # (school_id, kind) prefix serves the lookups by kind too (its own index went in 0010).
     Index(

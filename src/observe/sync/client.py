@@ -17,7 +17,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NamedTuple, NoReturn, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -219,6 +219,21 @@ def exchange(
     return response, body
 
 
+class PullFrom(NamedTuple):
+    """Where a pull starts. ``cursor`` is the server's opaque position (it takes over from
+    ``since`` on servers that made one)."""
+
+    since: int
+    limit: int
+    cursor: str | None = None
+
+    def params(self) -> dict[str, str | int]:
+        params: dict[str, str | int] = {"since": self.since, "limit": self.limit}
+        if self.cursor is not None:
+            params["cursor"] = self.cursor
+        return params
+
+
 class SyncClient:
     """One server, one device token. Not thread-safe; make one per sync."""
 
@@ -280,16 +295,24 @@ class SyncClient:
         teacher status), with the same sentences for every failure."""
         return self._call("POST", path, model, json=body)
 
-    def push(self, ops: list[bytes]) -> PushReply:
+    def push(self, ops: list[bytes], then_pull: PullFrom | None = None) -> PushReply:
         """Pushes ops made by ``observe.protocol.encode_op``."""
-        return self.read_push(self.send_push(push_body(ops)))
+        return self.read_push(self.send_push(push_body(ops), then_pull))
 
-    def send_push(self, body: bytes) -> httpx.Response:
+    def send_push(self, body: bytes, then_pull: PullFrom | None = None) -> httpx.Response:
         """Only the HTTP exchange, for a sender thread: it spends its time waiting, with the
         GIL released. Encoding and decoding stay on the sync's own thread; in the sender
-        they kept the other thread waiting for the GIL on every SQLite call."""
+        they kept the other thread waiting for the GIL on every SQLite call.
+
+        ``then_pull``: the reply brings the pull's first page from there as well (its
+        ``pull``), saving the sync a request; a server that predates it sends none."""
+        params = None if then_pull is None else {"then_pull": "true", **then_pull.params()}
         return self._send(
-            "POST", "/sync/push", content=body, headers={"Content-Type": "application/json"}
+            "POST",
+            "/sync/push",
+            content=body,
+            params=params,
+            headers={"Content-Type": "application/json"},
         )
 
     def read_push(self, response: httpx.Response) -> PushReply:
@@ -299,12 +322,8 @@ class SyncClient:
         return self.read_pull(self.send_pull(since, limit, cursor))
 
     def send_pull(self, since: int, limit: int, cursor: str | None = None) -> httpx.Response:
-        """Only the HTTP exchange, for a fetcher thread (see ``send_push``). ``cursor`` is the
-        server's opaque position (it takes over from ``since`` on servers that made one)."""
-        params: dict[str, str | int] = {"since": since, "limit": limit}
-        if cursor is not None:
-            params["cursor"] = cursor
-        return self._send("GET", "/sync/pull", params=params)
+        """Only the HTTP exchange, for a fetcher thread (see ``send_push``)."""
+        return self._send("GET", "/sync/pull", params=PullFrom(since, limit, cursor).params())
 
     def read_pull(self, response: httpx.Response) -> PullReply:
         return self._parse(PullReply, response.content, response, _(KEPT))

@@ -26,7 +26,7 @@ from observe.sync import push as pushing
 from observe.sync.apply import Applier, count_deletions, live_record_count, parked_count
 from observe.sync.backlog import count_conflicts, outbox_count
 from observe.sync.bulk_apply import apply_page, frozen_gc
-from observe.sync.client import SyncClient, duration, seconds_from_env
+from observe.sync.client import PullFrom, SyncClient, duration, seconds_from_env
 from observe.sync.conflicts import resolve_identical
 from observe.sync.credentials import Credentials
 from observe.sync.errors import (
@@ -69,6 +69,7 @@ class _InFlight:
     rows: list
     bad: list
     sent: Future[httpx.Response] | None  # None when none of the rows could be sent
+    then_pull: PullFrom | None = None  # the last push of the sync brings the pull's first page
 
     def response(self) -> httpx.Response | None:
         return self.sent.result() if self.sent is not None else None
@@ -190,6 +191,9 @@ class _Run:
         self.done = 0
         self.total = 0
         self.known: ServerState | None = None
+        # The pull's first page, when the sync's last push brought it (``then_pull``), with
+        # where it was pulled from.
+        self.first_page: tuple[PullFrom, PullReply] | None = None
         self.uploads = blobs.Uploads()
         self.user_id: str | None = None
         self.finish_by = float("inf")  # set when the run starts, under the lock
@@ -304,6 +308,7 @@ class _Run:
             state.save(self.store, server_id=server.server_id, epoch=server.epoch)
             st = state.load(self.store)
         self.known = server
+        self.first_page = None
         with self.store.engine.connect() as conn:
             self.total = outbox_count(conn) + max(server.head_seq - st.cursor, 0)
         self._report()
@@ -362,26 +367,47 @@ class _Run:
         most one row per record and a pass never picks a record twice, so recording k's
         results (deleting its rows, rebasing or folding away its records' later rows) touches
         no row that a later batch of the same pass has read, and the server may apply the
-        batches in flight in either order."""
+        batches in flight in either order.
+
+        Each batch is read before the one ahead of it is sent, so a sync's only push is known
+        as it goes out: it asks for the pull's first page in its reply, saving the sync a
+        request (one round trip less on a slow school network)."""
         after, seen, skipped, unanswered = 0, set[tuple[str, str]](), 0, 0
         in_flight: deque[_InFlight] = deque()
+        batch, ops, bad = self._read_batch(after, seen)
         while True:
             self._check_cancel()
-            with self.store.engine.connect() as conn:
-                batch = pushing.next_batch(conn, after, seen, held=self.uploads.held)
-                ops, bad = pushing.build_ops(conn, batch.rows)
-            after = batch.after
             skipped += batch.skipped
             if batch.rows:
-                sent = sender.submit(client.send_push, push_body(ops)) if ops else None
-                in_flight.append(_InFlight(batch.rows, bad, sent))
+                upcoming = self._read_batch(batch.after, seen)
+                # Alone in flight, too: the page must come after every push of the sync.
+                last = not upcoming[0].rows and skipped + upcoming[0].skipped == 0
+                last = last and not in_flight
+                then_pull = self._pull_from() if last and ops else None
+                sent = sender.submit(client.send_push, push_body(ops), then_pull) if ops else None
+                in_flight.append(_InFlight(batch.rows, bad, sent, then_pull))
             while in_flight and (len(in_flight) >= PUSH_DEPTH or not batch.rows):
                 oldest = in_flight.popleft()
                 response = oldest.response()
                 answer = client.read_push(response) if response is not None else None
                 unanswered += self._record(oldest.rows, answer, oldest.bad)
+                if answer is not None and answer.pull is not None and oldest.then_pull:
+                    self.first_page = (oldest.then_pull, answer.pull)
             if not batch.rows:
                 return skipped, unanswered
+            batch, ops, bad = upcoming
+
+    def _read_batch(
+        self, after: int, seen: set[tuple[str, str]]
+    ) -> tuple[pushing.Batch, list, list]:
+        with self.store.engine.connect() as conn:
+            batch = pushing.next_batch(conn, after, seen, held=self.uploads.held)
+            ops, bad = pushing.build_ops(conn, batch.rows)
+        return batch, ops, bad
+
+    def _pull_from(self) -> PullFrom:
+        st = state.load(self.store)
+        return PullFrom(st.cursor, self.engine.pull_limit, st.pull_cursor)
 
     def _record(self, rows: list, reply: PushReply | None, bad: list) -> int:
         if reply is not None:
@@ -407,13 +433,18 @@ class _Run:
         spool: list[PullReply] = []
         deletions = 0
         limit = self.engine.pull_limit
+        first = self._first_page(PullFrom(cursor, limit, token))
         # A fetcher thread downloads page k+1 while this thread applies page k; it only does
         # HTTP (parsing stays here, as for push). An abandoned prefetch only read.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="observe-pull") as fetcher:
-            ahead = fetcher.submit(client.send_pull, cursor, limit, token)
+            if first is None:
+                ahead = fetcher.submit(client.send_pull, cursor, limit, token)
             while True:
                 self._check_cancel()
-                page = client.read_pull(ahead.result())
+                if first is not None:
+                    page, first = first, None
+                else:
+                    page = client.read_pull(ahead.result())
                 if page.more and page.next_since > cursor:
                     ahead = fetcher.submit(
                         client.send_pull, page.next_since, limit, page.next_cursor
@@ -448,6 +479,14 @@ class _Run:
             orphans.detect(conn, self.user_id)  # records left live under a deleted parent
         if self.pulled >= FOLD_AFTER:
             self.store.checkpoint()  # here, not in the coach's next save
+
+    def _first_page(self, start: PullFrom) -> PullReply | None:
+        """The page the last push brought, if it was pulled from where this pull starts (it
+        always is: only the pull moves the cursor, under the sync lock; checked all the same)."""
+        brought, self.first_page = self.first_page, None
+        if brought is None or brought[0] != start:
+            return None
+        return brought[1]
 
     def _take_page(self, page: PullReply, cursor: int, spool: list[PullReply]) -> int:
         """Applies the page, or spools it once any page deletes; returns its deletions."""
