@@ -67,6 +67,7 @@ from benchmarks.bench_server_push_pull import (  # noqa: E402
     _client_loop,
     evidence_op,
     health_latency,
+    noop_sync_latency,
     percentile,
 )
 from benchmarks.cpu_use import CpuUse  # noqa: E402
@@ -446,24 +447,6 @@ def http_pull(base_url: str, token: str) -> tuple[int, float, str]:
         return got, got / (time.perf_counter() - start), cursor
 
 
-def http_noop(base_url: str, token: str, cursor: str) -> tuple[float, float]:
-    import httpx
-
-    headers = {"Authorization": f"Bearer {token}"}
-    times = []
-    with httpx.Client(base_url=base_url, headers=headers, timeout=30) as client:
-        for i in range(520):
-            t0 = time.perf_counter()
-            # One request: an empty push that brings the pull's page (``then_pull``).
-            params = {"then_pull": "true", "cursor": cursor}
-            reply = client.post("/v1/sync/push", params=params, json={"ops": []})
-            reply.raise_for_status()
-            assert reply.json()["pull"]["changes"] == []
-            if i >= 20:
-                times.append((time.perf_counter() - t0) * 1000)
-    return percentile(times, 50), percentile(times, 99)
-
-
 def desktop_pull(base_url: str, user: UserAccount, work: Path) -> tuple[int, float]:
     """``observe sync`` into an empty profile, as a coach's new laptop: (records, records/s)."""
     from observe.store import open_profile
@@ -726,7 +709,7 @@ def main() -> int:
                 f"observe-server: pull {got_http:,} records (HTTP, gzip): {http_rate:,.0f}/s "
                 f"({http_rate / rate:.2f}x bare)"
             )
-            p50, p99 = http_noop(server.base_url, session.token, cursor)
+            p50, p99 = noop_sync_latency(server.base_url, token=session.token, cursor=cursor)
             print(
                 f"no-op sync (push 0 + then_pull from head, one request), coach with "
                 f"{got_http:,} records: "

@@ -121,18 +121,26 @@ def health_latency(base_url: str, runs: int = 500) -> tuple[float, float]:
     return percentile(times, 50), percentile(times, 99)
 
 
-def noop_sync_latency(base_url: str, *, token: str, runs: int = 500) -> tuple[float, float]:
+def noop_sync_latency(
+    base_url: str, *, token: str, runs: int = 500, cursor: str | None = None
+) -> tuple[float, float]:
     """A sync with nothing to do: a push of 0 ops bringing the pull's page from the head (one
-    request, ``then_pull``). (p50, p99) in ms."""
+    request, ``then_pull``), from ``cursor`` if given (else the head ``/v1/me`` names).
+    (p50, p99) in ms."""
     headers = {"Authorization": f"Bearer {token}"}
     times = []
     with httpx.Client(base_url=base_url, headers=headers, timeout=30) as client:
-        head = client.get("/v1/me").json()["head_seq"]
-        params = {"then_pull": "true", "since": head}
+        position = (
+            {"cursor": cursor}
+            if cursor is not None
+            else {"since": client.get("/v1/me").json()["head_seq"]}
+        )
+        params = {"then_pull": "true", **position}
         for i in range(runs + 20):
             start = time.perf_counter()
             reply = client.post("/v1/sync/push", params=params, json={"ops": []})
             reply.raise_for_status()
+            assert reply.json()["pull"]["changes"] == []  # nothing to do, or not a no-op
             if i >= 20:  # warm-up
                 times.append((time.perf_counter() - start) * 1000)
     return percentile(times, 50), percentile(times, 99)
@@ -269,7 +277,7 @@ def main() -> int:
             finally:
                 server.close()
             print(
-                f"PostgreSQL, {args.clients} clients x {args.syncs} syncs (push 5 + pull, "
+                f"PostgreSQL, {args.clients} clients x {args.syncs} syncs (push 5 + then_pull, "
                 "1 s +- 0.5 s apart), "
                 f"{args.workers} workers: p50 {p50:.1f} ms, p99 {p99:.1f} ms, "
                 f"{n} syncs, {errors} errors"
