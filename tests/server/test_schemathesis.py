@@ -29,12 +29,15 @@ def test_fuzzing_the_openapi_document_finds_no_server_errors(sqlite_server, tmp_
         "--checks", "not_a_server_error",
         "--max-examples", "10",
         "--phases", "coverage,fuzzing",
-        "--max-time", "20",
+        "--max-time", "30",  # one worker (below) covers in 30 s what two did in 20
         "--generation-with-security-parameters", "false",  # keep the coach's token
         "--seed", "4",
         "--generation-database", "none",
         "--request-timeout", "10",
-        "--workers", "2",
+        # One worker: schemathesis parses lambdas with ast in each worker thread, and CPython
+        # 3.11 can raise a spurious "AST constructor recursion depth mismatch" SystemError when
+        # threads do that at once (python/cpython#106905): a fuzzer error, not a server one.
+        "--workers", "1",
         # One regex (a repeated option keeps only the last): signing out or revoking the
         # fuzzing coach's own device would leave every later request at 401.
         "--exclude-path-regex", "/auth/logout|/admin/devices/.*/revoke",
